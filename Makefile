@@ -1,0 +1,42 @@
+# sitrep: `make run` runs the whole pipeline locally and feeds it seeds/; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PACKAGES := -e schemas -e services/ingest -e services/classifier -e services/api -e services/cli
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint schemas clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing redis-server with apt"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) \
+	      || { echo "apt-get install redis-server failed" >&2; exit 1; }; \
+	  else \
+	    echo "redis-server is missing: run 'sudo apt-get install redis-server' (or set SITREP_REDIS_URL)" >&2; exit 1; \
+	  fi; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q $(PACKAGES) -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/sitrep up --seed seeds
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+schemas: install
+	$(BIN)/python -m sitrep_schemas.export
+
+clean:
+	rm -rf $(VENV) .sitrep .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,44 @@
+"""Write the JSON Schema of every published model into `schemas/json/`.
+
+Run `python -m sitrep_schemas.export [DIR]`; a test fails when the committed files are stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from sitrep_schemas.events import TaggedEvent, UpdateEvent
+
+PUBLISHED: dict[str, type[BaseModel]] = {
+    "update_event": UpdateEvent,
+    "tagged_event": TaggedEvent,
+}
+
+
+def render() -> dict[str, str]:
+    """File name -> JSON text of each schema."""
+    out = {}
+    for name, model in PUBLISHED.items():
+        schema = model.model_json_schema(mode="serialization")
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"https://sitrep.dev/schemas/{name}.v1.schema.json"
+        out[f"{name}.v1.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    target = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "json"
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in render().items():
+        (target / name).write_text(text, encoding="utf-8")
+        print(target / name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

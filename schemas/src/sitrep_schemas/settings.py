@@ -1,0 +1,54 @@
+"""Settings every sitrep process shares: where the broker and Redis are, which topics.
+
+Each service subclasses `SitrepSettings` with its own fields; everything is read
+from the environment with the `SITREP_` prefix and defaults to the local stack.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+
+
+class SitrepSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
+
+    kafka_bootstrap: str = "127.0.0.1:19092"
+    redis_url: str = "redis://127.0.0.1:16379/0"
+    redis_prefix: str = "sitrep"
+    topic_raw: str = RAW_TOPIC
+    topic_tagged: str = TAGGED_TOPIC
+    topic_dlq: str = DLQ_TOPIC
+    # The embedded broker hands out its first assignment after about half the
+    # session timeout; a real Kafka cluster wants the client defaults (45 s / 3 s).
+    kafka_session_timeout_ms: int = 6000
+    kafka_heartbeat_interval_ms: int = 2000
+    kafka_request_timeout_ms: int = 10000
+    log_level: str = "INFO"
+
+    def consumer_config(self, group_id: str) -> dict[str, Any]:
+        return {
+            "bootstrap_servers": self.kafka_bootstrap,
+            "group_id": group_id,
+            "enable_auto_commit": False,
+            "auto_offset_reset": "earliest",
+            "session_timeout_ms": self.kafka_session_timeout_ms,
+            "heartbeat_interval_ms": self.kafka_heartbeat_interval_ms,
+            "request_timeout_ms": max(
+                self.kafka_request_timeout_ms, self.kafka_session_timeout_ms + 1000
+            ),
+            "max_poll_records": 500,
+        }
+
+    def producer_config(self) -> dict[str, Any]:
+        return {
+            "bootstrap_servers": self.kafka_bootstrap,
+            "acks": "all",
+            "enable_idempotence": True,
+            "linger_ms": 2,
+            "request_timeout_ms": self.kafka_request_timeout_ms,
+            "max_block_ms": self.kafka_request_timeout_ms,
+        }

@@ -1,0 +1,27 @@
+"""Topic names: a stable interface, read by downstream consumers."""
+
+RAW_TOPIC = "sitrep.updates.raw"
+TAGGED_TOPIC = "sitrep.updates.tagged"
+DLQ_TOPIC = "sitrep.updates.dlq"
+
+# Header names on DLQ records, so anyone can tell why a record is there.
+DLQ_HEADER_ERROR_CLASS = "sitrep.error.class"
+DLQ_HEADER_ERROR_MESSAGE = "sitrep.error.message"
+DLQ_HEADER_TOPIC = "sitrep.original.topic"
+DLQ_HEADER_PARTITION = "sitrep.original.partition"
+DLQ_HEADER_OFFSET = "sitrep.original.offset"
+DLQ_HEADER_STAGE = "sitrep.stage"
+
+
+def dlq_headers(
+    stage: str, exc: BaseException, topic: str, partition: int, offset: int
+) -> list[tuple[str, bytes]]:
+    """Headers of a DLQ record: which stage refused it, why, and where it came from."""
+    return [
+        (DLQ_HEADER_STAGE, stage.encode()),
+        (DLQ_HEADER_ERROR_CLASS, type(exc).__name__.encode()),
+        (DLQ_HEADER_ERROR_MESSAGE, str(exc)[:2000].encode("utf-8", "replace")),
+        (DLQ_HEADER_TOPIC, topic.encode()),
+        (DLQ_HEADER_PARTITION, str(partition).encode()),
+        (DLQ_HEADER_OFFSET, str(offset).encode()),
+    ]

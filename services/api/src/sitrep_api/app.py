@@ -1,0 +1,217 @@
+"""The read API over the Redis state: state summary, events with filters and cursors, places."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+import redis
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep_api.settings import Settings
+from sitrep_api.store import BadCursor, StateStore
+from sitrep_schemas import TaggedEvent
+
+PROBLEM_BASE = "https://sitrep.dev/problems/"
+PROBLEM_JSON = "application/problem+json"
+
+
+class EventPage(BaseModel):
+    items: list[TaggedEvent]
+    next_cursor: str | None
+
+
+class ProblemError(Exception):
+    def __init__(self, status: int, type_name: str, title: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.type_name, self.title, self.detail, self.extra = (
+            status,
+            type_name,
+            title,
+            detail,
+            extra,
+        )
+
+
+def get_store(request: Request) -> StateStore:
+    store: StateStore = request.app.state.store
+    return store
+
+
+StoreDep = Annotated[StateStore, Depends(get_store)]
+
+
+def problem(status: int, type_name: str, title: str, detail: str, **extra: Any) -> JSONResponse:
+    body = {
+        "type": PROBLEM_BASE + type_name,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    registry = CollectorRegistry()
+    requests = Counter(
+        "sitrep_api_requests", "API requests", ["route", "status"], registry=registry
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        client = redis.Redis.from_url(
+            settings.redis_url, socket_timeout=5, socket_connect_timeout=2
+        )
+        app.state.store = StateStore(client, settings.redis_prefix)
+        yield
+        client.close()
+
+    app = FastAPI(
+        title="sitrep api",
+        version="0.1.0",
+        description="The live situation report: aggregate state, tagged events, places.",
+        lifespan=lifespan,
+    )
+    if settings.api_cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.api_cors_origins, allow_methods=["GET"]
+        )
+
+    @app.middleware("http")
+    async def count_requests(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        route = request.scope.get("route")
+        requests.labels(getattr(route, "path", "unmatched"), str(response.status_code)).inc()
+        return response
+
+    @app.exception_handler(ProblemError)
+    async def problem_error(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem(exc.status, exc.type_name, exc.title, exc.detail, **exc.extra)
+
+    @app.exception_handler(BadCursor)
+    async def bad_cursor(request: Request, exc: BadCursor) -> JSONResponse:
+        return problem(400, "invalid-cursor", "The cursor is not valid", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        first = errors[0]
+        detail = f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        return problem(
+            400, "invalid-parameter", "A request parameter is invalid", detail, errors=errors
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
+
+    @app.exception_handler(redis.RedisError)
+    async def redis_down(request: Request, exc: redis.RedisError) -> JSONResponse:
+        response = problem(503, "state-unavailable", "The state store did not answer", str(exc))
+        response.headers["Retry-After"] = "2"
+        return response
+
+    @app.get("/v1/state", summary="Totals by category, event type, place, country, source and day")
+    def state(store: StoreDep) -> dict[str, Any]:
+        return store.state()
+
+    @app.get(
+        "/v1/events",
+        summary="Tagged events, newest first, filtered and paginated by an opaque cursor",
+        response_model=EventPage,
+    )
+    def events(
+        store: StoreDep,
+        category: Annotated[str | None, Query(examples=["military"])] = None,
+        event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
+        place: Annotated[
+            str | None, Query(description="place_id or place name", examples=["Kharkiv"])
+        ] = None,
+        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        cursor: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> Response:
+        filters = {
+            k: v
+            for k, v in {
+                "category": category,
+                "event_type": event_type,
+                "source": source,
+                "country": country.upper() if country else None,
+            }.items()
+            if v
+        }
+        if place:
+            place_id = store.resolve_place(place)
+            if place_id is None:
+                return _page([], None)
+            filters["place"] = place_id
+        items, next_cursor = store.list_events(filters, limit, cursor)
+        return _page(items, next_cursor)
+
+    @app.get("/v1/events/{event_id}", summary="One tagged event", response_model=TaggedEvent)
+    def event(
+        store: StoreDep, event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+    ) -> Response:
+        found = store.get_events([event_id])
+        if not found:
+            raise ProblemError(
+                404, "event-not-found", "No such event", f"no event with id {event_id}"
+            )
+        return Response(found[0], media_type="application/json")
+
+    @app.get("/v1/places", summary="Places with event counts as a GeoJSON FeatureCollection")
+    def places(store: StoreDep) -> Response:
+        return Response(json.dumps(store.places_geojson()), media_type="application/geo+json")
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz(store: StoreDep) -> JSONResponse:
+        try:
+            ok = store.ping()
+        except redis.RedisError:
+            ok = False
+        return JSONResponse({"ready": ok, "checks": {"redis": ok}}, status_code=200 if ok else 503)
+
+    @app.get("/metrics")
+    def metrics() -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    return app
+
+
+def _page(items: list[bytes], next_cursor: str | None) -> Response:
+    body = (
+        b'{"items":['
+        + b",".join(items)
+        + b'],"next_cursor":'
+        + json.dumps(next_cursor).encode()
+        + b"}"
+    )
+    return Response(body, media_type="application/json")
+
+
+def main() -> None:
+    import uvicorn
+
+    from sitrep_schemas.runtime import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        create_app(settings), host=settings.api_host, port=settings.api_port, log_config=None
+    )

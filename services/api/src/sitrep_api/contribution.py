@@ -1,0 +1,106 @@
+"""What one tagged event adds to the aggregate state: a pure function of the event.
+
+The store applies a `Contribution` atomically and keeps it beside the event, so
+a re-tagged event (newer classifier version) can take its old one back exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sitrep_schemas import TaggedEvent
+
+# Stored and listed, but never part of the live tallies (TAXONOMY.md).
+NOT_TALLIED = {"other.background", "other.meta"}
+FILTER_DIMENSIONS = ("category", "event_type", "place", "country", "source")
+
+
+@dataclass(frozen=True)
+class Contribution:
+    rank: str  # comparable classifier version; a higher rank replaces a lower one
+    sort_key: str  # total order of events, newest last: "{received_ms}|{99999-position}|{event_id}"
+    indexes: list[str]  # index names the event is listed under ("all", "category:military", ...)
+    counters: list[list[str]] = field(default_factory=list)  # [dimension, label] pairs, +1 each
+    figures: list[list[Any]] = field(default_factory=list)  # [kind, place_id or "", value]
+    places: dict[str, dict[str, Any]] = field(
+        default_factory=dict
+    )  # place_id -> GeoJSON properties
+    day: str = ""
+    source: str = ""
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def version_rank(version: str) -> str:
+    """'0.10.2' -> '000000.000010.000002': compares as text the way versions compare."""
+    parts = [p for p in version.replace("-", ".").split(".") if p]
+    return ".".join(p.zfill(6) if p.isdigit() else p for p in [*parts, "0", "0", "0"][:4])
+
+
+def sort_key(event: TaggedEvent) -> str:
+    received_ms = int(event.event.received_at.timestamp() * 1000)
+    return f"{received_ms:015d}|{99999 - min(event.event.position, 99999):05d}|{event.event_id}"
+
+
+def event_day(event: TaggedEvent) -> str:
+    update = event.event
+    return (update.bulletin_date or update.received_at.date()).isoformat()
+
+
+def project_event(event: TaggedEvent) -> Contribution:
+    update = event.event
+    place_ids = list(dict.fromkeys(loc.place_id for loc in event.locations))
+    countries = list(dict.fromkeys(loc.country for loc in event.locations if loc.country))
+    indexes = [
+        "all",
+        f"category:{event.category}",
+        f"event_type:{event.event_type}",
+        f"source:{update.source}",
+        *(f"place:{p}" for p in place_ids),
+        *(f"country:{c}" for c in countries),
+    ]
+    day = event_day(event)
+    base = Contribution(
+        rank=version_rank(event.classifier.version),
+        sort_key=sort_key(event),
+        indexes=indexes,
+        day=day,
+        source=update.source,
+    )
+    if event.event_type in NOT_TALLIED:
+        return base
+    counters = [
+        ["total", "events"],
+        ["category", event.category],
+        ["event_type", event.event_type],
+        ["source", update.source],
+        ["day", day],
+        *(["place", p] for p in place_ids),
+        *(["country", c] for c in countries),
+    ]
+    single_place = place_ids[0] if len(place_ids) == 1 else ""
+    figures: list[list[Any]] = [[q.kind, single_place, q.value] for q in event.quantities]
+    places = {
+        loc.place_id: {
+            "place_id": loc.place_id,
+            "name": loc.name,
+            "kind": loc.kind,
+            "country": loc.country,
+            "admin1": loc.admin1,
+            "lat": loc.lat,
+            "lon": loc.lon,
+        }
+        for loc in event.locations
+    }
+    return Contribution(
+        rank=base.rank,
+        sort_key=base.sort_key,
+        indexes=indexes,
+        counters=counters,
+        figures=figures,
+        places=places,
+        day=day,
+        source=update.source,
+    )

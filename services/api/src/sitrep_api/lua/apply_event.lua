@@ -1,0 +1,85 @@
+-- Apply one tagged event to one partition's shard of the state, atomically.
+--
+-- KEYS[1]  shard prefix, e.g. "sitrep:{p3}:" (every key below shares its hash slot)
+-- ARGV[1]  source topic           ARGV[2]  record offset
+-- ARGV[3]  event_id               ARGV[4]  TaggedEvent JSON
+-- ARGV[5]  Contribution JSON      ARGV[6]  latest-bulletin JSON for the event's source
+-- ARGV[7]  event time key (ms, zero-padded) for "latest" and "last update"
+--
+-- Returns 0: offset already applied (replay), 1: applied, 2: same or newer
+-- classifier version already counted (duplicate), 3: replaced an older version.
+local P = KEYS[1]
+local topic, offset = ARGV[1], tonumber(ARGV[2])
+local id = ARGV[3]
+
+local applied = redis.call('HGET', P .. 'offsets', topic)
+if applied and offset <= tonumber(applied) then
+  return 0
+end
+
+local function num(v)
+  return string.format('%.17g', v)
+end
+
+local function apply(c, sign)
+  for _, pair in ipairs(c.counters) do
+    local key = P .. 'count:' .. pair[1]
+    if redis.call('HINCRBY', key, pair[2], sign) <= 0 then
+      redis.call('HDEL', key, pair[2])
+    end
+  end
+  for _, name in ipairs(c.indexes) do
+    if sign > 0 then
+      redis.call('ZADD', P .. 'idx:' .. name, 0, c.sort_key)
+    else
+      redis.call('ZREM', P .. 'idx:' .. name, c.sort_key)
+    end
+  end
+  for _, f in ipairs(c.figures) do
+    local key = P .. 'fig:' .. f[1]
+    redis.call('HINCRBYFLOAT', key, '_total', num(sign * f[3]))
+    if f[2] ~= '' then
+      redis.call('HINCRBYFLOAT', key, f[2], num(sign * f[3]))
+    end
+    if sign > 0 then
+      redis.call('ZADD', P .. 'figidx:' .. f[1], 0, c.sort_key)
+    else
+      redis.call('ZREM', P .. 'figidx:' .. f[1], c.sort_key)
+    end
+  end
+  if sign > 0 then
+    for pid, props in pairs(c.places) do
+      redis.call('HSET', P .. 'places', pid, cjson.encode(props))
+    end
+  end
+end
+
+local new = cjson.decode(ARGV[5])
+local status = 1
+local old_json = redis.call('HGET', P .. 'contrib', id)
+if old_json then
+  local old = cjson.decode(old_json)
+  if old.rank >= new.rank then
+    redis.call('HSET', P .. 'offsets', topic, ARGV[2])
+    return 2
+  end
+  apply(old, -1)
+  status = 3
+end
+
+apply(new, 1)
+redis.call('HSET', P .. 'events', id, ARGV[4])
+redis.call('HSET', P .. 'contrib', id, ARGV[5])
+
+local when = ARGV[7]
+local latest_rank = redis.call('HGET', P .. 'latest_rank', new.source)
+if not latest_rank or when >= latest_rank then
+  redis.call('HSET', P .. 'latest', new.source, ARGV[6])
+  redis.call('HSET', P .. 'latest_rank', new.source, when)
+end
+local last = redis.call('HGET', P .. 'meta', 'last_update')
+if not last or when > last then
+  redis.call('HSET', P .. 'meta', 'last_update', when)
+end
+redis.call('HSET', P .. 'offsets', topic, ARGV[2])
+return status

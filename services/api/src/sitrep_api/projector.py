@@ -1,0 +1,180 @@
+"""The projector: consume `sitrep.updates.tagged` and apply each event to Redis.
+
+Each event is applied by one Lua call that also records the partition offset,
+so redelivery, crashes and replays never double count. Offsets are committed
+to Kafka only after Redis has the batch; a Redis or broker error rewinds the
+batch and retries with backoff (the offset guard makes the retry a no-op where
+it already landed).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import CommitFailedError, KafkaError
+from kafka.structs import OffsetAndMetadata
+from prometheus_client import CollectorRegistry, Counter, Gauge
+from pydantic import ValidationError
+
+from sitrep_api.settings import Settings
+from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_schemas import TaggedEvent
+from sitrep_schemas.runtime import HealthServer, configure_logging, stop_on_signals
+from sitrep_schemas.topics import dlq_headers
+
+log = logging.getLogger(__name__)
+_OUTCOMES = {0: "replayed", 1: "applied", 2: "duplicate", 3: "replaced"}
+
+
+class ProjectorMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.records = Counter(
+            "sitrep_projector_records",
+            "Tagged records by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.lag = Gauge(
+            "sitrep_projector_lag",
+            "Records behind the end of each partition",
+            ["topic", "partition"],
+            registry=self.registry,
+        )
+
+
+def decode_tagged(value: bytes | None) -> TaggedEvent:
+    if value is None:
+        raise ValueError("record has no value")
+    data = json.loads(value.decode("utf-8"))
+    if not isinstance(data, dict) or data.get("schema_version") != 1:
+        raise ValueError("not a TaggedEvent with schema_version 1")
+    return TaggedEvent.model_validate(data)
+
+
+@dataclass
+class Projector:
+    settings: Settings
+    store: StateStore
+    metrics: ProjectorMetrics = field(default_factory=ProjectorMetrics)
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    consumer: KafkaConsumer | None = None
+    producer: KafkaProducer | None = None
+    assigned: bool = False
+
+    def ready(self) -> bool:
+        try:
+            return self.assigned and self.store.ping()
+        except redis.RedisError:
+            return False
+
+    def _dlq(self, record: Any, exc: Exception) -> Any:
+        assert self.producer is not None
+        log.warning(
+            "undecodable tagged record sent to DLQ: %s",
+            exc,
+            extra={"topic": record.topic, "partition": record.partition, "offset": record.offset},
+        )
+        headers = dlq_headers("project", exc, record.topic, record.partition, record.offset)
+        self.metrics.records.labels("dlq").inc()
+        return self.producer.send(
+            self.settings.topic_dlq, key=record.key, value=record.value or b"", headers=headers
+        )
+
+    def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        assert self.consumer is not None and self.producer is not None
+        applicable: list[AppliedRecord] = []
+        dlq_futures = []
+        for records in batch.values():
+            for record in records:
+                try:
+                    event = decode_tagged(record.value)
+                except (ValueError, ValidationError) as exc:
+                    dlq_futures.append(self._dlq(record, exc))
+                    continue
+                applicable.append(
+                    AppliedRecord(record.topic, record.partition, record.offset, event)
+                )
+        if dlq_futures:
+            self.producer.flush()
+            for future in dlq_futures:
+                future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
+        for status in self.store.apply(applicable):
+            self.metrics.records.labels(_OUTCOMES.get(status, "unknown")).inc()
+        offsets = {
+            tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
+        }
+        try:
+            self.consumer.commit(offsets)
+        except CommitFailedError as exc:
+            log.warning("commit failed after rebalance: %s", exc)
+
+    def run(self) -> None:
+        self.consumer = KafkaConsumer(
+            self.settings.topic_tagged,
+            **self.settings.consumer_config(self.settings.projector_group),
+        )
+        self.producer = KafkaProducer(**self.settings.producer_config())
+        backoff = 0.5
+        try:
+            while not self.stop_event.is_set():
+                batch = self.consumer.poll(timeout_ms=self.settings.projector_poll_ms)
+                self.assigned = bool(self.consumer.assignment())
+                if batch:
+                    try:
+                        self.process_batch(batch)
+                        backoff = 0.5
+                    except (redis.RedisError, KafkaError) as exc:
+                        log.warning("batch failed, retrying in %.1fs: %s", backoff, exc)
+                        for tp, records in batch.items():
+                            self.consumer.seek(tp, records[0].offset)
+                        self.stop_event.wait(backoff)
+                        backoff = min(backoff * 2, 10.0)
+                for tp in self.consumer.assignment():
+                    end = self.consumer.highwater(tp)
+                    if end is not None:
+                        lag = max(0, end - self.consumer.position(tp))
+                        self.metrics.lag.labels(tp.topic, str(tp.partition)).set(lag)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.producer is not None:
+            self.producer.close(timeout=5)
+            self.producer = None
+        if self.consumer is not None:
+            self.consumer.close()
+            self.consumer = None
+
+
+def main() -> None:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    client = redis.Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+    projector = Projector(settings, StateStore(client, settings.redis_prefix))
+    stop_on_signals(projector.stop_event)
+    health = HealthServer(
+        settings.projector_host,
+        settings.projector_port,
+        projector.ready,
+        projector.metrics.registry,
+    )
+    health.start()
+    log.info(
+        "projector starting",
+        extra={"topic": settings.topic_tagged, "group": settings.projector_group},
+    )
+    started = time.monotonic()
+    try:
+        projector.run()
+    finally:
+        health.stop()
+        client.close()
+        log.info("projector stopped after %.1fs", time.monotonic() - started)

@@ -1,0 +1,113 @@
+"""Who did it (actors, with type/sector/country/role) and who says so (attributed_to)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep_classifier.text import Passage
+from sitrep_schemas import Actor, TextSpan
+from sitrep_schemas.events import Attribution
+
+_RECIPIENT_BEFORE = re.compile(
+    r"\b(?:on|against|at|targeting|to|for|with|into|from|toward|towards)\s+(?:the\s+)?$", re.I
+)
+_MILITARY_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,2}?(?:has\s+|have\s+)?(?:fired|launched|attacked|struck|shelled|conducted|"
+    r"used|captured|bombed|deployed|advanced|invaded|hit|targeted)\b",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
+    r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    type: str
+    sector: str | None
+    country: str | None
+
+
+class ActorIndex:
+    def __init__(self, aliases: dict[str, ActorEntry]) -> None:
+        self.aliases = aliases
+        names = sorted(aliases, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        )
+
+    @classmethod
+    def from_data(cls, raw: dict[str, Any]) -> ActorIndex:
+        aliases: dict[str, ActorEntry] = {}
+        for entry in raw["actors"]:
+            actor = ActorEntry(
+                entry["name"], entry["type"], entry.get("sector"), entry.get("country")
+            )
+            for alias in (entry["name"], *entry["aliases"]):
+                aliases.setdefault(alias, actor)
+        return cls(aliases)
+
+    def attributions(self, passages: list[Passage]) -> list[tuple[Attribution, Passage, int, int]]:
+        out = []
+        for passage in passages:
+            for m in _ATTRIBUTION.finditer(passage.value):
+                who = m.group("who").strip()
+                start = m.start("who") + (len(m.group("who")) - len(m.group("who").lstrip()))
+                span = passage.span(start, start + len(who))
+                out.append(
+                    (
+                        Attribution(name=re.sub(r"^the\s+", "", who, flags=re.I), span=span),
+                        passage,
+                        start,
+                        start + len(who),
+                    )
+                )
+        return out
+
+    def find(self, passages: list[Passage]) -> tuple[list[Actor], list[Attribution]]:
+        claims = self.attributions(passages)
+        actors: dict[tuple[str, str], Actor] = {}
+        for passage in passages:
+            text = passage.value
+            for m in self._pattern.finditer(text):
+                if any(p is passage and s <= m.start() < e for _, p, s, e in claims):
+                    continue  # the source of a claim is not an actor in it
+                entry = self.aliases[m.group(0)]
+                before, after = text[: m.start()], text[m.end() :]
+                role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+                sector = entry.sector
+                if (
+                    entry.type == "state"
+                    and sector is None
+                    and role == "actor"
+                    and _MILITARY_AFTER.match(after)
+                ):
+                    sector = "military"
+                key = (entry.name, role)
+                if key in actors:
+                    continue
+                span: TextSpan = passage.span(m.start(), m.end())
+                actors[key] = Actor(
+                    name=entry.name,
+                    type=entry.type,
+                    sector=sector,
+                    country=entry.country,
+                    role=role,
+                    confidence=0.85 if passage.name == "text" else 0.6,
+                    span=span,
+                )
+        return list(actors.values()), [claim for claim, *_ in claims]
+
+
+@cache
+def load_actors() -> ActorIndex:
+    text = resources.files("sitrep_classifier").joinpath("data/actors.json").read_text("utf-8")
+    return ActorIndex.from_data(json.loads(text))

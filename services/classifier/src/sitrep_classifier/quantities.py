@@ -1,0 +1,288 @@
+"""Figures in an event's text as typed quantities (TAXONOMY.md, "Quantities").
+
+`76 of the 188 drones` gives intercepted 76 and launched 188; `$50 billion` is
+money 50000000000; dates, years, ordinals, clock times, ages, time windows and
+model designators (F-16, S-300) are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep_schemas import Quantity
+
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "one hundred": 100,
+    "a thousand": 1000,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
+    "hryvnias": "UAH",
+    "hryvnia": "UAH",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
+}
+
+_NUMBER = re.compile(
+    r"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+    + r")"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])\b)?"
+    r"(?P<suffix>(?:st|nd|rd|th)\b|-year-old|:\d\d|[-–]\w)?",
+    re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
+    r"square\s+miles?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
+    r"(?P<duration>(?:hours?|days?|weeks?|months?|years?)\b))",
+    re.IGNORECASE,
+)
+_NOUN = re.compile(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)", re.I)
+_QUALIFIER = re.compile(
+    r"(?P<q>at\s+least|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|some|"
+    r"roughly|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to)\s+$",
+    re.IGNORECASE,
+)
+_MODALITY = re.compile(r"\b(?:expected|could|may|might|will|would|forecast)\b", re.I)
+_PROJECTED = re.compile(r"\b(?:projected|projections?|estimated\s+to)\b", re.I)
+_TIME_WINDOW = re.compile(
+    r"\b(?:past|last|next|previous|coming|within|over\s+the|in\s+the)\s+$", re.I
+)
+_NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:[A-Za-z]-?|\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+)$", re.I
+)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+# Kind from the verbs and nouns nearest to the figure; first matching family wins ties.
+_KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "casualties",
+        re.compile(
+            r"\b(?:casualties|killed\s+or\s+(?:wounded|injured)|dead\s+or\s+wounded)\b", re.I
+        ),
+    ),
+    (
+        "killed",
+        re.compile(
+            r"\b(?:killed|killing|dead|died|deaths?|death\s+toll|lives|fatalities|bodies)\b", re.I
+        ),
+    ),
+    ("injured", re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.I)),
+    ("missing_trapped", re.compile(r"\b(?:missing|trapped|unaccounted)\b", re.I)),
+    (
+        "intercepted",
+        re.compile(
+            r"\b(?:shot\s+down|shoot\s+down|intercepted|downed|destroyed|neutrali[sz]ed)\b", re.I
+        ),
+    ),
+    ("launched", re.compile(r"\b(?:launched|fired|deployed|sent)\b", re.I)),
+    ("displaced", re.compile(r"\b(?:displaced|homeless|fled\s+their\s+homes)\b", re.I)),
+    ("evacuated", re.compile(r"\b(?:evacuated|evacuation)\b", re.I)),
+    ("fled_abroad", re.compile(r"\b(?:refugees|fled\s+abroad|fled\s+the\s+country)\b", re.I)),
+    ("detained", re.compile(r"\b(?:detained|arrested|jailed|captured)\b", re.I)),
+    ("released", re.compile(r"\b(?:released|freed|exchanged|returned|swap)\b", re.I)),
+    ("held_hostage", re.compile(r"\b(?:hostages?|held\s+captive)\b", re.I)),
+    ("in_need", re.compile(r"\bin\s+need\b", re.I)),
+    ("damaged", re.compile(r"\b(?:damaged|damaging)\b", re.I)),
+    ("lost", re.compile(r"\b(?:lost|losses)\b", re.I)),
+    ("repelled", re.compile(r"\brepelled\b", re.I)),
+    ("attacks", re.compile(r"\b(?:attacks|strikes|assaults|raids)\b", re.I)),
+    ("troops", re.compile(r"\b(?:troops|soldiers|servicemen|personnel|fighters)\b", re.I)),
+    ("settlements", re.compile(r"\b(?:settlements|villages|towns)\b", re.I)),
+    ("magnitude", re.compile(r"\bmagnitude\b", re.I)),
+]
+_WEAPONS = re.compile(
+    r"\b(?:drones?|missiles?|rockets?|UAVs?|Shaheds?|bombs?|projectiles?)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: float
+    surface: str
+    currency: str | None
+
+
+def _value(num: str, scale: str | None) -> float:
+    key = num.lower()
+    base = float(_WORDS[key]) if key in _WORDS else float(num.replace(",", ""))
+    return base * (_SCALES[scale.lower()] if scale else 1.0)
+
+
+def _nearest_kind(text: str, start: int, end: int) -> str | None:
+    window_start = max(0, start - 60)
+    window = text[window_start : end + 60]
+    best: tuple[int, int, str] | None = None
+    for order, (kind, pattern) in enumerate(_KIND_CUES):
+        for m in pattern.finditer(window):
+            pos = window_start + m.start()
+            distance = pos - end if pos >= end else start - (window_start + m.end())
+            candidate = (max(distance, 0), order, kind)
+            if best is None or candidate < best:
+                best = candidate
+    return best[2] if best else None
+
+
+def _hits(text: str) -> list[_Hit]:
+    hits = []
+    for m in _NUMBER.finditer(text):
+        if m.group("suffix") or _NOT_A_FIGURE_BEFORE.search(text[: m.start()]):
+            continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
+            continue
+        if m.end() < len(text) and (text[m.end()].isalnum() and not m.group("cur")):
+            continue
+        num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
+        if num.isalpha() and re.search(r"\bthe\s+$", text[: m.start()], re.I):
+            continue  # "the two countries" refers, it does not count
+        if num.isalpha() and scale and scale.lower() in {"m", "b", "k"}:
+            continue
+        if scale and scale.lower() in {"m", "b"} and not cur:
+            continue  # "5 m" is a distance in metres, not millions
+        if _YEAR.match(num) and not cur and not scale:
+            after = text[m.end() : m.end() + 20]
+            if not _UNIT.match(after) and not re.match(r"^\s+[a-z]", after):
+                continue  # a year
+        currency = _CURRENCY.get(cur.strip().lower()) if cur else None
+        hits.append(
+            _Hit(m.start(), m.end(), _value(num, scale), text[m.start() : m.end()], currency)
+        )
+    return hits
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    hits = _hits(text)
+    consumed: set[int] = set()
+    for i, hit in enumerate(hits):
+        if i in consumed:
+            continue
+        before = text[: hit.start]
+        after = text[hit.end :]
+        qual = _QUALIFIER.search(before)
+        qualifier = " ".join(qual.group("q").lower().split()) if qual else None
+        clause = before[max(before.rfind("."), before.rfind(";"), 0) :]
+        modality = (
+            "projected"
+            if _PROJECTED.search(clause)
+            else ("expected" if _MODALITY.search(clause[-40:]) else None)
+        )
+        unit_m = _UNIT.match(after)
+        noun_m = _NOUN.match(after)
+        noun = noun_m.group("noun") if noun_m else None
+        kind: str | None
+        unit: str | None = None
+        what = noun
+        currency_word = _CURRENCY_WORDS.get(noun.split()[0].lower()) if noun else None
+        if hit.currency or currency_word:
+            kind, unit = "money", hit.currency or currency_word
+        elif unit_m and unit_m.group("percent"):
+            kind, unit = "share", "percent"
+        elif unit_m and unit_m.group("area"):
+            kind, unit = (
+                "area",
+                "km2" if "k" in unit_m.group("area").lower() else unit_m.group("area").lower(),
+            )
+        elif unit_m and unit_m.group("distance"):
+            kind, unit = "distance", unit_m.group("distance").lower()
+        elif unit_m and unit_m.group("duration"):
+            if _TIME_WINDOW.search(before[-20:]):
+                continue  # "in the past 24 hours" is a window, not a figure
+            kind, unit = "duration", unit_m.group("duration").lower()
+        else:
+            # "76 of the 188 drones": the part and the whole.
+            of_m = re.match(r"^\s+of\s+(?:the\s+)?", after)
+            if of_m and i + 1 < len(hits) and hits[i + 1].start == hit.end + of_m.end():
+                whole = hits[i + 1]
+                whole_noun_m = _NOUN.match(text[whole.end :])
+                whole_noun = whole_noun_m.group("noun") if whole_noun_m else None
+                part_kind = _nearest_kind(text, hit.start, whole.end) or "count"
+                whole_kind = "launched" if whole_noun and _WEAPONS.search(whole_noun) else "count"
+                if part_kind == "launched":
+                    part_kind = "count"
+                out.append(_quantity(hit, part_kind, whole_noun, whole_noun, qualifier, modality))
+                out.append(_quantity(whole, whole_kind, whole_noun, whole_noun, None, modality))
+                consumed.add(i + 1)
+                continue
+            kind = _nearest_kind(text, hit.start, hit.end) or "count"
+            unit = noun.split()[-1].lower() if noun else None
+        out.append(_quantity(hit, kind, unit, what, qualifier, modality))
+    return out
+
+
+def _quantity(
+    hit: _Hit,
+    kind: str,
+    unit: str | None,
+    what: str | None,
+    qualifier: str | None,
+    modality: str | None,
+) -> Quantity:
+    return Quantity(
+        value=hit.value,
+        unit=unit,
+        kind=kind,
+        what=what,
+        qualifier=qualifier,
+        modality=modality,
+        surface=hit.surface,
+        confidence=0.6 if kind == "count" else 0.8,
+    )

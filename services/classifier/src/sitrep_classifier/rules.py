@@ -1,0 +1,64 @@
+"""Event type and category from cue phrases: each type scores the weights of its cues found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep_classifier.taxonomy import Taxonomy
+from sitrep_classifier.text import Passage
+from sitrep_schemas import TextSpan
+
+# Weight of a cue found in the headline relative to one in the text.
+HEADLINE_WEIGHT = 0.7
+FALLBACK_TYPE = "politics.statement"
+BACKGROUND_TYPE = "other.background"
+
+
+@dataclass(frozen=True)
+class TypeDecision:
+    event_type: str
+    category: str
+    confidence: float
+    evidence: TextSpan | None
+    alternate_categories: tuple[str, ...]
+
+
+def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
+    scores: dict[str, float] = {}
+    evidence: dict[str, tuple[float, TextSpan]] = {}
+    for et in taxonomy.event_types.values():
+        total = 0.0
+        for cue in et.cues:
+            for passage in passages:
+                m = cue.pattern.search(passage.value)
+                if not m:
+                    continue
+                weight = cue.weight * (HEADLINE_WEIGHT if passage.name == "headline" else 1.0)
+                total += weight
+                best = evidence.get(et.name)
+                if best is None or weight > best[0]:
+                    evidence[et.name] = (weight, passage.span(m.start(), m.end()))
+        if total:
+            scores[et.name] = total
+    if not scores:
+        return TypeDecision(
+            FALLBACK_TYPE, taxonomy.event_types[FALLBACK_TYPE].category, 0.2, None, ()
+        )
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _order(taxonomy, kv[0])))
+    best_name, best_score = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round(min(0.95, 0.3 + 0.65 * best_score / (best_score + runner_up + 1.0)), 3)
+    chosen = taxonomy.event_types[best_name]
+    alternates = tuple(
+        dict.fromkeys(
+            taxonomy.event_types[name].category
+            for name, score in ranked[1:3]
+            if score >= 0.6 * best_score and taxonomy.event_types[name].category != chosen.category
+        )
+    )
+    return TypeDecision(best_name, chosen.category, confidence, evidence[best_name][1], alternates)
+
+
+def _order(taxonomy: Taxonomy, name: str) -> int:
+    """Taxonomy file order breaks ties (missiles before drones, as TAXONOMY.md's tie-breaks say)."""
+    return list(taxonomy.event_types).index(name)

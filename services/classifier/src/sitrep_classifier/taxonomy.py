@@ -1,0 +1,77 @@
+"""The label vocabulary (TAXONOMY.md) as data: categories, event types, cue phrases, crosswalk."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep_classifier.text import phrase_pattern
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: str
+    weight: float
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    category: str
+    acled: str
+    plover: str
+    definition: str
+    alternates: tuple[str, ...]
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    version: str
+    categories: dict[str, dict[str, str]]
+    event_types: dict[str, EventType]
+
+    def crosswalk(self) -> list[dict[str, str]]:
+        return [
+            {
+                "event_type": t.name,
+                "category": t.category,
+                "acled": t.acled,
+                "plover": t.plover,
+                "definition": t.definition,
+            }
+            for t in self.event_types.values()
+        ]
+
+
+def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
+    categories = raw["categories"]
+    types = {}
+    for name, spec in raw["event_types"].items():
+        if spec["category"] not in categories:
+            raise ValueError(f"event type {name}: unknown category {spec['category']}")
+        cues = tuple(
+            Cue(phrase, float(weight), re.compile(phrase_pattern(phrase), re.IGNORECASE))
+            for phrase, weight in spec["cues"].items()
+        )
+        types[name] = EventType(
+            name=name,
+            category=spec["category"],
+            acled=spec["acled"],
+            plover=spec["plover"],
+            definition=spec["definition"],
+            alternates=tuple(spec.get("alternates", ())),
+            cues=cues,
+        )
+    return Taxonomy(version=raw["version"], categories=categories, event_types=types)
+
+
+@cache
+def load_taxonomy() -> Taxonomy:
+    text = resources.files("sitrep_classifier").joinpath("data/taxonomy.json").read_text("utf-8")
+    return parse_taxonomy(json.loads(text))

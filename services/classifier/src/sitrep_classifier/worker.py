@@ -1,0 +1,215 @@
+"""The classifier's Kafka edge: consume raw events, tag them, produce, then commit.
+
+A poll loop with manual commits: a batch is committed only after every tagged
+record (or DLQ record) it produced was acknowledged. A record that cannot be
+decoded or tagged goes to the DLQ with headers saying why, and the loop moves
+on; a broker error is retried from the batch's first offsets with backoff.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.errors import CommitFailedError, KafkaError
+from kafka.structs import OffsetAndMetadata
+from prometheus_client import CollectorRegistry, Counter, Gauge
+from pydantic import ValidationError
+
+from sitrep_classifier.tagger import Tagger
+from sitrep_schemas import TaggedEvent, UpdateEvent
+from sitrep_schemas.runtime import HealthServer, configure_logging, stop_on_signals
+from sitrep_schemas.settings import SitrepSettings
+from sitrep_schemas.topics import dlq_headers
+
+log = logging.getLogger(__name__)
+GROUP_ID = "sitrep-classifier"
+
+
+class Settings(SitrepSettings):
+    classifier_group: str = GROUP_ID
+    classifier_host: str = "127.0.0.1"
+    classifier_port: int = 8082
+    classifier_poll_ms: int = 500
+
+
+class ClassifierMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.records = Counter(
+            "sitrep_classifier_records",
+            "Records handled by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.lag = Gauge(
+            "sitrep_classifier_lag",
+            "Records behind the end of each partition",
+            ["topic", "partition"],
+            registry=self.registry,
+        )
+
+
+def decode_update(value: bytes | None) -> UpdateEvent:
+    if value is None:
+        raise ValueError("record has no value")
+    data = json.loads(value.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("record value is not a JSON object")
+    if data.get("schema_version") != 1:
+        raise ValueError(
+            f"unsupported schema_version {data.get('schema_version')!r}; this classifier reads 1"
+        )
+    return UpdateEvent.model_validate(data)
+
+
+@dataclass
+class ClassifierWorker:
+    settings: Settings
+    tagger: Tagger = field(default_factory=Tagger)
+    metrics: ClassifierMetrics = field(default_factory=ClassifierMetrics)
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    consumer: KafkaConsumer | None = None
+    producer: KafkaProducer | None = None
+    assigned: bool = False  # read by the health thread; the consumer itself is not thread-safe
+
+    def ready(self) -> bool:
+        return self.assigned
+
+    def _open(self) -> None:
+        self.consumer = KafkaConsumer(
+            self.settings.topic_raw, **self.settings.consumer_config(self.settings.classifier_group)
+        )
+        self.producer = KafkaProducer(**self.settings.producer_config())
+
+    def handle(self, record: Any) -> tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]:
+        """(topic, key, value, headers) to produce for one raw record."""
+        try:
+            event = decode_update(record.value)
+        except (ValueError, ValidationError) as exc:
+            self.metrics.records.labels("dlq").inc()
+            log.warning(
+                "undecodable record sent to DLQ: %s",
+                exc,
+                extra={
+                    "topic": record.topic,
+                    "partition": record.partition,
+                    "offset": record.offset,
+                },
+            )
+            headers = dlq_headers("decode", exc, record.topic, record.partition, record.offset)
+            return self.settings.topic_dlq, record.key, record.value or b"", headers
+        try:
+            tagged: TaggedEvent = self.tagger.classify(event)
+        except Exception as exc:  # a tagger bug must not stall the partition
+            self.metrics.records.labels("dlq").inc()
+            log.exception(
+                "tagging failed, record sent to DLQ",
+                extra={
+                    "topic": record.topic,
+                    "partition": record.partition,
+                    "offset": record.offset,
+                },
+            )
+            headers = dlq_headers("classify", exc, record.topic, record.partition, record.offset)
+            return self.settings.topic_dlq, record.key, record.value, headers
+        self.metrics.records.labels("tagged").inc()
+        return self.settings.topic_tagged, record.key, tagged.model_dump_json().encode(), []
+
+    def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        assert self.consumer is not None and self.producer is not None
+        futures = []
+        for records in batch.values():
+            for record in records:
+                topic, key, value, headers = self.handle(record)
+                futures.append(self.producer.send(topic, key=key, value=value, headers=headers))
+        self.producer.flush()
+        for future in futures:
+            future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
+        offsets = {
+            tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
+        }
+        try:
+            self.consumer.commit(offsets)
+        except CommitFailedError as exc:
+            # The group rebalanced: the new owner re-reads from the last commit; the
+            # projector's id and offset guards make the re-delivery harmless.
+            log.warning("commit failed after rebalance: %s", exc)
+
+    def _rewind(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        assert self.consumer is not None
+        for tp, records in batch.items():
+            self.consumer.seek(tp, records[0].offset)
+
+    def _update_lag(self) -> None:
+        assert self.consumer is not None
+        assigned = self.consumer.assignment()
+        if not assigned:
+            return
+        for tp in assigned:
+            end = self.consumer.highwater(tp)
+            if end is not None:
+                self.metrics.lag.labels(tp.topic, str(tp.partition)).set(
+                    max(0, end - self.consumer.position(tp))
+                )
+
+    def run(self, on_ready: Callable[[], None] | None = None) -> None:
+        self._open()
+        assert self.consumer is not None and self.producer is not None
+        backoff = 0.5
+        try:
+            while not self.stop_event.is_set():
+                batch = self.consumer.poll(timeout_ms=self.settings.classifier_poll_ms)
+                self.assigned = bool(self.consumer.assignment())
+                if on_ready and self.assigned:
+                    on_ready()
+                    on_ready = None
+                if not batch:
+                    continue
+                try:
+                    self.process_batch(batch)
+                    backoff = 0.5
+                except KafkaError as exc:
+                    log.warning("produce failed, retrying batch in %.1fs: %s", backoff, exc)
+                    self._rewind(batch)
+                    self.stop_event.wait(backoff)
+                    backoff = min(backoff * 2, 10.0)
+                self._update_lag()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.producer is not None:
+            self.producer.close(timeout=5)
+            self.producer = None
+        if self.consumer is not None:
+            self.consumer.close()
+            self.consumer = None
+
+
+def main() -> None:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    worker = ClassifierWorker(settings)
+    stop_on_signals(worker.stop_event)
+    health = HealthServer(
+        settings.classifier_host, settings.classifier_port, worker.ready, worker.metrics.registry
+    )
+    health.start()
+    started = time.monotonic()
+    log.info(
+        "classifier starting",
+        extra={"topic": settings.topic_raw, "group": settings.classifier_group},
+    )
+    try:
+        worker.run(
+            on_ready=lambda: log.info("classifier assigned after %.1fs", time.monotonic() - started)
+        )
+    finally:
+        health.stop()

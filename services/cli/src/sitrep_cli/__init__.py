@@ -1,0 +1,1 @@
+"""The `sitrep` command: a thin shell over the services' pure functions and mains."""

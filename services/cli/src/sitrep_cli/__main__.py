@@ -1,0 +1,3 @@
+from sitrep_cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""`sitrep` command line. Each subcommand calls into a service; nothing here holds logic."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+
+def _read_input(path: str) -> bytes:
+    return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from sitrep_ingest.parsers import guess_format, parse_feed
+    from sitrep_ingest.problems import FeedProblem
+
+    body = _read_input(args.file)
+    fmt = args.format or guess_format(body.decode("utf-8", "replace"))
+    try:
+        events = parse_feed(body, fmt=fmt, source=args.source, received_at=datetime.now(UTC))
+    except FeedProblem as exc:
+        print(f"sitrep parse: {args.file}: {exc.detail}", file=sys.stderr)
+        return 2
+    for event in events:
+        sys.stdout.write(event.model_dump_json() + "\n")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from sitrep_classifier.tagger import Tagger
+    from sitrep_schemas import UpdateEvent
+
+    tagger = Tagger()
+    failures = 0
+    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                event = UpdateEvent.model_validate_json(line)
+            except ValidationError as exc:
+                failures += 1
+                print(
+                    f"sitrep tag: line {number}: not an UpdateEvent: {exc.errors()[0]['msg']}",
+                    file=sys.stderr,
+                )
+                continue
+            sys.stdout.write(tagger.classify(event).model_dump_json() + "\n")
+    return 1 if failures else 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from sitrep_cli.push import push
+
+    summary = push(args.files, args.url, args.source)
+    print(summary.line())
+    for path, reason in summary.rejected:
+        print(f"  rejected {path}: {reason}")
+    return 1 if summary.rejected else 0
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    from sitrep_cli.stack import up
+
+    return up(args.seed or [])
+
+
+def cmd_service(args: argparse.Namespace) -> int:
+    if args.command == "ingest":
+        from sitrep_ingest.app import main as ingest_main
+
+        ingest_main()
+    elif args.command == "classifier":
+        from sitrep_classifier.worker import main as classifier_main
+
+        classifier_main()
+    elif args.command == "projector":
+        from sitrep_api.projector import main as projector_main
+
+        projector_main()
+    else:
+        from sitrep_api.app import main as api_main
+
+        api_main()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep", description="Live situation reports from news feeds."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="print the UpdateEvents of one feed as JSON lines")
+    p.add_argument("file", nargs="?", default="-")
+    p.add_argument("--format", choices=["bulletin", "json", "ndjson"])
+    p.add_argument("--source", help="source id for every event")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("tag", help="read UpdateEvent JSON lines, print TaggedEvent JSON lines")
+    p.add_argument("file", nargs="?", default="-")
+    p.set_defaults(func=cmd_tag)
+
+    p = sub.add_parser(
+        "push", help="post feed files (or directories, or - for stdin) to a running ingest"
+    )
+    p.add_argument("files", nargs="+")
+    p.add_argument("--url", default="http://127.0.0.1:8081")
+    p.add_argument("--source")
+    p.set_defaults(func=cmd_push)
+
+    p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM")
+    p.add_argument("--seed", action="append", help="push these feed files/directories once ready")
+    p.set_defaults(func=cmd_up)
+
+    for name in ("ingest", "classifier", "projector", "api"):
+        p = sub.add_parser(name, help=f"run the {name} service")
+        p.set_defaults(func=cmd_service)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code

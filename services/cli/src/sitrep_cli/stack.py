@@ -1,0 +1,195 @@
+"""`sitrep up`: the whole pipeline on one machine, in the foreground, until Ctrl-C/SIGTERM.
+
+Starts the embedded broker and Redis unless SITREP_KAFKA_BOOTSTRAP /
+SITREP_REDIS_URL point elsewhere, creates the topics, runs ingest, classifier,
+projector and api as child processes, waits until each is ready, optionally
+pushes seed feeds, and on a signal stops the children, then Redis and the broker.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, create_topics
+from sitrep_cli.push import push
+from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+
+SERVICES = ("ingest", "classifier", "projector", "api")
+
+
+class StackSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SITREP_", extra="ignore")
+
+    kafka_bootstrap: str | None = None
+    redis_url: str | None = None
+    embedded_kafka_port: int = 19092
+    embedded_redis_port: int = 16379
+    data_dir: Path = Path(".sitrep")
+    ingest_port: int = 8081
+    api_port: int = 8080
+    classifier_port: int = 8082
+    projector_port: int = 8083
+    topic_raw: str = RAW_TOPIC
+    topic_tagged: str = TAGGED_TOPIC
+    topic_dlq: str = DLQ_TOPIC
+    partitions: int = 3
+
+
+@dataclass
+class Stack:
+    settings: StackSettings
+    out: Any = sys.stdout
+    kafka: EmbeddedKafka | None = None
+    redis: EmbeddedRedis | None = None
+    children: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    addresses: dict[str, str] = field(default_factory=dict)  # what the children connect to
+
+    def say(self, message: str) -> None:
+        print(message, file=self.out, flush=True)
+
+    @property
+    def log_dir(self) -> Path:
+        return self.settings.data_dir / "logs"
+
+    def ports(self) -> dict[str, int]:
+        s = self.settings
+        return {
+            "ingest": s.ingest_port,
+            "classifier": s.classifier_port,
+            "projector": s.projector_port,
+            "api": s.api_port,
+        }
+
+    def start_infrastructure(self) -> tuple[str, str]:
+        s = self.settings
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        bootstrap, redis_url = s.kafka_bootstrap, s.redis_url
+        if bootstrap is None:
+            self.kafka = EmbeddedKafka(s.embedded_kafka_port, self.log_dir / "broker.log")
+            self.kafka.start()
+            bootstrap = self.kafka.bootstrap
+            self.say(f"broker   embedded Tansu (in memory) at {bootstrap}")
+        if redis_url is None:
+            self.redis = EmbeddedRedis(
+                s.embedded_redis_port, self.log_dir / "redis.log", s.data_dir / "redis"
+            )
+            self.redis.start()
+            redis_url = self.redis.url
+            self.say(
+                f"redis    embedded redis-server (AOF in {s.data_dir / 'redis'}) at {redis_url}"
+            )
+        create_topics(bootstrap, [s.topic_raw, s.topic_tagged, s.topic_dlq], s.partitions)
+        return bootstrap, redis_url
+
+    def spawn(self, name: str) -> None:
+        env = dict(os.environ)
+        env.update(self.addresses)
+        log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 - the child owns it
+        self.children[name] = subprocess.Popen(
+            [sys.executable, "-m", "sitrep_cli", name],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        pending = dict(self.ports())
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=2) as client:
+            while pending and not self.stop_event.is_set():
+                for name, port in list(pending.items()):
+                    child = self.children[name]
+                    if child.poll() is not None:
+                        raise RuntimeError(
+                            f"{name} exited with {child.returncode}; see {self.log_dir / name}.log"
+                        )
+                    try:
+                        if client.get(f"http://127.0.0.1:{port}/readyz").status_code == 200:
+                            del pending[name]
+                    except httpx.HTTPError:
+                        pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(
+                        f"not ready after {timeout}s: {', '.join(pending)}; logs in {self.log_dir}"
+                    )
+                self.stop_event.wait(0.2)
+
+    def stop(self) -> None:
+        for child in self.children.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for child in self.children.values():
+            try:
+                child.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        if self.redis is not None:
+            self.redis.stop()
+        if self.kafka is not None:
+            self.kafka.stop()
+
+    def supervise(self) -> None:
+        """Restart a child that dies until asked to stop."""
+        while not self.stop_event.wait(1.0):
+            for name, child in list(self.children.items()):
+                if child.poll() is not None and not self.stop_event.is_set():
+                    self.say(
+                        f"{name} exited with {child.returncode}; restarting (log: {self.log_dir / name}.log)"
+                    )
+                    self.spawn(name)
+
+    def run(self, seeds: list[str]) -> int:
+        started = time.monotonic()
+        try:
+            bootstrap, redis_url = self.start_infrastructure()
+            self.addresses = {"SITREP_KAFKA_BOOTSTRAP": bootstrap, "SITREP_REDIS_URL": redis_url}
+            for name in SERVICES:
+                self.spawn(name)
+            self.wait_ready()
+            if self.stop_event.is_set():
+                return 0
+            self.say(f"ready in {time.monotonic() - started:.1f}s")
+            ingest = f"http://127.0.0.1:{self.settings.ingest_port}"
+            api = f"http://127.0.0.1:{self.settings.api_port}"
+            if seeds:
+                summary = push(seeds, ingest)
+                self.say(f"pushed {', '.join(seeds)}: {summary.line()}")
+            self.say(
+                f"ingest   {ingest}/v1/feeds   (docs {ingest}/docs)\n"
+                f"api      {api}/v1/state   {api}/v1/events   {api}/v1/places   (docs {api}/docs)\n"
+                f"logs     {self.log_dir}/\n"
+                "Ctrl-C stops everything."
+            )
+            self.supervise()
+            return 0
+        finally:
+            self.stop()
+            self.say("stopped")
+
+
+def up(seeds: list[str]) -> int:
+    stack = Stack(StackSettings())
+
+    def handler(signum: int, frame: Any) -> None:
+        stack.stop_event.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+    return stack.run(seeds)

@@ -1,0 +1,1 @@
+"""sitrep ingest: feeds in, `UpdateEvent`s out to `sitrep.updates.raw`."""

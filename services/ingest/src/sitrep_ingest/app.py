@@ -1,0 +1,246 @@
+"""The ingest HTTP service: `POST /v1/feeds` parses a feed and publishes its events."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import redis
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep_ingest.dedup import SeenIds
+from sitrep_ingest.parsers.dispatch import FORMATS, Limits, format_for, parse_feed
+from sitrep_ingest.problems import PROBLEM_BASE, FeedProblem, PayloadTooLarge
+from sitrep_ingest.publisher import BrokerUnavailable, Publisher
+from sitrep_ingest.settings import Settings
+from sitrep_schemas import UpdateEvent
+
+log = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+
+
+class FeedAccepted(BaseModel):
+    accepted: int
+    duplicates: int
+    event_ids: list[str]
+
+
+class IngestMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.feeds = Counter(
+            "sitrep_ingest_feeds",
+            "Feed requests by outcome",
+            ["format", "status"],
+            registry=self.registry,
+        )
+        self.events = Counter(
+            "sitrep_ingest_events", "Events by outcome", ["outcome"], registry=self.registry
+        )
+        self.publish_seconds = Histogram(
+            "sitrep_ingest_publish_seconds",
+            "Time until the broker acknowledged a feed",
+            registry=self.registry,
+        )
+
+
+def get_publisher(request: Request) -> Publisher:
+    publisher: Publisher = request.app.state.publisher
+    return publisher
+
+
+def get_seen(request: Request) -> SeenIds:
+    seen: SeenIds = request.app.state.seen
+    return seen
+
+
+PublisherDep = Annotated[Publisher, Depends(get_publisher)]
+SeenDep = Annotated[SeenIds, Depends(get_seen)]
+
+
+def problem(
+    status: int,
+    type_name: str,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = {
+        "type": PROBLEM_BASE + type_name,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    limits = Limits(
+        max_events=settings.ingest_max_events, max_line_chars=settings.ingest_max_line_chars
+    )
+    metrics = IngestMetrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.publisher = Publisher(
+            settings.producer_config(), settings.topic_raw, settings.ingest_publish_timeout_s
+        )
+        client = redis.Redis.from_url(
+            settings.redis_url, socket_timeout=2, socket_connect_timeout=2
+        )
+        app.state.seen = SeenIds(client, f"{settings.redis_prefix}:ingest:seen")
+        yield
+        await run_in_threadpool(app.state.publisher.close)
+        client.close()
+
+    app = FastAPI(
+        title="sitrep ingest",
+        version="0.1.0",
+        description="Push news feeds; each item becomes an UpdateEvent on `sitrep.updates.raw`.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(FeedProblem)
+    async def feed_problem(request: Request, exc: FeedProblem) -> JSONResponse:
+        return JSONResponse(
+            exc.to_problem(request.url.path), status_code=exc.status, media_type=PROBLEM_JSON
+        )
+
+    @app.exception_handler(BrokerUnavailable)
+    async def broker_down(request: Request, exc: BrokerUnavailable) -> JSONResponse:
+        return problem(
+            503,
+            "broker-unavailable",
+            "The event broker did not acknowledge the feed",
+            "the feed was not accepted; send it again after Retry-After seconds "
+            "(re-sending is safe: events are deduplicated by id)",
+            headers={"Retry-After": str(settings.ingest_retry_after_s)},
+            acknowledged_event_ids=exc.acknowledged,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        return problem(
+            400,
+            "invalid-parameter",
+            "A request parameter is invalid",
+            str(errors[0]),
+            errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, "http-error", str(exc.detail), str(exc.detail))
+
+    @app.post("/v1/feeds", status_code=202, response_model=FeedAccepted)
+    async def post_feed(
+        request: Request,
+        publisher: PublisherDep,
+        seen: SeenDep,
+        source: Annotated[
+            str | None, Query(max_length=200, description="Source id for every event")
+        ] = None,
+        format: Annotated[str | None, Query(description=f"One of {', '.join(FORMATS)}")] = None,
+    ) -> FeedAccepted:
+        fmt = "?"
+        try:
+            fmt = format_for(request.headers.get("content-type"), format)
+            body = await read_body(request, settings.ingest_max_body_bytes)
+            events = await run_in_threadpool(
+                parse_feed,
+                body,
+                fmt=fmt,
+                source=source,
+                received_at=datetime.now(UTC),
+                limits=limits,
+            )
+        except FeedProblem as exc:
+            metrics.feeds.labels(fmt, str(exc.status)).inc()
+            raise
+        result = await run_in_threadpool(_accept, events, publisher, seen)
+        metrics.feeds.labels(fmt, "202").inc()
+        return result
+
+    def _accept(events: list[UpdateEvent], publisher: Publisher, seen: SeenIds) -> FeedAccepted:
+        unique = list({ev.event_id: ev for ev in events}.values())
+        already = seen.seen([ev.event_id for ev in unique])
+        fresh = [ev for ev in unique if ev.event_id not in already]
+        with metrics.publish_seconds.time():
+            try:
+                publisher.publish(fresh)
+            except BrokerUnavailable:
+                metrics.feeds.labels("-", "503").inc()
+                raise
+        seen.remember([ev.event_id for ev in fresh])
+        metrics.events.labels("accepted").inc(len(fresh))
+        metrics.events.labels("duplicate").inc(len(events) - len(fresh))
+        return FeedAccepted(
+            accepted=len(fresh),
+            duplicates=len(events) - len(fresh),
+            event_ids=[ev.event_id for ev in events],
+        )
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz(
+        publisher: PublisherDep,
+        seen: SeenDep,
+    ) -> JSONResponse:
+        checks = {"kafka": publisher.ready(), "redis": seen.ready()}
+        return JSONResponse(
+            {"ready": all(checks.values()), "checks": checks},
+            status_code=200 if all(checks.values()) else 503,
+        )
+
+    @app.get("/metrics")
+    def metrics_endpoint() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return app
+
+
+def main() -> None:
+    import uvicorn
+
+    from sitrep_schemas.runtime import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        create_app(settings), host=settings.ingest_host, port=settings.ingest_port, log_config=None
+    )

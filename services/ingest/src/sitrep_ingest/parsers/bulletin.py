@@ -1,0 +1,281 @@
+"""Plain-text news bulletins ("key events" lists) into their items.
+
+The genre: a title and/or a lead line (dateline, source in parentheses, "Nth
+day"), optional meta lines ("Published On ...", bylines, photo captions),
+short section headers with or without a trailing colon, bullets (`-`, `•`, `*`,
+`1.`) each optionally labelled `Headline: text`, and a closing paragraph.
+Items are the bullets, in document order; everything else is context. A
+bulletin without any bullet falls back to paragraphs under headers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+_BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[-•*–—▪◦·‣●○■►]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<body>\S.*)$"
+)
+_MD_HEADER = re.compile(r"^\s*#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+# Lines that are about the document, not events in it. Matched on a stripped line.
+_META = re.compile(
+    r"""^(?:
+        published\s+on\b | updated\s+on\b | last\s+updated\b | posted\s+on\b
+      | by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*\s*$
+      | authors?\s*: | writers?\s*: | reporting\s+by\b | edited\s+by\b
+      | (?:photo|image|picture|caption|video|file\s+photo)\s*[:(\[-]
+      | \[(?:photo|image|picture|video)
+      | this\s+live\s+blog\s+(?:has\s+)?(?:ended|is\s+now\s+closed)
+      | follow\s+(?:our|the)\s+live\b | read\s+more\b | related\s*: | share\s+this\b | advertisement$
+      | here\s+is\s+the\s+situation\s+on\b | here\s+are\s+the\s+key\s+events\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty|Anadolu)[^)]*\)\s*$|\[(?:AP|AFP|Reuters|EPA|Getty)[^\]]*\]\s*$"
+)
+
+_SPEECH_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "writes",
+    "stated",
+    "warned",
+    "announced",
+    "declared",
+    "noted",
+    "tweeted",
+    "posted",
+    "explained",
+    "claimed",
+    "reported",
+    "insisted",
+    "urged",
+    "asked",
+    "replied",
+    "answered",
+    "continued",
+    "concluded",
+    "argued",
+    "according",
+}
+
+_DAY = re.compile(
+    r"\b(?:day\s+(?P<a>\d[\d,]*)|(?P<b>\d[\d,]*)(?:st|nd|rd|th)\s+day)\b", re.IGNORECASE
+)
+_LEAD_SOURCE = re.compile(
+    r"^\s*(?P<dateline>[^()\n]{1,60}?)\s*\((?P<source>[^()\n]{2,80})\)\s*[–—-]{1,2}\s*\S"
+)
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATES = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b", re.I), "dmy"),
+    (re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
+]
+_MONTH_INDEX = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+
+MAX_HEADER_WORDS = 7
+MAX_HEADLINE_WORDS = 9
+
+
+@dataclass(frozen=True)
+class BulletinItem:
+    position: int
+    section: str | None
+    headline: str | None
+    text: str
+    line: int  # 1-based line where the item starts, for error messages and debugging
+
+
+@dataclass
+class Bulletin:
+    title: str | None = None
+    lead: str | None = None
+    dateline: str | None = None
+    source_name: str | None = None
+    day_number: int | None = None
+    bulletin_date: date | None = None
+    sections: list[str] = field(default_factory=list)
+    items: list[BulletinItem] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: str
+    text: str  # stripped, emphasis removed
+    bullet: str | None  # body of a bullet line
+    indent: int
+
+
+def clean_inline(text: str) -> str:
+    text = _EMPHASIS.sub(r"\2", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _scan(body: str) -> list[_Line]:
+    lines = []
+    for number, raw in enumerate(body.splitlines(), start=1):
+        raw = raw.replace("\t", "    ").rstrip()
+        m = _BULLET.match(raw)
+        # "* " is a bullet, but "**Bold** text" is emphasis, not a bullet.
+        if m and raw.lstrip().startswith("**"):
+            m = None
+        bullet = clean_inline(m.group("body")) if m else None
+        indent = len(raw) - len(raw.lstrip())
+        lines.append(_Line(number, raw, clean_inline(_MD_HEADER.sub("", raw)), bullet, indent))
+    return lines
+
+
+def is_meta(text: str) -> bool:
+    return bool(_META.match(text) or _CAPTION_CREDIT.search(text))
+
+
+def _header_text(line: _Line) -> str | None:
+    """The header a line would be, or None if it cannot be one (too long, a sentence)."""
+    text = line.text
+    if not text or line.bullet is not None or is_meta(text):
+        return None
+    words = text.rstrip(":").split()
+    if not words or len(words) > MAX_HEADER_WORDS or len(text) > 80:
+        return None
+    if _TERMINAL.search(text) and not text.endswith(":"):
+        return None
+    if not (text[0].isupper() or text[0].isdigit() or _MD_HEADER.match(line.raw)):
+        return None
+    return text.rstrip(":").strip() or None
+
+
+def split_headline(text: str) -> tuple[str | None, str]:
+    """`Headline: text` -> (headline, text); a colon that is not a label stays in the text."""
+    m = re.match(r"^(?P<label>[^:\n]{2,80}?)\s*:\s+(?P<rest>\S.*)$", text)
+    if not m:
+        return None, text
+    label = m.group("label").strip().strip("*_").strip()
+    words = label.split()
+    if (
+        not words
+        or len(words) > MAX_HEADLINE_WORDS
+        or not label[0].isupper()
+        or re.search(r"[.!?]\s|[\"“”«»]", label)
+        or words[-1].lower().strip(",") in _SPEECH_VERBS
+        or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
+    ):
+        return None, text
+    return label, m.group("rest").strip()
+
+
+def _find_date(text: str) -> date | None:
+    for pattern, order in _DATES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        try:
+            if order == "iso":
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if order == "dmy":
+                return date(int(m.group(3)), _MONTH_INDEX[m.group(2)[:3].lower()], int(m.group(1)))
+            return date(int(m.group(3)), _MONTH_INDEX[m.group(1)[:3].lower()], int(m.group(2)))
+        except ValueError:
+            continue
+    return None
+
+
+def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
+    for text in preamble:
+        if bulletin.source_name is None and (m := _LEAD_SOURCE.match(text)):
+            bulletin.dateline = m.group("dateline").strip()
+            bulletin.source_name = m.group("source").strip()
+        if bulletin.day_number is None and (d := _DAY.search(text)):
+            bulletin.day_number = int((d.group("a") or d.group("b")).replace(",", ""))
+        if bulletin.bulletin_date is None:
+            bulletin.bulletin_date = _find_date(text)
+
+
+def parse_bulletin(body: str) -> Bulletin:
+    """Split a plain-text bulletin into items, sections and lead facts. Pure."""
+    lines = _scan(body.lstrip("\ufeff"))
+    bullet_mode = any(line.bullet is not None for line in lines)
+    bulletin = Bulletin()
+    preamble: list[str] = []
+    section: str | None = None
+    items: list[tuple[int, str | None, list[str]]] = []  # (line, section, text parts)
+    open_item = False  # the last non-blank line belonged to an item
+    seen_blank = False
+    first_content = True
+
+    def next_content(i: int) -> _Line | None:
+        for nxt in lines[i + 1 :]:
+            if nxt.text and not (nxt.bullet is None and is_meta(nxt.text)):
+                return nxt
+        return None
+
+    for i, line in enumerate(lines):
+        if not line.text:
+            seen_blank = True
+            continue
+        was_blank, seen_blank = seen_blank, False
+        if line.bullet is not None:
+            items.append((line.number, section, [line.bullet]))
+            open_item, first_content = True, False
+            continue
+        if is_meta(line.text):
+            preamble.append(line.text)
+            continue
+        header = _header_text(line)
+        nxt = next_content(i)
+        if header is not None and nxt is not None:
+            starts_items = nxt.bullet is not None if bullet_mode else _header_text(nxt) is None
+            if starts_items and not (first_content and not bullet_mode):
+                section = header
+                if header not in bulletin.sections:
+                    bulletin.sections.append(header)
+                open_item, first_content = False, False
+                continue
+        if bullet_mode:
+            prev_text = items[-1][2][-1] if items else ""
+            continues = open_item and (
+                line.indent > 0 or (not was_blank and not _TERMINAL.search(prev_text))
+            )
+            if continues:
+                items[-1][2].append(line.text)
+                continue
+            open_item = False
+            if not items:
+                preamble.append(line.text)
+            # Text after the items (a closing paragraph) or between lists is context.
+        elif first_content:
+            preamble.append(line.text)
+        else:
+            items.append((line.number, section, [line.text]))
+        first_content = False
+
+    if bulletin.sections and not bullet_mode:
+        # Paragraphs before the first header are the standfirst, not items.
+        preamble += [" ".join(it[2]) for it in items if it[1] is None]
+        items = [it for it in items if it[1] is not None]
+    _read_preamble(bulletin, preamble)
+    if preamble:
+        bulletin.title = preamble[0] if len(preamble) > 1 else None
+        bulletin.lead = next((p for p in preamble if not is_meta(p)), None)
+    for position, (number, sec, parts) in enumerate(items, start=1):
+        headline, text = split_headline(" ".join(parts))
+        bulletin.items.append(BulletinItem(position, sec, headline, text, number))
+    return bulletin

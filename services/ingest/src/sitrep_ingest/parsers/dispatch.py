@@ -1,0 +1,178 @@
+"""Choose a parser by Content-Type (or `?format=`), run it, and build `UpdateEvent`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from sitrep_ingest.ids import bulletin_id, event_id, slugify
+from sitrep_ingest.parsers.bulletin import parse_bulletin
+from sitrep_ingest.parsers.jsonfeed import JsonItem, parse_json, parse_ndjson
+from sitrep_ingest.problems import (
+    InvalidEvent,
+    NoEvents,
+    PayloadTooLarge,
+    UndecodableBody,
+    UnsupportedMediaType,
+)
+from sitrep_schemas import UpdateEvent
+
+FORMATS = ("bulletin", "json", "ndjson")
+MEDIA_TYPES = {
+    "text/plain": "bulletin",
+    "text/markdown": "bulletin",
+    "application/json": "json",
+    "application/x-ndjson": "ndjson",
+    "application/ndjson": "ndjson",
+    "application/jsonl": "ndjson",
+    "application/jsonlines": "ndjson",
+}
+UNKNOWN_SOURCE = "unknown"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_events: int = 10_000
+    max_line_chars: int = 100_000
+
+
+def format_for(content_type: str | None, override: str | None) -> str:
+    if override:
+        if override not in FORMATS:
+            raise UnsupportedMediaType(
+                f"format '{override}' is not supported; use one of {', '.join(FORMATS)}"
+            )
+        return override
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media in MEDIA_TYPES:
+        return MEDIA_TYPES[media]
+    raise UnsupportedMediaType(
+        f"Content-Type '{media or '(none)'}' is not a feed format; send one of "
+        f"{', '.join(sorted(MEDIA_TYPES))} or pass ?format= ({', '.join(FORMATS)})"
+    )
+
+
+def guess_format(text: str) -> str:
+    """Format of a body from its content, for files and stdin."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        lines = [line for line in head.splitlines() if line.strip()]
+        if len(lines) > 1 and lines[1].lstrip().startswith("{") and lines[0].rstrip().endswith("}"):
+            return "ndjson"
+        return "json"
+    return "bulletin"
+
+
+def decode_body(body: bytes) -> str:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = body[: exc.start].count(b"\n") + 1
+        raise UndecodableBody(
+            f"body is not valid UTF-8: byte 0x{body[exc.start]:02x} at offset {exc.start} "
+            f"(line {line}); send UTF-8 text",
+            offset=exc.start,
+            line=line,
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise UndecodableBody(f"body contains a NUL byte at line {line}; send text", line=line)
+    return text
+
+
+def _check_lines(text: str, limits: Limits) -> None:
+    start = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > limits.max_line_chars:
+            raise PayloadTooLarge(
+                f"line {number} is {len(line)} characters long; the limit is {limits.max_line_chars}",
+                line=number,
+            )
+        start += len(line) + 1
+
+
+def _event(item: JsonItem, position: int, source: str, received_at: datetime) -> UpdateEvent:
+    headline = item.headline
+    eid = event_id(source, item.bulletin_date, headline, item.text)
+    try:
+        return UpdateEvent(
+            event_id=eid,
+            source=source,
+            bulletin_date=item.bulletin_date,
+            position=item.position or position,
+            section=item.section,
+            headline=headline,
+            text=item.text,
+            url=item.url,
+            received_at=received_at,
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise InvalidEvent(f"{item.where}: {loc}: {first['msg']}") from None
+
+
+def parse_feed(
+    body: bytes | str,
+    *,
+    fmt: str,
+    received_at: datetime,
+    source: str | None = None,
+    url: str | None = None,
+    limits: Limits | None = None,
+) -> list[UpdateEvent]:
+    """Parse one feed body into `UpdateEvent`s. Pure; raises a `FeedProblem` on bad input."""
+    limits = limits or Limits()
+    text = decode_body(body) if isinstance(body, bytes) else body
+    if not text.strip():
+        raise NoEvents("the body is empty; send a feed with at least one item")
+    _check_lines(text, limits)
+    forced_source = slugify(source) if source else None
+    items: list[JsonItem]
+    bulletin_source: str | None = None
+    if fmt == "bulletin":
+        bulletin = parse_bulletin(text)
+        bulletin_source = bulletin.source_name
+        items = [
+            JsonItem(
+                where=f"line {it.line}",
+                text=it.text,
+                headline=it.headline,
+                bulletin_date=bulletin.bulletin_date,
+                section=it.section,
+                url=url,
+                position=it.position,
+            )
+            for it in bulletin.items
+        ]
+    elif fmt == "json":
+        items = parse_json(text)
+    elif fmt == "ndjson":
+        items = parse_ndjson(text)
+    else:
+        raise UnsupportedMediaType(f"format '{fmt}' is not supported")
+    if not items:
+        raise NoEvents(
+            "no update events found: a bulletin needs list items (- , •, *, 1.) or paragraphs "
+            "under section headers; JSON needs objects with a 'text' field"
+        )
+    if len(items) > limits.max_events:
+        raise PayloadTooLarge(
+            f"the feed holds {len(items)} events; the limit per request is {limits.max_events}"
+        )
+    events = []
+    for position, item in enumerate(items, start=1):
+        src = forced_source or slugify(item.source or bulletin_source or "") or UNKNOWN_SOURCE
+        events.append(_event(item, position, src, received_at))
+    # Events of one document share a bulletin id derived from the source and its items.
+    by_source: dict[str, list[str]] = {}
+    for ev in events:
+        by_source.setdefault(ev.source, []).append(ev.event_id)
+    return [
+        ev.model_copy(update={"bulletin_id": bulletin_id(ev.source, by_source[ev.source])})
+        for ev in events
+    ]

@@ -1,0 +1,65 @@
+"""What can be wrong with a pushed feed, as RFC 9457 problem types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROBLEM_BASE = "https://sitrep.dev/problems/"
+
+
+class FeedProblem(Exception):
+    """An input error the caller can fix; rendered as problem JSON."""
+
+    status = 400
+    type_name = "malformed-feed"
+    title = "The feed could not be parsed"
+
+    def __init__(self, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.extra = extra
+
+    def to_problem(self, instance: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": PROBLEM_BASE + self.type_name,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+        }
+        if instance:
+            body["instance"] = instance
+        body.update(self.extra)
+        return body
+
+
+class MalformedFeed(FeedProblem):
+    pass
+
+
+class UndecodableBody(FeedProblem):
+    type_name = "undecodable-body"
+    title = "The body is not valid UTF-8 text"
+
+
+class UnsupportedMediaType(FeedProblem):
+    status = 415
+    type_name = "unsupported-media-type"
+    title = "This Content-Type is not a feed format sitrep reads"
+
+
+class PayloadTooLarge(FeedProblem):
+    status = 413
+    type_name = "payload-too-large"
+    title = "The feed is larger than this ingest accepts"
+
+
+class NoEvents(FeedProblem):
+    status = 422
+    type_name = "no-events"
+    title = "The feed holds no update events"
+
+
+class InvalidEvent(FeedProblem):
+    status = 422
+    type_name = "invalid-event"
+    title = "An event in the feed does not match the UpdateEvent schema"

@@ -1,0 +1,89 @@
+"""The Kafka edge of ingest: publish events and wait until the broker has them."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from kafka import KafkaProducer
+from kafka.errors import KafkaError
+
+from sitrep_schemas import UpdateEvent
+
+log = logging.getLogger(__name__)
+
+
+class BrokerUnavailable(Exception):
+    """The broker did not acknowledge every record in time."""
+
+    def __init__(self, message: str, acknowledged: list[str]) -> None:
+        super().__init__(message)
+        self.acknowledged = acknowledged
+
+
+@dataclass
+class Publisher:
+    """Sends `UpdateEvent`s keyed by source with acks=all and idempotence.
+
+    The producer is created on first use and thrown away after a failure, so an
+    ingest started before its broker, or outliving a broker restart, recovers
+    without a restart of its own.
+    """
+
+    producer_config: dict[str, Any]
+    topic: str
+    timeout_s: float = 15.0
+    _producer: KafkaProducer | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def _get(self) -> KafkaProducer:
+        with self._lock:
+            if self._producer is None:
+                self._producer = KafkaProducer(**self.producer_config)
+            return self._producer
+
+    def _discard(self) -> None:
+        with self._lock:
+            producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                producer.close(timeout=1)
+            except Exception:  # closing a broken producer must not mask the real error
+                log.debug("closing failed producer raised", exc_info=True)
+
+    def publish(self, events: list[UpdateEvent]) -> None:
+        """Return only when every event is acknowledged; else raise `BrokerUnavailable`."""
+        acknowledged: list[str] = []
+        try:
+            producer = self._get()
+            futures = [
+                (
+                    ev.event_id,
+                    producer.send(
+                        self.topic,
+                        key=ev.source.encode(),
+                        value=ev.model_dump_json().encode(),
+                    ),
+                )
+                for ev in events
+            ]
+            producer.flush(timeout=self.timeout_s)
+            for event_id, future in futures:
+                future.get(timeout=self.timeout_s)
+                acknowledged.append(event_id)
+        except (KafkaError, OSError) as exc:
+            log.warning("publish failed: %s", exc, extra={"topic": self.topic})
+            self._discard()
+            raise BrokerUnavailable(f"{type(exc).__name__}: {exc}", acknowledged) from exc
+
+    def ready(self) -> bool:
+        try:
+            return self._get().partitions_for(self.topic) is not None
+        except (KafkaError, OSError):
+            self._discard()
+            return False
+
+    def close(self) -> None:
+        self._discard()
