@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,17 @@ from kafka.errors import KafkaError
 from sitrep_schemas import UpdateEvent
 
 log = logging.getLogger(__name__)
+
+
+def _answers(server: str, timeout: float = 1.0) -> bool:
+    host, _, port = server.strip().rpartition(":")
+    try:
+        socket.create_connection(
+            (host.strip("[]") or "localhost", int(port)), timeout=timeout
+        ).close()
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 class BrokerUnavailable(Exception):
@@ -79,11 +91,13 @@ class Publisher:
             raise BrokerUnavailable(f"{type(exc).__name__}: {exc}", acknowledged) from exc
 
     def ready(self) -> bool:
-        try:
-            return self._get().partitions_for(self.topic) is not None
-        except (KafkaError, OSError):
-            self._discard()
-            return False
+        """Cheap and quick: a connected producer, or a bootstrap server that accepts a connection."""
+        producer = self._producer
+        if producer is not None and producer.bootstrap_connected():
+            return True
+        return any(
+            _answers(server) for server in self.producer_config["bootstrap_servers"].split(",")
+        )
 
     def close(self) -> None:
         self._discard()

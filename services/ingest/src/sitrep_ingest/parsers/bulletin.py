@@ -151,7 +151,7 @@ def is_meta(text: str) -> bool:
 def _header_text(line: _Line) -> str | None:
     """The header a line would be, or None if it cannot be one (too long, a sentence)."""
     text = line.text
-    if not text or line.bullet is not None or is_meta(text):
+    if not text or line.bullet is not None or is_meta(text) or _LEAD_SOURCE.match(text):
         return None
     words = text.rstrip(":").split()
     if not words or len(words) > MAX_HEADER_WORDS or len(text) > 80:
@@ -174,7 +174,7 @@ def split_headline(text: str) -> tuple[str | None, str]:
         not words
         or len(words) > MAX_HEADLINE_WORDS
         or not label[0].isupper()
-        or re.search(r"[.!?]\s|[\"“”«»]", label)
+        or re.search(r"(?<![A-Z])(?<!\bSt)(?<!\bMr)(?<!\bDr)[.!?]\s|[\"“”«»]", label)
         or words[-1].lower().strip(",") in _SPEECH_VERBS
         or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
     ):

@@ -78,9 +78,6 @@ def decode_body(body: bytes) -> str:
             offset=exc.start,
             line=line,
         ) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise UndecodableBody(f"body contains a NUL byte at line {line}; send text", line=line)
     return text
 
 
@@ -128,6 +125,9 @@ def parse_feed(
     """Parse one feed body into `UpdateEvent`s. Pure; raises a `FeedProblem` on bad input."""
     limits = limits or Limits()
     text = decode_body(body) if isinstance(body, bytes) else body
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise UndecodableBody(f"body contains a NUL byte at line {line}; send text", line=line)
     if not text.strip():
         raise NoEvents("the body is empty; send a feed with at least one item")
     _check_lines(text, limits)

@@ -1,0 +1,139 @@
+"""The bulletin parser on the original seed and on our own samples of the genre's variants."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep_ingest.parsers.bulletin import parse_bulletin, split_headline
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
+SEEDS = ROOT / "seeds"
+
+
+def test_shared_seed_splits_into_14_events_in_3_sections() -> None:
+    bulletin = parse_bulletin(SHARED_SEED.read_text("utf-8"))
+    assert len(bulletin.items) == 14
+    assert bulletin.sections == [
+        "Fighting Intensifies",
+        "Political and diplomatic responses",
+        "Economic and Financial Updates",
+    ]
+    assert [it.position for it in bulletin.items] == list(range(1, 15))
+    assert [sum(1 for it in bulletin.items if it.section == s) for s in bulletin.sections] == [
+        6,
+        5,
+        3,
+    ]
+    first, last = bulletin.items[0], bulletin.items[-1]
+    assert first.headline == "Russian Advances"
+    assert first.text.startswith("Russian forces captured the village of Kopanky")
+    assert last.headline == "Frozen Russian Assets"
+    assert bulletin.source_name == "Washington Insider Magazine"
+    assert bulletin.dateline == "Russia"
+    assert bulletin.day_number == 1007
+    # The closing paragraph is context, not an event.
+    assert not any("second thousand days" in it.text for it in bulletin.items)
+
+
+def test_key_events_style_headers_without_colon_blank_lines_and_meta() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-keyevents-day412.txt").read_text("utf-8"))
+    assert bulletin.sections == ["Fighting", "Politics and diplomacy", "Economy"]
+    assert [it.section for it in bulletin.items] == ["Fighting"] * 3 + [
+        "Politics and diplomacy"
+    ] * 2 + ["Economy"]
+    assert all(it.headline is None for it in bulletin.items)
+    assert bulletin.bulletin_date == date(2025, 3, 3)
+    assert bulletin.day_number == 412
+    texts = " ".join(it.text for it in bulletin.items)
+    assert "Published" not in texts and "live blog" not in texts and "Reuters" not in texts
+
+
+def test_numbered_markdown_bullets_with_bold_headlines_and_lead_in_sentence() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-numbered-recap.md").read_text("utf-8"))
+    assert bulletin.sections == ["Military", "Legal", "Aid"]
+    assert [it.headline for it in bulletin.items] == [
+        "Border shelling",
+        "Interceptions",
+        "Evacuation order",
+        "Court ruling",
+        "New package",
+    ]
+    # A wrapped bullet continues on the next, indented line.
+    assert bulletin.items[2].text.endswith("after a week of constant shelling.")
+    assert not any("recap" in s.lower() for s in bulletin.sections)
+
+
+def test_plain_list_without_headers_and_unindented_continuation() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-plain-list.txt").read_text("utf-8"))
+    assert bulletin.sections == []
+    assert len(bulletin.items) == 4
+    assert bulletin.items[1].text.endswith("as supply routes remain cut.")
+    assert bulletin.source_name == "Eastern Desk"
+    assert not any(it.text.startswith("Photo") for it in bulletin.items)
+
+
+def test_paragraph_bulletin_without_bullets_uses_paragraphs_under_headers() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-paragraphs-quake.txt").read_text("utf-8"))
+    assert bulletin.sections == ["Damage", "Response"]
+    assert len(bulletin.items) == 4
+    assert bulletin.bulletin_date == date(2025, 2, 6)
+    assert bulletin.title == "Earthquake update: what we know"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "dash"),
+    [("-", True), ("•", True), ("*", True), ("1.", False), ("2)", False)],
+)
+def test_every_bullet_marker(bullet: str, dash: bool) -> None:
+    body = f"Lead line of the day.\nFighting:\n{bullet} Shelling hit a school.\n{bullet} Drones were shot down.\n"
+    bulletin = parse_bulletin(body)
+    assert [it.text for it in bulletin.items] == [
+        "Shelling hit a school.",
+        "Drones were shot down.",
+    ]
+    assert bulletin.sections == ["Fighting"]
+
+
+def test_byline_bullet_is_still_an_item_but_byline_line_is_not() -> None:
+    body = "Update\nBy Jane Roe\n- Troops moved north.\n- Follow our live blog for more.\n"
+    bulletin = parse_bulletin(body)
+    assert [it.text for it in bulletin.items] == [
+        "Troops moved north.",
+        "Follow our live blog for more.",
+    ]
+
+
+def test_long_sentence_ending_in_colon_is_a_lead_in_not_a_header() -> None:
+    body = (
+        "Here is a summary of the most important things that happened in the region since Monday:\n"
+        "- Talks resumed in Geneva.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert bulletin.sections == []
+    assert bulletin.items[0].section is None
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "rest"),
+    [
+        (
+            "NATO Support: NATO reaffirmed its commitment.",
+            "NATO Support",
+            "NATO reaffirmed its commitment.",
+        ),
+        ("U.S. Aid: Washington approved a package.", "U.S. Aid", "Washington approved a package."),
+        ("Zelensky said: we will hold the line.", None, "Zelensky said: we will hold the line."),
+        ("The meeting starts at 10:30 in Geneva.", None, "The meeting starts at 10:30 in Geneva."),
+        ("the reason was simple: fuel ran out.", None, "the reason was simple: fuel ran out."),
+    ],
+)
+def test_split_headline(text: str, headline: str | None, rest: str) -> None:
+    assert split_headline(text) == (headline, rest)
+
+
+def test_text_without_items_has_no_events() -> None:
+    assert parse_bulletin("Just one sentence of prose.").items == []

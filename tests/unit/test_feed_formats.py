@@ -1,0 +1,136 @@
+"""JSON / NDJSON parsing, format selection and deterministic ids (pure, no servers)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from sitrep_ingest.ids import event_id, slugify
+from sitrep_ingest.parsers import guess_format, parse_feed
+from sitrep_ingest.parsers.dispatch import Limits, format_for
+from sitrep_ingest.problems import (
+    InvalidEvent,
+    MalformedFeed,
+    NoEvents,
+    PayloadTooLarge,
+    UndecodableBody,
+    UnsupportedMediaType,
+)
+
+NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
+
+
+def parse(body: str | bytes, fmt: str, **kw: object) -> list:  # type: ignore[type-arg]
+    return parse_feed(body, fmt=fmt, received_at=NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_event_id_is_deterministic_and_ignores_case_spacing_and_punctuation() -> None:
+    a = event_id("desk", date(2025, 3, 4), "Drone Attack", "Drones hit Kyiv.")
+    assert a == event_id("desk", date(2025, 3, 4), "drone  attack", "Drones hit Kyiv")
+    assert a != event_id("other-desk", date(2025, 3, 4), "Drone Attack", "Drones hit Kyiv.")
+    assert a != event_id("desk", date(2025, 3, 5), "Drone Attack", "Drones hit Kyiv.")
+    assert len(a) == 32
+
+
+def test_same_body_twice_gives_same_ids_and_bulletin_id() -> None:
+    body = "Lead.\nFighting:\n- A: shelling hit a school.\n- B: drones were shot down.\n"
+    first, second = parse(body, "bulletin"), parse(body, "bulletin", source="Desk")
+    again = parse(body, "bulletin", source="Desk")
+    assert [e.event_id for e in second] == [e.event_id for e in again]
+    assert {e.bulletin_id for e in second} == {again[0].bulletin_id}
+    assert first[0].source == "unknown" and second[0].source == "desk"
+
+
+def test_json_single_list_and_bulletin_object() -> None:
+    single = parse(json.dumps({"text": "Talks resumed.", "source": "Wire One"}), "json")
+    assert [(e.source, e.text) for e in single] == [("wire-one", "Talks resumed.")]
+    listed = parse(json.dumps([{"text": "One."}, "Two."]), "json")
+    assert [e.text for e in listed] == ["One.", "Two."] and [e.position for e in listed] == [1, 2]
+    bulletin = {
+        "source": "desk",
+        "date": "2025-03-04",
+        "sections": [
+            {
+                "title": "Fighting",
+                "items": [{"headline": "Strike", "text": "A strike hit."}, "Clashes."],
+            }
+        ],
+    }
+    events = parse(json.dumps(bulletin), "json")
+    assert [(e.section, e.headline, e.bulletin_date) for e in events] == [
+        ("Fighting", "Strike", date(2025, 3, 4)),
+        ("Fighting", None, date(2025, 3, 4)),
+    ]
+
+
+def test_ndjson_reports_the_bad_line() -> None:
+    assert len(parse('{"text": "a"}\n\n{"text": "b"}\n', "ndjson")) == 2
+    with pytest.raises(MalformedFeed, match="line 2"):
+        parse('{"text": "a"}\n{"text": \n', "ndjson")
+
+
+@pytest.mark.parametrize(
+    ("body", "fmt", "problem", "says"),
+    [
+        ("", "bulletin", NoEvents, "empty"),
+        ("   \n\t\n", "json", NoEvents, "empty"),
+        ("Only prose, no list.", "bulletin", NoEvents, "no update events"),
+        ("{not json", "json", MalformedFeed, "invalid JSON at line 1"),
+        ("[1, 2]", "json", InvalidEvent, "item 1"),
+        (
+            '[{"text": "ok"}, {"headline": "no text"}]',
+            "json",
+            InvalidEvent,
+            "item 2: field 'text' is required",
+        ),
+        ('{"text": 5}', "json", InvalidEvent, "must be a string"),
+        ('{"text": "x", "colour": "red"}', "json", InvalidEvent, "unknown field"),
+        ('{"text": "x", "bulletin_date": "yesterday"}', "json", InvalidEvent, "ISO date"),
+        ("[" * 50 + "]" * 50, "json", MalformedFeed, "nested deeper"),
+        (b"\xff\xfe\x00bad", "bulletin", UndecodableBody, "not valid UTF-8"),
+        ("- a\x00b\n", "bulletin", UndecodableBody, "NUL"),
+    ],
+)
+def test_bad_input_names_what_is_wrong(
+    body: str | bytes, fmt: str, problem: type, says: str
+) -> None:
+    with pytest.raises(problem, match=says):
+        parse(body, fmt)
+
+
+def test_limits_on_events_and_line_length() -> None:
+    with pytest.raises(PayloadTooLarge, match="limit per request is 2"):
+        parse("- a.\n- b.\n- c.\n", "bulletin", limits=Limits(max_events=2))
+    with pytest.raises(PayloadTooLarge, match="line 2"):
+        parse("- a.\n- " + "x" * 50 + "\n", "bulletin", limits=Limits(max_line_chars=20))
+
+
+def test_format_by_content_type_and_override() -> None:
+    assert format_for("text/plain; charset=utf-8", None) == "bulletin"
+    assert format_for("application/json", None) == "json"
+    assert format_for("application/x-ndjson", None) == "ndjson"
+    assert format_for("image/png", "ndjson") == "ndjson"
+    with pytest.raises(UnsupportedMediaType, match="image/png"):
+        format_for("image/png", None)
+    with pytest.raises(UnsupportedMediaType, match="format 'xml'"):
+        format_for("text/plain", "xml")
+
+
+@pytest.mark.parametrize(
+    ("body", "fmt"),
+    [
+        ('{"text": "a"}\n{"text": "b"}\n', "ndjson"),
+        ('{"text": "a"}', "json"),
+        ("[1]", "json"),
+        ("- a", "bulletin"),
+    ],
+)
+def test_guess_format(body: str, fmt: str) -> None:
+    assert guess_format(body) == fmt
+
+
+def test_slugify() -> None:
+    assert slugify("Washington Insider Magazine") == "washington-insider-magazine"
+    assert slugify("Kyiv Independent (EN)") == "kyiv-independent-en"

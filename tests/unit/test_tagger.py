@@ -1,0 +1,158 @@
+"""The rule-based tagger: labels from TAXONOMY.md, places, actors, figures. Pure, no servers."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sitrep_classifier.actors import load_actors
+from sitrep_classifier.gazetteer import load_gazetteer
+from sitrep_classifier.quantities import extract_quantities
+from sitrep_classifier.tagger import Tagger
+from sitrep_classifier.taxonomy import load_taxonomy
+from sitrep_ingest.parsers import parse_feed
+from sitrep_schemas import TaggedEvent, UpdateEvent
+
+ROOT = Path(__file__).resolve().parents[2]
+TAXONOMY_MD = ROOT.parent / "shared" / "TAXONOMY.md"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
+NOW = datetime(2025, 3, 4, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger()
+
+
+def event(text: str, headline: str | None = None) -> UpdateEvent:
+    return UpdateEvent(
+        event_id="0" * 32, source="test", text=text, headline=headline, received_at=NOW
+    )
+
+
+def test_taxonomy_data_has_exactly_the_labels_of_taxonomy_md() -> None:
+    documented = set(
+        re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", TAXONOMY_MD.read_text("utf-8"), re.M)
+    )
+    categories = set(re.findall(r"^\| `([a-z_]+)` \|", TAXONOMY_MD.read_text("utf-8"), re.M))
+    taxonomy = load_taxonomy()
+    assert set(taxonomy.event_types) == documented and len(documented) == 45
+    assert set(taxonomy.categories) <= categories
+    for et in taxonomy.event_types.values():
+        assert et.category in taxonomy.categories
+        assert et.cues, f"{et.name} has no cue phrases"
+        for alt in et.alternates:
+            assert alt in taxonomy.event_types
+
+
+def test_every_gazetteer_and_actor_entry_loads_with_valid_fields() -> None:
+    gazetteer = load_gazetteer()
+    assert len(gazetteer.places) > 150
+    for place in gazetteer.places.values():
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+        assert place.country is None or re.fullmatch(r"[A-Z]{3}", place.country)
+    actors = load_actors()
+    assert {a.type for a in actors.aliases.values()} <= {
+        "state", "non_state_armed", "intergovernmental", "civilians", "protesters", "media",
+        "business", "civil_society", "former_official", "unknown",
+    }  # fmt: skip
+
+
+SEED_TYPES = {
+    1: "battle.territory_taken",
+    2: "remote.missile_artillery",
+    3: "remote.missile_artillery",
+    4: "remote.air_drone_strike",
+    5: "assessment.territorial",
+    6: "remote.missile_artillery",
+    7: "diplomacy.support",
+    8: "diplomacy.support",
+    10: "diplomacy.criticism",
+    11: "diplomacy.expulsion",
+    13: "economic.sanctions",
+}
+
+
+def test_seed_event_types_and_categories(tagger: Tagger) -> None:
+    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=NOW)
+    tagged = {e.position: tagger.classify(e) for e in events}
+    got = {pos: tagged[pos].event_type for pos in SEED_TYPES}
+    assert got == SEED_TYPES
+    assert tagged[9].category == "military_aid"
+    for t in tagged.values():
+        assert t.category == load_taxonomy().event_types[t.event_type].category
+        assert t.classifier.name == "sitrep-rules" and t.classifier.version
+        if t.evidence:
+            source = t.event.text if t.evidence.field == "text" else t.event.headline
+            assert (
+                source is not None and source[t.evidence.start : t.evidence.end] == t.evidence.text
+            )
+
+
+def test_seed_places_and_figures(tagger: Tagger) -> None:
+    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=NOW)
+    tagged = {e.position: tagger.classify(e) for e in events}
+    assert {loc.name for loc in tagged[1].locations} == {"Kopanky", "Kharkiv Oblast"}
+    assert {loc.name for loc in tagged[2].locations} == {"Sumy"}
+    assert {loc.name for loc in tagged[6].locations} == {"Dnipro"}
+    kopanky = next(loc for loc in tagged[1].locations if loc.name == "Kopanky")
+    assert (kopanky.country, kopanky.kind, kopanky.precision) == ("UKR", "settlement", 1)
+    drones = {(q.kind, q.value) for q in tagged[4].quantities}
+    assert {("intercepted", 76), ("launched", 188), ("share", 70)} <= drones
+    assert {(q.kind, q.value, q.unit) for q in tagged[5].quantities} == {("area", 235, "km2")}
+    money = [q for q in tagged[14].quantities if q.kind == "money"]
+    assert [(q.value, q.unit) for q in money] == [(50e9, "USD")]
+    assert [a.name for a in tagged[5].attributed_to] == ["Russian news group Agentstvo"]
+    assert all(a.name != "Agentstvo" for a in tagged[5].actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Moscow said the talks would resume.", "Moscow"),
+        ("Washington lifted its restrictions on long-range weapons.", "Washington"),
+        ("Russian officials criticised the decision.", "Russia"),
+        ("Russia expelled a British diplomat.", "Russia"),
+    ],
+)
+def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: str) -> None:
+    assert absent not in {loc.name for loc in tagger.classify(event(text)).locations}
+
+
+def test_capital_is_a_place_when_something_happens_in_it(tagger: Tagger) -> None:
+    names = {
+        loc.name
+        for loc in tagger.classify(event("Explosions were heard in Kyiv overnight.")).locations
+    }
+    assert names == {"Kyiv"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two civilians were killed and 12 injured.", {("killed", 2), ("injured", 12)}),
+        ("At least 1,200 people were evacuated.", {("evacuated", 1200)}),
+        ("The EU approved a €1.5bn loan.", {("money", 1.5e9)}),
+        ("Russia lost 1,520 troops, Kyiv said.", {("lost", 1520)}),
+        ("On the 1,007th day, in 2024, at 10:30, F-16 jets and S-300 systems flew.", set()),
+        ("It was the second strike in the past 24 hours.", set()),
+    ],
+)
+def test_figures(text: str, expected: set[tuple[str, float]]) -> None:
+    assert {(q.kind, q.value) for q in extract_quantities(text)} == expected
+
+
+def test_qualifier_and_surface() -> None:
+    [q] = extract_quantities("At least 12 people were injured.")
+    assert (q.qualifier, q.surface) == ("at least", "12")
+    [m] = extract_quantities("The bank is expected to lend $400m next year.")
+    assert (m.value, m.modality, m.surface) == (400e6, "expected", "$400m")
+
+
+def test_tagged_event_round_trips_through_json(tagger: Tagger) -> None:
+    tagged = tagger.classify(event("Ukrainian forces shot down 30 drones over the Kyiv region."))
+    assert TaggedEvent.model_validate_json(tagged.model_dump_json()) == tagged
+    assert tagged.event_type == "military.interception"
