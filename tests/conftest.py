@@ -9,7 +9,7 @@ missing piece of infrastructure fails the test, it never skips it.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
 import tempfile
 import uuid
@@ -26,14 +26,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
 
 
+@functools.cache
 def docker_answers() -> bool:
+    """True where a Docker engine answers (then testcontainers provides Kafka and Redis)."""
+    host = os.environ.get("DOCKER_HOST", "")
+    if not host and not Path("/var/run/docker.sock").exists():
+        return False
     try:
         import docker  # type: ignore[import-untyped]
 
         client = docker.from_env(timeout=2)
-        client.ping()
-        client.close()
-        return True
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
     except Exception:
         return False
 
@@ -104,15 +110,40 @@ def isolated(kafka_bootstrap: str, redis_url: str) -> dict[str, Any]:
     return fields
 
 
-@contextlib.contextmanager
-def env(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
+def read_topic(bootstrap: str, topic: str, expect: int, timeout: float = 30.0, settle: float = 1.0) -> list[Any]:
+    """Every record of `topic` from the beginning: waits for `expect`, then `settle` s more for extras."""
+    import time
+
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None)
     try:
-        yield
+        partitions = consumer.partitions_for_topic(topic) or set()
+        consumer.assign([TopicPartition(topic, p) for p in sorted(partitions)])
+        consumer.seek_to_beginning()
+        records: list[Any] = []
+        deadline = time.monotonic() + timeout
+        settle_until: float | None = None
+        while time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=200).values():
+                records.extend(batch)
+            if len(records) >= expect:
+                settle_until = settle_until or time.monotonic() + settle
+                if time.monotonic() >= settle_until:
+                    break
+        return records
     finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        consumer.close()
+
+
+def wait_until(predicate: Any, timeout: float = 30.0, interval: float = 0.1) -> Any:
+    """Poll `predicate` until it returns something truthy; fail with its last value."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    value = predicate()
+    while not value and time.monotonic() < deadline:
+        time.sleep(interval)
+        value = predicate()
+    assert value, f"condition not met within {timeout}s"
+    return value

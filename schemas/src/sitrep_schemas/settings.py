@@ -51,4 +51,5 @@ class SitrepSettings(BaseSettings):
             "linger_ms": 2,
             "request_timeout_ms": self.kafka_request_timeout_ms,
             "max_block_ms": self.kafka_request_timeout_ms,
+            "bootstrap_timeout_ms": self.kafka_request_timeout_ms,
         }

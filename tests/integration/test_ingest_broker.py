@@ -1,0 +1,85 @@
+"""Ingest against the real broker: 202 only after the records are on the topic, 503 while it is down."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep_cli.embedded import EmbeddedKafka, create_topics, free_port
+from sitrep_ingest.app import create_app
+from sitrep_ingest.settings import Settings
+from tests.conftest import SHARED_SEED, read_topic
+
+pytestmark = pytest.mark.integration
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(isolated: dict[str, Any]) -> None:
+    settings = Settings(**isolated)
+    body = SHARED_SEED.read_bytes()
+    with TestClient(create_app(settings)) as client:
+        first = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
+        assert first.status_code == 202, first.text
+        assert first.json()["accepted"] == 14 and first.json()["duplicates"] == 0
+        again = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
+        assert again.status_code == 202
+        assert again.json() | {"event_ids": None} == {"accepted": 0, "duplicates": 14, "event_ids": None}
+        assert again.json()["event_ids"] == first.json()["event_ids"]
+        assert client.get("/readyz").status_code == 200
+    records = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)
+    assert len(records) == 14
+    assert {r.key for r in records} == {b"washington-insider-magazine"}
+    assert len({r.partition for r in records}) == 1  # one source, one partition: order kept
+    values = [json.loads(r.value) for r in sorted(records, key=lambda r: r.offset)]
+    assert [v["position"] for v in values] == list(range(1, 15))
+    assert [v["event_id"] for v in values] == first.json()["event_ids"]
+    assert all(v["schema_version"] == 1 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("name", "ctype", "count"),
+    [
+        ("events.json", "application/json", 2),
+        ("events.ndjson", "application/x-ndjson", 3),
+        ("bulletin-numbered-recap.md", "text/plain", 5),
+    ],
+)
+def test_every_seed_format_is_accepted(isolated: dict[str, Any], name: str, ctype: str, count: int) -> None:
+    settings = Settings(**isolated)
+    with TestClient(create_app(settings)) as client:
+        response = client.post("/v1/feeds", content=(SEEDS / name).read_bytes(), headers={"Content-Type": ctype})
+    assert response.status_code == 202 and response.json()["accepted"] == count
+    assert len(read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=count)) == count
+
+
+def test_broker_down_gives_503_with_retry_after_then_recovers_without_restart(
+    isolated: dict[str, Any],
+) -> None:
+    port = free_port()
+    fields = isolated | {"kafka_bootstrap": f"127.0.0.1:{port}", "kafka_request_timeout_ms": 2000}
+    settings = Settings(**fields)
+    body = SHARED_SEED.read_bytes()
+    with TestClient(create_app(settings)) as client:
+        down = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
+        assert down.status_code == 503
+        assert down.headers["Retry-After"] == str(settings.ingest_retry_after_s)
+        assert down.headers["content-type"] == "application/problem+json"
+        assert down.json()["type"].endswith("/broker-unavailable")
+        assert down.json()["acknowledged_event_ids"] == []
+        assert client.get("/readyz").status_code == 503
+
+        broker = EmbeddedKafka(port)
+        broker.start()
+        try:
+            create_topics(broker.bootstrap, [settings.topic_raw], 3)
+            up = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
+            assert up.status_code == 202, up.text
+            assert up.json()["accepted"] == 14  # the refused attempt was not remembered as seen
+            assert client.get("/readyz").status_code == 200
+            assert len(read_topic(broker.bootstrap, settings.topic_raw, expect=14)) == 14
+        finally:
+            broker.stop()
