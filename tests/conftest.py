@@ -110,7 +110,9 @@ def isolated(kafka_bootstrap: str, redis_url: str) -> dict[str, Any]:
     return fields
 
 
-def read_topic(bootstrap: str, topic: str, expect: int, timeout: float = 30.0, settle: float = 1.0) -> list[Any]:
+def read_topic(
+    bootstrap: str, topic: str, expect: int, timeout: float = 30.0, settle: float = 1.0
+) -> list[Any]:
     """Every record of `topic` from the beginning: waits for `expect`, then `settle` s more for extras."""
     import time
 

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.integration
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(isolated: dict[str, Any]) -> None:
+def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
+    isolated: dict[str, Any],
+) -> None:
     settings = Settings(**isolated)
     body = SHARED_SEED.read_bytes()
     with TestClient(create_app(settings)) as client:
@@ -27,7 +29,11 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(isolate
         assert first.json()["accepted"] == 14 and first.json()["duplicates"] == 0
         again = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
         assert again.status_code == 202
-        assert again.json() | {"event_ids": None} == {"accepted": 0, "duplicates": 14, "event_ids": None}
+        assert again.json() | {"event_ids": None} == {
+            "accepted": 0,
+            "duplicates": 14,
+            "event_ids": None,
+        }
         assert again.json()["event_ids"] == first.json()["event_ids"]
         assert client.get("/readyz").status_code == 200
     records = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)
@@ -48,10 +54,14 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(isolate
         ("bulletin-numbered-recap.md", "text/plain", 5),
     ],
 )
-def test_every_seed_format_is_accepted(isolated: dict[str, Any], name: str, ctype: str, count: int) -> None:
+def test_every_seed_format_is_accepted(
+    isolated: dict[str, Any], name: str, ctype: str, count: int
+) -> None:
     settings = Settings(**isolated)
     with TestClient(create_app(settings)) as client:
-        response = client.post("/v1/feeds", content=(SEEDS / name).read_bytes(), headers={"Content-Type": ctype})
+        response = client.post(
+            "/v1/feeds", content=(SEEDS / name).read_bytes(), headers={"Content-Type": ctype}
+        )
     assert response.status_code == 202 and response.json()["accepted"] == count
     assert len(read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=count)) == count
 

@@ -1,0 +1,136 @@
+"""The read API over a real Redis holding the projected seed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import redis
+from fastapi.testclient import TestClient
+
+from sitrep_api.app import create_app
+from sitrep_api.settings import Settings
+from sitrep_api.store import AppliedRecord, StateStore
+from tests.integration.test_projector_store import TOPIC, seed_tagged
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def loaded(redis_url: str) -> Iterator[tuple[TestClient, StateStore]]:
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(redis_url)
+    store = StateStore(client, prefix)
+    # Spread over two partitions, as a real topic would be.
+    store.apply([AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(seed_tagged())])
+    with TestClient(create_app(Settings(redis_url=redis_url, redis_prefix=prefix))) as api:
+        yield api, store
+    client.close()
+
+
+def all_pages(api: TestClient, **params: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor = None
+    for _ in range(100):
+        page = api.get(
+            "/v1/events", params={**params, **({"cursor": cursor} if cursor else {})}
+        ).json()
+        items.extend(page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("pagination did not end")
+
+
+def test_state_totals(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    state = api.get("/v1/state").json()
+    assert state["events_stored"] == 14 and state["events_tallied"] == 14
+    assert sum(state["by_category"].values()) == 14
+    assert state["by_source"] == {"washington-insider-magazine": 14}
+    assert state["latest_bulletins"]["washington-insider-magazine"]["bulletin_id"]
+    assert state["last_update"].startswith("2025-03-04")
+
+
+def test_cursor_pages_cover_every_event_once_in_document_order(
+    loaded: tuple[TestClient, StateStore],
+) -> None:
+    api, _ = loaded
+    items = all_pages(api, limit=4)
+    assert [it["event"]["position"] for it in items] == list(range(1, 15))
+    assert len({it["event_id"] for it in items}) == 14
+
+
+def test_filters_combine(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    state = api.get("/v1/state").json()
+    military = all_pages(api, category="military", limit=3)
+    assert len(military) == state["by_category"]["military"]
+    assert all(it["category"] == "military" for it in military)
+    sumy = all_pages(api, place="Sumy")
+    assert [it["event"]["position"] for it in sumy] == [2]
+    assert all_pages(api, place="ukr:sumy") == sumy
+    assert all_pages(api, category="military", place="sumy") == sumy
+    assert all_pages(api, category="economic_energy", place="Sumy") == []
+    assert all_pages(api, place="Atlantis") == []
+    ukr = all_pages(api, country="ukr")
+    assert ukr and all(any(loc["country"] == "UKR" for loc in it["locations"]) for it in ukr)
+    by_type = all_pages(api, event_type="diplomacy.expulsion", source="washington-insider-magazine")
+    assert [it["event"]["headline"] for it in by_type] == ["Diplomatic Tensions"]
+
+
+def test_cursor_is_stable_while_new_events_arrive(loaded: tuple[TestClient, StateStore]) -> None:
+    api, store = loaded
+    first = api.get("/v1/events", params={"limit": 5}).json()
+    newer = [
+        ev.model_copy(update={"event_id": f"{i:032x}", "event": ev.event.model_copy(update={
+            "event_id": f"{i:032x}", "received_at": ev.event.received_at + timedelta(hours=1)})})
+        for i, ev in enumerate(seed_tagged()[:3], start=1)
+    ]  # fmt: skip
+    store.apply([AppliedRecord(TOPIC, 2, i, ev) for i, ev in enumerate(newer)])
+    rest = all_pages(api, limit=5, cursor=first["next_cursor"])
+    ids = [it["event_id"] for it in first["items"] + rest]
+    assert (
+        len(ids) == len(set(ids)) == 14
+    )  # the new events are ahead of the cursor, not in its pages
+    assert api.get("/v1/state").json()["events_stored"] == 17
+
+
+def test_one_event_and_problems(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    first = api.get("/v1/events", params={"limit": 1}).json()["items"][0]
+    assert api.get(f"/v1/events/{first['event_id']}").json() == first
+    missing = api.get("/v1/events/" + "f" * 32)
+    assert (
+        missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    )
+    for params in ({"cursor": "garbage"}, {"limit": 0}, {"limit": 10_000}, {"country": "Ukraine"}):
+        bad = api.get("/v1/events", params=params)
+        assert bad.status_code == 400, params
+        assert (
+            bad.json()["type"].startswith("https://sitrep.dev/problems/") and bad.json()["detail"]
+        )
+
+
+def test_places_geojson(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    places = api.get("/v1/places")
+    assert places.headers["content-type"] == "application/geo+json"
+    collection = places.json()
+    assert collection["type"] == "FeatureCollection"
+    by_name = {f["properties"]["name"]: f for f in collection["features"]}
+    assert {"Sumy", "Kopanky", "Dnipro"} <= set(by_name)
+    sumy = by_name["Sumy"]
+    assert sumy["geometry"] == {"type": "Point", "coordinates": [34.8, 50.91]}
+    assert sumy["properties"]["count"] == 1 and sumy["properties"]["country"] == "UKR"
+
+
+def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    assert api.get("/healthz").json() == {"status": "ok"}
+    assert api.get("/readyz").json()["ready"] is True
+    api.get("/v1/state")
+    assert 'sitrep_api_requests_total{route="/v1/state",status="200"}' in api.get("/metrics").text

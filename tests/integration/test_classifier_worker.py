@@ -1,0 +1,68 @@
+"""The classifier worker on the real broker: tags, dead-letters poison, commits, stops on request."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from sitrep_classifier.worker import ClassifierWorker, Settings
+from sitrep_ingest.parsers import parse_feed
+from sitrep_schemas import TaggedEvent
+from tests.conftest import SHARED_SEED, read_topic
+
+pytestmark = pytest.mark.integration
+
+
+def test_worker_tags_every_event_and_sends_poison_to_the_dlq(isolated: dict[str, Any]) -> None:
+    settings = Settings(
+        **isolated, classifier_group=f"g-{uuid.uuid4().hex[:8]}", classifier_poll_ms=100
+    )
+    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    key = events[0].source.encode()
+    values = [ev.model_dump_json().encode() for ev in events]
+    values[7:7] = [b"{not json", b'{"schema_version": 99, "text": "from the future"}']
+    sent = [producer.send(settings.topic_raw, key=key, value=v) for v in values]
+    producer.flush()
+    produced = [f.get(timeout=10) for f in sent]
+    producer.close()
+
+    worker = ClassifierWorker(settings)
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    try:
+        tagged = read_topic(settings.kafka_bootstrap, settings.topic_tagged, expect=14, timeout=60)
+        dlq = read_topic(settings.kafka_bootstrap, settings.topic_dlq, expect=2, timeout=30)
+    finally:
+        worker.stop_event.set()
+        thread.join(timeout=15)
+    assert not thread.is_alive(), "worker did not stop within 15 s of the stop request"
+
+    out = [TaggedEvent.model_validate_json(r.value) for r in sorted(tagged, key=lambda r: r.offset)]
+    assert [t.event_id for t in out] == [e.event_id for e in events]  # per-source order kept
+    assert {r.key for r in tagged} == {key}
+    assert len(dlq) == 2
+    headers = [dict(r.headers) for r in sorted(dlq, key=lambda r: r.offset)]
+    assert [h["sitrep.original.offset"] for h in headers] == [b"7", b"8"]
+    assert headers[0]["sitrep.error.class"] == b"JSONDecodeError"
+    assert b"schema_version" in headers[1]["sitrep.error.message"]
+    assert all(h["sitrep.original.topic"] == settings.topic_raw.encode() for h in headers)
+    assert sorted(r.value for r in dlq) == sorted(
+        [b"{not json", b'{"schema_version": 99, "text": "from the future"}']
+    )
+
+    # Offsets were committed after the produce: the group resumes after the last record.
+    [partition] = {m.partition for m in produced}
+    last = max(m.offset for m in produced)
+    consumer = KafkaConsumer(
+        bootstrap_servers=settings.kafka_bootstrap, group_id=settings.classifier_group
+    )
+    try:
+        assert consumer.committed(TopicPartition(settings.topic_raw, partition)) == last + 1
+    finally:
+        consumer.close()

@@ -1,0 +1,165 @@
+"""The projector's effect on a real Redis: exactly once under redelivery, replay and re-tagging."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import redis
+from kafka import KafkaProducer
+
+from sitrep_api.projector import Projector
+from sitrep_api.settings import Settings
+from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_classifier.tagger import Tagger
+from sitrep_ingest.parsers import parse_feed
+from sitrep_schemas import ClassifierInfo, TaggedEvent
+from tests.conftest import SHARED_SEED, read_topic, wait_until
+
+pytestmark = pytest.mark.integration
+TOPIC = "sitrep.updates.tagged"
+
+
+def seed_tagged() -> list[TaggedEvent]:
+    tagger = Tagger()
+    events = parse_feed(
+        SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime(2025, 3, 4, tzinfo=UTC)
+    )
+    return [tagger.classify(e, now=datetime(2025, 3, 4, tzinfo=UTC)) for e in events]
+
+
+def dump(client: redis.Redis, prefix: str, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every key under the prefix with its full value, for before/after comparisons."""
+    out: dict[str, Any] = {}
+
+    def text(value: bytes | str) -> str:
+        return value.decode() if isinstance(value, bytes) else value
+
+    for key in sorted(text(k) for k in client.scan_iter(match=f"{prefix}:*", count=1000)):
+        if key.endswith(skip):
+            continue
+        kind = text(client.type(key))
+        if kind == "hash":
+            out[key] = client.hgetall(key)
+        elif kind == "zset":
+            out[key] = client.zrange(key, 0, -1, withscores=True)
+        elif kind == "set":
+            out[key] = sorted(client.smembers(key))
+        else:
+            out[key] = client.get(key)
+    return out
+
+
+@pytest.fixture
+def store(redis_client: redis.Redis) -> StateStore:
+    return StateStore(redis_client, f"t{uuid.uuid4().hex[:10]}")
+
+
+def test_replaying_a_partition_from_offset_0_changes_nothing(
+    store: StateStore, redis_client: redis.Redis
+) -> None:
+    records = [AppliedRecord(TOPIC, 0, i, ev) for i, ev in enumerate(seed_tagged())]
+    assert store.apply(records) == [1] * 14
+    before = dump(redis_client, store.prefix)
+    assert store.apply(records) == [0] * 14
+    assert dump(redis_client, store.prefix) == before
+    assert store.state()["events_tallied"] == 14
+    assert store.applied_offset(0, TOPIC) == 13
+
+
+def test_same_event_at_new_offsets_counts_once(
+    store: StateStore, redis_client: redis.Redis
+) -> None:
+    tagged = seed_tagged()
+    store.apply([AppliedRecord(TOPIC, 1, i, ev) for i, ev in enumerate(tagged)])
+    before = dump(redis_client, store.prefix, skip=("offsets",))
+    # A re-sent feed that reached the topic again (e.g. a producer retry) lands at new offsets.
+    assert (
+        store.apply([AppliedRecord(TOPIC, 1, 100 + i, ev) for i, ev in enumerate(tagged)])
+        == [2] * 14
+    )
+    assert dump(redis_client, store.prefix, skip=("offsets",)) == before
+    assert store.state()["by_source"] == {"washington-insider-magazine": 14}
+
+
+def test_newer_classifier_version_replaces_the_old_contribution(store: StateStore) -> None:
+    tagged = seed_tagged()
+    store.apply([AppliedRecord(TOPIC, 2, i, ev) for i, ev in enumerate(tagged)])
+    old = tagged[0]
+    assert old.event_type == "battle.territory_taken"
+    retagged = old.model_copy(
+        update={
+            "event_type": "assessment.analysis",
+            "locations": [],
+            "classifier": ClassifierInfo(name=old.classifier.name, version="99.0.0"),
+        }
+    )
+    assert store.apply([AppliedRecord(TOPIC, 2, 50, retagged)]) == [3]
+    state = store.state()
+    assert state["events_tallied"] == 14
+    assert "battle.territory_taken" not in state["by_event_type"]
+    assert state["by_event_type"]["assessment.analysis"] == 1
+    assert "ukr:kopanky" not in {p["place_id"] for p in state["by_place"]}
+    # The older version arriving late does not undo the newer one.
+    assert store.apply([AppliedRecord(TOPIC, 2, 51, old)]) == [2]
+    assert store.state()["by_event_type"]["assessment.analysis"] == 1
+
+
+def test_background_is_stored_but_not_tallied(store: StateStore) -> None:
+    background = seed_tagged()[0].model_copy(
+        update={"event_type": "other.background", "category": "other"}
+    )
+    store.apply([AppliedRecord(TOPIC, 0, 0, background)])
+    state = store.state()
+    assert state["events_stored"] == 1 and state["events_tallied"] == 0
+    assert state["by_category"] == {} and state["by_place"] == []
+    items, _ = store.list_events({}, 10, None)
+    assert len(items) == 1
+
+
+def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
+    isolated: dict[str, Any],
+) -> None:
+    settings = Settings(
+        **isolated, projector_group=f"p-{uuid.uuid4().hex[:8]}", projector_poll_ms=100
+    )
+    client = redis.Redis.from_url(settings.redis_url)
+    store = StateStore(client, settings.redis_prefix)
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    tagged = seed_tagged()
+    for ev in tagged[:5]:
+        producer.send(settings.topic_tagged, key=b"wim", value=ev.model_dump_json().encode())
+    producer.send(
+        settings.topic_tagged, key=b"wim", value=b'{"schema_version": 1, "event_id": "nope"}'
+    )
+    for ev in tagged[5:] + tagged[:3]:  # three duplicates at later offsets
+        producer.send(settings.topic_tagged, key=b"wim", value=ev.model_dump_json().encode())
+    producer.flush()
+    producer.close()
+
+    projector = Projector(settings, store)
+    thread = threading.Thread(target=projector.run, daemon=True)
+    thread.start()
+    try:
+        registry = projector.metrics.registry
+        wait_until(
+            lambda: (
+                registry.get_sample_value(
+                    "sitrep_projector_records_total", {"outcome": "duplicate"}
+                )
+                == 3
+            ),
+            timeout=60,
+        )
+        dlq = read_topic(settings.kafka_bootstrap, settings.topic_dlq, expect=1)
+        assert projector.ready()
+    finally:
+        projector.stop_event.set()
+        thread.join(timeout=15)
+        client.close()
+    assert not thread.is_alive()
+    assert len(dlq) == 1 and dict(dlq[0].headers)["sitrep.stage"] == b"project"
+    assert store.state()["events_tallied"] == 14
