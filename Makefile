@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PACKAGES := -e schemas -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint schemas clean
+.PHONY: install run test lint schemas bench clean
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ test: install
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/classify_speed.py
+	$(BIN)/python bench/stack_latency.py 100
 
 schemas: install
 	$(BIN)/python -m sitrep_schemas.export

@@ -27,6 +27,9 @@ class SitrepSettings(BaseSettings):
     kafka_session_timeout_ms: int = 6000
     kafka_heartbeat_interval_ms: int = 2000
     kafka_request_timeout_ms: int = 10000
+    # How long a fetch may wait for new records. The embedded broker answers a fetch
+    # at this deadline rather than when records arrive, so it bounds each stage's latency.
+    kafka_fetch_max_wait_ms: int = 100
     log_level: str = "INFO"
 
     def consumer_config(self, group_id: str) -> dict[str, Any]:
@@ -41,6 +44,7 @@ class SitrepSettings(BaseSettings):
                 self.kafka_request_timeout_ms, self.kafka_session_timeout_ms + 1000
             ),
             "max_poll_records": 500,
+            "fetch_max_wait_ms": self.kafka_fetch_max_wait_ms,
         }
 
     def producer_config(self) -> dict[str, Any]:

@@ -26,10 +26,13 @@ class TypeDecision:
 def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
     scores: dict[str, float] = {}
     evidence: dict[str, tuple[float, TextSpan]] = {}
+    lowered = [(passage, passage.value.lower()) for passage in passages]
     for et in taxonomy.event_types.values():
         total = 0.0
         for cue in et.cues:
-            for passage in passages:
+            for passage, lower in lowered:
+                if cue.anchor not in lower:
+                    continue
                 m = cue.pattern.search(passage.value)
                 if not m:
                     continue
