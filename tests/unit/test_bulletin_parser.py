@@ -137,3 +137,21 @@ def test_split_headline(text: str, headline: str | None, rest: str) -> None:
 
 def test_text_without_items_has_no_events() -> None:
     assert parse_bulletin("Just one sentence of prose.").items == []
+
+
+def test_copied_page_without_bullet_markers_keeps_standfirst_caption_and_meta_out() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-copied-no-markers.txt").read_text("utf-8"))
+    assert bulletin.sections == ["Fighting", "Humanitarian situation", "Diplomacy"]
+    assert [it.section for it in bulletin.items] == ["Fighting"] * 2 + [
+        "Humanitarian situation"
+    ] * 2 + ["Diplomacy"]
+    assert bulletin.day_number == 560 and bulletin.bulletin_date == date(2024, 10, 4)
+    texts = " ".join(it.text for it in bulletin.items)
+    assert "main developments" not in texts and "AFP" not in texts and "situation on" not in texts
+
+
+def test_question_headers_and_closing_prose_after_the_lists() -> None:
+    bulletin = parse_bulletin((SEEDS / "bulletin-latest-mixed.txt").read_text("utf-8"))
+    assert bulletin.sections == ["Key developments on March 7", "What happened overnight?"]
+    assert len(bulletin.items) == 5
+    assert not any("full-scale invasion" in it.text for it in bulletin.items)

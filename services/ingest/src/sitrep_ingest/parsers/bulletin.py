@@ -156,8 +156,8 @@ def _header_text(line: _Line) -> str | None:
     words = text.rstrip(":").split()
     if not words or len(words) > MAX_HEADER_WORDS or len(text) > 80:
         return None
-    if _TERMINAL.search(text) and not text.endswith(":"):
-        return None
+    if _TERMINAL.search(text) and not text.endswith(("?", ":")):
+        return None  # a sentence; a question ("What happened overnight?") can head a section
     if not (text[0].isupper() or text[0].isdigit() or _MD_HEADER.match(line.raw)):
         return None
     return text.rstrip(":").strip() or None
