@@ -11,6 +11,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -107,8 +108,33 @@ class HealthServer:
         self._server.server_close()
 
 
-def stop_on_signals(stop: threading.Event) -> None:
-    """SIGTERM and SIGINT ask the poll loop to finish its batch, commit and close."""
+class StopRequest:
+    """A stop request that a signal handler may set.
+
+    `threading.Event.set()` inside a signal handler deadlocks when the interrupted
+    main thread was itself in `Event.wait()` (both take the event's lock), which
+    is exactly where a loop sits while backing off. A plain flag cannot deadlock.
+    """
+
+    def __init__(self) -> None:
+        self._requested = False
+
+    def set(self) -> None:
+        self._requested = True
+
+    def is_set(self) -> bool:
+        return self._requested
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep up to `timeout` seconds, waking early once a stop is requested."""
+        deadline = time.monotonic() + timeout
+        while not self._requested and (left := deadline - time.monotonic()) > 0:
+            time.sleep(min(0.05, left))
+        return self._requested
+
+
+def stop_on_signals(stop: StopRequest) -> None:
+    """SIGTERM and SIGINT ask the loop to finish its batch, commit and close."""
 
     def handler(signum: int, frame: Any) -> None:
         stop.set()

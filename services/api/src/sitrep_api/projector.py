@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +25,7 @@ from pydantic import ValidationError
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore
 from sitrep_schemas import TaggedEvent
-from sitrep_schemas.runtime import HealthServer, configure_logging, stop_on_signals
+from sitrep_schemas.runtime import HealthServer, StopRequest, configure_logging, stop_on_signals
 from sitrep_schemas.topics import dlq_headers
 
 log = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ class Projector:
     settings: Settings
     store: StateStore
     metrics: ProjectorMetrics = field(default_factory=ProjectorMetrics)
-    stop_event: threading.Event = field(default_factory=threading.Event)
+    stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: KafkaProducer | None = None
     assigned: bool = False

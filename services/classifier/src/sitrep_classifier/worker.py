@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from pydantic import ValidationError
 
 from sitrep_classifier.tagger import Tagger
 from sitrep_schemas import TaggedEvent, UpdateEvent
-from sitrep_schemas.runtime import HealthServer, configure_logging, stop_on_signals
+from sitrep_schemas.runtime import HealthServer, StopRequest, configure_logging, stop_on_signals
 from sitrep_schemas.settings import SitrepSettings
 from sitrep_schemas.topics import dlq_headers
 
@@ -74,7 +73,7 @@ class ClassifierWorker:
     settings: Settings
     tagger: Tagger = field(default_factory=Tagger)
     metrics: ClassifierMetrics = field(default_factory=ClassifierMetrics)
-    stop_event: threading.Event = field(default_factory=threading.Event)
+    stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: KafkaProducer | None = None
     assigned: bool = False  # read by the health thread; the consumer itself is not thread-safe

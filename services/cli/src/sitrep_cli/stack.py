@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, create_topics
 from sitrep_cli.push import push
+from sitrep_schemas.runtime import StopRequest
 from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
 
 SERVICES = ("ingest", "classifier", "projector", "api")
@@ -53,7 +53,7 @@ class Stack:
     kafka: EmbeddedKafka | None = None
     redis: EmbeddedRedis | None = None
     children: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-    stop_event: threading.Event = field(default_factory=threading.Event)
+    stop_event: StopRequest = field(default_factory=StopRequest)
     addresses: dict[str, str] = field(default_factory=dict)  # what the children connect to
 
     def say(self, message: str) -> None:

@@ -1,0 +1,65 @@
+"""Process plumbing: stop on SIGTERM without deadlock, JSON logs, worker health endpoint."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import threading
+import time
+import urllib.error
+import urllib.request
+
+from sitrep_schemas.runtime import HealthServer, JsonFormatter, StopRequest, stop_on_signals
+
+
+def test_sigterm_during_a_wait_stops_it_promptly() -> None:
+    stop = StopRequest()
+    previous = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
+    stop_on_signals(stop)
+    try:
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+        started = time.monotonic()
+        assert stop.wait(10) is True
+        assert time.monotonic() - started < 5
+        stop.set()  # setting it again from the main thread is harmless
+        assert stop.is_set()
+    finally:
+        signal.signal(signal.SIGTERM, previous[0])
+        signal.signal(signal.SIGINT, previous[1])
+
+
+def test_json_log_lines_keep_record_coordinates() -> None:
+    record = logging.makeLogRecord(
+        {"msg": "sent to DLQ", "levelname": "WARNING", "topic": "t", "partition": 2, "offset": 7}
+    )
+    line = json.loads(JsonFormatter().format(record))
+    assert (line["msg"], line["topic"], line["partition"], line["offset"]) == (
+        "sent to DLQ",
+        "t",
+        2,
+        7,
+    )
+
+
+def test_health_server_answers_readiness_from_its_callback() -> None:
+    ready = {"value": False}
+    server = HealthServer("127.0.0.1", 0, lambda: ready["value"]).start()
+    base = f"http://127.0.0.1:{server.port}"
+    try:
+        with urllib.request.urlopen(f"{base}/healthz") as response:
+            assert json.load(response) == {"status": "ok"}
+        try:
+            urllib.request.urlopen(f"{base}/readyz")
+            raise AssertionError("readyz answered 200 while not ready")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 503
+            exc.close()
+        ready["value"] = True
+        with urllib.request.urlopen(f"{base}/readyz") as response:
+            assert response.status == 200
+        with urllib.request.urlopen(f"{base}/metrics") as response:
+            assert response.headers["Content-Type"].startswith("text/plain")
+    finally:
+        server.stop()
