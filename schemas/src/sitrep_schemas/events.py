@@ -8,8 +8,9 @@ Label vocabulary: TAXONOMY.md (categories, event types, actor and place kinds).
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -146,3 +147,21 @@ class TaggedEvent(_Model):
     attributed_to: list[Attribution] = Field(default_factory=list)
     classifier: ClassifierInfo
     tagged_at: datetime
+
+
+EventT = TypeVar("EventT", UpdateEvent, TaggedEvent)
+
+
+def decode_record(value: bytes | None, model: type[EventT]) -> EventT:
+    """A topic record's value as `model`; ValueError/ValidationError say what is wrong with it."""
+    if value is None:
+        raise ValueError("record has no value")
+    data = json.loads(value.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("record value is not a JSON object")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(
+            f"unsupported schema_version {data.get('schema_version')!r}; "
+            f"this reader understands {SCHEMA_VERSION}"
+        )
+    return model.model_validate(data)

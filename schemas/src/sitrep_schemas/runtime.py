@@ -16,7 +16,14 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    generate_latest,
+)
 
 _RESERVED = set(vars(logging.makeLogRecord({})))
 
@@ -141,3 +148,30 @@ def stop_on_signals(stop: StopRequest) -> None:
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
+
+
+class ConsumerMetrics:
+    """Records by outcome and lag per partition of one consumer-group worker."""
+
+    def __init__(self, service: str) -> None:
+        self.registry = CollectorRegistry()
+        self.records = Counter(
+            f"sitrep_{service}_records",
+            "Records handled, by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.lag = Gauge(
+            f"sitrep_{service}_lag",
+            "Records behind the end of each assigned partition",
+            ["topic", "partition"],
+            registry=self.registry,
+        )
+
+    def observe_lag(self, consumer: Any) -> None:
+        """From the consumer's own fetch positions and high watermarks: no extra broker call."""
+        for tp in consumer.assignment():
+            end = consumer.highwater(tp)
+            if end is not None:
+                lag = max(0, end - consumer.position(tp))
+                self.lag.labels(tp.topic, str(tp.partition)).set(lag)

@@ -9,7 +9,6 @@ it already landed).
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -19,50 +18,30 @@ import redis
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
-from prometheus_client import CollectorRegistry, Counter, Gauge
 from pydantic import ValidationError
 
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore
 from sitrep_schemas import TaggedEvent
-from sitrep_schemas.runtime import HealthServer, StopRequest, configure_logging, stop_on_signals
+from sitrep_schemas.events import decode_record
+from sitrep_schemas.runtime import (
+    ConsumerMetrics,
+    HealthServer,
+    StopRequest,
+    configure_logging,
+    stop_on_signals,
+)
 from sitrep_schemas.topics import dlq_headers
 
 log = logging.getLogger(__name__)
 _OUTCOMES = {0: "replayed", 1: "applied", 2: "duplicate", 3: "replaced"}
 
 
-class ProjectorMetrics:
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        self.records = Counter(
-            "sitrep_projector_records",
-            "Tagged records by outcome",
-            ["outcome"],
-            registry=self.registry,
-        )
-        self.lag = Gauge(
-            "sitrep_projector_lag",
-            "Records behind the end of each partition",
-            ["topic", "partition"],
-            registry=self.registry,
-        )
-
-
-def decode_tagged(value: bytes | None) -> TaggedEvent:
-    if value is None:
-        raise ValueError("record has no value")
-    data = json.loads(value.decode("utf-8"))
-    if not isinstance(data, dict) or data.get("schema_version") != 1:
-        raise ValueError("not a TaggedEvent with schema_version 1")
-    return TaggedEvent.model_validate(data)
-
-
 @dataclass
 class Projector:
     settings: Settings
     store: StateStore
-    metrics: ProjectorMetrics = field(default_factory=ProjectorMetrics)
+    metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("projector"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: KafkaProducer | None = None
@@ -94,7 +73,7 @@ class Projector:
         for records in batch.values():
             for record in records:
                 try:
-                    event = decode_tagged(record.value)
+                    event = decode_record(record.value, TaggedEvent)
                 except (ValueError, ValidationError) as exc:
                     dlq_futures.append(self._dlq(record, exc))
                     continue
@@ -136,11 +115,7 @@ class Projector:
                             self.consumer.seek(tp, records[0].offset)
                         self.stop_event.wait(backoff)
                         backoff = min(backoff * 2, 10.0)
-                for tp in self.consumer.assignment():
-                    end = self.consumer.highwater(tp)
-                    if end is not None:
-                        lag = max(0, end - self.consumer.position(tp))
-                        self.metrics.lag.labels(tp.topic, str(tp.partition)).set(lag)
+                self.metrics.observe_lag(self.consumer)
         finally:
             self.close()
 

@@ -8,7 +8,6 @@ on; a broker error is retried from the batch's first offsets with backoff.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -18,12 +17,18 @@ from typing import Any
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
-from prometheus_client import CollectorRegistry, Counter, Gauge
 from pydantic import ValidationError
 
 from sitrep_classifier.tagger import Tagger
 from sitrep_schemas import TaggedEvent, UpdateEvent
-from sitrep_schemas.runtime import HealthServer, StopRequest, configure_logging, stop_on_signals
+from sitrep_schemas.events import decode_record
+from sitrep_schemas.runtime import (
+    ConsumerMetrics,
+    HealthServer,
+    StopRequest,
+    configure_logging,
+    stop_on_signals,
+)
 from sitrep_schemas.settings import SitrepSettings
 from sitrep_schemas.topics import dlq_headers
 
@@ -38,41 +43,11 @@ class Settings(SitrepSettings):
     classifier_poll_ms: int = 500
 
 
-class ClassifierMetrics:
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        self.records = Counter(
-            "sitrep_classifier_records",
-            "Records handled by outcome",
-            ["outcome"],
-            registry=self.registry,
-        )
-        self.lag = Gauge(
-            "sitrep_classifier_lag",
-            "Records behind the end of each partition",
-            ["topic", "partition"],
-            registry=self.registry,
-        )
-
-
-def decode_update(value: bytes | None) -> UpdateEvent:
-    if value is None:
-        raise ValueError("record has no value")
-    data = json.loads(value.decode("utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError("record value is not a JSON object")
-    if data.get("schema_version") != 1:
-        raise ValueError(
-            f"unsupported schema_version {data.get('schema_version')!r}; this classifier reads 1"
-        )
-    return UpdateEvent.model_validate(data)
-
-
 @dataclass
 class ClassifierWorker:
     settings: Settings
     tagger: Tagger = field(default_factory=Tagger)
-    metrics: ClassifierMetrics = field(default_factory=ClassifierMetrics)
+    metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("classifier"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: KafkaProducer | None = None
@@ -90,7 +65,7 @@ class ClassifierWorker:
     def handle(self, record: Any) -> tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]:
         """(topic, key, value, headers) to produce for one raw record."""
         try:
-            event = decode_update(record.value)
+            event = decode_record(record.value, UpdateEvent)
         except (ValueError, ValidationError) as exc:
             self.metrics.records.labels("dlq").inc()
             log.warning(
@@ -146,18 +121,6 @@ class ClassifierWorker:
         for tp, records in batch.items():
             self.consumer.seek(tp, records[0].offset)
 
-    def _update_lag(self) -> None:
-        assert self.consumer is not None
-        assigned = self.consumer.assignment()
-        if not assigned:
-            return
-        for tp in assigned:
-            end = self.consumer.highwater(tp)
-            if end is not None:
-                self.metrics.lag.labels(tp.topic, str(tp.partition)).set(
-                    max(0, end - self.consumer.position(tp))
-                )
-
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()
         assert self.consumer is not None and self.producer is not None
@@ -179,7 +142,7 @@ class ClassifierWorker:
                     self._rewind(batch)
                     self.stop_event.wait(backoff)
                     backoff = min(backoff * 2, 10.0)
-                self._update_lag()
+                self.metrics.observe_lag(self.consumer)
         finally:
             self.close()
 
