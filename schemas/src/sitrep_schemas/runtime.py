@@ -175,3 +175,38 @@ class ConsumerMetrics:
             if end is not None:
                 lag = max(0, end - consumer.position(tp))
                 self.lag.labels(tp.topic, str(tp.partition)).set(lag)
+
+
+def poll_loop(
+    consumer: Any,
+    process: Callable[[dict[Any, list[Any]]], None],
+    stop: StopRequest,
+    *,
+    retriable: tuple[type[BaseException], ...],
+    poll_ms: int,
+    metrics: ConsumerMetrics,
+    after_poll: Callable[[], None] | None = None,
+) -> None:
+    """Poll and process batches until `stop`; a retriable error rewinds the batch and backs off.
+
+    `process` commits when it is done; a batch that failed is re-read from its
+    first offsets after 0.5 s, doubling to 10 s, so nothing is skipped.
+    """
+    backoff = 0.5
+    while not stop.is_set():
+        batch = consumer.poll(timeout_ms=poll_ms)
+        if after_poll is not None:
+            after_poll()
+        if batch:
+            try:
+                process(batch)
+                backoff = 0.5
+            except retriable as exc:
+                logging.getLogger(__name__).warning(
+                    "batch failed, retrying in %.1fs: %s: %s", backoff, type(exc).__name__, exc
+                )
+                for tp, records in batch.items():
+                    consumer.seek(tp, records[0].offset)
+                stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+        metrics.observe_lag(consumer)

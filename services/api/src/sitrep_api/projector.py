@@ -29,6 +29,7 @@ from sitrep_schemas.runtime import (
     HealthServer,
     StopRequest,
     configure_logging,
+    poll_loop,
     stop_on_signals,
 )
 from sitrep_schemas.topics import dlq_headers
@@ -100,22 +101,21 @@ class Projector:
             **self.settings.consumer_config(self.settings.projector_group),
         )
         self.producer = KafkaProducer(**self.settings.producer_config())
-        backoff = 0.5
+
+        def after_poll() -> None:
+            assert self.consumer is not None
+            self.assigned = bool(self.consumer.assignment())
+
         try:
-            while not self.stop_event.is_set():
-                batch = self.consumer.poll(timeout_ms=self.settings.projector_poll_ms)
-                self.assigned = bool(self.consumer.assignment())
-                if batch:
-                    try:
-                        self.process_batch(batch)
-                        backoff = 0.5
-                    except (redis.RedisError, KafkaError) as exc:
-                        log.warning("batch failed, retrying in %.1fs: %s", backoff, exc)
-                        for tp, records in batch.items():
-                            self.consumer.seek(tp, records[0].offset)
-                        self.stop_event.wait(backoff)
-                        backoff = min(backoff * 2, 10.0)
-                self.metrics.observe_lag(self.consumer)
+            poll_loop(
+                self.consumer,
+                self.process_batch,
+                self.stop_event,
+                retriable=(redis.RedisError, KafkaError),
+                poll_ms=self.settings.projector_poll_ms,
+                metrics=self.metrics,
+                after_poll=after_poll,
+            )
         finally:
             self.close()
 

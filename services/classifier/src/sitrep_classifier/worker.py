@@ -27,6 +27,7 @@ from sitrep_schemas.runtime import (
     HealthServer,
     StopRequest,
     configure_logging,
+    poll_loop,
     stop_on_signals,
 )
 from sitrep_schemas.settings import SitrepSettings
@@ -116,33 +117,28 @@ class ClassifierWorker:
             # projector's id and offset guards make the re-delivery harmless.
             log.warning("commit failed after rebalance: %s", exc)
 
-    def _rewind(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        assert self.consumer is not None
-        for tp, records in batch.items():
-            self.consumer.seek(tp, records[0].offset)
-
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()
         assert self.consumer is not None and self.producer is not None
-        backoff = 0.5
+
+        def after_poll() -> None:
+            nonlocal on_ready
+            assert self.consumer is not None
+            self.assigned = bool(self.consumer.assignment())
+            if on_ready is not None and self.assigned:
+                on_ready()
+                on_ready = None
+
         try:
-            while not self.stop_event.is_set():
-                batch = self.consumer.poll(timeout_ms=self.settings.classifier_poll_ms)
-                self.assigned = bool(self.consumer.assignment())
-                if on_ready and self.assigned:
-                    on_ready()
-                    on_ready = None
-                if not batch:
-                    continue
-                try:
-                    self.process_batch(batch)
-                    backoff = 0.5
-                except KafkaError as exc:
-                    log.warning("produce failed, retrying batch in %.1fs: %s", backoff, exc)
-                    self._rewind(batch)
-                    self.stop_event.wait(backoff)
-                    backoff = min(backoff * 2, 10.0)
-                self.metrics.observe_lag(self.consumer)
+            poll_loop(
+                self.consumer,
+                self.process_batch,
+                self.stop_event,
+                retriable=(KafkaError,),
+                poll_ms=self.settings.classifier_poll_ms,
+                metrics=self.metrics,
+                after_poll=after_poll,
+            )
         finally:
             self.close()
 
