@@ -64,6 +64,16 @@ def cmd_push(args: argparse.Namespace) -> int:
     return 1 if summary.rejected else 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from sitrep_cli.evaluate import evaluate
+
+    report = evaluate(Path(args.directory))
+    print(report.table())
+    if args.verbose:
+        print("\n".join(report.mistakes))
+    return 0
+
+
 def cmd_up(args: argparse.Namespace) -> int:
     from sitrep_cli.stack import up
 
@@ -101,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["bulletin", "json", "ndjson"])
     p.add_argument("--source", help="source id for every event")
     p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser(
+        "eval", help="score the tagger on a labelled dev set (precision/recall/F1 per field)"
+    )
+    p.add_argument("directory")
+    p.add_argument("-v", "--verbose", action="store_true", help="also list event-type mistakes")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("tag", help="read UpdateEvent JSON lines, print TaggedEvent JSON lines")
     p.add_argument("file", nargs="?", default="-")
