@@ -21,6 +21,7 @@ $(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q $(PACKAGES) -e '.[dev]'
+	$(BIN)/python -m sitrep_classifier.gazetteer_index
 	touch $(STAMP)
 
 run: install

@@ -10,6 +10,7 @@ import pytest
 
 from sitrep_classifier.actors import load_actors
 from sitrep_classifier.gazetteer import load_gazetteer
+from sitrep_classifier.gazetteer_index import normalise
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
@@ -49,11 +50,13 @@ def test_taxonomy_data_has_exactly_the_labels_of_taxonomy_md() -> None:
 
 
 def test_every_gazetteer_and_actor_entry_loads_with_valid_fields() -> None:
-    gazetteer = load_gazetteer()
-    assert len(gazetteer.places) > 150
-    for place in gazetteer.places.values():
+    index = load_gazetteer().index
+    curated = [p for p in index.places if p.curated]
+    assert len(curated) > 150 and len(index.places) > 100_000
+    for place in curated:
         assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
         assert place.country is None or re.fullmatch(r"[A-Z]{3}", place.country)
+        assert index.candidates(normalise(place.name)), place.name
     actors = load_actors()
     assert {a.type for a in actors.aliases.values()} <= {
         "state", "non_state_armed", "intergovernmental", "civilians", "protesters", "media",
@@ -156,3 +159,41 @@ def test_tagged_event_round_trips_through_json(tagger: Tagger) -> None:
     tagged = tagger.classify(event("Ukrainian forces shot down 30 drones over the Kyiv region."))
     assert TaggedEvent.model_validate_json(tagged.model_dump_json()) == tagged
     assert tagged.event_type == "military.interception"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1_code"),
+    [
+        ("Russian forces captured Novoselivka in the Donetsk region.", "Novoselivka", "UKR", "05"),
+        ("Ukrainian troops held the line near Pokrovsk.", "Pokrovsk", "UKR", None),
+        ("Drones struck the port of Odesa overnight.", "Odesa", "UKR", None),
+        ("The RSF took control of the town of Mellit.", "Mellit", "SDN", None),
+        ("Rescuers searched the rubble in Antakya.", "Antakya", "TUR", None),
+    ],
+)
+def test_namesakes_resolve_to_the_place_the_text_is_about(
+    tagger: Tagger, text: str, name: str, country: str, admin1_code: str | None
+) -> None:
+    locations = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    assert name in locations, locations
+    assert locations[name].country == country
+    if admin1_code:
+        place = next(
+            p
+            for p in tagger.gazetteer.index.candidates(normalise(name))
+            if p.place_id == locations[name].place_id
+        )
+        assert place.admin1_code == admin1_code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the talks in May were productive.",
+        "Energy prices rose in March.",
+        "Rescue teams arrived on Sunday.",
+        "Putin met Erdogan.",
+    ],
+)
+def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> None:
+    assert tagger.classify(event(text)).locations == []

@@ -1,65 +1,73 @@
-"""Places named in an event, resolved to coordinates from the gazetteer data file.
+"""Places named in an event, resolved to coordinates.
 
-Metonyms are kept out: a capital or a country is a place only where the text
-puts something *in* it ("in Kyiv", "near Moscow", "Kyiv region"), never where
-it stands for a government ("Moscow said", "Washington lifted").
+Names are looked up token span by token span (longest first) in the place
+index (GeoNames settlements and countries plus the curated file). What keeps
+false matches out:
+
+* a capital or a country is a place only where the text puts something *in* it
+  ("in Kyiv", "near Moscow"), never where it stands for a government ("Moscow
+  said", "Washington lifted");
+* a GeoNames settlement (not in the curated file) needs a locative cue before
+  it ("in", "near", "the town of", "struck") or must lie in a country the event
+  is about; capitalised common words and sentence starts do not count alone;
+* namesakes are resolved toward the countries and regions the event names
+  (a Pokrovsk in Ukraine is not one in Russia), then by population.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
 
+from sitrep_classifier.gazetteer_index import Place, PlaceIndex, load_index, normalise
 from sitrep_classifier.text import Passage
 from sitrep_schemas import Location
 
+_TOKEN = re.compile(r"[^\W\d_](?:[\w.]|[-'’](?!s\b)(?=\w))*")
+_MAX_TOKENS = 6
+_DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "central",
+}  # fmt: skip
+_ADMIN_SUFFIX = re.compile(
+    r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray)"
+    r"(?P<plural>s)?\b",
+    re.IGNORECASE,
+)
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|of|"
-    r"hit|struck|targeted|attacked|shelled|bombed|captured|entered)\s+(?:the\s+)?(?:\w+\s+)?)$",
+    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
+    r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
+    r"reached|evacuated|fled)\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
+    r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_STRONG_BEFORE = re.compile(
+    r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts)\s+of|near|outside|around)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|around|close\s+to|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$", re.I
+    r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$", re.I
 )
 _SPEECH_AFTER = re.compile(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
-    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants)\b",
+    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b",
     re.IGNORECASE,
 )
 _COUNTRY_LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|within|over)\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
+    r"\b(?:in|into|inside|across|throughout|within|over|to|from)\s+(?:the\s+)?"
+    r"(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
     re.IGNORECASE,
 )
 _PRECISION = {
-    "settlement": 1,
-    "facility": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 3,
-    "territory": 3,
-    "water_body": 3,
-    "country": 3,
-}
+    "settlement": 1, "facility": 1, "admin2": 2, "admin1": 3, "region": 3, "territory": 3,
+    "water_body": 3, "country": 3,
+}  # fmt: skip
 _FINE = {"settlement", "facility", "admin2", "admin1"}
 _COARSE = {"region", "country"}
-
-
-@dataclass(frozen=True)
-class Place:
-    place_id: str
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    lat: float
-    lon: float
-    capital: bool
 
 
 @dataclass(frozen=True)
@@ -71,58 +79,99 @@ class Mention:
     precision: int
 
 
-class Gazetteer:
-    def __init__(self, places: Iterable[Place], aliases: dict[str, list[Place]]) -> None:
-        self.places = {p.place_id: p for p in places}
-        self.aliases = aliases
-        names = sorted(aliases, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-        )
+@cache
+def _stopwords() -> frozenset[str]:
+    """Capitalised words that are never places on their own (months, titles, common nouns)."""
+    text = resources.files("sitrep_classifier").joinpath("data/not_places.json").read_text("utf-8")
+    return frozenset(normalise(w) for w in json.loads(text)["words"])
 
-    @classmethod
-    def from_data(cls, raw: dict[str, Any]) -> Gazetteer:
-        places: list[Place] = []
-        aliases: dict[str, list[Place]] = {}
-        for entry in raw["places"]:
-            place = Place(
-                place_id=entry["id"],
-                name=entry["name"],
-                kind=entry["kind"],
-                country=entry["country"],
-                admin1=entry.get("admin1"),
-                lat=float(entry["lat"]),
-                lon=float(entry["lon"]),
-                capital=bool(entry.get("capital", False)),
-            )
-            places.append(place)
-            for alias in {entry["name"], *entry["aliases"]}:
-                aliases.setdefault(alias, []).append(place)
-        return cls(places, aliases)
+
+class Gazetteer:
+    def __init__(self, index: PlaceIndex, not_places: frozenset[str] = frozenset()) -> None:
+        self.index = index
+        self.not_places = _stopwords() | not_places
+
+    def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
+        """Longest alias matches over the text's tokens: (start, end, key, candidates)."""
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        out = []
+        i = 0
+        while i < len(tokens):
+            first = text[tokens[i][0] : tokens[i][1]]
+            if not (first[0].isupper() or first.lower() in _DIRECTIONS):
+                i += 1
+                continue
+            found = None
+            for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+                last = tokens[i + n - 1]
+                gaps = [text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, i + n - 1)]
+                if any(gap.strip(" -") for gap in gaps):
+                    continue  # a name does not run across punctuation
+                key = normalise(text[tokens[i][0] : last[1]])
+                candidates = self.index.candidates(key)
+                if candidates and key not in self.not_places:
+                    found = (tokens[i][0], last[1], key, candidates)
+                    i += n
+                    break
+            if found:
+                out.append(found)
+            else:
+                i += 1
+        return out
 
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
         found: list[Mention] = []
         for passage in passages:
             text = passage.value
-            for m in self._pattern.finditer(text):
-                before, after = text[: m.start()], text[m.end() :]
+            spans = self._spans(text)
+            named = context_countries | {
+                p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
+            }
+            regions = {
+                (p.country, p.admin1_code)
+                for _, _, _, cands in spans
+                for p in cands
+                if p.curated and p.kind == "admin1" and p.admin1_code
+            }
+            for start, end, _key, candidates in spans:
+                before, after = text[:start], text[end:]
                 if _SPEECH_AFTER.match(after):
                     continue
-                place = _pick(self.aliases[m.group(0)], context_countries)
+                suffix = _ADMIN_SUFFIX.match(after)
+                place = _pick(candidates, named, regions, curated_first=True)
+                if not place.curated:
+                    if suffix:
+                        place = _as_region(place, text[start:end])
+                        end += suffix.end()
+                    elif not self._plausible(place, before, named):
+                        continue
                 if place.kind == "country" and not _COUNTRY_LOCATIVE.search(before):
                     continue
-                if place.capital and not (
-                    _LOCATIVE_BEFORE.search(before)
-                    or re.match(r"^\s+(?:city|region|oblast)\b", after, re.I)
-                ):
+                if place.capital and not (_LOCATIVE_BEFORE.search(before) or suffix):
                     continue
                 precision = (
                     2
                     if place.kind == "settlement" and _NEAR_BEFORE.search(before)
                     else _PRECISION[place.kind]
                 )
-                found.append(Mention(place, passage, m.start(), m.end(), precision))
+                found.append(Mention(place, passage, start, end, precision))
         return found
+
+    @staticmethod
+    def _plausible(place: Place, before: str, named: set[str]) -> bool:
+        """A GeoNames settlement needs a locative cue or a country the text is about."""
+        if place.kind == "country":
+            return True
+        if _STRONG_BEFORE.search(before):
+            return True
+        at_sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:;\n"
+        if at_sentence_start:
+            return False
+        locative = bool(_LOCATIVE_BEFORE.search(before))
+        in_context = place.country in named
+        return (locative and (in_context or place.population >= 50_000)) or (
+            in_context and place.population >= 100_000
+        )
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
         mentions = self.mentions(passages, context_countries)
@@ -134,29 +183,53 @@ class Gazetteer:
             if m.place.place_id in out:
                 continue
             out[m.place.place_id] = Location(
-                name=m.place.name,
-                kind=m.place.kind,
-                country=m.place.country,
-                admin1=m.place.admin1,
-                lat=m.place.lat,
-                lon=m.place.lon,
-                precision=m.precision,
-                place_id=m.place.place_id,
-                confidence=0.9 if m.passage.name == "text" else 0.7,
+                name=m.place.name, kind=m.place.kind, country=m.place.country,
+                admin1=m.place.admin1, lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
+                precision=m.precision, place_id=m.place.place_id,
+                confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
                 span=m.passage.span(m.start, m.end),
-            )
+            )  # fmt: skip
         return list(out.values())
 
 
-def _pick(candidates: list[Place], context_countries: set[str]) -> Place:
-    """Among namesakes, prefer the countries the event is about, then finer kinds."""
+def _as_region(place: Place, name: str) -> Place:
+    """'Kassala state' / 'Sagaing region': the first-level region named after a settlement."""
+    return Place(
+        place_id=f"{place.place_id}:admin1", name=name, kind="admin1", country=place.country,
+        admin1=name, admin1_code=place.admin1_code, lat=place.lat, lon=place.lon,
+        population=place.population, capital=False, curated=False,
+    )  # fmt: skip
+
+
+def _pick(
+    candidates: list[Place],
+    countries: set[str],
+    regions: set[tuple[str | None, str]],
+    curated_first: bool,
+) -> Place:
+    """Among namesakes: the region the text names, then its countries, then curated, then population."""
     return min(
         candidates,
-        key=lambda p: (p.country not in context_countries, _PRECISION[p.kind], p.place_id),
+        key=lambda p: (
+            (p.country, p.admin1_code) not in regions,
+            p.country not in countries,
+            not p.curated if curated_first else False,
+            -p.population,
+            p.place_id,
+        ),
     )
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    text = resources.files("sitrep_classifier").joinpath("data/gazetteer.json").read_text("utf-8")
-    return Gazetteer.from_data(json.loads(text))
+    return Gazetteer(load_index())
+
+
+def actor_words(index: PlaceIndex, names: list[str]) -> frozenset[str]:
+    """Actor names that are not places (persons, groups): a namesake village must not match them."""
+    out = set()
+    for name in names:
+        key = normalise(name)
+        if not any(p.curated or p.kind == "country" for p in index.candidates(key)):
+            out.add(key)
+    return frozenset(out)

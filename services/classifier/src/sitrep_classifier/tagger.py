@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import ActorIndex, load_actors
-from sitrep_classifier.gazetteer import Gazetteer, load_gazetteer
+from sitrep_classifier.gazetteer import Gazetteer, actor_words, load_gazetteer
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import decide_event_type
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
@@ -22,8 +22,11 @@ class Tagger:
         actors: ActorIndex | None = None,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
-        self.gazetteer = gazetteer or load_gazetteer()
         self.actors = actors or load_actors()
+        if gazetteer is None:
+            index = load_gazetteer().index
+            gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases)))
+        self.gazetteer = gazetteer
         self.info = ClassifierInfo(name=CLASSIFIER_NAME, version=CLASSIFIER_VERSION)
 
     def classify(self, event: UpdateEvent, now: datetime | None = None) -> TaggedEvent:

