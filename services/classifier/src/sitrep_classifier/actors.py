@@ -21,6 +21,20 @@ _MILITARY_AFTER = re.compile(
     r"used|captured|bombed|deployed|advanced|invaded|hit|targeted)\b",
     re.I,
 )
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|throughout|within|over|of|to)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
+    re.I,
+)
+_POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
+_TITLE_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"
+    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b",
+    re.I,
+)
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|claimed|reported|announced|stated|"
+    r"added|confirmed)(?=\s*[.;]|\s*$)",
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
     r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))",
@@ -34,6 +48,7 @@ class ActorEntry:
     type: str
     sector: str | None
     country: str | None
+    person: bool = False
 
 
 class ActorIndex:
@@ -49,39 +64,53 @@ class ActorIndex:
         aliases: dict[str, ActorEntry] = {}
         for entry in raw["actors"]:
             actor = ActorEntry(
-                entry["name"], entry["type"], entry.get("sector"), entry.get("country")
+                entry["name"],
+                entry["type"],
+                entry.get("sector"),
+                entry.get("country"),
+                bool(entry.get("person")),
             )
             for alias in (entry["name"], *entry["aliases"]):
                 aliases.setdefault(alias, actor)
         return cls(aliases)
 
     def attributions(self, passages: list[Passage]) -> list[tuple[Attribution, Passage, int, int]]:
+        """Who a claim is attributed to: "according to X", "X said." at the end of a sentence."""
         out = []
         for passage in passages:
-            for m in _ATTRIBUTION.finditer(passage.value):
-                who = m.group("who").strip()
-                start = m.start("who") + (len(m.group("who")) - len(m.group("who").lstrip()))
-                span = passage.span(start, start + len(who))
-                out.append(
-                    (
-                        Attribution(name=re.sub(r"^the\s+", "", who, flags=re.I), span=span),
-                        passage,
-                        start,
-                        start + len(who),
+            for pattern in (_ATTRIBUTION, _TRAILING_ATTRIBUTION):
+                for m in pattern.finditer(passage.value):
+                    raw = m.group("who")
+                    who = raw.strip()
+                    start = m.start("who") + (len(raw) - len(raw.lstrip()))
+                    span = passage.span(start, start + len(who))
+                    name = re.sub(r"^the\s+", "", who, flags=re.I)
+                    out.append(
+                        (Attribution(name=name, span=span), passage, start, start + len(who))
                     )
-                )
         return out
 
     def find(self, passages: list[Passage]) -> tuple[list[Actor], list[Attribution]]:
         claims = self.attributions(passages)
-        actors: dict[tuple[str, str], Actor] = {}
+        actors: dict[str, Actor] = {}
         for passage in passages:
             text = passage.value
-            for m in self._pattern.finditer(text):
+            matches = list(self._pattern.finditer(text))
+            persons = [m.start() for m in matches if self.aliases[m.group(0)].person]
+            for m in matches:
                 if any(p is passage and s <= m.start() < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
                 entry = self.aliases[m.group(0)]
                 before, after = text[: m.start()], text[m.end() :]
+                if (
+                    entry.type == "state"
+                    and entry.sector is None
+                    and (_PLACE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
+                ):
+                    continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
+                title = _TITLE_AFTER.match(after)
+                if title and any(m.end() < pos <= m.end() + title.end() + 3 for pos in persons):
+                    continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
                 sector = entry.sector
                 if (
@@ -91,19 +120,14 @@ class ActorIndex:
                     and _MILITARY_AFTER.match(after)
                 ):
                     sector = "military"
-                key = (entry.name, role)
-                if key in actors:
+                if entry.name in actors:
                     continue
                 span: TextSpan = passage.span(m.start(), m.end())
-                actors[key] = Actor(
-                    name=entry.name,
-                    type=entry.type,
-                    sector=sector,
-                    country=entry.country,
-                    role=role,
-                    confidence=0.85 if passage.name == "text" else 0.6,
-                    span=span,
-                )
+                actors[entry.name] = Actor(
+                    name=entry.name, type=entry.type, sector=sector, country=entry.country,  # type: ignore[arg-type]
+                    role=role,  # type: ignore[arg-type]
+                    confidence=0.85 if passage.name == "text" else 0.6, span=span,
+                )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
 
 

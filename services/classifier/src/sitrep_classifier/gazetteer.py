@@ -26,7 +26,12 @@ from sitrep_classifier.gazetteer_index import Place, PlaceIndex, load_index, nor
 from sitrep_classifier.text import Passage
 from sitrep_schemas import Location
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w.]|[-'’](?!s\b)(?=\w))*")
+_TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
+# "north of El Fasher": the town is a reference point, not where it happened.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|kilomet(?:er|re)s?|km|miles)\s+of\s+$",
+    re.IGNORECASE,
+)
 _MAX_TOKENS = 6
 _DIRECTIONS = {
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
@@ -135,7 +140,7 @@ class Gazetteer:
             }
             for start, end, _key, candidates in spans:
                 before, after = text[:start], text[end:]
-                if _SPEECH_AFTER.match(after):
+                if _SPEECH_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
                 place = _pick(candidates, named, regions, curated_first=True)

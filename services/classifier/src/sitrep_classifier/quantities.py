@@ -84,7 +84,7 @@ _NUMBER = re.compile(
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])\b)?"
-    r"(?P<suffix>(?:st|nd|rd|th)\b|-year-old|:\d\d|[-–]\w)?",
+    r"(?P<suffix>(?:st|nd|rd|th)\b|-years?-old|:\d\d|-(?:hour|day|week|month|year)s?\b|[-–]\w)?",
     re.IGNORECASE,
 )
 _UNIT = re.compile(
@@ -110,45 +110,79 @@ _NOT_A_FIGURE_BEFORE = re.compile(
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Kind from the verbs and nouns nearest to the figure; first matching family wins ties.
-_KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
+# Kinds marked as verbs win when they stand just before the figure ("killing at least 12
+# displaced people" is killed, not displaced; "had lost about 1,000 troops" is lost).
+_KIND_CUES: list[tuple[str, bool, re.Pattern[str]]] = [
     (
         "casualties",
+        False,
         re.compile(
             r"\b(?:casualties|killed\s+or\s+(?:wounded|injured)|dead\s+or\s+wounded)\b", re.I
         ),
     ),
     (
         "killed",
+        True,
         re.compile(
-            r"\b(?:killed|killing|dead|died|deaths?|death\s+toll|lives|fatalities|bodies)\b", re.I
+            r"\b(?:killed|killing|kills|dead|died|deaths|death\s+toll|lives|fatalities|bodies)\b",
+            re.I,
         ),
     ),
-    ("injured", re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.I)),
-    ("missing_trapped", re.compile(r"\b(?:missing|trapped|unaccounted)\b", re.I)),
+    ("injured", True, re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.I)),
+    ("missing_trapped", False, re.compile(r"\b(?:missing|trapped|unaccounted)\b", re.I)),
     (
         "intercepted",
+        True,
         re.compile(
             r"\b(?:shot\s+down|shoot\s+down|intercepted|downed|destroyed|neutrali[sz]ed)\b", re.I
         ),
     ),
-    ("launched", re.compile(r"\b(?:launched|fired|deployed|sent)\b", re.I)),
-    ("displaced", re.compile(r"\b(?:displaced|homeless|fled\s+their\s+homes)\b", re.I)),
-    ("evacuated", re.compile(r"\b(?:evacuated|evacuation)\b", re.I)),
-    ("fled_abroad", re.compile(r"\b(?:refugees|fled\s+abroad|fled\s+the\s+country)\b", re.I)),
-    ("detained", re.compile(r"\b(?:detained|arrested|jailed|captured)\b", re.I)),
-    ("released", re.compile(r"\b(?:released|freed|exchanged|returned|swap)\b", re.I)),
-    ("held_hostage", re.compile(r"\b(?:hostages?|held\s+captive)\b", re.I)),
-    ("in_need", re.compile(r"\bin\s+need\b", re.I)),
-    ("damaged", re.compile(r"\b(?:damaged|damaging)\b", re.I)),
-    ("lost", re.compile(r"\b(?:lost|losses)\b", re.I)),
-    ("repelled", re.compile(r"\brepelled\b", re.I)),
-    ("attacks", re.compile(r"\b(?:attacks|strikes|assaults|raids)\b", re.I)),
-    ("troops", re.compile(r"\b(?:troops|soldiers|servicemen|personnel|fighters)\b", re.I)),
-    ("settlements", re.compile(r"\b(?:settlements|villages|towns)\b", re.I)),
-    ("magnitude", re.compile(r"\bmagnitude\b", re.I)),
+    ("launched", True, re.compile(r"\b(?:launched|launching|fired|firing|deployed)\b", re.I)),
+    (
+        "fled_abroad",
+        True,
+        re.compile(
+            r"\b(?:refugees|fled\s+abroad|fled\s+the\s+country|crossed\s+into|crossed\s+the\s+border|fled\s+(?:to|into|across))\b",
+            re.I,
+        ),
+    ),
+    (
+        "displaced",
+        True,
+        re.compile(
+            r"\b(?:displaced|homeless|fled|fleeing|(?:taken|took)\s+refuge|in\s+shelters)\b", re.I
+        ),
+    ),
+    ("evacuated", True, re.compile(r"\b(?:evacuated|evacuation)\b", re.I)),
+    ("detained", True, re.compile(r"\b(?:detained|arrested|jailed|captured)\b", re.I)),
+    (
+        "released",
+        True,
+        re.compile(r"\b(?:released|freed|exchanged?|returned|swap(?:ped)?)\b", re.I),
+    ),
+    ("held_hostage", False, re.compile(r"\b(?:hostages?|held\s+captive)\b", re.I)),
+    ("in_need", False, re.compile(r"\b(?:in\s+need|need|needing)\b", re.I)),
+    (
+        "aid_volume",
+        False,
+        re.compile(r"\b(?:aid\s+trucks|trucks|tonnes|tons|aid\s+flights|convoys?)\b", re.I),
+    ),
+    ("damaged", True, re.compile(r"\b(?:damaged|damaging)\b", re.I)),
+    ("lost", True, re.compile(r"\b(?:lost|losses)\b", re.I)),
+    ("repelled", True, re.compile(r"\brepelled\b", re.I)),
+    ("attacks", False, re.compile(r"\b(?:attacks|strikes|assaults|raids)\b", re.I)),
+    ("troops", False, re.compile(r"\b(?:troops|soldiers|servicemen|personnel|fighters)\b", re.I)),
+    ("settlements", False, re.compile(r"\b(?:settlements|villages|towns)\b", re.I)),
+    ("magnitude", False, re.compile(r"\b(?:magnitude|aftershock|earthquake|quake|tremor)\b", re.I)),
 ]
+# These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
+_NEEDS_WEAPON = {"launched", "intercepted"}
+_VERB_REACH = 30
+# "killed and 12 injured": the verb before belongs to the figure before it.
+_OTHER_FIGURE = re.compile(r"[;,]|\band\b", re.I)
+_DURATION_SUFFIX = re.compile(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b", re.I)
 _WEAPONS = re.compile(
-    r"\b(?:drones?|missiles?|rockets?|UAVs?|Shaheds?|bombs?|projectiles?)\b", re.I
+    r"\b(?:drones?|missiles?|rockets?|UAVs?|Shaheds?|bombs?|projectiles?|them)\b", re.I
 )
 
 
@@ -159,6 +193,7 @@ class _Hit:
     value: float
     surface: str
     currency: str | None
+    duration_unit: str | None = None  # "30-day", "three-month"
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -170,21 +205,38 @@ def _value(num: str, scale: str | None) -> float:
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     window_start = max(0, start - 60)
     window = text[window_start : end + 60]
+    armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
-    for order, (kind, pattern) in enumerate(_KIND_CUES):
+    verb_before: tuple[int, int, str] | None = None
+    for order, (kind, verb, pattern) in enumerate(_KIND_CUES):
+        if kind in _NEEDS_WEAPON and not armed:
+            continue
         for m in pattern.finditer(window):
             pos = window_start + m.start()
-            distance = pos - end if pos >= end else start - (window_start + m.end())
+            before = pos < start
+            distance = start - (window_start + m.end()) if before else pos - end
             candidate = (max(distance, 0), order, kind)
             if best is None or candidate < best:
                 best = candidate
-    return best[2] if best else None
+            between = text[window_start + m.end() : start]
+            if (
+                verb
+                and before
+                and distance <= _VERB_REACH
+                and not _OTHER_FIGURE.search(between)
+                and (verb_before is None or candidate < verb_before)
+            ):
+                verb_before = candidate
+    chosen = verb_before or best
+    return chosen[2] if chosen else None
 
 
 def _hits(text: str) -> list[_Hit]:
     hits = []
     for m in _NUMBER.finditer(text):
-        if m.group("suffix") or _NOT_A_FIGURE_BEFORE.search(text[: m.start()]):
+        suffix = m.group("suffix")
+        duration = _DURATION_SUFFIX.match(suffix) if suffix else None
+        if (suffix and not duration) or _NOT_A_FIGURE_BEFORE.search(text[: m.start()]):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
@@ -203,7 +255,14 @@ def _hits(text: str) -> list[_Hit]:
                 continue  # a year
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         hits.append(
-            _Hit(m.start(), m.end(), _value(num, scale), text[m.start() : m.end()], currency)
+            _Hit(
+                m.start(),
+                m.end(),
+                _value(num, scale),
+                text[m.start() : m.end()],
+                currency,
+                duration.group("unit").lower() + "s" if duration else None,
+            )
         )
     return hits
 
@@ -232,7 +291,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         unit: str | None = None
         what = noun
         currency_word = _CURRENCY_WORDS.get(noun.split()[0].lower()) if noun else None
-        if hit.currency or currency_word:
+        if hit.duration_unit:
+            kind, unit = "duration", hit.duration_unit
+        elif hit.currency or currency_word:
             kind, unit = "money", hit.currency or currency_word
         elif unit_m and unit_m.group("percent"):
             kind, unit = "share", "percent"

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from sitrep_classifier.taxonomy import Taxonomy
+from sitrep_classifier.taxonomy import Cue, Taxonomy
 from sitrep_classifier.text import Passage
 from sitrep_schemas import TextSpan
 
 # Weight of a cue found in the headline relative to one in the text.
 HEADLINE_WEIGHT = 0.7
+# What happened is usually said first: cues in the text's first clause count this much more.
+FIRST_CLAUSE_WEIGHT = 1.5
+REQUIRES_MISSING_FACTOR = 0.3
+_CLAUSE_END = re.compile(
+    r"[;:.!?](?:\s|$)|\s[–—-]\s|,\s+(?:of\s+which|while|whereas|with|as|after|before|but|which|who|"
+    r"according\s+to|citing)\b"
+)
 FALLBACK_TYPE = "politics.statement"
 BACKGROUND_TYPE = "other.background"
 
@@ -27,6 +35,12 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
     scores: dict[str, float] = {}
     evidence: dict[str, tuple[float, TextSpan]] = {}
     lowered = [(passage, passage.value.lower()) for passage in passages]
+    first_clause_end = {
+        passage.name: (
+            m.start() if (m := _CLAUSE_END.search(passage.value)) else len(passage.value)
+        )
+        for passage in passages
+    }
     for et in taxonomy.event_types.values():
         total = 0.0
         for cue in et.cues:
@@ -37,10 +51,14 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
                 if not m:
                     continue
                 weight = cue.weight * (HEADLINE_WEIGHT if passage.name == "headline" else 1.0)
+                if passage.name == "text" and m.start() < first_clause_end["text"]:
+                    weight *= FIRST_CLAUSE_WEIGHT
                 total += weight
                 best = evidence.get(et.name)
                 if best is None or weight > best[0]:
                     evidence[et.name] = (weight, passage.span(m.start(), m.end()))
+        if total and et.requires and not _any_found(et.requires, lowered):
+            total *= REQUIRES_MISSING_FACTOR
         if total:
             scores[et.name] = total
     if not scores:
@@ -60,6 +78,14 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
         )
     )
     return TypeDecision(best_name, chosen.category, confidence, evidence[best_name][1], alternates)
+
+
+def _any_found(cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]]) -> bool:
+    return any(
+        cue.anchor in lower and cue.pattern.search(passage.value)
+        for cue in cues
+        for passage, lower in lowered
+    )
 
 
 def _order(taxonomy: Taxonomy, name: str) -> int:

@@ -34,7 +34,19 @@ class Tagger:
         decision = decide_event_type(self.taxonomy, passages)
         actors, attributions = self.actors.find(passages)
         context = {a.country for a in actors if a.country}
-        locations = self.gazetteer.locate(passages, context)
+        # Headlines are labels ("Kursk Counterattack"); their places count only if the text has none.
+        locations = self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
+            passages, context
+        )
+        place_spans = [
+            (loc.span.field, loc.span.start, loc.span.end) for loc in locations if loc.span
+        ]
+        actors = [
+            a
+            for a in actors
+            if not a.span
+            or not any(f == a.span.field and s <= a.span.start < e for f, s, e in place_spans)
+        ]  # "rescue teams to Turkey": Turkey is where, not who
         return TaggedEvent(
             event_id=event.event_id,
             event=event,

@@ -37,6 +37,9 @@ class EventType:
     definition: str
     alternates: tuple[str, ...]
     cues: tuple[Cue, ...]
+    # Context a type needs besides its topic words (aid needs a giving verb, a strike an
+    # attack verb): without one, its score counts REQUIRES_MISSING_FACTOR.
+    requires: tuple[Cue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,21 +61,20 @@ class Taxonomy:
         ]
 
 
+def _cue(phrase: str, weight: float) -> Cue:
+    return Cue(
+        phrase, weight, re.compile(phrase_pattern(phrase), re.IGNORECASE), cue_anchor(phrase)
+    )
+
+
 def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
     categories = raw["categories"]
     types = {}
     for name, spec in raw["event_types"].items():
         if spec["category"] not in categories:
             raise ValueError(f"event type {name}: unknown category {spec['category']}")
-        cues = tuple(
-            Cue(
-                phrase,
-                float(weight),
-                re.compile(phrase_pattern(phrase), re.IGNORECASE),
-                cue_anchor(phrase),
-            )
-            for phrase, weight in spec["cues"].items()
-        )
+        cues = tuple(_cue(phrase, float(weight)) for phrase, weight in spec["cues"].items())
+        requires = tuple(_cue(phrase, 0.0) for phrase in spec.get("requires", ()))
         types[name] = EventType(
             name=name,
             category=spec["category"],
@@ -81,6 +83,7 @@ def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             definition=spec["definition"],
             alternates=tuple(spec.get("alternates", ())),
             cues=cues,
+            requires=requires,
         )
     return Taxonomy(version=raw["version"], categories=categories, event_types=types)
 
