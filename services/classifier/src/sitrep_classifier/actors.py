@@ -124,8 +124,8 @@ class ActorIndex:
                     continue
                 span: TextSpan = passage.span(m.start(), m.end())
                 actors[entry.name] = Actor(
-                    name=entry.name, type=entry.type, sector=sector, country=entry.country,  # type: ignore[arg-type]
-                    role=role,  # type: ignore[arg-type]
+                    name=entry.name, type=entry.type, sector=sector, country=entry.country,
+                    role=role,
                     confidence=0.85 if passage.name == "text" else 0.6, span=span,
                 )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
