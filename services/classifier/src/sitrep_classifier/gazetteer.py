@@ -98,28 +98,26 @@ class Gazetteer:
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches over the text's tokens: (start, end, key, candidates)."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end(), normalise(m.group(0))) for m in _TOKEN.finditer(text)]
+        # run[i]: how many tokens from i on are joined by nothing but spaces and hyphens.
+        run = [1] * len(tokens)
+        for k in range(len(tokens) - 2, -1, -1):
+            if not text[tokens[k][1] : tokens[k + 1][0]].strip(" -"):
+                run[k] = run[k + 1] + 1
         out = []
         i = 0
         while i < len(tokens):
-            first = text[tokens[i][0] : tokens[i][1]]
-            if not (first[0].isupper() or first.lower() in _DIRECTIONS):
+            start, _, first = tokens[i]
+            if not (text[start].isupper() or first in _DIRECTIONS):
                 i += 1
                 continue
-            found = None
-            for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
-                last = tokens[i + n - 1]
-                gaps = [text[tokens[k][1] : tokens[k + 1][0]] for k in range(i, i + n - 1)]
-                if any(gap.strip(" -") for gap in gaps):
-                    continue  # a name does not run across punctuation
-                key = normalise(text[tokens[i][0] : last[1]])
+            for n in range(min(_MAX_TOKENS, run[i]), 0, -1):
+                key = " ".join(t[2] for t in tokens[i : i + n])
                 candidates = self.index.candidates(key)
                 if candidates and key not in self.not_places:
-                    found = (tokens[i][0], last[1], key, candidates)
+                    out.append((start, tokens[i + n - 1][1], key, candidates))
                     i += n
                     break
-            if found:
-                out.append(found)
             else:
                 i += 1
         return out

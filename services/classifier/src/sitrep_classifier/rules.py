@@ -35,15 +35,15 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
     scores: dict[str, float] = {}
     evidence: dict[str, tuple[float, TextSpan]] = {}
     lowered = [(passage, passage.value.lower()) for passage in passages]
+    present = set().union(*(taxonomy.anchors_in(lower) for _, lower in lowered))
     first_clause_end = {
         passage.name: (
             m.start() if (m := _CLAUSE_END.search(passage.value)) else len(passage.value)
         )
         for passage in passages
     }
-    for et in taxonomy.event_types.values():
-        total = 0.0
-        for cue in et.cues:
+    for anchor in sorted(present):  # sorted: the same evidence span on every run
+        for name, cue in taxonomy.cues_by_anchor.get(anchor, ()):
             for passage, lower in lowered:
                 if cue.anchor not in lower:
                     continue
@@ -53,14 +53,14 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
                 weight = cue.weight * (HEADLINE_WEIGHT if passage.name == "headline" else 1.0)
                 if passage.name == "text" and m.start() < first_clause_end["text"]:
                     weight *= FIRST_CLAUSE_WEIGHT
-                total += weight
-                best = evidence.get(et.name)
+                scores[name] = scores.get(name, 0.0) + weight
+                best = evidence.get(name)
                 if best is None or weight > best[0]:
-                    evidence[et.name] = (weight, passage.span(m.start(), m.end()))
-        if total and et.requires and not _any_found(et.requires, lowered):
-            total *= REQUIRES_MISSING_FACTOR
-        if total:
-            scores[et.name] = total
+                    evidence[name] = (weight, passage.span(m.start(), m.end()))
+    for name in scores:
+        requires = taxonomy.event_types[name].requires
+        if requires and not _any_found(requires, lowered, present):
+            scores[name] *= REQUIRES_MISSING_FACTOR
     if not scores:
         return TypeDecision(
             FALLBACK_TYPE, taxonomy.event_types[FALLBACK_TYPE].category, 0.2, None, ()
@@ -80,9 +80,11 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
     return TypeDecision(best_name, chosen.category, confidence, evidence[best_name][1], alternates)
 
 
-def _any_found(cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]]) -> bool:
+def _any_found(
+    cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]], present: set[str]
+) -> bool:
     return any(
-        cue.anchor in lower and cue.pattern.search(passage.value)
+        cue.anchor in present and cue.anchor in lower and cue.pattern.search(passage.value)
         for cue in cues
         for passage, lower in lowered
     )
@@ -90,4 +92,4 @@ def _any_found(cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]]) -> boo
 
 def _order(taxonomy: Taxonomy, name: str) -> int:
     """Taxonomy file order breaks ties (missiles before drones, as TAXONOMY.md's tie-breaks say)."""
-    return list(taxonomy.event_types).index(name)
+    return taxonomy.order[name]

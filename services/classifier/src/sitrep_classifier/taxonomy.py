@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import ahocorasick
 
 from sitrep_classifier.text import phrase_pattern
 
@@ -47,6 +49,25 @@ class Taxonomy:
     version: str
     categories: dict[str, dict[str, str]]
     event_types: dict[str, EventType]
+    order: dict[str, int] = field(default_factory=dict)  # file order, the tie-break
+    anchors: Any = None  # Aho-Corasick automaton over every cue's anchor
+    cues_by_anchor: dict[str, list[tuple[str, Cue]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.order.update({name: i for i, name in enumerate(self.event_types)})
+        automaton = ahocorasick.Automaton()
+        for et in self.event_types.values():
+            for cue in (*et.cues, *et.requires):
+                if cue.anchor:
+                    automaton.add_word(cue.anchor, cue.anchor)
+            for cue in et.cues:
+                self.cues_by_anchor.setdefault(cue.anchor, []).append((et.name, cue))
+        automaton.make_automaton()
+        object.__setattr__(self, "anchors", automaton)
+
+    def anchors_in(self, lowered: str) -> set[str]:
+        """Every cue anchor that occurs in the (lower-cased) text, in one pass."""
+        return {anchor for _, anchor in self.anchors.iter(lowered)}
 
     def crosswalk(self) -> list[dict[str, str]]:
         return [
