@@ -108,10 +108,11 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             start, _, first = tokens[i]
-            if not (text[start].isupper() or first in _DIRECTIONS):
+            longest = self.index.first_words.get(first.split(" ", 1)[0], 0)
+            if not longest or not (text[start].isupper() or first in _DIRECTIONS):
                 i += 1
                 continue
-            for n in range(min(_MAX_TOKENS, run[i]), 0, -1):
+            for n in range(min(_MAX_TOKENS, run[i], longest), 0, -1):
                 key = " ".join(t[2] for t in tokens[i : i + n])
                 candidates = self.index.candidates(key)
                 if candidates and key not in self.not_places:

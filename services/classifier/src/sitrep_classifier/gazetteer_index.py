@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -60,6 +60,8 @@ class PlaceIndex:
     places: list[Place]
     aliases: dict[str, tuple[int, ...]]
     source_key: str
+    # First word of every alias -> the most words an alias starting with it has.
+    first_words: dict[str, int]
 
     def candidates(self, key: str) -> list[Place]:
         return [self.places[i] for i in self.aliases.get(key, ())]
@@ -157,7 +159,11 @@ def build_index() -> PlaceIndex:
             ),
             names,
         )  # fmt: skip
-    return PlaceIndex(places, {k: tuple(v) for k, v in aliases.items()}, source_key())
+    first_words: dict[str, int] = {}
+    for key in aliases:
+        words = key.split()
+        first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+    return PlaceIndex(places, {k: tuple(v) for k, v in aliases.items()}, source_key(), first_words)
 
 
 def cache_path() -> Path:

@@ -36,7 +36,7 @@ class Tagger:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has none.
         locations = self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
-            passages, context
+            passages[1:], context
         )
         place_spans = [
             (loc.span.field, loc.span.start, loc.span.end) for loc in locations if loc.span
