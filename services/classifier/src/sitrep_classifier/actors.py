@@ -23,6 +23,7 @@ _MILITARY_AFTER = re.compile(
     r"used|captured|bombed|deployed|advanced|invaded|hit|targeted)\b",
     re.I,
 )
+_REACH = 80
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|inside|across|throughout|within|over|of|to)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
     re.I,
@@ -122,7 +123,12 @@ class ActorIndex:
                 if any(p is passage and s <= m_start < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
                 entry = self.aliases[alias]
-                before, after = text[:m_start], text[m_end:]
+                # Context patterns are anchored at the mention: a bounded window keeps
+                # each search short (an unbounded prefix is rescanned from its start).
+                before, after = (
+                    text[max(0, m_start - _REACH) : m_start],
+                    text[m_end : m_end + _REACH],
+                )
                 if (
                     entry.type == "state"
                     and entry.sector is None

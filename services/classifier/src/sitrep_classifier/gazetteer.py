@@ -33,6 +33,7 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TOKENS = 6
+_REACH = 80
 _DIRECTIONS = {
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
     "southwestern", "north", "south", "east", "west", "central",
@@ -98,7 +99,15 @@ class Gazetteer:
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches over the text's tokens: (start, end, key, candidates)."""
-        tokens = [(m.start(), m.end(), normalise(m.group(0))) for m in _TOKEN.finditer(text)]
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        keys: list[str | None] = [None] * len(tokens)
+
+        def key_of(k: int) -> str:
+            key = keys[k]
+            if key is None:
+                key = keys[k] = normalise(text[tokens[k][0] : tokens[k][1]])
+            return key
+
         # run[i]: how many tokens from i on are joined by nothing but spaces and hyphens.
         run = [1] * len(tokens)
         for k in range(len(tokens) - 2, -1, -1):
@@ -107,13 +116,13 @@ class Gazetteer:
         out = []
         i = 0
         while i < len(tokens):
-            start, _, first = tokens[i]
-            longest = self.index.first_words.get(first.split(" ", 1)[0], 0)
-            if not longest or not (text[start].isupper() or first in _DIRECTIONS):
+            start = tokens[i][0]
+            if not (text[start].isupper() or text[start : tokens[i][1]].lower() in _DIRECTIONS):
                 i += 1
                 continue
+            longest = self.index.first_words.get(key_of(i).split(" ", 1)[0], 0)
             for n in range(min(_MAX_TOKENS, run[i], longest), 0, -1):
-                key = " ".join(t[2] for t in tokens[i : i + n])
+                key = " ".join(key_of(k) for k in range(i, i + n))
                 candidates = self.index.candidates(key)
                 if candidates and key not in self.not_places:
                     out.append((start, tokens[i + n - 1][1], key, candidates))
@@ -138,7 +147,8 @@ class Gazetteer:
                 if p.curated and p.kind == "admin1" and p.admin1_code
             }
             for start, end, _key, candidates in spans:
-                before, after = text[:start], text[end:]
+                # Anchored context patterns search a bounded window, not the whole prefix.
+                before, after = text[max(0, start - _REACH) : start], text[end : end + _REACH]
                 if _SPEECH_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)

@@ -31,6 +31,8 @@ _SEP = re.compile(r"[\s\-‐‑–'’`.]+")
 
 
 def normalise(name: str) -> str:
+    if name.isascii() and name.isalpha():
+        return name.casefold()  # the common case, without the Unicode round trip
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _SEP.sub(" ", ascii_name.casefold()).strip()
 

@@ -79,8 +79,13 @@ _CURRENCY_WORDS = {
 }
 
 _NUMBER = re.compile(
+    # Cheap first-character gate: a digit, a currency sign or the first letter of a number word.
+    r"(?=[\d$€£UEG"
+    + "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
+    + r"])"
     r"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    # \b first: most positions are inside words and fail here, before the word alternation.
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])\b)?"
@@ -175,6 +180,12 @@ _KIND_CUES: list[tuple[str, bool, re.Pattern[str]]] = [
     ("settlements", False, re.compile(r"\b(?:settlements|villages|towns)\b", re.I)),
     ("magnitude", False, re.compile(r"\b(?:magnitude|aftershock|earthquake|quake|tremor)\b", re.I)),
 ]
+# One pass over a window for every kind: group k<i> is _KIND_CUES[i]; earlier kinds win
+# where two match at the same place ("killed or wounded" is casualties, not killed).
+_ANY_KIND = re.compile(
+    "|".join(f"(?P<k{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(_KIND_CUES)),
+    re.IGNORECASE,
+)
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
@@ -208,25 +219,26 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    for order, (kind, verb, pattern) in enumerate(_KIND_CUES):
+    for m in _ANY_KIND.finditer(window):
+        order = int(str(m.lastgroup)[1:])
+        kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
             continue
-        for m in pattern.finditer(window):
-            pos = window_start + m.start()
-            before = pos < start
-            distance = start - (window_start + m.end()) if before else pos - end
-            candidate = (max(distance, 0), order, kind)
-            if best is None or candidate < best:
-                best = candidate
-            between = text[window_start + m.end() : start]
-            if (
-                verb
-                and before
-                and distance <= _VERB_REACH
-                and not _OTHER_FIGURE.search(between)
-                and (verb_before is None or candidate < verb_before)
-            ):
-                verb_before = candidate
+        pos = window_start + m.start()
+        before = pos < start
+        distance = start - (window_start + m.end()) if before else pos - end
+        candidate = (max(distance, 0), order, kind)
+        if best is None or candidate < best:
+            best = candidate
+        between = text[window_start + m.end() : start]
+        if (
+            verb
+            and before
+            and distance <= _VERB_REACH
+            and not _OTHER_FIGURE.search(between)
+            and (verb_before is None or candidate < verb_before)
+        ):
+            verb_before = candidate
     chosen = verb_before or best
     return chosen[2] if chosen else None
 
@@ -236,14 +248,17 @@ def _hits(text: str) -> list[_Hit]:
     for m in _NUMBER.finditer(text):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
-        if (suffix and not duration) or _NOT_A_FIGURE_BEFORE.search(text[: m.start()]):
+        # Patterns anchored at the end search only a short tail: a search over the whole
+        # prefix would scan it from its start for every number.
+        tail = text[max(0, m.start() - 24) : m.start()]
+        if (suffix and not duration) or _NOT_A_FIGURE_BEFORE.search(tail):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
         if m.end() < len(text) and (text[m.end()].isalnum() and not m.group("cur")):
             continue
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
-        if num.isalpha() and re.search(r"\bthe\s+$", text[: m.start()], re.I):
+        if num.isalpha() and re.search(r"\bthe\s+$", tail, re.I):
             continue  # "the two countries" refers, it does not count
         if num.isalpha() and scale and scale.lower() in {"m", "b", "k"}:
             continue
@@ -276,7 +291,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         before = text[: hit.start]
         after = text[hit.end :]
-        qual = _QUALIFIER.search(before)
+        qual = _QUALIFIER.search(before[-30:])
         qualifier = " ".join(qual.group("q").lower().split()) if qual else None
         clause = before[max(before.rfind("."), before.rfind(";"), 0) :]
         modality = (
