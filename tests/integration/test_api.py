@@ -115,6 +115,19 @@ def test_one_event_and_problems(loaded: tuple[TestClient, StateStore]) -> None:
         )
 
 
+def test_unknown_labels_say_which_exist_and_the_taxonomy_is_served(
+    loaded: tuple[TestClient, StateStore],
+) -> None:
+    api, _ = loaded
+    bad = api.get("/v1/events", params={"category": "war"})
+    assert bad.status_code == 400 and bad.json()["type"].endswith("/unknown-label")
+    assert "military" in bad.json()["allowed"] and "military" in bad.json()["detail"]
+    assert api.get("/v1/events", params={"event_type": "battle.big"}).status_code == 400
+    taxonomy = api.get("/v1/taxonomy").json()
+    assert len(taxonomy["event_types"]) == 45
+    assert taxonomy["event_types"]["battle.armed_clash"]["acled"].startswith("Battles")
+
+
 def test_places_geojson(loaded: tuple[TestClient, StateStore]) -> None:
     api, _ = loaded
     places = api.get("/v1/places")

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sitrep_api.settings import Settings
 from sitrep_api.store import BadCursor, StateStore
 from sitrep_schemas import TaggedEvent
+from sitrep_schemas.labels import load_labels
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"
 PROBLEM_JSON = "application/problem+json"
@@ -157,6 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if place_id is None:
                 return _page([], None)
             filters["place"] = place_id
+        _check_labels(filters)
         items, next_cursor = store.list_events(filters, limit, cursor)
         return _page(items, next_cursor)
 
@@ -170,6 +172,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 404, "event-not-found", "No such event", f"no event with id {event_id}"
             )
         return Response(found[0], media_type="application/json")
+
+    @app.get("/v1/taxonomy", summary="The label vocabulary with its ACLED/PLOVER crosswalk")
+    def taxonomy() -> dict[str, Any]:
+        return load_labels().raw
 
     @app.get("/v1/places", summary="Places with event counts as a GeoJSON FeatureCollection")
     def places(store: StoreDep) -> Response:
@@ -192,6 +198,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     return app
+
+
+def _check_labels(filters: dict[str, str]) -> None:
+    """An unknown label can match nothing: say so, and which labels exist."""
+    labels = load_labels()
+    for name, known in (("category", labels.categories), ("event_type", labels.event_types)):
+        value = filters.get(name)
+        if value is not None and value not in known:
+            raise ProblemError(
+                400, "unknown-label", f"Unknown {name}",
+                f"{name} '{value}' is not in the taxonomy; use one of: {', '.join(sorted(known))}",
+                allowed=sorted(known),
+            )  # fmt: skip
 
 
 def _page(items: list[bytes], next_cursor: str | None) -> Response:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_classifier.text import Passage
 from sitrep_schemas import Actor, TextSpan

@@ -162,8 +162,8 @@ def build_index() -> PlaceIndex:
             names,
         )  # fmt: skip
     first_words: dict[str, int] = {}
-    for key in aliases:
-        words = key.split()
+    for alias in aliases:
+        words = alias.split()
         first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
     return PlaceIndex(places, {k: tuple(v) for k, v in aliases.items()}, source_key(), first_words)
 

@@ -9,9 +9,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_classifier.text import phrase_pattern
+from sitrep_schemas.labels import Labels, load_labels
 
 
 @dataclass(frozen=True)
@@ -88,28 +89,34 @@ def _cue(phrase: str, weight: float) -> Cue:
     )
 
 
-def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
-    categories = raw["categories"]
+def parse_taxonomy(labels: Labels, raw_cues: dict[str, Any]) -> Taxonomy:
+    """The shared labels joined with this classifier's cues; every label needs cues and vice versa."""
+    cue_specs = raw_cues["event_types"]
+    if set(cue_specs) != set(labels.event_types):
+        raise ValueError(
+            f"cues and labels disagree on: {sorted(set(cue_specs) ^ set(labels.event_types))}"
+        )
     types = {}
-    for name, spec in raw["event_types"].items():
-        if spec["category"] not in categories:
-            raise ValueError(f"event type {name}: unknown category {spec['category']}")
-        cues = tuple(_cue(phrase, float(weight)) for phrase, weight in spec["cues"].items())
-        requires = tuple(_cue(phrase, 0.0) for phrase in spec.get("requires", ()))
+    for name, label in labels.event_types.items():
+        spec = cue_specs[name]
         types[name] = EventType(
             name=name,
-            category=spec["category"],
-            acled=spec["acled"],
-            plover=spec["plover"],
-            definition=spec["definition"],
+            category=label["category"],
+            acled=label["acled"],
+            plover=label["plover"],
+            definition=label["definition"],
             alternates=tuple(spec.get("alternates", ())),
-            cues=cues,
-            requires=requires,
+            cues=tuple(_cue(phrase, float(weight)) for phrase, weight in spec["cues"].items()),
+            requires=tuple(_cue(phrase, 0.0) for phrase in spec.get("requires", ())),
         )
-    return Taxonomy(version=raw["version"], categories=categories, event_types=types)
+    return Taxonomy(
+        version=f"{labels.version}+cues.{raw_cues['version']}",
+        categories=labels.categories,
+        event_types=types,
+    )
 
 
 @cache
 def load_taxonomy() -> Taxonomy:
-    text = resources.files("sitrep_classifier").joinpath("data/taxonomy.json").read_text("utf-8")
-    return parse_taxonomy(json.loads(text))
+    text = resources.files("sitrep_classifier").joinpath("data/cues.json").read_text("utf-8")
+    return parse_taxonomy(load_labels(), json.loads(text))
