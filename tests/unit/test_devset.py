@@ -19,9 +19,9 @@ FLOORS = {
     "segmentation": 1.0,
     "category": 0.93,
     "event_type": 0.93,
-    "places": 0.86,
+    "places": 0.89,
     "figures": 0.92,
-    "actors": 0.80,
+    "actors": 0.89,
 }
 
 

@@ -24,11 +24,21 @@ _MILITARY_AFTER = re.compile(
     re.I,
 )
 _REACH = 80
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
+)
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|within|over|of|to)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
+    r"\b(?:in|into|inside|across|throughout|within|over|of|reached)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
     re.I,
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
+# "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
+_STATE_ORGAN_AFTER = re.compile(
+    r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
+    r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|ministry|parliament|"
+    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation)\b",
+    re.I,
+)
 _TITLE_AFTER = re.compile(
     r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b",
@@ -52,6 +62,7 @@ class ActorEntry:
     sector: str | None
     country: str | None
     person: bool = False
+    adjectives: frozenset[str] = frozenset()  # aliases that, before a noun, only describe it
 
 
 class ActorIndex:
@@ -81,6 +92,13 @@ class ActorIndex:
                 chosen.append(match)
         return chosen
 
+    def with_countries(self, countries: dict[str, str]) -> ActorIndex:
+        """Every country name not already known becomes a state actor ("Kenya's president")."""
+        aliases = dict(self.aliases)
+        for name, iso3 in countries.items():
+            aliases.setdefault(name, ActorEntry(name, "state", None, iso3))
+        return ActorIndex(aliases)
+
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> ActorIndex:
         aliases: dict[str, ActorEntry] = {}
@@ -91,9 +109,12 @@ class ActorIndex:
                 entry.get("sector"),
                 entry.get("country"),
                 bool(entry.get("person")),
+                frozenset(entry.get("adjectives", ())),
             )
             for alias in (entry["name"], *entry["aliases"]):
                 aliases.setdefault(alias, actor)
+                if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
+                    aliases.setdefault(alias[:1].upper() + alias[1:], actor)
         return cls(aliases)
 
     def attributions(self, passages: list[Passage]) -> list[tuple[Attribution, Passage, int, int]]:
@@ -113,6 +134,13 @@ class ActorIndex:
         return out
 
     def find(self, passages: list[Passage]) -> tuple[list[Actor], list[Attribution]]:
+        """Actors of the text; the headline's ("Kremlin Warning") only when the text names none."""
+        text_actors, claims = self._find(passages[:1])
+        if text_actors or len(passages) < 2:
+            return text_actors, claims
+        return self._find(passages[1:])[0], claims
+
+    def _find(self, passages: list[Passage]) -> tuple[list[Actor], list[Attribution]]:
         claims = self.attributions(passages)
         actors: dict[str, Actor] = {}
         for passage in passages:
@@ -123,15 +151,19 @@ class ActorIndex:
                 if any(p is passage and s <= m_start < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
                 entry = self.aliases[alias]
+                if alias.lower() in entry.adjectives and _NOUN_AFTER.match(text[m_end:]):
+                    continue  # "civilian rule" describes; "a civilian" was hurt
                 # Context patterns are anchored at the mention: a bounded window keeps
                 # each search short (an unbounded prefix is rescanned from its start).
                 before, after = (
                     text[max(0, m_start - _REACH) : m_start],
                     text[m_end : m_end + _REACH],
                 )
+                organ = _STATE_ORGAN_AFTER.match(after)
                 if (
                     entry.type == "state"
                     and entry.sector is None
+                    and not organ
                     and (_PLACE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
@@ -139,7 +171,7 @@ class ActorIndex:
                 if title and any(m_end < pos <= m_end + title.end() + 3 for pos in persons):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
-                sector = entry.sector
+                sector = entry.sector or ("military" if organ and organ.group("forces") else None)
                 if (
                     entry.type == "state"
                     and sector is None

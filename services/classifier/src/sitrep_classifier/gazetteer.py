@@ -46,7 +46,8 @@ _ADMIN_SUFFIX = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
-    r"reached|evacuated|fled)\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
+    r"reached|evacuated|fled|(?:parts|areas|outskirts|centre|center|streets|suburbs|residents)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$",
     re.IGNORECASE,
 )
@@ -63,8 +64,9 @@ _SPEECH_AFTER = re.compile(
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b",
     re.IGNORECASE,
 )
+# Not "to": "delivered systems to Ukraine" makes Ukraine a recipient, not a place.
 _COUNTRY_LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|across|throughout|within|over|to|from)\s+(?:the\s+)?"
+    r"\b(?:in|into|inside|across|throughout|within|over|from|reached|hit|struck)\s+(?:the\s+)?"
     r"(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
     re.IGNORECASE,
 )

@@ -163,7 +163,7 @@ _KIND_CUES: list[tuple[str, bool, re.Pattern[str]]] = [
     (
         "released",
         True,
-        re.compile(r"\b(?:released|freed|exchanged?|returned|swap(?:ped)?)\b", re.I),
+        re.compile(r"\b(?:released|freed|freeing|exchanged?|returned|swap(?:ped)?)\b", re.I),
     ),
     ("held_hostage", False, re.compile(r"\b(?:hostages?|held\s+captive)\b", re.I)),
     ("in_need", False, re.compile(r"\b(?:in\s+need|need|needing)\b", re.I)),

@@ -22,10 +22,15 @@ class Tagger:
         actors: ActorIndex | None = None,
     ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
-        self.actors = actors or load_actors()
         if gazetteer is None:
             index = load_gazetteer().index
+            countries = {
+                p.name: p.country for p in index.places if p.kind == "country" and p.country
+            }
+            self.actors = (actors or load_actors()).with_countries(countries)
             gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases)))
+        else:
+            self.actors = actors or load_actors()
         self.gazetteer = gazetteer
         self.info = ClassifierInfo(name=CLASSIFIER_NAME, version=CLASSIFIER_VERSION)
 
