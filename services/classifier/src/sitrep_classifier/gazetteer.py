@@ -110,11 +110,17 @@ class Gazetteer:
                 key = keys[k] = normalise(text[tokens[k][0] : tokens[k][1]])
             return key
 
-        # run[i]: how many tokens from i on are joined by nothing but spaces and hyphens.
-        run = [1] * len(tokens)
-        for k in range(len(tokens) - 2, -1, -1):
-            if not text[tokens[k][1] : tokens[k + 1][0]].strip(" -"):
-                run[k] = run[k + 1] + 1
+        def run(k: int, limit: int) -> int:
+            """How many tokens from k on (at most limit) are joined by only spaces and hyphens."""
+            n = 1
+            while (
+                n < limit
+                and k + n < len(tokens)
+                and not text[tokens[k + n - 1][1] : tokens[k + n][0]].strip(" -")
+            ):
+                n += 1
+            return n
+
         out = []
         i = 0
         while i < len(tokens):
@@ -123,7 +129,7 @@ class Gazetteer:
                 i += 1
                 continue
             longest = self.index.first_words.get(key_of(i).split(" ", 1)[0], 0)
-            for n in range(min(_MAX_TOKENS, run[i], longest), 0, -1):
+            for n in range(run(i, min(_MAX_TOKENS, longest)) if longest else 0, 0, -1):
                 key = " ".join(key_of(k) for k in range(i, i + n))
                 candidates = self.index.candidates(key)
                 if candidates and key not in self.not_places:

@@ -183,7 +183,10 @@ _KIND_CUES: list[tuple[str, bool, re.Pattern[str]]] = [
 # One pass over a window for every kind: group k<i> is _KIND_CUES[i]; earlier kinds win
 # where two match at the same place ("killed or wounded" is casualties, not killed).
 _ANY_KIND = re.compile(
-    "|".join(f"(?P<k{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(_KIND_CUES)),
+    # One \b up front: positions inside words fail once instead of once per kind.
+    r"\b(?:"
+    + "|".join(f"(?P<k{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(_KIND_CUES))
+    + ")",
     re.IGNORECASE,
 )
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
