@@ -33,7 +33,9 @@ class TypeDecision:
 
 def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
     scores: dict[str, float] = {}
-    evidence: dict[str, tuple[float, TextSpan]] = {}
+    # The best match per type, as (weight, passage, start, end): the TextSpan is built
+    # for the winner only.
+    evidence: dict[str, tuple[float, Passage, int, int]] = {}
     lowered = [(passage, passage.value.lower()) for passage in passages]
     present = set().union(*(taxonomy.anchors_in(lower) for _, lower in lowered))
     first_clause_end = {
@@ -56,7 +58,7 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
                 scores[name] = scores.get(name, 0.0) + weight
                 best = evidence.get(name)
                 if best is None or weight > best[0]:
-                    evidence[name] = (weight, passage.span(m.start(), m.end()))
+                    evidence[name] = (weight, passage, m.start(), m.end())
     for name in scores:
         requires = taxonomy.event_types[name].requires
         if requires and not _any_found(requires, lowered, present):
@@ -77,7 +79,14 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
             if score >= 0.6 * best_score and taxonomy.event_types[name].category != chosen.category
         )
     )
-    return TypeDecision(best_name, chosen.category, confidence, evidence[best_name][1], alternates)
+    return TypeDecision(
+        best_name, chosen.category, confidence, _span(evidence[best_name]), alternates
+    )
+
+
+def _span(best: tuple[float, Passage, int, int]) -> TextSpan:
+    _, passage, start, end = best
+    return passage.span(start, end)
 
 
 def _any_found(
