@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
@@ -147,3 +148,96 @@ def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:
     assert api.get("/readyz").json()["ready"] is True
     api.get("/v1/state")
     assert 'sitrep_api_requests_total{route="/v1/state",status="200"}' in api.get("/metrics").text
+
+
+def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    assert len(all_pages(api, since="2025-03-03T00:00:00Z")) == 14
+    assert all_pages(api, until="2025-03-03T00:00:00Z") == []
+    assert (
+        len(all_pages(api, since="2025-03-03T00:00:00Z", until="2025-03-05T00:00:00Z", limit=5))
+        == 14
+    )
+    drones = all_pages(api, q="drones")
+    assert drones and all("drone" in it["event"]["text"].lower() for it in drones)
+    both = all_pages(api, q="drone attack", category="military")
+    assert [it["event"]["headline"] for it in both] == ["Massive Drone Attack"]
+    assert all_pages(api, q="nonexistentword") == []
+    for params in (
+        {"q": "of"},
+        {"since": "2025-03-05", "until": "2025-03-01"},
+        {"since": "yesterday"},
+    ):
+        bad = api.get("/v1/events", params=params)
+        assert bad.status_code == 400 and bad.json()["detail"], params
+
+
+def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    facets = api.get("/v1/facets").json()
+    state = api.get("/v1/state").json()
+    assert {f["value"]: f["count"] for f in facets["category"]} == state["by_category"]
+    sumy = next(f for f in facets["place"] if f["value"] == "ukr:sumy")
+    assert sumy["name"] == "Sumy" and sumy["count"] == 1
+    narrowed = api.get("/v1/facets", params={"category": "military"}).json()
+    assert [f["value"] for f in narrowed["category"]] == ["military"]
+    assert narrowed["scanned_events"] == state["by_category"]["military"]
+
+    timeline = api.get("/v1/timeline").json()
+    assert timeline["bucket"] == "day"
+    assert sum(b["total"] for b in timeline["buckets"]) == 14
+    hours = api.get("/v1/timeline", params={"bucket": "hour"}).json()["buckets"]
+    assert [b["bucket"] for b in hours] == ["2025-03-04T00"]
+    assert api.get("/v1/timeline", params={"bucket": "week"}).status_code == 400
+
+    figures = {f["kind"]: f for f in api.get("/v1/figures").json()["figures"]}
+    assert figures["intercepted"]["total"] == 76 and figures["launched"]["total"] == 188
+    assert figures["killed"]["by_place"] == [{"place_id": "ukr:sumy", "name": "Sumy", "total": 2.0}]
+    first = api.get("/v1/events/" + figures["money"]["event_ids"][0]).json()
+    assert any(q["kind"] == "money" for q in first["quantities"])
+    only = api.get("/v1/figures", params={"kind": "killed", "place": "Sumy"}).json()["figures"]
+    assert [(f["kind"], f["total"]) for f in only] == [("killed", 2.0)]
+    assert api.get("/v1/figures", params={"since": "2030-01-01T00:00:00Z"}).json()["figures"] == []
+    assert api.get("/v1/figures", params={"kind": "bananas"}).status_code == 400
+
+
+def test_stream_replays_and_resumes_with_last_event_id(
+    loaded: tuple[TestClient, StateStore],
+) -> None:
+    api, store = loaded
+
+    def read(headers: dict[str, str], limit: int) -> list[tuple[str, dict[str, Any]]]:
+        out = []
+        with api.stream("GET", "/v1/stream", params={"limit": limit}, headers=headers) as response:
+            assert response.headers["content-type"].startswith("text/event-stream")
+            message: dict[str, str] = {}
+            for line in response.iter_lines():
+                if line.startswith(("id: ", "data: ")):
+                    key, _, value = line.partition(": ")
+                    message[key] = value
+                elif not line and "data" in message:
+                    out.append((message["id"], json.loads(message["data"])))
+                    message = {}
+        return out
+
+    replay = read({"Last-Event-ID": "0"}, 14)
+    assert sorted(e["event"]["position"] for _, e in replay) == list(range(1, 15))
+    newer = [
+        ev.model_copy(update={"event_id": f"{i:032x}", "event": ev.event.model_copy(update={"event_id": f"{i:032x}"})})
+        for i, ev in enumerate(seed_tagged()[:2], start=100)
+    ]  # fmt: skip
+    store.apply([AppliedRecord(TOPIC, 5, i, ev) for i, ev in enumerate(newer)])
+    resumed = read({"Last-Event-ID": replay[-1][0]}, 2)
+    assert [e["event_id"] for _, e in resumed] == [ev.event_id for ev in newer]
+    bad = api.get("/v1/stream", headers={"Last-Event-ID": "garbage"})
+    assert bad.status_code == 400
+
+
+def test_places_name_their_latest_event(loaded: tuple[TestClient, StateStore]) -> None:
+    api, _ = loaded
+    features = {
+        f["properties"]["name"]: f["properties"] for f in api.get("/v1/places").json()["features"]
+    }
+    sumy = features["Sumy"]
+    assert api.get(f"/v1/events/{sumy['latest_event_id']}").json()["event"]["position"] == 2
+    assert sumy["latest_at"].startswith("2025-03-04")

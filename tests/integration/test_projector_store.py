@@ -13,7 +13,7 @@ from kafka import KafkaProducer
 
 from sitrep_api.projector import Projector
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.store import AppliedRecord, EventQuery, StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import ClassifierInfo, TaggedEvent
@@ -48,6 +48,8 @@ def dump(client: redis.Redis, prefix: str, skip: tuple[str, ...] = ()) -> dict[s
             out[key] = client.zrange(key, 0, -1, withscores=True)
         elif kind == "set":
             out[key] = sorted(client.smembers(key))
+        elif kind == "stream":
+            out[key] = client.xrange(key)
         else:
             out[key] = client.get(key)
     return out
@@ -116,7 +118,7 @@ def test_background_is_stored_but_not_tallied(store: StateStore) -> None:
     state = store.state()
     assert state["events_stored"] == 1 and state["events_tallied"] == 0
     assert state["by_category"] == {} and state["by_place"] == []
-    items, _ = store.list_events({}, 10, None)
+    items, _ = store.list_events(EventQuery(), 10, None)
     assert len(items) == 1
 
 

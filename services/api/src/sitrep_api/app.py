@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 
 import redis
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from sitrep_api.contribution import search_tokens
 from sitrep_api.settings import Settings
-from sitrep_api.store import BadCursor, StateStore
+from sitrep_api.store import BadCursor, EventQuery, StateStore, decode_positions, encode_positions
 from sitrep_schemas import TaggedEvent
 from sitrep_schemas.labels import load_labels
 
@@ -48,6 +52,58 @@ def get_store(request: Request) -> StateStore:
 
 
 StoreDep = Annotated[StateStore, Depends(get_store)]
+
+
+def _ms(when: datetime | None) -> int | None:
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return int(when.timestamp() * 1000)
+
+
+def event_query(
+    store: StoreDep,
+    category: Annotated[str | None, Query(examples=["military"])] = None,
+    event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
+    place: Annotated[
+        str | None, Query(description="place_id or place name", examples=["Kharkiv"])
+    ] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[datetime | None, Query(description="received at or after (ISO 8601)")] = None,
+    until: Annotated[datetime | None, Query(description="received before (ISO 8601)")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="words the event must contain")
+    ] = None,
+) -> EventQuery:
+    filters = {
+        k: v
+        for k, v in {
+            "category": category, "event_type": event_type, "source": source,
+            "country": country.upper() if country else None,
+        }.items()
+        if v
+    }  # fmt: skip
+    _check_labels(filters)
+    if place:
+        # An unknown place matches nothing, like any other value no event has.
+        filters["place"] = store.resolve_place(place) or "~unknown~"
+    words = tuple(search_tokens(q)) if q else ()
+    if q and not words:
+        raise ProblemError(
+            400, "invalid-parameter", "The search has no searchable words",
+            "q needs at least one word of 3 or more letters that is not a stopword",
+        )  # fmt: skip
+    since_ms, until_ms = _ms(since), _ms(until)
+    if since_ms is not None and until_ms is not None and since_ms >= until_ms:
+        raise ProblemError(
+            400, "invalid-parameter", "Empty time range", "since must be before until"
+        )
+    return EventQuery(filters=filters, words=words, since_ms=since_ms, until_ms=until_ms)
+
+
+QueryDep = Annotated[EventQuery, Depends(event_query)]
 
 
 def problem(status: int, type_name: str, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -133,34 +189,99 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     def events(
         store: StoreDep,
-        category: Annotated[str | None, Query(examples=["military"])] = None,
-        event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
-        place: Annotated[
-            str | None, Query(description="place_id or place name", examples=["Kharkiv"])
-        ] = None,
-        country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
-        source: Annotated[str | None, Query(max_length=200)] = None,
+        query: QueryDep,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         cursor: Annotated[str | None, Query(max_length=500)] = None,
     ) -> Response:
-        filters = {
-            k: v
-            for k, v in {
-                "category": category,
-                "event_type": event_type,
-                "source": source,
-                "country": country.upper() if country else None,
-            }.items()
-            if v
-        }
-        if place:
-            place_id = store.resolve_place(place)
-            if place_id is None:
-                return _page([], None)
-            filters["place"] = place_id
-        _check_labels(filters)
-        items, next_cursor = store.list_events(filters, limit, cursor)
+        items, next_cursor = store.list_events(query, limit, cursor)
         return _page(items, next_cursor)
+
+    @app.get("/v1/facets", summary="Counts per category, event type, place, country and source")
+    def facets(
+        store: StoreDep, query: QueryDep, top: Annotated[int, Query(ge=1, le=200)] = 20
+    ) -> dict[str, Any]:
+        return store.facets(query, top)
+
+    @app.get(
+        "/v1/timeline",
+        summary="Live events per day (of the bulletin) or hour (received), by category",
+    )
+    def timeline(
+        store: StoreDep, bucket: Annotated[Literal["day", "hour"], Query()] = "day"
+    ) -> dict[str, Any]:
+        return {"bucket": bucket, "buckets": store.timeline(bucket)}
+
+    @app.get(
+        "/v1/figures", summary="Extracted quantities summed by kind and place, with their events"
+    )
+    def figures(
+        store: StoreDep,
+        query: QueryDep,
+        kind: Annotated[str | None, Query(examples=["killed"])] = None,
+    ) -> dict[str, Any]:
+        labels = load_labels()
+        if kind is not None and kind not in labels.quantity_kinds:
+            raise ProblemError(
+                400, "unknown-label", "Unknown figure kind",
+                f"kind '{kind}' is not a quantity kind; use one of: {', '.join(labels.quantity_kinds)}",
+                allowed=list(labels.quantity_kinds),
+            )  # fmt: skip
+        place = query.filters.get("place")
+        time_only = EventQuery(since_ms=query.since_ms, until_ms=query.until_ms)
+        return {"figures": store.figures(kind, place, time_only)}
+
+    @app.get(
+        "/v1/stream",
+        summary="Server-sent events: every newly applied tagged event, resumable with Last-Event-ID",
+        response_class=StreamingResponse,
+    )
+    async def stream(
+        request: Request,
+        store: StoreDep,
+        last_event_id: Annotated[
+            str | None,
+            Header(
+                alias="Last-Event-ID",
+                description="Resume after this event (the id of an SSE message); '0' replays what is kept",
+            ),
+        ] = None,
+        limit: Annotated[
+            int | None, Query(ge=1, le=100_000, description="End after this many")
+        ] = None,
+    ) -> StreamingResponse:
+        if last_event_id == "0":
+            positions: dict[str, str] = {}
+        elif last_event_id:
+            positions = decode_positions(last_event_id)
+        else:
+            positions = await run_in_threadpool(store.stream_heads)
+
+        async def messages() -> AsyncIterator[str]:
+            sent, idle = 0, 0
+            yield "retry: 2000\n\n"
+            while limit is None or sent < limit:
+                if await request.is_disconnected():
+                    return
+                entries = await run_in_threadpool(store.read_stream, positions)
+                if not entries:
+                    idle += 1
+                    if idle % 30 == 0:
+                        yield ": keep-alive\n\n"
+                    await asyncio.sleep(settings.api_stream_poll_s)
+                    continue
+                raws = await run_in_threadpool(store.get_events, [eid for _, _, eid in entries])
+                by_id = {json.loads(raw)["event_id"]: raw.decode() for raw in raws}
+                for shard, entry_id, event_id in entries:
+                    positions[shard] = entry_id
+                    if event_id in by_id and (limit is None or sent < limit):
+                        sent += 1
+                        yield f"id: {encode_positions(positions)}\nevent: tagged\ndata: {by_id[event_id]}\n\n"
+
+        return StreamingResponse(
+            messages(),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
     @app.get("/v1/events/{event_id}", summary="One tagged event", response_model=TaggedEvent)
     def event(

@@ -6,13 +6,31 @@ a re-tagged event (newer classifier version) can take its old one back exactly.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
+from datetime import UTC
 from typing import Any
 
 from sitrep_schemas import TaggedEvent
 
 # Stored and listed, but never part of the live tallies (TAXONOMY.md).
 NOT_TALLIED = {"other.background", "other.meta"}
+_WORD = re.compile(r"[^\W\d_]{3,}")
+# Words too common to narrow a search; everything else of 3+ letters is indexed for `q`.
+_STOPWORDS_TEXT = (
+    "the and for with that this from were was has have had are its their his her they them "
+    "who which while after before over into about than then also but not been said says"
+)
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split(" "))
+
+
+def search_tokens(text: str) -> list[str]:
+    """Index terms of a text: lower-cased words of 3+ letters, without diacritics or stopwords."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return sorted({w for w in _WORD.findall(plain) if w not in STOPWORDS})
+
+
 FILTER_DIMENSIONS = ("category", "event_type", "place", "country", "source")
 
 
@@ -49,10 +67,16 @@ def event_day(event: TaggedEvent) -> str:
     return (update.bulletin_date or update.received_at.date()).isoformat()
 
 
+def event_hour(event: TaggedEvent) -> str:
+    """Hour bucket (UTC) of when the event was received: '2025-03-04T12'."""
+    return event.event.received_at.astimezone(UTC).strftime("%Y-%m-%dT%H")
+
+
 def project_event(event: TaggedEvent) -> Contribution:
     update = event.event
     place_ids = list(dict.fromkeys(loc.place_id for loc in event.locations))
     countries = list(dict.fromkeys(loc.country for loc in event.locations if loc.country))
+    words = search_tokens(" ".join(filter(None, [update.headline, update.text, update.section])))
     indexes = [
         "all",
         f"category:{event.category}",
@@ -60,15 +84,13 @@ def project_event(event: TaggedEvent) -> Contribution:
         f"source:{update.source}",
         *(f"place:{p}" for p in place_ids),
         *(f"country:{c}" for c in countries),
+        *(f"tok:{w}" for w in words),
     ]
-    day = event_day(event)
+    day, hour = event_day(event), event_hour(event)
     base = Contribution(
-        rank=version_rank(event.classifier.version),
-        sort_key=sort_key(event),
-        indexes=indexes,
-        day=day,
-        source=update.source,
-    )
+        rank=version_rank(event.classifier.version), sort_key=sort_key(event), indexes=indexes,
+        day=day, source=update.source,
+    )  # fmt: skip
     if event.event_type in NOT_TALLIED:
         return base
     counters = [
@@ -77,6 +99,8 @@ def project_event(event: TaggedEvent) -> Contribution:
         ["event_type", event.event_type],
         ["source", update.source],
         ["day", day],
+        ["day_category", f"{day}|{event.category}"],
+        ["hour_category", f"{hour}|{event.category}"],
         *(["place", p] for p in place_ids),
         *(["country", c] for c in countries),
     ]
@@ -95,12 +119,6 @@ def project_event(event: TaggedEvent) -> Contribution:
         for loc in event.locations
     }
     return Contribution(
-        rank=base.rank,
-        sort_key=base.sort_key,
-        indexes=indexes,
-        counters=counters,
-        figures=figures,
-        places=places,
-        day=day,
-        source=update.source,
-    )
+        rank=base.rank, sort_key=base.sort_key, indexes=indexes, counters=counters,
+        figures=figures, places=places, day=day, source=update.source,
+    )  # fmt: skip

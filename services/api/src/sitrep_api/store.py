@@ -10,15 +10,16 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 import redis
 
-from sitrep_api.contribution import FILTER_DIMENSIONS, project_event
+from sitrep_api.contribution import FILTER_DIMENSIONS, NOT_TALLIED, project_event
 from sitrep_schemas import TaggedEvent
 
 APPLY_SCRIPT = resources.files("sitrep_api").joinpath("lua/apply_event.lua").read_text("utf-8")
@@ -36,6 +37,70 @@ class AppliedRecord:
     partition: int
     offset: int
     event: TaggedEvent
+
+
+@dataclass(frozen=True)
+class Window:
+    """Lexicographic bounds over sort keys, as ZREVRANGEBYLEX takes them."""
+
+    upper: str  # "+" or "(key"
+    lower: str  # "-" or "[key"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """What /v1/events, /v1/facets and /v1/figures filter on (all combinable)."""
+
+    filters: dict[str, str] = field(default_factory=dict)  # dimension -> value
+    words: tuple[str, ...] = ()  # search terms of `q`, all required
+    since_ms: int | None = None  # received at or after
+    until_ms: int | None = None  # received before
+
+    def index_names(self) -> list[str]:
+        names = [f"{dim}:{self.filters[dim]}" for dim in _SCAN_ORDER if dim in self.filters]
+        return names + [f"tok:{w}" for w in self.words]
+
+    def is_everything(self) -> bool:
+        return (
+            not self.filters and not self.words and self.since_ms is None and self.until_ms is None
+        )
+
+    def window(self, cursor_key: str | None) -> Window:
+        uppers = [
+            k
+            for k in (cursor_key, f"{self.until_ms:015d}" if self.until_ms is not None else None)
+            if k
+        ]
+        return Window(
+            upper="(" + min(uppers) if uppers else "+",
+            lower="[" + f"{self.since_ms:015d}" if self.since_ms is not None else "-",
+        )
+
+
+def encode_positions(positions: dict[str, str]) -> str:
+    """An SSE id: where the reader is in every shard's stream."""
+    return (
+        base64.urlsafe_b64encode(json.dumps(positions, sort_keys=True).encode())
+        .decode()
+        .rstrip("=")
+    )
+
+
+def decode_positions(value: str) -> dict[str, str]:
+    try:
+        data = json.loads(base64.urlsafe_b64decode((value + "=" * (-len(value) % 4)).encode()))
+        if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"\d+-\d+", v)
+            for k, v in data.items()
+        ):
+            raise ValueError
+        return data
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise BadCursor("Last-Event-ID is not one this stream sent; reconnect without it") from None
+
+
+def _event_id(sort_key: str) -> str:
+    return sort_key.rsplit("|", 1)[1]
 
 
 def encode_cursor(sort_key: str) -> str:
@@ -190,17 +255,17 @@ class StateStore:
         }
 
     def _scan_shard(
-        self, shard: str, primary: str, others: list[str], start: str, limit: int
+        self, shard: str, primary: str, others: list[str], window: Window, limit: int
     ) -> list[str]:
-        """Up to `limit` sort keys below `start` in `primary` that are also in every `others` index."""
+        """Up to `limit` sort keys of `primary` inside `window` that are also in every `others` index."""
         found: list[str] = []
         batch = max(limit * 2, 50)
-        upper = start
+        upper = window.upper
         while len(found) < limit:
             page = [
                 _text(m)
                 for m in self.client.zrevrangebylex(
-                    shard + "idx:" + primary, upper, "-", start=0, num=batch
+                    shard + "idx:" + primary, upper, window.lower, start=0, num=batch
                 )
             ]
             if not page:
@@ -218,20 +283,25 @@ class StateStore:
             upper = "(" + page[-1]
         return found[:limit]
 
-    def list_events(
-        self, filters: dict[str, str], limit: int, cursor: str | None
-    ) -> tuple[list[bytes], str | None]:
-        """A page of raw TaggedEvent JSON, newest first, and the cursor of the next page."""
-        wanted = [f"{dim}:{filters[dim]}" for dim in _SCAN_ORDER if dim in filters]
+    def _matching_keys(self, query: EventQuery, limit: int, cursor: str | None = None) -> list[str]:
+        """Sort keys of events matching the query, newest first, merged over the shards."""
+        wanted = query.index_names()
         primary, others = (wanted[0], wanted[1:]) if wanted else ("all", [])
-        start = "(" + decode_cursor(cursor) if cursor else "+"
+        window = query.window(decode_cursor(cursor) if cursor else None)
         merged: list[str] = []
         for shard in self.shards():
-            merged.extend(self._scan_shard(shard, primary, others, start, limit + 1))
+            merged.extend(self._scan_shard(shard, primary, others, window, limit))
         merged.sort(reverse=True)
+        return merged
+
+    def list_events(
+        self, query: EventQuery, limit: int, cursor: str | None
+    ) -> tuple[list[bytes], str | None]:
+        """A page of raw TaggedEvent JSON, newest first, and the cursor of the next page."""
+        merged = self._matching_keys(query, limit + 1, cursor)
         page = merged[:limit]
         next_cursor = encode_cursor(page[-1]) if len(merged) > limit else None
-        return self.get_events([key.rsplit("|", 1)[1] for key in page]), next_cursor
+        return self.get_events([_event_id(key) for key in page]), next_cursor
 
     def get_events(self, event_ids: list[str]) -> list[bytes]:
         if not event_ids:
@@ -247,21 +317,164 @@ class StateStore:
                     found[eid] = value
         return [found[eid] for eid in event_ids if eid in found]
 
+    def facets(self, query: EventQuery, top: int, scan_limit: int = 5000) -> dict[str, Any]:
+        """Counts per category, event type, place, country and source for the events matching."""
+        if query.is_everything():
+            places = self.places_meta()
+            counters = {
+                dim: self._merged_hash(f"count:{dim}")
+                for dim in ("category", "event_type", "country", "source")
+            }
+            counters["place"] = self._merged_hash("count:place")
+            scanned = None
+        else:
+            keys = self._matching_keys(query, scan_limit)
+            counters = {
+                dim: Counter() for dim in ("category", "event_type", "country", "source", "place")
+            }
+            places = {}
+            for raw in self.get_events([_event_id(k) for k in keys]):
+                event = json.loads(raw)
+                if event["event_type"] in NOT_TALLIED:
+                    continue
+                counters["category"][event["category"]] += 1
+                counters["event_type"][event["event_type"]] += 1
+                counters["source"][event["event"]["source"]] += 1
+                for loc in {loc["place_id"]: loc for loc in event["locations"]}.values():
+                    counters["place"][loc["place_id"]] += 1
+                    places[loc["place_id"]] = loc
+                for country in {loc["country"] for loc in event["locations"] if loc["country"]}:
+                    counters["country"][country] += 1
+            scanned = len(keys)
+        out: dict[str, Any] = {
+            dim: [{"value": k, "count": n} for k, n in c.most_common(top)]
+            for dim, c in counters.items()
+        }
+        for item in out["place"]:
+            item["name"] = places.get(item["value"], {}).get("name", item["value"])
+        out["scanned_events"] = scanned
+        return out
+
+    def timeline(self, bucket: str) -> list[dict[str, Any]]:
+        """Live events per bucket ('day' of the bulletin, 'hour' received) and category."""
+        merged = self._merged_hash(f"count:{bucket}_category")
+        buckets: dict[str, dict[str, int]] = {}
+        for label, n in merged.items():
+            when, category = label.split("|", 1)
+            buckets.setdefault(when, {})[category] = n
+        return [
+            {"bucket": when, "total": sum(c.values()), "by_category": dict(sorted(c.items()))}
+            for when, c in sorted(buckets.items())
+        ]
+
+    def figures(
+        self, kind: str | None, place: str | None, query: EventQuery, events_per_kind: int = 20
+    ) -> list[dict[str, Any]]:
+        """Sums of extracted quantities per kind (and place), with the events behind each sum."""
+        kinds = [kind] if kind else self._figure_kinds()
+        out = []
+        for k in kinds:
+            keys = self._figure_keys(k, query)
+            total = 0.0
+            by_place: Counter[str] = Counter()
+            events = []
+            for raw in self.get_events([_event_id(key) for key in keys]):
+                event = json.loads(raw)
+                if event["event_type"] in NOT_TALLIED:
+                    continue
+                place_ids = [loc["place_id"] for loc in event["locations"]]
+                if place and place not in place_ids:
+                    continue
+                values = [q["value"] for q in event["quantities"] if q["kind"] == k]
+                if not values:
+                    continue
+                total += sum(values)
+                if len(set(place_ids)) == 1:
+                    by_place[place_ids[0]] += sum(values)
+                events.append(event["event_id"])
+            if events:
+                meta = self.places_meta()
+                out.append({
+                    "kind": k, "total": total, "events": len(events), "event_ids": events[:events_per_kind],
+                    "by_place": [
+                        {"place_id": pid, "name": meta.get(pid, {}).get("name", pid), "total": v}
+                        for pid, v in by_place.most_common()
+                    ],
+                })  # fmt: skip
+        return out
+
+    def _figure_kinds(self) -> list[str]:
+        pipe = self.client.pipeline(transaction=False)
+        for shard in self.shards():
+            pipe.smembers(shard + "figkinds")
+        return sorted({_text(k) for part in pipe.execute() for k in part})
+
+    def _figure_keys(self, kind: str, query: EventQuery) -> list[str]:
+        window = query.window(None)
+        keys: list[str] = []
+        for shard in self.shards():
+            keys += [
+                _text(m)
+                for m in self.client.zrevrangebylex(
+                    f"{shard}figidx:{kind}", window.upper, window.lower
+                )
+            ]
+        return sorted(keys, reverse=True)
+
     def places_geojson(self) -> dict[str, Any]:
         counts = self._merged_hash("count:place")
+        latest: dict[str, str] = {}
+        pipe = self.client.pipeline(transaction=False)
+        for shard in self.shards():
+            pipe.hgetall(shard + "place_latest")
+        for part in pipe.execute():
+            for k, v in part.items():
+                pid, key = _text(k), _text(v)
+                latest[pid] = max(latest.get(pid, ""), key)
         features = []
         for pid, meta in sorted(self.places_meta().items()):
             if counts.get(pid, 0) <= 0:
                 continue
+            newest = latest.get(pid)
             features.append(
                 {
                     "type": "Feature",
                     "id": pid,
                     "geometry": {"type": "Point", "coordinates": [meta["lon"], meta["lat"]]},
-                    "properties": {**meta, "count": counts[pid]},
+                    "properties": {
+                        **meta, "count": counts[pid],
+                        "latest_event_id": _event_id(newest) if newest else None,
+                        "latest_at": _ms_to_iso(newest.split("|", 1)[0]) if newest else None,
+                    },
                 }
-            )
+            )  # fmt: skip
         return {"type": "FeatureCollection", "features": features}
 
+    # -- the live stream ------------------------------------------------------
+    def stream_heads(self) -> dict[str, str]:
+        """The newest stream entry id of every shard: where a new subscriber starts."""
+        heads = {}
+        for shard in self.shards():
+            last: Any = self.client.xrevrange(shard + "stream", count=1)
+            heads[shard] = _text(last[0][0]) if last else "0-0"
+        return heads
 
-__all__ = ["FILTER_DIMENSIONS", "AppliedRecord", "BadCursor", "StateStore"]
+    def read_stream(
+        self, positions: dict[str, str], count: int = 100
+    ) -> list[tuple[str, str, str]]:
+        """Entries after `positions` (shard -> entry id) in every shard: (shard, entry id, event id).
+
+        Shards not in `positions` (new since the reader started) are read from their start.
+        """
+        out = []
+        for shard in self.shards():
+            entries: Any = self.client.xread(
+                {shard + "stream": positions.get(shard, "0-0")}, count=count
+            )
+            for _, items in entries:
+                for entry_id, fields in items:
+                    out.append((shard, _text(entry_id), _text(fields[b"event_id"])))
+        return out
+
+
+__all__ = ["FILTER_DIMENSIONS", "AppliedRecord", "BadCursor", "EventQuery", "StateStore"]

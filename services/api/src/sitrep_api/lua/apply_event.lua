@@ -42,14 +42,27 @@ local function apply(c, sign)
       redis.call('HINCRBYFLOAT', key, f[2], num(sign * f[3]))
     end
     if sign > 0 then
+      redis.call('SADD', P .. 'figkinds', f[1])
       redis.call('ZADD', P .. 'figidx:' .. f[1], 0, c.sort_key)
     else
       redis.call('ZREM', P .. 'figidx:' .. f[1], c.sort_key)
     end
   end
-  if sign > 0 then
-    for pid, props in pairs(c.places) do
+  for pid, props in pairs(c.places) do
+    if sign > 0 then
       redis.call('HSET', P .. 'places', pid, cjson.encode(props))
+      local latest = redis.call('HGET', P .. 'place_latest', pid)
+      if not latest or c.sort_key > latest then
+        redis.call('HSET', P .. 'place_latest', pid, c.sort_key)
+      end
+    elseif redis.call('HGET', P .. 'place_latest', pid) == c.sort_key then
+      -- The latest event of the place was re-tagged away from it: fall back to the newest left.
+      local left = redis.call('ZREVRANGEBYLEX', P .. 'idx:place:' .. pid, '+', '-', 'LIMIT', 0, 1)
+      if left[1] then
+        redis.call('HSET', P .. 'place_latest', pid, left[1])
+      else
+        redis.call('HDEL', P .. 'place_latest', pid)
+      end
     end
   end
 end
@@ -81,5 +94,7 @@ local last = redis.call('HGET', P .. 'meta', 'last_update')
 if not last or when > last then
   redis.call('HSET', P .. 'meta', 'last_update', when)
 end
+-- The live stream: one entry per applied event, capped; readers resume by entry id.
+redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
 redis.call('HSET', P .. 'offsets', topic, ARGV[2])
 return status
