@@ -19,6 +19,8 @@ class SitrepSettings(BaseSettings):
     kafka_bootstrap: str = "127.0.0.1:19092"
     redis_url: str = "redis://127.0.0.1:16379/0"
     redis_prefix: str = "sitrep"
+    # A Redis Cluster (managed or not) behind redis_url: one node's address is enough.
+    redis_cluster: bool = False
     topic_raw: str = RAW_TOPIC
     topic_tagged: str = TAGGED_TOPIC
     topic_dlq: str = DLQ_TOPIC

@@ -21,7 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep_api.contribution import search_tokens
 from sitrep_api.settings import Settings
-from sitrep_api.store import BadCursor, EventQuery, StateStore, decode_positions, encode_positions
+from sitrep_api.store import (
+    BadCursor,
+    EventQuery,
+    StateStore,
+    connect,
+    decode_positions,
+    encode_positions,
+)
 from sitrep_schemas import TaggedEvent
 from sitrep_schemas.labels import load_labels
 
@@ -126,9 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        client = redis.Redis.from_url(
-            settings.redis_url, socket_timeout=5, socket_connect_timeout=2
-        )
+        client = connect(settings.redis_url, settings.redis_cluster)
         app.state.store = StateStore(client, settings.redis_prefix)
         yield
         client.close()

@@ -21,7 +21,7 @@ from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.store import AppliedRecord, StateStore, connect
 from sitrep_schemas import TaggedEvent
 from sitrep_schemas.events import decode_record
 from sitrep_schemas.runtime import (
@@ -131,7 +131,7 @@ class Projector:
 def main() -> None:
     settings = Settings()
     configure_logging(settings.log_level)
-    client = redis.Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+    client = connect(settings.redis_url, settings.redis_cluster)
     projector = Projector(settings, StateStore(client, settings.redis_prefix))
     stop_on_signals(projector.stop_event)
     health = HealthServer(

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 import redis
+from redis.cluster import RedisCluster
 
 from sitrep_api.contribution import FILTER_DIMENSIONS, NOT_TALLIED, project_event
 from sitrep_schemas import TaggedEvent
@@ -119,6 +120,13 @@ def decode_cursor(cursor: str) -> str:
         raise BadCursor("cursor is not one this API issued; start again without it") from None
 
 
+def connect(url: str, cluster: bool, timeout: float = 5.0) -> Any:
+    """A Redis client for a single server or, with `cluster`, a Redis Cluster."""
+    if cluster:
+        return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+
+
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
@@ -130,7 +138,7 @@ def _ms_to_iso(value: str | bytes | None) -> str | None:
 
 
 class StateStore:
-    def __init__(self, client: redis.Redis, prefix: str = "sitrep") -> None:
+    def __init__(self, client: redis.Redis | RedisCluster, prefix: str = "sitrep") -> None:
         self.client = client
         self.prefix = prefix
         self._apply = client.register_script(APPLY_SCRIPT)
@@ -148,38 +156,49 @@ class StateStore:
         return sorted(_text(m) for m in self.client.smembers(self.shards_key))
 
     # -- writes (projector) -------------------------------------------------
-    def apply(self, records: list[AppliedRecord]) -> list[int]:
-        """Apply records in order; each is one atomic script call. Returns each status."""
+    def apply(self, records: list[AppliedRecord], chunk: int = 200) -> list[int]:
+        """Apply records in order: one script call per partition and chunk. Statuses in input order.
+
+        Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per call
+        already takes the round trips off the hot path.
+        """
         new_parts = {r.partition for r in records} - self._registered
-        pipe = self.client.pipeline(transaction=False)
         if new_parts:
-            pipe.sadd(self.shards_key, *(self.shard(p) for p in sorted(new_parts)))
-        for r in records:
-            contribution = project_event(r.event)
-            update = r.event.event
-            when = f"{int(update.received_at.timestamp() * 1000):015d}"
-            latest = {
-                "source": update.source,
-                "bulletin_id": update.bulletin_id,
-                "bulletin_date": update.bulletin_date.isoformat() if update.bulletin_date else None,
-                "received_at": update.received_at.isoformat(),
-            }
-            self._apply(
-                keys=[self.shard(r.partition)],
-                args=[
-                    r.topic,
-                    r.offset,
-                    r.event.event_id,
-                    r.event.model_dump_json(),
-                    json.dumps(contribution.to_json_dict()),
-                    json.dumps(latest),
-                    when,
-                ],
-                client=pipe,
-            )
-        results = pipe.execute()
-        self._registered |= new_parts
-        return [int(x) for x in results[1 if new_parts else 0 :]]
+            self.client.sadd(self.shards_key, *(self.shard(p) for p in sorted(new_parts)))
+            self._registered |= new_parts
+        by_partition: dict[int, list[int]] = {}
+        for i, r in enumerate(records):
+            by_partition.setdefault(r.partition, []).append(i)
+        statuses = [0] * len(records)
+        for partition, indexes in by_partition.items():
+            for start in range(0, len(indexes), chunk):
+                part = indexes[start : start + chunk]
+                args: list[Any] = [records[part[0]].topic]
+                for i in part:
+                    args += self._event_args(records[i])
+                result: Any = self._apply(keys=[self.shard(partition)], args=args)
+                for i, status in zip(part, result, strict=True):
+                    statuses[i] = int(status)
+        return statuses
+
+    @staticmethod
+    def _event_args(r: AppliedRecord) -> list[Any]:
+        contribution = project_event(r.event)
+        update = r.event.event
+        latest = {
+            "source": update.source,
+            "bulletin_id": update.bulletin_id,
+            "bulletin_date": update.bulletin_date.isoformat() if update.bulletin_date else None,
+            "received_at": update.received_at.isoformat(),
+        }
+        return [
+            r.offset,
+            r.event.event_id,
+            r.event.model_dump_json(),
+            json.dumps(contribution.to_json_dict()),
+            json.dumps(latest),
+            f"{int(update.received_at.timestamp() * 1000):015d}",
+        ]
 
     def applied_offset(self, partition: int, topic: str) -> int | None:
         value = self.client.hget(self.shard(partition) + "offsets", topic)

@@ -247,11 +247,13 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(load_index())
 
 
-def actor_words(index: PlaceIndex, names: list[str]) -> frozenset[str]:
-    """Actor names that are not places (persons, groups): a namesake village must not match them."""
-    out = set()
-    for name in names:
-        key = normalise(name)
-        if not any(p.curated or p.kind == "country" for p in index.candidates(key)):
-            out.add(key)
-    return frozenset(out)
+def actor_words(index: PlaceIndex, names: list[str], persons: list[str]) -> frozenset[str]:
+    """Actor names that are not places (persons, groups): a namesake village must not match them.
+
+    Each word of a person's name counts too: "Vladimir Putin" must not put Vladimir on the map.
+    """
+    words = {normalise(n) for n in names}
+    words |= {part for n in persons for part in normalise(n).split(" ")}
+    return frozenset(
+        w for w in words if not any(p.curated or p.kind == "country" for p in index.candidates(w))
+    )

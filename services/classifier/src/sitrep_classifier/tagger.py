@@ -28,7 +28,8 @@ class Tagger:
                 p.name: p.country for p in index.places if p.kind == "country" and p.country
             }
             self.actors = (actors or load_actors()).with_countries(countries)
-            gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases)))
+            persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
+            gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases), persons))
         else:
             self.actors = actors or load_actors()
         self.gazetteer = gazetteer

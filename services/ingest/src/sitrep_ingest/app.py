@@ -20,6 +20,7 @@ from prometheus_client import (
     generate_latest,
 )
 from pydantic import BaseModel
+from redis.cluster import RedisCluster
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -116,7 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.publisher = Publisher(
             settings.producer_config(), settings.topic_raw, settings.ingest_publish_timeout_s
         )
-        client = redis.Redis.from_url(
+        client: Any = (RedisCluster if settings.redis_cluster else redis.Redis).from_url(
             settings.redis_url, socket_timeout=2, socket_connect_timeout=2
         )
         app.state.seen = SeenIds(client, f"{settings.redis_prefix}:ingest:seen")

@@ -1,21 +1,16 @@
--- Apply one tagged event to one partition's shard of the state, atomically.
+-- Apply a batch of tagged events of one partition to that partition's shard, atomically,
+-- each event with the offset guard: the script and the offsets it records are one step.
 --
--- KEYS[1]  shard prefix, e.g. "sitrep:{p3}:" (every key below shares its hash slot)
--- ARGV[1]  source topic           ARGV[2]  record offset
--- ARGV[3]  event_id               ARGV[4]  TaggedEvent JSON
--- ARGV[5]  Contribution JSON      ARGV[6]  latest-bulletin JSON for the event's source
--- ARGV[7]  event time key (ms, zero-padded) for "latest" and "last update"
+-- KEYS[1]  shard prefix, e.g. "sitrep:{p3}:" (every key below shares its hash slot, so
+--          the same script runs on Redis Cluster)
+-- ARGV[1]  source topic, then per event 6 values:
+--          record offset, event_id, TaggedEvent JSON, Contribution JSON,
+--          latest-bulletin JSON for the event's source, event time key (ms, zero-padded)
 --
--- Returns 0: offset already applied (replay), 1: applied, 2: same or newer
--- classifier version already counted (duplicate), 3: replaced an older version.
+-- Returns one status per event: 0 offset already applied (replay), 1 applied,
+-- 2 same or newer classifier version already counted (duplicate), 3 replaced an older one.
 local P = KEYS[1]
-local topic, offset = ARGV[1], tonumber(ARGV[2])
-local id = ARGV[3]
-
-local applied = redis.call('HGET', P .. 'offsets', topic)
-if applied and offset <= tonumber(applied) then
-  return 0
-end
+local topic = ARGV[1]
 
 local function num(v)
   return string.format('%.17g', v)
@@ -67,34 +62,45 @@ local function apply(c, sign)
   end
 end
 
-local new = cjson.decode(ARGV[5])
-local status = 1
-local old_json = redis.call('HGET', P .. 'contrib', id)
-if old_json then
-  local old = cjson.decode(old_json)
-  if old.rank >= new.rank then
-    redis.call('HSET', P .. 'offsets', topic, ARGV[2])
-    return 2
+local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, when)
+  local applied = redis.call('HGET', P .. 'offsets', topic)
+  if applied and tonumber(offset_arg) <= tonumber(applied) then
+    return 0
   end
-  apply(old, -1)
-  status = 3
+  local new = cjson.decode(contrib_json)
+  local status = 1
+  local old_json = redis.call('HGET', P .. 'contrib', id)
+  if old_json then
+    local old = cjson.decode(old_json)
+    if old.rank >= new.rank then
+      redis.call('HSET', P .. 'offsets', topic, offset_arg)
+      return 2
+    end
+    apply(old, -1)
+    status = 3
+  end
+
+  apply(new, 1)
+  redis.call('HSET', P .. 'events', id, event_json)
+  redis.call('HSET', P .. 'contrib', id, contrib_json)
+
+  local latest_rank = redis.call('HGET', P .. 'latest_rank', new.source)
+  if not latest_rank or when >= latest_rank then
+    redis.call('HSET', P .. 'latest', new.source, latest_json)
+    redis.call('HSET', P .. 'latest_rank', new.source, when)
+  end
+  local last = redis.call('HGET', P .. 'meta', 'last_update')
+  if not last or when > last then
+    redis.call('HSET', P .. 'meta', 'last_update', when)
+  end
+  -- The live stream: one entry per applied event, capped; readers resume by entry id.
+  redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
+  redis.call('HSET', P .. 'offsets', topic, offset_arg)
+  return status
 end
 
-apply(new, 1)
-redis.call('HSET', P .. 'events', id, ARGV[4])
-redis.call('HSET', P .. 'contrib', id, ARGV[5])
-
-local when = ARGV[7]
-local latest_rank = redis.call('HGET', P .. 'latest_rank', new.source)
-if not latest_rank or when >= latest_rank then
-  redis.call('HSET', P .. 'latest', new.source, ARGV[6])
-  redis.call('HSET', P .. 'latest_rank', new.source, when)
+local statuses = {}
+for i = 2, #ARGV, 6 do
+  statuses[#statuses + 1] = apply_one(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
 end
-local last = redis.call('HGET', P .. 'meta', 'last_update')
-if not last or when > last then
-  redis.call('HSET', P .. 'meta', 'last_update', when)
-end
--- The live stream: one entry per applied event, capped; readers resume by entry id.
-redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
-redis.call('HSET', P .. 'offsets', topic, ARGV[2])
-return status
+return statuses
