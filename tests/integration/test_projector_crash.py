@@ -1,0 +1,120 @@
+"""kill -9 the projector in the middle of 10,000 events: after a restart the counters equal a
+fold of the input computed here, with every duplicate counted once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+from kafka import KafkaProducer
+
+from sitrep_api.contribution import NOT_TALLIED, event_day
+from sitrep_api.store import StateStore
+from sitrep_schemas import TaggedEvent
+from tests.conftest import wait_until
+from tests.integration.test_projector_store import seed_tagged
+
+pytestmark = pytest.mark.integration
+SITREP = Path(sys.executable).parent / "sitrep"
+CATEGORIES = ["military", "humanitarian", "political_diplomatic"]
+TYPES = {"military": "remote.air_drone_strike", "humanitarian": "aid.humanitarian",
+         "political_diplomatic": "diplomacy.meeting"}  # fmt: skip
+
+
+def synthetic(n: int) -> list[TaggedEvent]:
+    """n distinct events over 7 sources, three categories and the seed's places; every 50th is background."""
+    seed = seed_tagged()
+    out = []
+    for i in range(n):
+        base = seed[i % len(seed)]
+        category = CATEGORIES[i % 3]
+        event_type = "other.background" if i % 50 == 0 else TYPES[category]
+        eid = f"{i + 1:032x}"
+        update = base.event.model_copy(
+            update={"event_id": eid, "source": f"src-{i % 7}", "position": i % 40 + 1}
+        )
+        out.append(base.model_copy(update={
+            "event_id": eid, "event": update, "category": "other" if event_type in NOT_TALLIED else category,
+            "event_type": event_type,
+        }))  # fmt: skip
+    return out
+
+
+def fold(events: list[TaggedEvent]) -> dict[str, Counter[str]]:
+    """What the live tallies must be: each event id once, background never."""
+    unique = {e.event_id: e for e in events}.values()
+    live = [e for e in unique if e.event_type not in NOT_TALLIED]
+    return {
+        "category": Counter(e.category for e in live),
+        "event_type": Counter(e.event_type for e in live),
+        "source": Counter(e.event.source for e in live),
+        "day": Counter(event_day(e) for e in live),
+        "place": Counter(p for e in live for p in {loc.place_id for loc in e.locations}),
+    }
+
+
+def test_kill_9_mid_stream_then_restart_counts_every_event_once(isolated: dict[str, Any]) -> None:
+    events = synthetic(10_000)
+    stream = events + events[:800]  # a producer retry re-sent 800 of them
+    producer = KafkaProducer(
+        bootstrap_servers=isolated["kafka_bootstrap"], acks="all", linger_ms=20
+    )
+    for ev in stream:
+        producer.send(
+            isolated["topic_tagged"],
+            key=ev.event.source.encode(),
+            value=ev.model_dump_json().encode(),
+        )
+    producer.flush()
+    producer.close()
+
+    env = dict(os.environ)
+    env.update({f"SITREP_{k.upper()}": str(v) for k, v in isolated.items()})
+    env.update(SITREP_PROJECTOR_GROUP=f"crash-{uuid.uuid4().hex[:8]}", SITREP_PROJECTOR_PORT="0",
+               SITREP_LOG_LEVEL="WARNING")  # fmt: skip
+    client = redis.Redis.from_url(isolated["redis_url"])
+    store = StateStore(client, isolated["redis_prefix"])
+
+    def stored() -> int:
+        return int(store.state()["events_stored"]) if store.shards() else 0
+
+    first = subprocess.Popen([str(SITREP), "projector"], env=env, stderr=subprocess.DEVNULL)
+    try:
+        wait_until(lambda: stored() >= 1_500, timeout=120, interval=0.02)
+        first.send_signal(signal.SIGKILL)
+        first.wait(10)
+        killed_at = stored()
+        assert killed_at < 10_000, (
+            "the projector finished before it could be killed; raise the event count"
+        )
+        second = subprocess.Popen([str(SITREP), "projector"], env=env, stderr=subprocess.DEVNULL)
+        try:
+            started = time.monotonic()
+            wait_until(lambda: stored() == 10_000, timeout=180, interval=0.2)
+            time.sleep(2)  # any redelivery still in flight would land now
+            print(f"\nkilled at {killed_at} stored; recovered in {time.monotonic() - started:.1f}s")
+        finally:
+            second.send_signal(signal.SIGTERM)
+            second.wait(15)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    state = store.state()
+    expected = fold(events)
+    assert state["events_stored"] == 10_000
+    assert state["events_tallied"] == sum(expected["category"].values())
+    assert state["by_category"] == dict(expected["category"])
+    assert state["by_event_type"] == dict(expected["event_type"])
+    assert state["by_source"] == dict(expected["source"])
+    assert state["by_day"] == dict(expected["day"])
+    assert {p["place_id"]: p["count"] for p in state["by_place"]} == dict(expected["place"])
+    client.close()
