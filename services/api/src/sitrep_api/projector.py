@@ -79,7 +79,9 @@ class Projector:
                     dlq_futures.append(self._dlq(record, exc))
                     continue
                 applicable.append(
-                    AppliedRecord(record.topic, record.partition, record.offset, event)
+                    AppliedRecord(
+                        record.topic, record.partition, record.offset, event, record.value
+                    )
                 )
         if dlq_futures:
             self.producer.flush()

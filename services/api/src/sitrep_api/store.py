@@ -38,6 +38,7 @@ class AppliedRecord:
     partition: int
     offset: int
     event: TaggedEvent
+    raw: bytes | None = None  # the record's value as it came: stored as is, not re-serialised
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class StateStore:
         return [
             r.offset,
             r.event.event_id,
-            r.event.model_dump_json(),
+            r.raw if r.raw is not None else r.event.model_dump_json(),
             json.dumps(contribution.to_json_dict()),
             json.dumps(latest),
             f"{int(update.received_at.timestamp() * 1000):015d}",
