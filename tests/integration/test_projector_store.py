@@ -161,7 +161,29 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     finally:
         projector.stop_event.set()
         thread.join(timeout=15)
-        client.close()
     assert not thread.is_alive()
     assert len(dlq) == 1 and dict(dlq[0].headers)["sitrep.stage"] == b"project"
+
+    # Replay the whole topic from offset 0 (a new group, the same state): nothing changes.
+    before = dump(client, settings.redis_prefix)
+    replayer = Projector(
+        settings.model_copy(update={"projector_group": f"replay-{uuid.uuid4().hex[:8]}"}), store
+    )
+    thread = threading.Thread(target=replayer.run, daemon=True)
+    thread.start()
+    try:
+        wait_until(
+            lambda: (
+                replayer.metrics.registry.get_sample_value(
+                    "sitrep_projector_records_total", {"outcome": "replayed"}
+                )
+                == 17
+            ),
+            timeout=60,
+        )
+    finally:
+        replayer.stop_event.set()
+        thread.join(timeout=15)
+    assert dump(client, settings.redis_prefix) == before
+    client.close()
     assert store.state()["events_tallied"] == 14
