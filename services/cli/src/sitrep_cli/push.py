@@ -16,6 +16,8 @@ CONTENT_TYPES = {
     "bulletin": "text/plain",
     "json": "application/json",
     "ndjson": "application/x-ndjson",
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
 }
 _EXTENSIONS = {
     ".txt": "bulletin",
@@ -23,6 +25,8 @@ _EXTENSIONS = {
     ".json": "json",
     ".ndjson": "ndjson",
     ".jsonl": "ndjson",
+    ".rss": "rss",
+    ".atom": "atom",
 }
 
 

@@ -25,8 +25,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep_ingest.dedup import SeenIds
+from sitrep_ingest.ids import slugify
 from sitrep_ingest.parsers.dispatch import FORMATS, Limits, format_for, parse_feed
-from sitrep_ingest.problems import PROBLEM_BASE, FeedProblem, PayloadTooLarge
+from sitrep_ingest.problems import (
+    PROBLEM_BASE,
+    FeedProblem,
+    Forbidden,
+    PayloadTooLarge,
+    Unauthorized,
+)
 from sitrep_ingest.publisher import BrokerUnavailable, Publisher
 from sitrep_ingest.settings import Settings
 from sitrep_schemas import UpdateEvent
@@ -134,8 +141,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(FeedProblem)
     async def feed_problem(request: Request, exc: FeedProblem) -> JSONResponse:
+        headers = {"WWW-Authenticate": 'Bearer realm="sitrep"'} if exc.status == 401 else None
         return JSONResponse(
-            exc.to_problem(request.url.path), status_code=exc.status, media_type=PROBLEM_JSON
+            exc.to_problem(request.url.path),
+            status_code=exc.status,
+            media_type=PROBLEM_JSON,
+            headers=headers,
         )
 
     @app.exception_handler(BrokerUnavailable)
@@ -177,6 +188,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> FeedAccepted:
         fmt = "?"
         try:
+            source = authorised_source(request.headers.get("authorization"), source)
             fmt = format_for(request.headers.get("content-type"), format)
             body = await read_body(request, settings.ingest_max_body_bytes)
             events = await run_in_threadpool(
@@ -193,6 +205,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         result = await run_in_threadpool(_accept, events, publisher, seen)
         metrics.feeds.labels(fmt, "202").inc()
         return result
+
+    def authorised_source(authorization: str | None, source: str | None) -> str | None:
+        """The source to push as; raises 401/403 when tokens are configured and this one does not fit."""
+        if not settings.ingest_tokens:
+            return source
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token or token not in settings.ingest_tokens:
+            raise Unauthorized(
+                "send 'Authorization: Bearer <token>' with a token this ingest knows"
+            )
+        bound = settings.ingest_tokens[token]
+        if bound and source and slugify(source) != slugify(bound):
+            raise Forbidden(f"this token pushes as source '{bound}' only")
+        return bound or source
 
     def _accept(events: list[UpdateEvent], publisher: Publisher, seen: SeenIds) -> FeedAccepted:
         unique = list({ev.event_id: ev for ev in events}.values())

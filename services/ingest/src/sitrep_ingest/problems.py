@@ -59,6 +59,23 @@ class NoEvents(FeedProblem):
     title = "The feed holds no update events"
 
 
+class UnsafeXml(FeedProblem):
+    type_name = "unsafe-xml"
+    title = "The XML declares a DTD or entities, which sitrep does not expand"
+
+
+class Unauthorized(FeedProblem):
+    status = 401
+    type_name = "unauthorized"
+    title = "A valid bearer token is required"
+
+
+class Forbidden(FeedProblem):
+    status = 403
+    type_name = "forbidden"
+    title = "This token may not push for that source"
+
+
 class InvalidEvent(FeedProblem):
     status = 422
     type_name = "invalid-event"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pydantic import Field
+
 from sitrep_schemas.settings import SitrepSettings
 
 
@@ -13,3 +15,6 @@ class Settings(SitrepSettings):
     ingest_retry_after_s: int = 5
     # How long one request waits for the broker's acknowledgements before answering 503.
     ingest_publish_timeout_s: float = 15.0
+    # Bearer tokens, as JSON: {"token": "source-id"}. Empty: no authentication (local use).
+    # A token pushes as its source; "" as the source lets it name any source with ?source=.
+    ingest_tokens: dict[str, str] = Field(default_factory=dict, repr=False)

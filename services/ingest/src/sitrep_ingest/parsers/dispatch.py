@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from sitrep_ingest.ids import bulletin_id, event_id, slugify
 from sitrep_ingest.parsers.bulletin import parse_bulletin
+from sitrep_ingest.parsers.feeds import parse_xml_feed
 from sitrep_ingest.parsers.jsonfeed import JsonItem, parse_json, parse_ndjson
 from sitrep_ingest.problems import (
     InvalidEvent,
@@ -19,10 +20,14 @@ from sitrep_ingest.problems import (
 )
 from sitrep_schemas import UpdateEvent
 
-FORMATS = ("bulletin", "json", "ndjson")
+FORMATS = ("bulletin", "json", "ndjson", "rss", "atom")
 MEDIA_TYPES = {
     "text/plain": "bulletin",
     "text/markdown": "bulletin",
+    "application/rss+xml": "rss",
+    "application/atom+xml": "atom",
+    "application/xml": "rss",
+    "text/xml": "rss",
     "application/json": "json",
     "application/x-ndjson": "ndjson",
     "application/ndjson": "ndjson",
@@ -57,6 +62,8 @@ def format_for(content_type: str | None, override: str | None) -> str:
 def guess_format(text: str) -> str:
     """Format of a body from its content, for files and stdin."""
     head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        return "atom" if "<feed" in head[:2000] else "rss"
     if head.startswith("["):
         return "json"
     if head.startswith("{"):
@@ -153,12 +160,15 @@ def parse_feed(
         items = parse_json(text)
     elif fmt == "ndjson":
         items = parse_ndjson(text)
+    elif fmt in ("rss", "atom"):
+        feed_title, items = parse_xml_feed(text)
+        bulletin_source = feed_title
     else:
         raise UnsupportedMediaType(f"format '{fmt}' is not supported")
     if not items:
         raise NoEvents(
             "no update events found: a bulletin needs list items (- , •, *, 1.) or paragraphs "
-            "under section headers; JSON needs objects with a 'text' field"
+            "under section headers; JSON needs objects with a 'text' field; RSS/Atom needs items"
         )
     if len(items) > limits.max_events:
         raise PayloadTooLarge(
