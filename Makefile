@@ -39,6 +39,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/classify_speed.py
 	$(BIN)/python bench/stack_latency.py 100
+	$(BIN)/python bench/ingest_throughput.py 20 1000
 
 schemas: install
 	$(BIN)/python -m sitrep_schemas.export

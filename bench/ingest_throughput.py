@@ -1,0 +1,145 @@
+"""Ingest throughput: NDJSON and bulletin bodies POSTed to a real ingest, acks=all, beside the broker floor.
+
+Starts the embedded broker and Redis, runs `sitrep ingest` as a subprocess, posts
+bodies of N events from 2 client threads, and reports accepted events/s and
+request latency; the floor is a bare kafka-python producer (acks=all,
+idempotent) sending the same records. Run:
+    .venv/bin/python bench/ingest_throughput.py [requests] [events_per_request]
+(prints a table; not a test)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+from kafka import KafkaProducer
+
+from sitrep_cli.embedded import (
+    EmbeddedKafka,
+    EmbeddedRedis,
+    create_topics,
+    free_port,
+    wait_for_port,
+)
+
+SITREP = Path(sys.executable).parent / "sitrep"
+
+
+def ndjson_body(n: int) -> bytes:
+    run = uuid.uuid4().hex
+    lines = [
+        json.dumps({"source": f"bench-{i % 8}", "headline": f"Item {i}",
+                    "text": f"Drones struck a depot near Sumy overnight, run {run} item {i}."})
+        for i in range(n)
+    ]  # fmt: skip
+    return ("\n".join(lines) + "\n").encode()
+
+
+def bulletin_body(n: int) -> bytes:
+    run = uuid.uuid4().hex
+    bullets = "\n".join(
+        f"- Item {i}: Shelling hit a school in Kharkiv, run {run} item {i}." for i in range(n)
+    )
+    return f"Bench bulletin (Bench Desk) - the latest:\nFighting:\n{bullets}\n".encode()
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def post_all(url: str, bodies: list[bytes], ctype: str) -> tuple[float, list[float], int]:
+    latencies: list[float] = []
+    accepted = 0
+
+    def one(body: bytes) -> tuple[float, int]:
+        with httpx.Client(timeout=60) as http:
+            start = time.perf_counter()
+            response = http.post(url, content=body, headers={"Content-Type": ctype})
+            assert response.status_code == 202, response.text
+            return time.perf_counter() - start, int(response.json()["accepted"])
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        for latency, n in pool.map(one, bodies):
+            latencies.append(latency)
+            accepted += n
+    return time.perf_counter() - started, latencies, accepted
+
+
+def floor(bootstrap: str, topic: str, records: int) -> float:
+    producer = KafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=2
+    )
+    value = json.dumps({"text": "x" * 180}).encode()
+    start = time.perf_counter()
+    futures = [
+        producer.send(topic, key=f"bench-{i % 8}".encode(), value=value) for i in range(records)
+    ]
+    producer.flush()
+    for f in futures:
+        f.get(timeout=30)
+    elapsed = time.perf_counter() - start
+    producer.close()
+    return records / elapsed
+
+
+def main(requests: int = 40, per_request: int = 1000) -> None:
+    with tempfile.TemporaryDirectory() as data:
+        broker, redis_server = (
+            EmbeddedKafka(free_port()),
+            EmbeddedRedis(free_port(), data_dir=Path(data)),
+        )
+        broker.start()
+        redis_server.start()
+        create_topics(broker.bootstrap, ["bench.raw"], 3)
+        port = free_port()
+        env = dict(os.environ)
+        env.update(SITREP_KAFKA_BOOTSTRAP=broker.bootstrap, SITREP_REDIS_URL=redis_server.url,
+                   SITREP_TOPIC_RAW="bench.raw", SITREP_INGEST_PORT=str(port), SITREP_LOG_LEVEL="WARNING",
+                   SITREP_REDIS_PREFIX=f"bench{uuid.uuid4().hex[:6]}")  # fmt: skip
+        ingest = subprocess.Popen([str(SITREP), "ingest"], env=env, stderr=subprocess.DEVNULL)
+        try:
+            wait_for_port(port, 30)
+            url = f"http://127.0.0.1:{port}/v1/feeds"
+            post_all(url, [ndjson_body(100)], "application/x-ndjson")  # warm up the producer
+            rows = []
+            for name, make, ctype in (("NDJSON", ndjson_body, "application/x-ndjson"),
+                                      ("bulletin", bulletin_body, "text/plain")):  # fmt: skip
+                runs = []
+                for _ in range(3):
+                    bodies = [make(per_request) for _ in range(requests)]
+                    elapsed, latencies, accepted = post_all(url, bodies, ctype)
+                    runs.append((accepted / elapsed, latencies))
+                rates = [r for r, _ in runs]
+                lat = [x * 1000 for _, ls in runs for x in ls]
+                rows.append((f"ingest {name} ({per_request}/request)", rates, lat))
+            floor_rates = [
+                floor(broker.bootstrap, "bench.raw", requests * per_request // 4) for _ in range(3)
+            ]
+        finally:
+            ingest.terminate()
+            ingest.wait(10)
+            redis_server.stop()
+            broker.stop()
+    print(f"{'path':<36}{'median ev/s':>13}{'min':>10}{'max':>10}{'p50 ms':>9}{'p99 ms':>9}")
+    for name, rates, lat in rows:
+        print(f"{name:<36}{statistics.median(rates):>13,.0f}{min(rates):>10,.0f}{max(rates):>10,.0f}"
+              f"{statistics.median(lat):>9.1f}{pct(lat, 0.99):>9.1f}")  # fmt: skip
+    print(f"{'broker floor: bare producer acks=all':<36}{statistics.median(floor_rates):>13,.0f}"
+          f"{min(floor_rates):>10,.0f}{max(floor_rates):>10,.0f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    args = [int(a) for a in sys.argv[1:3]]
+    main(*args)
