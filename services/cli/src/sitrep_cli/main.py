@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +58,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_push(args: argparse.Namespace) -> int:
     from sitrep_cli.push import push
 
-    summary = push(args.files, args.url, args.source)
+    summary = push(args.files, args.url, args.source, args.token or os.environ.get("SITREP_TOKEN"))
     print(summary.line())
     for path, reason in summary.rejected:
         print(f"  rejected {path}: {reason}")
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--url", default="http://127.0.0.1:8081")
     p.add_argument("--source")
+    p.add_argument("--token", help="bearer token (default: $SITREP_TOKEN)")
     p.set_defaults(func=cmd_push)
 
     p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM")

@@ -75,10 +75,15 @@ def post_feed(
     raise AssertionError("unreachable")
 
 
-def push(paths: list[str], url: str, source: str | None = None) -> PushSummary:
+def push(
+    paths: list[str], url: str, source: str | None = None, token: str | None = None
+) -> PushSummary:
     summary = PushSummary()
-    with httpx.Client(timeout=60) as client:
-        for path in feed_files(paths):
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    with httpx.Client(timeout=60, headers=headers) as client:
+        files = list(feed_files(paths))
+        for number, path in enumerate(files, start=1):
+            progress = f"[{number}/{len(files)}]"
             body = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
             fmt = format_of(path, body)
             try:
@@ -91,7 +96,7 @@ def push(paths: list[str], url: str, source: str | None = None) -> PushSummary:
                 summary.accepted += data["accepted"]
                 summary.duplicates += data["duplicates"]
                 print(
-                    f"{path}: accepted {data['accepted']}, duplicates {data['duplicates']}",
+                    f"{progress} {path}: accepted {data['accepted']}, duplicates {data['duplicates']}",
                     file=sys.stderr,
                 )
             else:
@@ -100,5 +105,8 @@ def push(paths: list[str], url: str, source: str | None = None) -> PushSummary:
                 except ValueError:
                     reason = response.text
                 summary.rejected.append((str(path), f"{response.status_code}: {reason}"))
-                print(f"{path}: rejected ({response.status_code}): {reason}", file=sys.stderr)
+                print(
+                    f"{progress} {path}: rejected ({response.status_code}): {reason}",
+                    file=sys.stderr,
+                )
     return summary

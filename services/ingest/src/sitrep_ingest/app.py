@@ -115,7 +115,9 @@ async def read_body(request: Request, limit: int) -> bytes:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     limits = Limits(
-        max_events=settings.ingest_max_events, max_line_chars=settings.ingest_max_line_chars
+        max_events=settings.ingest_max_events,
+        max_line_chars=settings.ingest_max_line_chars,
+        max_depth=settings.ingest_max_json_depth,
     )
     metrics = IngestMetrics()
 

@@ -11,6 +11,7 @@ class Settings(SitrepSettings):
     ingest_max_body_bytes: int = 8 * 1024 * 1024
     ingest_max_events: int = 10_000
     ingest_max_line_chars: int = 100_000
+    ingest_max_json_depth: int = 16
     # Seconds a client is told to wait (Retry-After) while the broker is unavailable.
     ingest_retry_after_s: int = 5
     # How long one request waits for the broker's acknowledgements before answering 503.

@@ -41,6 +41,7 @@ UNKNOWN_SOURCE = "unknown"
 class Limits:
     max_events: int = 10_000
     max_line_chars: int = 100_000
+    max_depth: int = 16  # JSON nesting
 
 
 def format_for(content_type: str | None, override: str | None) -> str:
@@ -157,9 +158,9 @@ def parse_feed(
             for it in bulletin.items
         ]
     elif fmt == "json":
-        items = parse_json(text)
+        items = parse_json(text, limits.max_depth)
     elif fmt == "ndjson":
-        items = parse_ndjson(text)
+        items = parse_ndjson(text, limits.max_depth)
     elif fmt in ("rss", "atom"):
         feed_title, items = parse_xml_feed(text)
         bulletin_source = feed_title

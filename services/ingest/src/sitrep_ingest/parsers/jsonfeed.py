@@ -60,7 +60,7 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def _loads(text: str, where: str) -> Any:
+def _loads(text: str, where: str, max_depth: int = MAX_DEPTH) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -70,9 +70,9 @@ def _loads(text: str, where: str) -> Any:
             column=exc.colno,
         ) from None
     except RecursionError:
-        raise MalformedFeed(f"{where}: JSON nested deeper than {MAX_DEPTH} levels") from None
-    if _depth(value, MAX_DEPTH) > MAX_DEPTH:
-        raise MalformedFeed(f"{where}: JSON nested deeper than {MAX_DEPTH} levels")
+        raise MalformedFeed(f"{where}: JSON nested deeper than {max_depth} levels") from None
+    if _depth(value, max_depth) > max_depth:
+        raise MalformedFeed(f"{where}: JSON nested deeper than {max_depth} levels")
     return value
 
 
@@ -168,8 +168,8 @@ def _bulletin_items(obj: dict[str, Any]) -> Iterator[JsonItem]:
             yield with_defaults(_item(entry, f"item {n}"))
 
 
-def parse_json(text: str) -> list[JsonItem]:
-    value = _loads(text, "body")
+def parse_json(text: str, max_depth: int = MAX_DEPTH) -> list[JsonItem]:
+    value = _loads(text, "body", max_depth)
     if isinstance(value, list):
         return [_item(v, f"item {i}") for i, v in enumerate(value, start=1)]
     if isinstance(value, dict) and ({"sections", "items", "events"} & set(value)):
@@ -177,9 +177,9 @@ def parse_json(text: str) -> list[JsonItem]:
     return [_item(value, "item 1")]
 
 
-def parse_ndjson(text: str) -> list[JsonItem]:
+def parse_ndjson(text: str, max_depth: int = MAX_DEPTH) -> list[JsonItem]:
     items = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            items.append(_item(_loads(line, f"line {number}"), f"line {number}"))
+            items.append(_item(_loads(line, f"line {number}", max_depth), f"line {number}"))
     return items
