@@ -26,11 +26,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep_ingest.dedup import SeenIds
 from sitrep_ingest.ids import slugify
-from sitrep_ingest.parsers.dispatch import FORMATS, Limits, format_for, parse_feed
+from sitrep_ingest.parsers.dispatch import FORMATS, Limits, format_for, ndjson_event, parse_feed
 from sitrep_ingest.problems import (
     PROBLEM_BASE,
     FeedProblem,
     Forbidden,
+    NoEvents,
     PayloadTooLarge,
     Unauthorized,
 )
@@ -97,6 +98,34 @@ def problem(
         **extra,
     }
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+NDJSON_CHUNK = 500
+
+
+async def body_lines(
+    request: Request, limit: int, max_line_chars: int
+) -> AsyncIterator[tuple[int, bytes]]:
+    """(line number, bytes) of the body as it arrives, without holding more than a line."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"body is {declared} bytes; the limit is {limit} bytes")
+    buffer, size, number = b"", 0, 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"body exceeds the limit of {limit} bytes")
+        buffer += chunk
+        while (end := buffer.find(b"\n")) >= 0:
+            number += 1
+            yield number, buffer[:end]
+            buffer = buffer[end + 1 :]
+        if len(buffer) > 4 * max_line_chars:  # UTF-8: at most 4 bytes a character
+            raise PayloadTooLarge(
+                f"line {number + 1} is longer than {max_line_chars} characters", line=number + 1
+            )
+    if buffer:
+        yield number + 1, buffer
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -192,6 +221,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             source = authorised_source(request.headers.get("authorization"), source)
             fmt = format_for(request.headers.get("content-type"), format)
+            if fmt == "ndjson":
+                streamed = await accept_ndjson(request, source, publisher, seen)
+                metrics.feeds.labels(fmt, "202").inc()
+                return streamed
             body = await read_body(request, settings.ingest_max_body_bytes)
             events = await run_in_threadpool(
                 parse_feed,
@@ -207,6 +240,59 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         result = await run_in_threadpool(_accept, events, publisher, seen)
         metrics.feeds.labels(fmt, "202").inc()
         return result
+
+    async def accept_ndjson(
+        request: Request, source: str | None, publisher: Publisher, seen: SeenIds
+    ) -> FeedAccepted:
+        """NDJSON is read, parsed and published as it arrives, a chunk at a time, so memory does
+        not grow with the body. A bad line after some chunks were acknowledged answers its
+        problem with exactly what was accepted before it (`accepted_event_ids`)."""
+        received_at = datetime.now(UTC)
+        total = FeedAccepted(accepted=0, duplicates=0, event_ids=[])
+        published: list[str] = []
+        pending: list[UpdateEvent] = []
+
+        async def flush() -> None:
+            result = await run_in_threadpool(_accept, pending, publisher, seen)
+            total.accepted += result.accepted
+            total.duplicates += result.duplicates
+            total.event_ids.extend(result.event_ids)
+            published.extend(result.event_ids)
+            pending.clear()
+
+        try:
+            async for number, raw in body_lines(
+                request, settings.ingest_max_body_bytes, limits.max_line_chars
+            ):
+                event = ndjson_event(
+                    raw, number, received_at=received_at, source=source, limits=limits
+                )
+                if event is None:
+                    continue
+                pending.append(event)
+                if len(total.event_ids) + len(pending) > limits.max_events:
+                    raise PayloadTooLarge(
+                        f"the feed holds more than {limits.max_events} events (line {number}); "
+                        f"the limit per request is {limits.max_events}",
+                        line=number,
+                    )
+                if len(pending) >= NDJSON_CHUNK:
+                    await flush()
+            if pending:
+                await flush()
+        except FeedProblem as exc:
+            if published:
+                exc.extra["accepted_event_ids"] = list(published)
+                exc.detail += (
+                    f"; the {len(published)} events before it were accepted (accepted_event_ids)"
+                )
+            raise
+        except BrokerUnavailable as exc:
+            exc.acknowledged = published + exc.acknowledged
+            raise
+        if not total.event_ids:
+            raise NoEvents("the body has no NDJSON lines; send one JSON event object per line")
+        return total
 
     def authorised_source(authorization: str | None, source: str | None) -> str | None:
         """The source to push as; raises 401/403 when tokens are configured and this one does not fit."""

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sitrep_ingest.ids import bulletin_id, event_id, slugify
 from sitrep_ingest.parsers.bulletin import parse_bulletin
 from sitrep_ingest.parsers.feeds import parse_xml_feed
-from sitrep_ingest.parsers.jsonfeed import JsonItem, parse_json, parse_ndjson
+from sitrep_ingest.parsers.jsonfeed import JsonItem, parse_json, parse_ndjson, parse_ndjson_line
 from sitrep_ingest.problems import (
     InvalidEvent,
     NoEvents,
@@ -119,6 +119,37 @@ def _event(item: JsonItem, position: int, source: str, received_at: datetime) ->
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise InvalidEvent(f"{item.where}: {loc}: {first['msg']}") from None
+
+
+def ndjson_event(
+    raw: bytes,
+    number: int,
+    *,
+    received_at: datetime,
+    source: str | None = None,
+    limits: Limits | None = None,
+) -> UpdateEvent | None:
+    """One line of a streamed NDJSON body as an event (None for a blank line). Pure."""
+    limits = limits or Limits()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UndecodableBody(
+            f"line {number} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
+            line=number,
+        ) from None
+    if not text.strip():
+        return None
+    if "\x00" in text:
+        raise UndecodableBody(f"line {number} contains a NUL byte; send text", line=number)
+    if len(text) > limits.max_line_chars:
+        raise PayloadTooLarge(
+            f"line {number} is {len(text)} characters long; the limit is {limits.max_line_chars}",
+            line=number,
+        )
+    item = parse_ndjson_line(text, number, limits.max_depth)
+    src = slugify(source) if source else slugify(item.source or "") or UNKNOWN_SOURCE
+    return _event(item, number, src, received_at)
 
 
 def parse_feed(

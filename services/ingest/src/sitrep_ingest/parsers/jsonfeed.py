@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sitrep_ingest.problems import InvalidEvent, MalformedFeed
+from sitrep_ingest.problems import FeedProblem, InvalidEvent, MalformedFeed
 
 MAX_DEPTH = 16
 _EVENT_FIELDS = {
@@ -177,9 +177,17 @@ def parse_json(text: str, max_depth: int = MAX_DEPTH) -> list[JsonItem]:
     return [_item(value, "item 1")]
 
 
+def parse_ndjson_line(text: str, number: int, max_depth: int = MAX_DEPTH) -> JsonItem:
+    try:
+        return _item(_loads(text, f"line {number}", max_depth), f"line {number}")
+    except FeedProblem as exc:
+        exc.extra["line"] = number  # the body's line, not the line inside this JSON value
+        raise
+
+
 def parse_ndjson(text: str, max_depth: int = MAX_DEPTH) -> list[JsonItem]:
     items = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            items.append(_item(_loads(line, f"line {number}", max_depth), f"line {number}"))
+            items.append(parse_ndjson_line(line, number, max_depth))
     return items
