@@ -52,6 +52,9 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
         ("events.json", "application/json", 2),
         ("events.ndjson", "application/x-ndjson", 3),
         ("bulletin-numbered-recap.md", "text/plain", 5),
+        ("bulletin-paragraphs-quake.txt", "text/markdown", 4),
+        ("feed-rss.xml", "application/rss+xml", 4),
+        ("feed-atom.xml", "application/atom+xml", 2),
     ],
 )
 def test_every_seed_format_is_accepted(
