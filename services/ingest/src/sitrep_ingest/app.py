@@ -248,8 +248,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         not grow with the body. A bad line after some chunks were acknowledged answers its
         problem with exactly what was accepted before it (`accepted_event_ids`)."""
         received_at = datetime.now(UTC)
-        total = FeedAccepted(accepted=0, duplicates=0, event_ids=[])
-        published: list[str] = []
+        total = FeedAccepted(accepted=0, duplicates=0, event_ids=[])  # what the broker has
         pending: list[UpdateEvent] = []
 
         async def flush() -> None:
@@ -257,7 +256,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             total.accepted += result.accepted
             total.duplicates += result.duplicates
             total.event_ids.extend(result.event_ids)
-            published.extend(result.event_ids)
             pending.clear()
 
         try:
@@ -281,14 +279,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if pending:
                 await flush()
         except FeedProblem as exc:
-            if published:
-                exc.extra["accepted_event_ids"] = list(published)
-                exc.detail += (
-                    f"; the {len(published)} events before it were accepted (accepted_event_ids)"
-                )
+            if total.event_ids:
+                exc.extra["accepted_event_ids"] = total.event_ids
+                exc.detail += f"; the {len(total.event_ids)} events before it were accepted (accepted_event_ids)"
             raise
         except BrokerUnavailable as exc:
-            exc.acknowledged = published + exc.acknowledged
+            exc.acknowledged = total.event_ids + exc.acknowledged
             raise
         if not total.event_ids:
             raise NoEvents("the body has no NDJSON lines; send one JSON event object per line")
