@@ -233,6 +233,16 @@ def test_stream_replays_and_resumes_with_last_event_id(
     assert bad.status_code == 400
 
 
+def test_cors_is_off_by_default_and_configurable(redis_url: str) -> None:
+    origin = {"Origin": "https://dashboard.example"}
+    with TestClient(create_app(Settings(redis_url=redis_url))) as api:
+        assert "access-control-allow-origin" not in api.get("/healthz", headers=origin).headers
+    allowed = Settings(redis_url=redis_url, api_cors_origins=["https://dashboard.example"])
+    with TestClient(create_app(allowed)) as api:
+        response = api.get("/healthz", headers=origin)
+        assert response.headers["access-control-allow-origin"] == "https://dashboard.example"
+
+
 def test_places_name_their_latest_event(loaded: tuple[TestClient, StateStore]) -> None:
     api, _ = loaded
     features = {

@@ -158,6 +158,13 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
         )
         dlq = read_topic(settings.kafka_bootstrap, settings.topic_dlq, expect=1)
         assert projector.ready()
+        lags = [
+            s for m in projector.metrics.registry.collect() if m.name == "sitrep_projector_lag"
+            for s in m.samples
+        ]  # fmt: skip
+        assert lags and all(
+            s.value >= 0 and s.labels["topic"] == settings.topic_tagged for s in lags
+        )
     finally:
         projector.stop_event.set()
         thread.join(timeout=15)
