@@ -79,7 +79,8 @@ def client() -> Iterator[TestClient]:
         yield c
 
 
-def test_tokens(client: TestClient) -> None:
+def test_tokens(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
     body, ctype = b"Just prose.", {"Content-Type": "text/plain"}
     missing = client.post("/v1/feeds", content=body, headers=ctype)
     assert missing.status_code == 401 and missing.headers["WWW-Authenticate"].startswith("Bearer")

@@ -64,6 +64,13 @@ class Publisher:
                 producer.close(timeout=1)
             except Exception:  # closing a broken producer must not mask the real error
                 log.debug("closing failed producer raised", exc_info=True)
+                # kafka-python 3.0's close() flushes first and raises while records are pending,
+                # before it force-closes the sender; __del__ would then raise again. Those records
+                # were answered 503 (not accepted), so drop them: force-close, and mark it closed.
+                sender = getattr(producer, "_sender", None)
+                if sender is not None:
+                    sender.force_close()
+                producer._closed = True
 
     def publish(self, events: list[UpdateEvent]) -> None:
         """Return only when every event is acknowledged; else raise `BrokerUnavailable`."""
