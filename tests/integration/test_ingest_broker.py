@@ -111,3 +111,27 @@ def test_broker_down_gives_503_with_retry_after_then_recovers_without_restart(
             assert len(read_topic(broker.bootstrap, settings.topic_raw, expect=14)) == 14
         finally:
             broker.stop()
+
+
+def test_streamed_ndjson_lists_exactly_what_was_accepted_before_a_bad_line(
+    isolated: dict[str, Any],
+) -> None:
+    settings = Settings(**isolated)
+    lines = [
+        json.dumps({"source": "wire", "text": f"Shelling hit district {i} overnight."})
+        for i in range(1800)
+    ]
+    lines[1234] = '{"text": "the line is cut'
+    with TestClient(create_app(settings)) as client:
+        response = client.post(
+            "/v1/feeds",
+            content="\n".join(lines).encode(),
+            headers={"Content-Type": "application/x-ndjson"},
+        )
+    assert response.status_code == 400
+    problem = response.json()
+    assert problem["line"] == 1235 and "line 1235" in problem["detail"]
+    accepted = problem["accepted_event_ids"]
+    assert len(accepted) == 1000  # two chunks of 500 were on the broker before line 1235
+    on_topic = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=1000)
+    assert sorted(json.loads(r.value)["event_id"] for r in on_topic) == sorted(accepted)
