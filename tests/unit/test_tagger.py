@@ -56,8 +56,8 @@ def test_taxonomy_data_has_exactly_the_labels_of_taxonomy_md() -> None:
 
 def test_every_gazetteer_and_actor_entry_loads_with_valid_fields() -> None:
     index = load_gazetteer().index
-    curated = [p for p in index.places if p.curated]
-    assert len(curated) > 150 and len(index.places) > 100_000
+    curated = index.curated()
+    assert len(curated) > 150 and len(index) > 100_000
     for place in curated:
         assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
         assert place.country is None or re.fullmatch(r"[A-Z]{3}", place.country)

@@ -24,10 +24,7 @@ class Tagger:
         self.taxonomy = taxonomy or load_taxonomy()
         if gazetteer is None:
             index = load_gazetteer().index
-            countries = {
-                p.name: p.country for p in index.places if p.kind == "country" and p.country
-            }
-            self.actors = (actors or load_actors()).with_countries(countries)
+            self.actors = (actors or load_actors()).with_countries(index.country_names())
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
             gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases), persons))
         else:
