@@ -131,9 +131,8 @@ class Gazetteer:
             longest = self.index.first_words.get(key_of(i).split(" ", 1)[0], 0)
             for n in range(run(i, min(_MAX_TOKENS, longest)) if longest else 0, 0, -1):
                 key = " ".join(key_of(k) for k in range(i, i + n))
-                candidates = self.index.candidates(key)
-                if candidates and key not in self.not_places:
-                    out.append((start, tokens[i + n - 1][1], key, candidates))
+                if key in self.index.aliases and key not in self.not_places:
+                    out.append((start, tokens[i + n - 1][1], key, self.index.candidates(key)))
                     i += n
                     break
             else:

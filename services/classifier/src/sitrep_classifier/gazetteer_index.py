@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -80,6 +80,7 @@ class PlaceIndex:
 
     def __init__(self, places: list[Place], aliases: dict[str, list[int]], source_key: str) -> None:
         self.source_key = source_key
+        self._cache: dict[int, Place] = {}
         self.names = [p.name for p in places]
         self.kinds = array("B", (KINDS.index(p.kind) for p in places))
         codes = sorted({p.country for p in places if p.country})
@@ -109,10 +110,25 @@ class PlaceIndex:
             words = alias.split()
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k != "_cache"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+        self._cache = {}
+
     def __len__(self) -> int:
         return len(self.names)
 
     def place(self, i: int) -> Place:
+        cached = self._cache.get(i)
+        if cached is None:
+            if len(self._cache) > 20_000:
+                self._cache.clear()  # bounded: the places a feed names repeat, the rest need not stay
+            cached = self._cache[i] = self._build(i)
+        return cached
+
+    def _build(self, i: int) -> Place:
         return Place(
             place_id=self.special_ids.get(i) or f"gn:{self.gids[i]}", name=self.names[i],
             kind=KINDS[self.kinds[i]], country=self.country_codes[self.countries[i]],
