@@ -187,8 +187,7 @@ _ANY_KIND = re.compile(
     r"\b(?:"
     + "|".join(f"(?P<k{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(_KIND_CUES))
     + ")",
-    re.IGNORECASE,
-)
+)  # matched against the lower-cased window: cheaper than IGNORECASE over 21 alternatives
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
@@ -222,7 +221,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    for m in _ANY_KIND.finditer(window):
+    for m in _ANY_KIND.finditer(window.lower()):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
