@@ -31,9 +31,6 @@ def search_tokens(text: str) -> list[str]:
     return sorted({w for w in _WORD.findall(plain) if w not in STOPWORDS})
 
 
-FILTER_DIMENSIONS = ("category", "event_type", "place", "country", "source")
-
-
 @dataclass(frozen=True)
 class Contribution:
     rank: str  # comparable classifier version; a higher rank replaces a lower one

@@ -20,7 +20,7 @@ from typing import Any
 import redis
 from redis.cluster import RedisCluster
 
-from sitrep_api.contribution import FILTER_DIMENSIONS, NOT_TALLIED, project_event
+from sitrep_api.contribution import NOT_TALLIED, project_event
 from sitrep_schemas import TaggedEvent
 
 APPLY_SCRIPT = resources.files("sitrep_api").joinpath("lua/apply_event.lua").read_text("utf-8")
@@ -392,6 +392,7 @@ class StateStore:
     ) -> list[dict[str, Any]]:
         """Sums of extracted quantities per kind (and place), with the events behind each sum."""
         kinds = [kind] if kind else self._figure_kinds()
+        meta = self.places_meta()
         out = []
         for k in kinds:
             keys = self._figure_keys(k, query)
@@ -413,7 +414,6 @@ class StateStore:
                     by_place[place_ids[0]] += sum(values)
                 events.append(event["event_id"])
             if events:
-                meta = self.places_meta()
                 out.append({
                     "kind": k, "total": total, "events": len(events), "event_ids": events[:events_per_kind],
                     "by_place": [
@@ -497,4 +497,4 @@ class StateStore:
         return out
 
 
-__all__ = ["FILTER_DIMENSIONS", "AppliedRecord", "BadCursor", "EventQuery", "StateStore"]
+__all__ = ["AppliedRecord", "BadCursor", "EventQuery", "StateStore"]

@@ -19,7 +19,6 @@ _CLAUSE_END = re.compile(
     r"according\s+to|citing)\b"
 )
 FALLBACK_TYPE = "politics.statement"
-BACKGROUND_TYPE = "other.background"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The label vocabulary (TAXONOMY.md) as data: categories, event types, cue phrases, crosswalk."""
+"""Event types joined with this classifier's cue phrases (the labels themselves are sitrep_schemas')."""
 
 from __future__ import annotations
 
@@ -69,18 +69,6 @@ class Taxonomy:
     def anchors_in(self, lowered: str) -> set[str]:
         """Every cue anchor that occurs in the (lower-cased) text, in one pass."""
         return {anchor for _, anchor in self.anchors.iter(lowered)}
-
-    def crosswalk(self) -> list[dict[str, str]]:
-        return [
-            {
-                "event_type": t.name,
-                "category": t.category,
-                "acled": t.acled,
-                "plover": t.plover,
-                "definition": t.definition,
-            }
-            for t in self.event_types.values()
-        ]
 
 
 def _cue(phrase: str, weight: float) -> Cue:

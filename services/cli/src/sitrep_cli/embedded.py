@@ -7,7 +7,6 @@ test fixtures when neither an address nor a Docker engine is available.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import socket
 import subprocess
@@ -161,9 +160,3 @@ def create_topics(
                 admin.create_topics(missing)
     finally:
         admin.close()
-
-
-def child_env(**overrides: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(overrides)
-    return env
