@@ -39,13 +39,17 @@ def main(runs: int = 5, repeat: int = 200) -> None:
     bodies, events = load()
     tagger = Tagger()
     tagger.classify(events[0])  # warm the regex caches
-    classify_rates, parse_rates = [], []
+    classify_rates, many_rates, parse_rates = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         for _ in range(repeat):
             for e in events:
                 tagger.classify(e)
         classify_rates.append(rate(repeat * len(events), time.perf_counter() - start))
+        start = time.perf_counter()
+        for _ in range(repeat):
+            tagger.classify_many(events)
+        many_rates.append(rate(repeat * len(events), time.perf_counter() - start))
         start = time.perf_counter()
         for _ in range(repeat):
             for body in bodies:
@@ -55,6 +59,7 @@ def main(runs: int = 5, repeat: int = 200) -> None:
     print(f"{'stage':<28}{'median ev/s':>14}{'min':>12}{'max':>12}")
     for name, rates in (
         ("classify() rules path", classify_rates),
+        (f"classify_many() of {len(events)}", many_rates),
         ("parse_feed() all formats", parse_rates),
     ):
         print(

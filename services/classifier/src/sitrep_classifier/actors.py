@@ -53,6 +53,8 @@ _ATTRIBUTION = re.compile(
     r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))",
     re.I,
 )
+# Every _ATTRIBUTION match holds one of these: without one the search is skipped.
+_ATTRIBUTION_WORDS = ("according", "reported", "citing", "claimed")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,13 @@ class ActorIndex:
         """Who a claim is attributed to: "according to X", "X said." at the end of a sentence."""
         out = []
         for passage in passages:
-            for pattern in (_ATTRIBUTION, _TRAILING_ATTRIBUTION):
+            lower = passage.value.lower()
+            patterns = (
+                (_ATTRIBUTION, _TRAILING_ATTRIBUTION)
+                if any(word in lower for word in _ATTRIBUTION_WORDS)
+                else (_TRAILING_ATTRIBUTION,)
+            )
+            for pattern in patterns:
                 for m in pattern.finditer(passage.value):
                     raw = m.group("who")
                     who = raw.strip()

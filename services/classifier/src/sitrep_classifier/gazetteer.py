@@ -33,6 +33,24 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MAX_TOKENS = 6
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
+# Where a name can begin: an upper-case letter, or a compass word, not inside a word.
+# The character class comes first: the regex engine then skips other characters fast.
+_NAME_START = re.compile(rf"(?:[{_UPPER}]|[nsewc](?=orth|outh|ast|est|entral))(?<![\w.'’-].)")
+_JOINER = re.compile(r"[ -]+")
+_KEYS: dict[str, str] = {}
+
+
+def _key(word: str) -> str:
+    """normalise(word), remembered: the same words recur in every bulletin."""
+    key = _KEYS.get(word)
+    if key is None:
+        if len(_KEYS) > 50_000:
+            _KEYS.clear()  # bounded
+        key = _KEYS[word] = normalise(word)
+    return key
+
+
 _REACH = 80
 _DIRECTIONS = {
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
@@ -100,43 +118,40 @@ class Gazetteer:
         self.not_places = _stopwords() | not_places
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
-        """Longest alias matches over the text's tokens: (start, end, key, candidates)."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        keys: list[str | None] = [None] * len(tokens)
+        """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
 
-        def key_of(k: int) -> str:
-            key = keys[k]
-            if key is None:
-                key = keys[k] = normalise(text[tokens[k][0] : tokens[k][1]])
-            return key
-
-        def run(k: int, limit: int) -> int:
-            """How many tokens from k on (at most limit) are joined by only spaces and hyphens."""
-            n = 1
-            while (
-                n < limit
-                and k + n < len(tokens)
-                and not text[tokens[k + n - 1][1] : tokens[k + n][0]].strip(" -")
-            ):
-                n += 1
-            return n
-
-        out = []
-        i = 0
-        while i < len(tokens):
-            start = tokens[i][0]
-            if not (text[start].isupper() or text[start : tokens[i][1]].lower() in _DIRECTIONS):
-                i += 1
+        Only a capitalised word or a compass word starts a name, so the text is
+        tokenised from those positions alone; a name's further words must be
+        joined by spaces or hyphens only, and are read only while the words so
+        far begin some alias.
+        """
+        out: list[tuple[int, int, str, list[Place]]] = []
+        aliases, prefixes = self.index.aliases, self.index.prefixes
+        consumed = 0
+        for begin in _NAME_START.finditer(text):
+            start = begin.start()
+            if start < consumed:
                 continue
-            longest = self.index.first_words.get(key_of(i).split(" ", 1)[0], 0)
-            for n in range(run(i, min(_MAX_TOKENS, longest)) if longest else 0, 0, -1):
-                key = " ".join(key_of(k) for k in range(i, i + n))
-                if key in self.index.aliases and key not in self.not_places:
-                    out.append((start, tokens[i + n - 1][1], key, self.index.candidates(key)))
-                    i += n
+            first = _TOKEN.match(text, start)
+            if first is None:
+                continue
+            word = first.group()
+            if not (word[0].isupper() or word.lower() in _DIRECTIONS):
+                continue
+            names = [_key(word)]
+            ends = [first.end()]
+            while len(ends) < _MAX_TOKENS and names[-1] in prefixes:
+                joiner = _JOINER.match(text, ends[-1])
+                following = joiner and _TOKEN.match(text, joiner.end())
+                if not following:
                     break
-            else:
-                i += 1
+                names.append(f"{names[-1]} {_key(following.group())}")
+                ends.append(following.end())
+            for key, end in zip(reversed(names), reversed(ends), strict=True):
+                if key in aliases and key not in self.not_places:
+                    out.append((start, end, key, self.index.candidates(key)))
+                    consumed = end
+                    break
         return out
 
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:

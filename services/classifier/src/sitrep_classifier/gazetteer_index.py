@@ -26,7 +26,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
@@ -97,11 +97,13 @@ class PlaceIndex:
         self.aliases: dict[str, int | tuple[int, ...]] = {
             key: rows[0] if len(rows) == 1 else tuple(rows) for key, rows in aliases.items()
         }
-        # First word of every alias -> the most words an alias starting with it has.
-        self.first_words: dict[str, int] = {}
-        for alias in aliases:
-            words = alias.split()
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        # Every proper word prefix of an alias ("rostov", "rostov on" of "rostov on don"):
+        # a name is extended word by word only while it can still become an alias.
+        self.prefixes: frozenset[str] = frozenset(
+            " ".join(words[:n])
+            for words in (alias.split() for alias in aliases)
+            for n in range(1, len(words))
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in vars(self).items() if k != "_cache"}

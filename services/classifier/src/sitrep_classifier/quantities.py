@@ -8,7 +8,10 @@ model designators (F-16, S-300) are not quantities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_schemas import Quantity
 
@@ -92,6 +95,30 @@ _NUMBER = re.compile(
     r"(?P<suffix>(?:st|nd|rd|th)\b|-years?-old|:\d\d|-(?:hour|day|week|month|year)s?\b|[-–]\w)?",
     re.IGNORECASE,
 )
+# Every string a figure can begin with (lower case): _NUMBER is tried only where one
+# occurs, which is what a scan over every position of the text cost.
+_FIGURE_STARTS = ahocorasick.Automaton()
+for _start in (*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS):
+    _FIGURE_STARTS.add_word(_start, len(_start))
+_FIGURE_STARTS.make_automaton()
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """`_NUMBER.finditer(text)`, trying the pattern only where a figure can begin."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two: positions would shift
+        yield from _NUMBER.finditer(text)
+        return
+    consumed = 0
+    for start in sorted({end - length + 1 for end, length in _FIGURE_STARTS.iter(lowered)}):
+        if start < consumed:
+            continue
+        m = _NUMBER.match(text, start)
+        if m:
+            consumed = max(m.end(), start + 1)
+            yield m
+
+
 _UNIT = re.compile(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
@@ -117,77 +144,68 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Kind from the verbs and nouns nearest to the figure; first matching family wins ties.
 # Kinds marked as verbs win when they stand just before the figure ("killing at least 12
 # displaced people" is killed, not displaced; "had lost about 1,000 troops" is lost).
-_KIND_CUES: list[tuple[str, bool, re.Pattern[str]]] = [
-    (
-        "casualties",
-        False,
-        re.compile(
-            r"\b(?:casualties|killed\s+or\s+(?:wounded|injured)|dead\s+or\s+wounded)\b", re.I
-        ),
-    ),
-    (
-        "killed",
-        True,
-        re.compile(
-            r"\b(?:killed|killing|kills|dead|died|deaths|death\s+toll|lives|fatalities|bodies)\b",
-            re.I,
-        ),
-    ),
-    ("injured", True, re.compile(r"\b(?:injured|injuring|wounded|wounding|hurt|injuries)\b", re.I)),
-    ("missing_trapped", False, re.compile(r"\b(?:missing|trapped|unaccounted)\b", re.I)),
-    (
-        "intercepted",
-        True,
-        re.compile(
-            r"\b(?:shot\s+down|shoot\s+down|intercepted|downed|destroyed|neutrali[sz]ed)\b", re.I
-        ),
-    ),
-    ("launched", True, re.compile(r"\b(?:launched|launching|fired|firing|deployed)\b", re.I)),
-    (
-        "fled_abroad",
-        True,
-        re.compile(
-            r"\b(?:refugees|fled\s+abroad|fled\s+the\s+country|crossed\s+into|crossed\s+the\s+border|fled\s+(?:to|into|across))\b",
-            re.I,
-        ),
-    ),
-    (
-        "displaced",
-        True,
-        re.compile(
-            r"\b(?:displaced|homeless|fled|fleeing|(?:taken|took)\s+refuge|in\s+shelters)\b", re.I
-        ),
-    ),
-    ("evacuated", True, re.compile(r"\b(?:evacuated|evacuation)\b", re.I)),
-    ("detained", True, re.compile(r"\b(?:detained|arrested|jailed|captured)\b", re.I)),
-    (
-        "released",
-        True,
-        re.compile(r"\b(?:released|freed|freeing|exchanged?|returned|swap(?:ped)?)\b", re.I),
-    ),
-    ("held_hostage", False, re.compile(r"\b(?:hostages?|held\s+captive)\b", re.I)),
-    ("in_need", False, re.compile(r"\b(?:in\s+need|need|needing)\b", re.I)),
-    (
-        "aid_volume",
-        False,
-        re.compile(r"\b(?:aid\s+trucks|trucks|tonnes|tons|aid\s+flights|convoys?)\b", re.I),
-    ),
-    ("damaged", True, re.compile(r"\b(?:damaged|damaging)\b", re.I)),
-    ("lost", True, re.compile(r"\b(?:lost|losses)\b", re.I)),
-    ("repelled", True, re.compile(r"\brepelled\b", re.I)),
-    ("attacks", False, re.compile(r"\b(?:attacks|strikes|assaults|raids)\b", re.I)),
-    ("troops", False, re.compile(r"\b(?:troops|soldiers|servicemen|personnel|fighters)\b", re.I)),
-    ("settlements", False, re.compile(r"\b(?:settlements|villages|towns)\b", re.I)),
-    ("magnitude", False, re.compile(r"\b(?:magnitude|aftershock|earthquake|quake|tremor)\b", re.I)),
-]
+_KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
+    ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
+    ("killed", True, ("killed", "killing", "kills", "dead", "died", "deaths", "death toll", "lives",
+                      "fatalities", "bodies")),
+    ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
+    ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
+    ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
+                           "neutralised", "neutralized")),
+    ("launched", True, ("launched", "launching", "fired", "firing", "deployed")),
+    ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
+                           "crossed the border", "fled to", "fled into", "fled across")),
+    ("displaced", True, ("displaced", "homeless", "fled", "fleeing", "taken refuge", "took refuge",
+                         "in shelters")),
+    ("evacuated", True, ("evacuated", "evacuation")),
+    ("detained", True, ("detained", "arrested", "jailed", "captured")),
+    ("released", True, ("released", "freed", "freeing", "exchange", "exchanged", "returned", "swap",
+                        "swapped")),
+    ("held_hostage", False, ("hostage", "hostages", "held captive")),
+    ("in_need", False, ("in need", "need", "needing")),
+    ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
+                           "convoys")),
+    ("damaged", True, ("damaged", "damaging")),
+    ("lost", True, ("lost", "losses")),
+    ("repelled", True, ("repelled",)),
+    ("attacks", False, ("attacks", "strikes", "assaults", "raids")),
+    ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters")),
+    ("settlements", False, ("settlements", "villages", "towns")),
+    ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
+]  # fmt: skip
+
+
+def _phrase(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 # One pass over a window for every kind: group k<i> is _KIND_CUES[i]; earlier kinds win
 # where two match at the same place ("killed or wounded" is casualties, not killed).
+# Matched against the lower-cased window: cheaper than IGNORECASE over 21 alternatives.
 _ANY_KIND = re.compile(
-    # One \b up front: positions inside words fail once instead of once per kind.
     r"\b(?:"
-    + "|".join(f"(?P<k{i}>{pattern.pattern})" for i, (_, _, pattern) in enumerate(_KIND_CUES))
-    + ")",
-)  # matched against the lower-cased window: cheaper than IGNORECASE over 21 alternatives
+    + "|".join(
+        f"(?P<k{i}>{'|'.join(map(_phrase, phrases))})"
+        for i, (_, _, phrases) in enumerate(_KIND_CUES)
+    )
+    + r")\b"
+)
+# The pattern is tried only where a phrase's first word occurs, found in one pass.
+_KIND_STARTS = ahocorasick.Automaton()
+for _first in {phrase.split()[0] for *_, phrases in _KIND_CUES for phrase in phrases}:
+    _KIND_STARTS.add_word(_first, len(_first))
+_KIND_STARTS.make_automaton()
+
+
+def _kind_matches(lowered: str) -> Iterator[re.Match[str]]:
+    """`_ANY_KIND.finditer(lowered)`, trying the pattern only where a cue word begins."""
+    consumed = 0
+    for start in sorted({end - length + 1 for end, length in _KIND_STARTS.iter(lowered)}):
+        if start >= consumed and (m := _ANY_KIND.match(lowered, start)):
+            consumed = m.end()
+            yield m
+
+
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
@@ -221,7 +239,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    for m in _ANY_KIND.finditer(window.lower()):
+    for m in _kind_matches(window.lower()):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
@@ -247,7 +265,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
 
 def _hits(text: str) -> list[_Hit]:
     hits = []
-    for m in _NUMBER.finditer(text):
+    for m in _numbers(text):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
         # Patterns anchored at the end search only a short tail: a search over the whole

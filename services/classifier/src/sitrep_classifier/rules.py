@@ -48,7 +48,7 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
             for passage, lower in lowered:
                 if cue.anchor not in lower:
                     continue
-                m = cue.pattern.search(passage.value)
+                m = cue.search(passage.value, lower)
                 if not m:
                     continue
                 weight = cue.weight * (HEADLINE_WEIGHT if passage.name == "headline" else 1.0)
@@ -92,7 +92,7 @@ def _any_found(
     cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]], present: set[str]
 ) -> bool:
     return any(
-        cue.anchor in present and cue.anchor in lower and cue.pattern.search(passage.value)
+        cue.anchor in present and cue.anchor in lower and cue.search(passage.value, lower)
         for cue in cues
         for passage, lower in lowered
     )

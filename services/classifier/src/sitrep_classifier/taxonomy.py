@@ -23,6 +23,22 @@ class Cue:
     # A literal every match contains (lowercase): a cheap substring test skips the regex
     # for most cues, which is most of classify()'s time.
     anchor: str
+    # The literal every match starts with, and the pattern for lower-cased text: the
+    # pattern's leading look-behind defeats the regex engine's own prefix scan, so
+    # `search` finds the start with str.find and tries the pattern only there.
+    lead: str
+    lowered: re.Pattern[str]
+
+    def search(self, value: str, lower: str) -> re.Match[str] | None:
+        """`pattern.search(value)`, where `lower` is `value.lower()`."""
+        if len(lower) != len(value):  # lower-casing changed the length: positions would shift
+            return self.pattern.search(value)
+        at = lower.find(self.lead)
+        while at >= 0:
+            if m := self.lowered.match(lower, at):
+                return m
+            at = lower.find(self.lead, at + 1)
+        return None
 
 
 def cue_anchor(phrase: str) -> str:
@@ -72,8 +88,17 @@ class Taxonomy:
 
 
 def _cue(phrase: str, weight: float) -> Cue:
+    lead = re.match(r"[^*?\s]*", phrase.lower())
+    if lead is None or not lead.group():
+        raise ValueError(f"cue {phrase!r} must start with a literal")
+    pattern = phrase_pattern(phrase.lower())
     return Cue(
-        phrase, weight, re.compile(phrase_pattern(phrase), re.IGNORECASE), cue_anchor(phrase)
+        phrase,
+        weight,
+        re.compile(pattern, re.IGNORECASE),
+        cue_anchor(phrase),
+        lead.group(),
+        re.compile(pattern),
     )
 
 

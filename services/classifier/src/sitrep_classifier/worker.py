@@ -35,6 +35,11 @@ from sitrep_schemas.topics import dlq_headers
 
 log = logging.getLogger(__name__)
 GROUP_ID = "sitrep-classifier"
+Output = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
+
+
+def _where(record: Any) -> dict[str, Any]:
+    return {"topic": record.topic, "partition": record.partition, "offset": record.offset}
 
 
 class Settings(SitrepSettings):
@@ -63,47 +68,63 @@ class ClassifierWorker:
         )
         self.producer = KafkaProducer(**self.settings.producer_config())
 
-    def handle(self, record: Any) -> tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]:
-        """(topic, key, value, headers) to produce for one raw record."""
+    def _decode(self, record: Any) -> UpdateEvent | Output:
+        """The record's event, or the DLQ record to produce when it is not one."""
         try:
-            event = decode_record(record.value, UpdateEvent)
+            return decode_record(record.value, UpdateEvent)
         except (ValueError, ValidationError) as exc:
-            self.metrics.records.labels("dlq").inc()
-            log.warning(
-                "undecodable record sent to DLQ: %s",
-                exc,
-                extra={
-                    "topic": record.topic,
-                    "partition": record.partition,
-                    "offset": record.offset,
-                },
-            )
-            headers = dlq_headers("decode", exc, record.topic, record.partition, record.offset)
-            return self.settings.topic_dlq, record.key, record.value or b"", headers
-        try:
-            tagged: TaggedEvent = self.tagger.classify(event)
-        except Exception as exc:  # a tagger bug must not stall the partition
-            self.metrics.records.labels("dlq").inc()
-            log.exception(
-                "tagging failed, record sent to DLQ",
-                extra={
-                    "topic": record.topic,
-                    "partition": record.partition,
-                    "offset": record.offset,
-                },
-            )
-            headers = dlq_headers("classify", exc, record.topic, record.partition, record.offset)
-            return self.settings.topic_dlq, record.key, record.value, headers
+            log.warning("undecodable record sent to DLQ: %s", exc, extra=_where(record))
+            return self._dead(record, "decode", exc)
+
+    def _dead(self, record: Any, stage: str, exc: Exception) -> Output:
+        self.metrics.records.labels("dlq").inc()
+        headers = dlq_headers(stage, exc, record.topic, record.partition, record.offset)
+        return self.settings.topic_dlq, record.key, record.value or b"", headers
+
+    def _tagged(self, record: Any, tagged: TaggedEvent) -> Output:
         self.metrics.records.labels("tagged").inc()
         return self.settings.topic_tagged, record.key, tagged.model_dump_json().encode(), []
 
+    def handle_many(self, records: list[Any]) -> list[Output]:
+        """(topic, key, value, headers) to produce for each raw record, in order.
+
+        The batch is tagged in one `classify_many` call; if that raises, each event
+        is tagged alone so that only the one that fails goes to the DLQ.
+        """
+        decoded = [self._decode(record) for record in records]
+        events = [d for d in decoded if isinstance(d, UpdateEvent)]
+        try:
+            tagged = iter(self.tagger.classify_many(events))
+        except Exception:  # a tagger bug must not stall the partition
+            return [
+                self._tag_one(record, d) if isinstance(d, UpdateEvent) else d
+                for record, d in zip(records, decoded, strict=True)
+            ]
+        return [
+            self._tagged(record, next(tagged)) if isinstance(d, UpdateEvent) else d
+            for record, d in zip(records, decoded, strict=True)
+        ]
+
+    def handle(self, record: Any) -> Output:
+        """(topic, key, value, headers) to produce for one raw record."""
+        event = self._decode(record)
+        return self._tag_one(record, event) if isinstance(event, UpdateEvent) else event
+
+    def _tag_one(self, record: Any, event: UpdateEvent) -> Output:
+        try:
+            return self._tagged(record, self.tagger.classify(event))
+        except Exception as exc:  # a tagger bug must not stall the partition
+            log.exception("tagging failed, record sent to DLQ", extra=_where(record))
+            return self._dead(record, "classify", exc)
+
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
         assert self.consumer is not None and self.producer is not None
-        futures = []
-        for records in batch.values():
-            for record in records:
-                topic, key, value, headers = self.handle(record)
-                futures.append(self.producer.send(topic, key=key, value=value, headers=headers))
+        futures = [
+            self.producer.send(topic, key=key, value=value, headers=headers)
+            for topic, key, value, headers in self.handle_many(
+                [record for records in batch.values() for record in records]
+            )
+        ]
         self.producer.flush()
         for future in futures:
             future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
