@@ -5,11 +5,11 @@ BIN := $(VENV)/bin
 PACKAGES := -e schemas -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint schemas bench clean
+.PHONY: install run run-durable test test-faults lint schemas bench clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml
+$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy/npm/package-lock.json deploy/npm/patch_s3rver.py
 	@command -v redis-server >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "installing redis-server with apt"; \
@@ -22,16 +22,33 @@ $(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q $(PACKAGES) -e '.[dev]'
 	$(BIN)/python -m sitrep_classifier.gazetteer_index
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing npm with apt (for s3rver, the store of sitrep up --durable)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) \
+	      || { echo "apt-get install nodejs npm failed" >&2; exit 1; }; \
+	  else \
+	    echo "npm is missing: run 'sudo apt-get install nodejs npm'" >&2; exit 1; \
+	  fi; }
+	mkdir -p $(VENV)/npm && cp deploy/npm/package.json deploy/npm/package-lock.json $(VENV)/npm/
+	cd $(VENV)/npm && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python deploy/npm/patch_s3rver.py $(VENV)/npm/node_modules
 	touch $(STAMP)
 
 run: install
 	$(BIN)/sitrep up --seed seeds
+
+run-durable: install
+	$(BIN)/sitrep up --durable --seed seeds
 
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+test-faults: install
+	$(BIN)/pytest -m faults tests/faults
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

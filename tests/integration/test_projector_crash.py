@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,11 @@ import pytest
 import redis
 from kafka import KafkaProducer
 
-from sitrep_api.contribution import NOT_TALLIED, event_day
+from sitrep_api.contribution import NOT_TALLIED
 from sitrep_api.store import StateStore
 from sitrep_schemas import TaggedEvent
 from tests.conftest import wait_until
+from tests.folding import assert_state_is_fold
 from tests.integration.test_projector_store import seed_tagged
 
 pytestmark = pytest.mark.integration
@@ -47,19 +47,6 @@ def synthetic(n: int) -> list[TaggedEvent]:
             "event_type": event_type,
         }))  # fmt: skip
     return out
-
-
-def fold(events: list[TaggedEvent]) -> dict[str, Counter[str]]:
-    """What the live tallies must be: each event id once, background never."""
-    unique = {e.event_id: e for e in events}.values()
-    live = [e for e in unique if e.event_type not in NOT_TALLIED]
-    return {
-        "category": Counter(e.category for e in live),
-        "event_type": Counter(e.event_type for e in live),
-        "source": Counter(e.event.source for e in live),
-        "day": Counter(event_day(e) for e in live),
-        "place": Counter(p for e in live for p in {loc.place_id for loc in e.locations}),
-    }
 
 
 def test_kill_9_mid_stream_then_restart_counts_every_event_once(isolated: dict[str, Any]) -> None:
@@ -109,12 +96,6 @@ def test_kill_9_mid_stream_then_restart_counts_every_event_once(isolated: dict[s
         if first.poll() is None:
             first.kill()
     state = store.state()
-    expected = fold(events)
     assert state["events_stored"] == 10_000
-    assert state["events_tallied"] == sum(expected["category"].values())
-    assert state["by_category"] == dict(expected["category"])
-    assert state["by_event_type"] == dict(expected["event_type"])
-    assert state["by_source"] == dict(expected["source"])
-    assert state["by_day"] == dict(expected["day"])
-    assert {p["place_id"]: p["count"] for p in state["by_place"]} == dict(expected["place"])
+    assert_state_is_fold(state, events)
     client.close()

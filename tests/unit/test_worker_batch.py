@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from tests.conftest import SHARED_SEED
+from tests.faulty import FailsOn
 
 
 class Record(NamedTuple):
@@ -19,23 +18,6 @@ class Record(NamedTuple):
     offset: int
     key: bytes | None
     value: bytes | None
-
-
-class FailsOn(Tagger):
-    """The real tagger, except that it raises for one event id (a stand-in for a tagger bug)."""
-
-    def __init__(self, bad_id: str) -> None:
-        super().__init__()
-        self.bad_id = bad_id
-        self.batches = 0
-
-    def classify_many(
-        self, events: Sequence[UpdateEvent], now: datetime | None = None
-    ) -> list[TaggedEvent]:
-        self.batches += 1
-        if any(e.event_id == self.bad_id for e in events):
-            raise RuntimeError(f"cannot tag {self.bad_id}")
-        return super().classify_many(events, now)
 
 
 def _records(values: list[bytes]) -> list[Record]:

@@ -186,11 +186,13 @@ def poll_loop(
     poll_ms: int,
     metrics: ConsumerMetrics,
     after_poll: Callable[[], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Poll and process batches until `stop`; a retriable error rewinds the batch and backs off.
 
     `process` commits when it is done; a batch that failed is re-read from its
     first offsets after 0.5 s, doubling to 10 s, so nothing is skipped.
+    `on_failure` runs after each failure (to replace a producer the error broke).
     """
     backoff = 0.5
     while not stop.is_set():
@@ -207,6 +209,26 @@ def poll_loop(
                 )
                 for tp, records in batch.items():
                     consumer.seek(tp, records[0].offset)
+                if on_failure is not None:
+                    on_failure(exc)
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 10.0)
         metrics.observe_lag(consumer)
+
+
+def discard_producer(producer: Any) -> None:
+    """Close a producer that may be broken, dropping what it still holds.
+
+    kafka-python 3.0's close() flushes first and raises while records are
+    pending, before it force-closes its sender (and __del__ would raise again).
+    Whoever calls this has not acknowledged those records to anyone, so they
+    are dropped: force-close the sender and mark the producer closed.
+    """
+    try:
+        producer.close(timeout=1)
+    except Exception:  # closing a broken producer must not mask the real error
+        logging.getLogger(__name__).debug("closing a failed producer raised", exc_info=True)
+        sender = getattr(producer, "_sender", None)
+        if sender is not None:
+            sender.force_close()
+        producer._closed = True

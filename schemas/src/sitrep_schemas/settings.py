@@ -32,6 +32,12 @@ class SitrepSettings(BaseSettings):
     # How long a fetch may wait for new records. The embedded broker answers a fetch
     # at this deadline rather than when records arrive, so it bounds each stage's latency.
     kafka_fetch_max_wait_ms: int = 100
+    # The idempotent producer. Off for Tansu on s3:// storage (`sitrep up --durable`),
+    # whose producer state breaks under concurrent producers (OutOfOrderSequenceNumber,
+    # then InitProducerId fails for good). Nothing depends on it: a retried send that
+    # lands twice carries the same event id, which the projector counts once; one
+    # request in flight per connection keeps per-source order without it.
+    kafka_idempotence: bool = True
     log_level: str = "INFO"
 
     def consumer_config(self, group_id: str) -> dict[str, Any]:
@@ -53,7 +59,8 @@ class SitrepSettings(BaseSettings):
         return {
             "bootstrap_servers": self.kafka_bootstrap,
             "acks": "all",
-            "enable_idempotence": True,
+            "enable_idempotence": self.kafka_idempotence,
+            **({} if self.kafka_idempotence else {"max_in_flight_requests_per_connection": 1}),
             "linger_ms": 2,
             "request_timeout_ms": self.kafka_request_timeout_ms,
             "max_block_ms": self.kafka_request_timeout_ms,

@@ -29,6 +29,7 @@ from sitrep_schemas.runtime import (
     HealthServer,
     StopRequest,
     configure_logging,
+    discard_producer,
     poll_loop,
     stop_on_signals,
 )
@@ -97,6 +98,13 @@ class Projector:
         except CommitFailedError as exc:
             log.warning("commit failed after rebalance: %s", exc)
 
+    def _renew_producer(self, exc: BaseException) -> None:
+        """A failed batch may have left the producer fatally broken (an idempotent producer
+        whose id the broker rejects stays broken): the retry gets a new one."""
+        if isinstance(exc, KafkaError) and self.producer is not None:
+            discard_producer(self.producer)
+            self.producer = KafkaProducer(**self.settings.producer_config())
+
     def run(self) -> None:
         self.consumer = KafkaConsumer(
             self.settings.topic_tagged,
@@ -117,6 +125,7 @@ class Projector:
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,
+                on_failure=self._renew_producer,
             )
         finally:
             self.close()

@@ -27,6 +27,7 @@ from sitrep_schemas.runtime import (
     HealthServer,
     StopRequest,
     configure_logging,
+    discard_producer,
     poll_loop,
     stop_on_signals,
 )
@@ -138,6 +139,13 @@ class ClassifierWorker:
             # projector's id and offset guards make the re-delivery harmless.
             log.warning("commit failed after rebalance: %s", exc)
 
+    def _renew_producer(self, exc: BaseException) -> None:
+        """A failed batch may have left the producer fatally broken (an idempotent producer
+        whose id the broker rejects stays broken): the retry gets a new one."""
+        if isinstance(exc, KafkaError) and self.producer is not None:
+            discard_producer(self.producer)
+            self.producer = KafkaProducer(**self.settings.producer_config())
+
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()
         assert self.consumer is not None and self.producer is not None
@@ -159,6 +167,7 @@ class ClassifierWorker:
                 poll_ms=self.settings.classifier_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,
+                on_failure=self._renew_producer,
             )
         finally:
             self.close()

@@ -7,9 +7,11 @@ test fixtures when neither an address nor a Docker engine is available.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,15 +55,24 @@ class EmbeddedProcess:
     def command(self) -> list[str]:
         raise NotImplementedError
 
+    def env(self) -> dict[str, str] | None:
+        """The child's environment; None inherits ours."""
+        return None
+
     def start(self, timeout: float = 20.0) -> None:
         out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            self.command(),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        try:
+            self.proc = subprocess.Popen(
+                self.command(),
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                env=self.env(),
+            )
+        finally:
+            if not isinstance(out, int):
+                out.close()  # the child has its own copy
         wait_for_port(self.port, timeout, self.proc)
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -80,13 +91,68 @@ class EmbeddedProcess:
             self.proc.wait()
 
 
+S3RVER_VERSION = "3.7.1"
+S3_BUCKET = "tansu"
+S3_KEY = "S3RVER"  # s3rver's fixed local credentials
+
+
+def s3rver_binary() -> str:
+    """s3rver from `make install` (in the venv), SITREP_S3RVER, or PATH."""
+    candidates = [
+        os.environ.get("SITREP_S3RVER"),
+        str(Path(sys.prefix) / "npm" / "node_modules" / ".bin" / "s3rver"),
+        shutil.which("s3rver"),
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    raise FileNotFoundError(
+        "s3rver is not installed: run `make install` (npm install of s3rver "
+        f"{S3RVER_VERSION} into the venv), or set SITREP_S3RVER to its executable"
+    )
+
+
+@dataclass
+class EmbeddedS3(EmbeddedProcess):
+    """s3rver: an S3-compatible server keeping its objects as files in `data_dir`."""
+
+    data_dir: Path = Path(".sitrep/s3")
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self) -> list[str]:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return [
+            s3rver_binary(),
+            "--directory",
+            str(self.data_dir.resolve()),
+            "--address",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--configure-bucket",
+            S3_BUCKET,
+            "--silent",
+        ]
+
+
 @dataclass
 class EmbeddedKafka(EmbeddedProcess):
-    """Tansu with in-memory storage: fast, and empty again after a restart."""
+    """Tansu. In memory (`s3_endpoint` None): fast, and empty again after a restart.
+    On S3 (`s3_endpoint` an s3rver's): topics, records and committed offsets survive
+    a restart of the broker."""
+
+    s3_endpoint: str | None = None
 
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def durable(self) -> bool:
+        return self.s3_endpoint is not None
 
     def command(self) -> list[str]:
         url = f"tcp://127.0.0.1:{self.port}"
@@ -98,8 +164,20 @@ class EmbeddedKafka(EmbeddedProcess):
             "--advertised-listener-url",
             url,
             "--storage-engine",
-            "memory://tansu/",
+            f"s3://{S3_BUCKET}/" if self.durable else "memory://tansu/",
         ]
+
+    def env(self) -> dict[str, str] | None:
+        if self.s3_endpoint is None:
+            return None
+        return {
+            **os.environ,
+            "AWS_ENDPOINT": self.s3_endpoint,
+            "AWS_ALLOW_HTTP": "true",
+            "AWS_ACCESS_KEY_ID": S3_KEY,
+            "AWS_SECRET_ACCESS_KEY": S3_KEY,
+            "AWS_DEFAULT_REGION": "us-east-1",
+        }
 
 
 @dataclass

@@ -75,10 +75,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dlq(args: argparse.Namespace) -> int:
+    import json
+
+    from sitrep_cli.dlq import list_dlq, replay
+    from sitrep_schemas.settings import SitrepSettings
+
+    settings = SitrepSettings()
+    if args.action == "list":
+        for line in list_dlq(settings):
+            print(json.dumps(line))
+        return 0
+    summary = replay(settings, set(args.stage or ()) or None, dry_run=args.dry_run)
+    print(summary.line())
+    return 0
+
+
 def cmd_up(args: argparse.Namespace) -> int:
     from sitrep_cli.stack import up
 
-    return up(args.seed or [])
+    return up(args.seed or [], durable=args.durable)
 
 
 def cmd_service(args: argparse.Namespace) -> int:
@@ -133,8 +149,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--token", help="bearer token (default: $SITREP_TOKEN)")
     p.set_defaults(func=cmd_push)
 
+    p = sub.add_parser("dlq", help="list the dead-letter topic, or replay it after a fix")
+    p.add_argument("action", choices=["list", "replay"])
+    p.add_argument(
+        "--stage",
+        action="append",
+        choices=["decode", "classify", "project"],
+        help="replay only records refused by this stage (repeatable; default: all)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="print what would be replayed")
+    p.set_defaults(func=cmd_dlq)
+
     p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM")
     p.add_argument("--seed", action="append", help="push these feed files/directories once ready")
+    p.add_argument(
+        "--durable",
+        action="store_true",
+        help="keep the embedded broker's topics and offsets on disk (s3rver in SITREP_DATA_DIR/s3)",
+    )
     p.set_defaults(func=cmd_up)
 
     for name in ("ingest", "classifier", "projector", "api"):

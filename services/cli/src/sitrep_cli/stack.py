@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, create_topics
+from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, EmbeddedS3, create_topics
 from sitrep_cli.push import push
 from sitrep_schemas.runtime import StopRequest
 from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
@@ -34,6 +34,8 @@ class StackSettings(BaseSettings):
     kafka_bootstrap: str | None = None
     redis_url: str | None = None
     embedded_kafka_port: int = 19092
+    embedded_s3_port: int = 19000
+    durable: bool = False  # the embedded broker on s3rver files instead of memory
     embedded_redis_port: int = 16379
     data_dir: Path = Path(".sitrep")
     ingest_port: int = 8081
@@ -51,6 +53,7 @@ class Stack:
     settings: StackSettings
     out: Any = sys.stdout
     kafka: EmbeddedKafka | None = None
+    s3: EmbeddedS3 | None = None
     redis: EmbeddedRedis | None = None
     children: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     stop_event: StopRequest = field(default_factory=StopRequest)
@@ -77,10 +80,18 @@ class Stack:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         bootstrap, redis_url = s.kafka_bootstrap, s.redis_url
         if bootstrap is None:
-            self.kafka = EmbeddedKafka(s.embedded_kafka_port, self.log_dir / "broker.log")
+            if s.durable:
+                self.s3 = EmbeddedS3(s.embedded_s3_port, self.log_dir / "s3.log", s.data_dir / "s3")
+                self.s3.start()
+            self.kafka = EmbeddedKafka(
+                s.embedded_kafka_port,
+                self.log_dir / "broker.log",
+                s3_endpoint=self.s3.endpoint if self.s3 else None,
+            )
             self.kafka.start()
             bootstrap = self.kafka.bootstrap
-            self.say(f"broker   embedded Tansu (in memory) at {bootstrap}")
+            where = f"on s3rver files in {s.data_dir / 's3'}" if self.s3 else "in memory"
+            self.say(f"broker   embedded Tansu ({where}) at {bootstrap}")
         if redis_url is None:
             self.redis = EmbeddedRedis(
                 s.embedded_redis_port, self.log_dir / "redis.log", s.data_dir / "redis"
@@ -92,6 +103,13 @@ class Stack:
             )
         create_topics(bootstrap, [s.topic_raw, s.topic_tagged, s.topic_dlq], s.partitions)
         return bootstrap, redis_url
+
+    def child_settings(self, bootstrap: str, redis_url: str) -> dict[str, str]:
+        """What the children are told: where the broker and Redis are, and how to use them."""
+        env = {"SITREP_KAFKA_BOOTSTRAP": bootstrap, "SITREP_REDIS_URL": redis_url}
+        if self.s3 is not None:
+            env["SITREP_KAFKA_IDEMPOTENCE"] = "false"  # see SitrepSettings.kafka_idempotence
+        return env
 
     def spawn(self, name: str) -> None:
         env = dict(os.environ)
@@ -144,6 +162,8 @@ class Stack:
             self.redis.stop()
         if self.kafka is not None:
             self.kafka.stop()
+        if self.s3 is not None:
+            self.s3.stop()
 
     def supervise(self) -> None:
         """Restart a child that dies until asked to stop."""
@@ -159,7 +179,7 @@ class Stack:
         started = time.monotonic()
         try:
             bootstrap, redis_url = self.start_infrastructure()
-            self.addresses = {"SITREP_KAFKA_BOOTSTRAP": bootstrap, "SITREP_REDIS_URL": redis_url}
+            self.addresses = self.child_settings(bootstrap, redis_url)
             for name in SERVICES:
                 self.spawn(name)
             self.wait_ready()
@@ -184,8 +204,11 @@ class Stack:
             self.say("stopped")
 
 
-def up(seeds: list[str]) -> int:
-    stack = Stack(StackSettings())
+def up(seeds: list[str], durable: bool = False) -> int:
+    settings = StackSettings()
+    if durable:  # --durable turns it on; without the flag SITREP_DURABLE decides
+        settings.durable = True
+    stack = Stack(settings)
 
     def handler(signum: int, frame: Any) -> None:
         stack.stop_event.set()

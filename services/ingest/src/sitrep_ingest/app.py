@@ -32,6 +32,7 @@ from sitrep_ingest.problems import (
     FeedProblem,
     Forbidden,
     NoEvents,
+    Overloaded,
     PayloadTooLarge,
     Unauthorized,
 )
@@ -159,6 +160,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings.redis_url, socket_timeout=2, socket_connect_timeout=2
         )
         app.state.seen = SeenIds(client, f"{settings.redis_prefix}:ingest:seen")
+        app.state.inflight = 0  # feeds in progress (the event loop is single-threaded)
         yield
         await run_in_threadpool(app.state.publisher.close)
         client.close()
@@ -172,7 +174,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(FeedProblem)
     async def feed_problem(request: Request, exc: FeedProblem) -> JSONResponse:
-        headers = {"WWW-Authenticate": 'Bearer realm="sitrep"'} if exc.status == 401 else None
+        headers = (
+            {"WWW-Authenticate": 'Bearer realm="sitrep"'} if exc.status == 401 else exc.headers
+        )
         return JSONResponse(
             exc.to_problem(request.url.path),
             status_code=exc.status,
@@ -216,6 +220,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             str | None, Query(max_length=200, description="Source id for every event")
         ] = None,
         format: Annotated[str | None, Query(description=f"One of {', '.join(FORMATS)}")] = None,
+    ) -> FeedAccepted:
+        if app.state.inflight >= settings.ingest_max_inflight:
+            metrics.feeds.labels("-", "503").inc()
+            raise Overloaded(
+                f"{settings.ingest_max_inflight} feeds are in progress; this one was not read "
+                "and not accepted: send it again after Retry-After seconds"
+            )
+        app.state.inflight += 1
+        try:
+            return await accept_feed(request, publisher, seen, source, format)
+        finally:
+            app.state.inflight -= 1
+
+    async def accept_feed(
+        request: Request,
+        publisher: Publisher,
+        seen: SeenIds,
+        source: str | None,
+        format: str | None,
     ) -> FeedAccepted:
         fmt = "?"
         try:

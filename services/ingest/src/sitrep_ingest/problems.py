@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"
 
@@ -13,6 +13,7 @@ class FeedProblem(Exception):
     status = 400
     type_name = "malformed-feed"
     title = "The feed could not be parsed"
+    headers: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, detail: str, **extra: Any) -> None:
         super().__init__(detail)
@@ -80,3 +81,12 @@ class InvalidEvent(FeedProblem):
     status = 422
     type_name = "invalid-event"
     title = "An event in the feed does not match the UpdateEvent schema"
+
+
+class Overloaded(FeedProblem):
+    """Not an input error: ingest has as many feeds in progress as it takes."""
+
+    status = 503
+    type_name = "overloaded"
+    title = "Ingest is processing as many feeds as it takes at once"
+    headers: ClassVar[dict[str, str] | None] = {"Retry-After": "1"}

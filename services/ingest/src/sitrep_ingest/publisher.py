@@ -12,6 +12,7 @@ from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
 from sitrep_schemas import UpdateEvent
+from sitrep_schemas.runtime import discard_producer
 
 log = logging.getLogger(__name__)
 
@@ -60,17 +61,7 @@ class Publisher:
         with self._lock:
             producer, self._producer = self._producer, None
         if producer is not None:
-            try:
-                producer.close(timeout=1)
-            except Exception:  # closing a broken producer must not mask the real error
-                log.debug("closing failed producer raised", exc_info=True)
-                # kafka-python 3.0's close() flushes first and raises while records are pending,
-                # before it force-closes the sender; __del__ would then raise again. Those records
-                # were answered 503 (not accepted), so drop them: force-close, and mark it closed.
-                sender = getattr(producer, "_sender", None)
-                if sender is not None:
-                    sender.force_close()
-                producer._closed = True
+            discard_producer(producer)
 
     def publish(self, events: list[UpdateEvent]) -> None:
         """Return only when every event is acknowledged; else raise `BrokerUnavailable`."""

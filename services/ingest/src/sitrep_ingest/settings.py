@@ -14,6 +14,9 @@ class Settings(SitrepSettings):
     ingest_max_json_depth: int = 16
     # Seconds a client is told to wait (Retry-After) while the broker is unavailable.
     ingest_retry_after_s: int = 5
+    # Feeds processed at once; one more is answered 503 + Retry-After at once, so memory
+    # stays bounded (each holds at most max_body_bytes, or 500 NDJSON lines).
+    ingest_max_inflight: int = 16
     # How long one request waits for the broker's acknowledgements before answering 503.
     ingest_publish_timeout_s: float = 15.0
     # Bearer tokens, as JSON: {"token": "source-id"}. Empty: no authentication (local use).

@@ -1,0 +1,208 @@
+"""Make s3rver's object writes atomic and conditional (run by `make install` after `npm ci`).
+
+Tansu keeps its state on S3 as objects it updates with conditional PUTs
+(`If-Match: <etag>`, `If-None-Match: *`): optimistic concurrency. s3rver 3.7.1
+falls short of S3 twice, and both lose data across a broker restart:
+
+* it ignores If-Match / If-None-Match on PUT, so concurrent updates of one
+  object (watermarks, group offsets, producer state) silently overwrite each
+  other; Tansu only notices when it reloads the stale object after a restart
+  (seen: committed offsets gone, a high watermark of 0 under 2,000 records);
+* it streams a PUT body straight into the object's file, so an upload cut off
+  by a killed broker leaves a truncated object that Tansu then fails to read
+  for ever.
+
+This patch (1) serialises PUTs per key and answers 412 PreconditionFailed when
+If-Match / If-None-Match does not hold, as S3 does, and (2) writes the body to
+a temporary file renamed into place only once all Content-Length bytes have
+arrived. Temporary names do not end in `._S3rver_object`, so listings never
+show them.
+
+Usage: python deploy/npm/patch_s3rver.py NODE_MODULES_DIR   (idempotent)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+MARK = "// sitrep: atomic putObject"
+
+ORIGINAL = """    const [size, md5] = await new Promise((resolve, reject) => {
+      const writeStream = fs.createWriteStream(objectPath);
+      const md5Context = crypto.createHash('md5');
+
+      if (Buffer.isBuffer(object.content)) {
+        writeStream.end(object.content);
+        md5Context.update(object.content);
+        resolve([object.content.length, md5Context.digest('hex')]);
+      } else {
+        let totalLength = 0;
+        object.content
+          .pipe(
+            new Transform({
+              transform(chunk, encoding, callback) {
+                md5Context.update(chunk, encoding);
+                totalLength += chunk.length;
+                callback(null, chunk);
+              },
+            }),
+          )
+          .on('error', reject)
+          .on('finish', () => resolve([totalLength, md5Context.digest('hex')]))
+          .pipe(writeStream);
+      }
+    });
+"""
+
+ATOMIC = (
+    """    const [size, md5] = await new Promise((resolve, reject) => {
+      """
+    + MARK
+    + """: into a temporary file, renamed into place only once
+      // the whole body has arrived, so a cut-off upload leaves no truncated object.
+      const partPath = `${objectPath}.part-${process.pid}-${Date.now()}-${Math.random()
+        .toString(36)
+        .slice(2)}`;
+      const writeStream = fs.createWriteStream(partPath);
+      const md5Context = crypto.createHash('md5');
+      const expected = object.metadata['content-length'];
+      let totalLength = 0;
+      let failed = false;
+      const fail = err => {
+        if (failed) return;
+        failed = true;
+        writeStream.destroy();
+        fs.remove(partPath).then(() => reject(err), () => reject(err));
+      };
+      writeStream.on('error', fail);
+      writeStream.on('finish', () => {
+        if (failed) return;
+        if (expected !== undefined && Number(expected) !== totalLength) {
+          fail(new Error(`upload cut off: ${totalLength} of ${expected} bytes`));
+          return;
+        }
+        fs.rename(partPath, objectPath).then(
+          () => resolve([totalLength, md5Context.digest('hex')]),
+          fail,
+        );
+      });
+      if (Buffer.isBuffer(object.content)) {
+        totalLength = object.content.length;
+        md5Context.update(object.content);
+        writeStream.end(object.content);
+      } else {
+        object.content
+          .on('error', fail)
+          .on('aborted', () => fail(new Error('upload aborted')))
+          .pipe(
+            new Transform({
+              transform(chunk, encoding, callback) {
+                md5Context.update(chunk, encoding);
+                totalLength += chunk.length;
+                callback(null, chunk);
+              },
+            }),
+          )
+          .on('error', fail)
+          .pipe(writeStream);
+      }
+    });
+"""
+)
+
+
+CONTROLLER_ORIGINAL = """exports.putObject = async function putObject(ctx) {
+  const object = new S3Object(
+"""
+
+CONDITIONAL = (
+    """"""
+    + MARK
+    + """: PUTs of one key one at a time, so that checking a
+// precondition and writing are one step, and If-Match / If-None-Match honoured as S3 does.
+const sitrepLocks = new Map();
+
+async function sitrepLock(key) {
+  const previous = sitrepLocks.get(key) || Promise.resolve();
+  let release;
+  const current = new Promise(resolve => {
+    release = resolve;
+  });
+  const tail = previous.then(() => current);
+  sitrepLocks.set(key, tail);
+  await previous;
+  return () => {
+    release();
+    if (sitrepLocks.get(key) === tail) sitrepLocks.delete(key);
+  };
+}
+
+async function sitrepPrecondition(ctx) {
+  const ifMatch = ctx.headers['if-match'];
+  const ifNoneMatch = ctx.headers['if-none-match'];
+  if (!ifMatch && !ifNoneMatch) return;
+  let etag = null;
+  try {
+    etag = (await ctx.store.getMetadata(ctx.params.bucket, ctx.params.key)).etag;
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+  const bare = value =>
+    String(value)
+      .trim()
+      .replace(/^W\\//, '')
+      .replace(/"/g, '');
+  const matchFails =
+    ifMatch &&
+    (etag === null || (ifMatch.trim() !== '*' && bare(ifMatch) !== bare(etag)));
+  const noneMatchFails =
+    ifNoneMatch &&
+    etag !== null &&
+    (ifNoneMatch.trim() === '*' || bare(ifNoneMatch) === bare(etag));
+  if (matchFails || noneMatchFails) {
+    throw new S3Error(
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      { Condition: matchFails ? 'If-Match' : 'If-None-Match' },
+    );
+  }
+}
+
+exports.putObject = async function putObject(ctx) {
+  const release = await sitrepLock(`${ctx.params.bucket}/${ctx.params.key}`);
+  try {
+    await sitrepPrecondition(ctx);
+    return await sitrepPutObject(ctx);
+  } finally {
+    release();
+  }
+};
+
+async function sitrepPutObject(ctx) {
+  const object = new S3Object(
+"""
+)
+
+
+def _patch(path: Path, original: str, patched: str) -> bool:
+    source = path.read_text(encoding="utf-8")
+    if MARK in source:
+        return True
+    if original not in source:
+        print(f"{path}: not the code this patch expects (s3rver 3.7.1)", file=sys.stderr)
+        return False
+    path.write_text(source.replace(original, patched, 1), encoding="utf-8")
+    print(f"patched {path}")
+    return True
+
+
+def main(node_modules: str) -> int:
+    lib = Path(node_modules) / "s3rver" / "lib"
+    ok = _patch(lib / "stores" / "filesystem.js", ORIGINAL, ATOMIC)
+    ok = _patch(lib / "controllers" / "object.js", CONTROLLER_ORIGINAL, CONDITIONAL) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
