@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 ROWS: list[dict[str, Any]] = []
+NOTES: list[str] = []  # other figures a fault test measured
 COLUMNS = ("scenario", "accepted", "refused", "lost", "duplicated", "refused_seen", "recovered_s")
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if not ROWS:
+    if not ROWS and not NOTES:
         return
     terminalreporter.section("fault scenarios")
+    for note in NOTES:
+        terminalreporter.write_line(note)
     terminalreporter.write_line("| " + " | ".join(COLUMNS) + " |")
     terminalreporter.write_line("|" + " --- |" * len(COLUMNS))
     for row in ROWS:

@@ -16,6 +16,8 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,6 +61,7 @@ class FaultStack:
     stack: Stack = field(init=False)
     ports: dict[str, int] = field(init=False)
     extra_env: dict[str, str] = field(default_factory=dict)  # more settings for the services
+    durable: bool = True  # False: the broker in memory (fast; a broker restart loses it all)
 
     def __post_init__(self) -> None:
         names = ("kafka", "s3", "redis", *SERVICES)
@@ -66,7 +69,7 @@ class FaultStack:
         settings = StackSettings(
             kafka_bootstrap=None,
             redis_url=None,
-            durable=True,
+            durable=self.durable,
             data_dir=self.root,
             embedded_kafka_port=self.ports["kafka"],
             embedded_s3_port=self.ports["s3"],
@@ -118,6 +121,17 @@ class FaultStack:
             f"--- {p.name} (tail)\n" + p.read_text(errors="replace")[-3000:]
             for p in sorted(self.stack.log_dir.glob("*.log"))
         )
+
+
+@contextmanager
+def running(root: Path, durable: bool = True, **extra_env: str) -> Iterator[FaultStack]:
+    """A started stack in `root`, stopped afterwards whatever happens."""
+    fs = FaultStack(root, extra_env=dict(extra_env), durable=durable)
+    try:
+        fs.start()
+        yield fs
+    finally:
+        fs.stop()
 
 
 @dataclass

@@ -56,7 +56,6 @@ class Projector:
             return False
 
     def _dlq(self, record: Any, exc: Exception) -> Any:
-        assert self.producer is not None
         log.warning(
             "undecodable tagged record sent to DLQ: %s",
             exc,
@@ -64,12 +63,12 @@ class Projector:
         )
         headers = dlq_headers("project", exc, record.topic, record.partition, record.offset)
         self.metrics.records.labels("dlq").inc()
-        return self.producer.send(
+        return self._producer().send(
             self.settings.topic_dlq, key=record.key, value=record.value or b"", headers=headers
         )
 
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        assert self.consumer is not None and self.producer is not None
+        assert self.consumer is not None
         applicable: list[AppliedRecord] = []
         dlq_futures = []
         for records in batch.values():
@@ -85,7 +84,7 @@ class Projector:
                     )
                 )
         if dlq_futures:
-            self.producer.flush()
+            self._producer().flush()
             for future in dlq_futures:
                 future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
         for status in self.store.apply(applicable):
@@ -100,10 +99,16 @@ class Projector:
 
     def _renew_producer(self, exc: BaseException) -> None:
         """A failed batch may have left the producer fatally broken (an idempotent producer
-        whose id the broker rejects stays broken): the retry gets a new one."""
+        whose id the broker rejects stays broken): the retry gets a new one. Making it can
+        fail too (no broker): that is a KafkaError inside the batch, retried like any."""
         if isinstance(exc, KafkaError) and self.producer is not None:
             discard_producer(self.producer)
+            self.producer = None  # made again on next use: the broker may still be away
+
+    def _producer(self) -> KafkaProducer:
+        if self.producer is None:
             self.producer = KafkaProducer(**self.settings.producer_config())
+        return self.producer
 
     def run(self) -> None:
         self.consumer = KafkaConsumer(

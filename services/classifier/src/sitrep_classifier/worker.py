@@ -119,14 +119,15 @@ class ClassifierWorker:
             return self._dead(record, "classify", exc)
 
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        assert self.consumer is not None and self.producer is not None
+        assert self.consumer is not None
+        producer = self._producer()
         futures = [
-            self.producer.send(topic, key=key, value=value, headers=headers)
+            producer.send(topic, key=key, value=value, headers=headers)
             for topic, key, value, headers in self.handle_many(
                 [record for records in batch.values() for record in records]
             )
         ]
-        self.producer.flush()
+        producer.flush()
         for future in futures:
             future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
         offsets = {
@@ -141,10 +142,16 @@ class ClassifierWorker:
 
     def _renew_producer(self, exc: BaseException) -> None:
         """A failed batch may have left the producer fatally broken (an idempotent producer
-        whose id the broker rejects stays broken): the retry gets a new one."""
+        whose id the broker rejects stays broken): the retry gets a new one. Making it can
+        fail too (no broker): that is a KafkaError inside the batch, retried like any."""
         if isinstance(exc, KafkaError) and self.producer is not None:
             discard_producer(self.producer)
+            self.producer = None  # made again on next use: the broker may still be away
+
+    def _producer(self) -> KafkaProducer:
+        if self.producer is None:
             self.producer = KafkaProducer(**self.settings.producer_config())
+        return self.producer
 
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()
