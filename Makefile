@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python bench/classify_speed.py
 	$(BIN)/python bench/stack_latency.py 100
 	$(BIN)/python bench/ingest_throughput.py 20 1000
+	$(BIN)/python bench/broker_modes.py 3
 
 schemas: install
 	$(BIN)/python -m sitrep_schemas.export
