@@ -12,8 +12,10 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +151,17 @@ def wait_until(predicate: Any, timeout: float = 30.0, interval: float = 0.1) -> 
         value = predicate()
     assert value, f"condition not met within {timeout}s"
     return value
+
+
+@contextmanager
+def running_in_thread(worker: Any, timeout: float = 15.0) -> Iterator[None]:
+    """`worker.run()` on a daemon thread for the block; then ask it to stop and
+    fail if it has not stopped within `timeout` s."""
+    thread = threading.Thread(target=worker.run, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        worker.stop_event.set()
+        thread.join(timeout=timeout)
+    assert not thread.is_alive(), f"{type(worker).__name__} did not stop within {timeout} s"

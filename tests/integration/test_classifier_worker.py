@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -13,7 +12,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic
+from tests.conftest import SHARED_SEED, read_topic, running_in_thread
 
 pytestmark = pytest.mark.integration
 
@@ -32,16 +31,9 @@ def test_worker_tags_every_event_and_sends_poison_to_the_dlq(isolated: dict[str,
     produced = [f.get(timeout=10) for f in sent]
     producer.close()
 
-    worker = ClassifierWorker(settings)
-    thread = threading.Thread(target=worker.run, daemon=True)
-    thread.start()
-    try:
+    with running_in_thread(ClassifierWorker(settings)):
         tagged = read_topic(settings.kafka_bootstrap, settings.topic_tagged, expect=14, timeout=60)
         dlq = read_topic(settings.kafka_bootstrap, settings.topic_dlq, expect=2, timeout=30)
-    finally:
-        worker.stop_event.set()
-        thread.join(timeout=15)
-    assert not thread.is_alive(), "worker did not stop within 15 s of the stop request"
 
     out = [TaggedEvent.model_validate_json(r.value) for r in sorted(tagged, key=lambda r: r.offset)]
     assert [t.event_id for t in out] == [e.event_id for e in events]  # per-source order kept

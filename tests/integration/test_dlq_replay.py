@@ -3,7 +3,6 @@ partition moves on, and `sitrep dlq replay` re-injects what a fixed tagger can n
 
 from __future__ import annotations
 
-import threading
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -16,7 +15,7 @@ from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_cli.dlq import list_dlq, replay
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic
+from tests.conftest import SHARED_SEED, read_topic, running_in_thread
 from tests.faulty import FailsOn
 
 pytestmark = pytest.mark.integration
@@ -24,18 +23,11 @@ pytestmark = pytest.mark.integration
 
 def run_worker(settings: Settings, tagger: Tagger, tagged: int, dlq: int) -> None:
     """Run a classifier until the tagged and DLQ topics hold `tagged` and `dlq` records."""
-    worker = ClassifierWorker(settings, tagger=tagger)
-    thread = threading.Thread(target=worker.run, daemon=True)
-    thread.start()
-    try:
+    with running_in_thread(ClassifierWorker(settings, tagger=tagger)):
         assert (
             len(read_topic(settings.kafka_bootstrap, settings.topic_tagged, tagged, 60)) == tagged
         )
         assert len(read_topic(settings.kafka_bootstrap, settings.topic_dlq, dlq, 30)) == dlq
-    finally:
-        worker.stop_event.set()
-        thread.join(timeout=15)
-    assert not thread.is_alive()
 
 
 def test_poison_is_dead_lettered_once_and_replayed_after_a_fix(isolated: dict[str, Any]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +16,7 @@ from sitrep_api.store import AppliedRecord, EventQuery, StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import ClassifierInfo, TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic, wait_until
+from tests.conftest import SHARED_SEED, read_topic, running_in_thread, wait_until
 
 pytestmark = pytest.mark.integration
 TOPIC = "sitrep.updates.tagged"
@@ -143,9 +142,7 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     producer.close()
 
     projector = Projector(settings, store)
-    thread = threading.Thread(target=projector.run, daemon=True)
-    thread.start()
-    try:
+    with running_in_thread(projector):
         registry = projector.metrics.registry
         wait_until(
             lambda: (
@@ -165,10 +162,6 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
         assert lags and all(
             s.value >= 0 and s.labels["topic"] == settings.topic_tagged for s in lags
         )
-    finally:
-        projector.stop_event.set()
-        thread.join(timeout=15)
-    assert not thread.is_alive()
     assert len(dlq) == 1 and dict(dlq[0].headers)["sitrep.stage"] == b"project"
 
     # Replay the whole topic from offset 0 (a new group, the same state): nothing changes.
@@ -176,9 +169,7 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     replayer = Projector(
         settings.model_copy(update={"projector_group": f"replay-{uuid.uuid4().hex[:8]}"}), store
     )
-    thread = threading.Thread(target=replayer.run, daemon=True)
-    thread.start()
-    try:
+    with running_in_thread(replayer):
         wait_until(
             lambda: (
                 replayer.metrics.registry.get_sample_value(
@@ -188,9 +179,6 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
             ),
             timeout=60,
         )
-    finally:
-        replayer.stop_event.set()
-        thread.join(timeout=15)
     assert dump(client, settings.redis_prefix) == before
     client.close()
     assert store.state()["events_tallied"] == 14

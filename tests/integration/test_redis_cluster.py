@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from sitrep_api.projector import Projector
 from sitrep_api.settings import Settings
 from sitrep_api.store import StateStore, connect
 from sitrep_cli.embedded import free_port, wait_for_port
-from tests.conftest import wait_until
+from tests.conftest import running_in_thread, wait_until
 from tests.integration.test_projector_store import seed_tagged
 
 pytestmark = pytest.mark.integration
@@ -102,23 +101,18 @@ def test_projector_and_api_on_redis_cluster(cluster_url: str, isolated: dict[str
         )
     producer.flush()
     producer.close()
-    projector = Projector(settings, store)
-    thread = threading.Thread(target=projector.run, daemon=True)
-    thread.start()
     try:
-        wait_until(lambda: store.state()["events_stored"] == 14, timeout=60)
-        assert len(store.shards()) >= 2
-        slots = {cluster.keyslot(shard + "events") for shard in store.shards()}
-        assert len(slots) == len(store.shards())  # one slot per shard, spread over the nodes
-        with TestClient(create_app(settings)) as api:
-            state = api.get("/v1/state").json()
-            assert state["events_tallied"] == 14
-            page = api.get("/v1/events", params={"limit": 100, "category": "military"}).json()
-            assert len(page["items"]) == state["by_category"]["military"]
-            assert api.get("/v1/places").json()["features"]
-            assert api.get("/readyz").json()["ready"] is True
+        with running_in_thread(Projector(settings, store)):
+            wait_until(lambda: store.state()["events_stored"] == 14, timeout=60)
+            assert len(store.shards()) >= 2
+            slots = {cluster.keyslot(shard + "events") for shard in store.shards()}
+            assert len(slots) == len(store.shards())  # one slot per shard, spread over the nodes
+            with TestClient(create_app(settings)) as api:
+                state = api.get("/v1/state").json()
+                assert state["events_tallied"] == 14
+                page = api.get("/v1/events", params={"limit": 100, "category": "military"}).json()
+                assert len(page["items"]) == state["by_category"]["military"]
+                assert api.get("/v1/places").json()["features"]
+                assert api.get("/readyz").json()["ready"] is True
     finally:
-        projector.stop_event.set()
-        thread.join(timeout=15)
         client.close()
-    assert not thread.is_alive()

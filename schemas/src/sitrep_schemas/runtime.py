@@ -232,3 +232,52 @@ def discard_producer(producer: Any) -> None:
         if sender is not None:
             sender.force_close()
         producer._closed = True
+
+
+class LazyProducer:
+    """A Kafka producer made on first use and thrown away after a failure that may
+    have broken it, so a process started before its broker, or outliving a broker
+    restart, recovers without a restart of its own (an idempotent producer whose id
+    the broker rejects stays broken for good). Thread-safe.
+
+    `make` builds the producer; `broken_by` are the errors after which
+    `after_failure` discards it (making the next one can fail too while the broker
+    is away: that error surfaces at the next `get`, inside the caller's retry).
+    """
+
+    def __init__(
+        self, make: Callable[[], Any], broken_by: tuple[type[BaseException], ...] = (Exception,)
+    ) -> None:
+        self._make = make
+        self._broken_by = broken_by
+        self._producer: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def current(self) -> Any:
+        """The producer if one is made, else None (nothing is made)."""
+        return self._producer
+
+    def get(self) -> Any:
+        with self._lock:
+            if self._producer is None:
+                self._producer = self._make()
+            return self._producer
+
+    def discard(self) -> None:
+        """Drop the producer and what it still holds (see `discard_producer`)."""
+        with self._lock:
+            producer, self._producer = self._producer, None
+        if producer is not None:
+            discard_producer(producer)
+
+    def after_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, self._broken_by):
+            self.discard()
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Close gracefully: what it holds is sent first."""
+        with self._lock:
+            producer, self._producer = self._producer, None
+        if producer is not None:
+            producer.close(timeout=timeout)

@@ -27,9 +27,9 @@ from sitrep_schemas.events import decode_record
 from sitrep_schemas.runtime import (
     ConsumerMetrics,
     HealthServer,
+    LazyProducer,
     StopRequest,
     configure_logging,
-    discard_producer,
     poll_loop,
     stop_on_signals,
 )
@@ -46,8 +46,13 @@ class Projector:
     metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("projector"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
-    producer: KafkaProducer | None = None
+    producer: LazyProducer = field(init=False)  # for the DLQ
     assigned: bool = False
+
+    def __post_init__(self) -> None:
+        self.producer = LazyProducer(
+            lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
+        )
 
     def ready(self) -> bool:
         try:
@@ -63,7 +68,7 @@ class Projector:
         )
         headers = dlq_headers("project", exc, record.topic, record.partition, record.offset)
         self.metrics.records.labels("dlq").inc()
-        return self._producer().send(
+        return self.producer.get().send(
             self.settings.topic_dlq, key=record.key, value=record.value or b"", headers=headers
         )
 
@@ -84,7 +89,7 @@ class Projector:
                     )
                 )
         if dlq_futures:
-            self._producer().flush()
+            self.producer.get().flush()
             for future in dlq_futures:
                 future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
         for status in self.store.apply(applicable):
@@ -97,25 +102,12 @@ class Projector:
         except CommitFailedError as exc:
             log.warning("commit failed after rebalance: %s", exc)
 
-    def _renew_producer(self, exc: BaseException) -> None:
-        """A failed batch may have left the producer fatally broken (an idempotent producer
-        whose id the broker rejects stays broken): the retry gets a new one. Making it can
-        fail too (no broker): that is a KafkaError inside the batch, retried like any."""
-        if isinstance(exc, KafkaError) and self.producer is not None:
-            discard_producer(self.producer)
-            self.producer = None  # made again on next use: the broker may still be away
-
-    def _producer(self) -> KafkaProducer:
-        if self.producer is None:
-            self.producer = KafkaProducer(**self.settings.producer_config())
-        return self.producer
-
     def run(self) -> None:
         self.consumer = KafkaConsumer(
             self.settings.topic_tagged,
             **self.settings.consumer_config(self.settings.projector_group),
         )
-        self.producer = KafkaProducer(**self.settings.producer_config())
+        self.producer.get()
 
         def after_poll() -> None:
             assert self.consumer is not None
@@ -130,15 +122,13 @@ class Projector:
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,
-                on_failure=self._renew_producer,
+                on_failure=self.producer.after_failure,
             )
         finally:
             self.close()
 
     def close(self) -> None:
-        if self.producer is not None:
-            self.producer.close(timeout=5)
-            self.producer = None
+        self.producer.close(timeout=5)
         if self.consumer is not None:
             self.consumer.close()
             self.consumer = None

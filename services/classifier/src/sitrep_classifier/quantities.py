@@ -8,8 +8,9 @@ model designators (F-16, S-300) are not quantities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
@@ -95,28 +96,40 @@ _NUMBER = re.compile(
     r"(?P<suffix>(?:st|nd|rd|th)\b|-years?-old|:\d\d|-(?:hour|day|week|month|year)s?\b|[-–]\w)?",
     re.IGNORECASE,
 )
-# Every string a figure can begin with (lower case): _NUMBER is tried only where one
-# occurs, which is what a scan over every position of the text cost.
-_FIGURE_STARTS = ahocorasick.Automaton()
-for _start in (*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS):
-    _FIGURE_STARTS.add_word(_start, len(_start))
-_FIGURE_STARTS.make_automaton()
+
+
+def _word_starts(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton over `words` (lower case) that reports each one's length."""
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Any, lowered: str
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying the pattern only where `starts` finds one of its
+    words in `lowered` (`text` lower-cased, at the same positions): a scan of every
+    position is what the regex alone cost."""
+    consumed = 0
+    for start in sorted({end - length + 1 for end, length in starts.iter(lowered)}):
+        if start >= consumed and (m := pattern.match(text, start)):
+            consumed = m.end()
+            yield m
+
+
+# Every string a figure can begin with (lower case).
+_FIGURE_STARTS = _word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS))
 
 
 def _numbers(text: str) -> Iterator[re.Match[str]]:
     """`_NUMBER.finditer(text)`, trying the pattern only where a figure can begin."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two: positions would shift
-        yield from _NUMBER.finditer(text)
-        return
-    consumed = 0
-    for start in sorted({end - length + 1 for end, length in _FIGURE_STARTS.iter(lowered)}):
-        if start < consumed:
-            continue
-        m = _NUMBER.match(text, start)
-        if m:
-            consumed = max(m.end(), start + 1)
-            yield m
+        return _NUMBER.finditer(text)
+    return _matches_at(_NUMBER, text, _FIGURE_STARTS, lowered)
 
 
 _UNIT = re.compile(
@@ -190,20 +203,8 @@ _ANY_KIND = re.compile(
     )
     + r")\b"
 )
-# The pattern is tried only where a phrase's first word occurs, found in one pass.
-_KIND_STARTS = ahocorasick.Automaton()
-for _first in {phrase.split()[0] for *_, phrases in _KIND_CUES for phrase in phrases}:
-    _KIND_STARTS.add_word(_first, len(_first))
-_KIND_STARTS.make_automaton()
-
-
-def _kind_matches(lowered: str) -> Iterator[re.Match[str]]:
-    """`_ANY_KIND.finditer(lowered)`, trying the pattern only where a cue word begins."""
-    consumed = 0
-    for start in sorted({end - length + 1 for end, length in _KIND_STARTS.iter(lowered)}):
-        if start >= consumed and (m := _ANY_KIND.match(lowered, start)):
-            consumed = m.end()
-            yield m
+# The pattern is tried only where a phrase's first word occurs.
+_KIND_STARTS = _word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for phrase in phrases)
 
 
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
@@ -239,7 +240,8 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    for m in _kind_matches(window.lower()):
+    lowered = window.lower()
+    for m in _matches_at(_ANY_KIND, lowered, _KIND_STARTS, lowered):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:

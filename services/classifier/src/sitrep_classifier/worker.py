@@ -25,9 +25,9 @@ from sitrep_schemas.events import decode_record
 from sitrep_schemas.runtime import (
     ConsumerMetrics,
     HealthServer,
+    LazyProducer,
     StopRequest,
     configure_logging,
-    discard_producer,
     poll_loop,
     stop_on_signals,
 )
@@ -57,8 +57,13 @@ class ClassifierWorker:
     metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("classifier"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
-    producer: KafkaProducer | None = None
+    producer: LazyProducer = field(init=False)
     assigned: bool = False  # read by the health thread; the consumer itself is not thread-safe
+
+    def __post_init__(self) -> None:
+        self.producer = LazyProducer(
+            lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
+        )
 
     def ready(self) -> bool:
         return self.assigned
@@ -67,7 +72,7 @@ class ClassifierWorker:
         self.consumer = KafkaConsumer(
             self.settings.topic_raw, **self.settings.consumer_config(self.settings.classifier_group)
         )
-        self.producer = KafkaProducer(**self.settings.producer_config())
+        self.producer.get()
 
     def _decode(self, record: Any) -> UpdateEvent | Output:
         """The record's event, or the DLQ record to produce when it is not one."""
@@ -106,11 +111,6 @@ class ClassifierWorker:
             for record, d in zip(records, decoded, strict=True)
         ]
 
-    def handle(self, record: Any) -> Output:
-        """(topic, key, value, headers) to produce for one raw record."""
-        event = self._decode(record)
-        return self._tag_one(record, event) if isinstance(event, UpdateEvent) else event
-
     def _tag_one(self, record: Any, event: UpdateEvent) -> Output:
         try:
             return self._tagged(record, self.tagger.classify(event))
@@ -120,7 +120,7 @@ class ClassifierWorker:
 
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
         assert self.consumer is not None
-        producer = self._producer()
+        producer = self.producer.get()
         futures = [
             producer.send(topic, key=key, value=value, headers=headers)
             for topic, key, value, headers in self.handle_many(
@@ -140,22 +140,9 @@ class ClassifierWorker:
             # projector's id and offset guards make the re-delivery harmless.
             log.warning("commit failed after rebalance: %s", exc)
 
-    def _renew_producer(self, exc: BaseException) -> None:
-        """A failed batch may have left the producer fatally broken (an idempotent producer
-        whose id the broker rejects stays broken): the retry gets a new one. Making it can
-        fail too (no broker): that is a KafkaError inside the batch, retried like any."""
-        if isinstance(exc, KafkaError) and self.producer is not None:
-            discard_producer(self.producer)
-            self.producer = None  # made again on next use: the broker may still be away
-
-    def _producer(self) -> KafkaProducer:
-        if self.producer is None:
-            self.producer = KafkaProducer(**self.settings.producer_config())
-        return self.producer
-
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()
-        assert self.consumer is not None and self.producer is not None
+        assert self.consumer is not None
 
         def after_poll() -> None:
             nonlocal on_ready
@@ -174,15 +161,13 @@ class ClassifierWorker:
                 poll_ms=self.settings.classifier_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,
-                on_failure=self._renew_producer,
+                on_failure=self.producer.after_failure,
             )
         finally:
             self.close()
 
     def close(self) -> None:
-        if self.producer is not None:
-            self.producer.close(timeout=5)
-            self.producer = None
+        self.producer.close(timeout=5)
         if self.consumer is not None:
             self.consumer.close()
             self.consumer = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import socket
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,7 +11,7 @@ from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
 from sitrep_schemas import UpdateEvent
-from sitrep_schemas.runtime import discard_producer
+from sitrep_schemas.runtime import LazyProducer
 
 log = logging.getLogger(__name__)
 
@@ -48,26 +47,16 @@ class Publisher:
     producer_config: dict[str, Any]
     topic: str
     timeout_s: float = 15.0
-    _producer: KafkaProducer | None = field(default=None, init=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _producer: LazyProducer = field(init=False, repr=False)
 
-    def _get(self) -> KafkaProducer:
-        with self._lock:
-            if self._producer is None:
-                self._producer = KafkaProducer(**self.producer_config)
-            return self._producer
-
-    def _discard(self) -> None:
-        with self._lock:
-            producer, self._producer = self._producer, None
-        if producer is not None:
-            discard_producer(producer)
+    def __post_init__(self) -> None:
+        self._producer = LazyProducer(lambda: KafkaProducer(**self.producer_config))
 
     def publish(self, events: list[UpdateEvent]) -> None:
         """Return only when every event is acknowledged; else raise `BrokerUnavailable`."""
         acknowledged: list[str] = []
         try:
-            producer = self._get()
+            producer = self._producer.get()
             futures = [
                 (
                     ev.event_id,
@@ -85,12 +74,12 @@ class Publisher:
                 acknowledged.append(event_id)
         except (KafkaError, OSError) as exc:
             log.warning("publish failed: %s", exc, extra={"topic": self.topic})
-            self._discard()
+            self._producer.discard()
             raise BrokerUnavailable(f"{type(exc).__name__}: {exc}", acknowledged) from exc
 
     def ready(self) -> bool:
         """Cheap and quick: a connected producer, or a bootstrap server that accepts a connection."""
-        producer = self._producer
+        producer = self._producer.current
         if producer is not None and producer.bootstrap_connected():
             return True
         return any(
@@ -98,4 +87,4 @@ class Publisher:
         )
 
     def close(self) -> None:
-        self._discard()
+        self._producer.discard()
