@@ -11,50 +11,76 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
-from sitrep_classifier.text import Passage
+from sitrep_classifier.text import EndAnchored, Passage, caseless
 from sitrep_schemas import Actor, TextSpan
 from sitrep_schemas.events import Attribution
 
-_RECIPIENT_BEFORE = re.compile(
-    r"\b(?:on|against|at|targeting|to|for|with|into|from|toward|towards)\s+(?:the\s+)?$", re.I
+_RECIPIENT_BEFORE = EndAnchored(
+    r"\b(?:on|against|at|targeting|to|for|with|into|from|toward|towards)\s+(?:the\s+)?$",
+    (
+        "on",
+        "against",
+        "at",
+        "targeting",
+        "to",
+        "for",
+        "with",
+        "into",
+        "from",
+        "toward",
+        "towards",
+        "the",
+    ),
 )
-_MILITARY_AFTER = re.compile(
+_MILITARY_AFTER = caseless(
     r"^\W{0,3}(?:\w+\s+){0,2}?(?:has\s+|have\s+)?(?:fired|launched|attacked|struck|shelled|conducted|"
-    r"used|captured|bombed|deployed|advanced|invaded|hit|targeted)\b",
-    re.I,
+    r"used|captured|bombed|deployed|advanced|invaded|hit|targeted)\b"
 )
 _REACH = 80
 _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
 )
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
-    re.I,
+    (
+        "in",
+        "into",
+        "inside",
+        "across",
+        "throughout",
+        "within",
+        "over",
+        "of",
+        "reached",
+        "the",
+        "ern",
+        "held",
+    ),
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 # "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
-_STATE_ORGAN_AFTER = re.compile(
+_STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|ministry|parliament|"
-    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation)\b",
-    re.I,
+    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation)\b"
 )
-_TITLE_AFTER = re.compile(
+_TITLE_AFTER = caseless(
     r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"
-    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b",
-    re.I,
+    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
 )
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|claimed|reported|announced|stated|"
     r"added|confirmed)(?=\s*[.;]|\s*$)",
 )
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = caseless(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
-    r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))",
-    re.I,
+    r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))"
 )
 # Every _ATTRIBUTION match holds one of these: without one the search is skipped.
 _ATTRIBUTION_WORDS = ("according", "reported", "citing", "claimed")
+# Every _TRAILING_ATTRIBUTION match holds one of these (any case; most in lower case).
+_SPEECH_WORDS = ("said", "says", "claimed", "reported", "announced", "stated", "added", "confirmed")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,22 +149,19 @@ class ActorIndex:
         """Who a claim is attributed to: "according to X", "X said." at the end of a sentence."""
         out = []
         for passage in passages:
-            lower = passage.value.lower()
-            patterns = (
-                (_ATTRIBUTION, _TRAILING_ATTRIBUTION)
-                if any(word in lower for word in _ATTRIBUTION_WORDS)
-                else (_TRAILING_ATTRIBUTION,)
-            )
-            for pattern in patterns:
-                for m in pattern.finditer(passage.value):
-                    raw = m.group("who")
-                    who = raw.strip()
-                    start = m.start("who") + (len(raw) - len(raw.lstrip()))
-                    span = passage.span(start, start + len(who))
-                    name = re.sub(r"^the\s+", "", who, flags=re.I)
-                    out.append(
-                        (Attribution(name=name, span=span), passage, start, start + len(who))
-                    )
+            value, lower = passage.value, passage.lower
+            found: list[re.Match[str]] = []
+            if any(word in lower for word in _ATTRIBUTION_WORDS):
+                found += _ATTRIBUTION.finditer(lower)
+            if any(word in lower for word in _SPEECH_WORDS):
+                found += _TRAILING_ATTRIBUTION.finditer(value)
+            for m in found:
+                raw = value[m.start("who") : m.end("who")]
+                who = raw.strip()
+                start = m.start("who") + (len(raw) - len(raw.lstrip()))
+                span = passage.span(start, start + len(who))
+                name = _LEADING_THE.sub("", who)
+                out.append((Attribution(name=name, span=span), passage, start, start + len(who)))
         return out
 
     def find(self, passages: list[Passage]) -> tuple[list[Actor], list[Attribution]]:
@@ -152,20 +175,22 @@ class ActorIndex:
         claims = self.attributions(passages)
         actors: dict[str, Actor] = {}
         for passage in passages:
-            text = passage.value
+            text, lower = passage.value, passage.lower
             matches = self._matches(text)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
             for m_start, m_end, alias in matches:
                 if any(p is passage and s <= m_start < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
                 entry = self.aliases[alias]
-                if alias.lower() in entry.adjectives and _NOUN_AFTER.match(text[m_end:]):
+                if alias.lower() in entry.adjectives and _NOUN_AFTER.match(
+                    text[m_end : m_end + _REACH]
+                ):
                     continue  # "civilian rule" describes; "a civilian" was hurt
                 # Context patterns are anchored at the mention: a bounded window keeps
                 # each search short (an unbounded prefix is rescanned from its start).
                 before, after = (
-                    text[max(0, m_start - _REACH) : m_start],
-                    text[m_end : m_end + _REACH],
+                    lower[max(0, m_start - _REACH) : m_start],
+                    lower[m_end : m_end + _REACH],
                 )
                 organ = _STATE_ORGAN_AFTER.match(after)
                 if (

@@ -23,20 +23,20 @@ from functools import cache
 from importlib import resources
 
 from sitrep_classifier.gazetteer_index import Place, PlaceIndex, load_index, normalise
-from sitrep_classifier.text import Passage
+from sitrep_classifier.text import EndAnchored, Passage, caseless
 from sitrep_schemas import Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
 # "north of El Fasher": the town is a reference point, not where it happened.
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = EndAnchored(
     r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|kilomet(?:er|re)s?|km|miles)\s+of\s+$",
-    re.IGNORECASE,
+    ("of",),
 )
 _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
 # Where a name can begin: an upper-case letter, or a compass word, not inside a word.
-# The character class comes first: the regex engine then skips other characters fast.
-_NAME_START = re.compile(rf"(?:[{_UPPER}]|[nsewc](?=orth|outh|ast|est|entral))(?<![\w.'’-].)")
+# `\b` first: most positions are inside words and fail there, before the character class.
+_NAME_START = re.compile(rf"\b(?:[{_UPPER}]|[nsewc](?=orth|outh|ast|est|entral))(?<![\w.'’-].)")
 _JOINER = re.compile(r"[ -]+")
 _KEYS: dict[str, str] = {}
 
@@ -56,37 +56,52 @@ _DIRECTIONS = {
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
     "southwestern", "north", "south", "east", "west", "central",
 }  # fmt: skip
-_ADMIN_SUFFIX = re.compile(
+_ADMIN_SUFFIX = caseless(
     r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray)"
-    r"(?P<plural>s)?\b",
-    re.IGNORECASE,
+    r"(?P<plural>s)?\b"
 )
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
     r"reached|evacuated|fled|(?:parts|areas|outskirts|centre|center|streets|suburbs|residents)\s+of)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$",
-    re.IGNORECASE,
+    r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
-_STRONG_BEFORE = re.compile(
+_STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts)\s+of|near|outside|around)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    ("of", "near", "outside", "around", "the"),
 )
-_NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$", re.I
+_NEAR_BEFORE = EndAnchored(
+    r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
+    ("near", "outside", "around", "to", "of", "the"),
 )
-_SPEECH_AFTER = re.compile(
+_SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
-    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b",
-    re.IGNORECASE,
+    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
+)
+_COUNTRY_ENDS = (
+    "in",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "over",
+    "from",
+    "reached",
+    "hit",
+    "struck",
+    "the",
+    "ern",
+    "held",
+    "occupied",
 )
 # Not "to": "delivered systems to Ukraine" makes Ukraine a recipient, not a place.
-_COUNTRY_LOCATIVE = re.compile(
+_COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|from|reached|hit|struck)\s+(?:the\s+)?"
     r"(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
-    re.IGNORECASE,
+    _COUNTRY_ENDS,
 )
 _PRECISION = {
     "settlement": 1, "facility": 1, "admin2": 2, "admin1": 3, "region": 3, "territory": 3,
@@ -157,7 +172,7 @@ class Gazetteer:
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
         found: list[Mention] = []
         for passage in passages:
-            text = passage.value
+            text, lower = passage.value, passage.lower
             spans = self._spans(text)
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
@@ -170,8 +185,8 @@ class Gazetteer:
             }
             for start, end, _key, candidates in spans:
                 # Anchored context patterns search a bounded window, not the whole prefix.
-                before, after = text[max(0, start - _REACH) : start], text[end : end + _REACH]
-                if _SPEECH_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
+                before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
+                if _SPEECH_AFTER.match(after) or (_REFERENCE_BEFORE.search(before)):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
                 place = _pick(candidates, named, regions, curated_first=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
+from sitrep_classifier.text import EndAnchored, caseless, fold
 from sitrep_schemas import Quantity
 
 _WORDS = {
@@ -82,19 +83,15 @@ _CURRENCY_WORDS = {
     "yen": "JPY",
 }
 
-_NUMBER = re.compile(
-    # Cheap first-character gate: a digit, a currency sign or the first letter of a number word.
-    r"(?=[\d$€£UEG"
-    + "".join(sorted({w[0] for w in _WORDS} | {w[0].upper() for w in _WORDS}))
-    + r"])"
-    r"(?P<cur>US\$|\$|€|£|(?:USD|EUR|GBP)\s?)?"
+# Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
+_NUMBER = caseless(
+    r"(?P<cur>us\$|\$|€|£|(?:usd|eur|gbp)\s?)?"
     # \b first: most positions are inside words and fail here, before the word alternation.
     r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])\b)?"
-    r"(?P<suffix>(?:st|nd|rd|th)\b|-years?-old|:\d\d|-(?:hour|day|week|month|year)s?\b|[-–]\w)?",
-    re.IGNORECASE,
+    r"(?P<suffix>(?:st|nd|rd|th)\b|-years?-old|:\d\d|-(?:hour|day|week|month|year)s?\b|[-–]\w)?"
 )
 
 
@@ -107,15 +104,12 @@ def _word_starts(words: Iterable[str]) -> Any:
     return automaton
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, starts: Any, lowered: str
-) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, trying the pattern only where `starts` finds one of its
-    words in `lowered` (`text` lower-cased, at the same positions): a scan of every
-    position is what the regex alone cost."""
+def _matches_at(pattern: re.Pattern[str], lowered: str, starts: Any) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(lowered)`, trying the pattern only where `starts` finds one of its
+    words: a scan of every position is what the regex alone cost."""
     consumed = 0
     for start in sorted({end - length + 1 for end, length in starts.iter(lowered)}):
-        if start >= consumed and (m := pattern.match(text, start)):
+        if start >= consumed and (m := pattern.match(lowered, start)):
             consumed = m.end()
             yield m
 
@@ -124,35 +118,45 @@ def _matches_at(
 _FIGURE_STARTS = _word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS))
 
 
-def _numbers(text: str) -> Iterator[re.Match[str]]:
-    """`_NUMBER.finditer(text)`, trying the pattern only where a figure can begin."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two: positions would shift
-        return _NUMBER.finditer(text)
-    return _matches_at(_NUMBER, text, _FIGURE_STARTS, lowered)
-
-
-_UNIT = re.compile(
+_UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:hours?|days?|weeks?|months?|years?)\b))",
-    re.IGNORECASE,
+    r"(?P<duration>(?:hours?|days?|weeks?|months?|years?)\b))"
 )
-_NOUN = re.compile(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)", re.I)
-_QUALIFIER = re.compile(
+_NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
+_QUALIFIER = EndAnchored(
     r"(?P<q>at\s+least|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|some|"
     r"roughly|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than|close\s+to)\s+$",
-    re.IGNORECASE,
+    (
+        "least",
+        "about",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "than",
+        "over",
+        "to",
+        "some",
+        "roughly",
+        "estimated",
+        "as",
+        "close",
+    ),
 )
-_MODALITY = re.compile(r"\b(?:expected|could|may|might|will|would|forecast)\b", re.I)
-_PROJECTED = re.compile(r"\b(?:projected|projections?|estimated\s+to)\b", re.I)
-_TIME_WINDOW = re.compile(
-    r"\b(?:past|last|next|previous|coming|within|over\s+the|in\s+the)\s+$", re.I
+_MODALITY = caseless(r"\b(?:expected|could|may|might|will|would|forecast)\b")
+_PROJECTED = caseless(r"\b(?:projected|projections?|estimated\s+to)\b")
+_TIME_WINDOW = EndAnchored(
+    r"\b(?:past|last|next|previous|coming|within|over\s+the|in\s+the)\s+$",
+    ("past", "last", "next", "previous", "coming", "within", "the"),
 )
-_NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:[A-Za-z]-?|\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+)$", re.I
+_NOT_A_FIGURE_BEFORE = EndAnchored(
+    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+)$", ("of", "aged", "day", "no.")
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
+_OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
+_LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 
 # Kind from the verbs and nouns nearest to the figure; first matching family wins ties.
 # Kinds marked as verbs win when they stand just before the figure ("killing at least 12
@@ -211,11 +215,9 @@ _KIND_STARTS = _word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for 
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
 # "killed and 12 injured": the verb before belongs to the figure before it.
-_OTHER_FIGURE = re.compile(r"[;,]|\band\b", re.I)
-_DURATION_SUFFIX = re.compile(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b", re.I)
-_WEAPONS = re.compile(
-    r"\b(?:drones?|missiles?|rockets?|UAVs?|Shaheds?|bombs?|projectiles?|them)\b", re.I
-)
+_OTHER_FIGURE = caseless(r"[;,]|\band\b")
+_DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
+_WEAPONS = caseless(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them)\b")
 
 
 @dataclass(frozen=True)
@@ -234,14 +236,13 @@ def _value(num: str, scale: str | None) -> float:
     return base * (_SCALES[scale.lower()] if scale else 1.0)
 
 
-def _nearest_kind(text: str, start: int, end: int) -> str | None:
+def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     window_start = max(0, start - 60)
-    window = text[window_start : end + 60]
+    window = lowered[window_start : end + 60]
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    lowered = window.lower()
-    for m in _matches_at(_ANY_KIND, lowered, _KIND_STARTS, lowered):
+    for m in _matches_at(_ANY_KIND, window, _KIND_STARTS):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
@@ -252,7 +253,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate
-        between = text[window_start + m.end() : start]
+        between = lowered[window_start + m.end() : start]
         if (
             verb
             and before
@@ -265,22 +266,36 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     return chosen[2] if chosen else None
 
 
-def _hits(text: str) -> list[_Hit]:
+def _glued(tail: str) -> bool:
+    """Does the (folded) text before a number end in a letter, or a letter and a hyphen?
+
+    "F-16", "Il-76", "S300" are designators. The regex `[a-z]-?$` as plain string tests:
+    a `$`-anchored search tries every position. `$` also matches before a final newline.
+    """
+    for end in (tail, tail[:-1]) if tail.endswith("\n") else (tail,):
+        if end.endswith("-"):
+            end = end[:-1]
+        if end and "a" <= end[-1] <= "z":
+            return True
+    return False
+
+
+def _hits(text: str, lowered: str) -> list[_Hit]:
     hits = []
-    for m in _numbers(text):
+    for m in _matches_at(_NUMBER, lowered, _FIGURE_STARTS):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
         # Patterns anchored at the end search only a short tail: a search over the whole
         # prefix would scan it from its start for every number.
-        tail = text[max(0, m.start() - 24) : m.start()]
-        if (suffix and not duration) or _NOT_A_FIGURE_BEFORE.search(tail):
+        tail = lowered[max(0, m.start() - 24) : m.start()]
+        if (suffix and not duration) or _glued(tail) or _NOT_A_FIGURE_BEFORE.search(tail):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
         if m.end() < len(text) and (text[m.end()].isalnum() and not m.group("cur")):
             continue
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
-        if num.isalpha() and re.search(r"\bthe\s+$", tail, re.I):
+        if num.isalpha() and _THE_BEFORE.search(tail):
             continue  # "the two countries" refers, it does not count
         if num.isalpha() and scale and scale.lower() in {"m", "b", "k"}:
             continue
@@ -288,7 +303,9 @@ def _hits(text: str) -> list[_Hit]:
             continue  # "5 m" is a distance in metres, not millions
         if _YEAR.match(num) and not cur and not scale:
             after = text[m.end() : m.end() + 20]
-            if not _UNIT.match(after) and not re.match(r"^\s+[a-z]", after):
+            if not _UNIT.match(lowered[m.end() : m.end() + 20]) and not _LOWER_WORD_AFTER.match(
+                after
+            ):
                 continue  # a year
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         hits.append(
@@ -304,14 +321,21 @@ def _hits(text: str) -> list[_Hit]:
     return hits
 
 
+def _noun_at(text: str, lowered: str, pos: int) -> str | None:
+    """The words after a figure ("drones", "people were"), as the text writes them."""
+    m = _NOUN.match(lowered[pos:])
+    return text[pos + m.start("noun") : pos + m.end("noun")] if m else None
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    hits = _hits(text)
+    lowered = fold(text)
+    hits = _hits(text, lowered)
     consumed: set[int] = set()
     for i, hit in enumerate(hits):
         if i in consumed:
             continue
-        before = text[: hit.start]
+        before = lowered[: hit.start]
         after = text[hit.end :]
         qual = _QUALIFIER.search(before[-30:])
         qualifier = " ".join(qual.group("q").lower().split()) if qual else None
@@ -321,9 +345,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             if _PROJECTED.search(clause)
             else ("expected" if _MODALITY.search(clause[-40:]) else None)
         )
-        unit_m = _UNIT.match(after)
-        noun_m = _NOUN.match(after)
-        noun = noun_m.group("noun") if noun_m else None
+        unit_m = _UNIT.match(lowered[hit.end :])
+        noun = _noun_at(text, lowered, hit.end)
         kind: str | None
         unit: str | None = None
         what = noun
@@ -347,20 +370,21 @@ def extract_quantities(text: str) -> list[Quantity]:
             kind, unit = "duration", unit_m.group("duration").lower()
         else:
             # "76 of the 188 drones": the part and the whole.
-            of_m = re.match(r"^\s+of\s+(?:the\s+)?", after)
+            of_m = _OF_AFTER.match(after)
             if of_m and i + 1 < len(hits) and hits[i + 1].start == hit.end + of_m.end():
                 whole = hits[i + 1]
-                whole_noun_m = _NOUN.match(text[whole.end :])
-                whole_noun = whole_noun_m.group("noun") if whole_noun_m else None
-                part_kind = _nearest_kind(text, hit.start, whole.end) or "count"
-                whole_kind = "launched" if whole_noun and _WEAPONS.search(whole_noun) else "count"
+                whole_noun = _noun_at(text, lowered, whole.end)
+                part_kind = _nearest_kind(lowered, hit.start, whole.end) or "count"
+                whole_kind = (
+                    "launched" if whole_noun and _WEAPONS.search(whole_noun.lower()) else "count"
+                )
                 if part_kind == "launched":
                     part_kind = "count"
                 out.append(_quantity(hit, part_kind, whole_noun, whole_noun, qualifier, modality))
                 out.append(_quantity(whole, whole_kind, whole_noun, whole_noun, None, modality))
                 consumed.add(i + 1)
                 continue
-            kind = _nearest_kind(text, hit.start, hit.end) or "count"
+            kind = _nearest_kind(lowered, hit.start, hit.end) or "count"
             unit = noun.split()[-1].lower() if noun else None
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
     return out

@@ -35,32 +35,32 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
     # The best match per type, as (weight, passage, start, end): the TextSpan is built
     # for the winner only.
     evidence: dict[str, tuple[float, Passage, int, int]] = {}
-    lowered = [(passage, passage.value.lower()) for passage in passages]
-    present = set().union(*(taxonomy.anchors_in(lower) for _, lower in lowered))
-    first_clause_end = {
-        passage.name: (
-            m.start() if (m := _CLAUSE_END.search(passage.value)) else len(passage.value)
-        )
-        for passage in passages
-    }
-    for anchor in sorted(present):  # sorted: the same evidence span on every run
-        for name, cue in taxonomy.cues_by_anchor.get(anchor, ()):
-            for passage, lower in lowered:
-                if cue.anchor not in lower:
-                    continue
-                m = cue.search(passage.value, lower)
+    anchors = [taxonomy.anchors_in(passage.lower) for passage in passages]
+    for passage, present in zip(passages, anchors, strict=True):
+        lower = passage.lower
+        in_text = passage.name == "text"
+        first_clause_end = -1
+        for anchor in sorted(present):  # sorted: the same evidence span on every run
+            for name, cue in taxonomy.cues_by_anchor.get(anchor, ()):
+                m = cue.search(lower)
                 if not m:
                     continue
-                weight = cue.weight * (HEADLINE_WEIGHT if passage.name == "headline" else 1.0)
-                if passage.name == "text" and m.start() < first_clause_end["text"]:
-                    weight *= FIRST_CLAUSE_WEIGHT
+                weight = cue.weight
+                if in_text:
+                    if first_clause_end < 0:
+                        end = _CLAUSE_END.search(passage.value)
+                        first_clause_end = end.start() if end else len(lower)
+                    if m.start() < first_clause_end:
+                        weight *= FIRST_CLAUSE_WEIGHT
+                else:
+                    weight *= HEADLINE_WEIGHT
                 scores[name] = scores.get(name, 0.0) + weight
                 best = evidence.get(name)
                 if best is None or weight > best[0]:
                     evidence[name] = (weight, passage, m.start(), m.end())
     for name in scores:
         requires = taxonomy.event_types[name].requires
-        if requires and not _any_found(requires, lowered, present):
+        if requires and not _any_found(requires, passages, anchors):
             scores[name] *= REQUIRES_MISSING_FACTOR
     if not scores:
         return TypeDecision(
@@ -88,13 +88,11 @@ def _span(best: tuple[float, Passage, int, int]) -> TextSpan:
     return passage.span(start, end)
 
 
-def _any_found(
-    cues: tuple[Cue, ...], lowered: list[tuple[Passage, str]], present: set[str]
-) -> bool:
+def _any_found(cues: tuple[Cue, ...], passages: list[Passage], anchors: list[set[str]]) -> bool:
     return any(
-        cue.anchor in present and cue.anchor in lower and cue.search(passage.value, lower)
+        cue.anchor in present and cue.search(passage.lower)
         for cue in cues
-        for passage, lower in lowered
+        for passage, present in zip(passages, anchors, strict=True)
     )
 
 

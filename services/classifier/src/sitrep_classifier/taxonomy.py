@@ -11,7 +11,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
-from sitrep_classifier.text import phrase_pattern
+from sitrep_classifier.text import caseless, phrase_pattern
 from sitrep_schemas.labels import Labels, load_labels
 
 
@@ -19,23 +19,21 @@ from sitrep_schemas.labels import Labels, load_labels
 class Cue:
     phrase: str
     weight: float
+    # The phrase as a pattern for folded (lower-cased) text: see `text.fold`.
     pattern: re.Pattern[str]
-    # A literal every match contains (lowercase): a cheap substring test skips the regex
-    # for most cues, which is most of classify()'s time.
+    # A literal every match contains: a cheap substring test skips the regex for most
+    # cues, which is most of classify()'s time.
     anchor: str
-    # The literal every match starts with, and the pattern for lower-cased text: the
-    # pattern's leading look-behind defeats the regex engine's own prefix scan, so
-    # `search` finds the start with str.find and tries the pattern only there.
+    # The literal every match starts with: the pattern's leading look-behind defeats
+    # the regex engine's own prefix scan, so `search` finds the start with str.find
+    # and tries the pattern only there.
     lead: str
-    lowered: re.Pattern[str]
 
-    def search(self, value: str, lower: str) -> re.Match[str] | None:
-        """`pattern.search(value)`, where `lower` is `value.lower()`."""
-        if len(lower) != len(value):  # lower-casing changed the length: positions would shift
-            return self.pattern.search(value)
+    def search(self, lower: str) -> re.Match[str] | None:
+        """`pattern.search(lower)`, where `lower` is a passage's folded text."""
         at = lower.find(self.lead)
         while at >= 0:
-            if m := self.lowered.match(lower, at):
+            if m := self.pattern.match(lower, at):
                 return m
             at = lower.find(self.lead, at + 1)
         return None
@@ -91,14 +89,8 @@ def _cue(phrase: str, weight: float) -> Cue:
     lead = re.match(r"[^*?\s]*", phrase.lower())
     if lead is None or not lead.group():
         raise ValueError(f"cue {phrase!r} must start with a literal")
-    pattern = phrase_pattern(phrase.lower())
     return Cue(
-        phrase,
-        weight,
-        re.compile(pattern, re.IGNORECASE),
-        cue_anchor(phrase),
-        lead.group(),
-        re.compile(pattern),
+        phrase, weight, caseless(phrase_pattern(phrase.lower())), cue_anchor(phrase), lead.group()
     )
 
 

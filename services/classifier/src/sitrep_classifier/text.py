@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep_schemas import TextSpan
 
@@ -28,12 +28,52 @@ def phrase_pattern(phrase: str) -> str:
     return "".join(out)
 
 
+def fold(text: str) -> str:
+    """`text.lower()`, one character for one, so that offsets into it are offsets into `text`.
+
+    Case-insensitive patterns run on the folded text without IGNORECASE, which makes
+    the regex engine lower-case every character it tries (2-3x slower).
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower()[0] for c in text)  # "İ" lower-cases to two characters
+
+
+def caseless(pattern: str) -> re.Pattern[str]:
+    """A pattern for folded text: written in lower case, it matches as with IGNORECASE."""
+    literal = re.sub(r"\\.|\(\?P[<=]", "", pattern)  # escapes (\W, \S) and group syntax
+    if literal != literal.lower():
+        raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
+    return re.compile(pattern)
+
+
+class EndAnchored:
+    """A caseless pattern anchored at the end (`$`) of a window of folded text.
+
+    A `$`-anchored search tries every position of the window, so it runs only when the
+    window, trailing spaces stripped, ends with one of `ends`: a condition every match
+    meets (its last word, or "the" where the pattern allows one after it).
+    """
+
+    def __init__(self, pattern: str, ends: tuple[str, ...]) -> None:
+        self.pattern = caseless(pattern)
+        self.ends = ends
+
+    def search(self, window: str) -> re.Match[str] | None:
+        return self.pattern.search(window) if window.rstrip().endswith(self.ends) else None
+
+
 @dataclass(frozen=True)
 class Passage:
-    """One searchable field of an event (headline or text)."""
+    """One searchable field of an event (headline or text), and its `fold()`."""
 
     name: str  # "headline" | "text"
     value: str
+    lower: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", fold(self.value))
 
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(
