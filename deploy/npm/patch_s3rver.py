@@ -18,6 +18,12 @@ a temporary file renamed into place only once all Content-Length bytes have
 arrived. Temporary names do not end in `._S3rver_object`, so listings never
 show them.
 
+A PUT reads its whole body before it queues for its key (Tansu's objects are
+small). Queued on the socket instead, a request whose client went away while
+it waited (a broker stopped or killed) took the key, then waited for ever on
+a body that would never come, and every later PUT of that key (a partition's
+watermark) timed out behind it: the broker stalled until restarted again.
+
 Usage: python deploy/npm/patch_s3rver.py NODE_MODULES_DIR   (idempotent)
 """
 
@@ -26,7 +32,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-MARK = "// sitrep: atomic putObject"
+MARK = "// sitrep: atomic putObject v2"
 
 ORIGINAL = """    const [size, md5] = await new Promise((resolve, reject) => {
       const writeStream = fs.createWriteStream(objectPath);
@@ -114,6 +120,9 @@ ATOMIC = (
 
 CONTROLLER_ORIGINAL = """exports.putObject = async function putObject(ctx) {
   const object = new S3Object(
+    ctx.params.bucket,
+    ctx.params.key,
+    ctx.req,
 """
 
 CONDITIONAL = (
@@ -169,18 +178,40 @@ async function sitrepPrecondition(ctx) {
   }
 }
 
+// The whole body first, then the key's turn: a client that goes away mid-upload never
+// holds the key, and nothing under the lock waits on a socket.
+function sitrepReadBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let ended = false;
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!ended) reject(new Error('the client went away before its upload was complete'));
+    });
+  });
+}
+
 exports.putObject = async function putObject(ctx) {
+  const body = await sitrepReadBody(ctx.req);
   const release = await sitrepLock(`${ctx.params.bucket}/${ctx.params.key}`);
   try {
     await sitrepPrecondition(ctx);
-    return await sitrepPutObject(ctx);
+    return await sitrepPutObject(ctx, body);
   } finally {
     release();
   }
 };
 
-async function sitrepPutObject(ctx) {
+async function sitrepPutObject(ctx, body) {
   const object = new S3Object(
+    ctx.params.bucket,
+    ctx.params.key,
+    body,
 """
 )
 

@@ -208,13 +208,15 @@ def _ids_of(body: bytes) -> set[str]:
     return {e.event_id for e in parse_feed(body, fmt="ndjson", received_at=datetime.now(UTC))}
 
 
-def all_events(api: str, source: str) -> list[TaggedEvent]:
-    """Every stored event of `source`, page by page."""
+def all_events(api: str, source: str | None = None) -> list[TaggedEvent]:
+    """Every stored event (of `source`, if given), page by page."""
     out: list[TaggedEvent] = []
     cursor: str | None = None
     with httpx.Client(timeout=30) as client:
         while True:
-            params: dict[str, Any] = {"source": source, "limit": 500}
+            params: dict[str, Any] = {"limit": 500}
+            if source:
+                params["source"] = source
             if cursor:
                 params["cursor"] = cursor
             page = client.get(f"{api}/v1/events", params=params).json()
