@@ -53,8 +53,17 @@ test-faults: install
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
-bench: install
+BENCH_VENV := .venv-bench
+
+$(BENCH_VENV)/.installed: pyproject.toml schemas/pyproject.toml services/classifier/pyproject.toml
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install -q -e schemas -e services/classifier -e '.[bench]'
+	touch $@
+
+bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/classify_speed.py
+	$(BIN)/python bench/classifier_stage.py 3 20000
 	$(BIN)/python bench/stack_latency.py 100
 	$(BIN)/python bench/ingest_throughput.py 20 1000
 	$(BIN)/python bench/broker_modes.py 3
@@ -63,4 +72,4 @@ schemas: install
 	$(BIN)/python -m sitrep_schemas.export
 
 clean:
-	rm -rf $(VENV) .sitrep .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(BENCH_VENV) $(VENV) .sitrep .pytest_cache .mypy_cache .ruff_cache
