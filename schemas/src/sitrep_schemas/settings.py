@@ -38,6 +38,12 @@ class SitrepSettings(BaseSettings):
     # lands twice carries the same event id, which the projector counts once; one
     # request in flight per connection keeps per-source order without it.
     kafka_idempotence: bool = True
+    # Producer batch size per partition. kafka-python's default (16 KB) holds ~8 tagged
+    # events: a batch per handful of records made producing cost more CPU than tagging
+    # (bench/classifier_stage.py: 2,700 -> 4,300 events/s at 512 KB). It bounds a batch,
+    # it adds no wait: a batch leaves when linger_ms passes or on flush.
+    kafka_batch_size: int = 512 * 1024
+    kafka_max_poll_records: int = 1000
     log_level: str = "INFO"
 
     def consumer_config(self, group_id: str) -> dict[str, Any]:
@@ -51,7 +57,7 @@ class SitrepSettings(BaseSettings):
             "request_timeout_ms": max(
                 self.kafka_request_timeout_ms, self.kafka_session_timeout_ms + 1000
             ),
-            "max_poll_records": 500,
+            "max_poll_records": self.kafka_max_poll_records,
             "fetch_max_wait_ms": self.kafka_fetch_max_wait_ms,
         }
 
@@ -62,6 +68,7 @@ class SitrepSettings(BaseSettings):
             "enable_idempotence": self.kafka_idempotence,
             **({} if self.kafka_idempotence else {"max_in_flight_requests_per_connection": 1}),
             "linger_ms": 2,
+            "batch_size": self.kafka_batch_size,
             "request_timeout_ms": self.kafka_request_timeout_ms,
             "max_block_ms": self.kafka_request_timeout_ms,
             "bootstrap_timeout_ms": self.kafka_request_timeout_ms,

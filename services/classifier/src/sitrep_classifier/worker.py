@@ -8,6 +8,7 @@ on; a broker error is retried from the batch's first offsets with backoff.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -177,6 +178,9 @@ def main() -> None:
     settings = Settings()
     configure_logging(settings.log_level)
     worker = ClassifierWorker(settings)
+    # The tagger's tables live as long as the process: keep them out of every full
+    # collection the per-record garbage of the poll loop triggers.
+    gc.freeze()
     stop_on_signals(worker.stop_event)
     health = HealthServer(
         settings.classifier_host, settings.classifier_port, worker.ready, worker.metrics.registry
