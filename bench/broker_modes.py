@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness import record, summary
 from kafka import KafkaProducer
 
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedS3, create_topics, free_port
@@ -74,6 +75,14 @@ def main(runs: int = 3) -> None:
                 f"{statistics.median(values):{fmt}} [{min(values):{fmt}}-{max(values):{fmt}}]"
             )
         print(f"{mode:<10}{cells[0]:>22}{cells[1]:>22}{cells[2]:>26}")
+    record("broker_modes", {
+        mode: {
+            "sync_p50_ms": summary([r[0] for r in rows]),
+            "sync_p99_ms": summary([r[1] for r in rows]),
+            "records_per_s": summary([r[2] for r in rows]),
+        }
+        for mode, rows in results.items()
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

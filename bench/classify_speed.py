@@ -10,6 +10,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from harness import record, summary
+
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import guess_format, parse_feed
 from sitrep_schemas import UpdateEvent
@@ -65,6 +67,14 @@ def main(runs: int = 5, repeat: int = 200) -> None:
         print(
             f"{name:<28}{statistics.median(rates):>14,.0f}{min(rates):>12,.0f}{max(rates):>12,.0f}"
         )
+    record("classify_speed", {
+        "events": len(events), "passes": repeat,
+        "events_per_s": {
+            "classify()": summary(classify_rates),
+            f"classify_many() of {len(events)}": summary(many_rates),
+            "parse_feed()": summary(parse_rates),
+        },
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

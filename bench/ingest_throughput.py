@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from harness import record, summary
 from kafka import KafkaProducer
 
 from sitrep_cli.embedded import (
@@ -138,6 +139,13 @@ def main(requests: int = 40, per_request: int = 1000) -> None:
               f"{statistics.median(lat):>9.1f}{pct(lat, 0.99):>9.1f}")  # fmt: skip
     print(f"{'broker floor: bare producer acks=all':<36}{statistics.median(floor_rates):>13,.0f}"
           f"{min(floor_rates):>10,.0f}{max(floor_rates):>10,.0f}")  # fmt: skip
+    record("ingest_throughput", {
+        "requests": requests, "events_per_request": per_request,
+        "events_per_s": {name: summary(rates) for name, rates, _ in rows},
+        "latency_ms": {name: {"p50": statistics.median(lat), "p99": pct(lat, 0.99)}
+                       for name, _, lat in rows},
+        "broker_floor_events_per_s": summary(floor_rates),
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+from harness import record
 from kafka import KafkaConsumer, KafkaProducer
 
 from sitrep_cli.embedded import create_topics, free_port
@@ -104,6 +105,14 @@ def main(n: int = 50) -> None:
     ):
         ms = [v * 1000 for v in values]
         print(f"{name:<40}{statistics.median(ms):>10.1f}{pct(ms, 0.99):>10.1f}{max(ms):>10.1f}")
+    record("stack_latency", {
+        "events": n, "ready_s": ready,
+        "latency_ms": {
+            name: {"p50": statistics.median(ms), "p99": pct(ms, 0.99), "max": max(ms)}
+            for name, ms in (("push -> visible in /v1/events", [v * 1000 for v in visible]),
+                             ("broker floor produce -> consume", [v * 1000 for v in floor]))
+        },
+    })  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -58,3 +58,31 @@ def test_worker_tags_every_event_and_sends_poison_to_the_dlq(isolated: dict[str,
         assert consumer.committed(TopicPartition(settings.topic_raw, partition)) == last + 1
     finally:
         consumer.close()
+
+
+def test_tagged_events_land_where_the_default_partitioner_puts_their_key(
+    isolated: dict[str, Any],
+) -> None:
+    """The worker names the raw record's partition instead of hashing the key again: for
+    every source, the tagged event must sit where murmur2 of its key would put it."""
+    from kafka.partitioner.default import murmur2  # what the default partitioner hashes
+
+    settings = Settings(
+        **isolated, classifier_group=f"g-{uuid.uuid4().hex[:8]}", classifier_poll_ms=100
+    )
+    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
+    keys = [f"source-{n}".encode() for n in range(12)]
+    for n, key in enumerate(keys):
+        producer.send(settings.topic_raw, key=key, value=events[n].model_dump_json().encode())
+    producer.flush()
+    producer.close()
+
+    with running_in_thread(ClassifierWorker(settings)):
+        tagged = read_topic(settings.kafka_bootstrap, settings.topic_tagged, expect=12, timeout=60)
+
+    placed = {r.key: r.partition for r in tagged}
+    assert set(placed) == set(keys)
+    assert len(set(placed.values())) > 1  # the keys spread: the test can tell partitions apart
+    for key, partition in placed.items():
+        assert partition == (murmur2(key) & 0x7FFFFFFF) % 3, key

@@ -122,12 +122,24 @@ class ClassifierWorker:
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
         assert self.consumer is not None
         producer = self.producer.get()
+        records = [record for records in batch.values() for record in records]
+        # A tagged event keeps its raw record's key, so with as many partitions on both
+        # topics the default partitioner would put it in the raw record's partition:
+        # say so, and skip its pure-Python murmur2 (~10 % of send()).
+        same_layout = len(producer.partitions_for(self.settings.topic_tagged)) == len(
+            self.consumer.partitions_for_topic(self.settings.topic_raw) or ()
+        )
         futures = [
-            producer.send(topic, key=key, value=value, headers=headers)
-            for topic, key, value, headers in self.handle_many(
-                [record for records in batch.values() for record in records]
+            producer.send(
+                topic, key=key, value=value, headers=headers,
+                partition=record.partition
+                if same_layout and topic == self.settings.topic_tagged
+                else None,
             )
-        ]
+            for record, (topic, key, value, headers) in zip(
+                records, self.handle_many(records), strict=True
+            )
+        ]  # fmt: skip
         producer.flush()
         for future in futures:
             future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)

@@ -1,0 +1,148 @@
+"""Projector, events/s into Redis: sitrep's projector process reading COUNT tagged events
+(the sample feeds' events, tagged once, distinct ids) from its own 3-partition topic into
+a fresh key prefix of an embedded redis-server (AOF on, as `sitrep up` runs it), beside
+the Redis floor: the same events' JSON written with one pipelined SET each, no index.
+
+The projector's rate is taken from the first 1 % of stored events to the last, as
+`StateStore.state()` reports them (start-up and group join excluded).
+
+Run: .venv/bin/python bench/projector_stage.py [runs] [count]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import redis
+from classify_speed import load
+from harness import ROOT, broker, peak_rss_mb, record, summary
+from kafka import KafkaProducer
+
+from sitrep_api.store import StateStore
+from sitrep_classifier.tagger import Tagger
+from sitrep_cli.embedded import EmbeddedRedis, create_topics, free_port
+from sitrep_schemas.settings import SitrepSettings
+
+PARTITIONS = 3
+
+
+def tagged_values(count: int) -> list[tuple[bytes, bytes]]:
+    _, events = load()
+    tagger = Tagger()
+    tagged = [tagger.classify(e) for e in events]
+    out = []
+    for i in range(count):
+        t = tagged[i % len(tagged)]
+        event_id = f"{i:032x}"
+        event = t.event.model_copy(update={"event_id": event_id})
+        value = t.model_copy(update={"event_id": event_id, "event": event}).model_dump_json()
+        out.append((event_id.encode(), value.encode()))
+    return out
+
+
+def measure_projector(
+    bootstrap: str, redis_url: str, values: list[tuple[bytes, bytes]], run: int
+) -> tuple[float, float]:
+    topic, prefix = f"bench.{run}.projector.tagged", f"bench{uuid.uuid4().hex[:8]}"
+    create_topics(bootstrap, [topic, f"{topic}.dlq"], PARTITIONS)
+    producer = KafkaProducer(**SitrepSettings(kafka_bootstrap=bootstrap).producer_config())
+    for key, value in values:
+        producer.send(topic, key=key, value=value)
+    producer.flush(timeout=120)
+    producer.close()
+    env = {
+        **os.environ,
+        "SITREP_KAFKA_BOOTSTRAP": bootstrap,
+        "SITREP_REDIS_URL": redis_url,
+        "SITREP_REDIS_PREFIX": prefix,
+        "SITREP_TOPIC_TAGGED": topic,
+        "SITREP_TOPIC_DLQ": f"{topic}.dlq",
+        "SITREP_PROJECTOR_GROUP": f"{topic}.group",
+        "SITREP_PROJECTOR_PORT": str(free_port()),
+        "SITREP_LOG_LEVEL": "WARNING",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sitrep_cli", "projector"], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis.from_url(redis_url)
+    store = StateStore(client, prefix)
+    count = len(values)
+    stored, first_at, first_stored, rss = 0, 0.0, 0, 0.0
+    deadline = time.monotonic() + 600
+    try:
+        while stored < count:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the projector exited with {proc.returncode}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"projector: {stored} of {count} stored after 600 s")
+            time.sleep(0.05)
+            stored = int(store.state()["events_stored"])
+            if not first_at and stored >= count // 100:
+                first_at, first_stored = time.monotonic(), stored
+            rss = max(rss, peak_rss_mb(proc.pid))
+        rate = (stored - first_stored) / (time.monotonic() - first_at)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        client.close()
+    return rate, rss
+
+
+def measure_floor(redis_url: str, values: list[tuple[bytes, bytes]]) -> float:
+    """One SET per event, pipelined 500 at a time: what Redis takes from one client."""
+    client = redis.Redis.from_url(redis_url)
+    prefix = f"benchfloor{uuid.uuid4().hex[:8]}:"
+    started = time.perf_counter()
+    for first in range(0, len(values), 500):
+        pipe = client.pipeline(transaction=False)
+        for key, value in values[first : first + 500]:
+            pipe.set(prefix + key.decode(), value)
+        pipe.execute()
+    rate = len(values) / (time.perf_counter() - started)
+    client.close()
+    return rate
+
+
+def main(runs: int = 3, count: int = 10_000) -> None:
+    values = tagged_values(count)
+    rates: dict[str, list[float]] = {"projector": [], "floor": []}
+    peak = 0.0
+    with broker() as bootstrap, tempfile.TemporaryDirectory() as data:
+        redis_server = EmbeddedRedis(free_port(), data_dir=Path(data))
+        redis_server.start()
+        try:
+            for run in range(runs):
+                rate, rss = measure_projector(bootstrap, redis_server.url, values, run)
+                rates["projector"].append(rate)
+                peak = max(peak, rss)
+                rates["floor"].append(measure_floor(redis_server.url, values))
+                print(f"run {run + 1}: projector {rate:,.0f} ev/s, Redis floor "
+                      f"{rates['floor'][-1]:,.0f} SET/s, peak RSS {rss:,.0f} MB", flush=True)  # fmt: skip
+        finally:
+            redis_server.stop()
+    labels = {"projector": "sitrep projector", "floor": "Redis floor: pipelined SET per event"}
+    print(f"\nprojector, {count:,} tagged events, {runs} runs")
+    print(f"{'contender':<40}{'median ev/s':>12}{'min':>9}{'max':>9}")
+    for name, label in labels.items():
+        s = summary(rates[name])
+        print(f"{label:<40}{s['median']:>12,.0f}{s['min']:>9,.0f}{s['max']:>9,.0f}")
+    print(f"projector peak RSS {peak:,.0f} MB (target: projector >= 50,000 events/s)")
+    record("projector_stage", {
+        "count": count,
+        "events_per_s": {labels[n]: summary(rates[n]) for n in labels},
+        "peak_rss_mb": {"sitrep projector": peak},
+    })  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))

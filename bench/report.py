@@ -1,0 +1,101 @@
+"""Render bench/results.json as markdown: the machine, every benchmark's figures, and issue 8's
+targets checked against them. Printed, and written into bench/README.md between the
+`<!-- results:start -->` / `<!-- results:end -->` markers (`make bench` runs it last).
+
+Run: .venv/bin/python bench/report.py
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from harness import RESULTS, ROOT
+
+README = ROOT / "bench" / "README.md"
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def _rate(s: dict[str, float], fmt: str = ",.0f") -> str:
+    return f"{s['median']:{fmt}} | {s['min']:{fmt}} | {s['max']:{fmt}}"
+
+
+def _targets(r: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(target, figure, verdict) for each of issue 8's targets the results can answer."""
+    out: list[tuple[str, str, str]] = []
+    stage = r.get("classifier_stage")
+    if stage:
+        ratio = stage["ratio_sitrep_to_quix"]["median"]
+        verdict = "met" if ratio >= 1.2 else "missed"
+        out.append(("classifier stage >= 1.2x Quix Streams", f"{ratio:.2f}x", verdict))
+        rss = stage["peak_rss_mb"]["sitrep classifier worker"]
+        verdict = "met" if rss < 150 else "missed"
+        out.append(("classifier < 150 MB RSS", f"{rss:,.0f} MB", verdict))
+    ingest = r.get("ingest_throughput")
+    if ingest:
+        ndjson = next(v for k, v in ingest["events_per_s"].items() if "NDJSON" in k)["median"]
+        verdict = "met" if ndjson >= 20_000 else "missed"
+        out.append(("ingest NDJSON >= 20,000 events/s", f"{ndjson:,.0f} events/s", verdict))
+    projector = r.get("projector_stage")
+    if projector:
+        rate = projector["events_per_s"]["sitrep projector"]["median"]
+        verdict = "met" if rate >= 50_000 else "missed"
+        out.append(("projector >= 50,000 events/s", f"{rate:,.0f} events/s", verdict))
+        rss = projector["peak_rss_mb"]["sitrep projector"]
+        out.append(("projector < 150 MB RSS", f"{rss:,.0f} MB", "met" if rss < 150 else "missed"))
+    out.append(
+        ("GET /v1/events >= 0.8x a bare endpoint", "not measured by `make bench` yet", "open")
+    )
+    latency = r.get("stack_latency")
+    if latency:
+        lat = latency["latency_ms"]
+        push, floor = lat["push -> visible in /v1/events"], lat["broker floor produce -> consume"]
+        figure = f"p99 {push['p99']:.1f} ms vs floor p99 {floor['p99']:.1f} ms + 30"
+        verdict = "met" if push["p99"] <= floor["p99"] + 30 else "missed"
+        out.append(("end-to-end p99 <= broker floor p99 + 30 ms (sequential, not 1,000/s)",
+                    figure, verdict))  # fmt: skip
+    return out
+
+
+def render(r: dict[str, Any]) -> str:
+    lines = []
+    machine = next(iter(r.values()))["machine"] if r else {}
+    if machine:
+        versions = ", ".join(f"{k} {v}" for k, v in sorted(machine["versions"].items()) if v)
+        lines += [f"Machine: {machine['cores']} cores, Python {machine['python']}, {versions}.", ""]
+    lines += ["| target (issue 8) | figure | verdict |", "| --- | --- | --- |"]
+    lines += [f"| {t} | {f} | {v} |" for t, f, v in _targets(r)]
+    lines.append("")
+    for name, result in sorted(r.items()):
+        when = result["machine"]["measured_at"]
+        lines += [f"**{name}** ({when})", "", "| figure | median | min | max |",
+                  "| --- | ---: | ---: | ---: |"]  # fmt: skip
+        for group in ("events_per_s", "broker_floor_events_per_s", "ratio_sitrep_to_quix"):
+            value = result.get(group)
+            if isinstance(value, dict) and "median" in value:
+                fmt = ".2f" if group.startswith("ratio") else ",.0f"
+                lines.append(f"| {group} | {_rate(value, fmt)} |")
+            elif isinstance(value, dict):
+                lines += [f"| {k} | {_rate(v)} |" for k, v in value.items()]
+        for mode in ("memory", "durable"):
+            if mode in result:
+                lines += [f"| {mode} {k} | {_rate(v)} |" for k, v in result[mode].items()]
+        for k, v in result.get("latency_ms", {}).items():
+            lines.append(f"| {k} latency ms | p50 {v['p50']:.1f} | | p99 {v['p99']:.1f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    text = render(results)
+    print(text)
+    readme = README.read_text()
+    if START in readme and END in readme:
+        before, rest = readme.split(START, 1)
+        after = rest.split(END, 1)[1]
+        README.write_text(f"{before}{START}\n{text}\n{END}{after}")
+
+
+if __name__ == "__main__":
+    main()
