@@ -65,6 +65,7 @@ bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/classify_speed.py
 	$(BIN)/python bench/classifier_stage.py 3 20000
 	$(BIN)/python bench/projector_stage.py 3 10000
+	$(BIN)/python bench/api_load.py 3 10000
 	$(BIN)/python bench/stack_latency.py 100
 	$(BIN)/python bench/ingest_throughput.py 20 1000
 	$(BIN)/python bench/broker_modes.py 3

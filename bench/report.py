@@ -43,9 +43,15 @@ def _targets(r: dict[str, Any]) -> list[tuple[str, str, str]]:
         out.append(("projector >= 50,000 events/s", f"{rate:,.0f} events/s", verdict))
         rss = projector["peak_rss_mb"]["sitrep projector"]
         out.append(("projector < 150 MB RSS", f"{rss:,.0f} MB", "met" if rss < 150 else "missed"))
-    out.append(
-        ("GET /v1/events >= 0.8x a bare endpoint", "not measured by `make bench` yet", "open")
-    )
+    api = r.get("api_load")
+    if api:
+        ratio = api["ratio_events_to_bare"]["median"]
+        p99 = api["endpoints"]["GET /v1/events?limit=20"]["p99_ms"]
+        verdict = "met" if ratio >= 0.8 and p99 < 5 else "missed"
+        out.append(("GET /v1/events >= 0.8x a bare endpoint, p99 < 5 ms",
+                    f"{ratio:.2f}x, p99 {p99:.1f} ms", verdict))  # fmt: skip
+        rss = api["peak_rss_mb"]["api"]
+        out.append(("api < 150 MB RSS", f"{rss:,.0f} MB", "met" if rss < 150 else "missed"))
     latency = r.get("stack_latency")
     if latency:
         lat = latency["latency_ms"]
@@ -79,7 +85,15 @@ def render(r: dict[str, Any]) -> str:
                 lines += [f"| {k} | {_rate(v)} |" for k, v in value.items()]
         for mode in ("memory", "durable"):
             if mode in result:
-                lines += [f"| {mode} {k} | {_rate(v)} |" for k, v in result[mode].items()]
+                lines += [f"| {mode} {k} | {_rate(v, '.1f' if k.endswith('_ms') else ',.0f')} |"
+                          for k, v in result[mode].items()]  # fmt: skip
+        for k, v in result.get("endpoints", {}).items():
+            lines.append(f"| {k} requests/s (p50 {v['p50_ms']:.1f} ms, p99 {v['p99_ms']:.1f} ms) "
+                         f"| {_rate(v['requests_per_s'])} |")  # fmt: skip
+        if "ratio_events_to_bare" in result:
+            lines.append(
+                f"| ratio /v1/events to bare | {_rate(result['ratio_events_to_bare'], '.2f')} |"
+            )
         for k, v in result.get("latency_ms", {}).items():
             lines.append(f"| {k} latency ms | p50 {v['p50']:.1f} | | p99 {v['p99']:.1f} |")
         lines.append("")

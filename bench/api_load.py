@@ -1,0 +1,178 @@
+"""The read API under concurrent load: requests/s and p50/p99 latency of `GET /v1/events`
+(a page of 20) and `GET /v1/state` on a store of COUNT tagged events, beside a bare FastAPI
+endpoint (bench/peers/bare_api.py: same server, the same page's bytes, no Redis), all hit
+by the same load generator in the same run, interleaved over the runs.
+
+The load generator: CLIENTS threads, each with one keep-alive HTTP/1.1 connection, for
+SECONDS per measurement. It shares the 2 cores with the server, the same for every
+endpoint, so the ratios hold; the absolute figures are a floor.
+
+Run: .venv/bin/python bench/api_load.py [runs] [count]
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import redis
+from harness import ROOT, peak_rss_mb, record, summary
+from projector_stage import tagged_values
+
+from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_cli.embedded import EmbeddedRedis, free_port, wait_for_port
+from sitrep_schemas import TaggedEvent
+
+CLIENTS, SECONDS = 8, 5.0
+
+
+def fill(redis_url: str, prefix: str, count: int) -> None:
+    store = StateStore(redis.Redis.from_url(redis_url), prefix)
+    records = [
+        AppliedRecord("bench", i % 3, i // 3, TaggedEvent.model_validate_json(value), value)
+        for i, (_, value) in enumerate(tagged_values(count))
+    ]
+    for first in range(0, len(records), 1000):
+        store.apply(records[first : first + 1000])
+    store.client.close()
+
+
+def get(conn: socket.socket, request: bytes, buffer: bytearray) -> int:
+    """One request on a keep-alive connection; the status code."""
+    conn.sendall(request)
+    while b"\r\n\r\n" not in buffer:
+        buffer += conn.recv(65536)
+    head, _, rest = bytes(buffer).partition(b"\r\n\r\n")
+    length = next(
+        int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    )  # fmt: skip
+    while len(rest) < length:
+        rest += conn.recv(65536)
+    buffer[:] = rest[length:]
+    return int(head.split(b" ", 2)[1])
+
+
+def load(port: int, path: str) -> tuple[float, list[float]]:
+    request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode()
+    latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
+    errors: list[str] = []
+    stop_at = time.perf_counter() + SECONDS
+
+    def client(n: int) -> None:
+        with socket.create_connection(("127.0.0.1", port)) as conn:
+            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            buffer = bytearray()
+            while (start := time.perf_counter()) < stop_at:
+                status = get(conn, request, buffer)
+                latencies[n].append((time.perf_counter() - start) * 1000)
+                if status != 200:
+                    errors.append(f"{path}: HTTP {status}")
+                    return
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError(errors[0])
+    done = [x for lat in latencies for x in lat]
+    return len(done) / (time.perf_counter() - started), done
+
+
+def serve(command: list[str], env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    wait_for_port(port, 30, proc)
+    return proc
+
+
+def main(runs: int = 3, count: int = 10_000) -> None:
+    paths = {
+        "GET /v1/events?limit=20": "/v1/events?limit=20",
+        "GET /v1/state": "/v1/state",
+        "bare FastAPI endpoint, same page bytes": "/bare",
+    }
+    rates: dict[str, list[float]] = {name: [] for name in paths}
+    lats: dict[str, list[float]] = {name: [] for name in paths}
+    rss: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as data:
+        redis_server = EmbeddedRedis(free_port(), data_dir=Path(data))
+        redis_server.start()
+        prefix = f"bench{uuid.uuid4().hex[:8]}"
+        fill(redis_server.url, prefix, count)
+        api_port, bare_port = free_port(), free_port()
+        env = {**os.environ, "SITREP_REDIS_URL": redis_server.url, "SITREP_REDIS_PREFIX": prefix,
+               "SITREP_API_PORT": str(api_port), "SITREP_LOG_LEVEL": "WARNING"}  # fmt: skip
+        api = serve([sys.executable, "-m", "sitrep_cli", "api"], env, api_port)
+        bare = None
+        try:
+            with socket.create_connection(("127.0.0.1", api_port)) as conn:
+                buffer = bytearray()
+                get(conn, f"GET {paths['GET /v1/events?limit=20']} HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .encode(), buffer)  # fmt: skip
+            page = Path(data) / "page.json"
+            page.write_bytes(_body(api_port, paths["GET /v1/events?limit=20"]))
+            bare = serve(
+                [sys.executable, "-m", "uvicorn", "bare_api:app", "--app-dir", "bench/peers",
+                 "--port", str(bare_port), "--log-level", "warning"],
+                {**env, "BARE_BODY_FILE": str(page)}, bare_port,
+            )  # fmt: skip
+            for run in range(runs):
+                order = list(paths) if run % 2 == 0 else list(reversed(paths))
+                for name in order:
+                    port = bare_port if paths[name] == "/bare" else api_port
+                    rate, latencies = load(port, paths[name])
+                    rates[name].append(rate)
+                    lats[name] += latencies
+                    print(f"run {run + 1}: {name:<40}{rate:>9,.0f} req/s", flush=True)
+            rss = {"api": peak_rss_mb(api.pid), "bare": peak_rss_mb(bare.pid)}
+        finally:
+            for proc in (api, bare):
+                if proc is not None:
+                    proc.terminate()
+                    proc.wait(10)
+            redis_server.stop()
+    print(
+        f"\nread API, {count:,} events stored, {CLIENTS} keep-alive clients, {SECONDS:.0f} s each"
+    )
+    print(f"{'endpoint':<42}{'median req/s':>13}{'min':>9}{'max':>9}{'p50 ms':>8}{'p99 ms':>8}")
+    out = {}
+    for name in paths:
+        s, lat = summary(rates[name]), sorted(lats[name])
+        p50, p99 = statistics.median(lat), lat[int(len(lat) * 0.99)]
+        out[name] = {"requests_per_s": s, "p50_ms": p50, "p99_ms": p99}
+        print(f"{name:<42}{s['median']:>13,.0f}{s['min']:>9,.0f}{s['max']:>9,.0f}"
+              f"{p50:>8.2f}{p99:>8.2f}")  # fmt: skip
+    ratios = [e / b for e, b in zip(rates["GET /v1/events?limit=20"],
+                                    rates["bare FastAPI endpoint, same page bytes"], strict=True)]  # fmt: skip
+    r = summary(ratios)
+    print(f"ratio /v1/events / bare per run: median {r['median']:.2f} (target >= 0.8, p99 < 5 ms); "
+          f"peak RSS api {rss['api']:.0f} MB")  # fmt: skip
+    record("api_load", {
+        "count": count, "clients": CLIENTS, "seconds": SECONDS, "endpoints": out,
+        "ratio_events_to_bare": r, "peak_rss_mb": {"api": rss["api"]},
+    })  # fmt: skip
+
+
+def _body(port: int, path: str) -> bytes:
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := conn.recv(65536):
+            data += chunk
+    return data.partition(b"\r\n\r\n")[2]
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))
