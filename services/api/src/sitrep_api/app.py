@@ -53,7 +53,8 @@ class ProblemError(Exception):
         )
 
 
-def get_store(request: Request) -> StateStore:
+async def get_store(request: Request) -> StateStore:
+    """Async: a plain `def` dependency costs each request a hop through the thread pool."""
     store: StateStore = request.app.state.store
     return store
 
@@ -69,7 +70,7 @@ def _ms(when: datetime | None) -> int | None:
     return int(when.timestamp() * 1000)
 
 
-def event_query(
+async def event_query(
     store: StoreDep,
     category: Annotated[str | None, Query(examples=["military"])] = None,
     event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
@@ -95,7 +96,9 @@ def event_query(
     _check_labels(filters)
     if place:
         # An unknown place matches nothing, like any other value no event has.
-        filters["place"] = store.resolve_place(place) or "~unknown~"
+        # Redis I/O: off the event loop (the rest of this dependency is not, see get_store).
+        resolved: str | None = await run_in_threadpool(store.resolve_place, place)
+        filters["place"] = resolved or "~unknown~"
     words = tuple(search_tokens(q)) if q else ()
     if q and not words:
         raise ProblemError(
