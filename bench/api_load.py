@@ -12,7 +12,6 @@ Run: .venv/bin/python bench/api_load.py [runs] [count]
 
 from __future__ import annotations
 
-import os
 import socket
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ import uuid
 from pathlib import Path
 
 import redis
-from harness import ROOT, peak_rss_mb, record, summary
+from harness import ROOT, peak_rss_mb, record, service_env, stop, summary
 from projector_stage import tagged_values
 
 from sitrep_api.store import AppliedRecord, StateStore
@@ -45,8 +44,8 @@ def fill(redis_url: str, prefix: str, count: int) -> None:
     store.client.close()
 
 
-def get(conn: socket.socket, request: bytes, buffer: bytearray) -> int:
-    """One request on a keep-alive connection; the status code."""
+def get(conn: socket.socket, request: bytes, buffer: bytearray) -> tuple[int, bytes]:
+    """One request on a keep-alive connection: the status code and the body."""
     conn.sendall(request)
     while b"\r\n\r\n" not in buffer:
         buffer += conn.recv(65536)
@@ -58,7 +57,7 @@ def get(conn: socket.socket, request: bytes, buffer: bytearray) -> int:
     while len(rest) < length:
         rest += conn.recv(65536)
     buffer[:] = rest[length:]
-    return int(head.split(b" ", 2)[1])
+    return int(head.split(b" ", 2)[1]), rest[:length]
 
 
 def load(port: int, path: str) -> tuple[float, list[float]]:
@@ -72,7 +71,7 @@ def load(port: int, path: str) -> tuple[float, list[float]]:
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             buffer = bytearray()
             while (start := time.perf_counter()) < stop_at:
-                status = get(conn, request, buffer)
+                status, _ = get(conn, request, buffer)
                 latencies[n].append((time.perf_counter() - start) * 1000)
                 if status != 200:
                     errors.append(f"{path}: HTTP {status}")
@@ -112,17 +111,15 @@ def main(runs: int = 3, count: int = 10_000) -> None:
         prefix = f"bench{uuid.uuid4().hex[:8]}"
         fill(redis_server.url, prefix, count)
         api_port, bare_port = free_port(), free_port()
-        env = {**os.environ, "SITREP_REDIS_URL": redis_server.url, "SITREP_REDIS_PREFIX": prefix,
-               "SITREP_API_PORT": str(api_port), "SITREP_LOG_LEVEL": "WARNING"}  # fmt: skip
+        env = service_env(redis_url=redis_server.url, redis_prefix=prefix, api_port=api_port)
         api = serve([sys.executable, "-m", "sitrep_cli", "api"], env, api_port)
         bare = None
         try:
             with socket.create_connection(("127.0.0.1", api_port)) as conn:
-                buffer = bytearray()
-                get(conn, f"GET {paths['GET /v1/events?limit=20']} HTTP/1.1\r\nHost: x\r\n\r\n"
-                    .encode(), buffer)  # fmt: skip
+                request = f"GET {paths['GET /v1/events?limit=20']} HTTP/1.1\r\nHost: x\r\n\r\n"
+                _, body = get(conn, request.encode(), bytearray())
             page = Path(data) / "page.json"
-            page.write_bytes(_body(api_port, paths["GET /v1/events?limit=20"]))
+            page.write_bytes(body)
             bare = serve(
                 [sys.executable, "-m", "uvicorn", "bare_api:app", "--app-dir", "bench/peers",
                  "--port", str(bare_port), "--log-level", "warning"],
@@ -140,8 +137,7 @@ def main(runs: int = 3, count: int = 10_000) -> None:
         finally:
             for proc in (api, bare):
                 if proc is not None:
-                    proc.terminate()
-                    proc.wait(10)
+                    stop(proc)
             redis_server.stop()
     print(
         f"\nread API, {count:,} events stored, {CLIENTS} keep-alive clients, {SECONDS:.0f} s each"
@@ -163,15 +159,6 @@ def main(runs: int = 3, count: int = 10_000) -> None:
         "count": count, "clients": CLIENTS, "seconds": SECONDS, "endpoints": out,
         "ratio_events_to_bare": r, "peak_rss_mb": {"api": rss["api"]},
     })  # fmt: skip
-
-
-def _body(port: int, path: str) -> bytes:
-    with socket.create_connection(("127.0.0.1", port)) as conn:
-        conn.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-        data = b""
-        while chunk := conn.recv(65536):
-            data += chunk
-    return data.partition(b"\r\n\r\n")[2]
 
 
 if __name__ == "__main__":

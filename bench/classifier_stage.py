@@ -17,13 +17,12 @@ Run: .venv/bin/python bench/classifier_stage.py [runs] [count]   (after `make be
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 
 from classify_speed import load
-from harness import BENCH_PYTHON, ROOT, broker, peak_rss_mb, record, summary
+from harness import BENCH_PYTHON, ROOT, broker, peak_rss_mb, record, service_env, stop, summary
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from sitrep_cli.embedded import create_topics, free_port
@@ -55,16 +54,11 @@ def measure(name: str, bootstrap: str, run: int, count: int) -> tuple[float, flo
     raw, tagged = f"bench.{run}.{name}.raw", f"bench.{run}.{name}.tagged"
     create_topics(bootstrap, [raw, tagged, f"bench.{run}.{name}.dlq"], PARTITIONS)
     prefill(bootstrap, raw, count)
-    env = {
-        **os.environ,
-        "SITREP_KAFKA_BOOTSTRAP": bootstrap,
-        "SITREP_TOPIC_RAW": raw,
-        "SITREP_TOPIC_TAGGED": tagged,
-        "SITREP_TOPIC_DLQ": f"bench.{run}.{name}.dlq",
-        "SITREP_CLASSIFIER_GROUP": f"{tagged}.group",
-        "SITREP_CLASSIFIER_PORT": str(free_port()),
-        "SITREP_LOG_LEVEL": "WARNING",
-    }
+    env = service_env(
+        kafka_bootstrap=bootstrap, topic_raw=raw, topic_tagged=tagged,
+        topic_dlq=f"bench.{run}.{name}.dlq", classifier_group=f"{tagged}.group",
+        classifier_port=free_port(),
+    )  # fmt: skip
     proc = subprocess.Popen(
         command(name, bootstrap, raw, tagged, count), cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -88,12 +82,7 @@ def measure(name: str, bootstrap: str, run: int, count: int) -> tuple[float, flo
         rate = (seen - first_seen) / (time.monotonic() - first_at)
     finally:
         consumer.close()
-        if proc.poll() is None:
-            proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
     return rate, rss
 
 

@@ -11,7 +11,6 @@ import os
 import platform
 import statistics
 import subprocess
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -89,9 +88,21 @@ def record(name: str, result: dict[str, Any]) -> None:
     RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
 
 
-def wait_for(predicate: Any, timeout: float, interval: float = 0.05) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("benchmark step did not finish in time")
-        time.sleep(interval)
+def service_env(**settings: object) -> dict[str, str]:
+    """Our environment plus `SITREP_<NAME>` for each setting, for a service a benchmark starts."""
+    return {
+        **os.environ,
+        "SITREP_LOG_LEVEL": "WARNING",
+        **{f"SITREP_{name.upper()}": str(value) for name, value in settings.items()},
+    }
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM a process a benchmark started; SIGKILL it if it is not gone in 30 s."""
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

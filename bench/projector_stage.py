@@ -11,7 +11,6 @@ Run: .venv/bin/python bench/projector_stage.py [runs] [count]
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import redis
 from classify_speed import load
-from harness import ROOT, broker, peak_rss_mb, record, summary
+from harness import ROOT, broker, peak_rss_mb, record, service_env, stop, summary
 from kafka import KafkaProducer
 
 from sitrep_api.store import StateStore
@@ -56,17 +55,10 @@ def measure_projector(
         producer.send(topic, key=key, value=value)
     producer.flush(timeout=120)
     producer.close()
-    env = {
-        **os.environ,
-        "SITREP_KAFKA_BOOTSTRAP": bootstrap,
-        "SITREP_REDIS_URL": redis_url,
-        "SITREP_REDIS_PREFIX": prefix,
-        "SITREP_TOPIC_TAGGED": topic,
-        "SITREP_TOPIC_DLQ": f"{topic}.dlq",
-        "SITREP_PROJECTOR_GROUP": f"{topic}.group",
-        "SITREP_PROJECTOR_PORT": str(free_port()),
-        "SITREP_LOG_LEVEL": "WARNING",
-    }
+    env = service_env(
+        kafka_bootstrap=bootstrap, redis_url=redis_url, redis_prefix=prefix, topic_tagged=topic,
+        topic_dlq=f"{topic}.dlq", projector_group=f"{topic}.group", projector_port=free_port(),
+    )  # fmt: skip
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitrep_cli", "projector"], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -89,11 +81,7 @@ def measure_projector(
             rss = max(rss, peak_rss_mb(proc.pid))
         rate = (stored - first_stored) / (time.monotonic() - first_at)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         client.close()
     return rate, rss
 
