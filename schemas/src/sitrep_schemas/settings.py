@@ -45,6 +45,8 @@ class SitrepSettings(BaseSettings):
     kafka_batch_size: int = 512 * 1024
     kafka_max_poll_records: int = 1000
     log_level: str = "INFO"
+    # One JSON log line per HTTP request (ingest, api); /metrics counts them either way.
+    access_log: bool = False
 
     def consumer_config(self, group_id: str) -> dict[str, Any]:
         return {

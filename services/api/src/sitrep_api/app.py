@@ -18,6 +18,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, g
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep_api.contribution import search_tokens
 from sitrep_api.settings import Settings
@@ -127,6 +128,32 @@ def problem(status: int, type_name: str, title: str, detail: str, **extra: Any) 
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
+class CountRequests:
+    """Counts answers by route and status: plain ASGI, as `@app.middleware("http")` costs
+    every request a task group and a pair of memory streams (measured: ~0.6 ms on /healthz)."""
+
+    def __init__(self, app: ASGIApp, counter: Counter) -> None:
+        self.app, self.counter = app, counter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status = 500
+
+        async def send_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            self.counter.labels(route, str(status)).inc()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     registry = CollectorRegistry()
@@ -152,12 +179,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware, allow_origins=settings.api_cors_origins, allow_methods=["GET"]
         )
 
-    @app.middleware("http")
-    async def count_requests(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        route = request.scope.get("route")
-        requests.labels(getattr(route, "path", "unmatched"), str(response.status_code)).inc()
-        return response
+    app.add_middleware(CountRequests, counter=requests)
 
     @app.exception_handler(ProblemError)
     async def problem_error(request: Request, exc: ProblemError) -> JSONResponse:
@@ -361,5 +383,9 @@ def main() -> None:
     settings = Settings()
     configure_logging(settings.log_level)
     uvicorn.run(
-        create_app(settings), host=settings.api_host, port=settings.api_port, log_config=None
+        create_app(settings),
+        host=settings.api_host,
+        port=settings.api_port,
+        log_config=None,
+        access_log=settings.access_log,
     )

@@ -12,6 +12,7 @@ import binascii
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import resources
@@ -26,6 +27,27 @@ from sitrep_schemas import TaggedEvent
 APPLY_SCRIPT = resources.files("sitrep_api").joinpath("lua/apply_event.lua").read_text("utf-8")
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
+
+
+# Queues one command for one shard on a pipeline (see StateStore._over_shards).
+ShardCommand = Callable[[Any, str], object]
+
+
+def _on_shard(command: str, suffix: str, *args: Any, **kwargs: Any) -> ShardCommand:
+    """`command` on the shard's key `suffix`, e.g. `_on_shard("hgetall", "places")`."""
+    return lambda pipe, shard: getattr(pipe, command)(shard + suffix, *args, **kwargs)
+
+
+def _summed(parts: list[dict[bytes, bytes]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for part in parts:
+        for k, v in part.items():
+            total[k.decode()] += int(v)
+    return total
+
+
+def _places(parts: list[dict[bytes, bytes]]) -> dict[str, dict[str, Any]]:
+    return {k.decode(): json.loads(v) for part in parts for k, v in part.items()}
 
 
 class BadCursor(ValueError):
@@ -144,6 +166,7 @@ class StateStore:
         self.prefix = prefix
         self._apply = client.register_script(APPLY_SCRIPT)
         self._registered: set[int] = set()
+        self._shard_cache: list[str] | None = None  # reads: see _over_shards
 
     # -- keys -------------------------------------------------------------
     def shard(self, partition: int) -> str:
@@ -209,25 +232,35 @@ class StateStore:
     def ping(self) -> bool:
         return bool(self.client.ping())
 
+    def _over_shards(self, *commands: ShardCommand) -> tuple[list[str], list[list[Any]]]:
+        """Every command on every shard in one round trip: the shards, and per command the
+        result per shard.
+
+        The shard list is cached. The same trip counts the shards; a count that moved (a
+        partition's first event) reloads the list and runs the trip again.
+        """
+        while True:
+            if self._shard_cache is None:
+                self._shard_cache = self.shards()
+            shards = self._shard_cache
+            pipe = self.client.pipeline(transaction=False)
+            for command in commands:
+                for shard in shards:
+                    command(pipe, shard)
+            pipe.scard(self.shards_key)
+            *results, count = pipe.execute()
+            if count == len(shards):
+                n = len(shards)
+                return shards, [results[i * n : (i + 1) * n] for i in range(len(commands))]
+            self._shard_cache = None
+
     def _merged_hash(self, suffix: str) -> Counter[str]:
-        pipe = self.client.pipeline(transaction=False)
-        for shard in self.shards():
-            pipe.hgetall(shard + suffix)
-        total: Counter[str] = Counter()
-        for part in pipe.execute():
-            for k, v in part.items():
-                total[k.decode()] += int(v)
-        return total
+        _, [parts] = self._over_shards(_on_shard("hgetall", suffix))
+        return _summed(parts)
 
     def places_meta(self) -> dict[str, dict[str, Any]]:
-        pipe = self.client.pipeline(transaction=False)
-        for shard in self.shards():
-            pipe.hgetall(shard + "places")
-        out: dict[str, dict[str, Any]] = {}
-        for part in pipe.execute():
-            for k, v in part.items():
-                out[k.decode()] = json.loads(v)
-        return out
+        _, [parts] = self._over_shards(_on_shard("hgetall", "places"))
+        return _places(parts)
 
     def resolve_place(self, value: str) -> str | None:
         """A place filter may name a place_id or a place name (case-insensitive)."""
@@ -238,81 +271,93 @@ class StateStore:
         return next((pid for pid, p in meta.items() if str(p["name"]).casefold() == wanted), None)
 
     def state(self) -> dict[str, Any]:
-        shards = self.shards()
-        pipe = self.client.pipeline(transaction=False)
-        for shard in shards:
-            pipe.zcard(shard + "idx:all")
-            pipe.hgetall(shard + "latest")
-            pipe.hget(shard + "meta", "last_update")
-        raw = pipe.execute()
-        stored = sum(int(raw[i]) for i in range(0, len(raw), 3))
+        dims = ("total", "category", "event_type", "place", "country", "source", "day")
+        _, (stored, latest_parts, updates, place_parts, *counts) = self._over_shards(
+            _on_shard("zcard", "idx:all"),
+            _on_shard("hgetall", "latest"),
+            _on_shard("hget", "meta", "last_update"),
+            _on_shard("hgetall", "places"),
+            *(_on_shard("hgetall", f"count:{dim}") for dim in dims),
+        )
+        merged = dict(zip(dims, (_summed(parts) for parts in counts), strict=True))
         latest: dict[str, Any] = {}
-        for part in raw[1::3]:
+        for part in latest_parts:
             for k, v in part.items():
-                item = json.loads(v)
-                if (
-                    k.decode() not in latest
-                    or item["received_at"] > latest[k.decode()]["received_at"]
-                ):
-                    latest[k.decode()] = item
-        updates = [v for v in raw[2::3] if v is not None]
-        places = self.places_meta()
-        by_place = self._merged_hash("count:place")
+                item, name = json.loads(v), k.decode()
+                if name not in latest or item["received_at"] > latest[name]["received_at"]:
+                    latest[name] = item
+        last = [v for v in updates if v is not None]
+        places = _places(place_parts)
         return {
-            "events_stored": stored,
-            "events_tallied": self._merged_hash("count:total").get("events", 0),
-            "by_category": dict(self._merged_hash("count:category").most_common()),
-            "by_event_type": dict(self._merged_hash("count:event_type").most_common()),
+            "events_stored": sum(int(n) for n in stored),
+            "events_tallied": merged["total"].get("events", 0),
+            "by_category": dict(merged["category"].most_common()),
+            "by_event_type": dict(merged["event_type"].most_common()),
             "by_place": [
                 {"place_id": pid, "name": places.get(pid, {}).get("name", pid), "count": n}
-                for pid, n in by_place.most_common()
+                for pid, n in merged["place"].most_common()
             ],
-            "by_country": dict(self._merged_hash("count:country").most_common()),
-            "by_source": dict(self._merged_hash("count:source").most_common()),
-            "by_day": dict(sorted(self._merged_hash("count:day").items())),
+            "by_country": dict(merged["country"].most_common()),
+            "by_source": dict(merged["source"].most_common()),
+            "by_day": dict(sorted(merged["day"].items())),
             "latest_bulletins": latest,
-            "last_update": _ms_to_iso(max(updates)) if updates else None,
+            "last_update": _ms_to_iso(max(last)) if last else None,
         }
 
-    def _scan_shard(
-        self, shard: str, primary: str, others: list[str], window: Window, limit: int
-    ) -> list[str]:
-        """Up to `limit` sort keys of `primary` inside `window` that are also in every `others` index."""
-        found: list[str] = []
-        batch = max(limit * 2, 50)
-        upper = window.upper
-        while len(found) < limit:
-            page = [
-                _text(m)
-                for m in self.client.zrevrangebylex(
-                    shard + "idx:" + primary, upper, window.lower, start=0, num=batch
-                )
-            ]
-            if not page:
-                break
-            kept = page
-            if others:
-                pipe = self.client.pipeline(transaction=False)
-                for other in others:
-                    pipe.zmscore(shard + "idx:" + other, page)
-                scores = pipe.execute()
-                kept = [m for i, m in enumerate(page) if all(s[i] is not None for s in scores)]
-            found.extend(kept)
-            if len(page) < batch:
-                break
-            upper = "(" + page[-1]
-        return found[:limit]
-
     def _matching_keys(self, query: EventQuery, limit: int, cursor: str | None = None) -> list[str]:
-        """Sort keys of events matching the query, newest first, merged over the shards."""
+        """Sort keys of events matching the query, newest first, merged over the shards.
+
+        Reads a page of the most selective index in every shard at once, keeps the keys that
+        are in every other index too, and reads further only in shards whose page fell short.
+        """
         wanted = query.index_names()
         primary, others = (wanted[0], wanted[1:]) if wanted else ("all", [])
         window = query.window(decode_cursor(cursor) if cursor else None)
-        merged: list[str] = []
-        for shard in self.shards():
-            merged.extend(self._scan_shard(shard, primary, others, window, limit))
-        merged.sort(reverse=True)
-        return merged
+        batch = max(limit * 2, 50)
+
+        def page(upper: str) -> ShardCommand:
+            return lambda pipe, shard: pipe.zrevrangebylex(
+                shard + "idx:" + primary, upper, window.lower, start=0, num=batch
+            )
+
+        shards, [first] = self._over_shards(page(window.upper))
+        pages = {
+            shard: [_text(m) for m in keys]
+            for shard, keys in zip(shards, first, strict=True)
+            if keys
+        }
+        found: dict[str, list[str]] = {shard: [] for shard in pages}
+        while pages:
+            kept = self._in_every(pages, others) if others else pages
+            short = {}
+            for shard, keys in pages.items():
+                found[shard] += kept[shard]
+                if len(keys) == batch and len(found[shard]) < limit:
+                    short[shard] = "(" + keys[-1]
+            pipe = self.client.pipeline(transaction=False)
+            for shard, upper in short.items():
+                page(upper)(pipe, shard)
+            pages = {
+                shard: [_text(m) for m in keys]
+                for shard, keys in zip(short, pipe.execute() if short else [], strict=True)
+                if keys
+            }
+        return sorted((k for keys in found.values() for k in keys[:limit]), reverse=True)
+
+    def _in_every(self, pages: dict[str, list[str]], others: list[str]) -> dict[str, list[str]]:
+        """The keys of each shard's page that are in every one of that shard's `others` indexes."""
+        pipe = self.client.pipeline(transaction=False)
+        for shard, keys in pages.items():
+            for other in others:
+                pipe.zmscore(shard + "idx:" + other, keys)
+        scores = iter(pipe.execute())
+        kept = {}
+        for shard, keys in pages.items():
+            per_other = [next(scores) for _ in others]
+            kept[shard] = [
+                k for i, k in enumerate(keys) if all(s[i] is not None for s in per_other)
+            ]
+        return kept
 
     def list_events(
         self, query: EventQuery, limit: int, cursor: str | None
@@ -326,12 +371,9 @@ class StateStore:
     def get_events(self, event_ids: list[str]) -> list[bytes]:
         if not event_ids:
             return []
-        shards = self.shards()
-        pipe = self.client.pipeline(transaction=False)
-        for shard in shards:
-            pipe.hmget(shard + "events", event_ids)
+        _, [per_shard] = self._over_shards(_on_shard("hmget", "events", event_ids))
         found: dict[str, bytes] = {}
-        for values in pipe.execute():
+        for values in per_shard:
             for eid, value in zip(event_ids, values, strict=True):
                 if value is not None:
                     found[eid] = value
@@ -424,35 +466,30 @@ class StateStore:
         return out
 
     def _figure_kinds(self) -> list[str]:
-        pipe = self.client.pipeline(transaction=False)
-        for shard in self.shards():
-            pipe.smembers(shard + "figkinds")
-        return sorted({_text(k) for part in pipe.execute() for k in part})
+        _, [parts] = self._over_shards(_on_shard("smembers", "figkinds"))
+        return sorted({_text(k) for part in parts for k in part})
 
     def _figure_keys(self, kind: str, query: EventQuery) -> list[str]:
         window = query.window(None)
-        keys: list[str] = []
-        for shard in self.shards():
-            keys += [
-                _text(m)
-                for m in self.client.zrevrangebylex(
-                    f"{shard}figidx:{kind}", window.upper, window.lower
-                )
-            ]
-        return sorted(keys, reverse=True)
+        _, [parts] = self._over_shards(
+            _on_shard("zrevrangebylex", f"figidx:{kind}", window.upper, window.lower)
+        )
+        return sorted((_text(m) for part in parts for m in part), reverse=True)
 
     def places_geojson(self) -> dict[str, Any]:
-        counts = self._merged_hash("count:place")
+        _, (count_parts, latest_parts, place_parts) = self._over_shards(
+            _on_shard("hgetall", "count:place"),
+            _on_shard("hgetall", "place_latest"),
+            _on_shard("hgetall", "places"),
+        )
+        counts = _summed(count_parts)
         latest: dict[str, str] = {}
-        pipe = self.client.pipeline(transaction=False)
-        for shard in self.shards():
-            pipe.hgetall(shard + "place_latest")
-        for part in pipe.execute():
+        for part in latest_parts:
             for k, v in part.items():
                 pid, key = _text(k), _text(v)
                 latest[pid] = max(latest.get(pid, ""), key)
         features = []
-        for pid, meta in sorted(self.places_meta().items()):
+        for pid, meta in sorted(_places(place_parts).items()):
             if counts.get(pid, 0) <= 0:
                 continue
             newest = latest.get(pid)
@@ -473,11 +510,11 @@ class StateStore:
     # -- the live stream ------------------------------------------------------
     def stream_heads(self) -> dict[str, str]:
         """The newest stream entry id of every shard: where a new subscriber starts."""
-        heads = {}
-        for shard in self.shards():
-            last: Any = self.client.xrevrange(shard + "stream", count=1)
-            heads[shard] = _text(last[0][0]) if last else "0-0"
-        return heads
+        shards, [lasts] = self._over_shards(_on_shard("xrevrange", "stream", count=1))
+        return {
+            shard: _text(last[0][0]) if last else "0-0"
+            for shard, last in zip(shards, lasts, strict=True)
+        }
 
     def read_stream(
         self, positions: dict[str, str], count: int = 100
@@ -486,12 +523,14 @@ class StateStore:
 
         Shards not in `positions` (new since the reader started) are read from their start.
         """
-        out = []
-        for shard in self.shards():
-            entries: Any = self.client.xread(
+        shards, [per_shard] = self._over_shards(
+            lambda pipe, shard: pipe.xread(
                 {shard + "stream": positions.get(shard, "0-0")}, count=count
             )
-            for _, items in entries:
+        )
+        out = []
+        for shard, entries in zip(shards, per_shard, strict=True):
+            for _, items in entries or []:
                 for entry_id, fields in items:
                     out.append((shard, _text(entry_id), _text(fields[b"event_id"])))
         return out

@@ -376,5 +376,9 @@ def main() -> None:
     settings = Settings()
     configure_logging(settings.log_level)
     uvicorn.run(
-        create_app(settings), host=settings.ingest_host, port=settings.ingest_port, log_config=None
+        create_app(settings),
+        host=settings.ingest_host,
+        port=settings.ingest_port,
+        log_config=None,
+        access_log=settings.access_log,
     )
