@@ -5,31 +5,18 @@ BIN := $(VENV)/bin
 PACKAGES := -e schemas -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
-.PHONY: install run run-durable test test-faults lint schemas bench clean
+.PHONY: install run run-durable test test-faults lint schemas bench screenshot clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy/npm/package-lock.json deploy/npm/patch_s3rver.py
-	@command -v redis-server >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "installing redis-server with apt"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) \
-	      || { echo "apt-get install redis-server failed" >&2; exit 1; }; \
-	  else \
-	    echo "redis-server is missing: run 'sudo apt-get install redis-server' (or set SITREP_REDIS_URL)" >&2; exit 1; \
-	  fi; }
+$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy/npm/package-lock.json deploy/npm/patch_s3rver.py deploy/apt-need.sh
+	sh deploy/apt-need.sh redis-server redis-server "the state store of sitrep up; or set SITREP_REDIS_URL"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q $(PACKAGES) -e '.[dev]'
 	$(BIN)/python -m sitrep_classifier.gazetteer_index
-	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "installing npm with apt (for s3rver, the store of sitrep up --durable)"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) \
-	      || { echo "apt-get install nodejs npm failed" >&2; exit 1; }; \
-	  else \
-	    echo "npm is missing: run 'sudo apt-get install nodejs npm'" >&2; exit 1; \
-	  fi; }
+	sh deploy/apt-need.sh npm "nodejs npm" "for s3rver, the store of sitrep up --durable"
+	sh deploy/apt-need.sh chromium chromium "the browser of the dashboard test and make screenshot"
 	mkdir -p $(VENV)/npm && cp deploy/npm/package.json deploy/npm/package-lock.json $(VENV)/npm/
 	cd $(VENV)/npm && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python deploy/npm/patch_s3rver.py $(VENV)/npm/node_modules
@@ -50,6 +37,9 @@ test: install
 test-faults: install
 	$(BIN)/pytest -m faults tests/faults
 
+screenshot: install
+	$(BIN)/python deploy/dashboard_screenshot.py docs/dashboard.png
+
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
@@ -66,7 +56,7 @@ bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/classifier_stage.py 3 20000
 	$(BIN)/python bench/projector_stage.py 3 10000
 	$(BIN)/python bench/api_load.py 3 10000
-	$(BIN)/python bench/stack_latency.py 100
+	$(BIN)/python bench/end_to_end.py 60 1000
 	$(BIN)/python bench/ingest_throughput.py 20 1000
 	$(BIN)/python bench/broker_modes.py 3
 	$(BIN)/python bench/report.py

@@ -6,21 +6,17 @@ see 14, then SIGTERM and see every child process gone.
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from sitrep_cli.embedded import free_port
+from sitrep_cli.local import local_stack
 from tests.conftest import SHARED_SEED, wait_until
 
 pytestmark = pytest.mark.e2e
-SITREP = Path(sys.executable).parent / "sitrep"
 
 
 def descendants(pid: int) -> set[int]:
@@ -49,35 +45,10 @@ def alive(pid: int) -> bool:
 
 
 def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
-    ports = {
-        name: free_port() for name in ("kafka", "redis", "ingest", "api", "classifier", "projector")
-    }
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SITREP_")}
-    env.update(
-        SITREP_EMBEDDED_KAFKA_PORT=str(ports["kafka"]),
-        SITREP_EMBEDDED_REDIS_PORT=str(ports["redis"]),
-        SITREP_INGEST_PORT=str(ports["ingest"]),
-        SITREP_API_PORT=str(ports["api"]),
-        SITREP_CLASSIFIER_PORT=str(ports["classifier"]),
-        SITREP_PROJECTOR_PORT=str(ports["projector"]),
-        SITREP_DATA_DIR=str(tmp_path / "data"),
-    )
     started = time.monotonic()
-    stack = subprocess.Popen(
-        [str(SITREP), "up"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    assert stack.stdout is not None
-    output: list[str] = []
-    try:
-        for line in stack.stdout:
-            output.append(line)
-            if line.startswith("ready in"):
-                break
-        else:
-            pytest.fail("sitrep up exited before it was ready:\n" + "".join(output))
+    with local_stack(tmp_path / "data") as stack:
         ready_s = time.monotonic() - started
-        ingest, api = f"http://127.0.0.1:{ports['ingest']}", f"http://127.0.0.1:{ports['api']}"
+        ingest, api = stack.ingest, stack.api
         with httpx.Client(timeout=30) as http:
             pushed_at = time.monotonic()
             first = http.post(
@@ -107,20 +78,13 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert state["events_tallied"] == 14 and state["by_source"] == {
                 "washington-insider-magazine": 14
             }
-            for port in (ports["classifier"], ports["projector"]):
-                assert http.get(f"http://127.0.0.1:{port}/readyz").status_code == 200
+            for name in ("classifier", "projector"):
+                assert http.get(f"http://127.0.0.1:{stack.ports[name]}/readyz").status_code == 200
             assert "sitrep_ingest_events_total" in http.get(f"{ingest}/metrics").text
         print(f"\nsitrep up: ready in {ready_s:.1f}s; push -> visible in {visible_s:.2f}s")
-        children = descendants(stack.pid)
+        children = descendants(stack.process.pid)
         assert len(children) >= 6  # broker, redis and the four services
-    finally:
-        stack.send_signal(signal.SIGTERM)
-        try:
-            stack.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            stack.kill()
-            raise
-        finally:
-            stack.stdout.close()
-    assert stack.returncode == 0
+        stack.process.send_signal(signal.SIGTERM)
+        stack.process.wait(timeout=30)
+    assert stack.process.returncode == 0
     assert not [pid for pid in children if alive(pid)], "children left running after SIGTERM"

@@ -140,6 +140,31 @@ def test_places_geojson(loaded: tuple[TestClient, StateStore]) -> None:
     sumy = by_name["Sumy"]
     assert sumy["geometry"] == {"type": "Point", "coordinates": [34.8, 50.91]}
     assert sumy["properties"]["count"] == 1 and sumy["properties"]["country"] == "UKR"
+    # colour of the dashboard's marker: the category most of the place's events have
+    events = [
+        e for e in all_pages(api, limit=50) if "Sumy" in {loc["name"] for loc in e["locations"]}
+    ]
+    assert sumy["properties"]["by_category"] == {events[0]["category"]: 1}
+    assert sumy["properties"]["category"] == events[0]["category"]
+    for feature in collection["features"]:
+        props = feature["properties"]
+        assert sum(props["by_category"].values()) == props["count"]
+        assert props["category"] == max(props["by_category"], key=props["by_category"].get)
+
+
+def test_dashboard_page_and_its_files(redis_url: str) -> None:
+    settings = Settings(
+        redis_url=redis_url, api_map_tiles_url='https://tiles.example/{z}/{x}/{y}.png?a="b"'
+    )
+    with TestClient(create_app(settings)) as api:
+        page = api.get("/")
+        assert page.headers["content-type"].startswith("text/html")
+        assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png?a=&quot;b&quot;"' in page.text
+        assert api.get("/static/app.js").headers["content-type"].startswith("text/javascript")
+        assert api.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+        missing = api.get("/static/nope.js")
+        assert missing.status_code == 404
+        assert missing.headers["content-type"] == "application/problem+json"
 
 
 def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:

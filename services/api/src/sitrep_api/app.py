@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
+import pathlib
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 import redis
+import redis.asyncio
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
@@ -34,6 +39,8 @@ from sitrep_schemas import TaggedEvent
 from sitrep_schemas.labels import load_labels
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"
+STATIC = pathlib.Path(__file__).parent / "static"  # the dashboard: index.html, app.js, vendor/
+STREAM_BLOCK_S = 1.0  # the longest /v1/stream waits on Redis before it checks its client
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -165,8 +172,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = connect(settings.redis_url, settings.redis_cluster)
         app.state.store = StateStore(client, settings.redis_prefix)
+        # /v1/stream waits for new entries with a blocking XREAD over every shard's stream,
+        # which needs them on one server; on a cluster it polls every api_stream_poll_s.
+        waiter = None
+        if not settings.redis_cluster:
+            waiter = redis.asyncio.Redis.from_url(
+                settings.redis_url, socket_timeout=STREAM_BLOCK_S + 5, socket_connect_timeout=5
+            )
+        app.state.stream_waiter = waiter
         yield
         client.close()
+        if waiter is not None:
+            await waiter.aclose()
 
     app = FastAPI(
         title="sitrep api",
@@ -286,19 +303,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         else:
             positions = await run_in_threadpool(store.stream_heads)
 
+        waiter: redis.asyncio.Redis | None = request.app.state.stream_waiter
+
+        async def wait_for_entries() -> None:
+            """Returns when any shard's stream may have an entry past `positions`."""
+            shards = store.shard_list()
+            if waiter is None or not shards:
+                await asyncio.sleep(settings.api_stream_poll_s)
+                return
+            streams = {shard + "stream": positions.get(shard, "0-0") for shard in shards}
+            await waiter.xread(streams, count=1, block=int(STREAM_BLOCK_S * 1000))  # type: ignore[arg-type]
+
         async def messages() -> AsyncIterator[str]:
-            sent, idle = 0, 0
+            sent, quiet_since = 0, time.monotonic()
             yield "retry: 2000\n\n"
             while limit is None or sent < limit:
                 if await request.is_disconnected():
                     return
                 entries = await run_in_threadpool(store.read_stream, positions)
                 if not entries:
-                    idle += 1
-                    if idle % 30 == 0:
+                    if time.monotonic() - quiet_since > 15:
+                        quiet_since = time.monotonic()
                         yield ": keep-alive\n\n"
-                    await asyncio.sleep(settings.api_stream_poll_s)
+                    await wait_for_entries()
                     continue
+                quiet_since = time.monotonic()
                 raws = await run_in_threadpool(store.get_events, [eid for _, _, eid in entries])
                 by_id = {json.loads(raw)["event_id"]: raw.decode() for raw in raws}
                 for shard, entry_id, event_id in entries:
@@ -331,6 +360,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/v1/places", summary="Places with event counts as a GeoJSON FeatureCollection")
     def places(store: StoreDep) -> Response:
         return Response(json.dumps(store.places_geojson()), media_type="application/geo+json")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    page = (STATIC / "index.html").read_text("utf-8")
+    page = page.replace("{{TILES}}", html.escape(settings.api_map_tiles_url or "", quote=True))
+    page = page.replace(
+        "{{TILES_ATTRIBUTION}}", html.escape(settings.api_map_tiles_attribution, quote=True)
+    )
+
+    @app.get("/", include_in_schema=False)
+    async def dashboard() -> HTMLResponse:
+        """The live situation page (static files under /static)."""
+        return HTMLResponse(page)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

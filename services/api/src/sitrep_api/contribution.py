@@ -99,6 +99,7 @@ def project_event(event: TaggedEvent) -> Contribution:
         ["day_category", f"{day}|{event.category}"],
         ["hour_category", f"{hour}|{event.category}"],
         *(["place", p] for p in place_ids),
+        *(["place_category", f"{p}|{event.category}"] for p in place_ids),
         *(["country", c] for c in countries),
     ]
     single_place = place_ids[0] if len(place_ids) == 1 else ""

@@ -8,8 +8,12 @@ from sitrep_schemas.settings import SitrepSettings
 class Settings(SitrepSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8080
-    api_stream_poll_s: float = 0.5
+    api_stream_poll_s: float = 0.5  # /v1/stream on Redis Cluster (else it blocks on Redis)
     api_cors_origins: list[str] = Field(default_factory=list)
+    # The dashboard's base map is a bundled country outline (works offline); set a tile URL
+    # such as https://tile.openstreetmap.org/{z}/{x}/{y}.png to draw tiles under it.
+    api_map_tiles_url: str | None = None
+    api_map_tiles_attribution: str = ""
     projector_group: str = "sitrep-projector"
     projector_host: str = "127.0.0.1"
     projector_port: int = 8083

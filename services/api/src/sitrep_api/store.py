@@ -232,6 +232,12 @@ class StateStore:
     def ping(self) -> bool:
         return bool(self.client.ping())
 
+    def shard_list(self) -> list[str]:
+        """The shards as last read (cached; `_over_shards` keeps it current)."""
+        if self._shard_cache is None:
+            self._shard_cache = self.shards()
+        return self._shard_cache
+
     def _over_shards(self, *commands: ShardCommand) -> tuple[list[str], list[list[Any]]]:
         """Every command on every shard in one round trip: the shards, and per command the
         result per shard.
@@ -240,9 +246,7 @@ class StateStore:
         partition's first event) reloads the list and runs the trip again.
         """
         while True:
-            if self._shard_cache is None:
-                self._shard_cache = self.shards()
-            shards = self._shard_cache
+            shards = self.shard_list()
             pipe = self.client.pipeline(transaction=False)
             for command in commands:
                 for shard in shards:
@@ -477,12 +481,18 @@ class StateStore:
         return sorted((_text(m) for part in parts for m in part), reverse=True)
 
     def places_geojson(self) -> dict[str, Any]:
-        _, (count_parts, latest_parts, place_parts) = self._over_shards(
+        _, (count_parts, category_parts, latest_parts, place_parts) = self._over_shards(
             _on_shard("hgetall", "count:place"),
+            _on_shard("hgetall", "count:place_category"),
             _on_shard("hgetall", "place_latest"),
             _on_shard("hgetall", "places"),
         )
         counts = _summed(count_parts)
+        by_category: dict[str, Counter[str]] = {}
+        for label, n in _summed(category_parts).items():
+            pid, category = label.rsplit("|", 1)
+            if n > 0:
+                by_category.setdefault(pid, Counter())[category] = n
         latest: dict[str, str] = {}
         for part in latest_parts:
             for k, v in part.items():
@@ -493,6 +503,7 @@ class StateStore:
             if counts.get(pid, 0) <= 0:
                 continue
             newest = latest.get(pid)
+            categories = by_category.get(pid, Counter())
             features.append(
                 {
                     "type": "Feature",
@@ -500,6 +511,8 @@ class StateStore:
                     "geometry": {"type": "Point", "coordinates": [meta["lon"], meta["lat"]]},
                     "properties": {
                         **meta, "count": counts[pid],
+                        "by_category": dict(categories.most_common()),
+                        "category": categories.most_common(1)[0][0] if categories else None,
                         "latest_event_id": _event_id(newest) if newest else None,
                         "latest_at": _ms_to_iso(newest.split("|", 1)[0]) if newest else None,
                     },

@@ -1,0 +1,123 @@
+"""The dashboard in a real browser (Debian's Chromium, driven by Playwright) against the real
+local stack with the seeds pushed: it loads without console errors, shows the seeds' events,
+a filter narrows the feed and lands in the URL, a shared URL restores the view, and a newly
+pushed event appears without a reload.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from sitrep_cli.local import LocalStack, local_stack
+from tests.conftest import ROOT, wait_until
+
+pytestmark = pytest.mark.e2e
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (make install installs it with apt)")
+        pytest.skip("chromium is not installed")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LocalStack, int]]:
+    with local_stack(tmp_path_factory.mktemp("dash"), seeds=[str(ROOT / "seeds")]) as stack:
+        pushed = stack.output[-1]
+        accepted = int(pushed.split("accepted ", 1)[1].split(",", 1)[0])
+        assert accepted > 0, pushed
+        with httpx.Client(base_url=stack.api, timeout=10) as api:
+            wait_until(lambda: api.get("/v1/state").json()["events_stored"] == accepted, 60)
+        yield stack, accepted
+
+
+@pytest.fixture
+def page(seeded: tuple[LocalStack, int]) -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium())
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        yield page
+        browser.close()
+
+
+def feed_texts(page: Any) -> list[str]:
+    return page.locator("#feed li .text").all_inner_texts()  # type: ignore[no-any-return]
+
+
+def test_dashboard_shows_filters_and_goes_live(seeded: tuple[LocalStack, int], page: Any) -> None:
+    stack, accepted = seeded
+    api = httpx.Client(base_url=stack.api, timeout=10)
+    state = api.get("/v1/state").json()
+    newest = api.get("/v1/events", params={"limit": 30}).json()["items"]
+
+    page.goto(stack.api + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert page.locator("#summary").inner_text().startswith(f"{accepted} events")
+    assert feed_texts(page) == [e["event"]["text"] for e in newest]
+    assert page.locator("#map path.leaflet-interactive").count() == len(
+        api.get("/v1/places").json()["features"]
+    )
+    assert page.locator("#figures li[data-kind=killed] .value").inner_text() != "–"
+
+    # the rarest category narrows the feed to exactly its events, and goes into the URL
+    category, count = min(state["by_category"].items(), key=lambda kv: kv[1])
+    page.select_option("select[name=category]", category)
+    page.wait_for_url(f"**category={category}**")
+    wait_until(lambda: len(feed_texts(page)) == count, 10)
+    tags = page.locator("#feed li .tag.category").all_inner_texts()
+    assert tags == [category] * count
+
+    # a shared URL restores the view
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator("select[name=category]").input_value() == category
+    wait_until(lambda: len(feed_texts(page)) == count, 10)
+
+    # a new event arrives live, with no reload
+    page.click("#clear")
+    wait_until(lambda: len(feed_texts(page)) == min(30, accepted), 10)
+    page.evaluate("window.__sameDocument = true")
+    marker = uuid.uuid4().hex[:10]
+    text = f"Air defence shot down 7 drones over Kharkiv overnight, report {marker}."
+    pushed = httpx.post(stack.ingest + "/v1/feeds", json=[{"source": "browser-test", "text": text}])
+    assert pushed.status_code == 202
+    page.wait_for_selector(f"#feed li.new >> text={marker}", timeout=30_000)
+    assert feed_texts(page)[0] == text
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.problems == []
+    api.close()
+
+
+def test_dashboard_is_usable_on_a_phone_and_by_keyboard(
+    seeded: tuple[LocalStack, int], page: Any
+) -> None:
+    stack, _ = seeded
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(stack.api + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+    # keyboard: the skip link is first, and the filters are reachable and work with keys
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "category"
+    page.keyboard.press("ArrowDown")
+    page.wait_for_url("**category=**")
+    assert page.problems == []
