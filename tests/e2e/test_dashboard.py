@@ -120,4 +120,12 @@ def test_dashboard_is_usable_on_a_phone_and_by_keyboard(
     assert page.evaluate("document.activeElement.name") == "category"
     page.keyboard.press("ArrowDown")
     page.wait_for_url("**category=**")
+    page.click("#clear")
+    # the busiest place is a button: Enter on it filters by that place
+    busiest = page.locator("#top-places button").first
+    name = busiest.inner_text().rsplit(" (", 1)[0]
+    busiest.focus()
+    page.keyboard.press("Enter")
+    wait_until(lambda: page.evaluate("new URL(location.href).searchParams.get('place')") == name)
+    assert page.locator("input[name=place]").input_value() == name
     assert page.problems == []

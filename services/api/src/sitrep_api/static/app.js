@@ -244,7 +244,7 @@ async function initMap() {
     const li = document.createElement("li");
     const swatch = document.createElement("i");
     swatch.style.background = colour;
-    li.append(swatch, category.replace("_", " "));
+    li.append(swatch, category.replaceAll("_", " "));
     legend.append(li);
   }
 }
@@ -260,6 +260,7 @@ async function loadMap(fit) {
   const names = $("place-names");
   names.replaceChildren();
   const bounds = [];
+  const ranked = [];
   for (const feature of places.features) {
     const p = feature.properties;
     names.append(new Option(p.name));
@@ -271,9 +272,24 @@ async function loadMap(fit) {
       radius: 5 + 3 * Math.sqrt(count), color: "#fff", weight: 1,
       fillColor: PALETTE[p.category] || "#555", fillOpacity: 0.85,
     });
-    marker.bindTooltip(`${p.name}: ${count} event${count === 1 ? "" : "s"} (mostly ${p.category || "?"})`);
+    const tip = document.createElement("span"); // Leaflet renders a string tooltip as HTML
+    tip.textContent = `${p.name}: ${count} event${count === 1 ? "" : "s"} (mostly ${p.category || "?"})`;
+    marker.bindTooltip(tip);
     marker.on("click", () => setFilters({ ...view.filters, place: p.name }));
     markers.addLayer(marker);
+    ranked.push([count, p.name]);
+  }
+  // the busiest places as buttons too: the markers cannot take keyboard focus
+  const top = $("top-places");
+  top.replaceChildren();
+  for (const [count, name] of ranked.sort((a, b) => b[0] - a[0]).slice(0, 8)) {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = `${name} (${count})`;
+    button.addEventListener("click", () => setFilters({ ...view.filters, place: name }));
+    li.append(button);
+    top.append(li);
   }
   if (fit && bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
 }
@@ -325,7 +341,7 @@ async function loadFigures() {
     value.textContent = figure ? formatNumber(figure.total) : "–";
     const label = document.createElement("span");
     label.className = "kind";
-    label.textContent = kind.replace("_", " ");
+    label.textContent = kind.replaceAll("_", " ");
     li.append(value, label);
     if (figure) {
       const button = document.createElement("button");
