@@ -13,7 +13,9 @@ Then the broker floor: a bare kafka-python producer (acks=all) and consumer on o
 the same broker, the same rate and batches, timed send -> consumed. The run is cut in three
 windows for median/min/max of the per-window p99.
 
-Run: .venv/bin/python bench/end_to_end.py [seconds] [rate]   (prints a table; not a test)
+Run: .venv/bin/python bench/end_to_end.py [seconds] [rate] [setting=value ...]
+(settings as sitrep reads them without the SITREP_ prefix, e.g. kafka_fetch_max_wait_ms=100;
+prints a table; not a test)
 """
 
 from __future__ import annotations
@@ -154,14 +156,12 @@ def watch_sse(api: str, seen: dict[str, float], done: threading.Event) -> None:
 
 
 def stack_run(
-    seconds: float, rate: int
+    seconds: float, rate: int, settings: dict[str, str]
 ) -> tuple[dict[str, Any], dict[str, Any], dict[str, float], float]:
     """The stack's latencies, their stages, its services' peak RSS, and `sitrep up` -> ready."""
     started = time.perf_counter()
-    with (
-        tempfile.TemporaryDirectory() as data,
-        local_stack(Path(data), log_level="WARNING") as stack,
-    ):
+    settings = {"log_level": "WARNING", **settings}
+    with tempfile.TemporaryDirectory() as data, local_stack(Path(data), None, **settings) as stack:
         ready = time.perf_counter() - started
         return (*measure(stack, seconds, rate), ready)
 
@@ -261,10 +261,10 @@ def broker_floor(seconds: float, rate: int) -> dict[str, Any]:
         return latencies(sent, seen, seconds)
 
 
-def main(seconds: float = 60, rate: int = 1000) -> None:
+def main(seconds: float = 60, rate: int = 1000, settings: dict[str, str] | None = None) -> None:
     if os.environ.get("SITREP_KAFKA_BOOTSTRAP"):
         print("note: the stack runs its own embedded broker; the floor uses SITREP_KAFKA_BOOTSTRAP")
-    paths, breakdown, rss, ready = stack_run(seconds, rate)
+    paths, breakdown, rss, ready = stack_run(seconds, rate, settings or {})
     paths["broker floor produce -> consume"] = broker_floor(seconds / 2, rate)
     print(f"sitrep up -> ready: {ready:.2f} s")
     print(
@@ -289,4 +289,5 @@ if __name__ == "__main__":
     main(
         float(sys.argv[1]) if len(sys.argv) > 1 else 60,
         int(sys.argv[2]) if len(sys.argv) > 2 else 1000,
+        dict(arg.split("=", 1) for arg in sys.argv[3:]),
     )

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sitrep_ingest.ids import event_id, slugify
-from sitrep_ingest.parsers import guess_format, parse_feed
+from sitrep_ingest.ids import bulletin_id, event_id, slugify
+from sitrep_ingest.parsers import dispatch, guess_format, parse_feed
 from sitrep_ingest.parsers.dispatch import Limits, format_for
 from sitrep_ingest.problems import (
     InvalidEvent,
@@ -41,6 +41,26 @@ def test_same_body_twice_gives_same_ids_and_bulletin_id() -> None:
     assert [e.event_id for e in second] == [e.event_id for e in again]
     assert {e.bulletin_id for e in second} == {again[0].bulletin_id}
     assert first[0].source == "unknown" and second[0].source == "desk"
+
+
+def test_bulletin_id_is_hashed_once_per_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per event it hashed all the source's ids again: 4.4 s for a 10,000-item bulletin."""
+    calls: list[str] = []
+    real = bulletin_id
+
+    def counted(source: str, ids: list[str]) -> str:
+        calls.append(source)
+        return real(source, ids)
+
+    monkeypatch.setattr(dispatch, "bulletin_id", counted)
+    items = [
+        {"source": f"desk-{i % 3}", "text": f"Shelling hit Kharkiv, item {i}."} for i in range(300)
+    ]
+    events = parse_feed(json.dumps(items), fmt="json", received_at=datetime.now(UTC))
+    assert sorted(calls) == ["desk-0", "desk-1", "desk-2"]
+    for source in ("desk-0", "desk-1", "desk-2"):
+        ours = [ev for ev in events if ev.source == source]
+        assert {ev.bulletin_id for ev in ours} == {real(source, [ev.event_id for ev in ours])}
 
 
 def test_json_single_list_and_bulletin_object() -> None:

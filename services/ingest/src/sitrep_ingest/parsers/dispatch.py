@@ -214,7 +214,6 @@ def parse_feed(
     by_source: dict[str, list[str]] = {}
     for ev in events:
         by_source.setdefault(ev.source, []).append(ev.event_id)
-    return [
-        ev.model_copy(update={"bulletin_id": bulletin_id(ev.source, by_source[ev.source])})
-        for ev in events
-    ]
+    # One hash per source: per event, it hashed every id of the source again (quadratic).
+    ids = {src: bulletin_id(src, event_ids) for src, event_ids in by_source.items()}
+    return [ev.model_copy(update={"bulletin_id": ids[ev.source]}) for ev in events]
