@@ -192,6 +192,7 @@ class Stack:
                 summary = push(seeds, ingest)
                 self.say(f"pushed {', '.join(seeds)}: {summary.line()}")
             self.say(
+                f"dashboard {api}/\n"
                 f"ingest   {ingest}/v1/feeds   (docs {ingest}/docs)\n"
                 f"api      {api}/v1/state   {api}/v1/events   {api}/v1/places   (docs {api}/docs)\n"
                 f"logs     {self.log_dir}/\n"
