@@ -137,7 +137,7 @@ def problem(status: int, type_name: str, title: str, detail: str, **extra: Any) 
 
 class CountRequests:
     """Counts answers by route and status: plain ASGI, as `@app.middleware("http")` costs
-    every request a task group and a pair of memory streams (measured: ~0.6 ms on /healthz)."""
+    every request a task group and a pair of memory streams (measured: ~0.3 ms on /healthz)."""
 
     def __init__(self, app: ASGIApp, counter: Counter) -> None:
         self.app, self.counter = app, counter
