@@ -23,11 +23,11 @@ import uuid
 from pathlib import Path
 
 import redis
-from harness import ROOT, peak_rss_mb, record, service_env, stop, summary
+from harness import ROOT, peak_rss_mb, record, service_env, summary
 from projector_stage import tagged_values
 
 from sitrep_api.store import AppliedRecord, StateStore
-from sitrep_cli.embedded import EmbeddedRedis, free_port, wait_for_port
+from sitrep_cli.embedded import EmbeddedRedis, free_port, terminate, wait_for_port
 from sitrep_schemas import TaggedEvent
 
 CLIENTS, SECONDS = 8, 5.0
@@ -137,7 +137,7 @@ def main(runs: int = 3, count: int = 10_000) -> None:
         finally:
             for proc in (api, bare):
                 if proc is not None:
-                    stop(proc)
+                    terminate(proc, 30)
             redis_server.stop()
     print(
         f"\nread API, {count:,} events stored, {CLIENTS} keep-alive clients, {SECONDS:.0f} s each"

@@ -22,10 +22,10 @@ import sys
 import time
 
 from classify_speed import load
-from harness import BENCH_PYTHON, ROOT, broker, peak_rss_mb, record, service_env, stop, summary
+from harness import BENCH_PYTHON, ROOT, broker, peak_rss_mb, record, service_env, summary
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
-from sitrep_cli.embedded import create_topics, free_port
+from sitrep_cli.embedded import create_topics, free_port, terminate
 from sitrep_schemas.settings import SitrepSettings
 
 PARTITIONS = 3
@@ -82,7 +82,7 @@ def measure(name: str, bootstrap: str, run: int, count: int) -> tuple[float, flo
         rate = (seen - first_seen) / (time.monotonic() - first_at)
     finally:
         consumer.close()
-        stop(proc)
+        terminate(proc, 30)
     return rate, rss
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 import redis
-from harness import peak_rss_mb, record, summary
+from harness import broker, pct, peak_rss_mb, record, summary
 from kafka import KafkaConsumer, KafkaProducer
 
 from sitrep_cli.embedded import create_topics
@@ -44,11 +44,6 @@ from sitrep_schemas.settings import SitrepSettings
 BATCH, WINDOWS = 10, 3
 WARMUP_S = 3.0  # pushed at the same rate first, not counted (connections, JIT-free warm caches)
 SERVICES = ("ingest", "classifier", "projector", "api")  # whose peak RSS is reported
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def paced(seconds: float, rate: int, send: Any) -> None:
@@ -221,8 +216,6 @@ def measure(
 
 def broker_floor(seconds: float, rate: int) -> dict[str, Any]:
     """A bare produce (acks=all) -> consume on the embedded broker, same rate and batches."""
-    from harness import broker
-
     with broker() as bootstrap:
         topic = f"bench-floor-{uuid.uuid4().hex[:6]}"
         create_topics(bootstrap, [topic], 1)

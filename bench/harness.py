@@ -97,12 +97,7 @@ def service_env(**settings: object) -> dict[str, str]:
     }
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    """SIGTERM a process a benchmark started; SIGKILL it if it is not gone in 30 s."""
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+def pct(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of `values`, nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]

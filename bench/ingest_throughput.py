@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from harness import record, summary
+from harness import pct, record, summary
 from kafka import KafkaProducer
 
 from sitrep_cli.embedded import (
@@ -30,6 +30,7 @@ from sitrep_cli.embedded import (
     EmbeddedRedis,
     create_topics,
     free_port,
+    terminate,
     wait_for_port,
 )
 
@@ -52,11 +53,6 @@ def bulletin_body(n: int) -> bytes:
         f"- Item {i}: Shelling hit a school in Kharkiv, run {run} item {i}." for i in range(n)
     )
     return f"Bench bulletin (Bench Desk) - the latest:\nFighting:\n{bullets}\n".encode()
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def post_all(url: str, bodies: list[bytes], ctype: str) -> tuple[float, list[float], int]:
@@ -129,8 +125,7 @@ def main(requests: int = 40, per_request: int = 1000) -> None:
                 floor(broker.bootstrap, "bench.raw", requests * per_request // 4) for _ in range(3)
             ]
         finally:
-            ingest.terminate()
-            ingest.wait(10)
+            terminate(ingest, 10)
             redis_server.stop()
             broker.stop()
     print(f"{'path':<36}{'median ev/s':>13}{'min':>10}{'max':>10}{'p50 ms':>9}{'p99 ms':>9}")

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import redis
 from classify_speed import load
-from harness import ROOT, broker, peak_rss_mb, record, service_env, stop, summary
+from harness import ROOT, broker, peak_rss_mb, record, service_env, summary
 from kafka import KafkaProducer
 
 from sitrep_api.store import StateStore
 from sitrep_classifier.tagger import Tagger
-from sitrep_cli.embedded import EmbeddedRedis, create_topics, free_port
+from sitrep_cli.embedded import EmbeddedRedis, create_topics, free_port, terminate
 from sitrep_schemas.settings import SitrepSettings
 
 PARTITIONS = 3
@@ -81,7 +81,7 @@ def measure_projector(
             rss = max(rss, peak_rss_mb(proc.pid))
         rate = (stored - first_stored) / (time.monotonic() - first_at)
     finally:
-        stop(proc)
+        terminate(proc, 30)
         client.close()
     return rate, rss
 

@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 
 from sitrep_cli.embedded import free_port
+from sitrep_cli.local import ServiceAddresses
 from sitrep_cli.stack import SERVICES, Stack, StackSettings
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
@@ -56,7 +57,7 @@ def feed_events(source: str, count: int) -> list[dict[str, Any]]:
 
 
 @dataclass
-class FaultStack:
+class FaultStack(ServiceAddresses):
     root: Path
     stack: Stack = field(init=False)
     ports: dict[str, int] = field(init=False)
@@ -80,14 +81,6 @@ class FaultStack:
             projector_port=self.ports["projector"],
         )
         self.stack = Stack(settings, out=io.StringIO())
-
-    @property
-    def ingest(self) -> str:
-        return f"http://127.0.0.1:{self.ports['ingest']}"
-
-    @property
-    def api(self) -> str:
-        return f"http://127.0.0.1:{self.ports['api']}"
 
     @property
     def bootstrap(self) -> str:

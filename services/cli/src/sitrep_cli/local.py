@@ -12,17 +12,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep_cli.embedded import free_port
+from sitrep_cli.embedded import free_port, terminate
 
 SITREP = Path(sys.executable).parent / "sitrep"
 SERVICES = ("kafka", "redis", "ingest", "api", "classifier", "projector")
 
 
-@dataclass
-class LocalStack:
-    process: subprocess.Popen[str]
+class ServiceAddresses:
+    """The HTTP addresses of a local stack's services, from its `ports` (service -> port)."""
+
     ports: dict[str, int]
-    output: list[str] = field(default_factory=list)  # what `sitrep up` printed until ready
 
     @property
     def ingest(self) -> str:
@@ -31,6 +30,13 @@ class LocalStack:
     @property
     def api(self) -> str:
         return f"http://127.0.0.1:{self.ports['api']}"
+
+
+@dataclass
+class LocalStack(ServiceAddresses):
+    process: subprocess.Popen[str]
+    ports: dict[str, int]
+    output: list[str] = field(default_factory=list)  # what `sitrep up` printed until ready
 
     @property
     def redis_url(self) -> str:
@@ -75,11 +81,5 @@ def local_stack(
             raise RuntimeError("sitrep up exited before it was ready:\n" + "".join(stack.output))
         yield stack
     finally:
-        if process.poll() is None:
-            process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        terminate(process, 30)
         process.stdout.close()
