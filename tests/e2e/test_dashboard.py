@@ -121,6 +121,7 @@ def test_dashboard_is_usable_on_a_phone_and_by_keyboard(
     page.keyboard.press("ArrowDown")
     page.wait_for_url("**category=**")
     page.click("#clear")
+    page.wait_for_selector("body[data-settled=true]")  # the place buttons are rebuilt
     # the busiest place is a button: Enter on it filters by that place
     busiest = page.locator("#top-places button").first
     name = busiest.inner_text().rsplit(" (", 1)[0]

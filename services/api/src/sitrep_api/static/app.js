@@ -371,10 +371,15 @@ async function loadTaxonomy() {
   fillSelect(form.elements.event_type, Object.keys(taxonomy.event_types));
 }
 
+// data-settled on <body>: false while a view loads, true once every panel shows it.
 function reloadAll(fit = false) {
+  document.body.dataset.settled = "false";
   return Promise.all([loadFeed(), loadMap(fit), loadTimeline(), loadFigures(), loadSummary()])
     .then(() => showError(null))
-    .catch(showError);
+    .catch(showError)
+    .finally(() => {
+      document.body.dataset.settled = "true";
+    });
 }
 
 function scheduleRefresh() {
