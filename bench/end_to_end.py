@@ -37,6 +37,7 @@ import redis
 from harness import broker, pct, peak_rss_mb, record, summary
 from kafka import KafkaConsumer, KafkaProducer
 
+from sitrep_api.store import StateStore
 from sitrep_cli.embedded import create_topics
 from sitrep_cli.local import LocalStack, local_stack
 from sitrep_schemas.settings import SitrepSettings
@@ -81,16 +82,9 @@ def stages(
     """Where the time goes, from the stored events' own clocks (same machine): push -> ingest
     received the feed -> classifier tagged it -> visible."""
     wall = time.time() - time.perf_counter()
-    client = redis.Redis.from_url(redis_url)
-    shards: Any = client.smembers(f"{prefix}:shards")
-    ids = [i for i in sent if i in visible]
-    found: dict[str, Any] = {}
-    for shard in shards:
-        for first in range(0, len(ids), 5000):
-            part = ids[first : first + 5000]
-            values: Any = client.hmget(shard.decode() + "events", part)
-            found.update({i: json.loads(v) for i, v in zip(part, values, strict=True) if v})
-    client.close()
+    with redis.Redis.from_url(redis_url) as client:
+        stored = StateStore(client, prefix).get_events([i for i in sent if i in visible])
+    found = {event["event_id"]: event for event in map(json.loads, stored)}
     segments: dict[str, list[float]] = {"push -> received": [], "received -> tagged": [],
                                         "tagged -> visible": []}  # fmt: skip
     for event_id, event in found.items():
