@@ -11,10 +11,8 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import httpx
 from playwright.sync_api import sync_playwright
 
 from sitrep_cli.local import local_stack
@@ -30,25 +28,17 @@ def main(out: Path) -> int:
     with (
         tempfile.TemporaryDirectory() as data,
         local_stack(Path(data), seeds=[str(ROOT / "seeds")], log_level="WARNING") as stack,
+        sync_playwright() as p,
     ):
-        accepted = int(stack.output[-1].split("accepted ", 1)[1].split(",", 1)[0])
-        with httpx.Client(base_url=stack.api, timeout=10) as api:
-            deadline = time.monotonic() + 60
-            while api.get("/v1/state").json()["events_stored"] < accepted:
-                if time.monotonic() > deadline:
-                    print("the seeds' events did not all arrive in 60 s")
-                    return 1
-                time.sleep(0.2)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=browser_path)
-            page = browser.new_page(viewport={"width": 1366, "height": 1000})
-            page.goto(stack.api + "/")
-            page.wait_for_selector("body[data-ready=true]", timeout=30_000)
-            page.wait_for_timeout(500)  # the map's markers and the chart settle
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out))
-            browser.close()
-    print(f"saved {out} ({accepted} events from seeds/)")
+        browser = p.chromium.launch(executable_path=browser_path)
+        page = browser.new_page(viewport={"width": 1366, "height": 1000})
+        page.goto(stack.api + "/")
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        page.wait_for_timeout(500)  # the map's markers and the chart settle
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        browser.close()
+    print(f"saved {out} ({stack.seeded} events from seeds/)")
     return 0
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import httpx
 
 from sitrep_cli.embedded import free_port, terminate
 
@@ -37,6 +40,7 @@ class LocalStack(ServiceAddresses):
     process: subprocess.Popen[str]
     ports: dict[str, int]
     output: list[str] = field(default_factory=list)  # what `sitrep up` printed until ready
+    seeded: int = 0  # events the seeds added, all of them stored by the time it is yielded
 
     @property
     def redis_url(self) -> str:
@@ -58,12 +62,24 @@ def stack_env(data_dir: Path, ports: dict[str, int], **settings: str) -> dict[st
     return env
 
 
+def _wait_until_stored(api: str, events: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    with httpx.Client(base_url=api, timeout=10) as http:
+        while (stored := http.get("/v1/state").json()["events_stored"]) < events:
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"{stored} of the seeds' {events} events stored after {timeout} s"
+                )
+            time.sleep(0.2)
+
+
 @contextmanager
 def local_stack(
     data_dir: Path, seeds: list[str] | None = None, **settings: str
 ) -> Iterator[LocalStack]:
     """Starts `sitrep up` (memory broker, embedded Redis) and yields it once it is ready and,
-    with `seeds`, once it has pushed them; SIGTERMs it (then SIGKILL after 30 s) on exit."""
+    with `seeds`, once every event they added is stored (within 60 s); SIGTERMs it (then
+    SIGKILL after 30 s) on exit."""
     ports = {name: free_port() for name in SERVICES}
     argv = [str(SITREP), "up", *(a for seed in seeds or [] for a in ("--seed", seed))]
     process = subprocess.Popen(
@@ -79,6 +95,9 @@ def local_stack(
                 break
         else:
             raise RuntimeError("sitrep up exited before it was ready:\n" + "".join(stack.output))
+        if seeds:
+            stack.seeded = int(stack.output[-1].split("accepted ", 1)[1].split(",", 1)[0])
+            _wait_until_stored(stack.api, stack.seeded, 60)
         yield stack
     finally:
         terminate(process, 30)
