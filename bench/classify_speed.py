@@ -17,10 +17,7 @@ from sitrep_ingest.parsers import guess_format, parse_feed
 from sitrep_schemas import UpdateEvent
 
 ROOT = Path(__file__).resolve().parents[1]
-FEEDS = [
-    *sorted((ROOT / "seeds").glob("*")),
-    ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt",
-]
+FEEDS = sorted((ROOT / "seeds").glob("*"))
 
 
 def load() -> tuple[list[bytes], list[UpdateEvent]]:

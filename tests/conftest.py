@@ -25,7 +25,7 @@ import redis
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, create_topics, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
+SEED_BULLETIN = ROOT / "seeds" / "bulletin-lead-day1007.txt"
 
 
 @functools.cache

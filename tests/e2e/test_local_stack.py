@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from sitrep_cli.local import local_stack
-from tests.conftest import SHARED_SEED, wait_until
+from tests.conftest import SEED_BULLETIN, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,7 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             pushed_at = time.monotonic()
             first = http.post(
                 f"{ingest}/v1/feeds",
-                content=SHARED_SEED.read_bytes(),
+                content=SEED_BULLETIN.read_bytes(),
                 headers={"Content-Type": "text/plain"},
             )
             assert first.status_code == 202 and first.json()["accepted"] == 14
@@ -68,16 +68,14 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             visible_s = time.monotonic() - pushed_at
             again = http.post(
                 f"{ingest}/v1/feeds",
-                content=SHARED_SEED.read_bytes(),
+                content=SEED_BULLETIN.read_bytes(),
                 headers={"Content-Type": "text/plain"},
             )
             assert again.status_code == 202 and again.json()["duplicates"] == 14
             time.sleep(2)
             assert len(events()) == 14
             state = http.get(f"{api}/v1/state").json()
-            assert state["events_tallied"] == 14 and state["by_source"] == {
-                "washington-insider-magazine": 14
-            }
+            assert state["events_tallied"] == 14 and state["by_source"] == {"frontline-digest": 14}
             for name in ("classifier", "projector"):
                 assert http.get(f"http://127.0.0.1:{stack.ports[name]}/readyz").status_code == 200
             assert "sitrep_ingest_events_total" in http.get(f"{ingest}/metrics").text

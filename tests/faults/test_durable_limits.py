@@ -25,7 +25,7 @@ from sitrep_cli.dlq import list_dlq
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas.settings import SitrepSettings
 from sitrep_schemas.topics import DLQ_HEADER_STAGE, DLQ_TOPIC, TAGGED_TOPIC
-from tests.conftest import SHARED_SEED, wait_until
+from tests.conftest import SEED_BULLETIN, wait_until
 from tests.faults.conftest import NOTES
 from tests.faults.harness import FaultStack, running
 
@@ -62,7 +62,7 @@ def test_dlq_reading_does_not_depend_on_end_offsets(durable: FaultStack) -> None
 
 def test_an_aborted_transaction_and_its_retry_count_once(durable: FaultStack) -> None:
     tagger = Tagger()
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
     event = next(
         e.model_copy(update={"source": "tx-test", "event_id": uuid.uuid4().hex})
         for e in events

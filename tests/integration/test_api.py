@@ -51,8 +51,8 @@ def test_state_totals(loaded: tuple[TestClient, StateStore]) -> None:
     state = api.get("/v1/state").json()
     assert state["events_stored"] == 14 and state["events_tallied"] == 14
     assert sum(state["by_category"].values()) == 14
-    assert state["by_source"] == {"washington-insider-magazine": 14}
-    assert state["latest_bulletins"]["washington-insider-magazine"]["bulletin_id"]
+    assert state["by_source"] == {"frontline-digest": 14}
+    assert state["latest_bulletins"]["frontline-digest"]["bulletin_id"]
     assert state["last_update"].startswith("2025-03-04")
 
 
@@ -79,8 +79,8 @@ def test_filters_combine(loaded: tuple[TestClient, StateStore]) -> None:
     assert all_pages(api, place="Atlantis") == []
     ukr = all_pages(api, country="ukr")
     assert ukr and all(any(loc["country"] == "UKR" for loc in it["locations"]) for it in ukr)
-    by_type = all_pages(api, event_type="diplomacy.expulsion", source="washington-insider-magazine")
-    assert [it["event"]["headline"] for it in by_type] == ["Diplomatic Tensions"]
+    by_type = all_pages(api, event_type="diplomacy.expulsion", source="frontline-digest")
+    assert [it["event"]["headline"] for it in by_type] == ["Diplomat Expelled"]
 
 
 def test_cursor_is_stable_while_new_events_arrive(loaded: tuple[TestClient, StateStore]) -> None:
@@ -186,7 +186,7 @@ def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateS
     drones = all_pages(api, q="drones")
     assert drones and all("drone" in it["event"]["text"].lower() for it in drones)
     both = all_pages(api, q="drone attack", category="military")
-    assert [it["event"]["headline"] for it in both] == ["Massive Drone Attack"]
+    assert [it["event"]["headline"] for it in both] == ["Record Drone Attack"]
     assert all_pages(api, q="nonexistentword") == []
     for params in (
         {"q": "of"},

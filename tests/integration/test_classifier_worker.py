@@ -12,7 +12,7 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic, running_in_thread
+from tests.conftest import SEED_BULLETIN, read_topic, running_in_thread
 
 pytestmark = pytest.mark.integration
 
@@ -21,7 +21,7 @@ def test_worker_tags_every_event_and_sends_poison_to_the_dlq(isolated: dict[str,
     settings = Settings(
         **isolated, classifier_group=f"g-{uuid.uuid4().hex[:8]}", classifier_poll_ms=100
     )
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
     key = events[0].source.encode()
     values = [ev.model_dump_json().encode() for ev in events]
@@ -70,7 +70,7 @@ def test_tagged_events_land_where_the_default_partitioner_puts_their_key(
     settings = Settings(
         **isolated, classifier_group=f"g-{uuid.uuid4().hex[:8]}", classifier_poll_ms=100
     )
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
     keys = [f"source-{n}".encode() for n in range(12)]
     for n, key in enumerate(keys):

@@ -15,7 +15,7 @@ from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_cli.dlq import list_dlq, replay
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic, running_in_thread
+from tests.conftest import SEED_BULLETIN, read_topic, running_in_thread
 from tests.faulty import FailsOn
 
 pytestmark = pytest.mark.integration
@@ -34,9 +34,9 @@ def test_poison_is_dead_lettered_once_and_replayed_after_a_fix(isolated: dict[st
     settings = Settings(
         **isolated, classifier_group=f"g-{uuid.uuid4().hex[:8]}", classifier_poll_ms=100
     )
-    good, bad = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))[
-        :2
-    ]
+    good, bad = parse_feed(
+        SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC)
+    )[:2]
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
     key = b"one-partition"  # everything on one partition: the poison comes first
     for value in (

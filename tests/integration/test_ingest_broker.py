@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sitrep_cli.embedded import EmbeddedKafka, create_topics, free_port
 from sitrep_ingest.app import create_app
 from sitrep_ingest.settings import Settings
-from tests.conftest import SHARED_SEED, read_topic
+from tests.conftest import SEED_BULLETIN, read_topic
 
 pytestmark = pytest.mark.integration
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -22,7 +22,7 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
     isolated: dict[str, Any],
 ) -> None:
     settings = Settings(**isolated)
-    body = SHARED_SEED.read_bytes()
+    body = SEED_BULLETIN.read_bytes()
     with TestClient(create_app(settings)) as client:
         first = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
         assert first.status_code == 202, first.text
@@ -38,7 +38,7 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
         assert client.get("/readyz").status_code == 200
     records = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)
     assert len(records) == 14
-    assert {r.key for r in records} == {b"washington-insider-magazine"}
+    assert {r.key for r in records} == {b"frontline-digest"}
     assert len({r.partition for r in records}) == 1  # one source, one partition: order kept
     values = [json.loads(r.value) for r in sorted(records, key=lambda r: r.offset)]
     assert [v["position"] for v in values] == list(range(1, 15))
@@ -79,7 +79,7 @@ def test_broker_down_gives_503_with_retry_after_then_recovers_without_restart(
         "ingest_publish_timeout_s": 3,
     }
     settings = Settings(**fields)
-    seed = SHARED_SEED.read_bytes()
+    seed = SEED_BULLETIN.read_bytes()
     other = (SEEDS / "bulletin-numbered-recap.md").read_bytes()
     plain = {"Content-Type": "text/plain"}
     broker = EmbeddedKafka(port)

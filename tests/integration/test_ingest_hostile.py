@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from sitrep_ingest.app import create_app
 from sitrep_ingest.settings import Settings
-from tests.conftest import SHARED_SEED, read_topic
+from tests.conftest import SEED_BULLETIN, read_topic
 from tests.unit.test_hostile_input import BILLION_LAUGHS, EXTERNAL_ENTITY
 
 pytestmark = pytest.mark.integration
@@ -51,7 +51,7 @@ def test_hostile_bodies_are_refused_and_nothing_is_published(
         assert problem["status"] == status and problem["detail"] and problem["type"], name
         assert client.get("/healthz").status_code == 200
     good = client.post(
-        "/v1/feeds", content=SHARED_SEED.read_bytes(), headers={"Content-Type": "text/plain"}
+        "/v1/feeds", content=SEED_BULLETIN.read_bytes(), headers={"Content-Type": "text/plain"}
     )
     assert good.status_code == 202 and good.json()["accepted"] == 14
     assert len(read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)) == 14

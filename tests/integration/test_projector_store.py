@@ -16,7 +16,7 @@ from sitrep_api.store import AppliedRecord, EventQuery, StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import ClassifierInfo, TaggedEvent
-from tests.conftest import SHARED_SEED, read_topic, running_in_thread, wait_until
+from tests.conftest import SEED_BULLETIN, read_topic, running_in_thread, wait_until
 
 pytestmark = pytest.mark.integration
 TOPIC = "sitrep.updates.tagged"
@@ -25,7 +25,7 @@ TOPIC = "sitrep.updates.tagged"
 def seed_tagged() -> list[TaggedEvent]:
     tagger = Tagger()
     events = parse_feed(
-        SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime(2025, 3, 4, tzinfo=UTC)
+        SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime(2025, 3, 4, tzinfo=UTC)
     )
     return [tagger.classify(e, now=datetime(2025, 3, 4, tzinfo=UTC)) for e in events]
 
@@ -83,7 +83,7 @@ def test_same_event_at_new_offsets_counts_once(
         == [2] * 14
     )
     assert dump(redis_client, store.prefix, skip=("offsets",)) == before
-    assert store.state()["by_source"] == {"washington-insider-magazine": 14}
+    assert store.state()["by_source"] == {"frontline-digest": 14}
 
 
 def test_newer_classifier_version_replaces_the_old_contribution(store: StateStore) -> None:

@@ -14,7 +14,7 @@ from kafka import KafkaProducer
 
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import parse_feed
-from tests.conftest import SHARED_SEED
+from tests.conftest import SEED_BULLETIN
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def readme_snippet() -> str:
 
 def test_readme_snippet_reads_and_validates_the_tagged_topic(isolated: dict[str, Any]) -> None:
     tagger = Tagger()
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
     producer = KafkaProducer(bootstrap_servers=isolated["kafka_bootstrap"], acks="all")
     for ev in events:
         producer.send(

@@ -1,4 +1,4 @@
-"""The bulletin parser on the original seed and on our own samples of the genre's variants."""
+"""The bulletin parser on the seed bulletin and on our own samples of the genre's variants."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from sitrep_ingest.parsers.bulletin import parse_bulletin, split_headline
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
+SEED_BULLETIN = ROOT / "seeds" / "bulletin-lead-day1007.txt"
 SEEDS = ROOT / "seeds"
 
 
-def test_shared_seed_splits_into_14_events_in_3_sections() -> None:
-    bulletin = parse_bulletin(SHARED_SEED.read_text("utf-8"))
+def test_seed_bulletin_splits_into_14_events_in_3_sections() -> None:
+    bulletin = parse_bulletin(SEED_BULLETIN.read_text("utf-8"))
     assert len(bulletin.items) == 14
     assert bulletin.sections == [
         "Fighting Intensifies",
@@ -29,10 +29,12 @@ def test_shared_seed_splits_into_14_events_in_3_sections() -> None:
         3,
     ]
     first, last = bulletin.items[0], bulletin.items[-1]
-    assert first.headline == "Russian Advances"
-    assert first.text.startswith("Russian forces captured the village of Kopanky")
-    assert last.headline == "Frozen Russian Assets"
-    assert bulletin.source_name == "Washington Insider Magazine"
+    assert first.headline == "Village Captured"
+    assert first.text.startswith(
+        "Russia's defence ministry said its troops had taken control of Kopanky"
+    )
+    assert last.headline == "Frozen Assets"
+    assert bulletin.source_name == "Frontline Digest"
     assert bulletin.dateline == "Russia"
     assert bulletin.day_number == 1007
     # The closing paragraph is context, not an event.

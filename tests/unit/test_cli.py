@@ -10,17 +10,15 @@ import pytest
 
 from sitrep_cli.main import main
 
-SHARED_SEED = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "bulletin-day1007.txt"
-)
+SEED_BULLETIN = Path(__file__).resolve().parents[2] / "seeds" / "bulletin-lead-day1007.txt"
 
 
 def test_parse_then_tag(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert main(["parse", str(SHARED_SEED)]) == 0
+    assert main(["parse", str(SEED_BULLETIN)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 14 and json.loads(lines[0])["headline"] == "Russian Advances"
+    assert len(lines) == 14 and json.loads(lines[0])["headline"] == "Village Captured"
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\nnot json\n"))
     assert main(["tag", "-"]) == 1  # the bad line fails the run, after the good ones
     captured = capsys.readouterr()

@@ -1,4 +1,4 @@
-"""The published JSON Schemas are generated from the models and must not go stale."""
+"""The published JSON Schemas and the taxonomy document are generated and must not go stale."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.export import render
+from sitrep_schemas.taxonomy_doc import render_taxonomy
 
-JSON_DIR = Path(__file__).resolve().parents[2] / "schemas" / "json"
+ROOT = Path(__file__).resolve().parents[2]
+JSON_DIR = ROOT / "schemas" / "json"
 
 
 def test_committed_json_schemas_match_the_models() -> None:
@@ -17,6 +19,11 @@ def test_committed_json_schemas_match_the_models() -> None:
     assert set(committed) == set(expected), "run `make schemas` and commit schemas/json/"
     for name, text in expected.items():
         assert committed[name] == text, f"{name} is stale: run `make schemas` and commit it"
+
+
+def test_committed_taxonomy_document_matches_the_labels() -> None:
+    committed = (ROOT / "docs" / "taxonomy.md").read_text("utf-8")
+    assert committed == render_taxonomy(), "docs/taxonomy.md is stale: run `make schemas`"
 
 
 def test_schemas_name_every_event_field_of_the_design() -> None:

@@ -1,4 +1,4 @@
-"""The rule-based tagger: labels from TAXONOMY.md, places, actors, figures. Pure, no servers."""
+"""The rule-based tagger: labels from docs/taxonomy.md, places, actors, figures. Pure, no servers."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.labels import load_labels
 
 ROOT = Path(__file__).resolve().parents[2]
-TAXONOMY_MD = ROOT.parent / "shared" / "TAXONOMY.md"
-SHARED_SEED = ROOT.parent / "shared" / "seeds" / "bulletin-day1007.txt"
+TAXONOMY_MD = ROOT / "docs" / "taxonomy.md"
+SEED_BULLETIN = ROOT / "seeds" / "bulletin-lead-day1007.txt"
 NOW = datetime(2025, 3, 4, tzinfo=UTC)
 
 
@@ -35,7 +35,7 @@ def event(text: str, headline: str | None = None) -> UpdateEvent:
     )
 
 
-def test_taxonomy_data_has_exactly_the_labels_of_taxonomy_md() -> None:
+def test_taxonomy_data_has_exactly_the_labels_of_the_taxonomy_document() -> None:
     documented = set(
         re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", TAXONOMY_MD.read_text("utf-8"), re.M)
     )
@@ -45,7 +45,7 @@ def test_taxonomy_data_has_exactly_the_labels_of_taxonomy_md() -> None:
     assert (
         set(taxonomy.event_types) == set(labels.event_types) == documented and len(documented) == 45
     )
-    # TAXONOMY.md's one-word labels are the categories and the actor types.
+    # The document's one-word labels are the categories and the actor types.
     assert set(labels.categories) | set(labels.actor_types) == categories
     for et in taxonomy.event_types.values():
         assert et.category in taxonomy.categories
@@ -85,7 +85,7 @@ SEED_TYPES = {
 
 
 def test_seed_event_types_and_categories(tagger: Tagger) -> None:
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=NOW)
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=NOW)
     tagged = {e.position: tagger.classify(e) for e in events}
     got = {pos: tagged[pos].event_type for pos in SEED_TYPES}
     assert got == SEED_TYPES
@@ -101,7 +101,7 @@ def test_seed_event_types_and_categories(tagger: Tagger) -> None:
 
 
 def test_seed_places_and_figures(tagger: Tagger) -> None:
-    events = parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=NOW)
+    events = parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=NOW)
     tagged = {e.position: tagger.classify(e) for e in events}
     assert {loc.name for loc in tagged[1].locations} == {"Kopanky", "Kharkiv Oblast"}
     assert {loc.name for loc in tagged[2].locations} == {"Sumy"}

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent, UpdateEvent
-from tests.conftest import SHARED_SEED
+from tests.conftest import SEED_BULLETIN
 from tests.faulty import FailsOn
 
 
@@ -25,7 +25,7 @@ def _records(values: list[bytes]) -> list[Record]:
 
 
 def _events() -> list[UpdateEvent]:
-    return parse_feed(SHARED_SEED.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
+    return parse_feed(SEED_BULLETIN.read_bytes(), fmt="bulletin", received_at=datetime.now(UTC))
 
 
 def test_a_batch_is_tagged_in_one_call_in_record_order() -> None:

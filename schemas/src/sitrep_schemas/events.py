@@ -3,7 +3,7 @@
 `UpdateEvent` is one item of a feed (a bullet of a bulletin, an RSS item, ...);
 `TaggedEvent` is that item with the classifier's labels. Both are versioned
 by `schema_version`; consumers must reject versions they do not know.
-Label vocabulary: TAXONOMY.md (categories, event types, actor and place kinds).
+Label vocabulary: docs/taxonomy.md (categories, event types, actor and place kinds).
 """
 
 from __future__ import annotations
@@ -110,7 +110,9 @@ class Quantity(_Model):
 
     value: float
     unit: str | None = None
-    kind: str = Field(description="Quantity kind from TAXONOMY.md, e.g. killed, launched, area")
+    kind: str = Field(
+        description="Quantity kind from docs/taxonomy.md, e.g. killed, launched, area"
+    )
     what: str | None = None
     qualifier: str | None = Field(default=None, description="Hedge kept as written: 'at least'")
     modality: Literal["expected", "projected"] | None = None
@@ -134,8 +136,8 @@ class TaggedEvent(_Model):
     schema_version: Literal[1] = SCHEMA_VERSION
     event_id: str = Field(pattern=r"^[0-9a-f]{32}$")
     event: UpdateEvent
-    category: str = Field(description="Primary category (TAXONOMY.md)")
-    event_type: str = Field(description="family.subtype (TAXONOMY.md)")
+    category: str = Field(description="Primary category (docs/taxonomy.md)")
+    event_type: str = Field(description="family.subtype (docs/taxonomy.md)")
     confidence: float = Field(ge=0, le=1)
     evidence: TextSpan | None = Field(
         default=None, description="The text span that decided the event type"

@@ -1,6 +1,7 @@
-"""Write the JSON Schema of every published model into `schemas/json/`.
+"""Write the JSON Schema of every published model into `schemas/json/`, and `docs/taxonomy.md`.
 
-Run `python -m sitrep_schemas.export [DIR]`; a test fails when the committed files are stale.
+Run `python -m sitrep_schemas.export [DIR]` (or `make schemas`); a test fails when the
+committed files are stale.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from sitrep_schemas.events import TaggedEvent, UpdateEvent
+from sitrep_schemas.taxonomy_doc import render_taxonomy
 
 PUBLISHED: dict[str, type[BaseModel]] = {
     "update_event": UpdateEvent,
@@ -37,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in render().items():
         (target / name).write_text(text, encoding="utf-8")
         print(target / name)
+    if not args:
+        taxonomy = Path(__file__).resolve().parents[3] / "docs" / "taxonomy.md"
+        taxonomy.write_text(render_taxonomy(), encoding="utf-8")
+        print(taxonomy)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""The label vocabulary of `TaggedEvent` (TAXONOMY.md) as data, with its ACLED/PLOVER crosswalk.
+"""The label vocabulary of `TaggedEvent` (docs/taxonomy.md) as data, with its ACLED/PLOVER crosswalk.
 
 Shared because it is an interface: the classifier emits these labels, the api
 validates filters against them and serves them at `/v1/taxonomy`.

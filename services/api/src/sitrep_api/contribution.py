@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep_schemas import TaggedEvent
 
-# Stored and listed, but never part of the live tallies (TAXONOMY.md).
+# Stored and listed, but never part of the live tallies (docs/taxonomy.md).
 NOT_TALLIED = {"other.background", "other.meta"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # Words too common to narrow a search; everything else of 3+ letters is indexed for `q`.

@@ -1,4 +1,4 @@
-"""Figures in an event's text as typed quantities (TAXONOMY.md, "Quantities").
+"""Figures in an event's text as typed quantities (docs/taxonomy.md, "Quantities").
 
 `76 of the 188 drones` gives intercepted 76 and launched 188; `$50 billion` is
 money 50000000000; dates, years, ordinals, clock times, ages, time windows and

@@ -97,5 +97,5 @@ def _any_found(cues: tuple[Cue, ...], passages: list[Passage], anchors: list[set
 
 
 def _order(taxonomy: Taxonomy, name: str) -> int:
-    """Taxonomy file order breaks ties (missiles before drones, as TAXONOMY.md's tie-breaks say)."""
+    """Taxonomy file order breaks ties (missiles before drones, as docs/taxonomy.md's tie-breaks say)."""
     return taxonomy.order[name]
