@@ -13,6 +13,7 @@ import redis
 from fastapi.testclient import TestClient
 
 from sitrep_api.app import create_app
+from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore
 from tests.integration.test_projector_store import TOPIC, seed_tagged
@@ -26,7 +27,9 @@ def loaded(redis_url: str) -> Iterator[tuple[TestClient, StateStore]]:
     client = redis.Redis.from_url(redis_url)
     store = StateStore(client, prefix)
     # Spread over two partitions, as a real topic would be.
-    store.apply([AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(seed_tagged())])
+    events = seed_tagged()
+    store.apply([AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(events)])
+    Resolver(client, prefix).resolve(events)
     with TestClient(create_app(Settings(redis_url=redis_url, redis_prefix=prefix))) as api:
         yield api, store
     client.close()
@@ -209,8 +212,10 @@ def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateStore]) -> N
     assert narrowed["scanned_events"] == state["by_category"]["military"]
 
     timeline = api.get("/v1/timeline").json()
-    assert timeline["bucket"] == "day"
-    assert sum(b["total"] for b in timeline["buckets"]) == 14
+    assert timeline["bucket"] == "day" and timeline["count"] == "incidents"
+    assert sum(b["total"] for b in timeline["buckets"]) == state["incidents"]["tallied"]
+    reports = api.get("/v1/timeline", params={"count": "reports"}).json()
+    assert sum(b["total"] for b in reports["buckets"]) == 14
     hours = api.get("/v1/timeline", params={"bucket": "hour"}).json()["buckets"]
     assert [b["bucket"] for b in hours] == ["2025-03-04T00"]
     assert api.get("/v1/timeline", params={"bucket": "week"}).status_code == 400
@@ -270,9 +275,8 @@ def test_cors_is_off_by_default_and_configurable(redis_url: str) -> None:
 
 def test_places_name_their_latest_event(loaded: tuple[TestClient, StateStore]) -> None:
     api, _ = loaded
-    features = {
-        f["properties"]["name"]: f["properties"] for f in api.get("/v1/places").json()["features"]
-    }
+    places = api.get("/v1/places", params={"count": "reports"}).json()["features"]
+    features = {f["properties"]["name"]: f["properties"] for f in places}
     sumy = features["Sumy"]
     assert api.get(f"/v1/events/{sumy['latest_event_id']}").json()["event"]["position"] == 2
     assert sumy["latest_at"].startswith("2025-03-04")

@@ -9,23 +9,30 @@ import pathlib
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 import redis
 import redis.asyncio
-from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
-from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sitrep_api.contribution import search_tokens
+from sitrep_api.deps import (
+    Count,
+    IncidentsDep,
+    ProblemError,
+    QueryDep,
+    StoreDep,
+)
+from sitrep_api.incident_queries import IncidentQueries, with_incidents
+from sitrep_api.models import EventPage, StoredEvent
+from sitrep_api.routes.incidents import router as incidents_router
 from sitrep_api.settings import Settings
 from sitrep_api.store import (
     BadCursor,
@@ -35,93 +42,12 @@ from sitrep_api.store import (
     decode_positions,
     encode_positions,
 )
-from sitrep_schemas import TaggedEvent
 from sitrep_schemas.labels import load_labels
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"
 STATIC = pathlib.Path(__file__).parent / "static"  # the dashboard: index.html, app.js, vendor/
 STREAM_BLOCK_S = 1.0  # the longest /v1/stream waits on Redis before it checks its client
 PROBLEM_JSON = "application/problem+json"
-
-
-class EventPage(BaseModel):
-    items: list[TaggedEvent]
-    next_cursor: str | None
-
-
-class ProblemError(Exception):
-    def __init__(self, status: int, type_name: str, title: str, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.status, self.type_name, self.title, self.detail, self.extra = (
-            status,
-            type_name,
-            title,
-            detail,
-            extra,
-        )
-
-
-async def get_store(request: Request) -> StateStore:
-    """Async: a plain `def` dependency costs each request a hop through the thread pool."""
-    store: StateStore = request.app.state.store
-    return store
-
-
-StoreDep = Annotated[StateStore, Depends(get_store)]
-
-
-def _ms(when: datetime | None) -> int | None:
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return int(when.timestamp() * 1000)
-
-
-async def event_query(
-    store: StoreDep,
-    category: Annotated[str | None, Query(examples=["military"])] = None,
-    event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
-    place: Annotated[
-        str | None, Query(description="place_id or place name", examples=["Kharkiv"])
-    ] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
-    source: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[datetime | None, Query(description="received at or after (ISO 8601)")] = None,
-    until: Annotated[datetime | None, Query(description="received before (ISO 8601)")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="words the event must contain")
-    ] = None,
-) -> EventQuery:
-    filters = {
-        k: v
-        for k, v in {
-            "category": category, "event_type": event_type, "source": source,
-            "country": country.upper() if country else None,
-        }.items()
-        if v
-    }  # fmt: skip
-    _check_labels(filters)
-    if place:
-        # An unknown place matches nothing, like any other value no event has.
-        # Redis I/O: off the event loop (the rest of this dependency is not, see get_store).
-        resolved: str | None = await run_in_threadpool(store.resolve_place, place)
-        filters["place"] = resolved or "~unknown~"
-    words = tuple(search_tokens(q)) if q else ()
-    if q and not words:
-        raise ProblemError(
-            400, "invalid-parameter", "The search has no searchable words",
-            "q needs at least one word of 3 or more letters that is not a stopword",
-        )  # fmt: skip
-    since_ms, until_ms = _ms(since), _ms(until)
-    if since_ms is not None and until_ms is not None and since_ms >= until_ms:
-        raise ProblemError(
-            400, "invalid-parameter", "Empty time range", "since must be before until"
-        )
-    return EventQuery(filters=filters, words=words, since_ms=since_ms, until_ms=until_ms)
-
-
-QueryDep = Annotated[EventQuery, Depends(event_query)]
 
 
 def problem(status: int, type_name: str, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -172,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client = connect(settings.redis_url, settings.redis_cluster)
         app.state.store = StateStore(client, settings.redis_prefix)
+        app.state.incidents = IncidentQueries(client, settings.redis_prefix)
         # /v1/stream waits for new entries with a blocking XREAD over every shard's stream,
         # which needs them on one server; on a cluster it polls every api_stream_poll_s.
         waiter = None
@@ -225,9 +152,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response.headers["Retry-After"] = "2"
         return response
 
-    @app.get("/v1/state", summary="Totals by category, event type, place, country, source and day")
-    def state(store: StoreDep) -> dict[str, Any]:
-        return store.state()
+    @app.get(
+        "/v1/state",
+        summary="Totals of reports by category, event type, place, country, source and day,"
+        " and the same for incidents under `incidents`",
+    )
+    def state(store: StoreDep, incidents: IncidentsDep) -> dict[str, Any]:
+        return {**store.state(), "incidents": incidents.summary()}
 
     @app.get(
         "/v1/events",
@@ -236,12 +167,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     def events(
         store: StoreDep,
+        incidents: IncidentsDep,
         query: QueryDep,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         cursor: Annotated[str | None, Query(max_length=500)] = None,
     ) -> Response:
         items, next_cursor = store.list_events(query, limit, cursor)
-        return _page(items, next_cursor)
+        return _page(with_incidents(items, incidents), next_cursor)
 
     @app.get("/v1/facets", summary="Counts per category, event type, place, country and source")
     def facets(
@@ -251,20 +183,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get(
         "/v1/timeline",
-        summary="Live events per day (of the bulletin) or hour (received), by category",
+        summary="Live incidents (or reports) per day or hour, by category",
+        description="Incidents by the day they happened (or the hour first reported); reports"
+        " by their bulletin's day (or the hour received).",
     )
     def timeline(
-        store: StoreDep, bucket: Annotated[Literal["day", "hour"], Query()] = "day"
+        store: StoreDep,
+        incidents: IncidentsDep,
+        bucket: Annotated[Literal["day", "hour"], Query()] = "day",
+        count: Count = "incidents",
     ) -> dict[str, Any]:
-        return {"bucket": bucket, "buckets": store.timeline(bucket)}
+        source = incidents if count == "incidents" else store
+        return {"bucket": bucket, "count": count, "buckets": source.timeline(bucket)}
 
     @app.get(
-        "/v1/figures", summary="Extracted quantities summed by kind and place, with their events"
+        "/v1/figures",
+        summary="Figures by kind and place: each incident's reconciled figure once (or every"
+        " report's figures summed), with the incidents or events behind them",
     )
     def figures(
         store: StoreDep,
+        incidents: IncidentsDep,
         query: QueryDep,
         kind: Annotated[str | None, Query(examples=["killed"])] = None,
+        count: Count = "incidents",
     ) -> dict[str, Any]:
         labels = load_labels()
         if kind is not None and kind not in labels.quantity_kinds:
@@ -275,7 +217,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )  # fmt: skip
         place = query.filters.get("place")
         time_only = EventQuery(since_ms=query.since_ms, until_ms=query.until_ms)
-        return {"figures": store.figures(kind, place, time_only)}
+        if count == "reports":
+            return {"count": count, "figures": store.figures(kind, place, time_only)}
+        return {"count": count, "figures": incidents.incident_figures(kind, place, time_only)}
 
     @app.get(
         "/v1/stream",
@@ -342,25 +286,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
-    @app.get("/v1/events/{event_id}", summary="One tagged event", response_model=TaggedEvent)
+    @app.get("/v1/events/{event_id}", summary="One tagged event", response_model=StoredEvent)
     def event(
-        store: StoreDep, event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+        store: StoreDep,
+        incidents: IncidentsDep,
+        event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")],
     ) -> Response:
         found = store.get_events([event_id])
         if not found:
             raise ProblemError(
                 404, "event-not-found", "No such event", f"no event with id {event_id}"
             )
-        return Response(found[0], media_type="application/json")
+        return Response(with_incidents(found, incidents)[0], media_type="application/json")
 
     @app.get("/v1/taxonomy", summary="The label vocabulary with its ACLED/PLOVER crosswalk")
     def taxonomy() -> dict[str, Any]:
         return load_labels().raw
 
-    @app.get("/v1/places", summary="Places with event counts as a GeoJSON FeatureCollection")
-    def places(store: StoreDep) -> Response:
-        return Response(json.dumps(store.places_geojson()), media_type="application/geo+json")
+    @app.get(
+        "/v1/places",
+        summary="Places with incident (or report) counts as a GeoJSON FeatureCollection",
+    )
+    def places(store: StoreDep, incidents: IncidentsDep, count: Count = "incidents") -> Response:
+        source = incidents if count == "incidents" else store
+        return Response(json.dumps(source.places_geojson()), media_type="application/geo+json")
 
+    app.include_router(incidents_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     page = (STATIC / "index.html").read_text("utf-8")
     page = page.replace("{{TILES}}", html.escape(settings.api_map_tiles_url or "", quote=True))
@@ -390,19 +341,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     return app
-
-
-def _check_labels(filters: dict[str, str]) -> None:
-    """An unknown label can match nothing: say so, and which labels exist."""
-    labels = load_labels()
-    for name, known in (("category", labels.categories), ("event_type", labels.event_types)):
-        value = filters.get(name)
-        if value is not None and value not in known:
-            raise ProblemError(
-                400, "unknown-label", f"Unknown {name}",
-                f"{name} '{value}' is not in the taxonomy; use one of: {', '.join(sorted(known))}",
-                allowed=sorted(known),
-            )  # fmt: skip
 
 
 def _page(items: list[bytes], next_cursor: str | None) -> Response:

@@ -1,10 +1,12 @@
-"""The projector: consume `sitrep.updates.tagged` and apply each event to Redis.
+"""The projector: consume `sitrep.updates.tagged`, apply each event to Redis, and resolve
+it into an incident.
 
 Each event is applied by one Lua call that also records the partition offset,
-so redelivery, crashes and replays never double count. Offsets are committed
-to Kafka only after Redis has the batch; a Redis or broker error rewinds the
-batch and retries with backoff (the offset guard makes the retry a no-op where
-it already landed).
+so redelivery, crashes and replays never double count. Then the batch is resolved into
+incidents (`resolver.Resolver`), which is idempotent by content: a report already
+resolved at its classifier version is a no-op. Offsets are committed to Kafka only after
+Redis has both; a Redis or broker error rewinds the batch and retries with backoff (the
+offset guard and the resolver's idempotence make the retry a no-op where it landed).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
+from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore, connect
 from sitrep_schemas import TaggedEvent
@@ -48,8 +51,13 @@ class Projector:
     consumer: KafkaConsumer | None = None
     producer: LazyProducer = field(init=False)  # for the DLQ
     assigned: bool = False
+    resolver: Resolver | None = None
 
     def __post_init__(self) -> None:
+        if self.resolver is None:
+            self.resolver = Resolver(
+                self.store.client, self.store.prefix, figure_rule=self.settings.incident_figure_rule
+            )
         self.producer = LazyProducer(
             lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
         )
@@ -94,6 +102,8 @@ class Projector:
                 future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
         for status in self.store.apply(applicable):
             self.metrics.records.labels(_OUTCOMES.get(status, "unknown")).inc()
+        assert self.resolver is not None
+        self.resolver.resolve(r.event for r in applicable)
         offsets = {
             tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
         }
@@ -118,7 +128,7 @@ class Projector:
                 self.consumer,
                 self.process_batch,
                 self.stop_event,
-                retriable=(redis.RedisError, KafkaError),
+                retriable=(redis.RedisError, KafkaError, ResolverConflict),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from sitrep_schemas.settings import SitrepSettings
@@ -18,3 +20,6 @@ class Settings(SitrepSettings):
     projector_host: str = "127.0.0.1"
     projector_port: int = 8083
     projector_poll_ms: int = 500
+    # An incident's figure of a kind from its sources' latest claims: the highest of them,
+    # or the lowest (ACLED's most conservative reading). Both keep the range.
+    incident_figure_rule: Literal["highest", "lowest"] = "highest"

@@ -24,7 +24,15 @@ from redis.cluster import RedisCluster
 from sitrep_api.contribution import NOT_TALLIED, project_event
 from sitrep_schemas import TaggedEvent
 
-APPLY_SCRIPT = resources.files("sitrep_api").joinpath("lua/apply_event.lua").read_text("utf-8")
+
+def lua_script(name: str) -> str:
+    """A script of `lua/` with the shared contribution functions (`contribution.lua`) first."""
+    lua = resources.files("sitrep_api").joinpath("lua")
+    shared = lua.joinpath("contribution.lua").read_text("utf-8")
+    return shared + "\n" + lua.joinpath(name).read_text("utf-8")
+
+
+APPLY_SCRIPT = lua_script("apply_event.lua")
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
 

@@ -120,7 +120,7 @@ _FIGURE_STARTS = _word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", 
 
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
-    r"square\s+miles?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
+    r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
     r"(?P<duration>(?:hours?|days?|weeks?|months?|years?)\b))"
 )
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
@@ -164,7 +164,7 @@ _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "dead", "died", "deaths", "death toll", "lives",
-                      "fatalities", "bodies")),
+                      "fatalities", "bodies", "victims")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
@@ -190,6 +190,29 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("settlements", False, ("settlements", "villages", "towns")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
 ]  # fmt: skip
+
+
+# A revised toll names its kind far before the figure: "the toll from Friday's strike on the
+# port has climbed to 20", "the number of people killed ... has risen to six".
+_TOLL_BEFORE = caseless(
+    r"(?:\b(?P<injured>number\s+of\s+(?:people\s+)?(?:injured|wounded))|\btoll"
+    r"|\bnumber\s+of\s+(?:people\s+)?(?:killed|dead|deaths|fatalities|victims))\b[^.;]{0,100}?"
+    r"\b(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rose|rises|rising|climbed|climbs|climbing|"
+    r"reached|reaches|stands\s+at|stood\s+at|jumped|jumps|increased|increases|passed|passes|"
+    r"hit|hits)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|"
+    r"about\s+|around\s+)?$"
+)
+
+
+def _toll_kind(before: str) -> str | None:
+    """'killed' (or 'injured') when the figure is what a toll has risen to."""
+    tail = before[-160:]
+    if "toll" not in tail and "number of" not in tail:
+        return None
+    m = _TOLL_BEFORE.search(tail)
+    if m is None:
+        return None
+    return "injured" if m.group("injured") else "killed"
 
 
 def _phrase(phrase: str) -> str:
@@ -384,7 +407,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 out.append(_quantity(whole, whole_kind, whole_noun, whole_noun, None, modality))
                 consumed.add(i + 1)
                 continue
-            kind = _nearest_kind(lowered, hit.start, hit.end) or "count"
+            kind = _toll_kind(before) or _nearest_kind(lowered, hit.start, hit.end) or "count"
             unit = noun.split()[-1].lower() if noun else None
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
     return out

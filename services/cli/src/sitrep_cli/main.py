@@ -66,6 +66,19 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.incidents:
+        from sitrep_cli.evaluate_incidents import evaluate_incidents
+
+        for path in args.incidents:
+            score = evaluate_incidents(Path(path))
+            print(score.table())
+            if args.verbose:
+                print("\n".join(score.mistakes))
+        if not args.directory:
+            return 0
+    if not args.directory:
+        print("sitrep eval: give a dev-set DIRECTORY, --incidents FILE, or both", file=sys.stderr)
+        return 2
     from sitrep_cli.evaluate import evaluate
 
     report = evaluate(Path(args.directory))
@@ -130,10 +143,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser(
-        "eval", help="score the tagger on a labelled dev set (precision/recall/F1 per field)"
+        "eval",
+        help="score the tagger on a labelled dev set (precision/recall/F1 per field), and/or"
+        " incident resolution on a labelled set of reports (B-cubed, killed/injured totals)",
     )
-    p.add_argument("directory")
-    p.add_argument("-v", "--verbose", action="store_true", help="also list event-type mistakes")
+    p.add_argument("directory", nargs="?", help="a dev set: bulletins with NAME.gold.json")
+    p.add_argument(
+        "--incidents",
+        nargs="+",
+        metavar="FILE",
+        help="JSON-lines sets of reports with their gold incident (tests/data/incidents/)",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="also list the mistakes")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("tag", help="read UpdateEvent JSON lines, print TaggedEvent JSON lines")

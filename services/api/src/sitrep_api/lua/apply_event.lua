@@ -7,60 +7,11 @@
 --          record offset, event_id, TaggedEvent JSON, Contribution JSON,
 --          latest-bulletin JSON for the event's source, event time key (ms, zero-padded)
 --
+-- `P` (KEYS[1]) and apply(c, sign) come first, from contribution.lua (see store.lua_script).
+--
 -- Returns one status per event: 0 offset already applied (replay), 1 applied,
 -- 2 same or newer classifier version already counted (duplicate), 3 replaced an older one.
-local P = KEYS[1]
 local topic = ARGV[1]
-
-local function num(v)
-  return string.format('%.17g', v)
-end
-
-local function apply(c, sign)
-  for _, pair in ipairs(c.counters) do
-    local key = P .. 'count:' .. pair[1]
-    if redis.call('HINCRBY', key, pair[2], sign) <= 0 then
-      redis.call('HDEL', key, pair[2])
-    end
-  end
-  for _, name in ipairs(c.indexes) do
-    if sign > 0 then
-      redis.call('ZADD', P .. 'idx:' .. name, 0, c.sort_key)
-    else
-      redis.call('ZREM', P .. 'idx:' .. name, c.sort_key)
-    end
-  end
-  for _, f in ipairs(c.figures) do
-    local key = P .. 'fig:' .. f[1]
-    redis.call('HINCRBYFLOAT', key, '_total', num(sign * f[3]))
-    if f[2] ~= '' then
-      redis.call('HINCRBYFLOAT', key, f[2], num(sign * f[3]))
-    end
-    if sign > 0 then
-      redis.call('SADD', P .. 'figkinds', f[1])
-      redis.call('ZADD', P .. 'figidx:' .. f[1], 0, c.sort_key)
-    else
-      redis.call('ZREM', P .. 'figidx:' .. f[1], c.sort_key)
-    end
-  end
-  for pid, props in pairs(c.places) do
-    if sign > 0 then
-      redis.call('HSET', P .. 'places', pid, cjson.encode(props))
-      local latest = redis.call('HGET', P .. 'place_latest', pid)
-      if not latest or c.sort_key > latest then
-        redis.call('HSET', P .. 'place_latest', pid, c.sort_key)
-      end
-    elseif redis.call('HGET', P .. 'place_latest', pid) == c.sort_key then
-      -- The latest event of the place was re-tagged away from it: fall back to the newest left.
-      local left = redis.call('ZREVRANGEBYLEX', P .. 'idx:place:' .. pid, '+', '-', 'LIMIT', 0, 1)
-      if left[1] then
-        redis.call('HSET', P .. 'place_latest', pid, left[1])
-      else
-        redis.call('HDEL', P .. 'place_latest', pid)
-      end
-    end
-  end
-end
 
 local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, when)
   local applied = redis.call('HGET', P .. 'offsets', topic)

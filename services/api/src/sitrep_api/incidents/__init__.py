@@ -1,0 +1,1 @@
+"""Incident resolution's pure core: reports, the pair rule, components and figures."""

@@ -1,0 +1,196 @@
+"""A report as incident resolution sees it: the few facts of a `TaggedEvent` that decide
+whether two reports tell of one happening, and the figures it claims.
+
+Pure and JSON-round-trippable: the resolver stores it beside the report, so deciding
+against earlier reports never needs their full events again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep_api.contribution import NOT_TALLIED, version_rank
+from sitrep_api.incidents.occurred import day_part, occurred_on
+from sitrep_schemas import TaggedEvent
+
+_WORD = re.compile(r"[a-z]{3,}|\d+")
+
+
+@cache
+def _words() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(
+        resources.files("sitrep_api.incidents")
+        .joinpath("data/report_words.json")
+        .read_text("utf-8")
+    )
+    return raw
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_words()["stopwords"])
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Words every report of its kind of event uses; they do not tell two happenings apart."""
+    return frozenset(_words()["generic"])
+
+
+@cache
+def _canonical() -> dict[str, str]:
+    canonical: dict[str, str] = _words()["canonical"]
+    return canonical
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words without diacritics, stopwords or a plural 's', variants read as
+    their canonical word ("quake" as "earthquake"), sorted, unique."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    out, stop, canonical = set(), _stopwords(), _canonical()
+    for word in _WORD.findall(plain):
+        if word in stop:
+            continue
+        if word in canonical:
+            word = canonical[word]
+        elif len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.add(word)
+    return tuple(sorted(out))
+
+
+@cache
+def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b"))
+        for name, words in _words()["weapons"].items()
+    )
+
+
+def weapons(text: str) -> tuple[str, ...]:
+    """The weapon classes a text names ('fire', 'drone', 'air', 'explosive', 'gun')."""
+    lowered = text.lower()
+    return tuple(name for name, pattern in _weapon_patterns() if pattern.search(lowered))
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    place_id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    precision: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    value: float
+    unit: str | None
+    qualifier: str | None
+    attributed_to: str | None  # who the report says made the claim, when it says so
+
+
+@dataclass(frozen=True)
+class Report:
+    event_id: str
+    source: str
+    rank: str  # classifier version, comparable as text: a newer tagging replaces the report
+    reported_key: str  # orders one source's reports: "{bulletin day}|{received ms}|{position}"
+    received_ms: int
+    occurred: str  # ISO date the happening took place
+    occurred_precision: str  # "day" or "week"
+    occurred_basis: str
+    event_type: str
+    category: str
+    tallied: bool  # other.background / other.meta never join or count
+    places: tuple[PlaceRef, ...]
+    actors: tuple[str, ...]  # who acted (country code, else name), for the conflict check
+    words: tuple[str, ...]  # content words of headline and text
+    day_part: str | None
+    weapons: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    headline: str
+
+    @property
+    def family(self) -> str:
+        return self.event_type.split(".", 1)[0]
+
+    def countries(self) -> tuple[str, ...]:
+        return tuple(sorted({p.country for p in self.places if p.country}))
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def occurred_on(self) -> dict[str, str]:
+        return {
+            "date": self.occurred, "precision": self.occurred_precision,
+            "basis": self.occurred_basis,
+        }  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        fields = dict(data)
+        fields["places"] = tuple(PlaceRef(**p) for p in data["places"])
+        fields["claims"] = tuple(Claim(**c) for c in data["claims"])
+        fields["actors"] = tuple(data["actors"])
+        fields["words"] = tuple(data["words"])
+        fields["weapons"] = tuple(data["weapons"])
+        return cls(**fields)
+
+
+def report_of(event: TaggedEvent) -> Report:
+    update = event.event
+    when = occurred_on(event)
+    received_ms = int(update.received_at.timestamp() * 1000)
+    day = (update.bulletin_date or update.received_at.date()).isoformat()
+    text = " ".join(filter(None, [update.headline, update.text]))
+    attribution = event.attributed_to[0].name if event.attributed_to else None
+    claims: dict[str, Claim] = {}
+    for q in event.quantities:
+        if q.modality is not None:
+            continue  # expected or projected numbers are not a toll
+        # Several figures of one kind in one report are mostly a total and its parts
+        # ("12 killed, including 3 children"): the report claims the largest.
+        held = claims.get(q.kind)
+        if held is None or q.value > held.value:
+            claims[q.kind] = Claim(q.kind, q.value, q.unit, q.qualifier, attribution)
+    places = {
+        loc.place_id: PlaceRef(
+            loc.place_id, loc.name, loc.kind, loc.country, loc.admin1, loc.lat, loc.lon,
+            loc.precision,
+        )
+        for loc in event.locations
+    }  # fmt: skip
+    actors = sorted(
+        {a.country or a.name for a in event.actors if a.role == "actor" and a.type == "state"}
+    )
+    return Report(
+        event_id=event.event_id,
+        source=update.source,
+        rank=version_rank(event.classifier.version),
+        reported_key=f"{day}|{received_ms:015d}|{update.position:05d}",
+        received_ms=received_ms,
+        occurred=when.date.isoformat(),
+        occurred_precision=when.precision,
+        occurred_basis=when.basis,
+        event_type=event.event_type,
+        category=event.category,
+        tallied=event.event_type not in NOT_TALLIED,
+        places=tuple(places.values()),
+        actors=tuple(actors),
+        words=content_words(text),
+        day_part=day_part(text),
+        weapons=weapons(text),
+        claims=tuple(sorted(claims.values(), key=lambda c: c.kind)),
+        headline=(update.headline or update.text)[:200],
+    )

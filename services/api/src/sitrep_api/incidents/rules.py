@@ -1,0 +1,247 @@
+"""Whether two reports tell of one happening: a pure, symmetric decision over a pair.
+
+The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" says why):
+1. Both are tallied events (background and meta lines never join anything).
+2. Their dates are at most `max_day_gap` days apart, plus the slack of the less certain
+   date (`date_slack`: a toll update may be dated a day late; a week-dated report).
+3. Their event types are the same, of one family, or a documented pair (a missile or
+   drone attack and the interceptions during it; a strike and its updated toll).
+4. Their places are compatible: the same place, two points within `near_km` (a city
+   district and the city), a point inside a coarser area, the same country. Reports that
+   both name precise places with none of them near each other are apart, as are reports
+   in different countries.
+5. They do not name different parts of the day (a morning strike is not the night one),
+   nor different weapons (a drone strike is not the missile strike), unless one is the
+   interception of the other's attack.
+6. Their text is similar enough for that place and type match: the coarser the place
+   match and the looser the type match, the more the words must agree. Reports whose
+   acting states differ need more. Rewritten reports of one event share few exact
+   phrases, so the measure is a Jaccard index over content words where two words match
+   when rapidfuzz's ratio says they are spelt nearly alike (Kharkiv/Kharkov,
+   Zaporizhzhia/Zaporizhia). Measured on our set: rapidfuzz's token-set ratio scored
+   unrelated reports 0.42-0.54, too close to related ones to draw a line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
+
+PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
+_FINE = {"settlement", "facility"}
+_KIND_PRECISION = {"settlement": 1, "facility": 1, "admin2": 2, "country": 4}
+
+
+@dataclass(frozen=True)
+class IncidentRules:
+    version: str
+    max_day_gap: int
+    week_precision_gap: int
+    near_km: dict[int, float]
+    compatible_types: frozenset[frozenset[str]]
+    min_similarity: dict[str, dict[str, float]]
+    day_gap_penalty: float
+    actor_conflict_penalty: float
+    conflicting_day_parts: frozenset[frozenset[str]]
+    word_match: float
+    violent_families: frozenset[str]
+    casualty_kinds: frozenset[str]
+    toll_slack: int
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
+        return cls(
+            version=raw["version"],
+            max_day_gap=raw["max_day_gap"],
+            week_precision_gap=raw["week_precision_gap"],
+            near_km={int(k): float(v) for k, v in raw["near_km"].items()},
+            compatible_types=frozenset(frozenset(p) for p in raw["compatible_types"]),
+            min_similarity=raw["min_similarity"],
+            day_gap_penalty=raw["day_gap_penalty"],
+            actor_conflict_penalty=raw["actor_conflict_penalty"],
+            conflicting_day_parts=frozenset(frozenset(p) for p in raw["conflicting_day_parts"]),
+            word_match=float(raw["word_match"]),
+            violent_families=frozenset(raw["violent_families"]),
+            casualty_kinds=frozenset(raw["casualty_kinds"]),
+            toll_slack=int(raw["toll_slack"]),
+        )
+
+
+@cache
+def load_rules() -> IncidentRules:
+    text = (
+        resources.files("sitrep_api.incidents")
+        .joinpath("data/incident_rules.json")
+        .read_text("utf-8")
+    )
+    return IncidentRules.from_json(json.loads(text))
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two reports were judged one incident."""
+
+    place: str
+    types: str
+    similarity: float
+    required: float
+
+
+def _precision(place: PlaceRef) -> int:
+    return _KIND_PRECISION.get(place.kind, 3)
+
+
+def distance_km(a: PlaceRef, b: PlaceRef) -> float:
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _pair_level(a: PlaceRef, b: PlaceRef, rules: IncidentRules) -> str | None:
+    pa, pb = _precision(a), _precision(b)
+    if a.place_id == b.place_id:
+        return {1: "same", 2: "near", 3: "region"}.get(pa, "country")
+    if 4 in (pa, pb):
+        return "country" if a.country and a.country == b.country else None
+    coarse = max(pa, pb)
+    if coarse == 1:
+        return "near" if distance_km(a, b) <= rules.near_km[1] else None
+    fine, wide = (a, b) if pa < pb else (b, a)
+    inside = fine.admin1 is not None and fine.admin1 in (wide.name, wide.admin1)
+    if inside or distance_km(a, b) <= rules.near_km[coarse]:
+        return "near" if coarse == 2 else "region"
+    return None
+
+
+def _named_in(place: PlaceRef, report: Report) -> bool:
+    """Does the report's text name the place, though its tagger did not place it there?
+    ("el-Fasher", "Beirut;" and towns missing from the gazetteer are missed that way.)
+    Not when the words are those of a place it did find: "the Kharkiv region" names the
+    region, not the city."""
+    words = set(content_words(place.name))
+    if not words or not words <= set(report.words):
+        return False
+    own = {w for p in report.places for w in content_words(p.name)}
+    return not words <= own
+
+
+def place_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
+    """How closely the two reports' places agree: a PLACE_LEVELS name, or None when apart.
+
+    A place of one report that the other's text names counts as a place of both. When
+    both name towns or sites, only those count: two strikes on two towns are apart even
+    when both reports also name the region or the country around them.
+    """
+    places_a = [*a.places, *(p for p in b.places if p not in a.places and _named_in(p, a))]
+    places_b = [*b.places, *(p for p in a.places if p not in b.places and _named_in(p, b))]
+    if not places_a or not places_b:
+        return "unknown"
+    precise_a = [p for p in places_a if _precision(p) == 1]
+    precise_b = [p for p in places_b if _precision(p) == 1]
+    if precise_a and precise_b:
+        pairs = [(x, y) for x in precise_a for y in precise_b]
+    else:
+        pairs = [(x, y) for x in places_a for y in places_b]
+    levels = {_pair_level(x, y, rules) for x, y in pairs} - {None}
+    return next((level for level in PLACE_LEVELS if level in levels), None)
+
+
+def effective_type(report: Report, rules: IncidentRules) -> str:
+    """The event type, except that a report giving a death or injury toll is about a violent
+    happening whatever the tagger called it ("the governor said 12 were killed" is not a
+    statement): it is matched as a casualty toll."""
+    if report.family in rules.violent_families or report.event_type == "assessment.casualty_toll":
+        return report.event_type
+    if any(c.kind in rules.casualty_kinds for c in report.claims):
+        return "assessment.casualty_toll"
+    return report.event_type
+
+
+def date_slack(report: Report, rules: IncidentRules) -> int:
+    """Days a report's own date may be off the happening's: a toll update dated only by its
+    bulletin is often a day after the strike it counts, and a week-dated report may be
+    anywhere in its week. A report that says its day ("on Saturday") has no slack."""
+    if report.occurred_precision == "week":
+        return rules.week_precision_gap
+    undated = report.occurred_basis in ("bulletin_date", "received_at")
+    if undated and effective_type(report, rules) == "assessment.casualty_toll":
+        return rules.toll_slack
+    return 0
+
+
+def type_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
+    ta, tb = effective_type(a, rules), effective_type(b, rules)
+    if ta == tb:
+        return "same"
+    if frozenset((ta, tb)) in rules.compatible_types:
+        return "paired"
+    if ta.split(".", 1)[0] == tb.split(".", 1)[0]:
+        return "family"
+    return None
+
+
+def similarity(a: Report, b: Report, word_match: float = 88) -> float:
+    """Jaccard index of the two reports' content words, a near spelling counting as a match.
+    Generic words of the event's kind ("strike", "overnight", "air defence") are left out:
+    the type and date rules already weigh them, and they make any two reports alike."""
+    generic = generic_words()
+    wa, wb = set(a.words) - generic, set(b.words) - generic
+    if not wa or not wb:
+        return 0.0
+    shared = wa & wb
+    rest_b = [w for w in wb if w not in shared]
+    matched = len(shared)
+    if rest_b:
+        for word in wa - shared:
+            if len(word) >= 5 and not word.isdigit():
+                hit = process.extractOne(word, rest_b, scorer=fuzz.ratio, score_cutoff=word_match)
+                if hit is not None:
+                    matched += 1
+                    rest_b.remove(hit[0])
+    return matched / (len(wa) + len(wb) - matched)
+
+
+def _day_gap(a: Report, b: Report) -> int:
+    return abs((date.fromisoformat(a.occurred) - date.fromisoformat(b.occurred)).days)
+
+
+def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | None:
+    """A Link when `a` and `b` tell of one happening, else None. decide(a, b) == decide(b, a)."""
+    rules = rules or load_rules()
+    if not (a.tallied and b.tallied):
+        return None
+    gap = _day_gap(a, b)
+    slack = max(date_slack(a, rules), date_slack(b, rules))
+    if gap > rules.max_day_gap + slack:
+        return None
+    types = type_level(a, b, rules)
+    if types is None:
+        return None
+    parts = frozenset((a.day_part, b.day_part))
+    if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
+        return None
+    interception = "military.interception" in (a.event_type, b.event_type)
+    if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        return None
+    place = place_level(a, b, rules)
+    if place is None:
+        return None
+    required = rules.min_similarity[place][types]
+    if gap > slack:
+        required += rules.day_gap_penalty
+    if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
+        required += rules.actor_conflict_penalty
+    sim = similarity(a, b, rules.word_match)
+    if sim < required:
+        return None
+    return Link(place, types, round(sim, 4), round(required, 4))

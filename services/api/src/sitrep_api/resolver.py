@@ -1,0 +1,312 @@
+"""The Redis edge of incident resolution: where candidates meet and the decision is made.
+
+Every tallied report is stored in the incident keyspace (`{prefix}:{inc}:`, one hash
+slot) and listed under blocking keys (`incidents.blocking`). A new report is judged
+against the reports listed in its blocks (`rules.decide`); it joins every incident it
+links to, and incidents it links together merge (`grouping`: the incidents are the
+connected components of the links). The decision is committed by one script that first
+checks that no block or incident it read has changed since (`lua/apply_incidents.lua`);
+when one has, another resolver got there first and the batch is read and decided again.
+So any number of resolvers give what one gives, and a report already stored at its
+classifier version is a no-op (replay). A report re-tagged by a newer classifier leaves
+its incident, whose other reports are grouped again from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep_api.incidents.blocking import read_blocks, stored_blocks
+from sitrep_api.incidents.grouping import (
+    FigureRule,
+    Summary,
+    UnionFind,
+    contribution_of,
+    incident_id,
+    merge,
+    summary_of,
+    view_of,
+)
+from sitrep_api.incidents.report import Report, report_of
+from sitrep_api.incidents.rules import IncidentRules, decide, effective_type, load_rules
+from sitrep_api.store import lua_script
+from sitrep_schemas import TaggedEvent
+
+log = logging.getLogger(__name__)
+RESOLVE_SCRIPT = lua_script("apply_incidents.lua")
+
+
+class ResolverConflict(RuntimeError):
+    """Other resolvers kept changing what this one read; the batch is retried by the caller."""
+
+
+def _entry(report: Report) -> str:
+    """A block lists `event_id|rank`: a report of a known id and rank never changes, so a
+    resolver may keep it in memory."""
+    return f"{report.event_id}|{report.rank}"
+
+
+@dataclass
+class Resolution:
+    """What one batch changed: report -> its incident, and the incidents written or dropped."""
+
+    members: dict[str, str] = field(default_factory=dict)
+    put: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    attempts: int = 0
+
+
+class _Decisions:
+    """`decide` with a memory: reports that agree on everything the rule reads get the same
+    answer (a burst of copies of one report is judged once, not once per copy)."""
+
+    def __init__(self, rules: IncidentRules) -> None:
+        self.rules = rules
+        self.memo: dict[tuple[int, int], bool] = {}
+        self.signatures: dict[str, tuple[Any, int]] = {}  # event_id -> (signature, its number)
+        self.numbers: dict[Any, int] = {}
+
+    def signature(self, r: Report) -> int:
+        """A small number that two reports share when the rule cannot tell them apart."""
+        held = self.signatures.get(r.event_id)
+        if held is None:
+            sig = (
+                effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
+                r.occurred_precision, r.occurred_basis, r.places, r.actors, r.words,
+                r.day_part, r.weapons,
+            )  # fmt: skip
+            held = (sig, self.numbers.setdefault(sig, len(self.numbers)))
+            self.signatures[r.event_id] = held
+        return held[1]
+
+    def __call__(self, a: Report, b: Report) -> bool:
+        key = (self.signature(a), self.signature(b))
+        if key not in self.memo:
+            self.memo[key] = decide(a, b, self.rules) is not None
+        return self.memo[key]
+
+
+@dataclass
+class Resolver:
+    client: Any  # redis.Redis or RedisCluster
+    prefix: str = "sitrep"
+    rules: IncidentRules = field(default_factory=load_rules)
+    figure_rule: FigureRule = "highest"
+    max_attempts: int = 50
+    cache_size: int = 50_000
+
+    def __post_init__(self) -> None:
+        self.keys = f"{self.prefix}:{{inc}}:"
+        self._script = self.client.register_script(RESOLVE_SCRIPT)
+        self._cache: OrderedDict[str, Report] = OrderedDict()  # block entry -> report
+
+    def resolve(self, events: Iterable[TaggedEvent]) -> Resolution:
+        incoming: dict[str, Report] = {}
+        for event in events:
+            report = report_of(event)
+            held = incoming.get(report.event_id)
+            if held is None or report.rank > held.rank:
+                incoming[report.event_id] = report
+        for attempt in range(1, self.max_attempts + 1):
+            plan = self._plan(incoming)
+            if plan is None:
+                return Resolution(attempts=attempt)
+            payload, resolution = plan
+            if int(self._script(keys=[self.keys], args=[json.dumps(payload)])):
+                resolution.attempts = attempt
+                return resolution
+            log.info("incident decision raced another resolver; deciding again (%d)", attempt)
+        raise ResolverConflict(f"gave up after {self.max_attempts} attempts")
+
+    # -- reading ------------------------------------------------------------------
+    def _hmget(self, key: str, ids: list[str], parse: Any = json.loads) -> dict[str, Any]:
+        """The fields `ids` of the hash `key` that exist, each parsed (JSON by default)."""
+        if not ids:
+            return {}
+        values = self.client.hmget(self.keys + key, ids)
+        return {i: parse(v) for i, v in zip(ids, values, strict=True) if v is not None}
+
+    def _remember(self, report: Report) -> None:
+        self._cache[_entry(report)] = report
+        self._cache.move_to_end(_entry(report))
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def _reports_by_entry(self, entries: Iterable[str]) -> dict[str, Report]:
+        """Reports by block entry, from memory where it has them."""
+        out, missing = {}, []
+        for entry in entries:
+            report = self._cache.get(entry)
+            if report is None:
+                missing.append(entry)
+            else:
+                out[entry.split("|", 1)[0]] = report
+        ids = [e.split("|", 1)[0] for e in missing]
+        for eid, data in self._hmget("report", ids).items():
+            report = Report.from_json(data)
+            self._remember(report)
+            out[eid] = report
+        return out
+
+    def _reports_by_id(self, ids: list[str]) -> dict[str, Report]:
+        out = {}
+        for eid, data in self._hmget("report", ids).items():
+            out[eid] = Report.from_json(data)
+            self._remember(out[eid])
+        return out
+
+    # -- deciding -----------------------------------------------------------------
+    def _plan(self, incoming: dict[str, Report]) -> tuple[dict[str, Any], Resolution] | None:
+        rules, keys = self.rules, self.keys
+        stored = self._reports_by_id(list(incoming))
+        todo = {e: r for e, r in incoming.items() if e not in stored or stored[e].rank < r.rank}
+        if not todo:
+            return None
+        retagged = {eid: stored[eid] for eid in todo if eid in stored}
+
+        # 1. The candidate blocks, their entries and versions, in one round trip.
+        wanted = {b for r in todo.values() for b in read_blocks(r, rules)}
+        blocks = sorted(wanted | {b for r in retagged.values() for b in stored_blocks(r, rules)})
+        pipe = self.client.pipeline(transaction=False)
+        for block in blocks:
+            pipe.smembers(keys + "block:" + block)
+        for block in blocks:
+            pipe.hget(keys + "blockver", block)
+        answers = pipe.execute()
+        listed = {
+            b: {m.decode() for m in answers[i] if m.split(b"|", 1)[0].decode() not in todo}
+            for i, b in enumerate(blocks)
+        }
+        versions = {b: int(answers[len(blocks) + i] or 0) for i, b in enumerate(blocks)}
+        known = self._reports_by_entry(set().union(*listed.values()) if listed else ())
+
+        # 2. Who the candidates belong to; incidents losing a re-tagged report dissolve.
+        member: dict[str, str] = self._hmget(
+            "member", sorted(set(known) | set(retagged)), parse=bytes.decode
+        )
+        dissolved = sorted({member[e] for e in retagged if e in member})
+        loose: set[str] = set()  # reports of dissolved incidents, grouped again
+        for iid in dissolved:
+            loose |= {m.decode() for m in self.client.smembers(keys + "members:" + iid)}
+        loose -= set(todo)
+        known.update(self._reports_by_id(sorted(loose - set(known))))
+        member.update(self._hmget("member", sorted(loose - set(member)), parse=bytes.decode))
+
+        def node(eid: str) -> str:
+            """A report stands for its incident, unless the incident dissolves."""
+            if eid in todo or eid in loose or member.get(eid) in dissolved:
+                return eid
+            return "i:" + member[eid]
+
+        # 3. Link: the new reports with their candidates and each other, the loose reports
+        # with each other. A pair already connected needs no judging, and of the reports of
+        # one incident that agree on everything the rule reads, one is judged.
+        links = UnionFind([*todo, *sorted(loose)])
+        judge = _Decisions(rules)
+        loose_sorted = sorted(loose)
+        for i, eid in enumerate(loose_sorted):
+            for other in loose_sorted[:i]:
+                if links.find(eid) != links.find(other) and judge(known[eid], known[other]):
+                    links.union(eid, other)
+        by_block: dict[str, dict[str, dict[Any, Report]]] = {}  # block -> node -> kinds
+        for block, entries in listed.items():
+            nodes = by_block.setdefault(block, {})
+            for entry in entries:
+                eid = entry.split("|", 1)[0]
+                if eid in known and eid in member:
+                    report = known[eid]
+                    nodes.setdefault(node(eid), {}).setdefault(judge.signature(report), report)
+        order = sorted(todo)
+        entries_of = {eid: set(stored_blocks(todo[eid], rules)) for eid in order}
+        for i, eid in enumerate(order):
+            report = todo[eid]
+            reads = read_blocks(report, rules)
+            nearby: dict[str, dict[Any, Report]] = {}
+            for block in reads:
+                for target, kinds in by_block.get(block, {}).items():
+                    nearby.setdefault(target, {}).update(kinds)
+            for target in sorted(nearby):
+                links.add(target)
+                if links.find(eid) == links.find(target):
+                    continue
+                if any(judge(report, other) for other in nearby[target].values()):
+                    links.union(eid, target)
+            for other in order[:i]:
+                meets = entries_of[other] & set(reads) and links.find(eid) != links.find(other)
+                if meets and judge(report, todo[other]):
+                    links.union(eid, other)
+
+        # 4. The groups that hold something new, as merged summaries.
+        groups = [g for g in links.groups() if any(not n.startswith("i:") for n in g)]
+        existing = sorted({n[2:] for g in groups for n in g if n.startswith("i:")} | set(dissolved))
+        summaries: dict[str, Summary] = self._hmget("summary", existing)
+        inc_versions = dict(
+            zip(existing, (int(v or 0) for v in self.client.hmget(keys + "ver", existing)), strict=True)
+        ) if existing else {}  # fmt: skip
+        everyone = {**known, **todo}
+        resolution = Resolution()
+        put, moves, joins = [], [], []
+        for group in groups:
+            parts = [summaries[n[2:]] for n in group if n.startswith("i:")]
+            singles = [everyone[n] for n in group if not n.startswith("i:")]
+            summary = merge_all([*parts, *(summary_of(r) for r in singles)])
+            view = view_of(summary, self.figure_rule)
+            iid = view["incident_id"]
+            contribution = contribution_of(view, summary)
+            put.append(
+                [
+                    iid,
+                    json.dumps(view),
+                    json.dumps(contribution.to_json_dict()),
+                    json.dumps(summary),
+                ]
+            )
+            resolution.put.append(iid)
+            moves += [[n[2:], iid] for n in group if n.startswith("i:") and n[2:] != iid]
+            for report in singles:
+                joins.append([report.event_id, iid])
+                resolution.members[report.event_id] = iid
+        resolution.dropped = sorted(set(existing) - set(resolution.put))
+
+        block_add: dict[str, list[str]] = {}
+        for report in todo.values():
+            for block in stored_blocks(report, rules):
+                block_add.setdefault(block, []).append(_entry(report))
+        block_remove: dict[str, list[str]] = {}
+        for old in retagged.values():
+            for block in stored_blocks(old, rules):
+                block_remove.setdefault(block, []).append(_entry(old))
+        payload = {
+            "blocks": versions,
+            "incidents": inc_versions,
+            "retire": existing,
+            "dissolve": dissolved,
+            "moves": moves,
+            "joins": joins,
+            "put": put,
+            "drop": resolution.dropped,
+            "reports": {eid: json.dumps(r.to_json()) for eid, r in todo.items()},
+            "occurred": {eid: json.dumps(r.occurred_on()) for eid, r in todo.items()},
+            "block_add": block_add,
+            "block_remove": block_remove,
+        }
+        for report in todo.values():
+            self._remember(report)
+        return payload, resolution
+
+
+def merge_all(summaries: list[Summary]) -> Summary:
+    """Merge in a fixed order (by smallest report id), so the JSON is byte-identical too."""
+    ordered = sorted(summaries, key=lambda s: s["min_id"])
+    out = ordered[0]
+    for summary in ordered[1:]:
+        out = merge(out, summary)
+    return out
+
+
+__all__ = ["Resolution", "Resolver", "ResolverConflict", "incident_id"]
