@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from sitrep_api.contribution import NOT_TALLIED, event_day
 from sitrep_schemas import TaggedEvent
 
 
-def fold(events: list[TaggedEvent]) -> dict[str, Counter[str]]:
+def fold(events: Sequence[TaggedEvent]) -> dict[str, Counter[str]]:
     """What the live tallies must be: each event id once, background never."""
     unique = {e.event_id: e for e in events}.values()
     live = [e for e in unique if e.event_type not in NOT_TALLIED]
@@ -21,7 +22,7 @@ def fold(events: list[TaggedEvent]) -> dict[str, Counter[str]]:
     }
 
 
-def assert_state_is_fold(state: dict[str, object], events: list[TaggedEvent]) -> None:
+def assert_state_is_fold(state: dict[str, object], events: Sequence[TaggedEvent]) -> None:
     expected = fold(events)
     assert state["events_tallied"] == sum(expected["category"].values())
     assert state["by_category"] == dict(expected["category"])

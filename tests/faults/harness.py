@@ -25,11 +25,11 @@ from typing import Any
 
 import httpx
 
+from sitrep_api.models import StoredEvent
 from sitrep_cli.embedded import free_port
 from sitrep_cli.local import ServiceAddresses
 from sitrep_cli.stack import SERVICES, Stack, StackSettings
 from sitrep_ingest.parsers import parse_feed
-from sitrep_schemas import TaggedEvent
 
 TEMPLATES = [
     "Russian forces launched {n} drones at Kharkiv overnight, the regional governor said.",
@@ -201,9 +201,9 @@ def _ids_of(body: bytes) -> set[str]:
     return {e.event_id for e in parse_feed(body, fmt="ndjson", received_at=datetime.now(UTC))}
 
 
-def all_events(api: str, source: str | None = None) -> list[TaggedEvent]:
+def all_events(api: str, source: str | None = None) -> list[StoredEvent]:
     """Every stored event (of `source`, if given), page by page."""
-    out: list[TaggedEvent] = []
+    out: list[StoredEvent] = []
     cursor: str | None = None
     with httpx.Client(timeout=30) as client:
         while True:
@@ -213,7 +213,7 @@ def all_events(api: str, source: str | None = None) -> list[TaggedEvent]:
             if cursor:
                 params["cursor"] = cursor
             page = client.get(f"{api}/v1/events", params=params).json()
-            out.extend(TaggedEvent.model_validate(item) for item in page["items"])
+            out.extend(StoredEvent.model_validate(item) for item in page["items"])
             cursor = page["next_cursor"]
             if not cursor:
                 return out

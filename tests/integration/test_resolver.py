@@ -95,13 +95,13 @@ def test_concurrent_resolvers_give_what_one_gives(
     prefix = f"t{uuid.uuid4().hex[:10]}"
     events = list(tagged)
     random.Random(5).shuffle(events)
-    halves = [events[0::2], events[1::2]]
+    halves = [events[0::3], events[1::3], events[2::3]]
     clients = [redis.Redis.from_url(redis_url) for _ in halves]
     errors: list[BaseException] = []
 
     def run(client: redis.Redis, part: list[TaggedEvent]) -> None:
         try:
-            resolve_in_batches(Resolver(client, prefix), part, 3)
+            resolve_in_batches(Resolver(client, prefix), part, 2)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 

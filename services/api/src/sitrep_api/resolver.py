@@ -45,6 +45,10 @@ class ResolverConflict(RuntimeError):
     """Other resolvers kept changing what this one read; the batch is retried by the caller."""
 
 
+class _Moved(Exception):
+    """What this resolver read was changed by another half-way through: read again."""
+
+
 def _entry(report: Report) -> str:
     """A block lists `event_id|rank`: a report of a known id and rank never changes, so a
     resolver may keep it in memory."""
@@ -113,7 +117,11 @@ class Resolver:
             if held is None or report.rank > held.rank:
                 incoming[report.event_id] = report
         for attempt in range(1, self.max_attempts + 1):
-            plan = self._plan(incoming)
+            try:
+                plan = self._plan(incoming)
+            except _Moved as exc:
+                log.info("incident state moved while read (%s); reading again (%d)", exc, attempt)
+                continue
             if plan is None:
                 return Resolution(attempts=attempt)
             payload, resolution = plan
@@ -130,6 +138,12 @@ class Resolver:
             return {}
         values = self.client.hmget(self.keys + key, ids)
         return {i: parse(v) for i, v in zip(ids, values, strict=True) if v is not None}
+
+    def _versions(self, incidents: list[str]) -> dict[str, int]:
+        if not incidents:
+            return {}
+        values = self.client.hmget(self.keys + "ver", incidents)
+        return {i: int(v or 0) for i, v in zip(incidents, values, strict=True)}
 
     def _remember(self, report: Report) -> None:
         self._cache[_entry(report)] = report
@@ -169,20 +183,26 @@ class Resolver:
             return None
         retagged = {eid: stored[eid] for eid in todo if eid in stored}
 
-        # 1. The candidate blocks, their entries and versions, in one round trip.
+        # 1. The candidate blocks, their versions and entries, in one round trip. Every read
+        # takes a version before the data it covers: a write between the two moves the
+        # version, and the commit then refuses.
         wanted = {b for r in todo.values() for b in read_blocks(r, rules)}
         blocks = sorted(wanted | {b for r in retagged.values() for b in stored_blocks(r, rules)})
         pipe = self.client.pipeline(transaction=False)
         for block in blocks:
-            pipe.smembers(keys + "block:" + block)
-        for block in blocks:
             pipe.hget(keys + "blockver", block)
+        for block in blocks:
+            pipe.smembers(keys + "block:" + block)
         answers = pipe.execute()
+        versions = {b: int(answers[i] or 0) for i, b in enumerate(blocks)}
         listed = {
-            b: {m.decode() for m in answers[i] if m.split(b"|", 1)[0].decode() not in todo}
+            b: {
+                m.decode()
+                for m in answers[len(blocks) + i]
+                if m.split(b"|", 1)[0].decode() not in todo
+            }
             for i, b in enumerate(blocks)
         }
-        versions = {b: int(answers[len(blocks) + i] or 0) for i, b in enumerate(blocks)}
         known = self._reports_by_entry(set().union(*listed.values()) if listed else ())
 
         # 2. Who the candidates belong to; incidents losing a re-tagged report dissolve.
@@ -190,6 +210,7 @@ class Resolver:
             "member", sorted(set(known) | set(retagged)), parse=bytes.decode
         )
         dissolved = sorted({member[e] for e in retagged if e in member})
+        inc_versions = self._versions(dissolved)
         loose: set[str] = set()  # reports of dissolved incidents, grouped again
         for iid in dissolved:
             loose |= {m.decode() for m in self.client.smembers(keys + "members:" + iid)}
@@ -244,10 +265,11 @@ class Resolver:
         # 4. The groups that hold something new, as merged summaries.
         groups = [g for g in links.groups() if any(not n.startswith("i:") for n in g)]
         existing = sorted({n[2:] for g in groups for n in g if n.startswith("i:")} | set(dissolved))
-        summaries: dict[str, Summary] = self._hmget("summary", existing)
-        inc_versions = dict(
-            zip(existing, (int(v or 0) for v in self.client.hmget(keys + "ver", existing)), strict=True)
-        ) if existing else {}  # fmt: skip
+        inc_versions |= self._versions([i for i in existing if i not in inc_versions])
+        needed = [i for i in existing if i not in dissolved]
+        summaries: dict[str, Summary] = self._hmget("summary", needed)
+        if len(summaries) != len(needed):
+            raise _Moved("an incident read a moment ago is gone")
         everyone = {**known, **todo}
         resolution = Resolution()
         put, moves, joins = [], [], []

@@ -174,8 +174,17 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
     if report.occurred_precision == "week":
         return rules.week_precision_gap
     undated = report.occurred_basis in ("bulletin_date", "received_at")
-    if undated and effective_type(report, rules) == "assessment.casualty_toll":
-        return rules.toll_slack
+    tolls = effective_type(report, rules) == "assessment.casualty_toll" or any(
+        c.kind in rules.casualty_kinds for c in report.claims
+    )
+    return rules.toll_slack if undated and tolls else 0
+
+
+def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
+    """A week-dated report may be anywhere in its week; a toll update counts back to its
+    strike, never forward to a later one."""
+    if report.occurred_precision == "week" or report.occurred >= other.occurred:
+        return date_slack(report, rules)
     return 0
 
 
@@ -221,7 +230,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     if not (a.tallied and b.tallied):
         return None
     gap = _day_gap(a, b)
-    slack = max(date_slack(a, rules), date_slack(b, rules))
+    slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
     if gap > rules.max_day_gap + slack:
         return None
     types = type_level(a, b, rules)

@@ -1,0 +1,137 @@
+"""Incident resolution, reports/s, with INCIDENTS incidents already in state.
+
+Synthetic reports (built directly as TaggedEvents, no tagger): a year of days, 400 places
+on a grid over four countries, eight event types, texts with their own identifying words.
+One report in five is a second outlet's report of an earlier incident (same place, day and
+type, a rewritten text), so resolution both starts and joins incidents. The state is
+filled by the resolver itself in batches of 500 (timed too), then MEASURE more reports
+are resolved in batches of 100, the projector's usual batch, against a fresh
+redis-server with AOF on, as `sitrep up` runs it.
+
+Run: .venv/bin/python bench/incident_resolution.py [incidents] [measure]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import redis
+from harness import record
+
+from sitrep_api.resolver import Resolver
+from sitrep_cli.embedded import EmbeddedRedis, free_port
+from sitrep_schemas import ClassifierInfo, Location, TaggedEvent, UpdateEvent
+
+TYPES = [
+    ("remote.missile_artillery", "military"), ("remote.air_drone_strike", "military"),
+    ("battle.armed_clash", "military"), ("civilians.attack", "military"),
+    ("diplomacy.meeting", "political_diplomatic"), ("aid.humanitarian", "humanitarian"),
+    ("economic.sanctions", "economic_energy"), ("disaster.natural_event", "disaster_emergency"),
+]  # fmt: skip
+COUNTRIES = ["UKR", "SDN", "MMR", "HTI"]
+WORDS = [
+    "depot",
+    "bridge",
+    "market",
+    "school",
+    "clinic",
+    "station",
+    "factory",
+    "warehouse",
+    "port",
+    "plant",
+    "tower",
+    "camp",
+]
+
+
+def place(i: int) -> Location:
+    country = COUNTRIES[i % 4]
+    return Location(
+        name=f"Town {i}", kind="settlement", country=country, admin1=f"Region {i % 40}",
+        lat=40 + (i % 20) * 0.5, lon=20 + (i // 20) * 0.5, precision=1,
+        place_id=f"{country.lower()}:town{i}", confidence=0.9,
+    )  # fmt: skip
+
+
+def report(n: int, incident: int, source: str) -> TaggedEvent:
+    rnd = random.Random(incident)
+    event_type, category = TYPES[incident % len(TYPES)]
+    day = date(2025, 1, 1) + timedelta(days=incident % 365)
+    where = place(rnd.randrange(400))
+    thing = f"{rnd.choice(WORDS)} {rnd.choice(WORDS)}"
+    text = (
+        f"{source}: an event at the {thing} in {where.name} numbered {incident} left {n % 7} hurt."
+    )
+    eid = f"{n:032x}"
+    update = UpdateEvent(
+        event_id=eid, source=source, bulletin_date=day, position=1, text=text,
+        received_at=datetime(2025, 1, 1, tzinfo=UTC) + timedelta(seconds=n),
+    )  # fmt: skip
+    return TaggedEvent(
+        event_id=eid, event=update, category=category, event_type=event_type, confidence=0.9,
+        locations=[where], classifier=ClassifierInfo(name="bench", version="1.0.0"),
+        tagged_at=update.received_at,
+    )  # fmt: skip
+
+
+def stream(count: int) -> list[TaggedEvent]:
+    """`count` reports: four in five start an incident, one is a second outlet's report of
+    an earlier one."""
+    rnd, out, started = random.Random(7), [], 0
+    for n in range(count):
+        if n % 5 == 4:
+            out.append(report(n, rnd.randrange(started), "outlet-b"))
+        else:
+            out.append(report(n, started, "outlet-a"))
+            started += 1
+    return out
+
+
+def resolve(resolver: Resolver, events: list[TaggedEvent], batch: int) -> float:
+    started = time.perf_counter()
+    for i in range(0, len(events), batch):
+        resolver.resolve(events[i : i + batch])
+    return time.perf_counter() - started
+
+
+def main(incidents: int = 100_000, measure: int = 5_000) -> None:
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as data:
+        server = EmbeddedRedis(free_port(), data_dir=Path(data))
+        server.start()
+        client = redis.Redis.from_url(server.url)
+        try:
+            resolver = Resolver(client, f"b{uuid.uuid4().hex[:6]}")
+            everything = stream(incidents * 5 // 4 + measure)
+            fill, more = everything[: incidents * 5 // 4], everything[incidents * 5 // 4 :]
+            fill_s = resolve(resolver, fill, 500)
+            stored = int(client.hget(resolver.keys + "count:total", "incidents") or 0)
+            measure_s = resolve(resolver, more, 100)
+            memory = client.info("memory")["used_memory"] / 2**20
+        finally:
+            client.close()
+            server.stop()
+    result = {
+        "incidents_in_state": stored,
+        "reports_filled": len(fill),
+        "fill_reports_per_s": round(len(fill) / fill_s),
+        "measured_reports": measure,
+        "reports_per_s": round(measure / measure_s),
+        "redis_used_mb": round(memory),
+    }
+    print(
+        f"filled {len(fill):,} reports -> {stored:,} incidents at {result['fill_reports_per_s']:,}/s"
+    )
+    print(f"then {measure:,} more in batches of 100: {result['reports_per_s']:,} reports/s")
+    print(f"redis used memory {result['redis_used_mb']} MB")
+    record("incident_resolution", result)
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))
