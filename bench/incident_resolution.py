@@ -8,7 +8,11 @@ filled by the resolver itself in batches of 500 (timed too), then MEASURE more r
 are resolved in batches of 100, the projector's usual batch, against a fresh
 redis-server with AOF on, as `sitrep up` runs it.
 
-Run: .venv/bin/python bench/incident_resolution.py [incidents] [measure]
+Then the flood case: FLOOD near-copies of nine templates (numbers differ) on one day in one
+country, resolved in batches of 200; the rate is printed per fifth of the flood, as the
+day's candidate list grows (the resolver reads a day's list once per batch).
+
+Run: .venv/bin/python bench/incident_resolution.py [incidents] [measure] [flood]
 """
 
 from __future__ import annotations
@@ -94,6 +98,27 @@ def stream(count: int) -> list[TaggedEvent]:
     return out
 
 
+def flood(count: int) -> list[TaggedEvent]:
+    """Near-copies on one day: nine templates, each one incident, told `count // 9` times."""
+    out = []
+    for n in range(count):
+        kind = n % 9
+        event_type, category = TYPES[kind % len(TYPES)]
+        where = place(kind)
+        text = f"Template {kind}: {n % 97 + 2} people affected at the {WORDS[kind]} in {where.name}, report {n}."
+        eid = f"f{n:031x}"
+        update = UpdateEvent(
+            event_id=eid, source="flood", bulletin_date=date(2025, 6, 1), position=1, text=text,
+            received_at=datetime(2025, 6, 1, tzinfo=UTC) + timedelta(milliseconds=n),
+        )  # fmt: skip
+        out.append(TaggedEvent(
+            event_id=eid, event=update, category=category, event_type=event_type, confidence=0.9,
+            locations=[where], classifier=ClassifierInfo(name="bench", version="1.0.0"),
+            tagged_at=update.received_at,
+        ))  # fmt: skip
+    return out
+
+
 def resolve(resolver: Resolver, events: list[TaggedEvent], batch: int) -> float:
     started = time.perf_counter()
     for i in range(0, len(events), batch):
@@ -101,7 +126,7 @@ def resolve(resolver: Resolver, events: list[TaggedEvent], batch: int) -> float:
     return time.perf_counter() - started
 
 
-def main(incidents: int = 100_000, measure: int = 5_000) -> None:
+def main(incidents: int = 100_000, measure: int = 5_000, flood_size: int = 10_000) -> None:
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as data:
         server = EmbeddedRedis(free_port(), data_dir=Path(data))
         server.start()
@@ -114,6 +139,12 @@ def main(incidents: int = 100_000, measure: int = 5_000) -> None:
             stored = int(client.hget(resolver.keys + "count:total", "incidents") or 0)
             measure_s = resolve(resolver, more, 100)
             memory = client.info("memory")["used_memory"] / 2**20
+            copies, rates = flood(flood_size), []
+            flooded = Resolver(client, f"f{uuid.uuid4().hex[:6]}")
+            fifth = max(1, len(copies) // 5)
+            for start in range(0, len(copies), fifth):
+                part = copies[start : start + fifth]
+                rates.append(round(len(part) / resolve(flooded, part, 200)))
         finally:
             client.close()
             server.stop()
@@ -124,12 +155,15 @@ def main(incidents: int = 100_000, measure: int = 5_000) -> None:
         "measured_reports": measure,
         "reports_per_s": round(measure / measure_s),
         "redis_used_mb": round(memory),
+        "flood_reports": flood_size,
+        "flood_reports_per_s_by_fifth": rates,
     }
     print(
         f"filled {len(fill):,} reports -> {stored:,} incidents at {result['fill_reports_per_s']:,}/s"
     )
     print(f"then {measure:,} more in batches of 100: {result['reports_per_s']:,} reports/s")
     print(f"redis used memory {result['redis_used_mb']} MB")
+    print(f"flood of {flood_size:,} near-copies on one day, reports/s per fifth: {rates}")
     record("incident_resolution", result)
 
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,14 @@ TEMPLATES = [
 
 
 def feed_events(source: str, count: int) -> list[dict[str, Any]]:
-    """`count` distinct events of several categories (distinct text, so distinct ids)."""
+    """`count` distinct events of several categories (distinct text, so distinct ids), dated
+    over 30 days as a month of bulletins would be: every report of one template, place and
+    day is one incident, and the incident resolver's candidate lists stay the size a real
+    day gives them (one day of 40,000 near-copies is bench/incident_resolution.py's case)."""
     return [
         {
             "source": source,
-            "bulletin_date": "2026-11-25",
+            "bulletin_date": (date(2026, 10, 27) + timedelta(days=i % 30)).isoformat(),
             "text": TEMPLATES[i % len(TEMPLATES)].format(n=i % 900 + 2, m=4 + i % 4)
             + f" Report {i}.",
         }

@@ -29,6 +29,7 @@ from sitrep_api.deps import (
     ProblemError,
     QueryDep,
     StoreDep,
+    page_response,
 )
 from sitrep_api.incident_queries import IncidentQueries, with_incidents
 from sitrep_api.models import EventPage, StoredEvent
@@ -173,7 +174,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cursor: Annotated[str | None, Query(max_length=500)] = None,
     ) -> Response:
         items, next_cursor = store.list_events(query, limit, cursor)
-        return _page(with_incidents(items, incidents), next_cursor)
+        return page_response(with_incidents(items, incidents), next_cursor)
 
     @app.get("/v1/facets", summary="Counts per category, event type, place, country and source")
     def facets(
@@ -341,17 +342,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
     return app
-
-
-def _page(items: list[bytes], next_cursor: str | None) -> Response:
-    body = (
-        b'{"items":['
-        + b",".join(items)
-        + b'],"next_cursor":'
-        + json.dumps(next_cursor).encode()
-        + b"}"
-    )
-    return Response(body, media_type="application/json")
 
 
 def main() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from sitrep_api.contribution import search_tokens
@@ -114,3 +116,15 @@ def _check_labels(filters: dict[str, str]) -> None:
                 f"{name} '{value}' is not in the taxonomy; use one of: {', '.join(sorted(known))}",
                 allowed=sorted(known),
             )  # fmt: skip
+
+
+def page_response(items: list[bytes], next_cursor: str | None) -> Response:
+    """`{"items": [...], "next_cursor": ...}` from items already serialised."""
+    body = (
+        b'{"items":['
+        + b",".join(items)
+        + b'],"next_cursor":'
+        + json.dumps(next_cursor).encode()
+        + b"}"
+    )
+    return Response(body, media_type="application/json")

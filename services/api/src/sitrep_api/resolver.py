@@ -33,7 +33,13 @@ from sitrep_api.incidents.grouping import (
     view_of,
 )
 from sitrep_api.incidents.report import Report, report_of
-from sitrep_api.incidents.rules import IncidentRules, decide, effective_type, load_rules
+from sitrep_api.incidents.rules import (
+    IncidentRules,
+    apart_before_places,
+    decide,
+    effective_type,
+    load_rules,
+)
 from sitrep_api.store import lua_script
 from sitrep_schemas import TaggedEvent
 
@@ -72,21 +78,45 @@ class _Decisions:
     def __init__(self, rules: IncidentRules) -> None:
         self.rules = rules
         self.memo: dict[tuple[int, int], bool] = {}
-        self.signatures: dict[str, tuple[Any, int]] = {}  # event_id -> (signature, its number)
+        self.signatures: dict[str, tuple[Any, int]] = {}  # entry -> (signature, its number)
         self.numbers: dict[Any, int] = {}
+        self.structures: dict[str, Any] = {}
 
     def signature(self, r: Report) -> int:
         """A small number that two reports share when the rule cannot tell them apart."""
-        held = self.signatures.get(r.event_id)
+        key = _entry(r)  # a re-tagged report is another entry
+        held = self.signatures.get(key)
         if held is None:
-            sig = (
-                effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
-                r.occurred_precision, r.occurred_basis, r.places, r.actors, r.words,
-                r.day_part, r.weapons,
-            )  # fmt: skip
+            sig = (self.structure(r), r.places, r.actors, r.words)
             held = (sig, self.numbers.setdefault(sig, len(self.numbers)))
-            self.signatures[r.event_id] = held
+            self.signatures[key] = held
         return held[1]
+
+    def structure(self, r: Report) -> Any:
+        """What `apart_before_places` reads of a report."""
+        key = _entry(r)
+        held = self.structures.get(key)
+        if held is None:
+            held = self.structures[key] = self._structure(r)
+        return held
+
+    def _structure(self, r: Report) -> Any:
+        return (
+            effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
+            r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
+            bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)),
+        )  # fmt: skip
+
+    def forget(self, keep: int) -> None:
+        """Drop the pair answers of the last batch; the per-report keys while they are few."""
+        self.memo.clear()
+        if len(self.signatures) > keep:
+            self.signatures.clear()
+            self.numbers.clear()
+            self.structures.clear()
+
+    def apart(self, a: Report, b: Report) -> bool:
+        return apart_before_places(a, b, self.rules)
 
     def __call__(self, a: Report, b: Report) -> bool:
         key = (self.signature(a), self.signature(b))
@@ -108,6 +138,7 @@ class Resolver:
         self.keys = f"{self.prefix}:{{inc}}:"
         self._script = self.client.register_script(RESOLVE_SCRIPT)
         self._cache: OrderedDict[str, Report] = OrderedDict()  # block entry -> report
+        self._judge = _Decisions(self.rules)
 
     def resolve(self, events: Iterable[TaggedEvent]) -> Resolution:
         incoming: dict[str, Report] = {}
@@ -228,35 +259,42 @@ class Resolver:
         # with each other. A pair already connected needs no judging, and of the reports of
         # one incident that agree on everything the rule reads, one is judged.
         links = UnionFind([*todo, *sorted(loose)])
-        judge = _Decisions(rules)
+        judge = self._judge
+        judge.forget(keep=self.cache_size)
         loose_sorted = sorted(loose)
         for i, eid in enumerate(loose_sorted):
             for other in loose_sorted[:i]:
                 if links.find(eid) != links.find(other) and judge(known[eid], known[other]):
                     links.union(eid, other)
-        by_block: dict[str, dict[str, dict[Any, Report]]] = {}  # block -> node -> kinds
+        # block -> node -> what the word-free checks read -> one report per signature
+        by_block: dict[str, dict[str, dict[Any, dict[int, Report]]]] = {}
         for block, entries in listed.items():
             nodes = by_block.setdefault(block, {})
             for entry in entries:
                 eid = entry.split("|", 1)[0]
                 if eid in known and eid in member:
                     report = known[eid]
-                    nodes.setdefault(node(eid), {}).setdefault(judge.signature(report), report)
+                    shapes = nodes.setdefault(node(eid), {})
+                    shapes.setdefault(judge.structure(report), {}).setdefault(
+                        judge.signature(report), report
+                    )
         order = sorted(todo)
         entries_of = {eid: set(stored_blocks(todo[eid], rules)) for eid in order}
         for i, eid in enumerate(order):
             report = todo[eid]
             reads = read_blocks(report, rules)
-            nearby: dict[str, dict[Any, Report]] = {}
-            for block in reads:
-                for target, kinds in by_block.get(block, {}).items():
-                    nearby.setdefault(target, {}).update(kinds)
-            for target in sorted(nearby):
-                links.add(target)
-                if links.find(eid) == links.find(target):
-                    continue
-                if any(judge(report, other) for other in nearby[target].values()):
-                    links.union(eid, target)
+            for block in reads:  # per incident, not per report: a big incident is one step
+                for target, shapes in by_block.get(block, {}).items():
+                    links.add(target)
+                    if links.find(eid) == links.find(target):
+                        continue
+                    for kinds in shapes.values():
+                        first = next(iter(kinds.values()))
+                        if judge.apart(report, first):
+                            continue  # the whole shape is apart without reading a word
+                        if any(judge(report, other) for other in kinds.values()):
+                            links.union(eid, target)
+                            break
             for other in order[:i]:
                 meets = entries_of[other] & set(reads) and links.find(eid) != links.find(other)
                 if meets and judge(report, todo[other]):

@@ -224,27 +224,37 @@ def _day_gap(a: Report, b: Report) -> int:
     return abs((date.fromisoformat(a.occurred) - date.fromisoformat(b.occurred)).days)
 
 
+def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
+    """The checks that read no words: background, dates, types, parts of the day, weapons.
+    True when they alone keep the two apart (the resolver skips whole groups of reports
+    that agree on these fields this way)."""
+    if not (a.tallied and b.tallied):
+        return True
+    slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
+    if _day_gap(a, b) > rules.max_day_gap + slack:
+        return True
+    if type_level(a, b, rules) is None:
+        return True
+    parts = frozenset((a.day_part, b.day_part))
+    if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
+        return True
+    interception = "military.interception" in (a.event_type, b.event_type)
+    return not interception and bool(
+        a.weapons and b.weapons and not set(a.weapons) & set(b.weapons)
+    )
+
+
 def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | None:
     """A Link when `a` and `b` tell of one happening, else None. decide(a, b) == decide(b, a)."""
     rules = rules or load_rules()
-    if not (a.tallied and b.tallied):
+    if apart_before_places(a, b, rules):
+        return None
+    types = type_level(a, b, rules)
+    place = place_level(a, b, rules)
+    if types is None or place is None:
         return None
     gap = _day_gap(a, b)
     slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
-    if gap > rules.max_day_gap + slack:
-        return None
-    types = type_level(a, b, rules)
-    if types is None:
-        return None
-    parts = frozenset((a.day_part, b.day_part))
-    if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
-        return None
-    interception = "military.interception" in (a.event_type, b.event_type)
-    if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
-        return None
-    place = place_level(a, b, rules)
-    if place is None:
-        return None
     required = rules.min_similarity[place][types]
     if gap > slack:
         required += rules.day_gap_penalty

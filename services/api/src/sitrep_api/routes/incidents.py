@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from sitrep_api.deps import IncidentsDep, ProblemError, QueryDep, StoreDep
+from sitrep_api.deps import IncidentsDep, ProblemError, QueryDep, StoreDep, page_response
 from sitrep_api.incident_queries import with_incidents
 from sitrep_api.models import IncidentDetail, IncidentPage
 
@@ -30,14 +30,7 @@ def list_incidents(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> Response:
     items, next_cursor = incidents.list_incidents(query, limit, cursor)
-    body = (
-        b'{"items":['
-        + b",".join(items)
-        + b'],"next_cursor":'
-        + json.dumps(next_cursor).encode()
-        + b"}"
-    )
-    return Response(body, media_type="application/json")
+    return page_response(items, next_cursor)
 
 
 @router.get(
