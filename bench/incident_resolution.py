@@ -1,7 +1,8 @@
 """Incident resolution, reports/s, with INCIDENTS incidents already in state.
 
 Synthetic reports (built directly as TaggedEvents, no tagger): a year of days, 400 places
-on a grid over four countries, eight event types, texts with their own identifying words.
+on a grid over four countries, eight event types, texts of made-up words of their own
+(an incident's four; its second report keeps three and adds two).
 One report in five is a second outlet's report of an earlier incident (same place, day and
 type, a rewritten text), so resolution both starts and joins incidents. The state is
 filled by the resolver itself in batches of 500 (timed too), then MEASURE more reports
@@ -55,10 +56,16 @@ WORDS = [
 ]
 
 
+def town(i: int) -> str:
+    """A made-up town name of letters only ("Kabodira"), one per number."""
+    syllables = ["ka", "bo", "di", "ra", "lu", "me", "so", "ti", "va", "ne"]
+    return "".join(syllables[int(d)] for d in f"{i:03d}").capitalize() + "vka"
+
+
 def place(i: int) -> Location:
     country = COUNTRIES[i % 4]
     return Location(
-        name=f"Town {i}", kind="settlement", country=country, admin1=f"Region {i % 40}",
+        name=town(i), kind="settlement", country=country, admin1=f"Region {i % 40}",
         lat=40 + (i % 20) * 0.5, lon=20 + (i // 20) * 0.5, precision=1,
         place_id=f"{country.lower()}:town{i}", confidence=0.9,
     )  # fmt: skip
@@ -69,10 +76,11 @@ def report(n: int, incident: int, source: str) -> TaggedEvent:
     event_type, category = TYPES[incident % len(TYPES)]
     day = date(2025, 1, 1) + timedelta(days=incident % 365)
     where = place(rnd.randrange(400))
-    thing = f"{rnd.choice(WORDS)} {rnd.choice(WORDS)}"
-    text = (
-        f"{source}: an event at the {thing} in {where.name} numbered {incident} left {n % 7} hurt."
-    )
+    # An incident's own words; the second outlet keeps three of its four and adds two.
+    own = [town(rnd.randrange(1000)).lower() for _ in range(4)]
+    extra = [town(random.Random(n).randrange(1000)).lower() for _ in range(2)]
+    said = own if source == "outlet-a" else own[:3] + extra
+    text = f"At {where.name}: {' '.join(said)}, {n % 7 + 2} hurt."
     eid = f"{n:032x}"
     update = UpdateEvent(
         event_id=eid, source=source, bulletin_date=day, position=1, text=text,

@@ -21,6 +21,7 @@ from sitrep_api.resolver import Resolver
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.evaluate_incidents import load_set
 from sitrep_schemas import ClassifierInfo, TaggedEvent
+from tests.integration.test_projector_store import dump
 
 pytestmark = pytest.mark.integration
 SET = Path(__file__).resolve().parents[1] / "data" / "incidents" / "tune.jsonl"
@@ -81,12 +82,13 @@ def test_replay_changes_nothing(redis_client: redis.Redis, tagged: list[TaggedEv
     prefix = f"t{uuid.uuid4().hex[:10]}"
     resolver = Resolver(redis_client, prefix)
     resolve_in_batches(resolver, tagged, 10)
-    keys = sorted(redis_client.scan_iter(match=f"{prefix}:*"))
-    before = {k: redis_client.dump(k) for k in keys if not k.endswith(b":stream")}
+    before = dump(redis_client, prefix)
     again = resolver.resolve(tagged)
     assert again.put == [] and again.members == {}
-    after = {k: redis_client.dump(k) for k in keys if not k.endswith(b":stream")}
-    assert after == before
+    assert dump(redis_client, prefix) == before
+    # and a resolver that remembers nothing agrees
+    assert Resolver(redis_client, prefix).resolve(reversed(tagged)).put == []
+    assert dump(redis_client, prefix) == before
 
 
 def test_concurrent_resolvers_give_what_one_gives(

@@ -104,7 +104,7 @@ class _Decisions:
         return (
             effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
-            bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)),
+            bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
         )  # fmt: skip
 
     def forget(self, keep: int) -> None:

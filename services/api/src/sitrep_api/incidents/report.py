@@ -44,6 +44,11 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def _toll_update() -> re.Pattern[str]:
+    return re.compile(_words()["toll_update"])
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -118,6 +123,7 @@ class Report:
     words: tuple[str, ...]  # content words of headline and text
     day_part: str | None
     weapons: tuple[str, ...]
+    toll_update: bool  # "the toll has risen to 11": a revision of an earlier happening's toll
     claims: tuple[Claim, ...]
     headline: str
 
@@ -195,6 +201,7 @@ def report_of(event: TaggedEvent) -> Report:
         words=content_words(text),
         day_part=day_part(text),
         weapons=weapons(text),
+        toll_update=bool(_toll_update().search(text.lower())),
         claims=tuple(sorted(claims.values(), key=lambda c: c.kind)),
         headline=(update.headline or update.text)[:200],
     )

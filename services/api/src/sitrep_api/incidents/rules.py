@@ -128,7 +128,7 @@ def _named_in(place: PlaceRef, report: Report) -> bool:
     ("el-Fasher", "Beirut;" and towns missing from the gazetteer are missed that way.)
     Not when the words are those of a place it did find: "the Kharkiv region" names the
     region, not the city."""
-    words = set(content_words(place.name))
+    words = {w for w in content_words(place.name) if not w.isdigit()}
     if not words or not words <= set(report.words):
         return False
     own = {w for p in report.places for w in content_words(p.name)}
@@ -174,10 +174,8 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
     if report.occurred_precision == "week":
         return rules.week_precision_gap
     undated = report.occurred_basis in ("bulletin_date", "received_at")
-    tolls = effective_type(report, rules) == "assessment.casualty_toll" or any(
-        c.kind in rules.casualty_kinds for c in report.claims
-    )
-    return rules.toll_slack if undated and tolls else 0
+    update = report.toll_update or effective_type(report, rules) == "assessment.casualty_toll"
+    return rules.toll_slack if undated and update else 0
 
 
 def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
