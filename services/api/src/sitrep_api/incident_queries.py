@@ -13,16 +13,19 @@ import re
 from collections import Counter
 from typing import Any
 
-from sitrep_api.store import EventQuery, ShardCommand, StateStore, _summed, _text, decode_cursor
-from sitrep_api.store import encode_cursor as encode_cursor
+from sitrep_api.store import (
+    EventQuery,
+    ShardCommand,
+    StateStore,
+    _summed,
+    _text,
+    encode_cursor,
+    incident_keys,
+)
 
 _DIMS = ("category", "event_type", "place", "country", "source", "day")
 # The first event_id in a stored TaggedEvent is its own (the nested event's is the same).
 _EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([0-9a-f]{32})"')
-
-
-def incident_keys(prefix: str) -> str:
-    return f"{prefix}:{{inc}}:"
 
 
 class IncidentQueries(StateStore):
@@ -171,4 +174,4 @@ def with_incidents(raws: list[bytes], incidents: IncidentQueries) -> list[bytes]
     return out
 
 
-__all__ = ["IncidentQueries", "decode_cursor", "incident_keys", "with_incidents"]
+__all__ = ["IncidentQueries", "with_incidents"]

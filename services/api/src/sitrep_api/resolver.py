@@ -27,7 +27,6 @@ from sitrep_api.incidents.grouping import (
     Summary,
     UnionFind,
     contribution_of,
-    incident_id,
     merge,
     summary_of,
     view_of,
@@ -40,7 +39,7 @@ from sitrep_api.incidents.rules import (
     effective_type,
     load_rules,
 )
-from sitrep_api.store import lua_script
+from sitrep_api.store import incident_keys, lua_script
 from sitrep_schemas import TaggedEvent
 
 log = logging.getLogger(__name__)
@@ -135,7 +134,7 @@ class Resolver:
     cache_size: int = 50_000
 
     def __post_init__(self) -> None:
-        self.keys = f"{self.prefix}:{{inc}}:"
+        self.keys = incident_keys(self.prefix)
         self._script = self.client.register_script(RESOLVE_SCRIPT)
         self._cache: OrderedDict[str, Report] = OrderedDict()  # block entry -> report
         self._judge = _Decisions(self.rules)
@@ -191,11 +190,7 @@ class Resolver:
                 missing.append(entry)
             else:
                 out[entry.split("|", 1)[0]] = report
-        ids = [e.split("|", 1)[0] for e in missing]
-        for eid, data in self._hmget("report", ids).items():
-            report = Report.from_json(data)
-            self._remember(report)
-            out[eid] = report
+        out.update(self._reports_by_id([e.split("|", 1)[0] for e in missing]))
         return out
 
     def _reports_by_id(self, ids: list[str]) -> dict[str, Report]:
@@ -241,6 +236,7 @@ class Resolver:
             "member", sorted(set(known) | set(retagged)), parse=bytes.decode
         )
         dissolved = sorted({member[e] for e in retagged if e in member})
+        gone = set(dissolved)
         inc_versions = self._versions(dissolved)
         loose: set[str] = set()  # reports of dissolved incidents, grouped again
         for iid in dissolved:
@@ -251,7 +247,7 @@ class Resolver:
 
         def node(eid: str) -> str:
             """A report stands for its incident, unless the incident dissolves."""
-            if eid in todo or eid in loose or member.get(eid) in dissolved:
+            if eid in todo or eid in loose or member.get(eid) in gone:
                 return eid
             return "i:" + member[eid]
 
@@ -304,7 +300,7 @@ class Resolver:
         groups = [g for g in links.groups() if any(not n.startswith("i:") for n in g)]
         existing = sorted({n[2:] for g in groups for n in g if n.startswith("i:")} | set(dissolved))
         inc_versions |= self._versions([i for i in existing if i not in inc_versions])
-        needed = [i for i in existing if i not in dissolved]
+        needed = [i for i in existing if i not in gone]
         summaries: dict[str, Summary] = self._hmget("summary", needed)
         if len(summaries) != len(needed):
             raise _Moved("an incident read a moment ago is gone")
@@ -369,4 +365,4 @@ def merge_all(summaries: list[Summary]) -> Summary:
     return out
 
 
-__all__ = ["Resolution", "Resolver", "ResolverConflict", "incident_id"]
+__all__ = ["Resolution", "Resolver", "ResolverConflict"]

@@ -25,6 +25,11 @@ from sitrep_api.contribution import NOT_TALLIED, project_event
 from sitrep_schemas import TaggedEvent
 
 
+def incident_keys(prefix: str) -> str:
+    """The incident keyspace: one hash slot, beside the partition shards."""
+    return f"{prefix}:{{inc}}:"
+
+
 def lua_script(name: str) -> str:
     """A script of `lua/` with the shared contribution functions (`contribution.lua`) first."""
     lua = resources.files("sitrep_api").joinpath("lua")

@@ -37,7 +37,6 @@ from rapidfuzz import fuzz, process
 from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
 
 PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
-_FINE = {"settlement", "facility"}
 _KIND_PRECISION = {"settlement": 1, "facility": 1, "admin2": 2, "country": 4}
 
 
@@ -222,37 +221,43 @@ def _day_gap(a: Report, b: Report) -> int:
     return abs((date.fromisoformat(a.occurred) - date.fromisoformat(b.occurred)).days)
 
 
-def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
+def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, int] | None:
     """The checks that read no words: background, dates, types, parts of the day, weapons.
-    True when they alone keep the two apart (the resolver skips whole groups of reports
-    that agree on these fields this way)."""
+    None when they alone keep the two apart, else (type level, day gap, date slack)."""
     if not (a.tallied and b.tallied):
-        return True
+        return None
+    gap = _day_gap(a, b)
     slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
-    if _day_gap(a, b) > rules.max_day_gap + slack:
-        return True
-    if type_level(a, b, rules) is None:
-        return True
+    if gap > rules.max_day_gap + slack:
+        return None
+    types = type_level(a, b, rules)
+    if types is None:
+        return None
     parts = frozenset((a.day_part, b.day_part))
     if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
-        return True
+        return None
     interception = "military.interception" in (a.event_type, b.event_type)
-    return not interception and bool(
-        a.weapons and b.weapons and not set(a.weapons) & set(b.weapons)
-    )
+    if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        return None
+    return types, gap, slack
+
+
+def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
+    """True when the word-free checks alone keep the two apart (the resolver skips whole
+    groups of reports that agree on the fields these checks read this way)."""
+    return _word_free(a, b, rules) is None
 
 
 def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | None:
     """A Link when `a` and `b` tell of one happening, else None. decide(a, b) == decide(b, a)."""
     rules = rules or load_rules()
-    if apart_before_places(a, b, rules):
+    word_free = _word_free(a, b, rules)
+    if word_free is None:
         return None
-    types = type_level(a, b, rules)
+    types, gap, slack = word_free
     place = place_level(a, b, rules)
-    if types is None or place is None:
+    if place is None:
         return None
-    gap = _day_gap(a, b)
-    slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
     required = rules.min_similarity[place][types]
     if gap > slack:
         required += rules.day_gap_penalty
