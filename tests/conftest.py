@@ -104,11 +104,11 @@ def isolated(kafka_bootstrap: str, redis_url: str) -> dict[str, Any]:
         "topic_raw": f"t{tag}.raw",
         "topic_tagged": f"t{tag}.tagged",
         "topic_dlq": f"t{tag}.dlq",
+        "topic_incidents": f"t{tag}.incidents",
         "kafka_request_timeout_ms": 10000,
     }
-    create_topics(
-        kafka_bootstrap, [fields["topic_raw"], fields["topic_tagged"], fields["topic_dlq"]], 3
-    )
+    names = ["topic_raw", "topic_tagged", "topic_dlq", "topic_incidents"]
+    create_topics(kafka_bootstrap, [fields[n] for n in names], 3)
     return fields
 
 

@@ -1,7 +1,7 @@
 """`sitrep up` as a user runs it: the whole pipeline on the embedded broker and Redis.
 
-Push the seed over HTTP, see its 14 events in the API, push it again and still
-see 14, then SIGTERM and see every child process gone.
+Push the seed over HTTP, see its 14 events in the API and its incidents on Kafka, push it
+again and still see 14, then SIGTERM and see every child process gone.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ import httpx
 import pytest
 
 from sitrep_cli.local import local_stack
-from tests.conftest import SEED_BULLETIN, wait_until
+from sitrep_schemas.incidents import IncidentUpdate
+from sitrep_schemas.topics import INCIDENTS_TOPIC
+from tests.conftest import SEED_BULLETIN, read_topic, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -76,6 +78,20 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert len(events()) == 14
             state = http.get(f"{api}/v1/state").json()
             assert state["events_tallied"] == 14 and state["by_source"] == {"frontline-digest": 14}
+            # the incidents reach Kafka consumers as they reach the API
+            incidents = http.get(f"{api}/v1/incidents", params={"limit": 100}).json()["items"]
+            assert incidents and sum(i["report_count"] for i in incidents) == 14
+            published = read_topic(stack.bootstrap, INCIDENTS_TOPIC, len(incidents))
+            latest: dict[str, IncidentUpdate] = {}
+            for record in published:
+                update = IncidentUpdate.model_validate_json(record.value)
+                if update.version >= latest.get(update.incident_id, update).version:
+                    latest[update.incident_id] = update
+            live = {i: u for i, u in latest.items() if u.op == "put"}
+            assert set(live) == {i["incident_id"] for i in incidents}
+            assert sorted(e for u in live.values() for e in u.event_ids) == sorted(
+                str(e["event_id"]) for e in events()
+            )
             for name in ("classifier", "projector"):
                 assert http.get(f"http://127.0.0.1:{stack.ports[name]}/readyz").status_code == 200
             assert "sitrep_ingest_events_total" in http.get(f"{ingest}/metrics").text

@@ -13,11 +13,13 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from sitrep_schemas.events import TaggedEvent, UpdateEvent
+from sitrep_schemas.incidents import IncidentUpdate
 from sitrep_schemas.taxonomy_doc import render_taxonomy
 
 PUBLISHED: dict[str, type[BaseModel]] = {
     "update_event": UpdateEvent,
     "tagged_event": TaggedEvent,
+    "incident_update": IncidentUpdate,
 }
 
 

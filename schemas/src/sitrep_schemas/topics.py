@@ -3,6 +3,8 @@
 RAW_TOPIC = "sitrep.updates.raw"
 TAGGED_TOPIC = "sitrep.updates.tagged"
 DLQ_TOPIC = "sitrep.updates.dlq"
+# Incident updates (`IncidentUpdate`), keyed by incident id: the latest per key is the state.
+INCIDENTS_TOPIC = "sitrep.incidents"
 
 # Header names on DLQ records, so anyone can tell why a record is there.
 DLQ_HEADER_ERROR_CLASS = "sitrep.error.class"

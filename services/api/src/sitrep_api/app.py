@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import pathlib
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
 import redis
 import redis.asyncio
-from fastapi import FastAPI, Header, Path, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -34,20 +31,19 @@ from sitrep_api.deps import (
 from sitrep_api.incident_queries import IncidentQueries, with_incidents
 from sitrep_api.models import EventPage, StoredEvent
 from sitrep_api.routes.incidents import router as incidents_router
+from sitrep_api.routes.stream import STREAM_BLOCK_S
+from sitrep_api.routes.stream import router as stream_router
 from sitrep_api.settings import Settings
 from sitrep_api.store import (
     BadCursor,
     EventQuery,
     StateStore,
     connect,
-    decode_positions,
-    encode_positions,
 )
 from sitrep_schemas.labels import load_labels
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"
 STATIC = pathlib.Path(__file__).parent / "static"  # the dashboard: index.html, app.js, vendor/
-STREAM_BLOCK_S = 1.0  # the longest /v1/stream waits on Redis before it checks its client
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -108,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.redis_url, socket_timeout=STREAM_BLOCK_S + 5, socket_connect_timeout=5
             )
         app.state.stream_waiter = waiter
+        app.state.stream_poll_s = settings.api_stream_poll_s
         yield
         client.close()
         if waiter is not None:
@@ -222,71 +219,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return {"count": count, "figures": store.figures(kind, place, time_only)}
         return {"count": count, "figures": incidents.incident_figures(kind, place, time_only)}
 
-    @app.get(
-        "/v1/stream",
-        summary="Server-sent events: every newly applied tagged event, resumable with Last-Event-ID",
-        response_class=StreamingResponse,
-    )
-    async def stream(
-        request: Request,
-        store: StoreDep,
-        last_event_id: Annotated[
-            str | None,
-            Header(
-                alias="Last-Event-ID",
-                description="Resume after this event (the id of an SSE message); '0' replays what is kept",
-            ),
-        ] = None,
-        limit: Annotated[
-            int | None, Query(ge=1, le=100_000, description="End after this many")
-        ] = None,
-    ) -> StreamingResponse:
-        if last_event_id == "0":
-            positions: dict[str, str] = {}
-        elif last_event_id:
-            positions = decode_positions(last_event_id)
-        else:
-            positions = await run_in_threadpool(store.stream_heads)
-
-        waiter: redis.asyncio.Redis | None = request.app.state.stream_waiter
-
-        async def wait_for_entries() -> None:
-            """Returns when any shard's stream may have an entry past `positions`."""
-            shards = store.shard_list()
-            if waiter is None or not shards:
-                await asyncio.sleep(settings.api_stream_poll_s)
-                return
-            streams = {shard + "stream": positions.get(shard, "0-0") for shard in shards}
-            await waiter.xread(streams, count=1, block=int(STREAM_BLOCK_S * 1000))  # type: ignore[arg-type]
-
-        async def messages() -> AsyncIterator[str]:
-            sent, quiet_since = 0, time.monotonic()
-            yield "retry: 2000\n\n"
-            while limit is None or sent < limit:
-                if await request.is_disconnected():
-                    return
-                entries = await run_in_threadpool(store.read_stream, positions)
-                if not entries:
-                    if time.monotonic() - quiet_since > 15:
-                        quiet_since = time.monotonic()
-                        yield ": keep-alive\n\n"
-                    await wait_for_entries()
-                    continue
-                quiet_since = time.monotonic()
-                raws = await run_in_threadpool(store.get_events, [eid for _, _, eid in entries])
-                by_id = {json.loads(raw)["event_id"]: raw.decode() for raw in raws}
-                for shard, entry_id, event_id in entries:
-                    positions[shard] = entry_id
-                    if event_id in by_id and (limit is None or sent < limit):
-                        sent += 1
-                        yield f"id: {encode_positions(positions)}\nevent: tagged\ndata: {by_id[event_id]}\n\n"
-
-        return StreamingResponse(
-            messages(),
-            media_type="text/event-stream",
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
-
     @app.get("/v1/events/{event_id}", summary="One tagged event", response_model=StoredEvent)
     def event(
         store: StoreDep,
@@ -313,6 +245,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return Response(json.dumps(source.places_geojson()), media_type="application/geo+json")
 
     app.include_router(incidents_router)
+    app.include_router(stream_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     page = (STATIC / "index.html").read_text("utf-8")
     page = page.replace("{{TILES}}", html.escape(settings.api_map_tiles_url or "", quote=True))

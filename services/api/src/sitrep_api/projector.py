@@ -12,6 +12,7 @@ offset guard and the resolver's idempotence make the retry a no-op where it land
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
+from sitrep_api.incident_feed import IncidentRelay
 from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore, connect
@@ -156,15 +158,29 @@ def main() -> None:
         projector.ready,
         projector.metrics.registry,
     )
+    relay = IncidentRelay(
+        client,
+        LazyProducer(lambda: KafkaProducer(**settings.producer_config()), broken_by=(KafkaError,)),
+        settings.topic_incidents,
+        settings.redis_prefix,
+        registry=projector.metrics.registry,
+    )
+    relaying = threading.Thread(
+        target=relay.run, args=(projector.stop_event,), name="incident-relay", daemon=True
+    )
     health.start()
     log.info(
         "projector starting",
         extra={"topic": settings.topic_tagged, "group": settings.projector_group},
     )
     started = time.monotonic()
+    relaying.start()
     try:
         projector.run()
     finally:
+        relaying.join(timeout=10)
+        relay.release()
+        relay.producer.close(timeout=5)
         health.stop()
         client.close()
         log.info("projector stopped after %.1fs", time.monotonic() - started)

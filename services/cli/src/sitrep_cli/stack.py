@@ -23,7 +23,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, EmbeddedS3, create_topics
 from sitrep_cli.push import push
 from sitrep_schemas.runtime import StopRequest
-from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+from sitrep_schemas.topics import DLQ_TOPIC, INCIDENTS_TOPIC, RAW_TOPIC, TAGGED_TOPIC
 
 SERVICES = ("ingest", "classifier", "projector", "api")
 
@@ -45,6 +45,7 @@ class StackSettings(BaseSettings):
     topic_raw: str = RAW_TOPIC
     topic_tagged: str = TAGGED_TOPIC
     topic_dlq: str = DLQ_TOPIC
+    topic_incidents: str = INCIDENTS_TOPIC
     partitions: int = 3
 
 
@@ -101,7 +102,11 @@ class Stack:
             self.say(
                 f"redis    embedded redis-server (AOF in {s.data_dir / 'redis'}) at {redis_url}"
             )
-        create_topics(bootstrap, [s.topic_raw, s.topic_tagged, s.topic_dlq], s.partitions)
+        create_topics(
+            bootstrap,
+            [s.topic_raw, s.topic_tagged, s.topic_dlq, s.topic_incidents],
+            s.partitions,
+        )
         return bootstrap, redis_url
 
     def child_settings(self, bootstrap: str, redis_url: str) -> dict[str, str]:

@@ -15,6 +15,8 @@
 --   "block_add": {block: [entry, ...]}, "block_remove": {block: [entry, ...]}
 -- }
 -- `apply(c, sign)` comes first, from contribution.lua (see store.lua_script).
+-- Every incident written or dropped gets an entry in P..'stream' (incident_id, op, and on a
+-- drop the incident its members moved `into`): the outbox `incident_feed` publishes.
 -- Returns 0 when a version moved (nothing written: read again and retry), else 1.
 local d = cjson.decode(ARGV[1])
 
@@ -54,11 +56,16 @@ for _, join in ipairs(d.joins) do
   redis.call('HSET', P .. 'member', join[1], join[2])
   redis.call('SADD', P .. 'members:' .. join[2], join[1])
 end
+local into = {}
+for _, move in ipairs(d.moves) do
+  into[move[1]] = move[2]
+end
 for _, id in ipairs(d.drop) do
   redis.call('HDEL', P .. 'incident', id)
   redis.call('HDEL', P .. 'summary', id)
   redis.call('HINCRBY', P .. 'ver', id, 1)
-  redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'incident_id', id, 'op', 'drop')
+  redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'incident_id', id, 'op', 'drop',
+    'into', into[id] or '')
 end
 for _, item in ipairs(d.put) do
   local id = item[1]
