@@ -49,7 +49,7 @@ def measure_projector(
     bootstrap: str, redis_url: str, values: list[tuple[bytes, bytes]], run: int
 ) -> tuple[float, float]:
     topic, prefix = f"bench.{run}.projector.tagged", f"bench{uuid.uuid4().hex[:8]}"
-    create_topics(bootstrap, [topic, f"{topic}.dlq"], PARTITIONS)
+    create_topics(bootstrap, [topic, f"{topic}.dlq", f"{topic}.retractions"], PARTITIONS)
     producer = KafkaProducer(**SitrepSettings(kafka_bootstrap=bootstrap).producer_config())
     for key, value in values:
         producer.send(topic, key=key, value=value)
@@ -57,7 +57,8 @@ def measure_projector(
     producer.close()
     env = service_env(
         kafka_bootstrap=bootstrap, redis_url=redis_url, redis_prefix=prefix, topic_tagged=topic,
-        topic_dlq=f"{topic}.dlq", projector_group=f"{topic}.group", projector_port=free_port(),
+        topic_dlq=f"{topic}.dlq", topic_retractions=f"{topic}.retractions",
+        projector_group=f"{topic}.group", projector_port=free_port(),
     )  # fmt: skip
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitrep_cli", "projector"], cwd=ROOT, env=env,

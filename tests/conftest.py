@@ -105,9 +105,10 @@ def isolated(kafka_bootstrap: str, redis_url: str) -> dict[str, Any]:
         "topic_tagged": f"t{tag}.tagged",
         "topic_dlq": f"t{tag}.dlq",
         "topic_incidents": f"t{tag}.incidents",
+        "topic_retractions": f"t{tag}.retractions",
         "kafka_request_timeout_ms": 10000,
     }
-    names = ["topic_raw", "topic_tagged", "topic_dlq", "topic_incidents"]
+    names = ["topic_raw", "topic_tagged", "topic_dlq", "topic_incidents", "topic_retractions"]
     create_topics(kafka_bootstrap, [fields[n] for n in names], 3)
     return fields
 

@@ -1,7 +1,7 @@
 """`sitrep up` as a user runs it: the whole pipeline on the embedded broker and Redis.
 
 Push the seed over HTTP, see its 14 events in the API and its incidents on Kafka, push it
-again and still see 14, then SIGTERM and see every child process gone.
+again and still see 14, withdraw one and see 13, then SIGTERM and see every child process gone.
 """
 
 from __future__ import annotations
@@ -92,6 +92,21 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert sorted(e for u in live.values() for e in u.event_ids) == sorted(
                 str(e["event_id"]) for e in events()
             )
+            # the feed withdraws one item: it stops counting, its incident goes with it
+            withdrawn = first.json()["event_ids"][0]
+            retracted = http.post(
+                f"{ingest}/v1/retractions",
+                params={"source": "frontline-digest"},
+                json={"event_ids": [withdrawn]},
+            )
+            assert retracted.status_code == 202 and retracted.json()["retracted"] == [withdrawn]
+            wait_until(lambda: len(events()) == 13, timeout=60)
+            wait_until(
+                lambda: (
+                    http.get(f"{api}/v1/state").json()["incidents"]["stored"] == len(incidents) - 1
+                )
+            )
+            assert http.get(f"{api}/v1/events/{withdrawn}").status_code == 404
             for name in ("classifier", "projector"):
                 assert http.get(f"http://127.0.0.1:{stack.ports[name]}/readyz").status_code == 200
             assert "sitrep_ingest_events_total" in http.get(f"{ingest}/metrics").text

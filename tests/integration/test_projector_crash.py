@@ -1,5 +1,6 @@
 """kill -9 the projector in the middle of 10,000 events: after a restart the counters equal a
-fold of the input computed here, with every duplicate counted once."""
+fold of the input computed here, with every duplicate counted once, and the incidents it
+resolved equal what a clean resolver makes of the input."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from sitrep_api.contribution import NOT_TALLIED
 from sitrep_api.store import StateStore
 from sitrep_schemas import TaggedEvent
 from tests.conftest import wait_until
-from tests.folding import assert_state_is_fold
+from tests.folding import assert_incidents_are_fold, assert_state_is_fold
 from tests.integration.test_projector_store import seed_tagged
 
 pytestmark = pytest.mark.integration
@@ -98,4 +99,10 @@ def test_kill_9_mid_stream_then_restart_counts_every_event_once(isolated: dict[s
     state = store.state()
     assert state["events_stored"] == 10_000
     assert_state_is_fold(state, events)
+    # and the incidents, resolved by the killed projector and its successor, are a fold too
+    stored_members: dict[bytes, bytes] = client.hgetall(  # type: ignore[assignment]
+        f"{isolated['redis_prefix']}:{{inc}}:member"
+    )
+    membership = {k.decode(): v.decode() for k, v in stored_members.items()}
+    assert_incidents_are_fold(client, isolated["redis_prefix"], events, membership)
     client.close()

@@ -160,7 +160,9 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
             for s in m.samples
         ]  # fmt: skip
         assert lags and all(
-            s.value >= 0 and s.labels["topic"] == settings.topic_tagged for s in lags
+            s.value >= 0
+            and s.labels["topic"] in (settings.topic_tagged, settings.topic_retractions)
+            for s in lags
         )
     assert len(dlq) == 1 and dict(dlq[0].headers)["sitrep.stage"] == b"project"
 

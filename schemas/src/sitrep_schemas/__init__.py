@@ -6,21 +6,24 @@ from sitrep_schemas.events import (
     ClassifierInfo,
     Location,
     Quantity,
+    Retraction,
     TaggedEvent,
     TextSpan,
     UpdateEvent,
 )
-from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, RETRACTIONS_TOPIC, TAGGED_TOPIC
 
 __all__ = [
     "DLQ_TOPIC",
     "RAW_TOPIC",
+    "RETRACTIONS_TOPIC",
     "SCHEMA_VERSION",
     "TAGGED_TOPIC",
     "Actor",
     "ClassifierInfo",
     "Location",
     "Quantity",
+    "Retraction",
     "TaggedEvent",
     "TextSpan",
     "UpdateEvent",

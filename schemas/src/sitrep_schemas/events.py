@@ -151,7 +151,18 @@ class TaggedEvent(_Model):
     tagged_at: datetime
 
 
-EventT = TypeVar("EventT", UpdateEvent, TaggedEvent)
+class Retraction(_Model):
+    """A feed withdrawing an item it sent, as ingest publishes it to `sitrep.updates.retractions`
+    (keyed by source, like the item itself): the aggregate drops the item's contribution."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    event_id: str = Field(description="The withdrawn event", pattern=r"^[0-9a-f]{32}$")
+    source: str = Field(description="The source that sent it: only its own source may withdraw it")
+    retracted_at: datetime
+    reason: str | None = Field(default=None, max_length=500)
+
+
+EventT = TypeVar("EventT", UpdateEvent, TaggedEvent, Retraction)
 
 
 def decode_record(value: bytes | None, model: type[EventT]) -> EventT:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from sitrep_schemas.events import TaggedEvent, UpdateEvent
+from sitrep_schemas.events import Retraction, TaggedEvent, UpdateEvent
 from sitrep_schemas.incidents import IncidentUpdate
 from sitrep_schemas.taxonomy_doc import render_taxonomy
 
@@ -20,6 +20,7 @@ PUBLISHED: dict[str, type[BaseModel]] = {
     "update_event": UpdateEvent,
     "tagged_event": TaggedEvent,
     "incident_update": IncidentUpdate,
+    "retraction": Retraction,
 }
 
 

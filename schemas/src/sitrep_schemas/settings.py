@@ -10,7 +10,13 @@ from typing import Any
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from sitrep_schemas.topics import DLQ_TOPIC, INCIDENTS_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+from sitrep_schemas.topics import (
+    DLQ_TOPIC,
+    INCIDENTS_TOPIC,
+    RAW_TOPIC,
+    RETRACTIONS_TOPIC,
+    TAGGED_TOPIC,
+)
 
 
 class SitrepSettings(BaseSettings):
@@ -25,6 +31,7 @@ class SitrepSettings(BaseSettings):
     topic_tagged: str = TAGGED_TOPIC
     topic_dlq: str = DLQ_TOPIC
     topic_incidents: str = INCIDENTS_TOPIC
+    topic_retractions: str = RETRACTIONS_TOPIC
     # The embedded broker hands out its first assignment after about half the
     # session timeout; a real Kafka cluster wants the client defaults (45 s / 3 s).
     kafka_session_timeout_ms: int = 6000

@@ -3,6 +3,9 @@
 RAW_TOPIC = "sitrep.updates.raw"
 TAGGED_TOPIC = "sitrep.updates.tagged"
 DLQ_TOPIC = "sitrep.updates.dlq"
+# Withdrawn items (`Retraction`), keyed by source: it must have as many partitions as the
+# raw and tagged topics, so a retraction lands in the partition (and state shard) of its item.
+RETRACTIONS_TOPIC = "sitrep.updates.retractions"
 # Incident updates (`IncidentUpdate`), keyed by incident id: the latest per key is the state.
 INCIDENTS_TOPIC = "sitrep.incidents"
 

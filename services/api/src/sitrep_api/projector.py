@@ -1,5 +1,5 @@
 """The projector: consume `sitrep.updates.tagged`, apply each event to Redis, and resolve
-it into an incident.
+it into an incident; consume `sitrep.updates.retractions` and withdraw what they name.
 
 Each event is applied by one Lua call that also records the partition offset,
 so redelivery, crashes and replays never double count. Then the batch is resolved into
@@ -27,7 +27,7 @@ from sitrep_api.incident_feed import IncidentRelay
 from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
 from sitrep_api.store import AppliedRecord, StateStore, connect
-from sitrep_schemas import TaggedEvent
+from sitrep_schemas import Retraction, TaggedEvent
 from sitrep_schemas.events import decode_record
 from sitrep_schemas.runtime import (
     ConsumerMetrics,
@@ -41,7 +41,13 @@ from sitrep_schemas.runtime import (
 from sitrep_schemas.topics import dlq_headers
 
 log = logging.getLogger(__name__)
-_OUTCOMES = {0: "replayed", 1: "applied", 2: "duplicate", 3: "replaced"}
+_OUTCOMES = {0: "replayed", 1: "applied", 2: "duplicate", 3: "replaced", 4: "withdrawn"}
+_RETRACTED = {
+    0: "retraction_repeated",
+    1: "retracted",
+    2: "retraction_early",
+    -1: "retraction_refused",
+}
 
 
 @dataclass
@@ -85,10 +91,15 @@ class Projector:
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
         assert self.consumer is not None
         applicable: list[AppliedRecord] = []
+        retractions: list[tuple[int, Retraction]] = []
         dlq_futures = []
         for records in batch.values():
             for record in records:
                 try:
+                    if record.topic == self.settings.topic_retractions:
+                        retraction = decode_record(record.value, Retraction)
+                        retractions.append((record.partition, retraction))
+                        continue
                     event = decode_record(record.value, TaggedEvent)
                 except (ValueError, ValidationError) as exc:
                     dlq_futures.append(self._dlq(record, exc))
@@ -102,10 +113,27 @@ class Projector:
             self.producer.get().flush()
             for future in dlq_futures:
                 future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
-        for status in self.store.apply(applicable):
+        statuses = self.store.apply(applicable)
+        for status in statuses:
             self.metrics.records.labels(_OUTCOMES.get(status, "unknown")).inc()
+        withdrawn = []
+        for (_, retraction), status in zip(
+            retractions, self.store.retract(retractions), strict=True
+        ):
+            self.metrics.records.labels(_RETRACTED.get(status, "unknown")).inc()
+            if status < 0:
+                log.warning(
+                    "retraction refused: event %s is not from source %s",
+                    retraction.event_id,
+                    retraction.source,
+                )
+            else:
+                withdrawn.append(retraction.event_id)
         assert self.resolver is not None
-        self.resolver.resolve(r.event for r in applicable)
+        self.resolver.resolve(
+            (r.event for r, status in zip(applicable, statuses, strict=True) if status != 4),
+            withdrawn=withdrawn,
+        )
         offsets = {
             tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
         }
@@ -117,6 +145,7 @@ class Projector:
     def run(self) -> None:
         self.consumer = KafkaConsumer(
             self.settings.topic_tagged,
+            self.settings.topic_retractions,
             **self.settings.consumer_config(self.settings.projector_group),
         )
         self.producer.get()

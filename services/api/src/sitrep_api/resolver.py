@@ -9,7 +9,8 @@ checks that no block or incident it read has changed since (`lua/apply_incidents
 when one has, another resolver got there first and the batch is read and decided again.
 So any number of resolvers give what one gives, and a report already stored at its
 classifier version is a no-op (replay). A report re-tagged by a newer classifier leaves
-its incident, whose other reports are grouped again from scratch.
+its incident, whose other reports are grouped again from scratch; so does a report its
+source withdrew (`withdrawn`), which then leaves every map.
 """
 
 from __future__ import annotations
@@ -139,16 +140,21 @@ class Resolver:
         self._cache: OrderedDict[str, Report] = OrderedDict()  # block entry -> report
         self._judge = _Decisions(self.rules)
 
-    def resolve(self, events: Iterable[TaggedEvent]) -> Resolution:
+    def resolve(self, events: Iterable[TaggedEvent], withdrawn: Iterable[str] = ()) -> Resolution:
+        """Resolve `events` into incidents, and take the reports of `withdrawn` event ids out
+        of theirs (their incidents are grouped again without them)."""
+        gone = sorted(set(withdrawn))
         incoming: dict[str, Report] = {}
         for event in events:
+            if event.event_id in gone:
+                continue
             report = report_of(event)
             held = incoming.get(report.event_id)
             if held is None or report.rank > held.rank:
                 incoming[report.event_id] = report
         for attempt in range(1, self.max_attempts + 1):
             try:
-                plan = self._plan(incoming)
+                plan = self._plan(incoming, gone)
             except _Moved as exc:
                 log.info("incident state moved while read (%s); reading again (%d)", exc, attempt)
                 continue
@@ -201,13 +207,17 @@ class Resolver:
         return out
 
     # -- deciding -----------------------------------------------------------------
-    def _plan(self, incoming: dict[str, Report]) -> tuple[dict[str, Any], Resolution] | None:
+    def _plan(
+        self, incoming: dict[str, Report], withdrawn: list[str]
+    ) -> tuple[dict[str, Any], Resolution] | None:
         rules, keys = self.rules, self.keys
-        stored = self._reports_by_id(list(incoming))
+        stored = self._reports_by_id([*incoming, *withdrawn])
         todo = {e: r for e, r in incoming.items() if e not in stored or stored[e].rank < r.rank}
-        if not todo:
+        leaving = {eid: stored[eid] for eid in withdrawn if eid in stored}
+        if not todo and not leaving:
             return None
-        retagged = {eid: stored[eid] for eid in todo if eid in stored}
+        # reports that leave their incident: re-tagged ones (they rejoin) and withdrawn ones
+        retagged = {eid: stored[eid] for eid in todo if eid in stored} | leaving
 
         # 1. The candidate blocks, their versions and entries, in one round trip. Every read
         # takes a version before the data it covers: a write between the two moves the
@@ -226,6 +236,7 @@ class Resolver:
                 m.decode()
                 for m in answers[len(blocks) + i]
                 if m.split(b"|", 1)[0].decode() not in todo
+                and m.split(b"|", 1)[0].decode() not in leaving
             }
             for i, b in enumerate(blocks)
         }
@@ -241,7 +252,7 @@ class Resolver:
         loose: set[str] = set()  # reports of dissolved incidents, grouped again
         for iid in dissolved:
             loose |= {m.decode() for m in self.client.smembers(keys + "members:" + iid)}
-        loose -= set(todo)
+        loose -= set(todo) | set(leaving)
         known.update(self._reports_by_id(sorted(loose - set(known))))
         member.update(self._hmget("member", sorted(loose - set(member)), parse=bytes.decode))
 
@@ -346,6 +357,7 @@ class Resolver:
             "joins": joins,
             "put": put,
             "drop": resolution.dropped,
+            "forget": sorted(leaving),
             "reports": {eid: json.dumps(r.to_json()) for eid, r in todo.items()},
             "occurred": {eid: json.dumps(r.occurred_on()) for eid, r in todo.items()},
             "block_add": block_add,

@@ -22,7 +22,7 @@ import redis
 from redis.cluster import RedisCluster
 
 from sitrep_api.contribution import NOT_TALLIED, project_event
-from sitrep_schemas import TaggedEvent
+from sitrep_schemas import Retraction, TaggedEvent
 
 
 def incident_keys(prefix: str) -> str:
@@ -38,6 +38,7 @@ def lua_script(name: str) -> str:
 
 
 APPLY_SCRIPT = lua_script("apply_event.lua")
+RETRACT_SCRIPT = lua_script("retract_event.lua")
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
 
@@ -178,6 +179,7 @@ class StateStore:
         self.client = client
         self.prefix = prefix
         self._apply = client.register_script(APPLY_SCRIPT)
+        self._retract = client.register_script(RETRACT_SCRIPT)
         self._registered: set[int] = set()
         self._shard_cache: list[str] | None = None  # reads: see _over_shards
 
@@ -217,6 +219,49 @@ class StateStore:
                 for i, status in zip(part, result, strict=True):
                     statuses[i] = int(status)
         return statuses
+
+    def retract(self, retractions: list[tuple[int, Retraction]]) -> list[int]:
+        """Withdraw events, each on the shard of the partition its retraction came from
+        (the retractions topic is keyed and partitioned like the items). Statuses in input
+        order, as `retract_event.lua` gives them.
+
+        A retraction that finds no event on its shard (recorded for an event still on its
+        way) is also applied where the event is stored, if some other shard holds it: a
+        topic created with another partition count must not keep a withdrawn event counted.
+        """
+        statuses = [0] * len(retractions)
+        by_partition: dict[int, list[int]] = {}
+        for i, (partition, _) in enumerate(retractions):
+            by_partition.setdefault(partition, []).append(i)
+        early: list[int] = []
+        for partition, indexes in by_partition.items():
+            statuses_here = self._retract_on(
+                self.shard(partition), [retractions[i][1] for i in indexes]
+            )
+            for i, status in zip(indexes, statuses_here, strict=True):
+                statuses[i] = status
+                if status == 2:
+                    early.append(i)
+        if early:
+            shards = self.shards()
+            pipe = self.client.pipeline(transaction=False)
+            for i in early:
+                for shard in shards:
+                    pipe.hexists(shard + "events", retractions[i][1].event_id)
+            found = pipe.execute()
+            for n, i in enumerate(early):
+                for shard, held in zip(
+                    shards, found[n * len(shards) : (n + 1) * len(shards)], strict=True
+                ):
+                    if held and shard != self.shard(retractions[i][0]):
+                        statuses[i] = self._retract_on(shard, [retractions[i][1]])[0]
+        return statuses
+
+    def _retract_on(self, shard: str, retractions: list[Retraction]) -> list[int]:
+        args: list[Any] = []
+        for r in retractions:
+            args += [r.event_id, r.source, r.model_dump_json()]
+        return [int(x) for x in self._retract(keys=[shard], args=args)]
 
     @staticmethod
     def _event_args(r: AppliedRecord) -> list[Any]:

@@ -23,7 +23,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, EmbeddedS3, create_topics
 from sitrep_cli.push import push
 from sitrep_schemas.runtime import StopRequest
-from sitrep_schemas.topics import DLQ_TOPIC, INCIDENTS_TOPIC, RAW_TOPIC, TAGGED_TOPIC
+from sitrep_schemas.topics import (
+    DLQ_TOPIC,
+    INCIDENTS_TOPIC,
+    RAW_TOPIC,
+    RETRACTIONS_TOPIC,
+    TAGGED_TOPIC,
+)
 
 SERVICES = ("ingest", "classifier", "projector", "api")
 
@@ -46,6 +52,7 @@ class StackSettings(BaseSettings):
     topic_tagged: str = TAGGED_TOPIC
     topic_dlq: str = DLQ_TOPIC
     topic_incidents: str = INCIDENTS_TOPIC
+    topic_retractions: str = RETRACTIONS_TOPIC
     partitions: int = 3
 
 
@@ -104,7 +111,7 @@ class Stack:
             )
         create_topics(
             bootstrap,
-            [s.topic_raw, s.topic_tagged, s.topic_dlq, s.topic_incidents],
+            [s.topic_raw, s.topic_tagged, s.topic_dlq, s.topic_incidents, s.topic_retractions],
             s.partitions,
         )
         return bootstrap, redis_url

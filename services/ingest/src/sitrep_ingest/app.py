@@ -19,7 +19,7 @@ from prometheus_client import (
     Histogram,
     generate_latest,
 )
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from redis.cluster import RedisCluster
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -31,14 +31,17 @@ from sitrep_ingest.problems import (
     PROBLEM_BASE,
     FeedProblem,
     Forbidden,
+    MissingSource,
     NoEvents,
     Overloaded,
     PayloadTooLarge,
+    StateUnavailable,
     Unauthorized,
+    UnknownEvents,
 )
 from sitrep_ingest.publisher import BrokerUnavailable, Publisher
 from sitrep_ingest.settings import Settings
-from sitrep_schemas import UpdateEvent
+from sitrep_schemas import Retraction, UpdateEvent
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -48,6 +51,20 @@ class FeedAccepted(BaseModel):
     accepted: int
     duplicates: int
     event_ids: list[str]
+
+
+class RetractionRequest(BaseModel):
+    """Items a feed withdraws: the aggregate drops what each counted, exactly once."""
+
+    event_ids: list[Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]] = Field(
+        min_length=1, max_length=1000, description="Ids ingest answered when it accepted them"
+    )
+    reason: str | None = Field(default=None, max_length=500, examples=["published in error"])
+
+
+class RetractionsAccepted(BaseModel):
+    retracted: list[str] = Field(description="Withdrawals the broker acknowledged")
+    unknown: list[str] = Field(description="Ids this ingest never accepted: nothing was sent")
 
 
 class IngestMetrics:
@@ -312,6 +329,54 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not total.event_ids:
             raise NoEvents("the body has no NDJSON lines; send one JSON event object per line")
         return total
+
+    @app.post(
+        "/v1/retractions",
+        status_code=202,
+        response_model=RetractionsAccepted,
+        summary="Withdraw items this source sent: they stop counting, and their incidents are"
+        " recomputed",
+    )
+    async def post_retractions(
+        request: Request,
+        body: RetractionRequest,
+        publisher: PublisherDep,
+        seen: SeenDep,
+        source: Annotated[
+            str | None,
+            Query(max_length=200, description="The source the items were pushed as"),
+        ] = None,
+    ) -> RetractionsAccepted:
+        try:
+            named = authorised_source(request.headers.get("authorization"), source)
+            if not named or not slugify(named):
+                raise MissingSource(
+                    "name the source the items were pushed as: ?source=, or a token bound to it"
+                )
+            ids = list(dict.fromkeys(body.event_ids))
+            try:
+                known = await run_in_threadpool(seen.accepted, ids)
+            except redis.RedisError as exc:
+                raise StateUnavailable(f"Redis did not answer ({exc}); nothing was sent") from exc
+            unknown = [eid for eid in ids if eid not in known]
+            if not known:
+                raise UnknownEvents(
+                    f"none of the {len(ids)} ids was accepted by this ingest; nothing was sent",
+                    unknown=unknown,
+                )
+        except FeedProblem as exc:
+            metrics.feeds.labels("retraction", str(exc.status)).inc()
+            raise
+        now = datetime.now(UTC)
+        retractions = [
+            Retraction(event_id=eid, source=slugify(named), retracted_at=now, reason=body.reason)
+            for eid in ids
+            if eid in known
+        ]
+        await run_in_threadpool(publisher.publish, retractions, settings.topic_retractions)
+        metrics.feeds.labels("retraction", "202").inc()
+        metrics.events.labels("retracted").inc(len(retractions))
+        return RetractionsAccepted(retracted=[r.event_id for r in retractions], unknown=unknown)
 
     def authorised_source(authorization: str | None, source: str | None) -> str | None:
         """The source to push as; raises 401/403 when tokens are configured and this one does not fit."""

@@ -20,13 +20,17 @@ class SeenIds:
     key: str
 
     def seen(self, event_ids: list[str]) -> set[str]:
-        if not event_ids:
-            return set()
         try:
-            flags = self.client.smismember(self.key, event_ids)
+            return self.accepted(event_ids)
         except redis.RedisError as exc:
             log.warning("duplicate check skipped, Redis unavailable: %s", exc)
             return set()
+
+    def accepted(self, event_ids: list[str]) -> set[str]:
+        """The ids ingest had acknowledged; a Redis error is raised, not taken for 'none'."""
+        if not event_ids:
+            return set()
+        flags = self.client.smismember(self.key, event_ids)
         return {eid for eid, flag in zip(event_ids, flags, strict=True) if flag}
 
     def remember(self, event_ids: list[str]) -> None:

@@ -90,3 +90,23 @@ class Overloaded(FeedProblem):
     type_name = "overloaded"
     title = "Ingest is processing as many feeds as it takes at once"
     headers: ClassVar[dict[str, str] | None] = {"Retry-After": "1"}
+
+
+class MissingSource(FeedProblem):
+    type_name = "missing-source"
+    title = "Name the source whose items are withdrawn"
+
+
+class UnknownEvents(FeedProblem):
+    status = 404
+    type_name = "unknown-events"
+    title = "This ingest never accepted these events"
+
+
+class StateUnavailable(FeedProblem):
+    """Not an input error: Redis, where ingest records what it accepted, did not answer."""
+
+    status = 503
+    type_name = "state-unavailable"
+    title = "Ingest cannot check what it accepted right now"
+    headers: ClassVar[dict[str, str] | None] = {"Retry-After": "2"}

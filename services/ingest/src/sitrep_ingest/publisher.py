@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
-from sitrep_schemas import UpdateEvent
+from sitrep_schemas import Retraction, UpdateEvent
 from sitrep_schemas.runtime import LazyProducer
 
 log = logging.getLogger(__name__)
@@ -52,8 +53,9 @@ class Publisher:
     def __post_init__(self) -> None:
         self._producer = LazyProducer(lambda: KafkaProducer(**self.producer_config))
 
-    def publish(self, events: list[UpdateEvent]) -> None:
-        """Return only when every event is acknowledged; else raise `BrokerUnavailable`."""
+    def publish(self, events: Sequence[UpdateEvent | Retraction], topic: str | None = None) -> None:
+        """Return only when every record is acknowledged; else raise `BrokerUnavailable`.
+        Records go to `topic` (default: the raw topic), keyed by source."""
         acknowledged: list[str] = []
         try:
             producer = self._producer.get()
@@ -61,7 +63,7 @@ class Publisher:
                 (
                     ev.event_id,
                     producer.send(
-                        self.topic,
+                        topic or self.topic,
                         key=ev.source.encode(),
                         value=ev.model_dump_json().encode(),
                     ),

@@ -10,15 +10,23 @@
 -- `P` (KEYS[1]) and apply(c, sign) come first, from contribution.lua (see store.lua_script).
 --
 -- Returns one status per event: 0 offset already applied (replay), 1 applied,
--- 2 same or newer classifier version already counted (duplicate), 3 replaced an older one.
+-- 2 same or newer classifier version already counted (duplicate), 3 replaced an older one,
+-- 4 withdrawn by its source (retract_event.lua left a tombstone): never counted.
 local topic = ARGV[1]
 
 local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, when)
   local applied = redis.call('HGET', P .. 'offsets', topic)
+  local new = cjson.decode(contrib_json)
+  local tombstone = redis.call('HGET', P .. 'retracted', id)
+  if tombstone and cjson.decode(tombstone).source == new.source then
+    if not applied or tonumber(offset_arg) > tonumber(applied) then
+      redis.call('HSET', P .. 'offsets', topic, offset_arg)
+    end
+    return 4
+  end
   if applied and tonumber(offset_arg) <= tonumber(applied) then
     return 0
   end
-  local new = cjson.decode(contrib_json)
   local status = 1
   local old_json = redis.call('HGET', P .. 'contrib', id)
   if old_json then

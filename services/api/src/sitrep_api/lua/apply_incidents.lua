@@ -11,6 +11,7 @@
 --   "joins":     [[event_id, incident_id], ...]
 --   "put":       [[incident_id, view JSON, Contribution JSON, summary JSON], ...]
 --   "drop":      [incident_id, ...]           -- incidents that no longer exist
+--   "forget":    [event_id, ...]               -- withdrawn reports, gone from every map
 --   "reports":   {event_id: Report JSON}, "occurred": {event_id: occurred-on JSON}
 --   "block_add": {block: [entry, ...]}, "block_remove": {block: [entry, ...]}
 -- }
@@ -75,6 +76,11 @@ for _, item in ipairs(d.put) do
   redis.call('HSET', P .. 'summary', id, item[4])
   redis.call('HINCRBY', P .. 'ver', id, 1)
   redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'incident_id', id, 'op', 'put')
+end
+for _, id in ipairs(d.forget) do
+  redis.call('HDEL', P .. 'report', id)
+  redis.call('HDEL', P .. 'member', id)
+  redis.call('HDEL', P .. 'occurred', id)
 end
 for id, report in pairs(d.reports) do
   redis.call('HSET', P .. 'report', id, report)
