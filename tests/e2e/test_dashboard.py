@@ -68,6 +68,13 @@ def test_dashboard_shows_filters_and_goes_live(seeded: tuple[LocalStack, int], p
         api.get("/v1/places").json()["features"]
     )
     assert page.locator("#figures li[data-kind=killed] .value").inner_text() != "–"
+    # each incident once, with its number of sources
+    incidents = api.get("/v1/incidents", params={"limit": 20}).json()["items"]
+    shown = page.locator("#incidents li[data-incident-id]")
+    assert shown.count() == len(incidents) > 0
+    first = incidents[0]
+    plural = "" if first["source_count"] == 1 else "s"
+    assert f"{first['source_count']} source{plural}" in shown.first.inner_text()
 
     # the rarest category narrows the feed to exactly its events, and goes into the URL
     category, count = min(state["by_category"].items(), key=lambda kv: kv[1])

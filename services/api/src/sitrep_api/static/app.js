@@ -1,4 +1,4 @@
-// The live situation page: map, timeline, key figures and the event feed, over the read API.
+// The live situation page: map, timeline, key figures, incidents and the event feed, over the read API.
 // Filters live in the URL (shareable); new events arrive from /v1/stream without a reload.
 "use strict";
 
@@ -194,6 +194,52 @@ async function loadFeed(append = false) {
   renderFeed(page.items, append);
 }
 
+// -- incidents: each happening once, with its sources and reconciled figures ----------
+const INCIDENTS_SHOWN = 20;
+
+function incidentItem(incident) {
+  const li = document.createElement("li");
+  li.dataset.incidentId = incident.incident_id;
+  const title = document.createElement("div");
+  title.className = "headline";
+  title.textContent = incident.headline;
+  const tags = document.createElement("div");
+  tags.className = "tags";
+  tags.append(tag(incident.category, "tag category", PALETTE[incident.category] || "#555"));
+  tags.append(tag(incident.event_type));
+  const sources = `${incident.source_count} source${incident.source_count === 1 ? "" : "s"}`;
+  tags.append(tag(sources, "tag sources"));
+  for (const place of incident.places.slice(0, 3)) tags.append(tag(place.name, "tag place"));
+  for (const [kind, figure] of Object.entries(incident.figures)) {
+    const range = figure.low !== figure.high ? ` (${formatNumber(figure.low)}–${formatNumber(figure.high)})` : "";
+    tags.append(tag(`${kind}: ${formatNumber(figure.value)}${range}`, "tag figure"));
+  }
+  const meta = document.createElement("div");
+  meta.className = "meta";
+  meta.textContent = [
+    `happened ${incident.occurred_on.date}`,
+    `${incident.report_count} report${incident.report_count === 1 ? "" : "s"}: ${incident.sources.join(", ")}`,
+    `last reported ${new Date(incident.last_seen).toLocaleString()}`,
+  ].join(" · ");
+  li.append(title, tags, meta);
+  return li;
+}
+
+async function loadIncidents() {
+  const page = await getJson(`/v1/incidents?${apiQuery({ limit: INCIDENTS_SHOWN })}`);
+  const list = $("incidents");
+  list.replaceChildren(...page.items.map(incidentItem));
+  $("incidents-count").textContent = page.next_cursor
+    ? `(newest ${page.items.length})`
+    : `(${page.items.length})`;
+  if (!page.items.length) {
+    const li = document.createElement("li");
+    li.className = "muted empty";
+    li.textContent = "No incidents match these filters.";
+    list.append(li);
+  }
+}
+
 async function showFigureEvents(figure) {
   const events = await Promise.all(figure.event_ids.map((id) => getJson(`/v1/events/${id}`)));
   view.figure = figure.kind;
@@ -359,7 +405,8 @@ async function loadFigures() {
 async function loadSummary() {
   const state = await getJson("/v1/state");
   const last = state.last_update ? new Date(state.last_update).toLocaleString() : "never";
-  $("summary").textContent = `${state.events_stored.toLocaleString()} events · last update ${last}`;
+  const incidents = state.incidents ? ` · ${state.incidents.stored.toLocaleString()} incidents` : "";
+  $("summary").textContent = `${state.events_stored.toLocaleString()} events${incidents} · last update ${last}`;
   fillSelect($("filters").elements.source, Object.keys(state.by_source));
   syncForm();
 }
@@ -374,7 +421,7 @@ async function loadTaxonomy() {
 // data-settled on <body>: false while a view loads, true once every panel shows it.
 function reloadAll(fit = false) {
   document.body.dataset.settled = "false";
-  return Promise.all([loadFeed(), loadMap(fit), loadTimeline(), loadFigures(), loadSummary()])
+  return Promise.all([loadFeed(), loadIncidents(), loadMap(fit), loadTimeline(), loadFigures(), loadSummary()])
     .then(() => showError(null))
     .catch(showError)
     .finally(() => {
@@ -386,7 +433,7 @@ function scheduleRefresh() {
   if (refreshTimer) return;
   refreshTimer = setTimeout(() => {
     refreshTimer = null;
-    Promise.all([loadMap(false), loadTimeline(), loadFigures(), loadSummary()]).catch(showError);
+    Promise.all([loadIncidents(), loadMap(false), loadTimeline(), loadFigures(), loadSummary()]).catch(showError);
   }, 1500);
 }
 
@@ -412,6 +459,7 @@ function connectStream() {
     }
     scheduleRefresh();
   });
+  source.addEventListener("incident", scheduleRefresh);
 }
 
 // -- wiring -----------------------------------------------------------------------------
