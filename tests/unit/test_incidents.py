@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -99,6 +99,31 @@ def test_the_same_place_on_another_day_is_another_incident(tagger: Tagger) -> No
     assert decide(a, b) is None
 
 
+FLOOD = (
+    "Floods after days of heavy rain killed 40 people in Bihar state, India's disaster agency said."
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "days_later", "same"),
+    [
+        # a disaster's toll is revised for a week, from other towns of the region
+        ("The death toll from the floods in Bihar has risen to 95 as the Kosi river burst its banks near Supaul.", 4, True),
+        ("India flood toll passes 130 in Bihar and Assam, officials say.", 6, True),
+        # another hazard in the same state that week, the same hazard weeks later
+        ("A magnitude 5.1 earthquake shook Bihar on Tuesday, injuring four people.", 1, False),
+        ("Floods killed 12 people in Bihar after a new spell of monsoon rain, officials said.", 20, False),
+    ],
+)  # fmt: skip
+def test_a_disaster_spans_days_and_hazards_stay_apart(
+    tagger: Tagger, other: str, days_later: int, same: bool
+) -> None:
+    a = report(tagger, FLOOD, "desk-a")
+    b = report(tagger, other, "desk-b", day=MONDAY + timedelta(days=days_later))
+    assert (decide(a, b) is not None) == same
+    assert (decide(b, a) is not None) == same
+
+
 def test_background_never_joins(tagger: Tagger) -> None:
     a = report(tagger, STRIKE)
     b = report(tagger, "In 2022 a Russian missile strike on Kharkiv killed eight people.", "desk-b")
@@ -147,23 +172,25 @@ def test_bcubed() -> None:
 
 
 def test_the_tuning_set_groups_as_labelled_in_any_order(tagger: Tagger) -> None:
-    """Floors on the tuning part only (tests/data/incidents/test.jsonl is never tuned on)."""
+    """Floors on the tuning part only (test.jsonl and test-b.jsonl are never tuned on)."""
     first = evaluate_incidents(SETS / "tune.jsonl", tagger)
     again = evaluate_incidents(SETS / "tune.jsonl", tagger, shuffle_seed=11)
-    assert first.reports >= 60 and first.gold_incidents >= 25
-    assert first.precision >= 0.97 and first.f1 >= 0.90, first.table()
+    assert first.reports >= 80 and first.gold_incidents >= 35
+    assert first.precision >= 0.97 and first.f1 >= 0.93, first.table()
     assert (again.precision, again.recall) == (first.precision, first.recall)
     killed = first.figures["killed"]
-    assert killed["predicted"] < 0.7 * killed["report_sum"], first.table()
+    assert killed["predicted"] < 0.75 * killed["report_sum"], first.table()
+    assert killed["predicted"] <= 1.05 * killed["high"], first.table()
 
 
 def test_the_labelled_sets_are_big_enough_and_disjoint() -> None:
     sets = {
         name: [json.loads(line) for line in (SETS / f"{name}.jsonl").read_text().splitlines()]
-        for name in ("tune", "test")
+        for name in ("tune", "test", "test-b")
     }
     labels = {name: {r["incident"] for r in rows} for name, rows in sets.items()}
-    assert not labels["tune"] & labels["test"]
+    assert not labels["tune"] & (labels["test"] | labels["test-b"])
+    assert not labels["test"] & labels["test-b"]
     assert sum(len(rows) for rows in sets.values()) >= 100
     assert sum(len(v) for v in labels.values()) >= 40
     assert link_all([]) == []

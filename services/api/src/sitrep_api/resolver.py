@@ -105,6 +105,7 @@ class _Decisions:
             effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
+            r.hazards,
         )  # fmt: skip
 
     def forget(self, keep: int) -> None:

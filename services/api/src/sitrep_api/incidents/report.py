@@ -84,6 +84,20 @@ def weapons(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _weapon_patterns() if pattern.search(lowered))
 
 
+@cache
+def _hazard_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b"))
+        for name, words in _words()["hazards"].items()
+    )
+
+
+def hazards(text: str) -> tuple[str, ...]:
+    """The kinds of natural hazard a text names ('earthquake', 'flood', 'storm', ...)."""
+    lowered = text.lower()
+    return tuple(name for name, pattern in _hazard_patterns() if pattern.search(lowered))
+
+
 @dataclass(frozen=True)
 class PlaceRef:
     place_id: str
@@ -126,6 +140,7 @@ class Report:
     toll_update: bool  # "the toll has risen to 11": a revision of an earlier happening's toll
     claims: tuple[Claim, ...]
     headline: str
+    hazards: tuple[str, ...] = ()  # natural hazards named (reports stored before had none)
 
     @property
     def family(self) -> str:
@@ -155,6 +170,7 @@ class Report:
         fields["actors"] = tuple(data["actors"])
         fields["words"] = tuple(data["words"])
         fields["weapons"] = tuple(data["weapons"])
+        fields["hazards"] = tuple(data.get("hazards", ()))
         return cls(**fields)
 
 
@@ -204,4 +220,5 @@ def report_of(event: TaggedEvent) -> Report:
         toll_update=bool(_toll_update().search(text.lower())),
         claims=tuple(sorted(claims.values(), key=lambda c: c.kind)),
         headline=(update.headline or update.text)[:200],
+        hazards=hazards(text),
     )

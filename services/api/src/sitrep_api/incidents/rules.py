@@ -55,6 +55,9 @@ class IncidentRules:
     violent_families: frozenset[str]
     casualty_kinds: frozenset[str]
     toll_slack: int
+    disaster_days: int
+    disaster_types: frozenset[str]
+    disaster_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -72,6 +75,9 @@ class IncidentRules:
             violent_families=frozenset(raw["violent_families"]),
             casualty_kinds=frozenset(raw["casualty_kinds"]),
             toll_slack=int(raw["toll_slack"]),
+            disaster_days=int(raw["disaster_days"]),
+            disaster_types=frozenset(raw["disaster_types"]),
+            disaster_min_similarity=float(raw["disaster_min_similarity"]),
         )
 
 
@@ -166,7 +172,24 @@ def effective_type(report: Report, rules: IncidentRules) -> str:
     return report.event_type
 
 
+def is_disaster(report: Report, rules: IncidentRules) -> bool:
+    """A report of a natural disaster or its toll that names the hazard ('the quake')."""
+    return bool(report.hazards) and effective_type(report, rules) in rules.disaster_types
+
+
+def disaster_pair(a: Report, b: Report, rules: IncidentRules) -> bool:
+    """Two reports of one kind of hazard, each a disaster report: a disaster lasts days and
+    its toll is revised for a week, so their dates and places may be far apart."""
+    return is_disaster(a, rules) and is_disaster(b, rules) and bool(set(a.hazards) & set(b.hazards))
+
+
 def date_slack(report: Report, rules: IncidentRules) -> int:
+    """The widest a report's date may be off its happening's, for blocking: `_slack` or, for
+    a disaster report, the days a disaster's reports span."""
+    return max(_slack(report, rules), rules.disaster_days if is_disaster(report, rules) else 0)
+
+
+def _slack(report: Report, rules: IncidentRules) -> int:
     """Days a report's own date may be off the happening's: a toll update dated only by its
     bulletin is often a day after the strike it counts, and a week-dated report may be
     anywhere in its week. A report that says its day ("on Saturday") has no slack."""
@@ -181,7 +204,7 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
     """A week-dated report may be anywhere in its week; a toll update counts back to its
     strike, never forward to a later one."""
     if report.occurred_precision == "week" or report.occurred >= other.occurred:
-        return date_slack(report, rules)
+        return _slack(report, rules)
     return 0
 
 
@@ -221,13 +244,20 @@ def _day_gap(a: Report, b: Report) -> int:
     return abs((date.fromisoformat(a.occurred) - date.fromisoformat(b.occurred)).days)
 
 
-def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, int] | None:
-    """The checks that read no words: background, dates, types, parts of the day, weapons.
-    None when they alone keep the two apart, else (type level, day gap, date slack)."""
+def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, int, bool] | None:
+    """The checks that read no words: background, dates, types, parts of the day, weapons,
+    hazards. None when they alone keep the two apart, else (type level, day gap, date slack,
+    whether they are a disaster pair)."""
     if not (a.tallied and b.tallied):
         return None
+    if a.hazards and b.hazards and not set(a.hazards) & set(b.hazards):
+        return None  # a flood and an earthquake
     gap = _day_gap(a, b)
-    slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
+    disaster = disaster_pair(a, b, rules)
+    if disaster:
+        slack = rules.disaster_days
+    else:
+        slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
     if gap > rules.max_day_gap + slack:
         return None
     types = type_level(a, b, rules)
@@ -239,7 +269,7 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     interception = "military.interception" in (a.event_type, b.event_type)
     if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
         return None
-    return types, gap, slack
+    return types, gap, slack, disaster
 
 
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
@@ -254,11 +284,15 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     word_free = _word_free(a, b, rules)
     if word_free is None:
         return None
-    types, gap, slack = word_free
+    types, gap, slack, disaster = word_free
     place = place_level(a, b, rules)
+    if disaster and place in (None, "country") and set(a.countries()) & set(b.countries()):
+        place = "region"  # a disaster covers a region: its reports name different towns
     if place is None:
         return None
     required = rules.min_similarity[place][types]
+    if disaster:  # one hazard, one country, one week: the text need only agree a little
+        required = min(required, rules.disaster_min_similarity)
     if gap > slack:
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
