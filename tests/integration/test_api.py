@@ -180,12 +180,22 @@ def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:
 
 def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateStore]) -> None:
     api, _ = loaded
-    assert len(all_pages(api, since="2025-03-03T00:00:00Z")) == 14
-    assert all_pages(api, until="2025-03-03T00:00:00Z") == []
-    assert (
-        len(all_pages(api, since="2025-03-03T00:00:00Z", until="2025-03-05T00:00:00Z", limit=5))
-        == 14
+    assert len(all_pages(api, received_since="2025-03-03T00:00:00Z")) == 14
+    assert all_pages(api, received_until="2025-03-03T00:00:00Z") == []
+    window = {"received_since": "2025-03-03T00:00:00Z", "received_until": "2025-03-05T00:00:00Z"}
+    assert len(all_pages(api, **window, limit=5)) == 14
+    # since/until: when it happened (the seed was received on 4 March and has no date)
+    days = {it["event_id"]: it["occurred_on"]["date"] for it in all_pages(api)}
+    assert set(days.values()) == {"2025-03-04"}
+    assert len(all_pages(api, since="2025-03-04", limit=5)) == 14
+    assert all_pages(api, until="2025-03-04") == all_pages(api, since="2025-03-05") == []
+    # a date-time counts by its own calendar date: 01:00 on the 5th at UTC+5 is the 5th
+    assert len(all_pages(api, until="2025-03-05T01:00:00+05:00", category="military")) == len(
+        all_pages(api, category="military")
     )
+    incidents = api.get("/v1/incidents", params={"until": "2025-03-04"}).json()["items"]
+    assert incidents == []
+    assert api.get("/v1/incidents", params={"since": "2025-03-04"}).json()["items"]
     drones = all_pages(api, q="drones")
     assert drones and all("drone" in it["event"]["text"].lower() for it in drones)
     both = all_pages(api, q="drone attack", category="military")
@@ -194,6 +204,7 @@ def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateS
     for params in (
         {"q": "of"},
         {"since": "2025-03-05", "until": "2025-03-01"},
+        {"received_since": "2025-03-05T00:00:00Z", "received_until": "2025-03-01T00:00:00Z"},
         {"since": "yesterday"},
     ):
         bad = api.get("/v1/events", params=params)
@@ -227,7 +238,9 @@ def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateStore]) -> N
     assert any(q["kind"] == "money" for q in first["quantities"])
     only = api.get("/v1/figures", params={"kind": "killed", "place": "Sumy"}).json()["figures"]
     assert [(f["kind"], f["total"]) for f in only] == [("killed", 2.0)]
-    assert api.get("/v1/figures", params={"since": "2030-01-01T00:00:00Z"}).json()["figures"] == []
+    assert api.get("/v1/figures", params={"since": "2030-01-01"}).json()["figures"] == []
+    late = {"received_since": "2030-01-01T00:00:00Z", "count": "reports"}
+    assert api.get("/v1/figures", params=late).json()["figures"] == []
     assert api.get("/v1/figures", params={"kind": "bananas"}).status_code == 400
 
 

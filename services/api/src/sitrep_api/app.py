@@ -214,7 +214,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 allowed=list(labels.quantity_kinds),
             )  # fmt: skip
         place = query.filters.get("place")
-        time_only = EventQuery(since_ms=query.since_ms, until_ms=query.until_ms)
+        time_only = EventQuery(
+            since_ms=query.since_ms, until_ms=query.until_ms,
+            occurred_from=query.occurred_from, occurred_before=query.occurred_before,
+        )  # fmt: skip
         if count == "reports":
             return {"count": count, "figures": store.figures(kind, place, time_only)}
         return {"count": count, "figures": incidents.incident_figures(kind, place, time_only)}

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any
 
+from sitrep_api.incidents.occurred import occurred_on
 from sitrep_schemas import TaggedEvent
 
 # Stored and listed, but never part of the live tallies (docs/taxonomy.md).
@@ -23,6 +24,7 @@ _STOPWORDS_TEXT = (
     "who which while after before over into about than then also but not been said says"
 )
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split(" "))
+_EPOCH = date(1970, 1, 1)
 
 
 def search_tokens(text: str) -> list[str]:
@@ -43,6 +45,7 @@ class Contribution:
     )  # place_id -> GeoJSON properties
     day: str = ""
     source: str = ""
+    occurred: int | None = None  # the day it happened, as days since 1970-01-01
 
     def to_json_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -57,6 +60,11 @@ def version_rank(version: str) -> str:
 def sort_key(event: TaggedEvent) -> str:
     received_ms = int(event.event.received_at.timestamp() * 1000)
     return f"{received_ms:015d}|{99999 - min(event.event.position, 99999):05d}|{event.event_id}"
+
+
+def epoch_day(day: date) -> int:
+    """Days since 1970-01-01: how the `occurred` index scores a day."""
+    return (day - _EPOCH).days
 
 
 def event_day(event: TaggedEvent) -> str:
@@ -84,9 +92,10 @@ def project_event(event: TaggedEvent) -> Contribution:
         *(f"tok:{w}" for w in words),
     ]
     day, hour = event_day(event), event_hour(event)
+    occurred = epoch_day(occurred_on(event).date)
     base = Contribution(
         rank=version_rank(event.classifier.version), sort_key=sort_key(event), indexes=indexes,
-        day=day, source=update.source,
+        day=day, source=update.source, occurred=occurred,
     )  # fmt: skip
     if event.event_type in NOT_TALLIED:
         return base
@@ -118,5 +127,5 @@ def project_event(event: TaggedEvent) -> Contribution:
     }
     return Contribution(
         rank=base.rank, sort_key=base.sort_key, indexes=indexes, counters=counters,
-        figures=figures, places=places, day=day, source=update.source,
+        figures=figures, places=places, day=day, source=update.source, occurred=occurred,
     )  # fmt: skip

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_api.contribution import search_tokens
+from sitrep_api.contribution import epoch_day, search_tokens
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.store import EventQuery, StateStore
 from sitrep_schemas.labels import load_labels
@@ -51,6 +51,13 @@ Count = Annotated[
 ]
 
 
+def _day(when: date | datetime | None) -> int | None:
+    """A day as the `occurred` index scores it; a date-time counts by its own calendar date."""
+    if when is None:
+        return None
+    return epoch_day(when.date() if isinstance(when, datetime) else when)
+
+
 def _ms(when: datetime | None) -> int | None:
     if when is None:
         return None
@@ -68,8 +75,24 @@ async def event_query(
     ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
-    since: Annotated[datetime | None, Query(description="received at or after (ISO 8601)")] = None,
-    until: Annotated[datetime | None, Query(description="received before (ISO 8601)")] = None,
+    since: Annotated[
+        date | datetime | None,
+        Query(
+            description="happened on or after this day (ISO 8601 date; a date-time counts by its"
+            " own date, in its own time zone): the event's occurred_on",
+            examples=["2025-03-03"],
+        ),
+    ] = None,
+    until: Annotated[
+        date | datetime | None,
+        Query(description="happened before this day (ISO 8601 date or date-time)"),
+    ] = None,
+    received_since: Annotated[
+        datetime | None, Query(description="received at or after (ISO 8601 date-time)")
+    ] = None,
+    received_until: Annotated[
+        datetime | None, Query(description="received before (ISO 8601 date-time)")
+    ] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="words the event must contain")
     ] = None,
@@ -94,12 +117,21 @@ async def event_query(
             400, "invalid-parameter", "The search has no searchable words",
             "q needs at least one word of 3 or more letters that is not a stopword",
         )  # fmt: skip
-    since_ms, until_ms = _ms(since), _ms(until)
+    since_ms, until_ms = _ms(received_since), _ms(received_until)
     if since_ms is not None and until_ms is not None and since_ms >= until_ms:
         raise ProblemError(
-            400, "invalid-parameter", "Empty time range", "since must be before until"
+            400, "invalid-parameter", "Empty time range",
+            "received_since must be before received_until",
+        )  # fmt: skip
+    first, before = _day(since), _day(until)
+    if first is not None and before is not None and first >= before:
+        raise ProblemError(
+            400, "invalid-parameter", "Empty date range", "since must be a day before until"
         )
-    return EventQuery(filters=filters, words=words, since_ms=since_ms, until_ms=until_ms)
+    return EventQuery(
+        filters=filters, words=words, since_ms=since_ms, until_ms=until_ms,
+        occurred_from=first, occurred_before=before,
+    )  # fmt: skip
 
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]

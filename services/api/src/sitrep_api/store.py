@@ -93,6 +93,19 @@ class EventQuery:
     words: tuple[str, ...] = ()  # search terms of `q`, all required
     since_ms: int | None = None  # received at or after
     until_ms: int | None = None  # received before
+    occurred_from: int | None = None  # happened on or after this day (days since 1970-01-01)
+    occurred_before: int | None = None  # happened before this day
+
+    def dates_occurred(self) -> bool:
+        return self.occurred_from is not None or self.occurred_before is not None
+
+    def occurred_in(self, day: float | None) -> bool:
+        """Whether a day from the `occurred` index (None: not indexed) is in the range."""
+        return (
+            day is not None
+            and (self.occurred_from is None or day >= self.occurred_from)
+            and (self.occurred_before is None or day < self.occurred_before)
+        )
 
     def index_names(self) -> list[str]:
         names = [f"{dim}:{self.filters[dim]}" for dim in _SCAN_ORDER if dim in self.filters]
@@ -100,7 +113,11 @@ class EventQuery:
 
     def is_everything(self) -> bool:
         return (
-            not self.filters and not self.words and self.since_ms is None and self.until_ms is None
+            not self.filters
+            and not self.words
+            and self.since_ms is None
+            and self.until_ms is None
+            and not self.dates_occurred()
         )
 
     def window(self, cursor_key: str | None) -> Window:
@@ -390,7 +407,9 @@ class StateStore:
         }
         found: dict[str, list[str]] = {shard: [] for shard in pages}
         while pages:
-            kept = self._in_every(pages, others) if others else pages
+            kept = (
+                self._in_every(pages, others, query) if others or query.dates_occurred() else pages
+            )
             short = {}
             for shard, keys in pages.items():
                 found[shard] += kept[shard]
@@ -406,18 +425,28 @@ class StateStore:
             }
         return sorted((k for keys in found.values() for k in keys[:limit]), reverse=True)
 
-    def _in_every(self, pages: dict[str, list[str]], others: list[str]) -> dict[str, list[str]]:
-        """The keys of each shard's page that are in every one of that shard's `others` indexes."""
+    def _in_every(
+        self, pages: dict[str, list[str]], others: list[str], query: EventQuery
+    ) -> dict[str, list[str]]:
+        """The keys of each shard's page that are in every one of that shard's `others` indexes
+        and, when the query bounds when it happened, whose day is in the range."""
+        dated = query.dates_occurred()
         pipe = self.client.pipeline(transaction=False)
         for shard, keys in pages.items():
             for other in others:
                 pipe.zmscore(shard + "idx:" + other, keys)
+            if dated:
+                pipe.zmscore(shard + "happened", keys)
         scores = iter(pipe.execute())
         kept = {}
         for shard, keys in pages.items():
             per_other = [next(scores) for _ in others]
+            days = next(scores) if dated else None
             kept[shard] = [
-                k for i, k in enumerate(keys) if all(s[i] is not None for s in per_other)
+                k
+                for i, k in enumerate(keys)
+                if all(s[i] is not None for s in per_other)
+                and (days is None or query.occurred_in(days[i]))
             ]
         return kept
 
@@ -533,10 +562,13 @@ class StateStore:
 
     def _figure_keys(self, kind: str, query: EventQuery) -> list[str]:
         window = query.window(None)
-        _, [parts] = self._over_shards(
+        shards, [parts] = self._over_shards(
             _on_shard("zrevrangebylex", f"figidx:{kind}", window.upper, window.lower)
         )
-        return sorted((_text(m) for part in parts for m in part), reverse=True)
+        pages = {shard: [_text(m) for m in part] for shard, part in zip(shards, parts, strict=True)}
+        if query.dates_occurred():
+            pages = self._in_every({s: k for s, k in pages.items() if k}, [], query)
+        return sorted((k for keys in pages.values() for k in keys), reverse=True)
 
     def places_geojson(self) -> dict[str, Any]:
         _, (count_parts, category_parts, latest_parts, place_parts) = self._over_shards(

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import reduce
 from typing import Any, Literal
 
-from sitrep_api.contribution import Contribution
+from sitrep_api.contribution import Contribution, epoch_day
 from sitrep_api.incidents.report import Claim, Report
 
 FigureRule = Literal["highest", "lowest"]
@@ -227,9 +227,10 @@ def contribution_of(view: dict[str, Any], summary: Summary) -> Contribution:
         *(f"tok:{w}" for w in summary["words"]),
     ]
     day = view["occurred_on"]["date"]
+    occurred = epoch_day(date.fromisoformat(day)) if day else None
     key = sort_key(view, summary)
     if not view["tallied"]:
-        return Contribution(rank="", sort_key=key, indexes=indexes, day=day)
+        return Contribution(rank="", sort_key=key, indexes=indexes, day=day, occurred=occurred)
     category = view["category"]
     hour = view["first_seen"][:13]
     counters = [
@@ -254,7 +255,7 @@ def contribution_of(view: dict[str, Any], summary: Summary) -> Contribution:
     }
     return Contribution(
         rank="", sort_key=key, indexes=indexes, counters=counters, figures=figures,
-        places=places, day=day,
+        places=places, day=day, occurred=occurred,
     )  # fmt: skip
 
 

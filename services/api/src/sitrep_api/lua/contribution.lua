@@ -34,6 +34,13 @@ local function apply(c, sign)
       redis.call('ZREM', P .. 'figidx:' .. f[1], c.sort_key)
     end
   end
+  if type(c.occurred) == 'number' then  -- the day it happened (JSON null: not known)
+    if sign > 0 then
+      redis.call('ZADD', P .. 'happened', c.occurred, c.sort_key)
+    else
+      redis.call('ZREM', P .. 'happened', c.sort_key)
+    end
+  end
   for pid, props in pairs(c.places) do
     if sign > 0 then
       redis.call('HSET', P .. 'places', pid, cjson.encode(props))

@@ -21,7 +21,8 @@ router = APIRouter(tags=["incidents"])
     response_model=IncidentPage,
     description="An incident is one real-world happening told by one or more reports (the same"
     " strike from three outlets, or one outlet's revised toll). Filters match an incident when"
-    " any of its reports would match; since/until bound when it was last reported.",
+    " any of its reports would match; since/until bound the day it happened, received_since/"
+    "received_until when it was last reported.",
 )
 def list_incidents(
     incidents: IncidentsDep,

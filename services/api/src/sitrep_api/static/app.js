@@ -2,7 +2,9 @@
 // Filters live in the URL (shareable); new events arrive from /v1/stream without a reload.
 "use strict";
 
-const FILTERS = ["category", "event_type", "place", "source", "since", "until", "q"];
+const FILTERS = [
+  "category", "event_type", "place", "source", "since", "until", "received_since", "received_until", "q",
+];
 const KEY_FIGURES = ["killed", "injured", "launched", "intercepted", "area", "money"];
 const PALETTE = {
   military: "#c0392b", military_aid: "#8e44ad", political_diplomatic: "#2471a3",
@@ -262,8 +264,10 @@ function matches(event) {
     if (!event.locations.some((l) => l.place_id === f.place || l.name.toLowerCase() === wanted)) return false;
   }
   const received = Date.parse(update.received_at);
-  if (f.since && received < Date.parse(f.since)) return false;
-  if (f.until && received >= Date.parse(f.until)) return false;
+  if (f.received_since && received < Date.parse(f.received_since)) return false;
+  if (f.received_until && received >= Date.parse(f.received_until)) return false;
+  // when it happened is worked out by the projector; a live event is not in the message
+  if (f.since || f.until) return false;
   if (f.q) {
     const text = `${update.headline || ""} ${update.text} ${update.section || ""}`.toLowerCase();
     const words = f.q.toLowerCase().match(/[\p{L}]{3,}/gu) || [];
