@@ -26,7 +26,7 @@ import redis
 from harness import ROOT, peak_rss_mb, record, service_env, summary
 from projector_stage import tagged_values
 
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_cli.embedded import EmbeddedRedis, free_port, terminate, wait_for_port
 from sitrep_schemas import TaggedEvent
 
@@ -34,7 +34,7 @@ CLIENTS, SECONDS = 8, 5.0
 
 
 def fill(redis_url: str, prefix: str, count: int) -> None:
-    store = StateStore(redis.Redis.from_url(redis_url), prefix)
+    store = StateWriter(redis.Redis.from_url(redis_url), prefix)
     records = [
         AppliedRecord("bench", i % 3, i // 3, TaggedEvent.model_validate_json(value), value)
         for i, (_, value) in enumerate(tagged_values(count))

@@ -15,17 +15,17 @@ from fastapi.testclient import TestClient
 from sitrep_api.app import create_app
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.state_writer import AppliedRecord, StateWriter
 from tests.integration.test_projector_store import TOPIC, seed_tagged
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def loaded(redis_url: str) -> Iterator[tuple[TestClient, StateStore]]:
+def loaded(redis_url: str) -> Iterator[tuple[TestClient, StateWriter]]:
     prefix = f"t{uuid.uuid4().hex[:10]}"
     client = redis.Redis.from_url(redis_url)
-    store = StateStore(client, prefix)
+    store = StateWriter(client, prefix)
     # Spread over two partitions, as a real topic would be.
     events = seed_tagged()
     store.apply([AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(events)])
@@ -49,7 +49,7 @@ def all_pages(api: TestClient, **params: Any) -> list[dict[str, Any]]:
     raise AssertionError("pagination did not end")
 
 
-def test_state_totals(loaded: tuple[TestClient, StateStore]) -> None:
+def test_state_totals(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     state = api.get("/v1/state").json()
     assert state["events_stored"] == 14 and state["events_tallied"] == 14
@@ -60,7 +60,7 @@ def test_state_totals(loaded: tuple[TestClient, StateStore]) -> None:
 
 
 def test_cursor_pages_cover_every_event_once_in_document_order(
-    loaded: tuple[TestClient, StateStore],
+    loaded: tuple[TestClient, StateWriter],
 ) -> None:
     api, _ = loaded
     items = all_pages(api, limit=4)
@@ -68,7 +68,7 @@ def test_cursor_pages_cover_every_event_once_in_document_order(
     assert len({it["event_id"] for it in items}) == 14
 
 
-def test_filters_combine(loaded: tuple[TestClient, StateStore]) -> None:
+def test_filters_combine(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     state = api.get("/v1/state").json()
     military = all_pages(api, category="military", limit=3)
@@ -86,7 +86,7 @@ def test_filters_combine(loaded: tuple[TestClient, StateStore]) -> None:
     assert [it["event"]["headline"] for it in by_type] == ["Diplomat Expelled"]
 
 
-def test_cursor_is_stable_while_new_events_arrive(loaded: tuple[TestClient, StateStore]) -> None:
+def test_cursor_is_stable_while_new_events_arrive(loaded: tuple[TestClient, StateWriter]) -> None:
     api, store = loaded
     first = api.get("/v1/events", params={"limit": 5}).json()
     newer = [
@@ -103,7 +103,7 @@ def test_cursor_is_stable_while_new_events_arrive(loaded: tuple[TestClient, Stat
     assert api.get("/v1/state").json()["events_stored"] == 17
 
 
-def test_one_event_and_problems(loaded: tuple[TestClient, StateStore]) -> None:
+def test_one_event_and_problems(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     first = api.get("/v1/events", params={"limit": 1}).json()["items"][0]
     assert api.get(f"/v1/events/{first['event_id']}").json() == first
@@ -120,7 +120,7 @@ def test_one_event_and_problems(loaded: tuple[TestClient, StateStore]) -> None:
 
 
 def test_unknown_labels_say_which_exist_and_the_taxonomy_is_served(
-    loaded: tuple[TestClient, StateStore],
+    loaded: tuple[TestClient, StateWriter],
 ) -> None:
     api, _ = loaded
     bad = api.get("/v1/events", params={"category": "war"})
@@ -132,7 +132,7 @@ def test_unknown_labels_say_which_exist_and_the_taxonomy_is_served(
     assert taxonomy["event_types"]["battle.armed_clash"]["acled"].startswith("Battles")
 
 
-def test_places_geojson(loaded: tuple[TestClient, StateStore]) -> None:
+def test_places_geojson(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     places = api.get("/v1/places")
     assert places.headers["content-type"] == "application/geo+json"
@@ -170,7 +170,7 @@ def test_dashboard_page_and_its_files(redis_url: str) -> None:
         assert missing.headers["content-type"] == "application/problem+json"
 
 
-def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:
+def test_health_ready_metrics(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     assert api.get("/healthz").json() == {"status": "ok"}
     assert api.get("/readyz").json()["ready"] is True
@@ -178,7 +178,7 @@ def test_health_ready_metrics(loaded: tuple[TestClient, StateStore]) -> None:
     assert 'sitrep_api_requests_total{route="/v1/state",status="200"}' in api.get("/metrics").text
 
 
-def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateStore]) -> None:
+def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     assert len(all_pages(api, received_since="2025-03-03T00:00:00Z")) == 14
     assert all_pages(api, received_until="2025-03-03T00:00:00Z") == []
@@ -211,7 +211,7 @@ def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateS
         assert bad.status_code == 400 and bad.json()["detail"], params
 
 
-def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateStore]) -> None:
+def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     facets = api.get("/v1/facets").json()
     state = api.get("/v1/state").json()
@@ -245,7 +245,7 @@ def test_facets_timeline_and_figures(loaded: tuple[TestClient, StateStore]) -> N
 
 
 def test_stream_replays_and_resumes_with_last_event_id(
-    loaded: tuple[TestClient, StateStore],
+    loaded: tuple[TestClient, StateWriter],
 ) -> None:
     api, store = loaded
 
@@ -286,7 +286,7 @@ def test_cors_is_off_by_default_and_configurable(redis_url: str) -> None:
         assert response.headers["access-control-allow-origin"] == "https://dashboard.example"
 
 
-def test_places_name_their_latest_event(loaded: tuple[TestClient, StateStore]) -> None:
+def test_places_name_their_latest_event(loaded: tuple[TestClient, StateWriter]) -> None:
     api, _ = loaded
     places = api.get("/v1/places", params={"count": "reports"}).json()["features"]
     features = {f["properties"]["name"]: f["properties"] for f in places}

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sitrep_api.app import create_app
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.ids import event_id
 from sitrep_schemas import TaggedEvent, UpdateEvent
@@ -52,7 +52,7 @@ def api(redis_url: str) -> Iterator[TestClient]:
     prefix = f"t{uuid.uuid4().hex[:10]}"
     client = redis.Redis.from_url(redis_url)
     events = tagged()
-    StateStore(client, prefix).apply(
+    StateWriter(client, prefix).apply(
         [AppliedRecord("tagged", i % 3, i, e) for i, e in enumerate(events)]
     )
     Resolver(client, prefix).resolve(events)

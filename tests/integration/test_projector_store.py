@@ -12,7 +12,8 @@ from kafka import KafkaProducer
 
 from sitrep_api.projector import Projector
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, EventQuery, StateStore
+from sitrep_api.state_writer import AppliedRecord, StateWriter
+from sitrep_api.store import EventQuery, StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import ClassifierInfo, TaggedEvent
@@ -55,40 +56,52 @@ def dump(client: redis.Redis, prefix: str, skip: tuple[str, ...] = ()) -> dict[s
 
 
 @pytest.fixture
-def store(redis_client: redis.Redis) -> StateStore:
-    return StateStore(redis_client, f"t{uuid.uuid4().hex[:10]}")
+def prefix() -> str:
+    return f"t{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def store(redis_client: redis.Redis, prefix: str) -> StateStore:
+    return StateStore(redis_client, prefix)
+
+
+@pytest.fixture
+def writer(redis_client: redis.Redis, prefix: str) -> StateWriter:
+    return StateWriter(redis_client, prefix)
 
 
 def test_replaying_a_partition_from_offset_0_changes_nothing(
-    store: StateStore, redis_client: redis.Redis
+    store: StateStore, writer: StateWriter, redis_client: redis.Redis
 ) -> None:
     records = [AppliedRecord(TOPIC, 0, i, ev) for i, ev in enumerate(seed_tagged())]
-    assert store.apply(records) == [1] * 14
+    assert writer.apply(records) == [1] * 14
     before = dump(redis_client, store.prefix)
-    assert store.apply(records) == [0] * 14
+    assert writer.apply(records) == [0] * 14
     assert dump(redis_client, store.prefix) == before
     assert store.state()["events_tallied"] == 14
-    assert store.applied_offset(0, TOPIC) == 13
+    assert writer.applied_offset(0, TOPIC) == 13
 
 
 def test_same_event_at_new_offsets_counts_once(
-    store: StateStore, redis_client: redis.Redis
+    store: StateStore, writer: StateWriter, redis_client: redis.Redis
 ) -> None:
     tagged = seed_tagged()
-    store.apply([AppliedRecord(TOPIC, 1, i, ev) for i, ev in enumerate(tagged)])
+    writer.apply([AppliedRecord(TOPIC, 1, i, ev) for i, ev in enumerate(tagged)])
     before = dump(redis_client, store.prefix, skip=("offsets",))
     # A re-sent feed that reached the topic again (e.g. a producer retry) lands at new offsets.
     assert (
-        store.apply([AppliedRecord(TOPIC, 1, 100 + i, ev) for i, ev in enumerate(tagged)])
+        writer.apply([AppliedRecord(TOPIC, 1, 100 + i, ev) for i, ev in enumerate(tagged)])
         == [2] * 14
     )
     assert dump(redis_client, store.prefix, skip=("offsets",)) == before
     assert store.state()["by_source"] == {"frontline-digest": 14}
 
 
-def test_newer_classifier_version_replaces_the_old_contribution(store: StateStore) -> None:
+def test_newer_classifier_version_replaces_the_old_contribution(
+    store: StateStore, writer: StateWriter
+) -> None:
     tagged = seed_tagged()
-    store.apply([AppliedRecord(TOPIC, 2, i, ev) for i, ev in enumerate(tagged)])
+    writer.apply([AppliedRecord(TOPIC, 2, i, ev) for i, ev in enumerate(tagged)])
     old = tagged[0]
     assert old.event_type == "battle.territory_taken"
     retagged = old.model_copy(
@@ -98,22 +111,22 @@ def test_newer_classifier_version_replaces_the_old_contribution(store: StateStor
             "classifier": ClassifierInfo(name=old.classifier.name, version="99.0.0"),
         }
     )
-    assert store.apply([AppliedRecord(TOPIC, 2, 50, retagged)]) == [3]
+    assert writer.apply([AppliedRecord(TOPIC, 2, 50, retagged)]) == [3]
     state = store.state()
     assert state["events_tallied"] == 14
     assert "battle.territory_taken" not in state["by_event_type"]
     assert state["by_event_type"]["assessment.analysis"] == 1
     assert "ukr:kopanky" not in {p["place_id"] for p in state["by_place"]}
     # The older version arriving late does not undo the newer one.
-    assert store.apply([AppliedRecord(TOPIC, 2, 51, old)]) == [2]
+    assert writer.apply([AppliedRecord(TOPIC, 2, 51, old)]) == [2]
     assert store.state()["by_event_type"]["assessment.analysis"] == 1
 
 
-def test_background_is_stored_but_not_tallied(store: StateStore) -> None:
+def test_background_is_stored_but_not_tallied(store: StateStore, writer: StateWriter) -> None:
     background = seed_tagged()[0].model_copy(
         update={"event_type": "other.background", "category": "other"}
     )
-    store.apply([AppliedRecord(TOPIC, 0, 0, background)])
+    writer.apply([AppliedRecord(TOPIC, 0, 0, background)])
     state = store.state()
     assert state["events_stored"] == 1 and state["events_tallied"] == 0
     assert state["by_category"] == {} and state["by_place"] == []
@@ -129,6 +142,7 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     )
     client = redis.Redis.from_url(settings.redis_url)
     store = StateStore(client, settings.redis_prefix)
+    writer = StateWriter(client, settings.redis_prefix)
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all")
     tagged = seed_tagged()
     for ev in tagged[:5]:
@@ -141,7 +155,7 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     producer.flush()
     producer.close()
 
-    projector = Projector(settings, store)
+    projector = Projector(settings, writer)
     with running_in_thread(projector):
         registry = projector.metrics.registry
         wait_until(
@@ -169,7 +183,7 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
     # Replay the whole topic from offset 0 (a new group, the same state): nothing changes.
     before = dump(client, settings.redis_prefix)
     replayer = Projector(
-        settings.model_copy(update={"projector_group": f"replay-{uuid.uuid4().hex[:8]}"}), store
+        settings.model_copy(update={"projector_group": f"replay-{uuid.uuid4().hex[:8]}"}), writer
     )
     with running_in_thread(replayer):
         wait_until(

@@ -17,9 +17,11 @@ from kafka import KafkaProducer
 from redis.cluster import RedisCluster
 
 from sitrep_api.app import create_app
+from sitrep_api.keyspace import connect
 from sitrep_api.projector import Projector
 from sitrep_api.settings import Settings
-from sitrep_api.store import StateStore, connect
+from sitrep_api.state_writer import StateWriter
+from sitrep_api.store import StateStore
 from sitrep_cli.embedded import free_port, wait_for_port
 from tests.conftest import running_in_thread, wait_until
 from tests.integration.test_projector_store import seed_tagged
@@ -102,7 +104,7 @@ def test_projector_and_api_on_redis_cluster(cluster_url: str, isolated: dict[str
     producer.flush()
     producer.close()
     try:
-        with running_in_thread(Projector(settings, store)):
+        with running_in_thread(Projector(settings, StateWriter(client, settings.redis_prefix))):
             wait_until(lambda: store.state()["events_stored"] == 14, timeout=60)
             assert len(store.shards()) >= 2
             slots = {cluster.keyslot(shard + "events") for shard in store.shards()}

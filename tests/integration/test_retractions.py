@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.resolver import Resolver
-from sitrep_api.store import AppliedRecord, StateStore
+from sitrep_api.state_writer import AppliedRecord, StateWriter
+from sitrep_api.store import StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.evaluate_incidents import load_set
 from sitrep_ingest.app import create_app as create_ingest
@@ -49,6 +50,7 @@ class Pipeline:
         self.prefix = f"t{uuid.uuid4().hex[:10]}"
         self.client = client
         self.store = StateStore(client, self.prefix)
+        self.writer = StateWriter(client, self.prefix)
         self.resolver = Resolver(client, self.prefix)
         self.offsets = [0, 0, 0]
 
@@ -58,7 +60,7 @@ class Pipeline:
             p = partition_of(event)
             records.append(AppliedRecord(TOPIC, p, self.offsets[p], event))
             self.offsets[p] += 1
-        statuses = self.store.apply(records)
+        statuses = self.writer.apply(records)
         self.resolver.resolve(e for e, s in zip(events, statuses, strict=True) if s != 4)
         return statuses
 
@@ -74,7 +76,7 @@ class Pipeline:
             )
             for e in events
         ]
-        statuses = self.store.retract(retractions)
+        statuses = self.writer.retract(retractions)
         self.resolver.resolve(
             [],
             withdrawn=[

@@ -29,17 +29,13 @@ from sitrep_api.deps import (
     page_response,
 )
 from sitrep_api.incident_queries import IncidentQueries, with_incidents
+from sitrep_api.keyspace import connect
 from sitrep_api.models import EventPage, StoredEvent
 from sitrep_api.routes.incidents import router as incidents_router
 from sitrep_api.routes.stream import STREAM_BLOCK_S
 from sitrep_api.routes.stream import router as stream_router
 from sitrep_api.settings import Settings
-from sitrep_api.store import (
-    BadCursor,
-    EventQuery,
-    StateStore,
-    connect,
-)
+from sitrep_api.store import BadCursor, EventQuery, StateStore
 from sitrep_schemas.labels import load_labels
 
 PROBLEM_BASE = "https://sitrep.dev/problems/"

@@ -28,7 +28,7 @@ from kafka.errors import KafkaError
 from prometheus_client import CollectorRegistry, Counter
 from redis import RedisError
 
-from sitrep_api.store import incident_keys
+from sitrep_api.keyspace import incident_keys
 from sitrep_schemas.incidents import IncidentUpdate
 from sitrep_schemas.runtime import LazyProducer, StopRequest
 

@@ -13,15 +13,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from sitrep_api.store import (
-    EventQuery,
-    ShardCommand,
-    StateStore,
-    _summed,
-    _text,
-    encode_cursor,
-    incident_keys,
-)
+from sitrep_api.keyspace import incident_keys, text
+from sitrep_api.store import EventQuery, ShardCommand, StateStore, encode_cursor, summed
 
 _DIMS = ("category", "event_type", "place", "country", "source", "day")
 # The first event_id in a stored TaggedEvent is its own (the nested event's is the same).
@@ -53,11 +46,11 @@ class IncidentQueries(StateStore):
             pipe.hgetall(self.keys + f"count:{dim}")
         pipe.hgetall(self.keys + "places")
         stored, total, *counts, places = pipe.execute()
-        merged = dict(zip(_DIMS, (_summed([c]) for c in counts), strict=True))
-        names = {_text(k): json.loads(v).get("name") for k, v in places.items()}
+        merged = dict(zip(_DIMS, (summed([c]) for c in counts), strict=True))
+        names = {text(k): json.loads(v).get("name") for k, v in places.items()}
         return {
             "stored": int(stored),
-            "tallied": _summed([total]).get("incidents", 0),
+            "tallied": summed([total]).get("incidents", 0),
             "by_category": dict(merged["category"].most_common()),
             "by_event_type": dict(merged["event_type"].most_common()),
             "by_place": [
@@ -96,7 +89,7 @@ class IncidentQueries(StateStore):
         view, members = pipe.execute()
         if view is None:
             return None
-        return json.loads(view), sorted(_text(m) for m in members)
+        return json.loads(view), sorted(text(m) for m in members)
 
     def memberships(self, event_ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
         """event_id -> (incident id, occurred-on JSON) for stored events."""
@@ -107,7 +100,7 @@ class IncidentQueries(StateStore):
         pipe.hmget(self.keys + "occurred", event_ids)
         members, occurred = pipe.execute()
         return {
-            eid: (_text(m) if m is not None else None, _text(o) if o is not None else None)
+            eid: (text(m) if m is not None else None, text(o) if o is not None else None)
             for eid, m, o in zip(event_ids, members, occurred, strict=True)
         }
 

@@ -24,9 +24,10 @@ from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
 from sitrep_api.incident_feed import IncidentRelay
+from sitrep_api.keyspace import connect
 from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
-from sitrep_api.store import AppliedRecord, StateStore, connect
+from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_schemas import Retraction, TaggedEvent
 from sitrep_schemas.events import decode_record
 from sitrep_schemas.runtime import (
@@ -53,7 +54,7 @@ _RETRACTED = {
 @dataclass
 class Projector:
     settings: Settings
-    store: StateStore
+    store: StateWriter
     metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("projector"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
@@ -179,7 +180,7 @@ def main() -> None:
     settings = Settings()
     configure_logging(settings.log_level)
     client = connect(settings.redis_url, settings.redis_cluster)
-    projector = Projector(settings, StateStore(client, settings.redis_prefix))
+    projector = Projector(settings, StateWriter(client, settings.redis_prefix))
     stop_on_signals(projector.stop_event)
     health = HealthServer(
         settings.projector_host,

@@ -40,7 +40,7 @@ from sitrep_api.incidents.rules import (
     effective_type,
     load_rules,
 )
-from sitrep_api.store import incident_keys, lua_script
+from sitrep_api.keyspace import incident_keys, lua_script
 from sitrep_schemas import TaggedEvent
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,6 @@
-"""The Redis edge of the read side: apply tagged events (projector) and read the state (api).
+"""The read side of the Redis state (the api): merge the shards into answers.
 
-State is sharded by Kafka partition: every key of partition 3 starts with
-`{prefix}:{p3}:`, so one Lua call touches one hash slot and the same code runs
-on Redis Cluster; readers merge the shards listed in `{prefix}:shards`.
+The key layout is in `keyspace`; the projector writes it through `state_writer`.
 """
 
 from __future__ import annotations
@@ -15,30 +13,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import resources
 from typing import Any
 
 import redis
 from redis.cluster import RedisCluster
 
-from sitrep_api.contribution import NOT_TALLIED, project_event
-from sitrep_schemas import Retraction, TaggedEvent
+from sitrep_api.contribution import NOT_TALLIED
+from sitrep_api.keyspace import Sharded, text
 
-
-def incident_keys(prefix: str) -> str:
-    """The incident keyspace: one hash slot, beside the partition shards."""
-    return f"{prefix}:{{inc}}:"
-
-
-def lua_script(name: str) -> str:
-    """A script of `lua/` with the shared contribution functions (`contribution.lua`) first."""
-    lua = resources.files("sitrep_api").joinpath("lua")
-    shared = lua.joinpath("contribution.lua").read_text("utf-8")
-    return shared + "\n" + lua.joinpath(name).read_text("utf-8")
-
-
-APPLY_SCRIPT = lua_script("apply_event.lua")
-RETRACT_SCRIPT = lua_script("retract_event.lua")
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
 
@@ -52,7 +34,7 @@ def _on_shard(command: str, suffix: str, *args: Any, **kwargs: Any) -> ShardComm
     return lambda pipe, shard: getattr(pipe, command)(shard + suffix, *args, **kwargs)
 
 
-def _summed(parts: list[dict[bytes, bytes]]) -> Counter[str]:
+def summed(parts: list[dict[bytes, bytes]]) -> Counter[str]:
     total: Counter[str] = Counter()
     for part in parts:
         for k, v in part.items():
@@ -66,15 +48,6 @@ def _places(parts: list[dict[bytes, bytes]]) -> dict[str, dict[str, Any]]:
 
 class BadCursor(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class AppliedRecord:
-    topic: str
-    partition: int
-    offset: int
-    event: TaggedEvent
-    raw: bytes | None = None  # the record's value as it came: stored as is, not re-serialised
 
 
 @dataclass(frozen=True)
@@ -174,138 +147,18 @@ def decode_cursor(cursor: str) -> str:
         raise BadCursor("cursor is not one this API issued; start again without it") from None
 
 
-def connect(url: str, cluster: bool, timeout: float = 5.0) -> Any:
-    """A Redis client for a single server or, with `cluster`, a Redis Cluster."""
-    if cluster:
-        return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
-    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
-
-
-def _text(value: bytes | str) -> str:
-    return value.decode() if isinstance(value, bytes) else value
-
-
 def _ms_to_iso(value: str | bytes | None) -> str | None:
     if value is None:
         return None
     return datetime.fromtimestamp(int(value) / 1000, UTC).isoformat().replace("+00:00", "Z")
 
 
-class StateStore:
+class StateStore(Sharded):
+    """The read side: the aggregate, events by filter and cursor, places, figures, streams."""
+
     def __init__(self, client: redis.Redis | RedisCluster, prefix: str = "sitrep") -> None:
-        self.client = client
-        self.prefix = prefix
-        self._apply = client.register_script(APPLY_SCRIPT)
-        self._retract = client.register_script(RETRACT_SCRIPT)
-        self._registered: set[int] = set()
-        self._shard_cache: list[str] | None = None  # reads: see _over_shards
-
-    # -- keys -------------------------------------------------------------
-    def shard(self, partition: int) -> str:
-        return f"{self.prefix}:{{p{partition}}}:"
-
-    @property
-    def shards_key(self) -> str:
-        return f"{self.prefix}:shards"
-
-    def shards(self) -> list[str]:
-        return sorted(_text(m) for m in self.client.smembers(self.shards_key))
-
-    # -- writes (projector) -------------------------------------------------
-    def apply(self, records: list[AppliedRecord], chunk: int = 200) -> list[int]:
-        """Apply records in order: one script call per partition and chunk. Statuses in input order.
-
-        Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per call
-        already takes the round trips off the hot path.
-        """
-        new_parts = {r.partition for r in records} - self._registered
-        if new_parts:
-            self.client.sadd(self.shards_key, *(self.shard(p) for p in sorted(new_parts)))
-            self._registered |= new_parts
-        by_partition: dict[int, list[int]] = {}
-        for i, r in enumerate(records):
-            by_partition.setdefault(r.partition, []).append(i)
-        statuses = [0] * len(records)
-        for partition, indexes in by_partition.items():
-            for start in range(0, len(indexes), chunk):
-                part = indexes[start : start + chunk]
-                args: list[Any] = [records[part[0]].topic]
-                for i in part:
-                    args += self._event_args(records[i])
-                result: Any = self._apply(keys=[self.shard(partition)], args=args)
-                for i, status in zip(part, result, strict=True):
-                    statuses[i] = int(status)
-        return statuses
-
-    def retract(self, retractions: list[tuple[int, Retraction]]) -> list[int]:
-        """Withdraw events, each on the shard of the partition its retraction came from
-        (the retractions topic is keyed and partitioned like the items). Statuses in input
-        order, as `retract_event.lua` gives them.
-
-        A retraction that finds no event on its shard (recorded for an event still on its
-        way) is also applied where the event is stored, if some other shard holds it: a
-        topic created with another partition count must not keep a withdrawn event counted.
-        """
-        statuses = [0] * len(retractions)
-        by_partition: dict[int, list[int]] = {}
-        for i, (partition, _) in enumerate(retractions):
-            by_partition.setdefault(partition, []).append(i)
-        early: list[int] = []
-        for partition, indexes in by_partition.items():
-            statuses_here = self._retract_on(
-                self.shard(partition), [retractions[i][1] for i in indexes]
-            )
-            for i, status in zip(indexes, statuses_here, strict=True):
-                statuses[i] = status
-                if status == 2:
-                    early.append(i)
-        if early:
-            shards = self.shards()
-            pipe = self.client.pipeline(transaction=False)
-            for i in early:
-                for shard in shards:
-                    pipe.hexists(shard + "events", retractions[i][1].event_id)
-            found = pipe.execute()
-            for n, i in enumerate(early):
-                for shard, held in zip(
-                    shards, found[n * len(shards) : (n + 1) * len(shards)], strict=True
-                ):
-                    if held and shard != self.shard(retractions[i][0]):
-                        statuses[i] = self._retract_on(shard, [retractions[i][1]])[0]
-        return statuses
-
-    def _retract_on(self, shard: str, retractions: list[Retraction]) -> list[int]:
-        args: list[Any] = []
-        for r in retractions:
-            args += [r.event_id, r.source, r.model_dump_json()]
-        return [int(x) for x in self._retract(keys=[shard], args=args)]
-
-    @staticmethod
-    def _event_args(r: AppliedRecord) -> list[Any]:
-        contribution = project_event(r.event)
-        update = r.event.event
-        latest = {
-            "source": update.source,
-            "bulletin_id": update.bulletin_id,
-            "bulletin_date": update.bulletin_date.isoformat() if update.bulletin_date else None,
-            "received_at": update.received_at.isoformat(),
-        }
-        return [
-            r.offset,
-            r.event.event_id,
-            r.raw if r.raw is not None else r.event.model_dump_json(),
-            json.dumps(contribution.to_json_dict()),
-            json.dumps(latest),
-            f"{int(update.received_at.timestamp() * 1000):015d}",
-        ]
-
-    def applied_offset(self, partition: int, topic: str) -> int | None:
-        value = self.client.hget(self.shard(partition) + "offsets", topic)
-        return int(value) if value is not None else None
-
-    # -- reads (api) ----------------------------------------------------------
-    def ping(self) -> bool:
-        return bool(self.client.ping())
+        super().__init__(client, prefix)
+        self._shard_cache: list[str] | None = None  # see _over_shards
 
     def shard_list(self) -> list[str]:
         """The shards as last read (cached; `_over_shards` keeps it current)."""
@@ -335,7 +188,7 @@ class StateStore:
 
     def _merged_hash(self, suffix: str) -> Counter[str]:
         _, [parts] = self._over_shards(_on_shard("hgetall", suffix))
-        return _summed(parts)
+        return summed(parts)
 
     def places_meta(self) -> dict[str, dict[str, Any]]:
         _, [parts] = self._over_shards(_on_shard("hgetall", "places"))
@@ -358,7 +211,7 @@ class StateStore:
             _on_shard("hgetall", "places"),
             *(_on_shard("hgetall", f"count:{dim}") for dim in dims),
         )
-        merged = dict(zip(dims, (_summed(parts) for parts in counts), strict=True))
+        merged = dict(zip(dims, (summed(parts) for parts in counts), strict=True))
         latest: dict[str, Any] = {}
         for part in latest_parts:
             for k, v in part.items():
@@ -401,7 +254,7 @@ class StateStore:
 
         shards, [first] = self._over_shards(page(window.upper))
         pages = {
-            shard: [_text(m) for m in keys]
+            shard: [text(m) for m in keys]
             for shard, keys in zip(shards, first, strict=True)
             if keys
         }
@@ -419,7 +272,7 @@ class StateStore:
             for shard, upper in short.items():
                 page(upper)(pipe, shard)
             pages = {
-                shard: [_text(m) for m in keys]
+                shard: [text(m) for m in keys]
                 for shard, keys in zip(short, pipe.execute() if short else [], strict=True)
                 if keys
             }
@@ -558,14 +411,14 @@ class StateStore:
 
     def _figure_kinds(self) -> list[str]:
         _, [parts] = self._over_shards(_on_shard("smembers", "figkinds"))
-        return sorted({_text(k) for part in parts for k in part})
+        return sorted({text(k) for part in parts for k in part})
 
     def _figure_keys(self, kind: str, query: EventQuery) -> list[str]:
         window = query.window(None)
         shards, [parts] = self._over_shards(
             _on_shard("zrevrangebylex", f"figidx:{kind}", window.upper, window.lower)
         )
-        pages = {shard: [_text(m) for m in part] for shard, part in zip(shards, parts, strict=True)}
+        pages = {shard: [text(m) for m in part] for shard, part in zip(shards, parts, strict=True)}
         if query.dates_occurred():
             pages = self._in_every({s: k for s, k in pages.items() if k}, [], query)
         return sorted((k for keys in pages.values() for k in keys), reverse=True)
@@ -577,16 +430,16 @@ class StateStore:
             _on_shard("hgetall", "place_latest"),
             _on_shard("hgetall", "places"),
         )
-        counts = _summed(count_parts)
+        counts = summed(count_parts)
         by_category: dict[str, Counter[str]] = {}
-        for label, n in _summed(category_parts).items():
+        for label, n in summed(category_parts).items():
             pid, category = label.rsplit("|", 1)
             if n > 0:
                 by_category.setdefault(pid, Counter())[category] = n
         latest: dict[str, str] = {}
         for part in latest_parts:
             for k, v in part.items():
-                pid, key = _text(k), _text(v)
+                pid, key = text(k), text(v)
                 latest[pid] = max(latest.get(pid, ""), key)
         features = []
         for pid, meta in sorted(_places(place_parts).items()):
@@ -615,7 +468,7 @@ class StateStore:
         """The newest stream entry id of every shard: where a new subscriber starts."""
         shards, [lasts] = self._over_shards(_on_shard("xrevrange", "stream", count=1))
         return {
-            shard: _text(last[0][0]) if last else "0-0"
+            shard: text(last[0][0]) if last else "0-0"
             for shard, last in zip(shards, lasts, strict=True)
         }
 
@@ -635,8 +488,8 @@ class StateStore:
         for shard, entries in zip(shards, per_shard, strict=True):
             for _, items in entries or []:
                 for entry_id, fields in items:
-                    out.append((shard, _text(entry_id), _text(fields[b"event_id"])))
+                    out.append((shard, text(entry_id), text(fields[b"event_id"])))
         return out
 
 
-__all__ = ["AppliedRecord", "BadCursor", "EventQuery", "StateStore"]
+__all__ = ["BadCursor", "EventQuery", "ShardCommand", "StateStore", "summed"]

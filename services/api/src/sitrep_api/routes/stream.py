@@ -20,7 +20,8 @@ from starlette.concurrency import run_in_threadpool
 
 from sitrep_api.deps import StoreDep
 from sitrep_api.incident_feed import changes_of, current_updates
-from sitrep_api.store import StateStore, decode_positions, encode_positions, incident_keys
+from sitrep_api.keyspace import incident_keys
+from sitrep_api.store import StateStore, decode_positions, encode_positions
 
 STREAM_BLOCK_S = 1.0  # the longest /v1/stream waits on Redis before it checks its client
 INCIDENTS = "incidents"  # the incident stream's name in a reader's positions
