@@ -78,7 +78,8 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert len(events()) == 14
             state = http.get(f"{api}/v1/state").json()
             assert state["events_tallied"] == 14 and state["by_source"] == {"frontline-digest": 14}
-            # the incidents reach Kafka consumers as they reach the API
+            # the resolver places every event in an incident; they reach Kafka consumers too
+            wait_until(lambda: http.get(f"{api}/v1/state").json()["incidents"]["reports"] == 14)
             incidents = http.get(f"{api}/v1/incidents", params={"limit": 100}).json()["items"]
             assert incidents and sum(i["report_count"] for i in incidents) == 14
             published = read_topic(stack.bootstrap, INCIDENTS_TOPIC, len(incidents))
@@ -112,7 +113,7 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert "sitrep_ingest_events_total" in http.get(f"{ingest}/metrics").text
         print(f"\nsitrep up: ready in {ready_s:.1f}s; push -> visible in {visible_s:.2f}s")
         children = descendants(stack.process.pid)
-        assert len(children) >= 6  # broker, redis and the four services
+        assert len(children) >= 7  # broker, redis and the five services
         stack.process.send_signal(signal.SIGTERM)
         stack.process.wait(timeout=30)
     assert stack.process.returncode == 0

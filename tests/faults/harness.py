@@ -82,6 +82,7 @@ class FaultStack(ServiceAddresses):
             api_port=self.ports["api"],
             classifier_port=self.ports["classifier"],
             projector_port=self.ports["projector"],
+            resolver_port=self.ports["resolver"],
         )
         self.stack = Stack(settings, out=io.StringIO())
 

@@ -49,6 +49,10 @@ def kill_projector(fs: FaultStack) -> None:
     fs.kill9("projector")
 
 
+def kill_resolver(fs: FaultStack) -> None:
+    fs.kill9("resolver")
+
+
 def kill_ingest(fs: FaultStack) -> None:
     fs.kill9("ingest")
 
@@ -87,7 +91,7 @@ def slow_redis(fs: FaultStack) -> None:
 def sigterm_each_service(fs: FaultStack) -> None:
     """SIGTERM to each service in turn mid-stream: it finishes its batch, commits and
     exits 0 within 10 s; then it is started again."""
-    for service in ("classifier", "projector", "ingest", "api"):
+    for service in ("classifier", "projector", "resolver", "ingest", "api"):
         child = fs.stack.children[service]
         child.send_signal(signal.SIGTERM)
         started = time.monotonic()
@@ -110,6 +114,7 @@ class Scenario:
 SCENARIOS: dict[str, Scenario] = {
     "kill -9 classifier": Scenario(kill_classifier),
     "kill -9 projector": Scenario(kill_projector),
+    "kill -9 resolver": Scenario(kill_resolver),
     "kill -9 ingest": Scenario(kill_ingest),
     "kill -9 + restart redis (AOF)": Scenario(restart_redis),
     "redis writes paused 3 x 2 s": Scenario(slow_redis),
@@ -261,8 +266,8 @@ def test_overload_is_refused_with_retry_after_memory_stays_bounded_and_all_drain
 def test_incidents_are_a_fold_of_everything_stored(
     kind: str, memory_stack: FaultStack, durable_stack: FaultStack
 ) -> None:
-    """After every fault above (kill -9 of the projector, which resolves incidents, among
-    them), the stored incidents are what one clean resolver makes of everything stored."""
+    """After every fault above (kill -9 of the resolver, and of the projector, among them),
+    the stored incidents are what one clean resolver makes of everything stored."""
     fs = memory_stack if kind == "memory" else durable_stack
     everything = all_events(fs.api)
     assert everything and all(

@@ -192,3 +192,21 @@ def test_stream_sends_incident_updates(redis_url: str, tagged: list[TaggedEvent]
     client.close()
     assert set(names) == {"incident"}
     assert {u.incident_id for u in data if u.op == "put"} == set(views)
+
+
+def test_an_update_lists_at_most_max_event_ids_reports(
+    redis_client: redis.Redis, tagged: list[TaggedEvent], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitrep_api.incident_feed as feed
+
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    Resolver(redis_client, prefix).resolve(tagged)
+    monkeypatch.setattr(feed, "MAX_EVENT_IDS", 2)
+    views = stored_incidents(redis_client, prefix)
+    big = next(iid for iid, v in views.items() if v["report_count"] > 2)
+    [update] = current_updates(redis_client, f"{prefix}:{{inc}}:", [(big, "")])
+    members = sorted(e for e, i in stored_grouping(redis_client, prefix).items() if i == big)
+    assert update.event_ids == members[:2] and update.event_ids_complete is False
+    small = next(iid for iid, v in views.items() if v["report_count"] == 1)
+    [whole] = current_updates(redis_client, f"{prefix}:{{inc}}:", [(small, "")])
+    assert len(whole.event_ids) == 1 and whole.event_ids_complete is True

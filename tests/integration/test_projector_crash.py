@@ -1,6 +1,6 @@
-"""kill -9 the projector in the middle of 10,000 events: after a restart the counters equal a
-fold of the input computed here, with every duplicate counted once, and the incidents it
-resolved equal what a clean resolver makes of the input."""
+"""kill -9 the projector and the resolver in the middle of 10,000 events: after a restart the
+counters equal a fold of the input computed here, with every duplicate counted once, and the
+incidents equal what a clean resolver makes of the input."""
 
 from __future__ import annotations
 
@@ -68,38 +68,45 @@ def test_kill_9_mid_stream_then_restart_counts_every_event_once(isolated: dict[s
     env = dict(os.environ)
     env.update({f"SITREP_{k.upper()}": str(v) for k, v in isolated.items()})
     env.update(SITREP_PROJECTOR_GROUP=f"crash-{uuid.uuid4().hex[:8]}", SITREP_PROJECTOR_PORT="0",
+               SITREP_RESOLVER_GROUP=f"crash-r-{uuid.uuid4().hex[:8]}", SITREP_RESOLVER_PORT="0",
                SITREP_LOG_LEVEL="WARNING")  # fmt: skip
     client = redis.Redis.from_url(isolated["redis_url"])
     store = StateStore(client, isolated["redis_prefix"])
+    reports_key = f"{isolated['redis_prefix']}:{{inc}}:report"
 
     def stored() -> int:
         return int(store.state()["events_stored"]) if store.shards() else 0
 
-    first = subprocess.Popen([str(SITREP), "projector"], env=env, stderr=subprocess.DEVNULL)
+    def resolved() -> int:
+        return int(client.hlen(reports_key))
+
+    def start(service: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([str(SITREP), service], env=env, stderr=subprocess.DEVNULL)
+
+    running = {name: start(name) for name in ("projector", "resolver")}
     try:
-        wait_until(lambda: stored() >= 1_500, timeout=120, interval=0.02)
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
-        killed_at = stored()
-        assert killed_at < 10_000, (
-            "the projector finished before it could be killed; raise the event count"
-        )
-        second = subprocess.Popen([str(SITREP), "projector"], env=env, stderr=subprocess.DEVNULL)
-        try:
-            started = time.monotonic()
-            wait_until(lambda: stored() == 10_000, timeout=180, interval=0.2)
-            time.sleep(2)  # any redelivery still in flight would land now
-            print(f"\nkilled at {killed_at} stored; recovered in {time.monotonic() - started:.1f}s")
-        finally:
-            second.send_signal(signal.SIGTERM)
-            second.wait(15)
+        # kill -9 each mid-stream, the resolver (which places reports in incidents) too
+        killed_at = {}
+        for name, progress in (("projector", stored), ("resolver", resolved)):
+            wait_until(lambda progress=progress: progress() >= 1_500, timeout=120, interval=0.02)
+            running[name].send_signal(signal.SIGKILL)
+            running[name].wait(10)
+            killed_at[name] = progress()
+            assert killed_at[name] < 10_000, f"the {name} finished before it could be killed"
+            running[name] = start(name)
+        started = time.monotonic()
+        wait_until(lambda: stored() == 10_000 and resolved() == 10_000, timeout=240, interval=0.2)
+        time.sleep(2)  # any redelivery still in flight would land now
+        print(f"\nkilled at {killed_at}; recovered in {time.monotonic() - started:.1f}s")
     finally:
-        if first.poll() is None:
-            first.kill()
+        for child in running.values():
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+                child.wait(15)
     state = store.state()
     assert state["events_stored"] == 10_000
     assert_state_is_fold(state, events)
-    # and the incidents, resolved by the killed projector and its successor, are a fold too
+    # and the incidents, resolved by the killed resolver and its successor, are a fold too
     stored_members: dict[bytes, bytes] = client.hgetall(  # type: ignore[assignment]
         f"{isolated['redis_prefix']}:{{inc}}:member"
     )

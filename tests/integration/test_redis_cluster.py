@@ -17,8 +17,11 @@ from kafka import KafkaProducer
 from redis.cluster import RedisCluster
 
 from sitrep_api.app import create_app
+from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.keyspace import connect
 from sitrep_api.projector import Projector
+from sitrep_api.resolver import Resolver
+from sitrep_api.resolver_worker import ResolverWorker
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import StateWriter
 from sitrep_api.store import StateStore
@@ -104,8 +107,12 @@ def test_projector_and_api_on_redis_cluster(cluster_url: str, isolated: dict[str
     producer.flush()
     producer.close()
     try:
-        with running_in_thread(Projector(settings, StateWriter(client, settings.redis_prefix))):
+        projector = Projector(settings, StateWriter(client, settings.redis_prefix))
+        resolver = ResolverWorker(settings, Resolver(client, settings.redis_prefix))
+        incidents = IncidentQueries(client, settings.redis_prefix)
+        with running_in_thread(projector), running_in_thread(resolver):
             wait_until(lambda: store.state()["events_stored"] == 14, timeout=60)
+            wait_until(lambda: incidents.summary()["reports"] == 14, timeout=60)
             assert len(store.shards()) >= 2
             slots = {cluster.keyslot(shard + "events") for shard in store.shards()}
             assert len(slots) == len(store.shards())  # one slot per shard, spread over the nodes

@@ -61,7 +61,7 @@ class Pipeline:
             records.append(AppliedRecord(TOPIC, p, self.offsets[p], event))
             self.offsets[p] += 1
         statuses = self.writer.apply(records)
-        self.resolver.resolve(e for e, s in zip(events, statuses, strict=True) if s != 4)
+        self.resolver.resolve(events)  # it remembers withdrawals on its own
         return statuses
 
     def retract(self, events: list[TaggedEvent], source: str | None = None) -> list[int]:
@@ -77,12 +77,7 @@ class Pipeline:
             for e in events
         ]
         statuses = self.writer.retract(retractions)
-        self.resolver.resolve(
-            [],
-            withdrawn=[
-                r.event_id for (_, r), s in zip(retractions, statuses, strict=True) if s >= 0
-            ],
-        )
+        self.resolver.resolve([], withdrawn=[(r.event_id, r.source) for _, r in retractions])
         return statuses
 
     def state(self) -> dict[str, Any]:

@@ -80,7 +80,13 @@ class IncidentUpdate(BaseModel):
         ge=1, description="Grows with every change of this incident: keep the highest"
     )
     event_ids: list[str] = Field(
-        default_factory=list, description="Its reports (tagged event ids); empty on drop"
+        default_factory=list,
+        description="Its reports (tagged event ids), at most the first 1,000 by id; empty on drop",
+    )
+    event_ids_complete: bool = Field(
+        default=True,
+        description="False when the incident has more reports than event_ids lists"
+        " (GET /v1/incidents/{id} has them all)",
     )
     merged_into: str | None = Field(
         default=None, description="On drop: the incident that took its reports, if any"

@@ -35,6 +35,7 @@ from sitrep_schemas.runtime import LazyProducer, StopRequest
 log = logging.getLogger(__name__)
 
 HEADERS = [("content-type", b"application/json"), ("sitrep.schema", b"incident_update.v1")]
+MAX_EVENT_IDS = 1000  # per update; an incident with more lists its first 1,000 by id
 
 # Take or keep the lease (KEYS[1]) for ARGV[1] for ARGV[2] ms: 1 when held.
 _LEASE = """
@@ -85,13 +86,15 @@ def updates_of(
     for iid in into:
         view, version, members = read[iid]
         if view is not None:
+            incident = json.loads(view)
             out.append(
                 IncidentUpdate(
                     op="put",
                     incident_id=iid,
                     version=max(version, 1),
                     event_ids=sorted(members),
-                    incident=json.loads(view),
+                    event_ids_complete=len(members) >= incident["report_count"],
+                    incident=incident,
                 )
             )
         else:
@@ -116,7 +119,9 @@ def current_updates(client: Any, keys: str, changed: list[tuple[str, str]]) -> l
     for iid in ids:
         pipe.hget(keys + "incident", iid)
         pipe.hget(keys + "ver", iid)
-        pipe.smembers(keys + "members:" + iid)
+        # the first MAX_EVENT_IDS report ids in id order, sorted by Redis: a record stays
+        # small however many reports an incident has (report_count has them all)
+        pipe.sort(keys + "members:" + iid, start=0, num=MAX_EVENT_IDS, alpha=True)
     answers = pipe.execute()
     read = {
         iid: (answers[3 * i], int(answers[3 * i + 1] or 0), [_text(m) for m in answers[3 * i + 2]])
@@ -234,9 +239,11 @@ class IncidentRelay:
                 "incident relay lost its lease while publishing; the next holder repeats it"
             )
 
-    def run(self, stop: StopRequest, idle_s: float = 0.1) -> None:
+    def run(self, stop: StopRequest, idle_s: float = 0.1, interval_s: float = 0.5) -> None:
         """Step until `stop`; a Redis or Kafka error backs off and tries again (nothing is
-        skipped: the cursor only moves after the broker acknowledged)."""
+        skipped: the cursor only moves after the broker acknowledged). After a step that
+        published, wait `interval_s`: an incident that keeps changing (a flood of copies
+        joining it) is published at most that often, with the changes coalesced."""
         backoff = 0.5
         while not stop.is_set():
             try:
@@ -248,8 +255,7 @@ class IncidentRelay:
                 stop.wait(backoff)
                 backoff = min(backoff * 2, 10.0)
                 continue
-            if sent == 0:
-                stop.wait(idle_s)
+            stop.wait(idle_s if sent == 0 else interval_s)
 
     def release(self) -> None:
         """Give the lease up (on a clean stop), so another relay takes over at once."""

@@ -45,11 +45,15 @@ class IncidentQueries(StateStore):
         for dim in ("total", *_DIMS):
             pipe.hgetall(self.keys + f"count:{dim}")
         pipe.hgetall(self.keys + "places")
-        stored, total, *counts, places = pipe.execute()
+        pipe.hlen(self.keys + "report")
+        stored, total, *counts, places, resolved = pipe.execute()
         merged = dict(zip(_DIMS, (summed([c]) for c in counts), strict=True))
         names = {text(k): json.loads(v).get("name") for k, v in places.items()}
         return {
             "stored": int(stored),
+            # reports the resolver has placed in an incident: it has caught up when this
+            # equals events_stored
+            "reports": int(resolved),
             "tallied": summed([total]).get("incidents", 0),
             "by_category": dict(merged["category"].most_common()),
             "by_event_type": dict(merged["event_type"].most_common()),

@@ -1,18 +1,17 @@
-"""The projector: consume `sitrep.updates.tagged`, apply each event to Redis, and resolve
-it into an incident; consume `sitrep.updates.retractions` and withdraw what they name.
+"""The projector: consume `sitrep.updates.tagged` and apply each event to Redis; consume
+`sitrep.updates.retractions` and withdraw what they name.
 
 Each event is applied by one Lua call that also records the partition offset,
-so redelivery, crashes and replays never double count. Then the batch is resolved into
-incidents (`resolver.Resolver`), which is idempotent by content: a report already
-resolved at its classifier version is a no-op. Offsets are committed to Kafka only after
-Redis has both; a Redis or broker error rewinds the batch and retries with backoff (the
-offset guard and the resolver's idempotence make the retry a no-op where it landed).
+so redelivery, crashes and replays never double count; a withdrawal leaves a tombstone and
+counts once. Offsets are committed to Kafka only after Redis has the batch; a Redis or
+broker error rewinds the batch and retries with backoff (the offset guard makes the retry
+a no-op where it landed). Incidents are the resolver's (`resolver_worker`), a consumer
+group of its own, so resolving never delays an event.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,9 +22,7 @@ from kafka.errors import CommitFailedError, KafkaError
 from kafka.structs import OffsetAndMetadata
 from pydantic import ValidationError
 
-from sitrep_api.incident_feed import IncidentRelay
 from sitrep_api.keyspace import connect
-from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_schemas import Retraction, TaggedEvent
@@ -60,13 +57,8 @@ class Projector:
     consumer: KafkaConsumer | None = None
     producer: LazyProducer = field(init=False)  # for the DLQ
     assigned: bool = False
-    resolver: Resolver | None = None
 
     def __post_init__(self) -> None:
-        if self.resolver is None:
-            self.resolver = Resolver(
-                self.store.client, self.store.prefix, figure_rule=self.settings.incident_figure_rule
-            )
         self.producer = LazyProducer(
             lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
         )
@@ -117,7 +109,6 @@ class Projector:
         statuses = self.store.apply(applicable)
         for status in statuses:
             self.metrics.records.labels(_OUTCOMES.get(status, "unknown")).inc()
-        withdrawn = []
         for (_, retraction), status in zip(
             retractions, self.store.retract(retractions), strict=True
         ):
@@ -128,13 +119,6 @@ class Projector:
                     retraction.event_id,
                     retraction.source,
                 )
-            else:
-                withdrawn.append(retraction.event_id)
-        assert self.resolver is not None
-        self.resolver.resolve(
-            (r.event for r, status in zip(applicable, statuses, strict=True) if status != 4),
-            withdrawn=withdrawn,
-        )
         offsets = {
             tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
         }
@@ -160,7 +144,7 @@ class Projector:
                 self.consumer,
                 self.process_batch,
                 self.stop_event,
-                retriable=(redis.RedisError, KafkaError, ResolverConflict),
+                retriable=(redis.RedisError, KafkaError),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
                 after_poll=after_poll,
@@ -188,29 +172,15 @@ def main() -> None:
         projector.ready,
         projector.metrics.registry,
     )
-    relay = IncidentRelay(
-        client,
-        LazyProducer(lambda: KafkaProducer(**settings.producer_config()), broken_by=(KafkaError,)),
-        settings.topic_incidents,
-        settings.redis_prefix,
-        registry=projector.metrics.registry,
-    )
-    relaying = threading.Thread(
-        target=relay.run, args=(projector.stop_event,), name="incident-relay", daemon=True
-    )
     health.start()
     log.info(
         "projector starting",
         extra={"topic": settings.topic_tagged, "group": settings.projector_group},
     )
     started = time.monotonic()
-    relaying.start()
     try:
         projector.run()
     finally:
-        relaying.join(timeout=10)
-        relay.release()
-        relay.producer.close(timeout=5)
         health.stop()
         client.close()
         log.info("projector stopped after %.1fs", time.monotonic() - started)

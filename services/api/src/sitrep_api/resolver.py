@@ -134,20 +134,26 @@ class Resolver:
     figure_rule: FigureRule = "highest"
     max_attempts: int = 50
     cache_size: int = 50_000
+    block_cache: int = 4_096  # blocks held in memory with their version
 
     def __post_init__(self) -> None:
         self.keys = incident_keys(self.prefix)
         self._script = self.client.register_script(RESOLVE_SCRIPT)
         self._cache: OrderedDict[str, Report] = OrderedDict()  # block entry -> report
         self._judge = _Decisions(self.rules)
+        self._blocks: OrderedDict[str, tuple[int, frozenset[str]]] = OrderedDict()
 
-    def resolve(self, events: Iterable[TaggedEvent], withdrawn: Iterable[str] = ()) -> Resolution:
-        """Resolve `events` into incidents, and take the reports of `withdrawn` event ids out
-        of theirs (their incidents are grouped again without them)."""
-        gone = sorted(set(withdrawn))
+    def resolve(
+        self, events: Iterable[TaggedEvent], withdrawn: Iterable[tuple[str, str]] = ()
+    ) -> Resolution:
+        """Resolve `events` into incidents, and take the reports `withdrawn` by their source
+        ((event id, source) pairs) out of theirs: their incidents are grouped again without
+        them. A withdrawal is remembered (`withdrawn` hash), so an event that arrives after its
+        own source withdrew it never joins anything: the two topics need not be in order."""
+        gone = dict(withdrawn)
         incoming: dict[str, Report] = {}
         for event in events:
-            if event.event_id in gone:
+            if gone.get(event.event_id) == event.event.source:
                 continue
             report = report_of(event)
             held = incoming.get(report.event_id)
@@ -163,6 +169,7 @@ class Resolver:
                 return Resolution(attempts=attempt)
             payload, resolution = plan
             if int(self._script(keys=[self.keys], args=[json.dumps(payload)])):
+                self._committed(payload)
                 resolution.attempts = attempt
                 return resolution
             log.info("incident decision raced another resolver; deciding again (%d)", attempt)
@@ -175,6 +182,50 @@ class Resolver:
             return {}
         values = self.client.hmget(self.keys + key, ids)
         return {i: parse(v) for i, v in zip(ids, values, strict=True) if v is not None}
+
+    def _block_versions(self, blocks: list[str]) -> dict[str, int]:
+        if not blocks:
+            return {}
+        values = self.client.hmget(self.keys + "blockver", blocks)
+        return {b: int(v or 0) for b, v in zip(blocks, values, strict=True)}
+
+    def _block_entries(self, versions: dict[str, int]) -> dict[str, frozenset[str]]:
+        """Each block's entries at the version read: from memory when it is that version,
+        else read again (its version first, then its entries; `versions` is updated)."""
+        out, stale = {}, []
+        for block, version in versions.items():
+            held = self._blocks.get(block)
+            if held is not None and held[0] == version:
+                out[block] = held[1]
+                self._blocks.move_to_end(block)
+            else:
+                stale.append(block)
+        if stale:
+            pipe = self.client.pipeline(transaction=False)
+            for block in stale:
+                pipe.hget(self.keys + "blockver", block)
+                pipe.smembers(self.keys + "block:" + block)
+            answers = pipe.execute()
+            for i, block in enumerate(stale):
+                versions[block] = int(answers[2 * i] or 0)
+                out[block] = frozenset(m.decode() for m in answers[2 * i + 1])
+                self._blocks[block] = (versions[block], out[block])
+        while len(self._blocks) > self.block_cache:
+            self._blocks.popitem(last=False)
+        return out
+
+    def _committed(self, payload: dict[str, Any]) -> None:
+        """Bring the blocks held in memory to what the commit wrote (each list it added to
+        or took from moved its version by one per kind of change)."""
+        added, removed = payload["block_add"], payload["block_remove"]
+        for block in set(added) | set(removed):
+            held = self._blocks.get(block)
+            if held is None or held[0] != payload["blocks"].get(block):
+                self._blocks.pop(block, None)
+                continue
+            version = held[0] + (block in added) + (block in removed)
+            entries = (held[1] - set(removed.get(block, ()))) | set(added.get(block, ()))
+            self._blocks[block] = (version, frozenset(entries))
 
     def _versions(self, incidents: list[str]) -> dict[str, int]:
         if not incidents:
@@ -209,37 +260,45 @@ class Resolver:
 
     # -- deciding -----------------------------------------------------------------
     def _plan(
-        self, incoming: dict[str, Report], withdrawn: list[str]
+        self, incoming: dict[str, Report], withdrawn: dict[str, str]
     ) -> tuple[dict[str, Any], Resolution] | None:
         rules, keys = self.rules, self.keys
         stored = self._reports_by_id([*incoming, *withdrawn])
-        todo = {e: r for e, r in incoming.items() if e not in stored or stored[e].rank < r.rank}
-        leaving = {eid: stored[eid] for eid in withdrawn if eid in stored}
-        if not todo and not leaving:
+        held = self._hmget("withdrawn", [*incoming, *withdrawn], parse=bytes.decode)
+        todo = {
+            e: r
+            for e, r in incoming.items()
+            if held.get(e) != r.source and (e not in stored or stored[e].rank < r.rank)
+        }
+        # a withdrawal counts only from the report's own source; one for a report not here
+        # yet is remembered, and that report will never join
+        leaving = {
+            eid: stored[eid] for eid, src in withdrawn.items()
+            if eid in stored and stored[eid].source == src
+        }  # fmt: skip
+        early = {
+            eid: src for eid, src in withdrawn.items() if eid not in stored and held.get(eid) != src
+        }
+        if not todo and not leaving and not early:
             return None
         # reports that leave their incident: re-tagged ones (they rejoin) and withdrawn ones
         retagged = {eid: stored[eid] for eid in todo if eid in stored} | leaving
 
-        # 1. The candidate blocks, their versions and entries, in one round trip. Every read
-        # takes a version before the data it covers: a write between the two moves the
-        # version, and the commit then refuses.
+        # 1. The candidate blocks, their versions and entries. Every read takes a version
+        # before the data it covers: a write between the two moves the version, and the
+        # commit then refuses. A block this resolver holds at the version Redis has (it
+        # wrote the block last) is not read again: a day's block holds every report of it.
         wanted = {b for r in todo.values() for b in read_blocks(r, rules)}
         blocks = sorted(wanted | {b for r in retagged.values() for b in stored_blocks(r, rules)})
-        pipe = self.client.pipeline(transaction=False)
-        for block in blocks:
-            pipe.hget(keys + "blockver", block)
-        for block in blocks:
-            pipe.smembers(keys + "block:" + block)
-        answers = pipe.execute()
-        versions = {b: int(answers[i] or 0) for i, b in enumerate(blocks)}
+        versions = self._block_versions(blocks)
+        entries = self._block_entries(versions)
         listed = {
             b: {
-                m.decode()
-                for m in answers[len(blocks) + i]
-                if m.split(b"|", 1)[0].decode() not in todo
-                and m.split(b"|", 1)[0].decode() not in leaving
+                m
+                for m in entries[b]
+                if m.split("|", 1)[0] not in todo and m.split("|", 1)[0] not in leaving
             }
-            for i, b in enumerate(blocks)
+            for b in blocks
         }
         known = self._reports_by_entry(set().union(*listed.values()) if listed else ())
 
@@ -276,9 +335,9 @@ class Resolver:
                     links.union(eid, other)
         # block -> node -> what the word-free checks read -> one report per signature
         by_block: dict[str, dict[str, dict[Any, dict[int, Report]]]] = {}
-        for block, entries in listed.items():
+        for block, block_entries in listed.items():
             nodes = by_block.setdefault(block, {})
-            for entry in entries:
+            for entry in block_entries:
                 eid = entry.split("|", 1)[0]
                 if eid in known and eid in member:
                     report = known[eid]
@@ -359,6 +418,9 @@ class Resolver:
             "put": put,
             "drop": resolution.dropped,
             "forget": sorted(leaving),
+            "withdraw": {eid: r.source for eid, r in leaving.items()} | early,
+            "fresh": {eid: r.source for eid, r in todo.items()},
+            "early": sorted(early),
             "reports": {eid: json.dumps(r.to_json()) for eid, r in todo.items()},
             "occurred": {eid: json.dumps(r.occurred_on()) for eid, r in todo.items()},
             "block_add": block_add,

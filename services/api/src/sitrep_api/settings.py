@@ -19,7 +19,13 @@ class Settings(SitrepSettings):
     projector_group: str = "sitrep-projector"
     projector_host: str = "127.0.0.1"
     projector_port: int = 8083
-    projector_poll_ms: int = 500
+    projector_poll_ms: int = 500  # the resolver's too
+    resolver_group: str = "sitrep-resolver"
+    resolver_host: str = "127.0.0.1"
+    resolver_port: int = 8084
+    # The resolver's CPU priority below the other services (os.nice): incidents are derived
+    # from events and may lag under load, events may not (bench/README.md, end to end).
+    resolver_nice: int = 10
     # An incident's figure of a kind from its sources' latest claims: the highest of them,
     # or the lowest (ACLED's most conservative reading). Both keep the range.
     incident_figure_rule: Literal["highest", "lowest"] = "highest"

@@ -18,7 +18,7 @@ import httpx
 from sitrep_cli.embedded import free_port, terminate
 
 SITREP = Path(sys.executable).parent / "sitrep"
-SERVICES = ("kafka", "redis", "ingest", "api", "classifier", "projector")
+SERVICES = ("kafka", "redis", "ingest", "api", "classifier", "projector", "resolver")
 
 
 class ServiceAddresses:
@@ -63,12 +63,18 @@ def stack_env(data_dir: Path, ports: dict[str, int], **settings: str) -> dict[st
 
 
 def _wait_until_stored(api: str, events: int, timeout: float) -> None:
+    """Until the seeds' events are stored and every one of them is in an incident."""
     deadline = time.monotonic() + timeout
     with httpx.Client(base_url=api, timeout=10) as http:
-        while (stored := http.get("/v1/state").json()["events_stored"]) < events:
+        while True:
+            state = http.get("/v1/state").json()
+            stored, resolved = state["events_stored"], state["incidents"]["reports"]
+            if stored >= events and resolved >= stored:
+                return
             if time.monotonic() > deadline:
                 raise RuntimeError(
-                    f"{stored} of the seeds' {events} events stored after {timeout} s"
+                    f"{stored} of the seeds' {events} events stored, {resolved} in incidents,"
+                    f" after {timeout} s"
                 )
             time.sleep(0.2)
 

@@ -123,6 +123,10 @@ def cmd_service(args: argparse.Namespace) -> int:
         from sitrep_api.projector import main as projector_main
 
         projector_main()
+    elif args.command == "resolver":
+        from sitrep_api.resolver_worker import main as resolver_main
+
+        resolver_main()
     else:
         from sitrep_api.app import main as api_main
 
@@ -190,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_up)
 
-    for name in ("ingest", "classifier", "projector", "api"):
+    for name in ("ingest", "classifier", "projector", "resolver", "api"):
         p = sub.add_parser(name, help=f"run the {name} service")
         p.set_defaults(func=cmd_service)
     return parser

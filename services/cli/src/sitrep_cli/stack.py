@@ -31,7 +31,7 @@ from sitrep_schemas.topics import (
     TAGGED_TOPIC,
 )
 
-SERVICES = ("ingest", "classifier", "projector", "api")
+SERVICES = ("ingest", "classifier", "projector", "resolver", "api")
 
 
 class StackSettings(BaseSettings):
@@ -48,6 +48,7 @@ class StackSettings(BaseSettings):
     api_port: int = 8080
     classifier_port: int = 8082
     projector_port: int = 8083
+    resolver_port: int = 8084
     topic_raw: str = RAW_TOPIC
     topic_tagged: str = TAGGED_TOPIC
     topic_dlq: str = DLQ_TOPIC
@@ -80,6 +81,7 @@ class Stack:
             "ingest": s.ingest_port,
             "classifier": s.classifier_port,
             "projector": s.projector_port,
+            "resolver": s.resolver_port,
             "api": s.api_port,
         }
 

@@ -28,7 +28,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -128,16 +128,26 @@ def _pair_level(a: PlaceRef, b: PlaceRef, rules: IncidentRules) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    """The content words of a place name (the same few names come up again and again)."""
+    return frozenset(w for w in content_words(name) if not w.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def _names_in(name: str, words: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    named = _name_words(name)
+    if not named or not named <= set(words):
+        return False
+    return not named <= {w for n in own for w in _name_words(n)}
+
+
 def _named_in(place: PlaceRef, report: Report) -> bool:
     """Does the report's text name the place, though its tagger did not place it there?
     ("el-Fasher", "Beirut;" and towns missing from the gazetteer are missed that way.)
     Not when the words are those of a place it did find: "the Kharkiv region" names the
     region, not the city."""
-    words = {w for w in content_words(place.name) if not w.isdigit()}
-    if not words or not words <= set(report.words):
-        return False
-    own = {w for p in report.places for w in content_words(p.name)}
-    return not words <= own
+    return _names_in(place.name, report.words, tuple(p.name for p in report.places))
 
 
 def place_level(a: Report, b: Report, rules: IncidentRules) -> str | None:

@@ -12,6 +12,9 @@
 --   "put":       [[incident_id, view JSON, Contribution JSON, summary JSON], ...]
 --   "drop":      [incident_id, ...]           -- incidents that no longer exist
 --   "forget":    [event_id, ...]               -- withdrawn reports, gone from every map
+--   "withdraw":  {event_id: source}            -- withdrawals to remember
+--   "fresh":     {event_id: source}            -- reports joining (checked against withdrawals)
+--   "early":     [event_id, ...]               -- withdrawn before they came (checked not stored)
 --   "reports":   {event_id: Report JSON}, "occurred": {event_id: occurred-on JSON}
 --   "block_add": {block: [entry, ...]}, "block_remove": {block: [entry, ...]}
 -- }
@@ -28,6 +31,18 @@ for block, version in pairs(d.blocks) do
 end
 for id, version in pairs(d.incidents) do
   if tonumber(redis.call('HGET', P .. 'ver', id) or '0') ~= version then
+    return 0
+  end
+end
+-- a report about to join that its source withdrew meanwhile, or a withdrawal of a report
+-- that was stored meanwhile: decide again
+for id, source in pairs(d.fresh) do
+  if redis.call('HGET', P .. 'withdrawn', id) == source then
+    return 0
+  end
+end
+for _, id in ipairs(d.early) do
+  if redis.call('HEXISTS', P .. 'report', id) == 1 then
     return 0
   end
 end
@@ -76,6 +91,9 @@ for _, item in ipairs(d.put) do
   redis.call('HSET', P .. 'summary', id, item[4])
   redis.call('HINCRBY', P .. 'ver', id, 1)
   redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'incident_id', id, 'op', 'put')
+end
+for id, source in pairs(d.withdraw) do
+  redis.call('HSET', P .. 'withdrawn', id, source)
 end
 for _, id in ipairs(d.forget) do
   redis.call('HDEL', P .. 'report', id)

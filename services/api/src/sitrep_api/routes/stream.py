@@ -68,10 +68,13 @@ async def stream(
     ] = None,
     updates: Annotated[
         list[Update] | None,
-        Query(description="Which messages: tagged, incident (repeat for both; default both)"),
+        Query(
+            description="Which messages: tagged (the default, as before incidents existed),"
+            " incident; repeat for both"
+        ),
     ] = None,
 ) -> StreamingResponse:
-    wanted = set(updates or ["tagged", "incident"])
+    wanted = set(updates or ["tagged"])
     if last_event_id == "0":
         positions: dict[str, str] = {}
     elif last_event_id:

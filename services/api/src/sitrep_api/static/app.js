@@ -443,7 +443,7 @@ function scheduleRefresh() {
 
 function connectStream() {
   const live = $("live");
-  const source = new EventSource("/v1/stream");
+  const source = new EventSource("/v1/stream?updates=tagged&updates=incident");
   source.onopen = () => {
     live.className = "live on";
     live.querySelector("span").textContent = "live";
