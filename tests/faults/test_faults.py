@@ -269,6 +269,14 @@ def test_incidents_are_a_fold_of_everything_stored(
     """After every fault above (kill -9 of the resolver, and of the projector, among them),
     the stored incidents are what one clean resolver makes of everything stored."""
     fs = memory_stack if kind == "memory" else durable_stack
+
+    def caught_up() -> bool:
+        state = httpx.get(f"{fs.api}/v1/state", timeout=10).json()
+        return bool(state["incidents"]["reports"] == state["events_stored"])
+
+    waited = time.monotonic()
+    wait_until(caught_up, timeout=900, interval=2)  # incidents follow events, at their pace
+    waited = time.monotonic() - waited
     everything = all_events(fs.api)
     assert everything and all(
         e.incident_id for e in everything if e.event_type not in ("other.background", "other.meta")
@@ -281,6 +289,7 @@ def test_incidents_are_a_fold_of_everything_stored(
     finally:
         client.close()
     NOTES.append(
-        f"incident fold ({kind}): {len(everything)} events resolved again in "
+        f"incident fold ({kind}): the resolver caught up {waited:.0f} s after the last "
+        f"scenario; {len(everything)} events resolved again in "
         f"{time.monotonic() - started:.0f} s, same incidents"
     )
