@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,9 +14,7 @@ from kafka import KafkaProducer
 
 from sitrep_api.incident_feed import HEADERS, IncidentRelay, changes_of, current_updates
 from sitrep_api.resolver import Resolver
-from sitrep_classifier.tagger import Tagger
 from sitrep_cli.embedded import create_topics
-from sitrep_cli.evaluate_incidents import load_set
 from sitrep_schemas import TaggedEvent
 from sitrep_schemas.incidents import Incident, IncidentUpdate
 from sitrep_schemas.runtime import LazyProducer
@@ -25,13 +22,6 @@ from tests.conftest import read_topic
 from tests.integration.test_resolver import stored_grouping, stored_incidents
 
 pytestmark = pytest.mark.integration
-SET = Path(__file__).resolve().parents[1] / "data" / "incidents" / "tune.jsonl"
-
-
-@pytest.fixture(scope="module")
-def tagged() -> list[TaggedEvent]:
-    tagger = Tagger()
-    return [tagger.classify(item.event) for item in load_set(SET)]
 
 
 def relay_for(client: redis.Redis, bootstrap: str, prefix: str) -> IncidentRelay:

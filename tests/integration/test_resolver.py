@@ -8,7 +8,6 @@ import random
 import threading
 import uuid
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,19 +17,10 @@ from sitrep_api.incidents.blocking import link_all
 from sitrep_api.incidents.grouping import components, incident_id
 from sitrep_api.incidents.report import report_of
 from sitrep_api.resolver import Resolver
-from sitrep_classifier.tagger import Tagger
-from sitrep_cli.evaluate_incidents import load_set
 from sitrep_schemas import ClassifierInfo, TaggedEvent
 from tests.integration.test_projector_store import dump
 
 pytestmark = pytest.mark.integration
-SET = Path(__file__).resolve().parents[1] / "data" / "incidents" / "tune.jsonl"
-
-
-@pytest.fixture(scope="module")
-def tagged() -> list[TaggedEvent]:
-    tagger = Tagger()
-    return [tagger.classify(item.event) for item in load_set(SET)]
 
 
 def expected_grouping(events: list[TaggedEvent]) -> dict[str, str]:

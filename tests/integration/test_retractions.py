@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 import zlib
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,6 @@ from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.resolver import Resolver
 from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_api.store import StateStore
-from sitrep_classifier.tagger import Tagger
-from sitrep_cli.evaluate_incidents import load_set
 from sitrep_ingest.app import create_app as create_ingest
 from sitrep_ingest.settings import Settings as IngestSettings
 from sitrep_schemas import Retraction, TaggedEvent
@@ -28,14 +25,7 @@ from tests.integration.test_projector_store import dump
 from tests.integration.test_resolver import stored_grouping, stored_incidents
 
 pytestmark = pytest.mark.integration
-SET = Path(__file__).resolve().parents[1] / "data" / "incidents" / "tune.jsonl"
 TOPIC = "t.tagged"
-
-
-@pytest.fixture(scope="module")
-def tagged() -> list[TaggedEvent]:
-    tagger = Tagger()
-    return [tagger.classify(item.event) for item in load_set(SET)]
 
 
 def partition_of(event: TaggedEvent) -> int:

@@ -28,7 +28,7 @@ from kafka.errors import KafkaError
 from prometheus_client import CollectorRegistry, Counter
 from redis import RedisError
 
-from sitrep_api.keyspace import incident_keys
+from sitrep_api.keyspace import incident_keys, text
 from sitrep_schemas.incidents import IncidentUpdate
 from sitrep_schemas.runtime import LazyProducer, StopRequest
 
@@ -61,10 +61,6 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 """
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _stream_id(entry_id: str) -> tuple[int, int]:
@@ -124,7 +120,7 @@ def current_updates(client: Any, keys: str, changed: list[tuple[str, str]]) -> l
         pipe.sort(keys + "members:" + iid, start=0, num=MAX_EVENT_IDS, alpha=True)
     answers = pipe.execute()
     read = {
-        iid: (answers[3 * i], int(answers[3 * i + 1] or 0), [_text(m) for m in answers[3 * i + 2]])
+        iid: (answers[3 * i], int(answers[3 * i + 1] or 0), [text(m) for m in answers[3 * i + 2]])
         for i, iid in enumerate(ids)
     }
     return updates_of(changed, read)
@@ -132,9 +128,7 @@ def current_updates(client: Any, keys: str, changed: list[tuple[str, str]]) -> l
 
 def changes_of(entries: list[Any]) -> list[tuple[str, str]]:
     """(incident id, merged-into id or '') of incident stream entries."""
-    return [
-        (_text(fields[b"incident_id"]), _text(fields.get(b"into", b""))) for _, fields in entries
-    ]
+    return [(text(fields[b"incident_id"]), text(fields.get(b"into", b""))) for _, fields in entries]
 
 
 @dataclass
@@ -169,7 +163,7 @@ class IncidentRelay:
 
     def cursor(self) -> tuple[str, int]:
         """The last entry published and how many entries the stream had had up to it."""
-        value = _text(self.client.get(self.cursor_key) or b"0-0 0")
+        value = text(self.client.get(self.cursor_key) or b"0-0 0")
         entry_id, _, count = value.partition(" ")
         return entry_id, int(count or 0)
 
@@ -189,12 +183,12 @@ class IncidentRelay:
         # Entries past the cursor that were dropped unpublished leave a gap: publish all.
         first = info.get("first-entry")
         first_number = int(info["entries-added"]) - int(info["length"]) + 1
-        if first and _stream_id(_text(first[0])) > _stream_id(cursor) and first_number > done + 1:
-            return self._snapshot(_text(info["last-generated-id"]), int(info["entries-added"]))
+        if first and _stream_id(text(first[0])) > _stream_id(cursor) and first_number > done + 1:
+            return self._snapshot(text(info["last-generated-id"]), int(info["entries-added"]))
         if not entries:
             return 0
         sent = self._publish(changes_of(entries))
-        self._move_cursor(_text(entries[-1][0]), done + len(entries))
+        self._move_cursor(text(entries[-1][0]), done + len(entries))
         return sent
 
     def _snapshot(self, head: str, added: int) -> int:
@@ -203,7 +197,7 @@ class IncidentRelay:
         sent, scan = 0, 0
         while True:
             scan, ids = self.client.hscan(self.keys + "incident", scan, count=self.batch)
-            sent += self._publish([(_text(i), "") for i in ids])
+            sent += self._publish([(text(i), "") for i in ids])
             if not scan:
                 break
         self._move_cursor(head, added)

@@ -18,8 +18,7 @@ from typing import Any
 
 import redis
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import CommitFailedError, KafkaError
-from kafka.structs import OffsetAndMetadata
+from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from sitrep_api.keyspace import connect
@@ -82,7 +81,6 @@ class Projector:
         )
 
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        assert self.consumer is not None
         applicable: list[AppliedRecord] = []
         retractions: list[tuple[int, Retraction]] = []
         dlq_futures = []
@@ -119,13 +117,6 @@ class Projector:
                     retraction.event_id,
                     retraction.source,
                 )
-        offsets = {
-            tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
-        }
-        try:
-            self.consumer.commit(offsets)
-        except CommitFailedError as exc:
-            log.warning("commit failed after rebalance: %s", exc)
 
     def run(self) -> None:
         self.consumer = KafkaConsumer(

@@ -183,12 +183,6 @@ class Resolver:
         values = self.client.hmget(self.keys + key, ids)
         return {i: parse(v) for i, v in zip(ids, values, strict=True) if v is not None}
 
-    def _block_versions(self, blocks: list[str]) -> dict[str, int]:
-        if not blocks:
-            return {}
-        values = self.client.hmget(self.keys + "blockver", blocks)
-        return {b: int(v or 0) for b, v in zip(blocks, values, strict=True)}
-
     def _block_entries(self, versions: dict[str, int]) -> dict[str, frozenset[str]]:
         """Each block's entries at the version read: from memory when it is that version,
         else read again (its version first, then its entries; `versions` is updated)."""
@@ -227,11 +221,12 @@ class Resolver:
             entries = (held[1] - set(removed.get(block, ()))) | set(added.get(block, ()))
             self._blocks[block] = (version, frozenset(entries))
 
-    def _versions(self, incidents: list[str]) -> dict[str, int]:
-        if not incidents:
+    def _versions(self, ids: list[str], key: str = "ver") -> dict[str, int]:
+        """Versions of incidents (`ver`) or of blocks (`blockver`); 0 for one never written."""
+        if not ids:
             return {}
-        values = self.client.hmget(self.keys + "ver", incidents)
-        return {i: int(v or 0) for i, v in zip(incidents, values, strict=True)}
+        values = self.client.hmget(self.keys + key, ids)
+        return {i: int(v or 0) for i, v in zip(ids, values, strict=True)}
 
     def _remember(self, report: Report) -> None:
         self._cache[_entry(report)] = report
@@ -290,16 +285,10 @@ class Resolver:
         # wrote the block last) is not read again: a day's block holds every report of it.
         wanted = {b for r in todo.values() for b in read_blocks(r, rules)}
         blocks = sorted(wanted | {b for r in retagged.values() for b in stored_blocks(r, rules)})
-        versions = self._block_versions(blocks)
+        versions = self._versions(blocks, "blockver")
         entries = self._block_entries(versions)
-        listed = {
-            b: {
-                m
-                for m in entries[b]
-                if m.split("|", 1)[0] not in todo and m.split("|", 1)[0] not in leaving
-            }
-            for b in blocks
-        }
+        deciding = todo.keys() | leaving.keys()  # judged fresh, not as candidates
+        listed = {b: {m for m in entries[b] if m.split("|", 1)[0] not in deciding} for b in blocks}
         known = self._reports_by_entry(set().union(*listed.values()) if listed else ())
 
         # 2. Who the candidates belong to; incidents losing a re-tagged report dissolve.

@@ -21,8 +21,7 @@ from typing import Any
 
 import redis
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import CommitFailedError, KafkaError
-from kafka.structs import OffsetAndMetadata
+from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from sitrep_api.incident_feed import IncidentRelay
@@ -60,7 +59,6 @@ class ResolverWorker:
             return False
 
     def process_batch(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        assert self.consumer is not None
         events: list[TaggedEvent] = []
         withdrawn: list[tuple[str, str]] = []
         for records in batch.values():
@@ -79,13 +77,6 @@ class ResolverWorker:
         self.metrics.records.labels("withdrawn").inc(len(withdrawn))
         if resolution.attempts > 1:
             self.metrics.records.labels("raced").inc(resolution.attempts - 1)
-        offsets = {
-            tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
-        }
-        try:
-            self.consumer.commit(offsets)
-        except CommitFailedError as exc:
-            log.warning("commit failed after rebalance: %s", exc)
 
     def run(self) -> None:
         self.consumer = KafkaConsumer(

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.errors import CommitFailedError, KafkaError
-from kafka.structs import OffsetAndMetadata
+from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from sitrep_classifier.tagger import Tagger
@@ -143,15 +142,6 @@ class ClassifierWorker:
         producer.flush()
         for future in futures:
             future.get(timeout=self.settings.kafka_request_timeout_ms / 1000)
-        offsets = {
-            tp: OffsetAndMetadata(records[-1].offset + 1, "", -1) for tp, records in batch.items()
-        }
-        try:
-            self.consumer.commit(offsets)
-        except CommitFailedError as exc:
-            # The group rebalanced: the new owner re-reads from the last commit; the
-            # projector's id and offset guards make the re-delivery harmless.
-            log.warning("commit failed after rebalance: %s", exc)
 
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
         self._open()

@@ -71,31 +71,27 @@ def content_words(text: str) -> tuple[str, ...]:
 
 
 @cache
-def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _class_patterns(table: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per class of a word table of report_words.json ('weapons', 'hazards')."""
     return tuple(
         (name, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b"))
-        for name, words in _words()["weapons"].items()
+        for name, words in _words()[table].items()
     )
+
+
+def _classes(table: str, text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    return tuple(name for name, pattern in _class_patterns(table) if pattern.search(lowered))
 
 
 def weapons(text: str) -> tuple[str, ...]:
     """The weapon classes a text names ('fire', 'drone', 'air', 'explosive', 'gun')."""
-    lowered = text.lower()
-    return tuple(name for name, pattern in _weapon_patterns() if pattern.search(lowered))
-
-
-@cache
-def _hazard_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (name, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")s?\b"))
-        for name, words in _words()["hazards"].items()
-    )
+    return _classes("weapons", text)
 
 
 def hazards(text: str) -> tuple[str, ...]:
     """The kinds of natural hazard a text names ('earthquake', 'flood', 'storm', ...)."""
-    lowered = text.lower()
-    return tuple(name for name, pattern in _hazard_patterns() if pattern.search(lowered))
+    return _classes("hazards", text)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@ local topic = ARGV[1]
 
 local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, when)
   local applied = redis.call('HGET', P .. 'offsets', topic)
-  local new = cjson.decode(contrib_json)
   local tombstone = redis.call('HGET', P .. 'retracted', id)
-  if tombstone and cjson.decode(tombstone).source == new.source then
+  if tombstone and cjson.decode(tombstone).source == cjson.decode(contrib_json).source then
     if not applied or tonumber(offset_arg) > tonumber(applied) then
       redis.call('HSET', P .. 'offsets', topic, offset_arg)
     end
@@ -27,6 +26,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   if applied and tonumber(offset_arg) <= tonumber(applied) then
     return 0
   end
+  local new = cjson.decode(contrib_json)
   local status = 1
   local old_json = redis.call('HGET', P .. 'contrib', id)
   if old_json then
