@@ -1,39 +1,46 @@
-"""The tagger's scores on the project's labelled dev set must not fall below these floors.
+"""The tagger's scores on the tuning part of the labelled set must not fall below these floors.
 
 The floors are raised as the tagger improves; the scores come from `evaluate()`
-over `tests/data/devset`, never from numbers typed here. Run `sitrep eval
-tests/data/devset -v` to see them and the event-type mistakes.
+over `tests/data/classifier/tune`, never from numbers typed here. The test part
+(`tests/data/classifier/test`) has no floor: it is scored, never tuned on. Run
+`sitrep eval tests/data/classifier -v` to see both and the event-type mistakes.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from sitrep_cli.evaluate import Report, evaluate
+from sitrep_classifier.tagger import Tagger
+from sitrep_cli.evaluate import Report, bulletins, evaluate, read_labelled
 
-DEVSET = Path(__file__).resolve().parents[1] / "data" / "devset"
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"
+DEVSET = LABELLED / "tune"
 FLOORS = {
     "segmentation": 1.0,
-    "category": 0.93,
-    "event_type": 0.93,
-    "places": 0.89,
-    "figures": 0.92,
-    "actors": 0.89,
+    "category": 0.78,
+    "event_type": 0.64,
+    "places": 0.70,
+    "figures": 0.72,
+    "actors": 0.67,
 }
 
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return evaluate(DEVSET)
+    # The rules alone: the learned layer was trained on this part (its floors, cross-validated,
+    # are in test_learned.py).
+    return evaluate(DEVSET, Tagger(learned=False))
 
 
-def test_dev_set_is_big_and_varied_enough() -> None:
-    golds = sorted(DEVSET.glob("*.gold.json"))
-    assert sum(len(json.loads(p.read_text("utf-8"))) for p in golds) >= 80
-    assert len(golds) >= 6
+def test_labelled_set_is_big_and_varied_enough() -> None:
+    sets = {part: list(bulletins(LABELLED / part)) for part in ("tune", "test")}
+    everything = sets["tune"] + sets["test"]
+    assert sum(len(gold) for _, _, gold in everything) >= 400
+    assert len(everything) >= 25
+    assert min(len(found) for found in sets.values()) >= 10
+    assert not {name for name, _, _ in sets["tune"]} & {name for name, _, _ in sets["test"]}
 
 
 @pytest.mark.parametrize("field", sorted(FLOORS))
@@ -41,14 +48,35 @@ def test_scores_stay_above_floors(report: Report, field: str) -> None:
     assert report.f1()[field] >= FLOORS[field], report.table()
 
 
-def test_every_gold_label_is_in_the_taxonomy() -> None:
+@pytest.mark.parametrize("part", ["tune", "test"])
+def test_every_gold_label_is_in_the_taxonomy(part: str) -> None:
     from sitrep_classifier.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    for path in DEVSET.glob("*.gold.json"):
-        for item in json.loads(path.read_text("utf-8")):
-            assert item["event_type"] in taxonomy.event_types, (path.name, item)
-            assert (
-                taxonomy.event_types[item["event_type"]].category == item["category"]
-                or item["category"] in taxonomy.categories
-            ), (path.name, item)
+    types = {"state", "non_state_armed", "intergovernmental", "civilians", "protesters", "media",
+             "business", "civil_society", "former_official", "unknown"}  # fmt: skip
+    for name, _body, gold in bulletins(LABELLED / part):
+        for item in gold:
+            assert item["event_type"] in taxonomy.event_types, (name, item)
+            assert item["category"] in taxonomy.categories, (name, item)
+            assert all(kind in types for _, kind in item["actors"]), (name, item)
+            for _, value in item["figures"]:
+                assert value >= 0, (name, item)
+
+
+def test_labelled_lines_say_what_is_wrong() -> None:
+    def category(event_type: str) -> str:
+        return "military"
+
+    body, gold = read_labelled(
+        "- A strike.\n=> remote.explosive | Kyiv | killed 2 | Russia:state\n", category
+    )
+    assert body == "- A strike.\n"
+    assert gold == [
+        {"event_type": "remote.explosive", "category": "military", "places": ["Kyiv"],
+         "figures": [["killed", 2.0]], "actors": [["Russia", "state"]]}
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="line 2: a figure is 'kind value'"):
+        read_labelled("- x\n=> remote.explosive | | killed |\n", category)
+    with pytest.raises(ValueError, match="an actor is 'name:type'"):
+        read_labelled("=> remote.explosive | | | Russia\n", category)

@@ -30,10 +30,21 @@ class TypeDecision:
     alternate_categories: tuple[str, ...]
 
 
-def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
+@dataclass(frozen=True)
+class CueScores:
+    """What the cue phrases say: a score per event type and the best match behind each."""
+
+    scores: dict[str, float]
+    # The best match per type, as (weight, passage, start, end): spans are built on demand.
+    evidence: dict[str, tuple[float, Passage, int, int]]
+
+    def span(self, name: str) -> TextSpan | None:
+        best = self.evidence.get(name)
+        return _span(best) if best else None
+
+
+def score_cues(taxonomy: Taxonomy, passages: list[Passage]) -> CueScores:
     scores: dict[str, float] = {}
-    # The best match per type, as (weight, passage, start, end): the TextSpan is built
-    # for the winner only.
     evidence: dict[str, tuple[float, Passage, int, int]] = {}
     anchors = [taxonomy.anchors_in(passage.lower) for passage in passages]
     for passage, present in zip(passages, anchors, strict=True):
@@ -62,6 +73,16 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
         requires = taxonomy.event_types[name].requires
         if requires and not _any_found(requires, passages, anchors):
             scores[name] *= REQUIRES_MISSING_FACTOR
+    return CueScores(scores, evidence)
+
+
+def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
+    return decide(taxonomy, score_cues(taxonomy, passages))
+
+
+def decide(taxonomy: Taxonomy, cues: CueScores) -> TypeDecision:
+    """The best-scoring type; with no cue at all, the fallback at a low confidence."""
+    scores = cues.scores
     if not scores:
         return TypeDecision(
             FALLBACK_TYPE, taxonomy.event_types[FALLBACK_TYPE].category, 0.2, None, ()
@@ -78,9 +99,7 @@ def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecisi
             if score >= 0.6 * best_score and taxonomy.event_types[name].category != chosen.category
         )
     )
-    return TypeDecision(
-        best_name, chosen.category, confidence, _span(evidence[best_name]), alternates
-    )
+    return TypeDecision(best_name, chosen.category, confidence, cues.span(best_name), alternates)
 
 
 def _span(best: tuple[float, Passage, int, int]) -> TextSpan:

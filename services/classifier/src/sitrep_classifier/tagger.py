@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import ActorIndex, load_actors
 from sitrep_classifier.gazetteer import Gazetteer, actor_words, load_gazetteer
+from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
-from sitrep_classifier.rules import decide_event_type
+from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import Passage, passages_of
 from sitrep_schemas import Actor, ClassifierInfo, Location, TaggedEvent, UpdateEvent
@@ -21,8 +22,12 @@ class Tagger:
         taxonomy: Taxonomy | None = None,
         gazetteer: Gazetteer | None = None,
         actors: ActorIndex | None = None,
+        learned: tuple[EventTypeModel, Embedder] | bool | None = True,
     ) -> None:
+        """`learned`: the event-type model and its embedder; True for the committed model
+        (rules alone if it is absent), False or None for the rules alone."""
         self.taxonomy = taxonomy or load_taxonomy()
+        self.learned = load_default() if learned is True else (learned or None)
         if gazetteer is None:
             index = load_gazetteer().index
             self.actors = (actors or load_actors()).with_countries(index.country_names())
@@ -46,7 +51,10 @@ class Tagger:
         """
         tagged_at = now or datetime.now(UTC)
         passages = [passages_of(e.headline, e.text) for e in events]
-        decisions = [decide_event_type(self.taxonomy, p) for p in passages]
+        cues = [score_cues(self.taxonomy, p) for p in passages]
+        decisions = [decide(self.taxonomy, c) for c in cues]
+        if self.learned is not None and events:
+            decisions = self._learned(events, decisions, cues)
         found = [self.actors.find(p) for p in passages]
         locations = [
             self._locate(p, actors) for p, (actors, _) in zip(passages, found, strict=True)
@@ -72,6 +80,37 @@ class Tagger:
                 events, decisions, found, locations, quantities, strict=True
             )
         ]
+
+    def _learned(
+        self,
+        events: Sequence[UpdateEvent],
+        decisions: list[TypeDecision],
+        cues: list[CueScores],
+    ) -> list[TypeDecision]:
+        """The model's type, which reads the rules' vote among its inputs."""
+        assert self.learned is not None
+        model, embedder = self.learned
+        texts = [model_text(e.headline, e.text) for e in events]
+        features = featurise(embedder, model.vote_types, texts, decisions)
+        chosen = []
+        probabilities = model.probabilities(features)
+        for row, order, found in zip(
+            probabilities, (-probabilities).argsort(axis=1)[:, :3].tolist(), cues, strict=True
+        ):
+            ranked: list[int] = order
+            best = model.labels[ranked[0]]
+            category = self.taxonomy.event_types[best].category
+            alternates = tuple(
+                dict.fromkeys(
+                    c
+                    for i in ranked[1:3]
+                    if row[i] >= 0.5 * row[ranked[0]]
+                    and (c := self.taxonomy.event_types[model.labels[i]].category) != category
+                )
+            )
+            confidence = round(float(row[ranked[0]]), 3)
+            chosen.append(TypeDecision(best, category, confidence, found.span(best), alternates))
+        return chosen
 
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
         context = {a.country for a in actors if a.country}

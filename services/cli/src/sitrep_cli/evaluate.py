@@ -1,30 +1,45 @@
 """`sitrep eval DIR`: score the tagger against a labelled dev set.
 
-A dev set is a folder of bulletins (`NAME.txt` / `NAME.md` / `NAME.json` ...)
-each with `NAME.gold.json`: one object per expected event, in order, with
-`category`, `event_type`, `places` (names), `figures` ([kind, value] pairs) and
-`actors` ([name, type] pairs). Events are aligned by position; a bulletin that
-splits into the wrong number of events costs every field of the unmatched ones.
+A dev set is a folder of bulletins in either of two forms:
+
+- `NAME.txt` / `NAME.md` / `NAME.json` ... with `NAME.gold.json`: one object per
+  expected event, in order, with `category`, `event_type`, `places` (names),
+  `figures` ([kind, value] pairs) and `actors` ([name, type] pairs);
+- `NAME.labelled.EXT`: the bulletin with each event's gold on a line of its own
+  after it, `=> event_type[@category] | place; place | kind value; kind value |
+  name:type; name:type` (trailing fields may be left out; the category defaults to
+  the type's). The `=>` lines are removed before the bulletin is parsed, so any feed
+  format works (text, Markdown, RSS, NDJSON).
+
+Events are aligned by position; a bulletin that splits into the wrong number of events
+costs every field of the unmatched ones. A folder holding `tune/` and `test/` is scored
+part by part: rules are chosen on `tune`; `test` is only read to measure.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sitrep_classifier.tagger import Tagger
+from sitrep_classifier.taxonomy import load_taxonomy
 from sitrep_ingest.parsers import guess_format, parse_feed
 from sitrep_schemas import TaggedEvent
+
+Gold = dict[str, Any]
 
 FIELDS = (
     "segmentation",
     "category",
     "event_type",
+    "event_family",
     "places",
     "figures",
     "figure_values",
@@ -75,7 +90,12 @@ class Report:
             lines.append(
                 f"{name:<14}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp + s.fn:>7}"
             )
+        lines.append(f"figure kind right where the value is right: {self.kind_accuracy():.3f}")
         return "\n".join(lines)
+
+    def kind_accuracy(self) -> float:
+        values = self.scores["figure_values"].tp
+        return self.scores["figures"].tp / values if values else 1.0
 
     def f1(self) -> dict[str, float]:
         return {name: round(s.f1, 3) for name, s in self.scores.items()}
@@ -91,6 +111,7 @@ def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str
         return {
             "category": Counter([tagged.category]),
             "event_type": Counter([tagged.event_type]),
+            "event_family": Counter([tagged.event_type.split(".")[0]]),
             "places": Counter(norm(loc.name) for loc in tagged.locations),
             "figures": Counter((q.kind, float(q.value)) for q in tagged.quantities),
             "figure_values": Counter(float(q.value) for q in tagged.quantities),
@@ -101,6 +122,7 @@ def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str
         return {
             "category": Counter([gold["category"]]),
             "event_type": Counter([gold["event_type"]]),
+            "event_family": Counter([gold["event_type"].split(".")[0]]),
             "places": Counter(norm(p) for p in gold["places"]),
             "figures": Counter((k, float(v)) for k, v in gold["figures"]),
             "figure_values": Counter(float(v) for _, v in gold["figures"]),
@@ -110,16 +132,101 @@ def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str
     return {name: Counter() for name in FIELDS if name != "segmentation"}
 
 
-def evaluate(directory: Path, tagger: Tagger | None = None) -> Report:
-    tagger = tagger or Tagger()
-    report = Report()
-    received = datetime(2025, 1, 1, tzinfo=UTC)
-    for gold_path in sorted(directory.glob("*.gold.json")):
+GOLD_LINE = re.compile(r"^\s*=>\s?(?P<gold>.*)$")
+
+
+def read_labelled(text: str, default_category: Callable[[str], str]) -> tuple[str, list[Gold]]:
+    """A `NAME.labelled.EXT` file -> (the bulletin without its `=>` lines, the gold events)."""
+    body: list[str] = []
+    gold: list[Gold] = []
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        m = GOLD_LINE.match(line)
+        if not m:
+            body.append(line)
+            continue
+        try:
+            gold.append(_gold_line(m.group("gold"), default_category))
+        except ValueError as exc:
+            raise ValueError(f"line {number}: {exc}") from None
+    return "".join(body), gold
+
+
+def _gold_line(text: str, default_category: Callable[[str], str]) -> Gold:
+    fields = [f.strip() for f in text.split("|")]
+    fields += [""] * (4 - len(fields))
+    if len(fields) > 4 or not fields[0]:
+        raise ValueError(f"expected 'type[@category] | places | figures | actors': {text!r}")
+    event_type, _, category = fields[0].partition("@")
+    figures = []
+    for pair in _items(fields[2]):
+        kind, _, value = pair.rpartition(" ")
+        if not kind:
+            raise ValueError(f"a figure is 'kind value': {pair!r}")
+        figures.append([kind.strip(), float(value)])
+    actors = []
+    for pair in _items(fields[3]):
+        name, sep, kind = pair.rpartition(":")
+        if not sep or not name.strip():
+            raise ValueError(f"an actor is 'name:type': {pair!r}")
+        actors.append([name.strip(), kind.strip()])
+    return {
+        "event_type": event_type.strip(),
+        "category": category.strip() or default_category(event_type.strip()),
+        "places": _items(fields[1]),
+        "figures": figures,
+        "actors": actors,
+    }
+
+
+def _items(field: str) -> list[str]:
+    return [item.strip() for item in field.split(";") if item.strip()]
+
+
+def bulletins(directory: Path) -> Iterator[tuple[str, str, list[Gold]]]:
+    """(name, body, gold events) of every bulletin in a dev-set folder, by name."""
+    taxonomy = load_taxonomy()
+
+    def category_of(event_type: str) -> str:
+        known = taxonomy.event_types.get(event_type)
+        if known is None:
+            raise ValueError(f"unknown event type {event_type!r}")
+        return known.category
+
+    found: list[tuple[str, str, list[Gold]]] = []
+    for gold_path in directory.glob("*.gold.json"):
         stem = gold_path.name.removesuffix(".gold.json")
         [body_path] = [p for p in directory.glob(stem + ".*") if p != gold_path]
-        body = body_path.read_bytes()
-        gold: list[dict[str, Any]] = json.loads(gold_path.read_text("utf-8"))
-        events = parse_feed(body, fmt=guess_format(body.decode("utf-8")), received_at=received)
+        gold: list[Gold] = json.loads(gold_path.read_text("utf-8"))
+        found.append((stem, body_path.read_text("utf-8"), gold))
+    for path in directory.glob("*.labelled.*"):
+        try:
+            body, gold = read_labelled(path.read_text("utf-8"), category_of)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
+        found.append((path.name.split(".labelled.")[0], body, gold))
+    return iter(sorted(found, key=lambda item: item[0]))
+
+
+def parts(directory: Path) -> dict[str, Path]:
+    """{"tune": ..., "test": ...} for a split set, else {"all": directory}."""
+    split = {name: directory / name for name in ("tune", "test") if (directory / name).is_dir()}
+    return split or {"all": directory}
+
+
+def evaluate(
+    directory: Path,
+    tagger: Tagger | None = None,
+    only: Callable[[str], bool] | None = None,
+    report: Report | None = None,
+) -> Report:
+    """Score `tagger` on the bulletins of `directory` (those `only` accepts), adding to `report`."""
+    tagger = tagger or Tagger()
+    report = report or Report()
+    received = datetime(2025, 1, 1, tzinfo=UTC)
+    for stem, body, gold in bulletins(directory):
+        if only is not None and not only(stem):
+            continue
+        events = parse_feed(body.encode(), fmt=guess_format(body), received_at=received)
         tagged = [tagger.classify(e, now=received) for e in events]
         report.bulletins += 1
         report.events += len(gold)
@@ -136,5 +243,6 @@ def evaluate(directory: Path, tagger: Tagger | None = None) -> Report:
             if i < matched and predicted["event_type"] != expected["event_type"]:
                 report.mistakes.append(
                     f"{stem} #{i + 1}: event_type {tagged[i].event_type} != {gold[i]['event_type']}"
+                    f"  | {tagged[i].event.text[:110]}"
                 )
     return report

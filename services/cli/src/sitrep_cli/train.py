@@ -1,0 +1,108 @@
+"""`sitrep train`: fit the tagger's learned layer on the tuning part of the labelled set.
+
+Examples are every event of `tests/data/classifier/tune` (parsed by the real parser,
+aligned with its gold) and every line of `tests/data/classifier/tune-sentences.txt`
+("event_type sentence"). The test part is never read. The fit is deterministic
+(L-BFGS from zeros), so the same data gives the same model; `tests/unit/test_learned.py`
+fails when the committed model is not what this command builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, model_text
+from sitrep_classifier.rules import decide_event_type
+from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
+from sitrep_classifier.text import passages_of
+from sitrep_cli.evaluate import Report, bulletins, evaluate
+from sitrep_ingest.parsers import guess_format, parse_feed
+
+# Inverse regularisation strength, chosen by 5-fold cross-validation over the tuning
+# bulletins (grouped by bulletin): 1 -> 0.70, 10 -> 0.75, 100 -> 0.74 event-type accuracy.
+C = 10.0
+SENTENCES = "tune-sentences.txt"
+
+
+@dataclass(frozen=True)
+class Example:
+    headline: str | None
+    text: str
+    event_type: str
+    bulletin: str | None = None  # the tuning bulletin it comes from; None for a sentence
+
+
+def examples(root: Path) -> list[Example]:
+    """The tuning examples under a labelled-set folder (`tests/data/classifier`)."""
+    found: list[Example] = []
+    received = datetime(2025, 1, 1, tzinfo=UTC)
+    for name, body, gold in bulletins(root / "tune"):
+        events = parse_feed(body.encode(), fmt=guess_format(body), received_at=received)
+        if len(events) != len(gold):
+            raise ValueError(f"{name}: {len(events)} events parsed, {len(gold)} labelled")
+        found += [
+            Example(e.headline, e.text, g["event_type"], name)
+            for e, g in zip(events, gold, strict=True)
+        ]
+    for number, line in enumerate((root / SENTENCES).read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        event_type, _, text = line.partition(" ")
+        if not text.strip():
+            raise ValueError(f"{SENTENCES} line {number}: expected 'event_type sentence'")
+        found.append(Example(None, text.strip(), event_type))
+    return found
+
+
+def train(
+    items: list[Example],
+    taxonomy: Taxonomy | None = None,
+    embedder: Embedder | None = None,
+    c: float = C,
+) -> EventTypeModel:
+    from sklearn.linear_model import LogisticRegression
+
+    taxonomy = taxonomy or load_taxonomy()
+    unknown = {e.event_type for e in items} - set(taxonomy.event_types)
+    if unknown:
+        raise ValueError(f"unknown event types: {sorted(unknown)}")
+    types = list(taxonomy.event_types)
+    decisions = [decide_event_type(taxonomy, passages_of(e.headline, e.text)) for e in items]
+    texts = [model_text(e.headline, e.text) for e in items]
+    features = featurise(embedder or Embedder(), types, texts, decisions)
+    matrix = features.dense().astype(np.float64)
+    fit = LogisticRegression(C=c, max_iter=5000).fit(matrix, [e.event_type for e in items])
+    coef = fit.coef_.T.astype(np.float32)  # (features, classes)
+    grams_end = features.dense().shape[1] - features.votes.shape[1] - features.embeddings.shape[1]
+    embed_end = grams_end + features.embeddings.shape[1]
+    return EventTypeModel(
+        labels=tuple(str(label) for label in fit.classes_),
+        vote_types=tuple(types),
+        grams=coef[:grams_end],
+        embedding=coef[grams_end:embed_end],
+        votes=coef[embed_end:],
+        bias=fit.intercept_.astype(np.float32),
+    )
+
+
+def cross_validate(root: Path, folds: int = 5) -> Report:
+    """The learned tagger on tuning bulletins it was not trained on: `folds` rounds, each
+    trained without every `folds`-th bulletin (and with every sentence), scored on those."""
+    from sitrep_classifier.tagger import Tagger
+
+    items = examples(root)
+    names = sorted({e.bulletin for e in items if e.bulletin})
+    taxonomy = load_taxonomy()
+    embedder = Embedder()
+    rules = Tagger(taxonomy=taxonomy, learned=False)
+    report = Report()
+    for k in range(folds):
+        held = set(names[k::folds])
+        model = train([e for e in items if e.bulletin not in held], taxonomy, embedder)
+        tagger = Tagger(taxonomy, rules.gazetteer, rules.actors, learned=(model, embedder))
+        evaluate(root / "tune", tagger, only=held.__contains__, report=report)
+    return report

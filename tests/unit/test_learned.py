@@ -1,0 +1,83 @@
+"""The learned layer: the committed model is what `sitrep train` builds, and it scores above
+its floors on tuning bulletins it was not trained on (5-fold cross-validation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sitrep_classifier.learned import (
+    Embedder,
+    EventTypeModel,
+    featurise,
+    load_default,
+    model_path,
+    ngram_buckets,
+)
+from sitrep_classifier.rules import TypeDecision
+from sitrep_cli.train import cross_validate, examples, train
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"
+FLOORS = {"category": 0.87, "event_type": 0.74, "event_family": 0.79}
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+def test_committed_model_is_what_train_builds(embedder: Embedder) -> None:
+    committed = EventTypeModel.load(model_path())
+    built = train(examples(LABELLED), embedder=embedder)
+    assert built.labels == committed.labels, "run `sitrep train` and commit the model"
+    assert built.vote_types == committed.vote_types
+    for name in ("grams", "embedding", "votes", "bias"):
+        stored = getattr(built, name).astype(np.float16).astype(np.float32)
+        assert np.allclose(stored, getattr(committed, name), atol=2e-3), (
+            f"{name} differs: run `sitrep train` and commit the model"
+        )
+
+
+def test_cross_validated_scores_stay_above_floors() -> None:
+    f1 = cross_validate(LABELLED).f1()
+    assert {k: f1[k] for k in FLOORS} == {k: max(f1[k], v) for k, v in FLOORS.items()}
+
+
+def test_training_never_reads_the_test_part() -> None:
+    names = {e.bulletin for e in examples(LABELLED) if e.bulletin}
+    test_names = {p.name.split(".")[0] for p in (LABELLED / "test").iterdir()}
+    assert names and not names & test_names
+
+
+def test_probabilities_are_a_distribution_and_the_rules_vote_counts(embedder: Embedder) -> None:
+    loaded = load_default()
+    assert loaded is not None
+    model, _ = loaded
+    texts = ["Russian forces captured the village of Novoselivka.", "Kyiv residents shelter."]
+    votes = [
+        TypeDecision("battle.territory_taken", "military", 0.9, None, ()),  # no evidence: abstains
+        TypeDecision("security.alert_warning", "military", 0.2, None, ()),
+    ]
+    features = featurise(embedder, model.vote_types, texts, votes)
+    assert not features.votes.any()
+    p = model.probabilities(features)
+    assert p.shape == (2, len(model.labels))
+    assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
+    assert model.labels[int(p[0].argmax())] == "battle.territory_taken"
+
+
+def test_ngram_buckets_are_stable_and_read_numbers_as_one_word() -> None:
+    assert ngram_buckets("Shelling killed 12 people") == ngram_buckets("shelling KILLED 7 people")
+    assert ngram_buckets("a b") == ngram_buckets("a b")
+    assert ngram_buckets("") == []
+
+
+def test_embedder_gives_wordllamas_vectors(embedder: Embedder) -> None:
+    from wordllama.inference import WordLlamaInference
+
+    texts = ["Russian forces retook the village.", "A 7.7-magnitude earthquake struck.", "x"]
+    reference = WordLlamaInference(Embedder().table, Embedder().tokenizer)
+    assert np.allclose(embedder.embed(texts), reference.embed(texts, norm=True), atol=1e-5)
+    assert not embedder.embed([""]).any()
