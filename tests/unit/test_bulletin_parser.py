@@ -157,3 +157,37 @@ def test_question_headers_and_closing_prose_after_the_lists() -> None:
     assert bulletin.sections == ["Key developments on March 7", "What happened overnight?"]
     assert len(bulletin.items) == 5
     assert not any("full-scale invasion" in it.text for it in bulletin.items)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Sudan: what we know so far", "UKRAINE SUMMARY 0600 GMT", "SUDAN DIGEST", "Haiti at a glance"],
+)
+def test_a_title_right_above_the_bullets_is_the_title_not_a_section(title: str) -> None:
+    bulletin = parse_bulletin(f"{title}\n- Troops moved north.\n- Talks resumed in Geneva.\n")
+    assert bulletin.sections == []
+    assert bulletin.title == title
+    assert [it.section for it in bulletin.items] == [None, None]
+
+
+def test_a_first_line_header_stays_a_section_when_others_follow() -> None:
+    body = "Fighting\n- Troops moved north.\nDiplomacy\n- Talks resumed in Geneva.\n"
+    assert parse_bulletin(body).sections == ["Fighting", "Diplomacy"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["Here's a recap of the latest developments:", "These are the main events:", "Below:"],
+)
+def test_a_short_sentence_ending_in_colon_is_a_lead_in(lead_in: str) -> None:
+    bulletin = parse_bulletin(f"War latest\n\n{lead_in}\n\n- Troops moved north.\n")
+    assert bulletin.sections == []
+    assert bulletin.items[0].section is None
+
+
+@pytest.mark.parametrize(
+    "label", ["17-18 September", "November 2023", "Monday", "March 3", "3 March 2025"]
+)
+def test_a_date_label_is_not_a_headline(label: str) -> None:
+    text = f"{label}: Pagers exploded across Lebanon."
+    assert split_headline(text) == (None, text)

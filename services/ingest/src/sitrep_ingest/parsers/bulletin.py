@@ -90,6 +90,29 @@ _MONTH_INDEX = {
     )
 }
 
+# A line ending in ':' that reads as a sentence introduces the list; it does not head a section:
+# "Here's a recap of the latest developments:", "These are the main events:".
+_LEAD_IN = re.compile(
+    r"^(?:here(?:'s|’s)?|these|this|below|the\s+following|following|some|our)\b"
+    r"|\b(?:is|are|was|were|has|have|had|happened|know)\b|(?:'s|’s)\s",
+    re.IGNORECASE,
+)
+# The document's title, when it stands above the bullets: "Sudan: what we know so far",
+# "UKRAINE SUMMARY 0600 GMT", "Haiti: latest news in brief".
+_TITLE = re.compile(
+    r":\s|\s[–—-]\s|\b(?:what\s+we\s+know|at\s+a\s+glance|key\s+events|latest|live|digest"
+    r"|summary|briefs?|recap|round-?up|wrap|timeline|explained|explainer|update)\b",
+    re.IGNORECASE,
+)
+# A label before ':' that is a date is the event's date, not a headline: "17-18 September",
+# "November 2023", "Monday", "March 3".
+_DATE_LABEL = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?"
+    rf"(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+\d{{4}})?"
+    rf"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$",
+    re.IGNORECASE,
+)
+
 MAX_HEADER_WORDS = 7
 MAX_HEADLINE_WORDS = 9
 
@@ -158,6 +181,8 @@ def _header_text(line: _Line) -> str | None:
         return None
     if _TERMINAL.search(text) and not text.endswith(("?", ":")):
         return None  # a sentence; a question ("What happened overnight?") can head a section
+    if text.endswith(":") and _LEAD_IN.search(text.rstrip(":")):
+        return None
     if not (text[0].isupper() or text[0].isdigit() or _MD_HEADER.match(line.raw)):
         return None
     return text.rstrip(":").strip() or None
@@ -177,6 +202,7 @@ def split_headline(text: str) -> tuple[str | None, str]:
         or re.search(r"(?<![A-Z])(?<!\bSt)(?<!\bMr)(?<!\bDr)[.!?]\s|[\"“”«»]", label)
         or words[-1].lower().strip(",") in _SPEECH_VERBS
         or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
+        or _DATE_LABEL.match(label)
     ):
         return None, text
     return label, m.group("rest").strip()
@@ -220,6 +246,7 @@ def parse_bulletin(body: str) -> Bulletin:
     open_item = False  # the last non-blank line belonged to an item
     seen_blank = False
     first_content = True
+    title_header: str | None = None  # a header on the document's first line
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
@@ -245,6 +272,8 @@ def parse_bulletin(body: str) -> Bulletin:
             starts_items = nxt.bullet is not None if bullet_mode else _header_text(nxt) is None
             if starts_items and not (first_content and not bullet_mode):
                 section = header
+                if first_content:
+                    title_header = header
                 if header not in bulletin.sections:
                     bulletin.sections.append(header)
                 open_item, first_content = False, False
@@ -267,14 +296,27 @@ def parse_bulletin(body: str) -> Bulletin:
             items.append((line.number, section, [line.text]))
         first_content = False
 
+    if (
+        bullet_mode
+        and title_header is not None
+        and (len(bulletin.sections) == 1 or _TITLE.search(title_header))
+    ):
+        # The first line above the bullets is the document's title, not a section, when it
+        # reads as one or no other header follows.
+        bulletin.sections.remove(title_header)
+        items = [(n, None if sec == title_header else sec, parts) for n, sec, parts in items]
+        preamble.insert(0, title_header)
+    else:
+        title_header = None
     if bulletin.sections and not bullet_mode:
         # Paragraphs before the first header are the standfirst, not items.
         preamble += [" ".join(it[2]) for it in items if it[1] is None]
         items = [it for it in items if it[1] is not None]
     _read_preamble(bulletin, preamble)
     if preamble:
-        bulletin.title = preamble[0] if len(preamble) > 1 else None
-        bulletin.lead = next((p for p in preamble if not is_meta(p)), None)
+        bulletin.title = preamble[0] if len(preamble) > 1 or title_header else None
+        rest = preamble[1:] if title_header else preamble
+        bulletin.lead = next((p for p in rest if not is_meta(p)), None)
     for position, (number, sec, parts) in enumerate(items, start=1):
         headline, text = split_headline(" ".join(parts))
         bulletin.items.append(BulletinItem(position, sec, headline, text, number))
