@@ -234,13 +234,24 @@ class Gazetteer:
             if m.place.place_id in out:
                 continue
             out[m.place.place_id] = Location(
-                name=m.place.name, kind=m.place.kind, country=m.place.country,
+                name=_display_name(m), kind=m.place.kind, country=m.place.country,
                 admin1=m.place.admin1, lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
                 precision=m.precision, place_id=m.place.place_id,
                 confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
                 span=m.passage.span(m.start, m.end),
             )  # fmt: skip
         return list(out.values())
+
+
+def _display_name(m: Mention) -> str:
+    """A GeoNames settlement keeps the spelling the text uses ("El Geneina", not GeoNames'
+    "Al Junaynah"): it is the name readers know; `place_id` and coordinates identify it.
+    Curated places, countries and regions keep their curated names; so does a name in
+    capitals ("KHERSON")."""
+    if m.place.curated or m.place.kind != "settlement":
+        return m.place.name
+    surface = m.passage.value[m.start : m.end].strip("'’‘\"“” ")
+    return surface if surface and not surface.isupper() else m.place.name
 
 
 def _as_region(place: Place, name: str) -> Place:
