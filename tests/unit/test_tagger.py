@@ -202,3 +202,22 @@ def test_namesakes_resolve_to_the_place_the_text_is_about(
 )
 def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> None:
     assert tagger.classify(event(text)).locations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("15 April 2023: Fighting erupts in Khartoum.", []),
+        ("Between 6 and 11 December, 207 people were killed.", [("killed", 207)]),
+        ("The city fell in early March 2022 after little resistance.", []),
+        ("It can sustain recruitment into 2025, officials said.", []),
+        ("France will host a conference on 24 October.", []),
+        ("At least 1,644 people have died and 3,408 were injured.", [("killed", 1644), ("injured", 3408)]),
+        ("21 soldiers were killed when their convoy was ambushed.", [("killed", 21)]),
+        ("Troops eliminated approximately 20 fighters.", [("killed", 20)]),
+    ],
+)  # fmt: skip
+def test_figures_skip_dates_and_take_the_verb_they_are_the_subject_of(
+    text: str, figures: list[tuple[str, int]]
+) -> None:
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == figures

@@ -154,6 +154,39 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+)$", ("of", "aged", "day", "no.")
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_WORDS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# "15 April", "6 and 11 December", "17-18 September": day numbers of a date.
+_MONTH_AFTER = caseless(
+    rf"(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTH_WORDS})\b"
+)
+# "March 3", "September 2022", "in early March 2022", "into 2025": a day or a year.
+_MONTH_BEFORE = EndAnchored(
+    rf"\b(?:{_MONTH_WORDS})\.?\s+$",
+    tuple(_MONTH_WORDS.split("|")) + tuple(w + "." for w in _MONTH_WORDS.split("|")),
+)
+_YEAR_BEFORE = EndAnchored(
+    r"\b(?:in|since|into|by|until|till|from|before|after|during|early|late|mid|of|around)[\s-]+$",
+    (
+        "in",
+        "since",
+        "into",
+        "by",
+        "until",
+        "till",
+        "from",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "around",
+    ),
+)
 _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
@@ -164,7 +197,7 @@ _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "dead", "died", "deaths", "death toll", "lives",
-                      "fatalities", "bodies", "victims")),
+                      "fatalities", "bodies", "victims", "eliminated", "eliminating")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
@@ -259,7 +292,28 @@ def _value(num: str, scale: str | None) -> float:
     return base * (_SCALES[scale.lower()] if scale else 1.0)
 
 
+# "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
+_PASSIVE_AFTER = caseless(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
+    r"\s+(?:reportedly\s+|also\s+|later\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+)
+
+
+def _passive_kind(lowered: str, end: int) -> str | None:
+    m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
+    if not m:
+        return None
+    verb = m.group("verb")
+    for kind, is_verb, phrases in _KIND_CUES:
+        if is_verb and any(verb == p or verb.startswith(p + " ") for p in phrases):
+            return kind
+    return None
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    passive = _passive_kind(lowered, end)
+    if passive and passive not in _NEEDS_WEAPON:
+        return passive
     window_start = max(0, start - 60)
     window = lowered[window_start : end + 60]
     armed = bool(_WEAPONS.search(window))
@@ -324,6 +378,13 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue
         if scale and scale.lower() in {"m", "b"} and not cur:
             continue  # "5 m" is a distance in metres, not millions
+        if not cur and not scale and num.isdigit() and len(num) <= 4:
+            if (len(num) <= 2 and _MONTH_AFTER.match(lowered, m.end(), m.end() + 40)) or (
+                _MONTH_BEFORE.search(tail) and (len(num) <= 2 or _YEAR.match(num))
+            ):
+                continue  # a date: "15 April", "March 3", "September 2022"
+            if _YEAR.match(num) and _YEAR_BEFORE.search(tail):
+                continue  # "in 2024", "into 2025", "since 2014"
         if _YEAR.match(num) and not cur and not scale:
             after = text[m.end() : m.end() + 20]
             if not _UNIT.match(lowered[m.end() : m.end() + 20]) and not _LOWER_WORD_AFTER.match(
