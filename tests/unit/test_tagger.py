@@ -221,3 +221,27 @@ def test_figures_skip_dates_and_take_the_verb_they_are_the_subject_of(
     text: str, figures: list[tuple[str, int]]
 ) -> None:
     assert [(q.kind, q.value) for q in extract_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Junta chief Min Aung Hlaing appealed for help.", [("Min Aung Hlaing", "state")]),
+        ("The Arakan Army said it took the town.", [("Arakan Army", "non_state_armed")]),
+        (
+            "The Myanmar National Democratic Alliance Army seized Lashio.",
+            [("Myanmar National Democratic Alliance Army", "non_state_armed")],
+        ),
+        (
+            "UN Secretary-General Antonio Guterres spoke.",
+            [("Antonio Guterres", "intergovernmental")],
+        ),
+        ("Former Prime Minister Ivan Petrenko spoke.", [("Ivan Petrenko", "former_official")]),
+        ("Ukraine's air force said it shot down 40 drones.", [("Ukrainian forces", "state")]),
+        ("The Sudanese Armed Forces retook the palace.", [("Sudanese forces", "state")]),
+    ],
+)
+def test_actors_the_list_does_not_name_are_found_by_their_form(
+    tagger: Tagger, text: str, actors: list[tuple[str, str]]
+) -> None:
+    assert [(a.name, a.type) for a in tagger.classify(event(text)).actors] == actors

@@ -83,6 +83,46 @@ _SPEECH_WORDS = ("said", "says", "claimed", "reported", "announced", "stated", "
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
+_NAME_WORD = (
+    r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
+)
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """How to find actors the list does not name (`actors.json`, "unlisted")."""
+
+    persons: re.Pattern[str]  # a title, then a person's name
+    igo_titles: frozenset[str]
+    former: re.Pattern[str]  # "former" just before the title
+    groups: re.Pattern[str]  # a proper name ending in a group noun
+    not_first: frozenset[str]
+
+    @classmethod
+    def from_data(cls, raw: dict[str, Any]) -> Unlisted:
+        titles = raw["person_titles"] + raw["igo_titles"]
+        titles = sorted(  # "junta chief" also opens a sentence as "Junta chief"
+            {*titles, *(t[:1].upper() + t[1:] for t in titles)}, key=len, reverse=True
+        )
+        suffixes = sorted(raw["group_suffixes"], key=len, reverse=True)
+        return cls(
+            persons=re.compile(
+                rf"\b(?P<title>{'|'.join(map(re.escape, titles))})\s+"
+                rf"(?P<name>[A-Z][\w’'-]+(?:[ -]{_NAME_WORD}){{1,3}})"
+            ),
+            igo_titles=frozenset(
+                {*raw["igo_titles"], *(t[:1].upper() + t[1:] for t in raw["igo_titles"])}
+            ),
+            former=re.compile(
+                rf"(?:{'|'.join(map(re.escape, raw['former_before']))})\s*(?:\w+\s+)?$", re.I
+            ),
+            groups=re.compile(
+                rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{1,5}}(?:{'|'.join(map(re.escape, suffixes))}))\b"
+            ),
+            not_first=frozenset(raw["not_group_first_words"]),
+        )
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
@@ -94,8 +134,21 @@ class ActorEntry:
 
 
 class ActorIndex:
-    def __init__(self, aliases: dict[str, ActorEntry]) -> None:
+    def __init__(self, aliases: dict[str, ActorEntry], unlisted: Unlisted | None = None) -> None:
         self.aliases = aliases
+        self.unlisted = unlisted
+        # First words of states' names and forces ("Sudanese", "Kenya"): "Sudanese Army" is a
+        # state's army, not an armed group.
+        self.state_words = frozenset(
+            alias.split()[0] for alias, entry in aliases.items() if entry.type == "state"
+        )
+        # A country's armed forces ("Ukrainian forces"), for "Ukraine's air force".
+        self.forces = {
+            entry.country: entry
+            for entry in aliases.values()
+            if entry.type == "state" and entry.sector == "military" and entry.country
+            and entry.name.endswith(" forces")
+        }  # fmt: skip
         # One pass over the text for every alias (a regex alternation of ~1,500 names
         # was most of classify()'s time).
         self._automaton = ahocorasick.Automaton()
@@ -125,7 +178,7 @@ class ActorIndex:
         aliases = dict(self.aliases)
         for name, iso3 in countries.items():
             aliases.setdefault(name, ActorEntry(name, "state", None, iso3))
-        return ActorIndex(aliases)
+        return ActorIndex(aliases, self.unlisted)
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> ActorIndex:
@@ -143,7 +196,8 @@ class ActorIndex:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
                     aliases.setdefault(alias[:1].upper() + alias[1:], actor)
-        return cls(aliases)
+        unlisted = Unlisted.from_data(raw["unlisted"]) if "unlisted" in raw else None
+        return cls(aliases, unlisted)
 
     def attributions(self, passages: list[Passage]) -> list[tuple[Attribution, Passage, int, int]]:
         """Who a claim is attributed to: "according to X", "X said." at the end of a sentence."""
@@ -204,6 +258,8 @@ class ActorIndex:
                 if title and any(m_end < pos <= m_end + title.end() + 3 for pos in persons):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+                if organ and organ.group("forces") and entry.country in self.forces:
+                    entry = self.forces[entry.country]  # "Ukraine's air force": Ukrainian forces
                 sector = entry.sector or ("military" if organ and organ.group("forces") else None)
                 if (
                     entry.type == "state"
@@ -220,7 +276,62 @@ class ActorIndex:
                     role=role,
                     confidence=0.85 if passage.name == "text" else 0.6, span=span,
                 )  # fmt: skip
+            taken = [(start, end) for start, end, _ in matches]
+            taken += [(s, e) for _, p, s, e in claims if p is passage]
+            for name, kind, start, end in self._unlisted(text, taken):
+                for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
+                    del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
+                if name not in actors:
+                    before = lower[max(0, start - _REACH) : start]
+                    actors[name] = Actor(
+                        name=name, type=kind, sector=None, country=None,
+                        role="recipient" if _RECIPIENT_BEFORE.search(before) else "actor",
+                        confidence=0.6 if passage.name == "text" else 0.4,
+                        span=passage.span(start, end),
+                    )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
+
+    def _unlisted(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+        """(name, type, start, end) of persons with a title and named armed groups the list
+        does not know, outside the spans of known actors and claims."""
+        if self.unlisted is None:
+            return []
+        found: list[tuple[str, str, int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in taken)
+
+        def free_or_within(start: int, end: int) -> bool:
+            """Overlaps only spans it contains: a group's name holds a country's."""
+            return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
+
+        for m in self.unlisted.persons.finditer(text):
+            start, end = m.span("name")
+            if not free(start, end):
+                continue
+            title = m.group("title")
+            kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
+            if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
+                kind = "former_official"
+            found.append((m.group("name"), kind, start, end))
+            taken.append((start, end))
+        for m in self.unlisted.groups.finditer(text):
+            start, end = m.span("name")
+            words = m.group("name").split()
+            if words[0] in self.unlisted.not_first:
+                words, start = words[1:], start + len(words[0]) + 1
+            if len(words) < 2 or not free_or_within(start, end):
+                continue
+            if len(words) == 2 and words[0] in self.state_words:
+                continue  # "Sudanese Army": a state's
+            found.append((" ".join(words), "non_state_armed", start, end))
+            taken.append((start, end))
+        return found
+
+
+def _inside(span: TextSpan | None, passage: Passage, start: int, end: int) -> bool:
+    field = "text" if passage.name == "text" else "headline"
+    return span is not None and span.field == field and start <= span.start and span.end <= end
 
 
 @cache

@@ -106,7 +106,16 @@ def norm(name: str) -> str:
     return " ".join(text.casefold().replace("-", " ").split())
 
 
-def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str, Counter[Any]]:
+def _fields(
+    tagged: TaggedEvent | None, gold: dict[str, Any] | None, canonical: dict[str, str]
+) -> dict[str, Counter[Any]]:
+    """The scored fields; actor names read through the tagger's aliases ("Myanmar military"
+    is "Myanmar forces"), so a gold spelling the tagger knows is not a miss."""
+
+    def actor(name: str) -> str:
+        key = norm(name)
+        return canonical.get(key, key)
+
     if tagged is not None:
         return {
             "category": Counter([tagged.category]),
@@ -115,8 +124,8 @@ def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str
             "places": Counter(norm(loc.name) for loc in tagged.locations),
             "figures": Counter((q.kind, float(q.value)) for q in tagged.quantities),
             "figure_values": Counter(float(q.value) for q in tagged.quantities),
-            "actors": Counter(norm(a.name) for a in tagged.actors),
-            "actor_types": Counter((norm(a.name), a.type) for a in tagged.actors),
+            "actors": Counter(actor(a.name) for a in tagged.actors),
+            "actor_types": Counter((actor(a.name), a.type) for a in tagged.actors),
         }
     if gold is not None:
         return {
@@ -126,8 +135,8 @@ def _fields(tagged: TaggedEvent | None, gold: dict[str, Any] | None) -> dict[str
             "places": Counter(norm(p) for p in gold["places"]),
             "figures": Counter((k, float(v)) for k, v in gold["figures"]),
             "figure_values": Counter(float(v) for _, v in gold["figures"]),
-            "actors": Counter(norm(n) for n, _ in gold["actors"]),
-            "actor_types": Counter((norm(n), t) for n, t in gold["actors"]),
+            "actors": Counter(actor(n) for n, _ in gold["actors"]),
+            "actor_types": Counter((actor(n), t) for n, t in gold["actors"]),
         }
     return {name: Counter() for name in FIELDS if name != "segmentation"}
 
@@ -223,6 +232,7 @@ def evaluate(
     tagger = tagger or Tagger()
     report = report or Report()
     received = datetime(2025, 1, 1, tzinfo=UTC)
+    canonical = {norm(alias): norm(entry.name) for alias, entry in tagger.actors.aliases.items()}
     for stem, body, gold in bulletins(directory):
         if only is not None and not only(stem):
             continue
@@ -236,8 +246,8 @@ def evaluate(
         seg.fp += len(tagged) - matched
         seg.fn += len(gold) - matched
         for i in range(max(len(tagged), len(gold))):
-            predicted = _fields(tagged[i] if i < len(tagged) else None, None)
-            expected = _fields(None, gold[i] if i < len(gold) else None)
+            predicted = _fields(tagged[i] if i < len(tagged) else None, None, canonical)
+            expected = _fields(None, gold[i] if i < len(gold) else None, canonical)
             for name, counter in predicted.items():
                 report.scores[name].add(counter, expected[name])
             if i < matched and predicted["event_type"] != expected["event_type"]:
