@@ -37,3 +37,14 @@ def test_columns_give_back_each_place() -> None:
     assert [index.place(i) for i in range(3)] == places
     assert index.candidates("a") == [places[2], places[0]]
     assert "hamah" not in index.prefixes and index.candidates("nowhere") == []
+
+
+def test_first_level_regions_of_every_country_come_from_the_geonames_table() -> None:
+    from sitrep_classifier.gazetteer_index import admin1_regions
+
+    regions = {(cc, name): names for cc, name, _, _, names in admin1_regions()}
+    assert len({cc for cc, _ in regions}) > 200
+    assert "North Darfur" in regions[("SDN", "Northern Darfur")]
+    assert "North Kordofan" in regions[("SDN", "Shamal Kurdufan")]
+    assert "North Kivu" in regions[("COD", "Nord Kivu")]
+    assert ("BFA", "Centre") not in regions  # a common word would match ordinary text

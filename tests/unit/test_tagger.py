@@ -245,3 +245,19 @@ def test_actors_the_list_does_not_name_are_found_by_their_form(
     tagger: Tagger, text: str, actors: list[tuple[str, str]]
 ) -> None:
     assert [(a.name, a.type) for a in tagger.classify(event(text)).actors] == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fighting spread across North Darfur on Monday.", "North Darfur"),
+        ("The army shelled villages in Rakhine state.", "Rakhine"),
+        ("Floods hit Sindh province, officials said.", "Sindh"),
+        ("Militants attacked a convoy in Balochistan province.", "Balochistan"),
+    ],
+)
+def test_first_level_regions_of_any_country_are_places(
+    tagger: Tagger, text: str, place: str
+) -> None:
+    [found] = tagger.classify(event(text)).locations
+    assert (found.name, found.kind) == (place, "admin1")

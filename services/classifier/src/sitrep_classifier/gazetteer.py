@@ -243,14 +243,23 @@ class Gazetteer:
         return list(out.values())
 
 
+_SUFFIX_AT_END = re.compile(
+    r"\s+(?:region|province|oblast|state|governorate|district|prefecture|county|krai|kray)s?$",
+    re.IGNORECASE,
+)
+
+
 def _display_name(m: Mention) -> str:
-    """A GeoNames settlement keeps the spelling the text uses ("El Geneina", not GeoNames'
-    "Al Junaynah"): it is the name readers know; `place_id` and coordinates identify it.
+    """A GeoNames settlement or region keeps the spelling the text uses ("El Geneina", not
+    GeoNames' "Al Junaynah"; "North Darfur", not "Northern Darfur"): it is the name readers
+    know; `place_id` and coordinates identify it.
     Curated places, countries and regions keep their curated names; so does a name in
     capitals ("KHERSON")."""
-    if m.place.curated or m.place.kind != "settlement":
+    if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
     surface = m.passage.value[m.start : m.end].strip("'’‘\"“” ")
+    if m.place.kind == "admin1":
+        surface = _SUFFIX_AT_END.sub("", surface)  # "Kassala state" is Kassala
     return surface if surface and not surface.isupper() else m.place.name
 
 

