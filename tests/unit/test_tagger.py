@@ -215,6 +215,15 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("At least 1,644 people have died and 3,408 were injured.", [("killed", 1644), ("injured", 3408)]),
         ("21 soldiers were killed when their convoy was ambushed.", [("killed", 21)]),
         ("Troops eliminated approximately 20 fighters.", [("killed", 20)]),
+        ("Russia attacked with 91 cruise missiles and 97 drones.", [("launched", 91), ("launched", 97)]),
+        ("Germany will send 20 Patriot missiles.", [("count", 20)]),
+        ("Security forces kill more than 100 protesters.", [("killed", 100)]),
+        ("Militants hack 40 villagers to death.", [("killed", 40)]),
+        ("Attacks forced more than 6,000 people to flee.", [("displaced", 6000)]),
+        ("The UN decried the detention of 13 staff.", [("detained", 13)]),
+        ("Some 800,000 people are at risk of being trapped.", [("in_need", 800000)]),
+        ("Jets struck more than 120 targets.", [("targets_hit", 120)]),
+        ("Troops demolished 35 homes, displacing 60 people.", [("destroyed", 35), ("displaced", 60)]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_and_take_the_verb_they_are_the_subject_of(

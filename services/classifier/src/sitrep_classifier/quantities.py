@@ -196,8 +196,9 @@ _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 # displaced people" is killed, not displaced; "had lost about 1,000 troops" is lost).
 _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
-    ("killed", True, ("killed", "killing", "kills", "dead", "died", "deaths", "death toll", "lives",
-                      "fatalities", "bodies", "victims", "eliminated", "eliminating")),
+    ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
+                      "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
+                      "to death")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
@@ -205,19 +206,21 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("launched", True, ("launched", "launching", "fired", "firing", "deployed")),
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
                            "crossed the border", "fled to", "fled into", "fled across")),
-    ("displaced", True, ("displaced", "homeless", "fled", "fleeing", "taken refuge", "took refuge",
-                         "in shelters")),
+    ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
+                         "taken refuge", "took refuge", "in shelters", "uprooted")),
     ("evacuated", True, ("evacuated", "evacuation")),
-    ("detained", True, ("detained", "arrested", "jailed", "captured")),
+    ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     ("released", True, ("released", "freed", "freeing", "exchange", "exchanged", "returned", "swap",
                         "swapped")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
-    ("in_need", False, ("in need", "need", "needing")),
+    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys")),
     ("damaged", True, ("damaged", "damaging")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled",)),
+    ("targets_hit", False, ("targets",)),
+    ("destroyed", True, ("demolished", "razed")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters")),
     ("settlements", False, ("settlements", "villages", "towns")),
@@ -274,6 +277,18 @@ _VERB_REACH = 30
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
 _WEAPONS = caseless(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them)\b")
+
+
+# A figure's noun that is a weapon fired: "91 cruise missiles", "97 drones".
+_WEAPON_NOUN = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles)\b"
+)
+
+
+_ATTACK_BEFORE = caseless(
+    r"\b(?:attack\w*|fired|firing|fires|launch\w*|struck|strikes?|hit|hits|targeted|targeting|"
+    r"shelled|raids?|barrage|salvo)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -470,6 +485,12 @@ def extract_quantities(text: str) -> list[Quantity]:
                 continue
             kind = _toll_kind(before) or _nearest_kind(lowered, hit.start, hit.end) or "count"
             unit = noun.split()[-1].lower() if noun else None
+            if (
+                kind == "count"
+                and _WEAPON_NOUN.match(lowered, hit.end, hit.end + 40)
+                and _ATTACK_BEFORE.search(before[-80:])
+            ):
+                kind = "launched"  # "attacked with 91 cruise missiles": what was fired
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
     return out
 

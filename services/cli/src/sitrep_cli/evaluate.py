@@ -34,6 +34,10 @@ from sitrep_ingest.parsers import guess_format, parse_feed
 from sitrep_schemas import TaggedEvent
 
 Gold = dict[str, Any]
+# The figure kinds issue 17 holds to >= 90 % right where the value is right.
+COMMON_KINDS = (
+    "killed", "injured", "launched", "intercepted", "displaced", "detained", "area", "money",
+)  # fmt: skip
 
 FIELDS = (
     "segmentation",
@@ -80,6 +84,8 @@ class Report:
     events: int = 0
     bulletins: int = 0
     mistakes: list[str] = field(default_factory=list)
+    # Per gold figure kind: [right kind, figures whose value the tagger found].
+    kinds: dict[str, list[int]] = field(default_factory=dict)
 
     def table(self) -> str:
         lines = [
@@ -91,7 +97,31 @@ class Report:
                 f"{name:<14}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp + s.fn:>7}"
             )
         lines.append(f"figure kind right where the value is right: {self.kind_accuracy():.3f}")
+        common = [k for k in COMMON_KINDS if k in self.kinds]
+        lines.append(
+            "  by kind: "
+            + ", ".join(f"{k} {self.kinds[k][0]}/{self.kinds[k][1]}" for k in common)
+            + f"; common kinds {self.common_kind_accuracy():.3f}"
+        )
         return "\n".join(lines)
+
+    def common_kind_accuracy(self) -> float:
+        right = sum(self.kinds.get(k, [0, 0])[0] for k in COMMON_KINDS)
+        found = sum(self.kinds.get(k, [0, 0])[1] for k in COMMON_KINDS)
+        return right / found if found else 1.0
+
+    def add_kinds(self, predicted: list[tuple[str, float]], gold: list[tuple[str, float]]) -> None:
+        """Pair each gold figure with a predicted one of the same value (same kind first)."""
+        left = list(predicted)
+        for kind, value in sorted(gold, key=lambda g: (g[0], g[1])):
+            same = [p for p in left if p[1] == value]
+            if not same:
+                continue
+            pick = next((p for p in same if p[0] == kind), same[0])
+            left.remove(pick)
+            tally = self.kinds.setdefault(kind, [0, 0])
+            tally[0] += pick[0] == kind
+            tally[1] += 1
 
     def kind_accuracy(self) -> float:
         values = self.scores["figure_values"].tp
@@ -250,6 +280,11 @@ def evaluate(
             expected = _fields(None, gold[i] if i < len(gold) else None, canonical)
             for name, counter in predicted.items():
                 report.scores[name].add(counter, expected[name])
+            if i < matched:
+                report.add_kinds(
+                    [(q.kind, float(q.value)) for q in tagged[i].quantities],
+                    [(k, float(v)) for k, v in gold[i]["figures"]],
+                )
             if i < matched and predicted["event_type"] != expected["event_type"]:
                 report.mistakes.append(
                     f"{stem} #{i + 1}: event_type {tagged[i].event_type} != {gold[i]['event_type']}"
