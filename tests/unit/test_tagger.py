@@ -270,3 +270,18 @@ def test_first_level_regions_of_any_country_are_places(
 ) -> None:
     [found] = tagger.classify(event(text)).locations
     assert (found.name, found.kind) == (place, "admin1")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Aid convoy waits at Adre crossing", "Adre"),
+        ("WFP trucks reach Kadugli for first time in a year", "Kadugli"),
+        ("Kyiv residents shelter in metro during alert", "Kyiv"),
+        ("NATO's chief visited Kyiv and pledged support.", "Kyiv"),
+    ],
+)
+def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
+    tagger: Tagger, text: str, place: str
+) -> None:
+    assert place in [loc.name for loc in tagger.classify(event(text)).locations]

@@ -63,13 +63,20 @@ _ADMIN_SUFFIX = caseless(
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
-    r"reached|evacuated|fled|(?:parts|areas|outskirts|centre|center|streets|suburbs|residents)\s+of)"
+    r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
+    r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
+    r"(?:parts|areas|outskirts|centre|center|streets|suburbs|residents)\s+of)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts)\s+of|near|outside|around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
+)
+# "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
+_PLACE_NOUN_AFTER = caseless(
+    r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|"
+    r"crossing|neighbou?rhood|district|commune|locality|municipality|residents)s?\b"
 )
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
@@ -194,11 +201,15 @@ class Gazetteer:
                     if suffix:
                         place = _as_region(place, text[start:end])
                         end += suffix.end()
-                    elif not self._plausible(place, before, named):
+                    elif not (
+                        _PLACE_NOUN_AFTER.match(after) or self._plausible(place, before, named)
+                    ):
                         continue
                 if place.kind == "country" and not _COUNTRY_LOCATIVE.search(before):
                     continue
-                if place.capital and not (_LOCATIVE_BEFORE.search(before) or suffix):
+                if place.capital and not (
+                    _LOCATIVE_BEFORE.search(before) or suffix or _PLACE_NOUN_AFTER.match(after)
+                ):
                     continue
                 precision = (
                     2
