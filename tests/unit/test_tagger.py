@@ -285,3 +285,24 @@ def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
     tagger: Tagger, text: str, place: str
 ) -> None:
     assert place in [loc.name for loc in tagger.classify(event(text)).locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        ("The army said its warplanes struck positions in Nyala.", "Sudanese forces"),
+        ("Military jets bombed a market in Mandalay.", "Myanmar forces"),
+        ("Russia pulled its troops back from Kherson.", None),
+        ("Russian troops entered Novoselivka in the Donetsk region.", None),
+        ("US$2.7 billion is sought for aid in Kassala.", None),
+    ],
+)
+def test_a_states_forces_named_without_the_state_are_the_forces_of_where_it_happened(
+    tagger: Tagger, text: str, forces: str | None
+) -> None:
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert "United States" not in names
+    if forces:
+        assert forces in names
+    else:
+        assert not [n for n in names if n.endswith(" forces") and n != "Russian forces"]

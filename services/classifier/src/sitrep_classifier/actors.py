@@ -162,9 +162,9 @@ class ActorIndex:
         for end_index, alias in self._automaton.iter(text):
             start, end = end_index - len(alias) + 1, end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
-                end < len(text) and (text[end].isalnum() or text[end] in "-_")
+                end < len(text) and (text[end].isalnum() or text[end] in "-_$")
             ):
-                continue
+                continue  # inside a word, or a currency ("US$2.7 billion")
             found.append((start, end, alias))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, str]] = []
@@ -313,7 +313,8 @@ class ActorIndex:
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
                 kind = "former_official"
-            found.append((m.group("name"), kind, start, end))
+            name = m.group("name").rstrip(".")  # "met Premier Li Qiang."
+            found.append((name, kind, start, start + len(name)))
             taken.append((start, end))
         for m in self.unlisted.groups.finditer(text):
             start, end = m.span("name")
@@ -327,6 +328,24 @@ class ActorIndex:
             found.append((" ".join(words), "non_state_armed", start, end))
             taken.append((start, end))
         return found
+
+
+# "the army", "the junta", "military jets": a state's forces named without their state.
+_BARE_FORCES = caseless(
+    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|troops|soldiers)\b(?!\s+(?:of|from)\b)"
+)
+# "Russian troops", "its troops", "Russia's army": someone else's.
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\b(?:its|their|his|her|our|whose))\s+$")
+
+
+def bare_forces(passages: list[Passage]) -> TextSpan | None:
+    """The span of a state's forces named without their state ("the army said"), if any."""
+    for passage in passages:
+        for m in _BARE_FORCES.finditer(passage.lower):
+            before = passage.value[max(0, m.start() - 30) : m.start()]
+            if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
+                return passage.span(m.start(), m.end())
+    return None
 
 
 def _inside(span: TextSpan | None, passage: Passage, start: int, end: int) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
-from sitrep_classifier.actors import ActorIndex, load_actors
+from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors
 from sitrep_classifier.gazetteer import Gazetteer, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
@@ -69,15 +69,15 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=_not_places(actors, places),
+                actors=self._with_home_forces(_not_places(actors, places), places, passage),
                 locations=places,
                 quantities=figures,
                 attributed_to=attributions,
                 classifier=self.info,
                 tagged_at=tagged_at,
             )
-            for event, decision, (actors, attributions), places, figures in zip(
-                events, decisions, found, locations, quantities, strict=True
+            for event, decision, (actors, attributions), places, figures, passage in zip(
+                events, decisions, found, locations, quantities, passages, strict=True
             )
         ]
 
@@ -111,6 +111,27 @@ class Tagger:
             confidence = round(float(row[ranked[0]]), 3)
             chosen.append(TypeDecision(best, category, confidence, found.span(best), alternates))
         return chosen
+
+    def _with_home_forces(
+        self, actors: list[Actor], places: list[Location], passages: list[Passage]
+    ) -> list[Actor]:
+        """ "The army said its jets struck Nyala": the forces of the one country the event's
+        places are in, unless the event already names that country's forces."""
+        countries = {p.country for p in places if p.country}
+        if len(countries) != 1:
+            return actors
+        [country] = countries
+        forces = self.actors.forces.get(country)
+        if forces is None or any(a.name == forces.name for a in actors):
+            return actors
+        span = bare_forces(passages)
+        if span is None:
+            return actors
+        home = Actor(
+            name=forces.name, type="state", sector="military", country=country, role="actor",
+            confidence=0.5, span=span,
+        )  # fmt: skip
+        return [*actors, home]
 
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
         context = {a.country for a in actors if a.country}
