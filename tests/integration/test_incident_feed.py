@@ -13,6 +13,9 @@ import redis
 from kafka import KafkaProducer
 
 from sitrep_api.incident_feed import HEADERS, IncidentRelay, changes_of, current_updates
+from sitrep_api.incidents.blocking import link_all
+from sitrep_api.incidents.grouping import components
+from sitrep_api.incidents.report import report_of
 from sitrep_api.resolver import Resolver
 from sitrep_cli.embedded import create_topics
 from sitrep_schemas import TaggedEvent
@@ -57,6 +60,18 @@ def assert_fold_matches(client: redis.Redis, prefix: str, records: list[Any]) ->
     assert membership == stored_grouping(client, prefix)
 
 
+def with_a_late_merge(tagged: list[TaggedEvent]) -> list[TaggedEvent]:
+    """The reports with the smallest report of the biggest incident moved to the end: the
+    incident exists, under another report's id, until that report arrives and names it, so
+    an update must drop the old id whatever the tagger's output (not only when the set's
+    order happens to join two incidents late)."""
+    reports = [report_of(t) for t in tagged]
+    biggest = max(components((r.event_id for r in reports), link_all(reports)), key=len)
+    assert len(biggest) >= 3, "the tuning set has incidents of several reports"
+    late = min(biggest)
+    return [t for t in tagged if t.event_id != late] + [t for t in tagged if t.event_id == late]
+
+
 def drain(relay: IncidentRelay) -> int:
     sent = 0
     while n := relay.step():
@@ -71,8 +86,9 @@ def test_published_updates_fold_to_the_stored_incidents(
     relay = relay_for(redis_client, kafka_bootstrap, prefix)
     resolver = Resolver(redis_client, prefix)
     sent = 0
-    for start in range(0, len(tagged), 9):  # publish between batches: merges happen later
-        resolver.resolve(tagged[start : start + 9])
+    arrivals = with_a_late_merge(tagged)
+    for start in range(0, len(arrivals), 9):  # publish between batches: merges happen later
+        resolver.resolve(arrivals[start : start + 9])
         sent += drain(relay)
     records = read_topic(kafka_bootstrap, relay.topic, sent)
     assert len(records) == sent
