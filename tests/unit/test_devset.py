@@ -19,8 +19,8 @@ LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"
 DEVSET = LABELLED / "tune"
 FLOORS = {
     "segmentation": 1.0,
-    "category": 0.72,
-    "event_type": 0.56,
+    "category": 0.70,
+    "event_type": 0.54,
     "places": 0.77,
     "figures": 0.81,
     "actors": 0.66,
