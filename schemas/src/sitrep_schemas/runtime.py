@@ -151,9 +151,12 @@ def stop_on_signals(stop: StopRequest) -> None:
 
 
 class ConsumerMetrics:
-    """Records by outcome and lag per partition of one consumer-group worker."""
+    """Records by outcome and lag per partition of one consumer-group worker, and whether it
+    holds partitions (`assigned`, set by `poll_loop` after each poll; read by the health
+    thread, since the consumer itself is not thread-safe)."""
 
     def __init__(self, service: str) -> None:
+        self.assigned = False
         self.registry = CollectorRegistry()
         self.records = Counter(
             f"sitrep_{service}_records",
@@ -198,6 +201,7 @@ def poll_loop(
     backoff = 0.5
     while not stop.is_set():
         batch = consumer.poll(timeout_ms=poll_ms)
+        metrics.assigned = bool(consumer.assignment())
         if after_poll is not None:
             after_poll()
         if batch:

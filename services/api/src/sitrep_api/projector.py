@@ -55,7 +55,6 @@ class Projector:
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: LazyProducer = field(init=False)  # for the DLQ
-    assigned: bool = False
 
     def __post_init__(self) -> None:
         self.producer = LazyProducer(
@@ -64,7 +63,7 @@ class Projector:
 
     def ready(self) -> bool:
         try:
-            return self.assigned and self.store.ping()
+            return self.metrics.assigned and self.store.ping()
         except redis.RedisError:
             return False
 
@@ -126,10 +125,6 @@ class Projector:
         )
         self.producer.get()
 
-        def after_poll() -> None:
-            assert self.consumer is not None
-            self.assigned = bool(self.consumer.assignment())
-
         try:
             poll_loop(
                 self.consumer,
@@ -138,7 +133,6 @@ class Projector:
                 retriable=(redis.RedisError, KafkaError),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
-                after_poll=after_poll,
                 on_failure=self.producer.after_failure,
             )
         finally:

@@ -50,11 +50,10 @@ class ResolverWorker:
     metrics: ConsumerMetrics = field(default_factory=lambda: ConsumerMetrics("resolver"))
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
-    assigned: bool = False
 
     def ready(self) -> bool:
         try:
-            return self.assigned and bool(self.resolver.client.ping())
+            return self.metrics.assigned and bool(self.resolver.client.ping())
         except redis.RedisError:
             return False
 
@@ -85,10 +84,6 @@ class ResolverWorker:
             **self.settings.consumer_config(self.settings.resolver_group),
         )
 
-        def after_poll() -> None:
-            assert self.consumer is not None
-            self.assigned = bool(self.consumer.assignment())
-
         try:
             poll_loop(
                 self.consumer,
@@ -97,7 +92,6 @@ class ResolverWorker:
                 retriable=(redis.RedisError, KafkaError, ResolverConflict),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
-                after_poll=after_poll,
             )
         finally:
             if self.consumer is not None:

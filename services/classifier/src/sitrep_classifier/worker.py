@@ -58,7 +58,6 @@ class ClassifierWorker:
     stop_event: StopRequest = field(default_factory=StopRequest)
     consumer: KafkaConsumer | None = None
     producer: LazyProducer = field(init=False)
-    assigned: bool = False  # read by the health thread; the consumer itself is not thread-safe
 
     def __post_init__(self) -> None:
         self.producer = LazyProducer(
@@ -66,7 +65,7 @@ class ClassifierWorker:
         )
 
     def ready(self) -> bool:
-        return self.assigned
+        return self.metrics.assigned
 
     def _open(self) -> None:
         self.consumer = KafkaConsumer(
@@ -149,9 +148,7 @@ class ClassifierWorker:
 
         def after_poll() -> None:
             nonlocal on_ready
-            assert self.consumer is not None
-            self.assigned = bool(self.consumer.assignment())
-            if on_ready is not None and self.assigned:
+            if on_ready is not None and self.metrics.assigned:
                 on_ready()
                 on_ready = None
 
