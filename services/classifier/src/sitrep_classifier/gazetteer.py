@@ -123,8 +123,9 @@ class Mention:
     place: Place
     passage: Passage
     start: int
-    end: int
+    end: int  # the span's end, an admin suffix included ("Kassala state")
     precision: int
+    name_end: int  # the name's own end ("Kassala")
 
 
 @cache
@@ -196,6 +197,7 @@ class Gazetteer:
                 if _SPEECH_AFTER.match(after) or (_REFERENCE_BEFORE.search(before)):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
+                name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)
                 if not place.curated:
                     if suffix:
@@ -216,7 +218,7 @@ class Gazetteer:
                     if place.kind == "settlement" and _NEAR_BEFORE.search(before)
                     else _PRECISION[place.kind]
                 )
-                found.append(Mention(place, passage, start, end, precision))
+                found.append(Mention(place, passage, start, end, precision, name_end))
         return found
 
     @staticmethod
@@ -254,12 +256,6 @@ class Gazetteer:
         return list(out.values())
 
 
-_SUFFIX_AT_END = re.compile(
-    r"\s+(?:region|province|oblast|state|governorate|district|prefecture|county|krai|kray)s?$",
-    re.IGNORECASE,
-)
-
-
 def _display_name(m: Mention) -> str:
     """A GeoNames settlement or region keeps the spelling the text uses ("El Geneina", not
     GeoNames' "Al Junaynah"; "North Darfur", not "Northern Darfur"): it is the name readers
@@ -268,9 +264,7 @@ def _display_name(m: Mention) -> str:
     capitals ("KHERSON")."""
     if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
-    surface = m.passage.value[m.start : m.end].strip("'’‘\"“” ")
-    if m.place.kind == "admin1":
-        surface = _SUFFIX_AT_END.sub("", surface)  # "Kassala state" is Kassala
+    surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
     return surface if surface and not surface.isupper() else m.place.name
 
 
