@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, model_text
+from sitrep_classifier.learned import N_BUCKETS, Embedder, EventTypeModel, featurise, model_text
 from sitrep_classifier.rules import decide_event_type
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import passages_of
@@ -77,7 +77,7 @@ def train(
     matrix = features.dense().astype(np.float64)
     fit = LogisticRegression(C=c, max_iter=5000).fit(matrix, [e.event_type for e in items])
     coef = fit.coef_.T.astype(np.float32)  # (features, classes)
-    grams_end = features.dense().shape[1] - features.votes.shape[1] - features.embeddings.shape[1]
+    grams_end = N_BUCKETS
     embed_end = grams_end + features.embeddings.shape[1]
     return EventTypeModel(
         labels=tuple(str(label) for label in fit.classes_),
