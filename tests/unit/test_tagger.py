@@ -233,6 +233,42 @@ def test_figures_skip_dates_and_take_the_verb_they_are_the_subject_of(
 
 
 @pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # time windows are not figures; durations and terms are
+        ("Nine were killed in the first two days of fighting.", [("killed", 9)]),
+        ("Rebels killed dozens in three days of fighting.", []),
+        ("An aftershock followed 12 minutes later.", []),
+        ("He was fired after less than six months in office.", []),
+        ("The town has been without water for two days.", [("duration", 2)]),
+        ("A court sentenced him to 15 years in prison.", [("duration", 15)]),
+        ("Both sides agreed a 60-day truce.", [("duration", 60)]),
+        # magnitudes written with a hyphen
+        ("A 6.4-magnitude aftershock struck.", [("magnitude", 6.4)]),
+        # names' numbers, fractions, ages and determiners are not figures
+        ("Three armies launched Operation 1027.", [("count", 3)]),
+        ("Traffic has fallen by two thirds.", []),
+        ("The campaign reached 94,000 children under ten.", [("count", 94000)]),
+        ("A strike killed five members of one family.", [("killed", 5)]),
+        # what is counted decides over the verb; the verb decides over a far noun
+        ("Authorities ordered the evacuation of 20 villages.", [("settlements", 20)]),
+        ("Hamas freed 105 hostages.", [("released", 105)]),
+        ("Six hostages were found shot dead.", [("killed", 6)]),
+        ("The army is calling up 5,000 men a month.", [("troops", 5000)]),
+        ("More than a million households were left without power.", [("in_need", 1_000_000)]),
+        # one person named by an article
+        ("A reserve soldier was killed by a drone.", [("killed", 1)]),
+        ("Police killed a gang leader in a shootout.", [("killed", 1)]),
+        ("Twenty people, including a child, were killed.", [("killed", 20)]),
+    ],
+)  # fmt: skip
+def test_figure_windows_designators_and_counted_nouns(
+    text: str, figures: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in extract_quantities(text)] == figures
+
+
+@pytest.mark.parametrize(
     ("text", "actors"),
     [
         ("Junta chief Min Aung Hlaing appealed for help.", [("Min Aung Hlaing", "state")]),

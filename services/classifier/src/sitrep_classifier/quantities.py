@@ -48,6 +48,8 @@ _WORDS = {
     "a hundred": 100,
     "one hundred": 100,
     "a thousand": 1000,
+    "a million": 1_000_000,
+    "a billion": 1_000_000_000,
 }
 _SCALES = {
     "thousand": 1e3,
@@ -121,7 +123,7 @@ _FIGURE_STARTS = _word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", 
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:hours?|days?|weeks?|months?|years?)\b))"
+    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b))"
 )
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
 _QUALIFIER = EndAnchored(
@@ -151,7 +153,41 @@ _TIME_WINDOW = EndAnchored(
     ("past", "last", "next", "previous", "coming", "within", "the"),
 )
 _NOT_A_FIGURE_BEFORE = EndAnchored(
-    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+)$", ("of", "aged", "day", "no.")
+    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+|"
+    r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
+    ("of", "aged", "day", "no.", "under", "below", "over"),
+)
+# "Operation 1027", "Resolution 2334", "Flight 752": a name's number, not a figure.
+_DESIGNATOR_BEFORE = re.compile(
+    r"\b(?:Operation|Resolution|Flight|Article|Chapter|Route|Highway|Road|Unit|Brigade|Battalion|"
+    r"Division|Block|Gate|Sector|Building|Phase|Stage|Round|Level|Category|Protocol|Camp|Regiment|"
+    r"Squadron|Corps|Section|Paragraph|Annex)\s$"
+)
+# "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
+_FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
+# "one family", "one side": the determiner, not a figure.
+_ONE_AS_DETERMINER = caseless(
+    r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
+    r"afternoon|week|month|year|more|last|such|single)\b"
+)
+# "N days" is a duration ("for two days", "over three days", "after 90 hours") unless it is
+# a time window, which TAXONOMY leaves out: "in the first two days", "within 48 hours",
+# "three days of fighting", "12 minutes later", "six months in office". A term is a
+# duration whatever follows it ("sentenced to 15 years in prison").
+_WINDOW_BEFORE = caseless(
+    r"\b(?:in|within|during|first|past|last|next|previous|coming)\s+"
+    r"(?:(?:the|first|past|last|next)\s+)*(?:about\s+|nearly\s+|around\s+|almost\s+|"
+    r"more\s+than\s+|less\s+than\s+|some\s+)?$"
+)
+_WINDOW_AFTER = caseless(
+    r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?)\s+)?(?:later|ago|earlier|"
+    r"in\s+office|in\s+power|of\s+)"
+)
+_TERM_BEFORE = caseless(
+    r"\b(?:sentenced|sentences|sentencing|jailed|jails|jail|imprisoned|prison|term|sentence|"
+    r"extended|extends|extend|extension|renewed|renews|lasting|lasted|lasts|ban|banned|bans|"
+    r"suspended|suspends|suspension)\b(?:\s+[\w'-]+){0,4}?\s+(?:to|for|by|of)\s+"
+    r"(?:a\s+further\s+|another\s+|up\s+to\s+|more\s+than\s+|nearly\s+|about\s+)?$"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_WORDS = (
@@ -198,7 +234,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
-                      "to death")),
+                      "to death", "shot dead", "found dead", "executed", "executing")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
@@ -210,10 +246,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "taken refuge", "took refuge", "in shelters", "uprooted")),
     ("evacuated", True, ("evacuated", "evacuation")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
-    ("released", True, ("released", "freed", "freeing", "exchange", "exchanged", "returned", "swap",
-                        "swapped")),
+    ("released", True, ("released", "freed", "freeing", "free", "rescued", "rescuing", "exchange",
+                        "exchanged", "returned", "swap", "swapped", "handed over")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
-    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist")),
+    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "left without")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys")),
     ("damaged", True, ("damaged", "damaging")),
@@ -222,8 +258,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("targets_hit", False, ("targets",)),
     ("destroyed", True, ("demolished", "razed")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids")),
-    ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters")),
-    ("settlements", False, ("settlements", "villages", "towns")),
+    ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
+                        "recruits", "reservists", "called up", "calling up", "call up")),
+    ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
+                            "localities")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
 ]  # fmt: skip
 
@@ -273,6 +311,8 @@ _KIND_STARTS = _word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for 
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
+# Kinds named by what is counted ("20 villages", "28 trucks"): the noun follows its figure.
+_COUNTED_NOUNS = {"settlements", "aid_volume", "troops", "targets_hit", "attacks", "held_hostage"}
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
@@ -299,6 +339,7 @@ class _Hit:
     surface: str
     currency: str | None
     duration_unit: str | None = None  # "30-day", "three-month"
+    magnitude: bool = False  # "a 6.4-magnitude earthquake"
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -310,7 +351,12 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,2}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+)
+# "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
+_SETTLEMENT_NOUN = caseless(
+    r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:settlements|villages|towns|townships|hamlets|"
+    r"localities)\b"
 )
 
 
@@ -342,6 +388,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end
+        if before and kind in _COUNTED_NOUNS and distance > 3:
+            continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate
@@ -377,14 +425,26 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
     for m in _matches_at(_NUMBER, lowered, _FIGURE_STARTS):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
+        magnitude = bool(suffix) and lowered.startswith("-magnitude", m.end() - len(suffix))
+        end = m.end() - len(suffix) if magnitude else m.end()
         # Patterns anchored at the end search only a short tail: a search over the whole
         # prefix would scan it from its start for every number.
         tail = lowered[max(0, m.start() - 24) : m.start()]
-        if (suffix and not duration) or _glued(tail) or _NOT_A_FIGURE_BEFORE.search(tail):
+        if (
+            (suffix and not duration and not magnitude)
+            or _glued(tail)
+            or _NOT_A_FIGURE_BEFORE.search(tail)
+        ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
+        if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _FRACTION_AFTER.match(lowered, end, end + 12):
+            continue
+        if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 12):
+            continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
-        if m.end() < len(text) and (text[m.end()].isalnum() and not m.group("cur")):
+        if end < len(text) and (text[end].isalnum() and not m.group("cur")):
             continue
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
         if num.isalpha() and _THE_BEFORE.search(tail):
@@ -394,27 +454,26 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         if scale and scale.lower() in {"m", "b"} and not cur:
             continue  # "5 m" is a distance in metres, not millions
         if not cur and not scale and num.isdigit() and len(num) <= 4:
-            if (len(num) <= 2 and _MONTH_AFTER.match(lowered, m.end(), m.end() + 40)) or (
+            if (len(num) <= 2 and _MONTH_AFTER.match(lowered, end, end + 40)) or (
                 _MONTH_BEFORE.search(tail) and (len(num) <= 2 or _YEAR.match(num))
             ):
                 continue  # a date: "15 April", "March 3", "September 2022"
             if _YEAR.match(num) and _YEAR_BEFORE.search(tail):
                 continue  # "in 2024", "into 2025", "since 2014"
         if _YEAR.match(num) and not cur and not scale:
-            after = text[m.end() : m.end() + 20]
-            if not _UNIT.match(lowered[m.end() : m.end() + 20]) and not _LOWER_WORD_AFTER.match(
-                after
-            ):
+            after = text[end : end + 20]
+            if not _UNIT.match(lowered[end : end + 20]) and not _LOWER_WORD_AFTER.match(after):
                 continue  # a year
         currency = _CURRENCY.get(cur.strip().lower()) if cur else None
         hits.append(
             _Hit(
                 m.start(),
-                m.end(),
+                end,
                 _value(num, scale),
-                text[m.start() : m.end()],
+                text[m.start() : end],
                 currency,
                 duration.group("unit").lower() + "s" if duration else None,
+                magnitude,
             )
         )
     return hits
@@ -424,6 +483,42 @@ def _noun_at(text: str, lowered: str, pos: int) -> str | None:
     """The words after a figure ("drones", "people were"), as the text writes them."""
     m = _NOUN.match(lowered[pos:])
     return text[pos + m.start("noun") : pos + m.end("noun")] if m else None
+
+
+_PERSON = (
+    r"(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|man|woman|child|boy|girl|baby|civilian|journalist|"
+    r"reporter|photographer|officer|policeman|policewoman|paramedic|medic|doctor|nurse|leader|"
+    r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
+    r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist)"
+)
+_HARM = {"killed": "killed", "shot dead": "killed", "wounded": "injured", "injured": "injured"}
+# "a soldier was killed", "killed a gang leader": one person, counted once, when the text
+# gives no other figure of that kind. The article opens its clause, so "20 people, including
+# a child, were killed" does not count the child again.
+_ONE_PERSON = caseless(
+    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but)\s+)(?P<a>an?)\s+{_PERSON}\s+"
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
+    r"(?P<harm>killed|shot\s+dead|wounded|injured)\b"
+    rf"|\b(?P<harm2>killed|shot\s+dead|wounded|injured)\s+(?P<a2>an?)\s+{_PERSON}\b"
+)
+
+
+def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
+    kinds = {q.kind for q in found}
+    out: list[Quantity] = []
+    for m in _ONE_PERSON.finditer(lowered):
+        group = "a" if m.group("a") else "a2"
+        kind = _HARM[" ".join((m.group("harm") or m.group("harm2")).split())]
+        if kind in kinds:
+            continue
+        kinds.add(kind)
+        surface = text[m.start(group) : m.end(group)]
+        noun = text[m.end(group) : m.end()].split()
+        out.append(
+            Quantity(value=1, unit=None, kind=kind, what=" ".join(noun[:3]) or None,
+                     surface=surface, confidence=0.6)
+        )  # fmt: skip
+    return out
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -450,7 +545,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         unit: str | None = None
         what = noun
         currency_word = _CURRENCY_WORDS.get(noun.split()[0].lower()) if noun else None
-        if hit.duration_unit:
+        if hit.magnitude:
+            kind, unit = "magnitude", None
+        elif hit.duration_unit:
             kind, unit = "duration", hit.duration_unit
         elif hit.currency or currency_word:
             kind, unit = "money", hit.currency or currency_word
@@ -464,8 +561,14 @@ def extract_quantities(text: str) -> list[Quantity]:
         elif unit_m and unit_m.group("distance"):
             kind, unit = "distance", unit_m.group("distance").lower()
         elif unit_m and unit_m.group("duration"):
-            if _TIME_WINDOW.search(before[-20:]):
-                continue  # "in the past 24 hours" is a window, not a figure
+            if _TIME_WINDOW.search(before[-20:]) or (
+                (
+                    _WINDOW_BEFORE.search(before[-40:])
+                    or _WINDOW_AFTER.match(lowered, hit.end + unit_m.end(), hit.end + 60)
+                )
+                and not _TERM_BEFORE.search(before[-60:])
+            ):
+                continue  # "in the past 24 hours", "three days of fighting": a window
             kind, unit = "duration", unit_m.group("duration").lower()
         else:
             # "76 of the 188 drones": the part and the whole.
@@ -483,7 +586,11 @@ def extract_quantities(text: str) -> list[Quantity]:
                 out.append(_quantity(whole, whole_kind, whole_noun, whole_noun, None, modality))
                 consumed.add(i + 1)
                 continue
-            kind = _toll_kind(before) or _nearest_kind(lowered, hit.start, hit.end) or "count"
+            kind = (
+                "settlements"
+                if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
+                else _toll_kind(before) or _nearest_kind(lowered, hit.start, hit.end) or "count"
+            )
             unit = noun.split()[-1].lower() if noun else None
             if (
                 kind == "count"
@@ -492,6 +599,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             ):
                 kind = "launched"  # "attacked with 91 cruise missiles": what was fired
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
+    if "killed" in lowered or "dead" in lowered or "wounded" in lowered or "injured" in lowered:
+        out.extend(_one_person(text, lowered, out))
     return out
 
 

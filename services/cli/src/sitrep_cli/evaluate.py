@@ -285,9 +285,18 @@ def evaluate(
                     [(q.kind, float(q.value)) for q in tagged[i].quantities],
                     [(k, float(v)) for k, v in gold[i]["figures"]],
                 )
-            if i < matched and predicted["event_type"] != expected["event_type"]:
+            if i >= matched:
+                continue
+            if predicted["event_type"] != expected["event_type"]:
                 report.mistakes.append(
                     f"{stem} #{i + 1}: event_type {tagged[i].event_type} != {gold[i]['event_type']}"
                     f"  | {tagged[i].event.text[:110]}"
                 )
+            for name in ("places", "figures", "actors"):
+                extra = sorted(map(str, (predicted[name] - expected[name]).elements()))
+                missed = sorted(map(str, (expected[name] - predicted[name]).elements()))
+                if extra or missed:
+                    report.mistakes.append(
+                        f"{stem} #{i + 1}: {name} +{extra} -{missed}  | {tagged[i].event.text[:110]}"
+                    )
     return report
