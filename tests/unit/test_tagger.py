@@ -324,6 +324,83 @@ def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Netanyahu dismissed defence minister Yoav Gallant.", ["Yoav Gallant"]),
+        ("German chancellor Friedrich Merz criticised the plan.", ["Friedrich Merz"]),
+        ("Presidents Felix Tshisekedi and Paul Kagame will meet.", ["Felix Tshisekedi", "Paul Kagame"]),
+        ("The governor of West Darfur, Khamis Abakar, was killed.", ["Khamis Abakar"]),
+        # the state whose office the person holds is not a second actor
+        ("Kenya's president William Ruto visited Port-au-Prince.", ["William Ruto"]),
+        ("Prime Minister Benjamin Netanyahu dismissed defence minister Yoav Gallant.",
+         ["Benjamin Netanyahu", "Yoav Gallant"]),
+    ],
+)  # fmt: skip
+def test_persons_are_found_by_their_title_in_any_case_and_in_lists(
+    tagger: Tagger, text: str, actors: list[str]
+) -> None:
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert [n for n in names if n in actors] == actors
+    assert "Kenya" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # plural suffix shared by a list
+        ("Power was cut in Lviv, Rivne and Volyn regions.", ["Lviv Oblast", "Rivne Oblast", "Volyn Oblast"]),
+        ("Drones were downed over the Belgorod and Kursk regions.", ["Belgorod Oblast", "Kursk Oblast"]),
+        ("Fighting in Kassala and Gedaref states.", ["Kassala", "Gedaref"]),
+        # a locative carries over a list
+        ("Strikes on buildings in Beit Lahiya and Jabalia killed 40.", ["Beit Lahiya", "Jabalia"]),
+        # regions after a reform the GeoNames table predates
+        ("Ugandan troops cross into Ituri to fight militia.", ["Ituri"]),
+    ],
+)  # fmt: skip
+def test_lists_of_places_share_their_cue(tagger: Tagger, text: str, names: list[str]) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "near"),
+    [
+        ("RSF shelled the Abu Shouk camp near El Fasher.", "Abu Shouk", "settlement", "El Fasher"),
+        ("Jets bombed Sagaing region's Kyaukmyaung township.", "Kyaukmyaung", "settlement", "Sagaing"),
+        ("The defenders of the Azovstal steelworks in Mariupol surrendered.", "Azovstal", "facility", "Mariupol"),
+        ("The attack on the Crocus City Hall near Moscow killed 137.", "Crocus City Hall", "facility", "Moscow"),
+        ("Jihadists killed civilians around the town of Barsalogho in Burkina Faso.", "Barsalogho", "settlement", "Burkina Faso"),
+    ],
+)  # fmt: skip
+def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
+    tagger: Tagger, text: str, name: str, kind: str, near: str
+) -> None:
+    locations = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    found, anchor = locations[name], locations.get(near)
+    assert found.kind == kind and found.place_id.startswith("unlisted:")
+    assert found.precision == (2 if anchor and anchor.kind in ("settlement", "facility") else 3)
+    if anchor is not None:
+        assert (found.lat, found.lon, found.country) == (anchor.lat, anchor.lon, anchor.country)
+    else:  # the country the event is about
+        assert found.country == "BFA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli army camp was hit.",  # a demonym, not a name
+        "The Hezbollah camp was struck by jets.",  # an actor
+        "Heavy rain flooded tents in the Al Mawasi area.",  # nothing to put it near
+    ],
+)
+def test_unlisted_places_need_a_name_and_an_anchor(tagger: Tagger, text: str) -> None:
+    assert not [
+        loc
+        for loc in tagger.classify(event(text)).locations
+        if loc.place_id.startswith("unlisted:")
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "forces"),
     [
         ("The army said its warplanes struck positions in Nyala.", "Sudanese forces"),

@@ -101,14 +101,22 @@ class Unlisted:
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
         titles = raw["person_titles"] + raw["igo_titles"]
-        titles = sorted(  # "junta chief" also opens a sentence as "Junta chief"
-            {*titles, *(t[:1].upper() + t[1:] for t in titles)}, key=len, reverse=True
+        titles = sorted(  # "junta chief" opens a sentence as "Junta chief"; "German
+            # chancellor Friedrich Merz" writes the title in lower case
+            {*titles, *(t[:1].upper() + t[1:] for t in titles), *(t.lower() for t in titles)},
+            key=len,
+            reverse=True,
         )
         suffixes = sorted(raw["group_suffixes"], key=len, reverse=True)
+        name = rf"[A-Z][\w’'-]+(?:[ -]{_NAME_WORD}){{1,3}}"
+        plurals = raw["plural_person_titles"]
+        plural = "|".join(map(re.escape, {*plurals, *(t.lower() for t in plurals)}))
         return cls(
+            # "President X", "the governor of West Darfur, Khamis Abakar", "Presidents X and Y"
             persons=re.compile(
-                rf"\b(?P<title>{'|'.join(map(re.escape, titles))})\s+"
-                rf"(?P<name>[A-Z][\w’'-]+(?:[ -]{_NAME_WORD}){{1,3}})"
+                rf"\b(?:(?P<title>{'|'.join(map(re.escape, titles))})"
+                rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?)?(?:,\s+|\s+)(?P<name>{name})"
+                rf"|(?P<plural>{plural})\s+(?P<first>{name})\s+and\s+(?P<second>{name}))"
             ),
             igo_titles=frozenset(
                 {*raw["igo_titles"], *(t[:1].upper() + t[1:] for t in raw["igo_titles"])}
@@ -281,6 +289,9 @@ class ActorIndex:
             for name, kind, start, end in self._unlisted(text, taken):
                 for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
+                if kind != "non_state_armed":
+                    for known in [n for n, a in actors.items() if _titles(a, passage, start)]:
+                        del actors[known]  # "Kenya's president William Ruto": the person acts
                 if name not in actors:
                     before = lower[max(0, start - _REACH) : start]
                     actors[name] = Actor(
@@ -306,16 +317,17 @@ class ActorIndex:
             return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
 
         for m in self.unlisted.persons.finditer(text):
-            start, end = m.span("name")
-            if not free(start, end):
-                continue
-            title = m.group("title")
+            title = m.group("title") or m.group("plural")
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
                 kind = "former_official"
-            name = m.group("name").rstrip(".")  # "met Premier Li Qiang."
-            found.append((name, kind, start, start + len(name)))
-            taken.append((start, end))
+            for group in ("name",) if m.group("name") else ("first", "second"):
+                start, end = m.span(group)
+                if not free(start, end):
+                    continue
+                name = m.group(group).rstrip(".")  # "met Premier Li Qiang."
+                found.append((name, kind, start, start + len(name)))
+                taken.append((start, end))
         for m in self.unlisted.groups.finditer(text):
             start, end = m.span("name")
             words = m.group("name").split()
@@ -346,6 +358,17 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
             if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
                 return passage.span(m.start(), m.end())
     return None
+
+
+def _titles(actor: Actor, passage: Passage, person_start: int) -> bool:
+    """Does `actor` name the office of the person at `person_start` ("Kenya's president")?"""
+    span = actor.span
+    field = "text" if passage.name == "text" else "headline"
+    if span is None or span.field != field or span.end > person_start:
+        return False
+    after = passage.lower[span.end : span.end + _REACH]
+    title = _TITLE_AFTER.match(after) if after.startswith(("'s", "’s")) else None
+    return title is not None and person_start <= span.end + title.end() + 3
 
 
 def _inside(span: TextSpan | None, passage: Passage, start: int, end: int) -> bool:

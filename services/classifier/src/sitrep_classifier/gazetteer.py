@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from sitrep_classifier import unlisted_places
 from sitrep_classifier.gazetteer_index import Place, PlaceIndex, load_index, normalise
 from sitrep_classifier.text import EndAnchored, Passage, caseless
 from sitrep_schemas import Location
@@ -60,12 +61,19 @@ _ADMIN_SUFFIX = caseless(
     r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray)"
     r"(?P<plural>s)?\b"
 )
+# "Lviv, Rivne and Volyn regions": the plural suffix makes each name in the list a region.
+_DISTRIBUTIVE = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s*,?\s+(?:and|&)\s+[A-Z][\w'’-]*"
+    r"(?:\s[A-Z][\w'’-]*)?\s+(?P<suffix>region|province|oblast|state|governorate|district)s\b"
+)
+# "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+$")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
-    r"(?:parts|areas|outskirts|centre|center|streets|suburbs|residents)\s+of)"
+    r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents)\s+of)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
@@ -76,7 +84,8 @@ _STRONG_BEFORE = EndAnchored(
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|"
-    r"crossing|neighbou?rhood|district|commune|locality|municipality|residents)s?\b"
+    r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
+    r"steelworks|hospital|port|dam)s?\b"
 )
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
@@ -136,9 +145,17 @@ def _stopwords() -> frozenset[str]:
 
 
 class Gazetteer:
-    def __init__(self, index: PlaceIndex, not_places: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        index: PlaceIndex,
+        not_places: frozenset[str] = frozenset(),
+        actor_tokens: frozenset[str] = frozenset(),
+    ) -> None:
+        """`actor_tokens`: every word of every actor name ("Israeli", "Hezbollah"); an
+        unlisted place's name may hold none of them."""
         self.index = index
         self.not_places = _stopwords() | not_places
+        self.actor_tokens = actor_tokens
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -191,20 +208,42 @@ class Gazetteer:
                 for p in cands
                 if p.curated and p.kind == "admin1" and p.admin1_code
             }
-            for start, end, _key, candidates in spans:
+            last_end = -1
+            for start, end, key, candidates in spans:
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
                 if _SPEECH_AFTER.match(after) or (_REFERENCE_BEFORE.search(before)):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
+                shared = (
+                    suffix
+                    if suffix and suffix.group("plural")
+                    else _DISTRIBUTIVE.match(text, end, end + _REACH)
+                    if not suffix
+                    else None
+                )
+                if shared:
+                    regional = f"{key} {shared.group('suffix').lower()}"
+                    if regional in self.index.aliases:
+                        candidates = self.index.candidates(regional)
+                    else:
+                        candidates = [
+                            p if p.kind == "admin1" else _as_region(p, text[start:end])
+                            for p in candidates
+                        ]
+                listed = last_end >= 0 and bool(_LIST_JOINER.match(text, last_end, start))
                 name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)
                 if not place.curated:
                     if suffix:
-                        place = _as_region(place, text[start:end])
+                        if place.kind != "admin1":  # a region already: keep its id and code
+                            place = _as_region(place, text[start:end])
                         end += suffix.end()
                     elif not (
-                        _PLACE_NOUN_AFTER.match(after) or self._plausible(place, before, named)
+                        shared
+                        or listed
+                        or _PLACE_NOUN_AFTER.match(after)
+                        or self._plausible(place, before, named)
                     ):
                         continue
                 if place.kind == "country" and not _COUNTRY_LOCATIVE.search(before):
@@ -219,6 +258,7 @@ class Gazetteer:
                     else _PRECISION[place.kind]
                 )
                 found.append(Mention(place, passage, start, end, precision, name_end))
+                last_end = end
         return found
 
     @staticmethod
@@ -239,7 +279,10 @@ class Gazetteer:
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
         mentions = self.mentions(passages, context_countries)
-        fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE}
+        unlisted = self._unlisted(passages, mentions, context_countries)
+        fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
+            loc.country for loc in unlisted
+        }
         out: dict[str, Location] = {}
         for m in mentions:
             if m.place.kind in _COARSE and m.place.country in fine_countries:
@@ -253,7 +296,60 @@ class Gazetteer:
                 confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
                 span=m.passage.span(m.start, m.end),
             )  # fmt: skip
+        for loc in unlisted:
+            out.setdefault(loc.place_id, loc)
         return list(out.values())
+
+    def _unlisted(
+        self, passages: list[Passage], mentions: list[Mention], context_countries: set[str]
+    ) -> list[Location]:
+        """Camps, villages and facilities the index lacks, put near a place it has."""
+        if not mentions and len(context_countries) != 1:
+            return []
+        out: list[Location] = []
+        for passage in passages:
+            found = unlisted_places.find(passage.value, self.not_places | self.actor_tokens)
+            if not found:
+                continue
+            taken = [(m.start, m.end) for m in mentions if m.passage is passage]
+            anchors = [
+                _anchor(m, passage)
+                for m in mentions
+                if m.place.kind != "country" or len(mentions) == 1
+            ] or self._country_anchors(context_countries)
+            for u in found:
+                if any(s < u.end and u.start < e for s, e in taken):
+                    continue
+                if normalise(u.name) in self.index.aliases:
+                    continue  # the gazetteer knows the name and decided on it
+                anchor = unlisted_places.nearest(anchors, u.start)
+                if anchor is not None:
+                    out.append(unlisted_places.locate(u, anchor, passage))
+        return out
+
+    def _country_anchors(self, countries: set[str]) -> list[unlisted_places.Anchor]:
+        if len(countries) != 1:
+            return []
+        [code] = countries
+        place = self._countries().get(code)
+        if place is None:
+            return []
+        return [unlisted_places.Anchor(-1, "country", code, None, place.lat, place.lon)]
+
+    @cache  # noqa: B019 - one Gazetteer per process
+    def _countries(self) -> dict[str, Place]:
+        out: dict[str, Place] = {}
+        for name, code in self.index.country_names().items():
+            for p in self.index.candidates(normalise(name)):
+                if p.kind == "country" and p.country == code:
+                    out.setdefault(code, p)
+        return out
+
+
+def _anchor(m: Mention, passage: Passage) -> unlisted_places.Anchor:
+    p = m.place
+    at = m.start if m.passage is passage else -1
+    return unlisted_places.Anchor(at, p.kind, p.country, p.admin1, p.lat, p.lon)
 
 
 def _display_name(m: Mention) -> str:
@@ -308,6 +404,15 @@ def actor_words(index: PlaceIndex, names: list[str], persons: list[str]) -> froz
     """
     words = {normalise(n) for n in names}
     words |= {part for n in persons for part in normalise(n).split(" ")}
+    return frozenset(
+        w for w in words if not any(p.curated or p.kind == "country" for p in index.candidates(w))
+    )
+
+
+def actor_tokens(index: PlaceIndex, names: list[str]) -> frozenset[str]:
+    """Each word of the actors' names that is not itself a curated place or a country
+    ("Israeli", "Hezbollah", "Support"; not "Sudan" of "Sudan's army")."""
+    words = {part for n in names for part in normalise(n).split(" ") if len(part) > 2}
     return frozenset(
         w for w in words if not any(p.curated or p.kind == "country" for p in index.candidates(w))
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors
-from sitrep_classifier.gazetteer import Gazetteer, actor_words, load_gazetteer
+from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
@@ -32,7 +32,11 @@ class Tagger:
             index = load_gazetteer().index
             self.actors = (actors or load_actors()).with_countries(index.country_names())
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
-            gazetteer = Gazetteer(index, actor_words(index, list(self.actors.aliases), persons))
+            gazetteer = Gazetteer(
+                index,
+                actor_words(index, list(self.actors.aliases), persons),
+                actor_tokens(index, list(self.actors.aliases)),
+            )
         else:
             self.actors = actors or load_actors()
         self.gazetteer = gazetteer
