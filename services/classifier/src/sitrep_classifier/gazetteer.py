@@ -234,6 +234,8 @@ class Gazetteer:
                 listed = last_end >= 0 and bool(_LIST_JOINER.match(text, last_end, start))
                 name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)
+                if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
+                    continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:
                     if suffix:
                         if place.kind != "admin1":  # a region already: keep its id and code
@@ -273,7 +275,7 @@ class Gazetteer:
             return False
         locative = bool(_LOCATIVE_BEFORE.search(before))
         in_context = place.country in named
-        return (locative and (in_context or place.population >= 50_000)) or (
+        return (locative and (in_context or place.population >= 10_000)) or (
             in_context and place.population >= 100_000
         )
 
@@ -344,6 +346,28 @@ class Gazetteer:
                 if p.kind == "country" and p.country == code:
                     out.setdefault(code, p)
         return out
+
+
+# A capitalised word joined to a name by a space or hyphen continues it; a possessive
+# ("Ukraine's Pokrovsk") or a sentence's first word does not.
+_NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
+_NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
+_NOT_NAME_WORDS = frozenset(
+    {"The", "In", "At", "On", "Near", "From", "To", "Into", "Of", "And", "Or", "By", "For",
+     "With", "Outside", "Across", "Around", "Inside", "Over", "Under", "After", "Before"}
+)  # fmt: skip
+
+
+def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool:
+    """Is the match one word of a longer capitalised name ("Abu Salim", "Um Kadada")?"""
+    if (
+        not suffixed
+        and _NAME_GOES_ON.match(text, end)
+        and not _PLACE_NOUN_AFTER.match(text[end : end + _REACH])
+    ):
+        return True
+    before = _NAME_CAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group().strip(" -") not in _NOT_NAME_WORDS
 
 
 def _anchor(m: Mention, passage: Passage) -> unlisted_places.Anchor:

@@ -224,6 +224,9 @@ _YEAR_BEFORE = EndAnchored(
     ),
 )
 _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
+_YEAR_AS_ADJECTIVE = EndAnchored(
+    r"\b(?:the|its|this|their|a|an)\s+$", ("the", "its", "this", "their", "a", "an")
+)
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 
@@ -234,7 +237,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
-                      "to death", "shot dead", "found dead", "executed", "executing")),
+                      "to death", "shot dead", "found dead", "executed", "executing", "beheaded",
+                      "massacred", "slaughtered")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
@@ -316,7 +320,10 @@ _COUNTED_NOUNS = {"settlements", "aid_volume", "troops", "targets_hit", "attacks
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
-_WEAPONS = caseless(r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them)\b")
+_WEAPONS = caseless(
+    r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them|jets?|aircraft|"
+    r"planes?|helicopters?|warplanes?)\b"
+)
 
 
 # A figure's noun that is a weapon fired: "91 cruise missiles", "97 drones".
@@ -461,6 +468,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             if _YEAR.match(num) and _YEAR_BEFORE.search(tail):
                 continue  # "in 2024", "into 2025", "since 2014"
         if _YEAR.match(num) and not cur and not scale:
+            if _YEAR_AS_ADJECTIVE.search(tail):
+                continue  # "the 2024 response plan"
             after = text[end : end + 20]
             if not _UNIT.match(lowered[end : end + 20]) and not _LOWER_WORD_AFTER.match(after):
                 continue  # a year
