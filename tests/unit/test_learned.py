@@ -11,6 +11,7 @@ import pytest
 from sitrep_classifier.learned import (
     Embedder,
     EventTypeModel,
+    event_clause,
     featurise,
     load_default,
     model_path,
@@ -81,3 +82,17 @@ def test_embedder_gives_wordllamas_vectors(embedder: Embedder) -> None:
     reference = WordLlamaInference(Embedder().table, Embedder().tokenizer)
     assert np.allclose(embedder.embed(texts), reference.embed(texts, norm=True), atol=1e-5)
     assert not embedder.embed([""]).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("The UN says 12 million people will need aid.", "12 million people will need aid."),
+        ("Russian forces advance near Kurakhove, military bloggers say", "Russian forces advance near Kurakhove"),
+        ("M23 rebels seize Rubaya - local sources", "M23 rebels seize Rubaya"),
+        ("At least 27 people were killed, according to the ministry.", "At least 27 people were killed."),
+        ("Kyiv said.", "Kyiv said."),  # nothing would be left
+    ],
+)  # fmt: skip
+def test_the_model_reads_the_event_without_its_source(text: str, clause: str) -> None:
+    assert event_clause(text) == clause

@@ -37,7 +37,33 @@ _WORD = re.compile(r"[a-z][a-z'’-]*|\d+")
 Matrix = npt.NDArray[np.float32]
 
 
+# Who reported an event is not what happened: the model reads the text without its
+# source ("..., the governor said", "X says ...", "according to X", "- local sources"),
+# so "the UN says 12 million people need aid" reads as needs, not as a statement. The
+# rules still read the whole text (attribution, actors).
+_ACCORDING = re.compile(r",?\s+(?:according\s+to|citing)\s+[^,.;]+", re.I)
+_SAID_AFTER = re.compile(
+    r"(?:,|\s[-–])\s+(?:the\s+|a\s+)?[^,;.]{1,70}?\s+(?:said|says|say|reported|reports|claimed|"
+    r"claims|announced|added|confirmed|told\s+\w+)(?:\s+on\s+\w+)?\s*\.?\s*$",
+    re.I,
+)
+_SOURCE_DASH = re.compile(r"\s[-–]\s+[^-–]{1,60}$")
+_SAID_BEFORE = re.compile(
+    r"^(?:the\s+)?[^,;.]{1,70}?\s+(?:said|says|say|reported|claimed|claims|stated)\s+"
+    r"(?:on\s+\w+\s+)?(?:that\s+)?",
+    re.I,
+)
+
+
+def event_clause(text: str) -> str:
+    """`text` without the clause that names its source, unless little would be left."""
+    clause = _SOURCE_DASH.sub("", _SAID_AFTER.sub("", _ACCORDING.sub("", text)))
+    reported = _SAID_BEFORE.sub("", clause)
+    return reported if len(reported) > 15 else clause
+
+
 def model_text(headline: str | None, text: str) -> str:
+    text = event_clause(text)
     return f"{headline}. {text}" if headline else text
 
 
