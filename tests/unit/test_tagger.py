@@ -256,6 +256,11 @@ def test_figures_skip_dates_and_take_the_verb_they_are_the_subject_of(
         ("Six hostages were found shot dead.", [("killed", 6)]),
         ("The army is calling up 5,000 men a month.", [("troops", 5000)]),
         ("More than a million households were left without power.", [("in_need", 1_000_000)]),
+        # the telegraphic passive, not an active verb with its object
+        ("Clashes near Odaisseh, eight Israeli soldiers killed", [("killed", 8)]),
+        ("12 soldiers killed 30 militants", [("troops", 12), ("killed", 30)]),
+        ("Russia attacked with 158 air attack means", [("launched", 158)]),
+        ("About 800,000 people fled Rafah in under three weeks.", [("displaced", 800000)]),
         # one person named by an article
         ("A reserve soldier was killed by a drone.", [("killed", 1)]),
         ("Police killed a gang leader in a shootout.", [("killed", 1)]),

@@ -58,7 +58,8 @@ _DIRECTIONS = {
     "southwestern", "north", "south", "east", "west", "central",
 }  # fmt: skip
 _ADMIN_SUFFIX = caseless(
-    r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray)"
+    r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray|"
+    r"department)"
     r"(?P<plural>s)?\b"
 )
 # "Lviv, Rivne and Volyn regions": the plural suffix makes each name in the list a region.
@@ -73,7 +74,9 @@ _LOCATIVE_BEFORE = caseless(
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
-    r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents)\s+of)"
+    r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
+    r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
+    r"capital|edge)\s+of)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
@@ -350,7 +353,9 @@ class Gazetteer:
 
 # A capitalised word joined to a name by a space or hyphen continues it; a possessive
 # ("Ukraine's Pokrovsk") or a sentence's first word does not.
-_NAME_GOES_ON = re.compile(r"[ -][A-Z][a-z]")
+_NAME_GOES_ON = re.compile(
+    r"[ -](?:(?:al|el|ad|as|ash|an|ar|at|az|um|abu|bin|ibn|de|du|la|le)[ -])?[A-Z][a-z]"
+)
 _NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
 _NOT_NAME_WORDS = frozenset(
     {"The", "In", "At", "On", "Near", "From", "To", "Into", "Of", "And", "Or", "By", "For",

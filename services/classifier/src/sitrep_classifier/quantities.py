@@ -177,7 +177,7 @@ _ONE_AS_DETERMINER = caseless(
 _WINDOW_BEFORE = caseless(
     r"\b(?:in|within|during|first|past|last|next|previous|coming)\s+"
     r"(?:(?:the|first|past|last|next)\s+)*(?:about\s+|nearly\s+|around\s+|almost\s+|"
-    r"more\s+than\s+|less\s+than\s+|some\s+)?$"
+    r"more\s+than\s+|less\s+than\s+|some\s+|under\s+|just\s+over\s+|over\s+)?$"
 )
 _WINDOW_AFTER = caseless(
     r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?)\s+)?(?:later|ago|earlier|"
@@ -247,8 +247,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
                            "crossed the border", "fled to", "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
-                         "taken refuge", "took refuge", "in shelters", "uprooted")),
-    ("evacuated", True, ("evacuated", "evacuation")),
+                         "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
+                         "driven from")),
+    ("evacuated", True, ("evacuated", "evacuation", "to leave")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     ("released", True, ("released", "freed", "freeing", "free", "rescued", "rescuing", "exchange",
                         "exchanged", "returned", "swap", "swapped", "handed over")),
@@ -315,6 +316,10 @@ _KIND_STARTS = _word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for 
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
 _NEEDS_WEAPON = {"launched", "intercepted"}
 _VERB_REACH = 30
+_OBJECT_FIGURE = caseless(
+    r"\s+(?:at\s+least\s+|about\s+|more\s+than\s+|some\s+|nearly\s+|over\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)"
+)
 # Kinds named by what is counted ("20 villages", "28 trucks"): the noun follows its figure.
 _COUNTED_NOUNS = {"settlements", "aid_volume", "troops", "targets_hit", "attacks", "held_hostage"}
 # "killed and 12 injured": the verb before belongs to the figure before it.
@@ -328,7 +333,8 @@ _WEAPONS = caseless(
 
 # A figure's noun that is a weapon fired: "91 cruise missiles", "97 drones".
 _WEAPON_NOUN = caseless(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles)\b"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles|"
+    r"air\s+attack\s+(?:means|weapons|assets)|means\s+of\s+(?:air\s+)?attack)\b"
 )
 
 
@@ -367,10 +373,24 @@ _SETTLEMENT_NOUN = caseless(
 )
 
 
+# "eight Israeli soldiers killed", "130 injured": the telegraphic passive, without "were".
+_PARTICIPLE_AFTER = caseless(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?P<verb>killed|dead|wounded|injured|hurt|detained|arrested|missing)\b"
+    # not an active verb with its object: "12 soldiers killed 30 militants"
+    r"(?!\s+(?:[\d$]|(?:a|an|the|at|more|about|some|dozens|hundreds|scores|several|many|their|"
+    r"his|her|its|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+)
+_PARTICIPLE_KIND = {
+    "killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
+    "hurt": "injured", "detained": "detained", "arrested": "detained", "missing": "missing_trapped",
+}  # fmt: skip
+
+
 def _passive_kind(lowered: str, end: int) -> str | None:
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if not m:
-        return None
+        short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
+        return _PARTICIPLE_KIND[short.group("verb")] if short else None
     verb = m.group("verb")
     for kind, is_verb, phrases in _KIND_CUES:
         if is_verb and any(verb == p or verb.startswith(p + " ") for p in phrases):
@@ -397,6 +417,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         distance = start - (window_start + m.end()) if before else pos - end
         if before and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
+        if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
+            continue  # "12 soldiers killed 30 militants": the verb's figure is the 30
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate

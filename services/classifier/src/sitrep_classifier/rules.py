@@ -107,6 +107,14 @@ def _span(best: tuple[float, Passage, int, int]) -> TextSpan:
     return passage.span(start, end)
 
 
+def requirement_met(taxonomy: Taxonomy, name: str, passages: list[Passage]) -> bool:
+    """Does the text hold one of the words type `name` requires (none: always)?"""
+    requires = taxonomy.event_types[name].requires
+    if not requires:
+        return True
+    return _any_found(requires, passages, [taxonomy.anchors_in(p.lower) for p in passages])
+
+
 def _any_found(cues: tuple[Cue, ...], passages: list[Passage], anchors: list[set[str]]) -> bool:
     return any(
         cue.anchor in present and cue.search(passage.lower)

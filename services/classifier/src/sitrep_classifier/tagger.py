@@ -10,7 +10,7 @@ from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors
 from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
-from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
+from sitrep_classifier.rules import CueScores, TypeDecision, decide, requirement_met, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import Passage, passages_of
 from sitrep_schemas import Actor, ClassifierInfo, Location, TaggedEvent, UpdateEvent
@@ -98,10 +98,11 @@ class Tagger:
         features = featurise(embedder, model.vote_types, texts, decisions)
         chosen = []
         probabilities = model.probabilities(features)
-        for row, order, found in zip(
-            probabilities, (-probabilities).argsort(axis=1)[:, :3].tolist(), cues, strict=True
-        ):
-            ranked: list[int] = order
+        for event, row, order, found in zip(
+            events, probabilities, (-probabilities).argsort(axis=1)[:, :4].tolist(), cues,
+            strict=True,
+        ):  # fmt: skip
+            ranked: list[int] = self._required(order, model.labels, event)
             best = model.labels[ranked[0]]
             category = self.taxonomy.event_types[best].category
             alternates = tuple(
@@ -115,6 +116,23 @@ class Tagger:
             confidence = round(float(row[ranked[0]]), 3)
             chosen.append(TypeDecision(best, category, confidence, found.span(best), alternates))
         return chosen
+
+    def _required(
+        self, ranked: list[int], labels: tuple[str, ...], event: UpdateEvent
+    ) -> list[int]:
+        """The ranking without a type whose required words (cues.json "requires") the text
+        lacks, as the rules do: "background" needs a word of history ("since", "in 2014",
+        "first"), "meta" one of a note to readers ("our", "contributed"), a strike one of
+        striking ("hit", "struck", "fired")."""
+        passages: list[Passage] | None = None
+        kept = []
+        for i in ranked:
+            if self.taxonomy.event_types[labels[i]].requires:
+                passages = passages or passages_of(event.headline, event.text)
+                if not requirement_met(self.taxonomy, labels[i], passages):
+                    continue
+            kept.append(i)
+        return kept or ranked
 
     def _with_home_forces(
         self, actors: list[Actor], places: list[Location], passages: list[Passage]
