@@ -158,7 +158,7 @@ class Gazetteer:
         unlisted place's name may hold none of them."""
         self.index = index
         self.not_places = _stopwords() | not_places
-        self.actor_tokens = actor_tokens
+        self.not_unlisted = self.not_places | actor_tokens  # words no unlisted name holds
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -313,7 +313,7 @@ class Gazetteer:
             return []
         out: list[Location] = []
         for passage in passages:
-            found = unlisted_places.find(passage.value, self.not_places | self.actor_tokens)
+            found = unlisted_places.find(passage.value, self.not_unlisted)
             if not found:
                 continue
             taken = [(m.start, m.end) for m in mentions if m.passage is passage]

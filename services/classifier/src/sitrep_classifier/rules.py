@@ -107,12 +107,13 @@ def _span(best: tuple[float, Passage, int, int]) -> TextSpan:
     return passage.span(start, end)
 
 
-def requirement_met(taxonomy: Taxonomy, name: str, passages: list[Passage]) -> bool:
-    """Does the text hold one of the words type `name` requires (none: always)?"""
+def requirement_met(
+    taxonomy: Taxonomy, name: str, passages: list[Passage], anchors: list[set[str]]
+) -> bool:
+    """Does the text hold one of the words type `name` requires (none: always)? `anchors`:
+    `taxonomy.anchors_in` of each passage."""
     requires = taxonomy.event_types[name].requires
-    if not requires:
-        return True
-    return _any_found(requires, passages, [taxonomy.anchors_in(p.lower) for p in passages])
+    return not requires or _any_found(requires, passages, anchors)
 
 
 def _any_found(cues: tuple[Cue, ...], passages: list[Passage], anchors: list[set[str]]) -> bool:

@@ -124,14 +124,19 @@ class Tagger:
         lacks, as the rules do: "background" needs a word of history ("since", "in 2014",
         "first"), "meta" one of a note to readers ("our", "contributed"), a strike one of
         striking ("hit", "struck", "fired")."""
-        passages: list[Passage] | None = None
+        passages: list[Passage] = []
+        anchors: list[set[str]] = []
         kept = []
         for i in ranked:
             if self.taxonomy.event_types[labels[i]].requires:
-                passages = passages or passages_of(event.headline, event.text)
-                if not requirement_met(self.taxonomy, labels[i], passages):
+                if not passages:
+                    passages = passages_of(event.headline, event.text)
+                    anchors = [self.taxonomy.anchors_in(p.lower) for p in passages]
+                if not requirement_met(self.taxonomy, labels[i], passages, anchors):
                     continue
             kept.append(i)
+            if len(kept) == 3:
+                break  # the best and two alternates are all that is read
         return kept or ranked
 
     def _with_home_forces(

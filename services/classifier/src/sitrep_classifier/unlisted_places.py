@@ -64,7 +64,8 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Any place noun (a cheap test first), then names before and after one."""
     rules = _rules()
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
@@ -78,17 +79,29 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:the\s+)?(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
         rf"(?:{_alternation(rules['nouns_before'])})\s+of\s+(?P<name>{name})"
     )
-    return after, before
+    nouns_any = [*nouns["settlement"], *nouns["facility"], *rules["nouns_before"]]
+    hint = re.compile(rf"\b(?:{_alternation(nouns_any)})", re.I)
+    return hint, after, before
+
+
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Facility nouns, nouns kept in a name, words no name starts with, name particles."""
+    rules = _rules()
+    return (
+        frozenset(rules["nouns_after"]["facility"]),
+        frozenset(rules["noun_kept_in_name"]),
+        frozenset(normalise(w) for w in rules["not_first"]),
+        frozenset(normalise(w) for w in rules["particles"]),
+    )
 
 
 def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order."""
-    rules = _rules()
-    facility = set(rules["nouns_after"]["facility"])
-    keep_noun = set(rules["noun_kept_in_name"])
-    first_stop = {normalise(w) for w in rules["not_first"]}
-    particles = {normalise(w) for w in rules["particles"]}
-    after, before = _patterns()
+    hint, after, before = _patterns()
+    if not hint.search(text):
+        return []  # no place noun: most sentences
+    facility, keep_noun, first_stop, particles = _word_sets()
     out: list[Unlisted] = []
     for m in after.finditer(text):
         noun = " ".join(m.group("noun").lower().split())
