@@ -23,8 +23,9 @@ from sitrep_cli.evaluate import Report, bulletins, evaluate
 from sitrep_ingest.parsers import guess_format, parse_feed
 
 # Inverse regularisation strength, chosen by 5-fold cross-validation over the tuning
-# bulletins (grouped by bulletin) of 62 bulletins / 546 events: 3 -> 0.720, 10 -> 0.734,
-# 30 -> 0.744, 100 -> 0.747 event-type accuracy (30: nearly all of the gain, less fitted).
+# bulletins (grouped by bulletin): on 62 bulletins 3 -> 0.720, 10 -> 0.734, 30 -> 0.744,
+# 100 -> 0.747 event-type accuracy; on 70, 10 -> 0.717, 30 -> 0.723, 100 -> 0.725 (30:
+# nearly all of the gain, less fitted).
 C = 30.0
 SENTENCES = "tune-sentences.txt"
 
