@@ -11,7 +11,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
-from sitrep_classifier.text import EndAnchored, Passage, caseless
+from sitrep_classifier.text import EndAnchored, Passage, caseless, matches_at, word_starts
 from sitrep_schemas import Actor, TextSpan
 from sitrep_schemas.events import Attribution
 
@@ -93,6 +93,7 @@ class Unlisted:
     """How to find actors the list does not name (`actors.json`, "unlisted")."""
 
     persons: re.Pattern[str]  # a title, then a person's name
+    title_starts: Any  # where a title can begin (first words, lower case)
     igo_titles: frozenset[str]
     former: re.Pattern[str]  # "former" just before the title
     groups: re.Pattern[str]  # a proper name ending in a group noun
@@ -117,6 +118,9 @@ class Unlisted:
                 rf"\b(?:(?P<title>{'|'.join(map(re.escape, titles))})"
                 rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?)?(?:,\s+|\s+)(?P<name>{name})"
                 rf"|(?P<plural>{plural})\s+(?P<first>{name})\s+and\s+(?P<second>{name}))"
+            ),
+            title_starts=word_starts(
+                t.split()[0].lower() for t in (*titles, *raw["plural_person_titles"])
             ),
             igo_titles=frozenset(
                 {*raw["igo_titles"], *(t[:1].upper() + t[1:] for t in raw["igo_titles"])}
@@ -316,7 +320,13 @@ class ActorIndex:
             """Overlaps only spans it contains: a group's name holds a country's."""
             return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
 
-        for m in self.unlisted.persons.finditer(text):
+        lowered = text.lower()
+        persons = (
+            matches_at(self.unlisted.persons, lowered, self.unlisted.title_starts, text)
+            if len(lowered) == len(text)  # positions in `lowered` are positions in `text`
+            else self.unlisted.persons.finditer(text)
+        )
+        for m in persons:
             title = m.group("title") or m.group("plural")
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):

@@ -8,13 +8,9 @@ model designators (F-16, S-300) are not quantities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
-
-from sitrep_classifier.text import EndAnchored, caseless, fold
+from sitrep_classifier.text import EndAnchored, caseless, fold, matches_at, word_starts
 from sitrep_schemas import Quantity
 
 _WORDS = {
@@ -97,27 +93,8 @@ _NUMBER = caseless(
 )
 
 
-def _word_starts(words: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton over `words` (lower case) that reports each one's length."""
-    automaton = ahocorasick.Automaton()
-    for word in set(words):
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def _matches_at(pattern: re.Pattern[str], lowered: str, starts: Any) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(lowered)`, trying the pattern only where `starts` finds one of its
-    words: a scan of every position is what the regex alone cost."""
-    consumed = 0
-    for start in sorted({end - length + 1 for end, length in starts.iter(lowered)}):
-        if start >= consumed and (m := pattern.match(lowered, start)):
-            consumed = m.end()
-            yield m
-
-
 # Every string a figure can begin with (lower case).
-_FIGURE_STARTS = _word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS))
+_FIGURE_STARTS = word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS))
 
 
 _UNIT = caseless(
@@ -310,7 +287,7 @@ _ANY_KIND = re.compile(
     + r")\b"
 )
 # The pattern is tried only where a phrase's first word occurs.
-_KIND_STARTS = _word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for phrase in phrases)
+_KIND_STARTS = word_starts(phrase.split()[0] for *_, phrases in _KIND_CUES for phrase in phrases)
 
 
 # These kinds are about weapons: without one in reach, "fired" or "destroyed" counts something else.
@@ -407,7 +384,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
-    for m in _matches_at(_ANY_KIND, window, _KIND_STARTS):
+    for m in matches_at(_ANY_KIND, window, _KIND_STARTS):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
@@ -451,7 +428,7 @@ def _glued(tail: str) -> bool:
 
 def _hits(text: str, lowered: str) -> list[_Hit]:
     hits = []
-    for m in _matches_at(_NUMBER, lowered, _FIGURE_STARTS):
+    for m in matches_at(_NUMBER, lowered, _FIGURE_STARTS):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
         magnitude = bool(suffix) and lowered.startswith("-magnitude", m.end() - len(suffix))

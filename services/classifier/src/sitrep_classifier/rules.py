@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep_classifier.taxonomy import Cue, Taxonomy
 from sitrep_classifier.text import Passage
@@ -37,6 +37,14 @@ class CueScores:
     scores: dict[str, float]
     # The best match per type, as (weight, passage, start, end): spans are built on demand.
     evidence: dict[str, tuple[float, Passage, int, int]]
+    # What was read: the passages and the cue anchors found in each.
+    passages: list[Passage] = field(default_factory=list)
+    anchors: list[set[str]] = field(default_factory=list)
+
+    def requirement_met(self, taxonomy: Taxonomy, name: str) -> bool:
+        """Does the text hold one of the words type `name` requires (none: always)?"""
+        requires = taxonomy.event_types[name].requires
+        return not requires or _any_found(requires, self.passages, self.anchors)
 
     def span(self, name: str) -> TextSpan | None:
         best = self.evidence.get(name)
@@ -73,7 +81,7 @@ def score_cues(taxonomy: Taxonomy, passages: list[Passage]) -> CueScores:
         requires = taxonomy.event_types[name].requires
         if requires and not _any_found(requires, passages, anchors):
             scores[name] *= REQUIRES_MISSING_FACTOR
-    return CueScores(scores, evidence)
+    return CueScores(scores, evidence, passages, anchors)
 
 
 def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:
@@ -105,15 +113,6 @@ def decide(taxonomy: Taxonomy, cues: CueScores) -> TypeDecision:
 def _span(best: tuple[float, Passage, int, int]) -> TextSpan:
     _, passage, start, end = best
     return passage.span(start, end)
-
-
-def requirement_met(
-    taxonomy: Taxonomy, name: str, passages: list[Passage], anchors: list[set[str]]
-) -> bool:
-    """Does the text hold one of the words type `name` requires (none: always)? `anchors`:
-    `taxonomy.anchors_in` of each passage."""
-    requires = taxonomy.event_types[name].requires
-    return not requires or _any_found(requires, passages, anchors)
 
 
 def _any_found(cues: tuple[Cue, ...], passages: list[Passage], anchors: list[set[str]]) -> bool:

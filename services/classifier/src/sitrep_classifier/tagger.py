@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -10,7 +11,7 @@ from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors
 from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
-from sitrep_classifier.rules import CueScores, TypeDecision, decide, requirement_met, score_cues
+from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import Passage, passages_of
 from sitrep_schemas import Actor, ClassifierInfo, Location, TaggedEvent, UpdateEvent
@@ -98,11 +99,10 @@ class Tagger:
         features = featurise(embedder, model.vote_types, texts, decisions)
         chosen = []
         probabilities = model.probabilities(features)
-        for event, row, order, found in zip(
-            events, probabilities, (-probabilities).argsort(axis=1)[:, :4].tolist(), cues,
-            strict=True,
-        ):  # fmt: skip
-            ranked: list[int] = self._required(order, model.labels, event)
+        for row, order, found in zip(
+            probabilities, (-probabilities).argsort(axis=1)[:, :4].tolist(), cues, strict=True
+        ):
+            ranked: list[int] = self._required(order, model.labels, found)
             best = model.labels[ranked[0]]
             category = self.taxonomy.event_types[best].category
             alternates = tuple(
@@ -117,26 +117,13 @@ class Tagger:
             chosen.append(TypeDecision(best, category, confidence, found.span(best), alternates))
         return chosen
 
-    def _required(
-        self, ranked: list[int], labels: tuple[str, ...], event: UpdateEvent
-    ) -> list[int]:
+    def _required(self, ranked: list[int], labels: tuple[str, ...], cues: CueScores) -> list[int]:
         """The ranking without a type whose required words (cues.json "requires") the text
         lacks, as the rules do: "background" needs a word of history ("since", "in 2014",
         "first"), "meta" one of a note to readers ("our", "contributed"), a strike one of
         striking ("hit", "struck", "fired")."""
-        passages: list[Passage] = []
-        anchors: list[set[str]] = []
-        kept = []
-        for i in ranked:
-            if self.taxonomy.event_types[labels[i]].requires:
-                if not passages:
-                    passages = passages_of(event.headline, event.text)
-                    anchors = [self.taxonomy.anchors_in(p.lower) for p in passages]
-                if not requirement_met(self.taxonomy, labels[i], passages, anchors):
-                    continue
-            kept.append(i)
-            if len(kept) == 3:
-                break  # the best and two alternates are all that is read
+        met = (i for i in ranked if cues.requirement_met(self.taxonomy, labels[i]))
+        kept = list(itertools.islice(met, 3))  # the best and two alternates are all read
         return kept or ranked
 
     def _with_home_forces(

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_schemas import TextSpan
 
@@ -89,3 +93,26 @@ def passages_of(headline: str | None, text: str) -> list[Passage]:
     if headline:
         out.append(Passage("headline", headline))
     return out
+
+
+def word_starts(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton over `words` (lower case) that reports each one's length."""
+    automaton = ahocorasick.Automaton()
+    for word in set(words):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def matches_at(
+    pattern: re.Pattern[str], lowered: str, starts: Any, text: str | None = None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(lowered)` (or over `text`, the same string in its own case and of
+    the same length), trying the pattern only where `starts` finds one of its words in
+    `lowered`: a scan of every position is what the regex alone cost."""
+    target = lowered if text is None else text
+    consumed = 0
+    for start in sorted({end - length + 1 for end, length in starts.iter(lowered)}):
+        if start >= consumed and (m := pattern.match(target, start)):
+            consumed = m.end()
+            yield m

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep_classifier.gazetteer_index import normalise
-from sitrep_classifier.text import Passage
+from sitrep_classifier.text import Passage, matches_at, word_starts
 from sitrep_schemas import Location
 
 
@@ -64,52 +64,85 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
+def _noun_starts() -> Any:
+    """Where a place noun (or its modifier) can begin: the first words, lower case."""
+    rules = _rules()
+    phrases = [
+        *rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"],
+        *rules["nouns_before"], *rules["noun_modifiers"],
+    ]  # fmt: skip
+    return word_starts(p.split()[0].lower() for p in phrases)
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Any place noun (a cheap test first), then names before and after one."""
+    """A place noun (with a modifier: "refugee camp"), a name ending where one begins, and
+    "of" and a name after one. Names are looked for only around the nouns."""
     rules = _rules()
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
     name = rf"{word}(?:[ -](?:(?:{particle})[ -])?{word}){{0,3}}"
-    nouns = rules["nouns_after"]
-    after = re.compile(
-        rf"(?P<name>{name})\s+(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
-        rf"(?P<noun>(?i:{_alternation([*nouns['settlement'], *nouns['facility']])}))s?\b"
+    nouns = [*rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"]]
+    noun_at = re.compile(
+        rf"\b(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
+        rf"(?P<noun>{_alternation([*nouns, *rules['nouns_before']])})s?\b",
+        re.I,
     )
-    before = re.compile(
-        rf"\b(?:the\s+)?(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
-        rf"(?:{_alternation(rules['nouns_before'])})\s+of\s+(?P<name>{name})"
-    )
-    nouns_any = [*nouns["settlement"], *nouns["facility"], *rules["nouns_before"]]
-    hint = re.compile(rf"\b(?:{_alternation(nouns_any)})", re.I)
-    return hint, after, before
+    name_ends = re.compile(rf"(?<![\w'’])(?P<name>{name})\s+$")
+    of_name = re.compile(rf"\s+of\s+(?P<name>{name})")
+    return noun_at, name_ends, of_name
+
+
+_NAME_REACH = 80  # how far before its noun a name may begin
+_WordSets = tuple[frozenset[str], ...]
 
 
 @cache
-def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Facility nouns, nouns kept in a name, words no name starts with, name particles."""
+def _word_sets() -> _WordSets:
+    """Facility nouns, nouns kept in a name, words no name starts with, name particles,
+    nouns after a name, nouns before "of" and a name."""
     rules = _rules()
     return (
         frozenset(rules["nouns_after"]["facility"]),
         frozenset(rules["noun_kept_in_name"]),
         frozenset(normalise(w) for w in rules["not_first"]),
         frozenset(normalise(w) for w in rules["particles"]),
+        frozenset(
+            " ".join(n.split())
+            for n in (*rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"])
+        ),
+        frozenset(rules["nouns_before"]),
     )
 
 
 def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order."""
-    hint, after, before = _patterns()
-    if not hint.search(text):
-        return []  # no place noun: most sentences
-    facility, keep_noun, first_stop, particles = _word_sets()
+    noun_at, name_ends, of_name = _patterns()
+    facility, keep_noun, first_stop, particles, after, before = _word_sets()
     out: list[Unlisted] = []
-    for m in after.finditer(text):
+    lowered = text.lower()
+    found = (
+        matches_at(noun_at, lowered, _noun_starts())
+        if len(lowered) == len(text)  # positions in `lowered` are positions in `text`
+        else noun_at.finditer(text)
+    )
+    for m in found:
         noun = " ".join(m.group("noun").lower().split())
-        kind = "facility" if noun in facility else "settlement"
-        end = m.end() if noun in keep_noun else m.end("name")
-        out.append(Unlisted(text[m.start("name") : end], kind, m.start("name"), end))
-    for m in before.finditer(text):
-        out.append(Unlisted(m.group("name"), "settlement", m.start("name"), m.end("name")))
+        if noun in after:  # "Zamzam camp", "the Azovstal steelworks"
+            named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
+            if named:
+                start = named.start("name")
+                end = m.end() if noun in keep_noun else named.end("name")
+                kind = "facility" if noun in facility else "settlement"
+                out.append(Unlisted(text[start:end], kind, start, end))
+        if noun in before:  # "the town of Barsalogho"
+            named = of_name.match(text, m.end())
+            if named:
+                out.append(
+                    Unlisted(
+                        named.group("name"), "settlement", named.start("name"), named.end("name")
+                    )
+                )
     kept: list[Unlisted] = []
     for u in sorted(out, key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", u.name)]
