@@ -424,3 +424,20 @@ def test_a_states_forces_named_without_the_state_are_the_forces_of_where_it_happ
         assert forces in names
     else:
         assert not [n for n in names if n.endswith(" forces") and n != "Russian forces"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Russia's defence ministry said its troops had taken Voznesenka.", "Russian forces"),
+        ("Ukraine's General Staff said its forces had repelled 127 assaults.", "Ukrainian forces"),
+        (
+            "Russia's defence ministry said Ukraine had lost 300 soldiers.",
+            "Russian Ministry of Defence",
+        ),
+    ],
+)
+def test_a_military_source_speaking_of_its_troops_makes_the_troops_the_actor(
+    tagger: Tagger, text: str, actor: str
+) -> None:
+    assert actor in [a.name for a in tagger.classify(event(text)).actors]

@@ -64,6 +64,11 @@ _STATE_ORGAN_AFTER = caseless(
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|ministry|parliament|"
     r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation)\b"
 )
+_OWN_FORCES_AFTER = caseless(
+    r"^\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
+    r"(?:that\s+)?(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|units|"
+    r"soldiers|army|fighters|jets|aircraft|navy)\b"
+)
 _TITLE_AFTER = caseless(
     r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
@@ -272,6 +277,14 @@ class ActorIndex:
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
                 if organ and organ.group("forces") and entry.country in self.forces:
                     entry = self.forces[entry.country]  # "Ukraine's air force": Ukrainian forces
+                elif (
+                    entry.sector == "military"
+                    and entry.country in self.forces
+                    and _OWN_FORCES_AFTER.match(after)
+                ):
+                    # "Russia's defence ministry said its troops took X": the ministry is the
+                    # source, its troops are the actor
+                    entry = self.forces[entry.country]
                 sector = entry.sector or ("military" if organ and organ.group("forces") else None)
                 if (
                     entry.type == "state"
