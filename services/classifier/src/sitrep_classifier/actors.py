@@ -11,7 +11,7 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
-from sitrep_classifier.text import EndAnchored, Passage, caseless, matches_at, word_starts
+from sitrep_classifier.text import EndAnchored, Passage, caseless, matches_in, word_starts
 from sitrep_schemas import Actor, TextSpan
 from sitrep_schemas.events import Attribution
 
@@ -333,13 +333,7 @@ class ActorIndex:
             """Overlaps only spans it contains: a group's name holds a country's."""
             return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
 
-        lowered = text.lower()
-        persons = (
-            matches_at(self.unlisted.persons, lowered, self.unlisted.title_starts, text)
-            if len(lowered) == len(text)  # positions in `lowered` are positions in `text`
-            else self.unlisted.persons.finditer(text)
-        )
-        for m in persons:
+        for m in matches_in(self.unlisted.persons, text, self.unlisted.title_starts):
             title = m.group("title") or m.group("plural")
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
@@ -386,8 +380,7 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
 def _titles(actor: Actor, passage: Passage, person_start: int) -> bool:
     """Does `actor` name the office of the person at `person_start` ("Kenya's president")?"""
     span = actor.span
-    field = "text" if passage.name == "text" else "headline"
-    if span is None or span.field != field or span.end > person_start:
+    if span is None or span.field != passage.field or span.end > person_start:
         return False
     after = passage.lower[span.end : span.end + _REACH]
     title = _TITLE_AFTER.match(after) if after.startswith(("'s", "’s")) else None
@@ -395,8 +388,9 @@ def _titles(actor: Actor, passage: Passage, person_start: int) -> bool:
 
 
 def _inside(span: TextSpan | None, passage: Passage, start: int, end: int) -> bool:
-    field = "text" if passage.name == "text" else "headline"
-    return span is not None and span.field == field and start <= span.start and span.end <= end
+    return (
+        span is not None and span.field == passage.field and start <= span.start and span.end <= end
+    )
 
 
 @cache

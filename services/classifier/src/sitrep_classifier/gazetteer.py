@@ -218,13 +218,10 @@ class Gazetteer:
                 if _SPEECH_AFTER.match(after) or (_REFERENCE_BEFORE.search(before)):
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
-                shared = (
-                    suffix
-                    if suffix and suffix.group("plural")
-                    else _DISTRIBUTIVE.match(text, end, end + _REACH)
-                    if not suffix
-                    else None
-                )
+                if suffix:  # "Kursk regions" ends a list; "Kursk region" names one
+                    shared = suffix if suffix.group("plural") else None
+                else:  # "Belgorod" of "Belgorod and Kursk regions"
+                    shared = _DISTRIBUTIVE.match(text, end, end + _REACH)
                 if shared:
                     regional = f"{key} {shared.group('suffix').lower()}"
                     if regional in self.index.aliases:
@@ -433,15 +430,18 @@ def actor_words(index: PlaceIndex, names: list[str], persons: list[str]) -> froz
     """
     words = {normalise(n) for n in names}
     words |= {part for n in persons for part in normalise(n).split(" ")}
-    return frozenset(
-        w for w in words if not any(p.curated or p.kind == "country" for p in index.candidates(w))
-    )
+    return _not_known_places(index, words)
 
 
 def actor_tokens(index: PlaceIndex, names: list[str]) -> frozenset[str]:
     """Each word of the actors' names that is not itself a curated place or a country
     ("Israeli", "Hezbollah", "Support"; not "Sudan" of "Sudan's army")."""
     words = {part for n in names for part in normalise(n).split(" ") if len(part) > 2}
+    return _not_known_places(index, words)
+
+
+def _not_known_places(index: PlaceIndex, words: set[str]) -> frozenset[str]:
+    """The words that name no curated place and no country."""
     return frozenset(
         w for w in words if not any(p.curated or p.kind == "country" for p in index.candidates(w))
     )

@@ -345,8 +345,9 @@ _PASSIVE_AFTER = caseless(
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
-    r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:settlements|villages|towns|townships|hamlets|"
-    r"localities)\b"
+    r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:"
+    + "|".join(next(p for kind, _, p in _KIND_CUES if kind == "settlements"))
+    + r")\b"
 )
 
 
@@ -357,22 +358,24 @@ _PARTICIPLE_AFTER = caseless(
     r"(?!\s+(?:[\d$]|(?:a|an|the|at|more|about|some|dozens|hundreds|scores|several|many|their|"
     r"his|her|its|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
 )
-_PARTICIPLE_KIND = {
-    "killed": "killed", "dead": "killed", "wounded": "injured", "injured": "injured",
-    "hurt": "injured", "detained": "detained", "arrested": "detained", "missing": "missing_trapped",
-}  # fmt: skip
+
+
+def _cue_kind(words: str, verbs_only: bool = True) -> str | None:
+    """The kind whose cue `words` are, or begin with ("shot dead" -> killed)."""
+    for kind, is_verb, phrases in _KIND_CUES:
+        if (is_verb or not verbs_only) and any(
+            words == p or words.startswith(p + " ") for p in phrases
+        ):
+            return kind
+    return None
 
 
 def _passive_kind(lowered: str, end: int) -> str | None:
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
-    if not m:
-        short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
-        return _PARTICIPLE_KIND[short.group("verb")] if short else None
-    verb = m.group("verb")
-    for kind, is_verb, phrases in _KIND_CUES:
-        if is_verb and any(verb == p or verb.startswith(p + " ") for p in phrases):
-            return kind
-    return None
+    if m:
+        return _cue_kind(m.group("verb"))
+    short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
+    return _cue_kind(short.group("verb"), verbs_only=False) if short else None  # "missing"
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
@@ -499,7 +502,6 @@ _PERSON = (
     r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
     r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist)"
 )
-_HARM = {"killed": "killed", "shot dead": "killed", "wounded": "injured", "injured": "injured"}
 # "a soldier was killed", "killed a gang leader": one person, counted once, when the text
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
 # a child, were killed" does not count the child again.
@@ -516,8 +518,8 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
     out: list[Quantity] = []
     for m in _ONE_PERSON.finditer(lowered):
         group = "a" if m.group("a") else "a2"
-        kind = _HARM[" ".join((m.group("harm") or m.group("harm2")).split())]
-        if kind in kinds:
+        kind = _cue_kind(" ".join((m.group("harm") or m.group("harm2")).split()))
+        if kind is None or kind in kinds:
             continue
         kinds.add(kind)
         surface = text[m.start(group) : m.end(group)]

@@ -77,11 +77,11 @@ def score_cues(taxonomy: Taxonomy, passages: list[Passage]) -> CueScores:
                 best = evidence.get(name)
                 if best is None or weight > best[0]:
                     evidence[name] = (weight, passage, m.start(), m.end())
+    cues = CueScores(scores, evidence, passages, anchors)
     for name in scores:
-        requires = taxonomy.event_types[name].requires
-        if requires and not _any_found(requires, passages, anchors):
+        if not cues.requirement_met(taxonomy, name):
             scores[name] *= REQUIRES_MISSING_FACTOR
-    return CueScores(scores, evidence, passages, anchors)
+    return cues
 
 
 def decide_event_type(taxonomy: Taxonomy, passages: list[Passage]) -> TypeDecision:

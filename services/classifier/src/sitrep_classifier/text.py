@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
@@ -79,9 +79,14 @@ class Passage:
     def __post_init__(self) -> None:
         object.__setattr__(self, "lower", fold(self.value))
 
+    @property
+    def field(self) -> Literal["text", "headline"]:
+        """The TextSpan field this passage is."""
+        return "text" if self.name == "text" else "headline"
+
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(
-            field="text" if self.name == "text" else "headline",
+            field=self.field,
             start=start,
             end=end,
             text=self.value[start:end],
@@ -116,3 +121,13 @@ def matches_at(
         if start >= consumed and (m := pattern.match(target, start)):
             consumed = m.end()
             yield m
+
+
+def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that begins with one of `starts`' words in any
+    case: tried only where the lower-cased text has one (every position, should lowering
+    change the text's length, so positions would not carry over)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return pattern.finditer(text)
+    return matches_at(pattern, lowered, starts, text)

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep_classifier.gazetteer_index import normalise
-from sitrep_classifier.text import Passage, matches_at, word_starts
+from sitrep_classifier.text import Passage, matches_in, word_starts
 from sitrep_schemas import Location
 
 
@@ -120,13 +120,7 @@ def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
     noun_at, name_ends, of_name = _patterns()
     facility, keep_noun, first_stop, particles, after, before = _word_sets()
     out: list[Unlisted] = []
-    lowered = text.lower()
-    found = (
-        matches_at(noun_at, lowered, _noun_starts())
-        if len(lowered) == len(text)  # positions in `lowered` are positions in `text`
-        else noun_at.finditer(text)
-    )
-    for m in found:
+    for m in matches_in(noun_at, text, _noun_starts()):
         noun = " ".join(m.group("noun").lower().split())
         if noun in after:  # "Zamzam camp", "the Azovstal steelworks"
             named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
