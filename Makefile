@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PACKAGES := -e schemas -e services/ingest -e services/classifier -e services/api -e services/cli
+PACKAGES := -e schemas -e services/runtime -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
 .PHONY: install run run-durable test test-faults lint schemas bench screenshot clean
@@ -45,10 +45,10 @@ lint: install
 
 BENCH_VENV := .venv-bench
 
-$(BENCH_VENV)/.installed: pyproject.toml schemas/pyproject.toml services/classifier/pyproject.toml
+$(BENCH_VENV)/.installed: pyproject.toml schemas/pyproject.toml services/runtime/pyproject.toml services/classifier/pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -q -e schemas -e services/classifier -e '.[bench]'
+	$(BENCH_VENV)/bin/python -m pip install -q -e schemas -e services/runtime -e services/classifier -e '.[bench]'
 	touch $@
 
 bench: install $(BENCH_VENV)/.installed
@@ -63,6 +63,7 @@ bench: install $(BENCH_VENV)/.installed
 
 schemas: install
 	$(BIN)/python -m sitrep_schemas.export
+	$(BIN)/python -m sitrep_cli.openapi_export
 
 clean:
 	rm -rf $(BENCH_VENV) $(VENV) .sitrep .pytest_cache .mypy_cache .ruff_cache

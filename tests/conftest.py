@@ -166,3 +166,25 @@ def running_in_thread(worker: Any, timeout: float = 15.0) -> Iterator[None]:
         worker.stop_event.set()
         thread.join(timeout=timeout)
     assert not thread.is_alive(), f"{type(worker).__name__} did not stop within {timeout} s"
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """An ASGI app served by uvicorn on a free port in this process: its base URL."""
+    import time
+
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -18,9 +18,9 @@ from sitrep_api.incidents.grouping import components
 from sitrep_api.incidents.report import report_of
 from sitrep_api.resolver import Resolver
 from sitrep_cli.embedded import create_topics
+from sitrep_runtime.service import LazyProducer
 from sitrep_schemas import TaggedEvent
 from sitrep_schemas.incidents import Incident, IncidentUpdate
-from sitrep_schemas.runtime import LazyProducer
 from tests.conftest import read_topic
 from tests.integration.test_resolver import stored_grouping, stored_incidents
 

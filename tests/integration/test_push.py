@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
-from sitrep_cli.embedded import free_port
 from sitrep_cli.main import main
 from sitrep_ingest.app import create_app
 from sitrep_ingest.settings import Settings
+from tests.conftest import serving
 
 pytestmark = pytest.mark.integration
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -22,18 +19,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 @pytest.fixture
 def ingest_url(isolated: dict[str, Any]) -> Iterator[str]:
-    port = free_port()
     settings = Settings(**isolated, ingest_tokens={"t0ken": ""})
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_config=None)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(settings)) as url:
+        yield url
 
 
 def test_push_directory_reports_accepted_duplicates_and_rejects(

@@ -53,8 +53,15 @@ def test_bad_feed_gets_problem_json(
 
 
 def test_unknown_format_parameter(client: TestClient) -> None:
+    """A format outside the documented enum is a bad parameter, naming the formats."""
     problem = post(client, "- a", "text/plain", format="xml")
-    assert problem["status"] == 415 and "bulletin, json, ndjson" in problem["detail"]
+    assert problem["status"] == 400 and "'bulletin', 'json', 'ndjson'" in problem["detail"]
+
+
+def test_unknown_query_parameter_names_the_allowed_ones(client: TestClient) -> None:
+    problem = post(client, "- a", "text/plain", sourse="desk")
+    assert (problem["status"], problem["type"].rsplit("/", 1)[1]) == (400, "unknown-parameter")
+    assert problem["unknown"] == ["sourse"] and problem["allowed"] == ["format", "source"]
 
 
 def test_health_is_up_without_broker_and_readiness_says_not_ready(client: TestClient) -> None:

@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 
-from sitrep_schemas.runtime import HealthServer, JsonFormatter, StopRequest, stop_on_signals
+from sitrep_runtime.service import HealthServer, JsonFormatter, StopRequest, stop_on_signals
 
 
 def test_sigterm_during_a_wait_stops_it_promptly() -> None:

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from enum import Enum
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 from starlette.concurrency import run_in_threadpool
 
 from sitrep_api.contribution import epoch_day, search_tokens
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.store import EventQuery, StateStore
+from sitrep_runtime.problems import problem_responses
 from sitrep_schemas.labels import load_labels
-
-
-class ProblemError(Exception):
-    def __init__(self, status: int, type_name: str, title: str, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.status, self.type_name, self.title, self.detail, self.extra = (
-            status,
-            type_name,
-            title,
-            detail,
-            extra,
-        )
 
 
 async def get_store(request: Request) -> StateStore:
@@ -66,17 +58,39 @@ def _ms(when: datetime | None) -> int | None:
     return int(when.timestamp() * 1000)
 
 
+_LABELS = load_labels()
+# The labels a filter takes, as enums so that the OpenAPI lists them (an unknown label is a 400).
+Category = Enum("Category", {c: c for c in _LABELS.categories}, type=str)  # type: ignore[misc]
+EventType = Enum("EventType", {t: t for t in _LABELS.event_types}, type=str)  # type: ignore[misc]
+QuantityKind = Enum("QuantityKind", {k: k for k in _LABELS.quantity_kinds}, type=str)  # type: ignore[misc]
+NOTHING = "~none~"  # a filter value no event has: an unknown place, a q with no searchable word
+
+# What routes that read the state may answer besides 200: a bad parameter, Redis down.
+READ_ERRORS = problem_responses(400, 503)
+
+
+def _iso_text(value: object) -> object:
+    """Dates and times as ISO 8601 text only (pydantic would also take `0.5` as a Unix time)."""
+    if isinstance(value, str) and not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected an ISO 8601 date (YYYY-MM-DD) or date-time")
+    return value
+
+
+Day = Annotated[date | datetime, BeforeValidator(_iso_text)]
+Instant = Annotated[datetime, BeforeValidator(_iso_text)]
+
+
 async def event_query(
     store: StoreDep,
-    category: Annotated[str | None, Query(examples=["military"])] = None,
-    event_type: Annotated[str | None, Query(examples=["remote.air_drone_strike"])] = None,
+    category: Annotated[Category | None, Query(examples=["military"])] = None,
+    event_type: Annotated[EventType | None, Query(examples=["remote.air_drone_strike"])] = None,
     place: Annotated[
         str | None, Query(description="place_id or place name", examples=["Kharkiv"])
     ] = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     since: Annotated[
-        date | datetime | None,
+        Day | None,
         Query(
             description="happened on or after this day (ISO 8601 date; a date-time counts by its"
             " own date, in its own time zone): the event's occurred_on",
@@ -84,70 +98,50 @@ async def event_query(
         ),
     ] = None,
     until: Annotated[
-        date | datetime | None,
+        Day | None,
         Query(description="happened before this day (ISO 8601 date or date-time)"),
     ] = None,
     received_since: Annotated[
-        datetime | None, Query(description="received at or after (ISO 8601 date-time)")
+        Instant | None, Query(description="received at or after (ISO 8601 date-time)")
     ] = None,
     received_until: Annotated[
-        datetime | None, Query(description="received before (ISO 8601 date-time)")
+        Instant | None, Query(description="received before (ISO 8601 date-time)")
     ] = None,
     q: Annotated[
-        str | None, Query(max_length=200, description="words the event must contain")
+        str | None,
+        Query(
+            max_length=200,
+            description="words the event must contain; words under 3 letters and stopwords are"
+            " not indexed, so a q of only those matches nothing",
+        ),
     ] = None,
 ) -> EventQuery:
     filters = {
         k: v
         for k, v in {
-            "category": category, "event_type": event_type, "source": source,
+            "category": category.value if category else None,
+            "event_type": event_type.value if event_type else None,
+            "source": source,
             "country": country.upper() if country else None,
         }.items()
         if v
     }  # fmt: skip
-    _check_labels(filters)
     if place:
         # An unknown place matches nothing, like any other value no event has.
         # Redis I/O: off the event loop (the rest of this dependency is not, see get_store).
         resolved: str | None = await run_in_threadpool(store.resolve_place, place)
-        filters["place"] = resolved or "~unknown~"
+        filters["place"] = resolved or NOTHING
     words = tuple(search_tokens(q)) if q else ()
     if q and not words:
-        raise ProblemError(
-            400, "invalid-parameter", "The search has no searchable words",
-            "q needs at least one word of 3 or more letters that is not a stopword",
-        )  # fmt: skip
-    since_ms, until_ms = _ms(received_since), _ms(received_until)
-    if since_ms is not None and until_ms is not None and since_ms >= until_ms:
-        raise ProblemError(
-            400, "invalid-parameter", "Empty time range",
-            "received_since must be before received_until",
-        )  # fmt: skip
-    first, before = _day(since), _day(until)
-    if first is not None and before is not None and first >= before:
-        raise ProblemError(
-            400, "invalid-parameter", "Empty date range", "since must be a day before until"
-        )
+        words = (NOTHING,)
+    # An empty range (since >= until) is a range no event is in: it matches nothing.
     return EventQuery(
-        filters=filters, words=words, since_ms=since_ms, until_ms=until_ms,
-        occurred_from=first, occurred_before=before,
+        filters=filters, words=words, since_ms=_ms(received_since), until_ms=_ms(received_until),
+        occurred_from=_day(since), occurred_before=_day(until),
     )  # fmt: skip
 
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]
-
-
-def _check_labels(filters: dict[str, str]) -> None:
-    """An unknown label can match nothing: say so, and which labels exist."""
-    labels = load_labels()
-    for name, known in (("category", labels.categories), ("event_type", labels.event_types)):
-        value = filters.get(name)
-        if value is not None and value not in known:
-            raise ProblemError(
-                400, "unknown-label", f"Unknown {name}",
-                f"{name} '{value}' is not in the taxonomy; use one of: {', '.join(sorted(known))}",
-                allowed=sorted(known),
-            )  # fmt: skip
 
 
 def page_response(items: list[bytes], next_cursor: str | None) -> Response:

@@ -29,8 +29,8 @@ from prometheus_client import CollectorRegistry, Counter
 from redis import RedisError
 
 from sitrep_api.keyspace import incident_keys, text
+from sitrep_runtime.service import LazyProducer, StopRequest
 from sitrep_schemas.incidents import IncidentUpdate
-from sitrep_schemas.runtime import LazyProducer, StopRequest
 
 log = logging.getLogger(__name__)
 

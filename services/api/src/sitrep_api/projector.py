@@ -24,9 +24,7 @@ from pydantic import ValidationError
 from sitrep_api.keyspace import connect
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
-from sitrep_schemas import Retraction, TaggedEvent
-from sitrep_schemas.events import decode_record
-from sitrep_schemas.runtime import (
+from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
     LazyProducer,
@@ -35,6 +33,8 @@ from sitrep_schemas.runtime import (
     poll_loop,
     stop_on_signals,
 )
+from sitrep_schemas import Retraction, TaggedEvent
+from sitrep_schemas.events import decode_record
 from sitrep_schemas.topics import dlq_headers
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,7 @@ from sitrep_api.incident_feed import IncidentRelay
 from sitrep_api.keyspace import connect
 from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
-from sitrep_schemas import Retraction, TaggedEvent
-from sitrep_schemas.events import decode_record
-from sitrep_schemas.runtime import (
+from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
     LazyProducer,
@@ -39,6 +37,8 @@ from sitrep_schemas.runtime import (
     poll_loop,
     stop_on_signals,
 )
+from sitrep_schemas import Retraction, TaggedEvent
+from sitrep_schemas.events import decode_record
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,6 @@ The key layout is in `keyspace`; the projector writes it through `state_writer`.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 from collections import Counter
@@ -105,26 +103,38 @@ class EventQuery:
         )
 
 
-def encode_positions(positions: dict[str, str]) -> str:
-    """An SSE id: where the reader is in every shard's stream."""
-    return (
-        base64.urlsafe_b64encode(json.dumps(positions, sort_keys=True).encode())
-        .decode()
-        .rstrip("=")
+# Where a reader is in the streams it follows, as an SSE id: `p0=1700000000000-0,inc=...`,
+# one `tag=entry id` per stream (tag: the partition shard `p<n>`, or `inc` for incidents).
+# Entry ids are bounded to 15 digits a part so that any id the pattern admits is one Redis takes.
+_POSITION = r"(?:p[0-9]{1,5}|inc)=[0-9]{1,15}-[0-9]{1,15}"
+POSITIONS_PATTERN = rf"^{_POSITION}(?:,{_POSITION})*$"
+# A page cursor is the sort key of the last item of the previous page (received ms | position
+# from the end | id): any key of that shape is a position in the newest-first order.
+CURSOR_PATTERN = r"^[0-9]{15}\|[0-9]{5}\|[0-9a-f]{32}$"
+INCIDENT_STREAM = "incidents"  # the incident stream's name in a reader's positions
+
+
+def encode_positions(positions: dict[str, str], prefix: str) -> str:
+    """An SSE id: where the reader is in every stream it follows."""
+    return ",".join(
+        f"{_stream_tag(name, prefix)}={entry}" for name, entry in sorted(positions.items())
     )
 
 
-def decode_positions(value: str) -> dict[str, str]:
-    try:
-        data = json.loads(base64.urlsafe_b64decode((value + "=" * (-len(value) % 4)).encode()))
-        if not isinstance(data, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"\d+-\d+", v)
-            for k, v in data.items()
-        ):
-            raise ValueError
-        return data
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise BadCursor("Last-Event-ID is not one this stream sent; reconnect without it") from None
+def decode_positions(value: str, prefix: str) -> dict[str, str]:
+    if not re.fullmatch(POSITIONS_PATTERN, value):
+        raise BadCursor("Last-Event-ID is not one this stream sent; reconnect without it")
+    out = {}
+    for part in value.split(","):
+        tag, entry = part.split("=")
+        out[INCIDENT_STREAM if tag == "inc" else f"{prefix}:{{{tag}}}:"] = entry
+    return out
+
+
+def _stream_tag(name: str, prefix: str) -> str:
+    if name == INCIDENT_STREAM:
+        return "inc"
+    return name.removeprefix(prefix + ":").strip(":{}")
 
 
 def _event_id(sort_key: str) -> str:
@@ -132,19 +142,13 @@ def _event_id(sort_key: str) -> str:
 
 
 def encode_cursor(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"k": sort_key}).encode()).decode().rstrip("=")
+    return sort_key
 
 
 def decode_cursor(cursor: str) -> str:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        key = data["k"]
-        if not isinstance(key, str) or key.count("|") != 2:
-            raise ValueError
-        return key
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
-        raise BadCursor("cursor is not one this API issued; start again without it") from None
+    if not re.fullmatch(CURSOR_PATTERN, cursor):
+        raise BadCursor("cursor is not one this API issued; start again without it")
+    return cursor
 
 
 def _ms_to_iso(value: str | bytes | None) -> str | None:

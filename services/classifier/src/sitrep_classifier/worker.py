@@ -20,9 +20,7 @@ from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from sitrep_classifier.tagger import Tagger
-from sitrep_schemas import TaggedEvent, UpdateEvent
-from sitrep_schemas.events import decode_record
-from sitrep_schemas.runtime import (
+from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
     LazyProducer,
@@ -31,6 +29,8 @@ from sitrep_schemas.runtime import (
     poll_loop,
     stop_on_signals,
 )
+from sitrep_schemas import TaggedEvent, UpdateEvent
+from sitrep_schemas.events import decode_record
 from sitrep_schemas.settings import SitrepSettings
 from sitrep_schemas.topics import dlq_headers
 

@@ -21,7 +21,7 @@ from typing import Any
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.structs import OffsetAndMetadata
 
-from sitrep_schemas.runtime import discard_producer
+from sitrep_runtime.service import discard_producer
 from sitrep_schemas.settings import SitrepSettings
 from sitrep_schemas.topics import (
     DLQ_HEADER_ERROR_CLASS,

@@ -22,7 +22,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from sitrep_cli.embedded import EmbeddedKafka, EmbeddedRedis, EmbeddedS3, create_topics
 from sitrep_cli.push import push
-from sitrep_schemas.runtime import StopRequest
+from sitrep_runtime.service import StopRequest
 from sitrep_schemas.topics import (
     DLQ_TOPIC,
     INCIDENTS_TOPIC,

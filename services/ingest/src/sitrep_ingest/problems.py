@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-PROBLEM_BASE = "https://sitrep.dev/problems/"
+from sitrep_runtime.problems import ProblemError
 
 
-class FeedProblem(Exception):
+class FeedProblem(ProblemError):
     """An input error the caller can fix; rendered as problem JSON."""
 
     status = 400
     type_name = "malformed-feed"
     title = "The feed could not be parsed"
-    headers: ClassVar[dict[str, str] | None] = None
-
-    def __init__(self, detail: str, **extra: Any) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.extra = extra
-
-    def to_problem(self, instance: str | None = None) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "type": PROBLEM_BASE + self.type_name,
-            "title": self.title,
-            "status": self.status,
-            "detail": self.detail,
-        }
-        if instance:
-            body["instance"] = instance
-        body.update(self.extra)
-        return body
 
 
 class MalformedFeed(FeedProblem):
@@ -69,6 +51,7 @@ class Unauthorized(FeedProblem):
     status = 401
     type_name = "unauthorized"
     title = "A valid bearer token is required"
+    default_headers: ClassVar[dict[str, str] | None] = {"WWW-Authenticate": 'Bearer realm="sitrep"'}
 
 
 class Forbidden(FeedProblem):
@@ -89,12 +72,7 @@ class Overloaded(FeedProblem):
     status = 503
     type_name = "overloaded"
     title = "Ingest is processing as many feeds as it takes at once"
-    headers: ClassVar[dict[str, str] | None] = {"Retry-After": "1"}
-
-
-class MissingSource(FeedProblem):
-    type_name = "missing-source"
-    title = "Name the source whose items are withdrawn"
+    default_headers: ClassVar[dict[str, str] | None] = {"Retry-After": "1"}
 
 
 class UnknownEvents(FeedProblem):
@@ -109,4 +87,4 @@ class StateUnavailable(FeedProblem):
     status = 503
     type_name = "state-unavailable"
     title = "Ingest cannot check what it accepted right now"
-    headers: ClassVar[dict[str, str] | None] = {"Retry-After": "2"}
+    default_headers: ClassVar[dict[str, str] | None] = {"Retry-After": "2"}

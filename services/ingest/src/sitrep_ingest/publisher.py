@@ -11,8 +11,8 @@ from typing import Any
 from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
+from sitrep_runtime.service import LazyProducer
 from sitrep_schemas import Retraction, UpdateEvent
-from sitrep_schemas.runtime import LazyProducer
 
 log = logging.getLogger(__name__)
 

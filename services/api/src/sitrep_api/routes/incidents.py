@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
-from sitrep_api.deps import IncidentsDep, ProblemError, QueryDep, StoreDep, page_response
+from sitrep_api.deps import READ_ERRORS, IncidentsDep, QueryDep, StoreDep, page_response
 from sitrep_api.incident_queries import with_incidents
 from sitrep_api.models import IncidentDetail, IncidentPage
+from sitrep_api.routes.events import Cursor, Limit
+from sitrep_runtime.problems import ProblemError, problem_responses
 
 router = APIRouter(tags=["incidents"])
 
@@ -19,6 +21,7 @@ router = APIRouter(tags=["incidents"])
     "/v1/incidents",
     summary="Incidents, most recently reported first, with the events' filters and a cursor",
     response_model=IncidentPage,
+    responses=READ_ERRORS,
     description="An incident is one real-world happening told by one or more reports (the same"
     " strike from three outlets, or one outlet's revised toll). Filters match an incident when"
     " any of its reports would match; since/until bound the day it happened, received_since/"
@@ -27,8 +30,8 @@ router = APIRouter(tags=["incidents"])
 def list_incidents(
     incidents: IncidentsDep,
     query: QueryDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
 ) -> Response:
     items, next_cursor = incidents.list_incidents(query, limit, cursor)
     return page_response(items, next_cursor)
@@ -38,6 +41,7 @@ def list_incidents(
     "/v1/incidents/{incident_id}",
     summary="One incident: its reports, each source's claims and the reconciled figures",
     response_model=IncidentDetail,
+    responses={**READ_ERRORS, **problem_responses(404)},
 )
 def get_incident(
     incidents: IncidentsDep,
@@ -47,8 +51,9 @@ def get_incident(
     found = incidents.incident(incident_id)
     if found is None:
         raise ProblemError(
-            404, "incident-not-found", "No such incident", f"no incident with id {incident_id}"
-        )
+            f"no incident with id {incident_id}",
+            status=404, type_name="incident-not-found", title="No such incident",
+        )  # fmt: skip
     view, event_ids = found
     raws = store.get_events(event_ids)
     when = {raw: json.loads(raw)["event"] for raw in raws}

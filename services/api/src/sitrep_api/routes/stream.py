@@ -18,15 +18,37 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_api.deps import StoreDep
+from sitrep_api.deps import READ_ERRORS, StoreDep
 from sitrep_api.incident_feed import changes_of, current_updates
 from sitrep_api.keyspace import incident_keys
-from sitrep_api.store import StateStore, decode_positions, encode_positions
+from sitrep_api.store import (
+    INCIDENT_STREAM as INCIDENTS,
+)
+from sitrep_api.store import (
+    POSITIONS_PATTERN,
+    StateStore,
+    decode_positions,
+    encode_positions,
+)
 
 STREAM_BLOCK_S = 1.0  # the longest /v1/stream waits on Redis before it checks its client
-INCIDENTS = "incidents"  # the incident stream's name in a reader's positions
 
 router = APIRouter(tags=["stream"])
+# One message of the stream (OpenAPI 3.1: the schema of a text/event-stream is one event's)
+SSE_MESSAGE = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "pattern": POSITIONS_PATTERN},
+        "event": {"type": "string", "enum": ["tagged", "incident"]},
+        "data": {
+            "type": "string",
+            "contentMediaType": "application/json",
+            "description": "tagged: a StoredEvent; incident: an IncidentUpdate",
+        },
+        "retry": {"type": "integer"},
+    },
+    "required": ["id", "event", "data"],
+}
 Update = Literal["tagged", "incident"]
 
 
@@ -52,6 +74,14 @@ def _incident_messages(
     summary="Server-sent events: every newly stored tagged event (`event: tagged`) and every"
     " incident change (`event: incident`), resumable with Last-Event-ID",
     response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "`text/event-stream` messages: `id` (resume with Last-Event-ID),"
+            " `event` (tagged or incident), `data` (a StoredEvent or an IncidentUpdate as JSON)",
+            "content": {"text/event-stream": {"schema": SSE_MESSAGE}},
+        },
+        **READ_ERRORS,
+    },
 )
 async def stream(
     request: Request,
@@ -61,6 +91,7 @@ async def stream(
         Header(
             alias="Last-Event-ID",
             description="Resume after this message (the id of an SSE message); '0' replays what is kept",
+            pattern=f"^0$|{POSITIONS_PATTERN}",
         ),
     ] = None,
     limit: Annotated[
@@ -78,7 +109,7 @@ async def stream(
     if last_event_id == "0":
         positions: dict[str, str] = {}
     elif last_event_id:
-        positions = decode_positions(last_event_id)
+        positions = decode_positions(last_event_id, store.prefix)
     else:
         positions = await run_in_threadpool(store.stream_heads)
         if "incident" in wanted:
@@ -135,7 +166,7 @@ async def stream(
                 positions[where] = entry_id
                 if name is not None:
                     sent += 1
-                    yield f"id: {encode_positions(positions)}\nevent: {name}\ndata: {data}\n\n"
+                    yield f"id: {encode_positions(positions, store.prefix)}\nevent: {name}\ndata: {data}\n\n"
 
     return StreamingResponse(
         messages(),

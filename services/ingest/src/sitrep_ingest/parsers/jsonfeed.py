@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sitrep_ingest.problems import FeedProblem, InvalidEvent, MalformedFeed
@@ -90,9 +90,21 @@ def _opt_date(obj: dict[str, Any], key: str, where: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(value)
     except ValueError:
-        raise InvalidEvent(f"{where}: field '{key}' must be an ISO date (YYYY-MM-DD)") from None
+        pass
+    try:
+        return datetime.fromisoformat(value).date()  # a date-time counts by its own date
+    except ValueError:
+        raise InvalidEvent(
+            f"{where}: field '{key}' must be an ISO date (YYYY-MM-DD) or date-time"
+        ) from None
+
+
+def _first_date(obj: dict[str, Any], where: str) -> date | None:
+    """`bulletin_date`, else `date`: both are checked when given."""
+    dates = [_opt_date(obj, key, where) for key in ("bulletin_date", "date")]
+    return next((d for d in dates if d is not None), None)
 
 
 def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
@@ -113,6 +125,8 @@ def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
     if text is None:
         raise InvalidEvent(f"{where}: field 'text' is required and must be a non-empty string")
     position = obj.get("position")
+    if isinstance(position, float) and position.is_integer():
+        position = int(position)  # JSON has one number type: 3.0 is the integer 3
     if position is not None and (
         not isinstance(position, int) or isinstance(position, bool) or position < 1
     ):
@@ -122,7 +136,7 @@ def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
         text=text,
         headline=_opt_str(obj, "headline", where),
         source=_opt_str(obj, "source", where),
-        bulletin_date=_opt_date(obj, "bulletin_date", where) or _opt_date(obj, "date", where),
+        bulletin_date=_first_date(obj, where),
         section=_opt_str(obj, "section", where) or section,
         url=_opt_str(obj, "url", where),
         position=position,
@@ -131,7 +145,7 @@ def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
 
 def _bulletin_items(obj: dict[str, Any]) -> Iterator[JsonItem]:
     source = _opt_str(obj, "source", "bulletin")
-    day = _opt_date(obj, "date", "bulletin") or _opt_date(obj, "bulletin_date", "bulletin")
+    day = _first_date(obj, "bulletin")
     n = 0
 
     def with_defaults(item: JsonItem) -> JsonItem:

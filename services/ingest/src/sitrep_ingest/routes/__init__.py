@@ -1,0 +1,1 @@
+"""HTTP routes of ingest, one module per resource."""

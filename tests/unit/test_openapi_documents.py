@@ -1,0 +1,49 @@
+"""The committed OpenAPI documents are what the services serve, and say what they answer."""
+
+from __future__ import annotations
+
+import json
+
+from sitrep_cli.openapi_export import TARGET, render
+
+
+def test_committed_openapi_documents_match_the_services() -> None:
+    expected = render()
+    committed = {p.name: p.read_text("utf-8") for p in TARGET.glob("*.openapi.json")}
+    assert set(committed) == set(expected), "run `make schemas` and commit schemas/openapi/"
+    for name, text in expected.items():
+        assert committed[name] == text, f"{name} is stale: run `make schemas` and commit it"
+
+
+def test_every_route_documents_a_typed_answer_and_problem_errors() -> None:
+    documents = sorted(TARGET.glob("*.openapi.json"))
+    assert [p.name for p in documents] == ["api.openapi.json", "ingest.openapi.json"]
+    for path in documents:
+        spec = json.loads(path.read_text("utf-8"))
+        assert "HTTPValidationError" not in json.dumps(spec), path.name
+        for route, item in spec["paths"].items():
+            for method, operation in item.items():
+                responses = operation["responses"]
+                ok = next(r for code, r in responses.items() if code.startswith("2"))
+                schemas = [m.get("schema") for m in ok["content"].values()]
+                assert schemas and all(schemas), f"{method} {route}: untyped answer"
+                assert "422" not in responses or "application/problem+json" in str(
+                    responses["422"]
+                ), f"{method} {route}"
+                for code, response in responses.items():
+                    if code.startswith("4"):
+                        assert list(response["content"]) == ["application/problem+json"], (
+                            f"{method} {route} {code}"
+                        )
+
+
+def test_the_places_and_the_stream_say_their_media_types() -> None:
+    api = json.loads((TARGET / "api.openapi.json").read_text("utf-8"))
+    places = api["paths"]["/v1/places"]["get"]["responses"]["200"]["content"]
+    assert list(places) == ["application/geo+json"]
+    stream = api["paths"]["/v1/stream"]["get"]["responses"]["200"]["content"]
+    assert list(stream) == ["text/event-stream"]
+    ingest = json.loads((TARGET / "ingest.openapi.json").read_text("utf-8"))
+    feeds = ingest["paths"]["/v1/feeds"]["post"]
+    assert {"text/plain", "application/json"} <= set(feeds["requestBody"]["content"])
+    assert ingest["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
