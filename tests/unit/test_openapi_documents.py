@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from sitrep_cli.openapi_export import TARGET, render
 
@@ -47,3 +48,20 @@ def test_the_places_and_the_stream_say_their_media_types() -> None:
     feeds = ingest["paths"]["/v1/feeds"]["post"]
     assert {"text/plain", "application/json"} <= set(feeds["requestBody"]["content"])
     assert ingest["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+
+
+def test_docs_pages_work_offline() -> None:
+    """Swagger UI and ReDoc load their scripts from the service, never from a CDN."""
+    from fastapi.testclient import TestClient
+
+    from sitrep_api.app import create_app as create_api
+    from sitrep_ingest.app import create_app as create_ingest
+
+    for app in (create_api(), create_ingest()):
+        client = TestClient(app)  # no lifespan: the pages need no Redis or broker
+        for page in ("/docs", "/redoc"):
+            html = client.get(page).text
+            scripts = re.findall(r'src="([^"]+)"', html)
+            assert scripts and all(s.startswith("/") for s in scripts), (page, scripts)
+            for script in scripts:
+                assert client.get(script).status_code == 200, script

@@ -10,6 +10,7 @@ from typing import Any
 import redis
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from redis.cluster import RedisCluster
 from starlette.concurrency import run_in_threadpool
 
@@ -47,7 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await run_in_threadpool(publisher.close)
         client.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc with their assets served here, not from a CDN
         title="sitrep ingest",
         version="0.1.0",
         description="Push news feeds; each item becomes an UpdateEvent on `sitrep.updates.raw`."
