@@ -83,6 +83,14 @@ def test_dashboard_shows_filters_and_goes_live(seeded: tuple[LocalStack, int], p
     wait_until(lambda: len(feed_texts(page)) == count, 10)
     tags = page.locator("#feed li .tag.category").all_inner_texts()
     assert tags == [category] * count
+    # the downloads export the view: its CSV holds exactly the filtered events
+    href = page.locator("#download-csv").get_attribute("href")
+    assert href == f"/v1/events.csv?category={category}"
+    rows = api.get(href).text.strip().splitlines()
+    assert len(rows) == count + 1
+    assert page.locator("#download-geojson").get_attribute("href") == (
+        f"/v1/events.geojson?category={category}"
+    )
 
     # a shared URL restores the view
     shared = page.url

@@ -68,3 +68,18 @@ def test_cursor_round_trip_and_garbage() -> None:
     for bad in ("not-a-cursor", "eyJ4IjogMX0", ""):
         with pytest.raises(BadCursor):
             decode_cursor(bad)
+
+
+def test_export_columns_follow_the_crosswalk_and_the_best_known_date() -> None:
+    from sitrep_api.exports import acled_types, event_date
+
+    assert acled_types("battle.armed_clash") == ("Battles", "Armed clash")
+    assert acled_types("diplomacy.meeting") == ("", "")  # ACLED does not code it
+    update = {"bulletin_date": None, "received_at": "2025-03-04T06:00:00Z"}
+    assert event_date({"occurred_on": {"date": "2025-03-02", "precision": "day"}}) == (
+        "2025-03-02", "day",
+    )  # fmt: skip
+    assert event_date({"occurred_on": None, "event": {**update, "bulletin_date": "2025-03-03"}}) == (
+        "2025-03-03", "bulletin",
+    )  # fmt: skip
+    assert event_date({"occurred_on": None, "event": update}) == ("2025-03-04", "received")

@@ -19,8 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.keyspace import connect
-from sitrep_api.models import PlaceCollection
-from sitrep_api.routes import aggregates, events, incidents, service, stream
+from sitrep_api.models import EventFeatureCollection, PlaceCollection
+from sitrep_api.routes import aggregates, events, exports, incidents, service, stream
 from sitrep_api.routes.stream import STREAM_BLOCK_S
 from sitrep_api.settings import Settings
 from sitrep_api.store import BadCursor, StateStore
@@ -114,10 +114,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers={"Retry-After": "2"},
         )  # fmt: skip
 
-    for module in (aggregates, events, incidents, stream, service):
+    for module in (aggregates, events, exports, incidents, stream, service):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    document_problems(app, models=[PlaceCollection])
+    document_problems(app, models=[PlaceCollection, EventFeatureCollection])
     return app
 
 

@@ -190,3 +190,44 @@ class Health(BaseModel):
 class Readiness(BaseModel):
     ready: bool
     checks: dict[str, bool] = Field(examples=[{"redis": True}])
+
+
+class EventFeatureProperties(BaseModel):
+    """One event at one place: the CSV export's columns plus the place's id."""
+
+    event_id: str
+    incident_id: str | None
+    event_date: str = Field(description="YYYY-MM-DD")
+    date_precision: str = Field(description="day or week (when it happened), bulletin or received")
+    category: str
+    event_type: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    actors: str = Field(description="Names, '; '-separated")
+    country: str | None
+    admin1: str | None
+    place: str
+    place_id: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    fatalities: int = Field(description="The event's killed figures, summed")
+    source: str
+    attribution: str = Field(description="Who the report attributes it to, '; '-separated")
+    received_at: str
+    text: str
+
+
+class EventFeature(BaseModel):
+    type: Literal["Feature"]
+    id: str = Field(description="event_id:place_id")
+    geometry: Point
+    properties: EventFeatureProperties
+
+
+class EventFeatureCollection(BaseModel):
+    """A GeoJSON FeatureCollection (RFC 7946) of events at their places."""
+
+    type: Literal["FeatureCollection"]
+    features: list[EventFeature]
+    next_cursor: str | None = Field(description="Continue after `limit` events with this cursor")

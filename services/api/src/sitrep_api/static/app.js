@@ -422,9 +422,18 @@ async function loadTaxonomy() {
   fillSelect(form.elements.event_type, Object.keys(taxonomy.event_types));
 }
 
+// The downloads export what the view shows: the same filters, every matching event.
+function updateDownloads() {
+  const query = apiQuery();
+  for (const [id, path] of [["download-csv", "/v1/events.csv"], ["download-geojson", "/v1/events.geojson"]]) {
+    $(id).href = query ? `${path}?${query}` : path;
+  }
+}
+
 // data-settled on <body>: false while a view loads, true once every panel shows it.
 function reloadAll(fit = false) {
   document.body.dataset.settled = "false";
+  updateDownloads();
   return Promise.all([loadFeed(), loadIncidents(), loadMap(fit), loadTimeline(), loadFigures(), loadSummary()])
     .then(() => showError(null))
     .catch(showError)
