@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sitrep_cli.main import main
+from sitrep_cli.embedded import free_port
+from sitrep_cli.main import FORMATS, main
+from tests.conftest import ROOT
+
+SEEDS = ROOT / "seeds"
 
 SEED_BULLETIN = Path(__file__).resolve().parents[2] / "seeds" / "bulletin-lead-day1007.txt"
 
@@ -32,3 +36,59 @@ def test_parse_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[s
     feed.write_text('{"text": ')
     assert main(["parse", str(feed)]) == 2
     assert "invalid JSON" in capsys.readouterr().err
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    return err
+
+
+@pytest.mark.parametrize("command", ["parse", "tag", "push"])
+def test_missing_or_unreadable_input_is_one_line_and_exit_2(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nope.txt")
+    assert main([command, missing]) == 2
+    assert "nope.txt: No such file or directory" in one_line_error(capsys)
+    if command != "push":  # push reads directories
+        assert main([command, str(tmp_path)]) == 2
+        assert "Is a directory" in one_line_error(capsys)
+
+
+def test_undecodable_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe- a")
+    assert main(["parse", str(bad)]) == 2
+    assert "UTF-8" in one_line_error(capsys)
+
+
+def test_unreachable_ingest_is_retried_then_one_line_and_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed = tmp_path / "feed.txt"
+    feed.write_text("- A drone hit a depot.\n")
+    port = free_port()  # nothing listens there
+    assert main(["push", str(feed), "--url", f"http://127.0.0.1:{port}", "--retries", "1"]) == 3
+    assert "did not answer" in one_line_error(capsys)
+
+
+def test_version_and_help_name_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("sitrep ")
+    with pytest.raises(SystemExit):
+        main(["push", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(default: http://127.0.0.1:8081)" in help_text and "(default: 5)" in help_text
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "exit codes:" in capsys.readouterr().out
+
+
+def test_parse_takes_every_format_ingest_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    from sitrep_ingest.parsers.dispatch import FORMATS as INGEST_FORMATS
+
+    assert list(INGEST_FORMATS) == FORMATS
+    assert main(["parse", "--format", "atom", str(SEEDS / "feed-atom.xml")]) == 0
+    assert capsys.readouterr().out.count("\n") > 0

@@ -7,8 +7,18 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
+
+FORMATS = ["bulletin", "json", "ndjson", "rss", "atom"]  # as ingest reads them
+EXIT_CODES = """exit codes:
+  0  done
+  1  done, but some inputs were rejected (push: files ingest refused; tag: lines that are not
+     UpdateEvents)
+  2  bad usage, or an input that cannot be read (missing file, a directory, not UTF-8)
+  3  a service did not answer (push: ingest; dlq: the broker or Redis)
+  130 interrupted"""
 
 
 def _read_input(path: str) -> bytes:
@@ -58,7 +68,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_push(args: argparse.Namespace) -> int:
     from sitrep_cli.push import push
 
-    summary = push(args.files, args.url, args.source, args.token or os.environ.get("SITREP_TOKEN"))
+    token = args.token or os.environ.get("SITREP_TOKEN")
+    summary = push(args.files, args.url, args.source, token, retries=args.retries)
     print(summary.line())
     for path, reason in summary.rejected:
         print(f"  rejected {path}: {reason}")
@@ -166,20 +177,38 @@ def cmd_service(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="sitrep", description="Live situation reports from news feeds."
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Help that names each option's default, unless there is none or the text says it."""
 
-    p = sub.add_parser("parse", help="print the UpdateEvents of one feed as JSON lines")
-    p.add_argument("file", nargs="?", default="-")
-    p.add_argument("--format", choices=["bulletin", "json", "ndjson"])
-    p.add_argument("--source", help="source id for every event")
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if action.default in (None, False, argparse.SUPPRESS) or "default" in text:
+            return text
+        return super()._get_help_string(action)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    fmt: dict[str, Any] = {"formatter_class": _Help}
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description="Live situation reports from news feeds.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="print the UpdateEvents of one feed as JSON lines", **fmt)
+    p.add_argument("file", nargs="?", default="-", help="the feed file, or - for stdin")
+    p.add_argument(
+        "--format", choices=FORMATS, help="the feed's format (default: guessed from its content)"
+    )
+    p.add_argument("--source", help="source id for every event (default: the feed's own)")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser(
         "eval",
+        **fmt,
         help="score the tagger on a labelled dev set (precision/recall/F1 per field), and/or"
         " incident resolution on a labelled set of reports (B-cubed, killed/injured totals)",
     )
@@ -206,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "train",
+        **fmt,
         help="fit the tagger's learned layer (event type) on the tuning part of a labelled set",
     )
     p.add_argument(
@@ -217,21 +247,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="where to write the model (default: the package's)")
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("tag", help="read UpdateEvent JSON lines, print TaggedEvent JSON lines")
-    p.add_argument("file", nargs="?", default="-")
+    p = sub.add_parser(
+        "tag", help="read UpdateEvent JSON lines, print TaggedEvent JSON lines", **fmt
+    )
+    p.add_argument("file", nargs="?", default="-", help="UpdateEvent JSON lines, or - for stdin")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser(
-        "push", help="post feed files (or directories, or - for stdin) to a running ingest"
+        "push", help="post feed files (or directories, or - for stdin) to a running ingest", **fmt
     )
-    p.add_argument("files", nargs="+")
-    p.add_argument("--url", default="http://127.0.0.1:8081")
-    p.add_argument("--source")
+    p.add_argument("files", nargs="+", help="feed files, directories of them, or - for stdin")
+    p.add_argument("--url", default="http://127.0.0.1:8081", help="the ingest's base URL")
+    p.add_argument("--source", help="source id for every event (default: each feed's own)")
     p.add_argument("--token", help="bearer token (default: $SITREP_TOKEN)")
+    p.add_argument(
+        "--retries",
+        type=int,
+        default=5,
+        help="retries of a feed while ingest refuses connections or answers 503, with"
+        " exponential backoff from 1 s",
+    )
     p.set_defaults(func=cmd_push)
 
-    p = sub.add_parser("dlq", help="list the dead-letter topic, or replay it after a fix")
-    p.add_argument("action", choices=["list", "replay"])
+    p = sub.add_parser("dlq", help="list the dead-letter topic, or replay it after a fix", **fmt)
+    p.add_argument("action", choices=["list", "replay"], help="what to do")
     p.add_argument(
         "--stage",
         action="append",
@@ -241,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print what would be replayed")
     p.set_defaults(func=cmd_dlq)
 
-    p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM")
+    p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM", **fmt)
     p.add_argument("--seed", action="append", help="push these feed files/directories once ready")
     p.add_argument(
         "--durable",
@@ -251,12 +290,58 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_up)
 
     for name in ("ingest", "classifier", "projector", "resolver", "api"):
-        p = sub.add_parser(name, help=f"run the {name} service")
+        p = sub.add_parser(
+            name, help=f"run the {name} service (settings from SITREP_* variables)", **fmt
+        )
         p.set_defaults(func=cmd_service)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Runs a command; what goes wrong outside sitrep is one line on stderr and an exit code
+    (EXIT_CODES), never a traceback."""
     args = build_parser().parse_args(argv)
-    code: int = args.func(args)
+    prog = f"sitrep {args.command}"
+    try:
+        code: int = args.func(args)
+    except OSError as exc:  # a missing or unreadable file, a directory where a file was meant
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{prog}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"{prog}: the input is not UTF-8 text ({exc.reason})", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if not _is_unreachable(exc):
+            raise
+        print(f"{prog}: {exc}", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130
     return code
+
+
+def _is_unreachable(exc: Exception) -> bool:
+    """A service sitrep talks to did not answer: ingest (push), the broker or Redis (dlq)."""
+    import httpx
+    from kafka.errors import KafkaError
+    from redis import ConnectionError as RedisConnectionError
+
+    from sitrep_cli.push import Unreachable
+
+    kinds = (
+        Unreachable,
+        httpx.TransportError,
+        KafkaError,
+        RedisConnectionError,
+    )
+    return isinstance(exc, kinds)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sitrep")
+    except PackageNotFoundError:
+        return "unknown"
