@@ -38,6 +38,7 @@ def test_worker_tags_every_event_and_sends_poison_to_the_dlq(isolated: dict[str,
     out = [TaggedEvent.model_validate_json(r.value) for r in sorted(tagged, key=lambda r: r.offset)]
     assert [t.event_id for t in out] == [e.event_id for e in events]  # per-source order kept
     assert {r.key for r in tagged} == {key}
+    assert {dict(r.headers)["sitrep.schema"] for r in tagged} == {b"tagged_event.v1"}
     assert len(dlq) == 2
     headers = [dict(r.headers) for r in sorted(dlq, key=lambda r: r.offset)]
     assert [h["sitrep.original.offset"] for h in headers] == [b"7", b"8"]

@@ -39,6 +39,10 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
     records = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)
     assert len(records) == 14
     assert {r.key for r in records} == {b"frontline-digest"}
+    # every record says what it holds, so a consumer can check before it decodes
+    assert {tuple(r.headers) for r in records} == {
+        (("content-type", b"application/json"), ("sitrep.schema", b"update_event.v1"))
+    }
     assert len({r.partition for r in records}) == 1  # one source, one partition: order kept
     values = [json.loads(r.value) for r in sorted(records, key=lambda r: r.offset)]
     assert [v["position"] for v in values] == list(range(1, 15))

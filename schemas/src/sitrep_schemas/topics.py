@@ -9,6 +9,21 @@ RETRACTIONS_TOPIC = "sitrep.updates.retractions"
 # Incident updates (`IncidentUpdate`), keyed by incident id: the latest per key is the state.
 INCIDENTS_TOPIC = "sitrep.incidents"
 
+# Headers on every record sitrep publishes: what its value is, so a consumer can check the
+# schema (and its major version) before it decodes. The names match schemas/json/.
+HEADER_CONTENT_TYPE = "content-type"
+HEADER_SCHEMA = "sitrep.schema"
+UPDATE_EVENT_SCHEMA = "update_event.v1"
+TAGGED_EVENT_SCHEMA = "tagged_event.v1"
+RETRACTION_SCHEMA = "retraction.v1"
+INCIDENT_UPDATE_SCHEMA = "incident_update.v1"
+
+
+def record_headers(schema: str) -> list[tuple[str, bytes]]:
+    """`content-type: application/json` and `sitrep.schema: <name>.v<major>`."""
+    return [(HEADER_CONTENT_TYPE, b"application/json"), (HEADER_SCHEMA, schema.encode())]
+
+
 # Header names on DLQ records, so anyone can tell why a record is there.
 DLQ_HEADER_ERROR_CLASS = "sitrep.error.class"
 DLQ_HEADER_ERROR_MESSAGE = "sitrep.error.message"

@@ -31,10 +31,11 @@ from redis import RedisError
 from sitrep_api.keyspace import incident_keys, text
 from sitrep_runtime.service import LazyProducer, StopRequest
 from sitrep_schemas.incidents import IncidentUpdate
+from sitrep_schemas.topics import INCIDENT_UPDATE_SCHEMA, record_headers
 
 log = logging.getLogger(__name__)
 
-HEADERS = [("content-type", b"application/json"), ("sitrep.schema", b"incident_update.v1")]
+HEADERS = record_headers(INCIDENT_UPDATE_SCHEMA)
 MAX_EVENT_IDS = 1000  # per update; an incident with more lists its first 1,000 by id
 
 # Take or keep the lease (KEYS[1]) for ARGV[1] for ARGV[2] ms: 1 when held.

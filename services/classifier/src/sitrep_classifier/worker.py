@@ -32,9 +32,10 @@ from sitrep_runtime.service import (
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.events import decode_record
 from sitrep_schemas.settings import SitrepSettings
-from sitrep_schemas.topics import dlq_headers
+from sitrep_schemas.topics import TAGGED_EVENT_SCHEMA, dlq_headers, record_headers
 
 log = logging.getLogger(__name__)
+_TAGGED = record_headers(TAGGED_EVENT_SCHEMA)
 GROUP_ID = "sitrep-classifier"
 Output = tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]
 
@@ -88,7 +89,7 @@ class ClassifierWorker:
 
     def _tagged(self, record: Any, tagged: TaggedEvent) -> Output:
         self.metrics.records.labels("tagged").inc()
-        return self.settings.topic_tagged, record.key, tagged.model_dump_json().encode(), []
+        return self.settings.topic_tagged, record.key, tagged.model_dump_json().encode(), _TAGGED
 
     def handle_many(self, records: list[Any]) -> list[Output]:
         """(topic, key, value, headers) to produce for each raw record, in order.

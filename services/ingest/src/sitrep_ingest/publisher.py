@@ -13,8 +13,11 @@ from kafka.errors import KafkaError
 
 from sitrep_runtime.service import LazyProducer
 from sitrep_schemas import Retraction, UpdateEvent
+from sitrep_schemas.topics import RETRACTION_SCHEMA, UPDATE_EVENT_SCHEMA, record_headers
 
 log = logging.getLogger(__name__)
+_UPDATE = record_headers(UPDATE_EVENT_SCHEMA)
+_RETRACTION = record_headers(RETRACTION_SCHEMA)
 
 
 def _answers(server: str, timeout: float = 1.0) -> bool:
@@ -66,6 +69,7 @@ class Publisher:
                         topic or self.topic,
                         key=ev.source.encode(),
                         value=ev.model_dump_json().encode(),
+                        headers=_RETRACTION if isinstance(ev, Retraction) else _UPDATE,
                     ),
                 )
                 for ev in events
