@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from sitrep_cli.embedded import EmbeddedKafka, create_topics, free_port
 from sitrep_ingest.app import create_app
 from sitrep_ingest.settings import Settings
+from sitrep_runtime.service import JsonFormatter
 from tests.conftest import SEED_BULLETIN, read_topic
 
 pytestmark = pytest.mark.integration
@@ -19,12 +20,14 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
-    isolated: dict[str, Any],
+    isolated: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     settings = Settings(**isolated)
     body = SEED_BULLETIN.read_bytes()
-    with TestClient(create_app(settings)) as client:
-        first = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
+    with TestClient(create_app(settings)) as client, caplog.at_level("INFO", "sitrep_ingest"):
+        first = client.post(
+            "/v1/feeds", content=body, headers={"Content-Type": "text/plain", "X-Request-ID": "r1"}
+        )
         assert first.status_code == 202, first.text
         assert first.json()["accepted"] == 14 and first.json()["duplicates"] == 0
         again = client.post("/v1/feeds", content=body, headers={"Content-Type": "text/plain"})
@@ -36,6 +39,14 @@ def test_seed_lands_on_raw_topic_keyed_by_source_and_resend_adds_nothing(
         }
         assert again.json()["event_ids"] == first.json()["event_ids"]
         assert client.get("/readyz").status_code == 200
+    # one log line per accepted feed, with the request it answered
+    lines = [
+        json.loads(JsonFormatter().format(r)) for r in caplog.records if r.msg == "feed accepted"
+    ]
+    assert [(x["format"], x["accepted"], x["duplicates"]) for x in lines] == [
+        ("bulletin", 14, 0), ("bulletin", 0, 14),
+    ]  # fmt: skip
+    assert lines[0]["request_id"] == "r1" and lines[0]["source"] == "frontline-digest"
     records = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=14)
     assert len(records) == 14
     assert {r.key for r in records} == {b"frontline-digest"}

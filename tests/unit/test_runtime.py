@@ -63,3 +63,33 @@ def test_health_server_answers_readiness_from_its_callback() -> None:
             assert response.headers["Content-Type"].startswith("text/plain")
     finally:
         server.stop()
+
+
+def test_log_lines_carry_a_utc_millisecond_time_and_the_request_id() -> None:
+    from datetime import datetime
+
+    from sitrep_runtime.service import REQUEST_ID
+
+    record = logging.makeLogRecord({"msg": "feed accepted", "levelname": "INFO"})
+    line = json.loads(JsonFormatter().format(record))
+    when = datetime.fromisoformat(line["ts"])
+    assert when.utcoffset() is not None and len(line["ts"].split(".")[1]) == len("123+00:00")
+    assert "request_id" not in line and "\x1b" not in JsonFormatter().format(record)
+    token = REQUEST_ID.set("r-1")
+    try:
+        assert json.loads(JsonFormatter().format(record))["request_id"] == "r-1"
+    finally:
+        REQUEST_ID.reset(token)
+
+
+def test_http_answers_carry_the_request_id_they_were_given_or_a_new_one() -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep_api.app import create_app
+
+    client = TestClient(create_app())
+    assert (
+        client.get("/healthz", headers={"X-Request-ID": "abc-1"}).headers["x-request-id"] == "abc-1"
+    )
+    made = client.get("/healthz", headers={"X-Request-ID": "not sane\x01"}).headers["x-request-id"]
+    assert len(made) == 32 and made != client.get("/healthz").headers["x-request-id"]

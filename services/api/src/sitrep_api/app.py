@@ -30,6 +30,7 @@ from sitrep_runtime.problems import (
     problem_response,
     reject_unknown_query,
 )
+from sitrep_runtime.requests import RequestIds
 
 STATIC = pathlib.Path(__file__).parent / "static"  # the dashboard: index.html, app.js, vendor/
 
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware, allow_origins=settings.api_cors_origins, allow_methods=["GET"]
         )
     app.add_middleware(CountRequests, counter=requests)
+    app.add_middleware(RequestIds)
     install_problem_handlers(app)
 
     @app.exception_handler(BadCursor)

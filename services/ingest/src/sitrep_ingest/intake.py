@@ -6,6 +6,7 @@ real broker and Redis and no server.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,8 +29,10 @@ from sitrep_ingest.problems import (
 )
 from sitrep_ingest.publisher import BrokerUnavailable, Publisher
 from sitrep_ingest.settings import Settings
+from sitrep_runtime.service import REQUEST_ID
 from sitrep_schemas import UpdateEvent
 
+log = logging.getLogger(__name__)
 NDJSON_CHUNK = 500  # NDJSON events published per broker round trip
 
 
@@ -149,7 +152,7 @@ class Intake:
             fmt = format_for(request.headers.get("content-type"), format)
             if fmt == "ndjson":
                 streamed = await self._accept_ndjson(request, source)
-                self.metrics.feeds.labels(fmt, "202").inc()
+                self._accepted(fmt, source, streamed)
                 return streamed
             body = await read_body(request, self.settings.ingest_max_body_bytes)
             events = await run_in_threadpool(
@@ -164,8 +167,20 @@ class Intake:
             self.metrics.feeds.labels(fmt, str(exc.status)).inc()
             raise
         result = await run_in_threadpool(self.accept, events)
-        self.metrics.feeds.labels(fmt, "202").inc()
+        self._accepted(fmt, source or (events[0].source if events else None), result)
         return result
+
+    def _accepted(self, fmt: str, source: str | None, result: FeedAccepted) -> None:
+        """One log line and one count per accepted feed."""
+        self.metrics.feeds.labels(fmt, "202").inc()
+        log.info(
+            "feed accepted",
+            extra={
+                "source": source or "unknown", "format": fmt, "events": len(result.event_ids),
+                "accepted": result.accepted, "duplicates": result.duplicates,
+                "request_id": REQUEST_ID.get(),
+            },
+        )  # fmt: skip
 
     async def _accept_ndjson(self, request: Request, source: str | None) -> FeedAccepted:
         """NDJSON is read, parsed and published as it arrives, a chunk at a time, so memory does

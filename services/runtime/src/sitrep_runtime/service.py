@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -28,16 +30,25 @@ from prometheus_client import (
 _RESERVED = set(vars(logging.makeLogRecord({})))
 
 
+# The id of the HTTP request being served (sitrep_runtime.requests sets it): every log line
+# written while serving it carries it.
+REQUEST_ID: ContextVar[str | None] = ContextVar("sitrep_request_id", default=None)
+
+
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line; `extra={...}` fields (topic, partition, offset) are kept."""
+    """One JSON object per line: a UTC timestamp to the millisecond, level, logger, message,
+    the request id while serving one, and `extra={...}` fields (topic, partition, offset)."""
 
     def format(self, record: logging.LogRecord) -> str:
         payload: dict[str, Any] = {
-            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "msg": record.getMessage(),
         }
+        request_id = REQUEST_ID.get()  # logging formats in the thread and context that logs
+        if request_id is not None:
+            payload["request_id"] = request_id
         payload.update({k: v for k, v in vars(record).items() if k not in _RESERVED})
         if record.exc_info:
             payload["exc"] = self.formatException(record.exc_info)
