@@ -36,7 +36,10 @@ def test_services_run_the_cli_with_addresses_and_ports_of_the_design() -> None:
         assert svc["build"]["dockerfile"] == "deploy/Dockerfile"
         env = svc["environment"]
         assert env["SITREP_KAFKA_BOOTSTRAP"] == "kafka:9092"
-        assert env["SITREP_REDIS_URL"].startswith("redis://redis:6379")
+        # the password-protected Redis unless the cluster profile's URL is given
+        assert env["SITREP_REDIS_URL"] == (
+            "${SITREP_REDIS_URL:-redis://:${SITREP_REDIS_PASSWORD:-change-me}@redis:6379/0}"
+        )
         assert svc["depends_on"]["kafka"]["condition"] == "service_healthy"
         if name in ports:
             assert f"{ports[name]}:{ports[name]}" in svc["ports"]
@@ -57,3 +60,47 @@ def test_dockerfile_installs_every_package_and_runs_the_cli() -> None:
     assert 'ENTRYPOINT ["sitrep"]' in dockerfile
     for path in ("schemas/pyproject.toml", "services/cli/pyproject.toml"):
         assert (ROOT / path).exists()
+
+
+def test_kafka_keeps_its_log_on_the_volume_and_listens_for_the_host() -> None:
+    kafka = compose()["services"]["kafka"]
+    env = kafka["environment"]
+    volume = next(v for v in kafka["volumes"] if v.startswith("kafka-data:"))
+    assert env["KAFKA_LOG_DIRS"] == volume.split(":", 1)[1]
+    assert "HOST://localhost:29092" in env["KAFKA_ADVERTISED_LISTENERS"].split(",")
+    assert "HOST:PLAINTEXT" in env["KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"].split(",")
+    assert "29092:29092" in kafka["ports"]
+
+
+def test_redis_wants_a_password_and_every_service_is_checked_for_readiness() -> None:
+    services = compose()["services"]
+    for name in ("redis", "redis-node-1", "redis-node-2", "redis-node-3"):
+        command = services[name]["command"]
+        assert command[command.index("--requirepass") + 1] == "${SITREP_REDIS_PASSWORD:-change-me}"
+        assert services[name]["environment"]["REDISCLI_AUTH"]  # its health check authenticates
+    for name in ("ingest", "classifier", "projector", "resolver", "api"):
+        check = " ".join(services[name]["healthcheck"]["test"])
+        assert "/readyz" in check, name
+
+
+def test_the_cluster_profile_joins_three_masters() -> None:
+    services = compose()["services"]
+    nodes = [f"redis-node-{i}" for i in (1, 2, 3)]
+    for node in nodes:
+        assert services[node]["profiles"] == ["cluster"]
+        assert "--cluster-enabled" in services[node]["command"]
+        assert f"{node}:/data" in services[node]["volumes"]
+    join = services["redis-cluster"]
+    assert join["profiles"] == ["cluster"] and set(join["depends_on"]) == set(nodes)
+    script = " ".join(join["command"])
+    assert "--cluster create" in script and "--cluster-replicas 0" in script
+    assert all(f"{node}:6379" in script for node in nodes)
+    assert set(compose()["volumes"]) >= set(nodes)
+
+
+def test_every_variable_the_compose_file_reads_has_a_default() -> None:
+    import re
+
+    text = (ROOT / "docker-compose.yml").read_text("utf-8")
+    names = re.findall(r"\$\{([A-Z_]+)(:-)?", text)
+    assert names and all(default for _, default in names), names
