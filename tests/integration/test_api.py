@@ -175,7 +175,12 @@ def test_health_ready_metrics(loaded: tuple[TestClient, StateWriter]) -> None:
     assert api.get("/healthz").json() == {"status": "ok"}
     assert api.get("/readyz").json()["ready"] is True
     api.get("/v1/state")
-    assert 'sitrep_api_requests_total{route="/v1/state",status="200"}' in api.get("/metrics").text
+    metrics = api.get("/metrics").text
+    assert 'sitrep_api_requests_total{route="/v1/state",status="200"}' in metrics
+    # latency per route template, not per URL
+    assert 'sitrep_api_request_seconds_count{route="/v1/state"} 1.0' in metrics
+    api.get("/v1/events/" + "0" * 32)
+    assert 'route="/v1/events/{event_id}"' in api.get("/metrics").text
 
 
 def test_since_until_and_q_combine_with_filters(loaded: tuple[TestClient, StateWriter]) -> None:

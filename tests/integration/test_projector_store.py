@@ -178,6 +178,15 @@ def test_projector_worker_applies_the_topic_and_dead_letters_garbage(
             and s.labels["topic"] in (settings.topic_tagged, settings.topic_retractions)
             for s in lags
         )
+        # how old each source's newest applied event is, for a staleness alert
+        sources = {ev.event.source for ev in tagged}
+        age = {
+            source: registry.get_sample_value(
+                "sitrep_projector_source_age_seconds", {"source": source}
+            )
+            for source in sources
+        }
+        assert all(value is not None and value >= 0 for value in age.values()), age
     assert len(dlq) == 1 and dict(dlq[0].headers)["sitrep.stage"] == b"project"
 
     # Replay the whole topic from offset 0 (a new group, the same state): nothing changes.

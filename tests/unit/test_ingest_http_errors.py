@@ -68,4 +68,6 @@ def test_health_is_up_without_broker_and_readiness_says_not_ready(client: TestCl
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 503 and ready.json()["ready"] is False
-    assert "sitrep_ingest_feeds" in client.get("/metrics").text
+    metrics = client.get("/metrics").text
+    assert "sitrep_ingest_feeds" in metrics
+    assert 'sitrep_ingest_request_seconds_count{route="/readyz"} 1.0' in metrics

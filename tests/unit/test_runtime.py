@@ -93,3 +93,38 @@ def test_http_answers_carry_the_request_id_they_were_given_or_a_new_one() -> Non
     )
     made = client.get("/healthz", headers={"X-Request-ID": "not sane\x01"}).headers["x-request-id"]
     assert len(made) == 32 and made != client.get("/healthz").headers["x-request-id"]
+
+
+def test_source_freshness_is_the_age_of_each_sources_newest_event_when_scraped() -> None:
+    from prometheus_client import CollectorRegistry, generate_latest
+
+    from sitrep_runtime.service import SourceFreshness
+
+    registry = CollectorRegistry()
+    freshness = SourceFreshness("sitrep_test_source_age_seconds", registry)
+    now = time.time()
+    freshness.saw("desk-a", now - 100)
+    freshness.saw("desk-a", now - 500)  # older: does not move it back
+    freshness.saw("desk-b", now - 10)
+    text = generate_latest(registry).decode()
+    ages = {
+        line.split('"')[1]: float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("sitrep_test_source_age_seconds{")
+    }
+    assert set(ages) == {"desk-a", "desk-b"}
+    assert 100 <= ages["desk-a"] < 110 and 10 <= ages["desk-b"] < 20
+
+
+def test_the_alert_rules_example_names_metrics_the_services_export() -> None:
+    import yaml
+
+    from tests.conftest import ROOT
+
+    rules = yaml.safe_load((ROOT / "deploy" / "prometheus" / "alerts.yml").read_text())
+    exprs = " ".join(r["expr"] for g in rules["groups"] for r in g["rules"])
+    for metric in (
+        "sitrep_projector_source_age_seconds", "sitrep_api_request_seconds_bucket",
+        "sitrep_classifier_lag", "sitrep_projector_lag",
+    ):  # fmt: skip
+        assert metric in exprs

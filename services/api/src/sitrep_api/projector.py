@@ -28,6 +28,7 @@ from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
     LazyProducer,
+    SourceFreshness,
     StopRequest,
     configure_logging,
     poll_loop,
@@ -59,6 +60,9 @@ class Projector:
     def __post_init__(self) -> None:
         self.producer = LazyProducer(
             lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
+        )
+        self.freshness = SourceFreshness(
+            "sitrep_projector_source_age_seconds", self.metrics.registry
         )
 
     def ready(self) -> bool:
@@ -106,6 +110,9 @@ class Projector:
         statuses = self.store.apply(applicable)
         for status in statuses:
             self.metrics.records.labels(_OUTCOMES.get(status, "unknown")).inc()
+        for applied in applicable:
+            update = applied.event.event
+            self.freshness.saw(update.source, update.received_at.timestamp())
         for (_, retraction), status in zip(
             retractions, self.store.retract(retractions), strict=True
         ):

@@ -26,7 +26,7 @@ from sitrep_runtime.problems import (
     problem_response,
     reject_unknown_query,
 )
-from sitrep_runtime.requests import RequestIds
+from sitrep_runtime.requests import HttpMetrics, RequestIds, RequestMetrics
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         dependencies=[Depends(reject_unknown_query)],
     )
+    app.add_middleware(RequestMetrics, metrics=HttpMetrics("ingest", metrics.registry))
     app.add_middleware(RequestIds)
     install_problem_handlers(app)
 

@@ -191,6 +191,36 @@ class ConsumerMetrics:
                 self.lag.labels(tp.topic, str(tp.partition)).set(lag)
 
 
+class SourceFreshness:
+    """`<name>{source}`: seconds since the newest event of each source the service applied was
+    received, computed when scraped (so it grows while a source is silent). Alert on it."""
+
+    def __init__(self, name: str, registry: CollectorRegistry) -> None:
+        self.name = name
+        self.newest: dict[str, float] = {}  # source -> newest received_at (epoch seconds)
+        self._lock = threading.Lock()
+        registry.register(self)
+
+    def saw(self, source: str, received_at: float) -> None:
+        with self._lock:
+            if received_at > self.newest.get(source, 0.0):
+                self.newest[source] = received_at
+
+    def collect(self) -> Any:
+        from prometheus_client.core import GaugeMetricFamily
+
+        family = GaugeMetricFamily(
+            self.name,
+            "Seconds since the newest applied event of the source was received",
+            labels=["source"],
+        )
+        now = time.time()
+        with self._lock:
+            for source, newest in sorted(self.newest.items()):
+                family.add_metric([source], max(0.0, now - newest))
+        yield family
+
+
 def poll_loop(
     consumer: Any,
     process: Callable[[dict[Any, list[Any]]], None],
