@@ -13,6 +13,7 @@ import redis
 from fastapi.testclient import TestClient
 
 from sitrep_api.app import create_app
+from sitrep_api.contribution import NOT_TALLIED
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
@@ -123,9 +124,9 @@ def test_unknown_labels_say_which_exist_and_the_taxonomy_is_served(
     loaded: tuple[TestClient, StateWriter],
 ) -> None:
     api, _ = loaded
-    bad = api.get("/v1/events", params={"category": "war"})
-    assert bad.status_code == 400 and bad.json()["type"].endswith("/invalid-parameter")
-    assert "category" in bad.json()["detail"] and "'military'" in bad.json()["detail"]
+    bad = api.get("/v1/events", params={"category": "military,war"})
+    assert bad.status_code == 400 and bad.json()["type"].endswith("/unknown-label")
+    assert "'war'" in bad.json()["detail"] and "military" in bad.json()["allowed"]
     assert api.get("/v1/events", params={"event_type": "battle.big"}).status_code == 400
     taxonomy = api.get("/v1/taxonomy").json()
     assert len(taxonomy["event_types"]) == 45
@@ -300,3 +301,50 @@ def test_places_name_their_latest_event(loaded: tuple[TestClient, StateWriter]) 
     sumy = features["Sumy"]
     assert api.get(f"/v1/events/{sumy['latest_event_id']}").json()["event"]["position"] == 2
     assert sumy["latest_at"].startswith("2025-03-04")
+
+
+def test_filters_take_several_values_and_match_any(loaded: tuple[TestClient, StateWriter]) -> None:
+    api, _ = loaded
+    every = all_pages(api)
+
+    def ids(**params: Any) -> set[str]:
+        return {e["event_id"] for e in all_pages(api, **params)}
+
+    categories = sorted({e["category"] for e in every})[:2]
+    assert ids(category=",".join(categories)) == ids(category=categories[0]) | ids(
+        category=categories[1]
+    )
+    assert ids(country="UKR,RUS") == ids(country="UKR") | ids(country="rus")
+    assert ids(place="Sumy,Kharkiv") == ids(place="Sumy") | ids(place="Kharkiv")
+    assert ids(place="Sumy,Nowhere-at-all") == ids(place="Sumy")  # an unknown one adds nothing
+    # with another filter: any of one dimension's values, and the other one too
+    military_in_two = ids(category="military", country="UKR,RUS")
+    assert military_in_two == ids(category="military") & (ids(country="UKR") | ids(country="RUS"))
+    kinds = api.get("/v1/figures", params={"count": "reports", "place": "Sumy,Dnipro"}).json()
+    one = api.get("/v1/figures", params={"count": "reports", "place": "Sumy"}).json()
+    total = {f["kind"]: f["total"] for f in kinds["figures"]}
+    assert all(total[f["kind"]] >= f["total"] for f in one["figures"])
+
+
+def test_places_take_the_events_filters(loaded: tuple[TestClient, StateWriter]) -> None:
+    api, _ = loaded
+    for count in ("reports", "incidents"):
+        places = api.get("/v1/places", params={"category": "military", "count": count})
+        assert places.headers["content-type"] == "application/geo+json"
+        features = places.json()["features"]
+        assert features and all(
+            f["properties"]["by_category"] == {"military": f["properties"]["count"]}
+            for f in features
+        )
+    # reports: each place counts the matching events that name it
+    events = [e for e in all_pages(api, category="military") if e["event_type"] not in NOT_TALLIED]
+    expected: dict[str, int] = {}
+    for event in events:
+        for pid in {loc["place_id"] for loc in event["locations"]}:
+            expected[pid] = expected.get(pid, 0) + 1
+    features = api.get("/v1/places", params={"category": "military", "count": "reports"}).json()
+    got = {f["id"]: f["properties"]["count"] for f in features["features"]}
+    assert got == expected
+    # no filter: the projector's running counts, as before
+    unfiltered = api.get("/v1/places", params={"count": "reports"}).json()["features"]
+    assert len(unfiltered) >= len(got)

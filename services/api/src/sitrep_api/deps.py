@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Annotated, Literal
@@ -16,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from sitrep_api.contribution import epoch_day, search_tokens
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.store import EventQuery, StateStore
-from sitrep_runtime.problems import problem_responses
+from sitrep_runtime.problems import ProblemError, problem_responses
 from sitrep_schemas.labels import load_labels
 
 
@@ -59,9 +60,19 @@ def _ms(when: datetime | None) -> int | None:
 
 
 _LABELS = load_labels()
-# The labels a filter takes, as enums so that the OpenAPI lists them (an unknown label is a 400).
-Category = Enum("Category", {c: c for c in _LABELS.categories}, type=str)  # type: ignore[misc]
-EventType = Enum("EventType", {t: t for t in _LABELS.event_types}, type=str)  # type: ignore[misc]
+
+
+def _one_or_more(values: Iterable[str]) -> str:
+    """A pattern for one value, or several separated by commas, each one of `values`."""
+    one = "(?:" + "|".join(re.escape(v) for v in sorted(values)) + ")"
+    return f"^{one}(?:,{one})*$"
+
+
+# Filters take one value or several, comma-separated (an event matches any of them); those
+# that take labels say which in their pattern, so an unknown label is a 400 the OpenAPI predicts.
+CATEGORIES = _one_or_more(_LABELS.categories)
+EVENT_TYPES = _one_or_more(_LABELS.event_types)
+COUNTRIES = r"^[A-Za-z]{3}(?:,[A-Za-z]{3})*$"
 QuantityKind = Enum("QuantityKind", {k: k for k in _LABELS.quantity_kinds}, type=str)  # type: ignore[misc]
 NOTHING = "~none~"  # a filter value no event has: an unknown place, a q with no searchable word
 
@@ -82,13 +93,42 @@ Instant = Annotated[datetime, BeforeValidator(_iso_text)]
 
 async def event_query(
     store: StoreDep,
-    category: Annotated[Category | None, Query(examples=["military"])] = None,
-    event_type: Annotated[EventType | None, Query(examples=["remote.air_drone_strike"])] = None,
-    place: Annotated[
-        str | None, Query(description="place_id or place name", examples=["Kharkiv"])
+    category: Annotated[
+        str | None,
+        Query(
+            json_schema_extra={"pattern": CATEGORIES},
+            description="a category, or several comma-separated (any of them)",
+            examples=["military", "military,humanitarian"],
+        ),
     ] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", examples=["UKR"])] = None,
-    source: Annotated[str | None, Query(max_length=200)] = None,
+    event_type: Annotated[
+        str | None,
+        Query(
+            json_schema_extra={"pattern": EVENT_TYPES},
+            description="an event type, or several comma-separated (any of them)",
+            examples=["remote.air_drone_strike"],
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="a place_id or place name, or several comma-separated (any of them)",
+            examples=["Kharkiv", "Kharkiv,Sumy"],
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            pattern=COUNTRIES,
+            description="an ISO 3166-1 alpha-3 code, or several comma-separated",
+            examples=["UKR", "UKR,RUS"],
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        Query(max_length=200, description="a source id, or several comma-separated"),
+    ] = None,
     since: Annotated[
         Day | None,
         Query(
@@ -117,20 +157,19 @@ async def event_query(
     ] = None,
 ) -> EventQuery:
     filters = {
-        k: v
-        for k, v in {
-            "category": category.value if category else None,
-            "event_type": event_type.value if event_type else None,
-            "source": source,
-            "country": country.upper() if country else None,
+        name: values
+        for name, values in {
+            "category": _labels("category", category, _LABELS.categories, CATEGORIES),
+            "event_type": _labels("event_type", event_type, _LABELS.event_types, EVENT_TYPES),
+            "source": _values(source), "country": _values(country.upper() if country else None),
         }.items()
-        if v
+        if values
     }  # fmt: skip
-    if place:
+    if names := _values(place):
         # An unknown place matches nothing, like any other value no event has.
         # Redis I/O: off the event loop (the rest of this dependency is not, see get_store).
-        resolved: str | None = await run_in_threadpool(store.resolve_place, place)
-        filters["place"] = resolved or NOTHING
+        resolved = await run_in_threadpool(lambda: [store.resolve_place(n) for n in names])
+        filters["place"] = tuple(dict.fromkeys(pid or NOTHING for pid in resolved))
     words = tuple(search_tokens(q)) if q else ()
     if q and not words:
         words = (NOTHING,)
@@ -142,6 +181,27 @@ async def event_query(
 
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+def _labels(name: str, text: str | None, known: Iterable[str], pattern: str) -> tuple[str, ...]:
+    """A label filter's values; one the taxonomy lacks is a 400 that lists the labels (the
+    OpenAPI says the same with `pattern`, which is checked here to say it readably)."""
+    if text is None or re.fullmatch(pattern, text):
+        return _values(text)
+    allowed = sorted(known)
+    unknown = [v for v in text.split(",") if v not in allowed] or [text]
+    raise ProblemError(
+        f"{name} '{unknown[0]}' is not in the taxonomy; use one or more (comma-separated) of: "
+        + ", ".join(allowed),
+        type_name="unknown-label", title=f"Unknown {name}", allowed=allowed,
+    )  # fmt: skip
+
+
+def _values(text: str | None) -> tuple[str, ...]:
+    """The comma-separated values of a filter, without blanks or repeats."""
+    if not text:
+        return ()
+    return tuple(dict.fromkeys(v.strip() for v in text.split(",") if v.strip()))
 
 
 def page_response(items: list[bytes], next_cursor: str | None) -> Response:

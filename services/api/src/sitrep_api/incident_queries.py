@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep_api.keyspace import incident_keys, text
+from sitrep_api.place_counts import Counted, collection
 from sitrep_api.store import EventQuery, ShardCommand, StateStore, encode_cursor, summed
 
 _DIMS = ("category", "event_type", "place", "country", "source", "day")
@@ -74,6 +75,19 @@ class IncidentQueries(StateStore):
             props["latest_incident_id"] = props.pop("latest_event_id")
         return collection
 
+    def places_matching(self, query: EventQuery, scan_limit: int = 5000) -> dict[str, Any]:
+        """/v1/places for a filtered view: its most recently active tallied incidents' places."""
+        raws, _ = self.list_incidents(query, scan_limit, None)
+        views = [json.loads(raw) for raw in raws]
+        return collection(
+            (
+                Counted(v["places"], v["category"], v["incident_id"], v["last_seen"])
+                for v in views
+                if v["tallied"]
+            ),
+            "latest_incident_id",
+        )
+
     def list_incidents(
         self, query: EventQuery, limit: int, cursor: str | None
     ) -> tuple[list[bytes], str | None]:
@@ -109,7 +123,7 @@ class IncidentQueries(StateStore):
         }
 
     def incident_figures(
-        self, kind: str | None, place: str | None, query: EventQuery, per_kind: int = 20
+        self, kind: str | None, places: tuple[str, ...], query: EventQuery, per_kind: int = 20
     ) -> list[dict[str, Any]]:
         """Reconciled figures summed over incidents, per kind and place, with their incidents:
         each incident counts once, with the figure its sources' latest claims give, and
@@ -131,7 +145,11 @@ class IncidentQueries(StateStore):
             for view in views:
                 figure = view["figures"].get(k)
                 place_ids = [p["place_id"] for p in view["places"]]
-                if figure is None or not view["tallied"] or (place and place not in place_ids):
+                if (
+                    figure is None
+                    or not view["tallied"]
+                    or (places and not set(places) & set(place_ids))
+                ):
                     continue
                 total += figure["value"]
                 low += figure["low"]

@@ -18,6 +18,7 @@ from redis.cluster import RedisCluster
 
 from sitrep_api.contribution import NOT_TALLIED
 from sitrep_api.keyspace import Sharded, text
+from sitrep_api.place_counts import Counted, collection
 
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
@@ -60,7 +61,8 @@ class Window:
 class EventQuery:
     """What /v1/events, /v1/facets and /v1/figures filter on (all combinable)."""
 
-    filters: dict[str, str] = field(default_factory=dict)  # dimension -> value
+    # dimension -> the values it may have (an event matches when it has any of them)
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: tuple[str, ...] = ()  # search terms of `q`, all required
     since_ms: int | None = None  # received at or after
     until_ms: int | None = None  # received before
@@ -78,9 +80,15 @@ class EventQuery:
             and (self.occurred_before is None or day < self.occurred_before)
         )
 
-    def index_names(self) -> list[str]:
-        names = [f"{dim}:{self.filters[dim]}" for dim in _SCAN_ORDER if dim in self.filters]
-        return names + [f"tok:{w}" for w in self.words]
+    def index_groups(self) -> list[tuple[str, ...]]:
+        """The indexes an event must be in: one of each group (a dimension's values, or one
+        search word), most selective dimension first."""
+        groups = [
+            tuple(f"{dim}:{value}" for value in self.filters[dim])
+            for dim in _SCAN_ORDER
+            if dim in self.filters
+        ]
+        return groups + [(f"tok:{w}",) for w in self.words]
 
     def is_everything(self) -> bool:
         return (
@@ -246,8 +254,11 @@ class StateStore(Sharded):
         Reads a page of the most selective index in every shard at once, keeps the keys that
         are in every other index too, and reads further only in shards whose page fell short.
         """
-        wanted = query.index_names()
-        primary, others = (wanted[0], wanted[1:]) if wanted else ("all", [])
+        groups = query.index_groups()
+        # Walk one index (the most selective single one, else every event) and check the rest.
+        single = next((g for g in groups if len(g) == 1), None)
+        primary = single[0] if single else "all"
+        others = [g for g in groups if g is not single]
         window = query.window(decode_cursor(cursor) if cursor else None)
         batch = max(limit * 2, 50)
 
@@ -283,26 +294,27 @@ class StateStore(Sharded):
         return sorted((k for keys in found.values() for k in keys[:limit]), reverse=True)
 
     def _in_every(
-        self, pages: dict[str, list[str]], others: list[str], query: EventQuery
+        self, pages: dict[str, list[str]], others: list[tuple[str, ...]], query: EventQuery
     ) -> dict[str, list[str]]:
-        """The keys of each shard's page that are in every one of that shard's `others` indexes
-        and, when the query bounds when it happened, whose day is in the range."""
+        """The keys of each shard's page that are in one index of every group of `others` and,
+        when the query bounds when it happened, whose day is in the range."""
         dated = query.dates_occurred()
         pipe = self.client.pipeline(transaction=False)
         for shard, keys in pages.items():
-            for other in others:
-                pipe.zmscore(shard + "idx:" + other, keys)
+            for group in others:
+                for name in group:
+                    pipe.zmscore(shard + "idx:" + name, keys)
             if dated:
                 pipe.zmscore(shard + "happened", keys)
         scores = iter(pipe.execute())
         kept = {}
         for shard, keys in pages.items():
-            per_other = [next(scores) for _ in others]
+            per_group = [[next(scores) for _ in group] for group in others]
             days = next(scores) if dated else None
             kept[shard] = [
                 k
                 for i, k in enumerate(keys)
-                if all(s[i] is not None for s in per_other)
+                if all(any(s[i] is not None for s in group) for group in per_group)
                 and (days is None or query.occurred_in(days[i]))
             ]
         return kept
@@ -365,6 +377,19 @@ class StateStore(Sharded):
         out["scanned_events"] = scanned
         return out
 
+    def places_matching(self, query: EventQuery, scan_limit: int = 5000) -> dict[str, Any]:
+        """/v1/places for a filtered view: its newest `scan_limit` tallied events' places."""
+        keys = self._matching_keys(query, scan_limit)
+        events = [json.loads(raw) for raw in self.get_events([_event_id(k) for k in keys])]
+        return collection(
+            (
+                Counted(e["locations"], e["category"], e["event_id"], e["event"]["received_at"])
+                for e in events
+                if e["event_type"] not in NOT_TALLIED
+            ),
+            "latest_event_id",
+        )
+
     def timeline(self, bucket: str) -> list[dict[str, Any]]:
         """Live events per bucket ('day' of the bulletin, 'hour' received) and category."""
         merged = self._merged_hash(f"count:{bucket}_category")
@@ -378,7 +403,11 @@ class StateStore(Sharded):
         ]
 
     def figures(
-        self, kind: str | None, place: str | None, query: EventQuery, events_per_kind: int = 20
+        self,
+        kind: str | None,
+        places: tuple[str, ...],
+        query: EventQuery,
+        events_per_kind: int = 20,
     ) -> list[dict[str, Any]]:
         """Sums of extracted quantities per kind (and place), with the events behind each sum."""
         kinds = [kind] if kind else self._figure_kinds()
@@ -394,7 +423,7 @@ class StateStore(Sharded):
                 if event["event_type"] in NOT_TALLIED:
                     continue
                 place_ids = [loc["place_id"] for loc in event["locations"]]
-                if place and place not in place_ids:
+                if places and not set(places) & set(place_ids):
                     continue
                 values = [q["value"] for q in event["quantities"] if q["kind"] == k]
                 if not values:

@@ -72,20 +72,22 @@ def figures(
     kind: Annotated[QuantityKind | None, Query(examples=["killed"])] = None,
     count: Count = "incidents",
 ) -> dict[str, Any]:
-    place = query.filters.get("place")
+    places = query.filters.get("place", ())
     time_only = EventQuery(
         since_ms=query.since_ms, until_ms=query.until_ms,
         occurred_from=query.occurred_from, occurred_before=query.occurred_before,
     )  # fmt: skip
     wanted = kind.value if kind else None
     if count == "reports":
-        return {"count": count, "figures": store.figures(wanted, place, time_only)}
-    return {"count": count, "figures": incidents.incident_figures(wanted, place, time_only)}
+        return {"count": count, "figures": store.figures(wanted, places, time_only)}
+    return {"count": count, "figures": incidents.incident_figures(wanted, places, time_only)}
 
 
 @router.get(
     "/v1/places",
     summary="Places with incident (or report) counts as a GeoJSON FeatureCollection",
+    description="With the events' filters, the places of the matching incidents (or reports),"
+    " counted from the newest 5,000 of them.",
     response_class=Response,
     responses={
         200: {
@@ -95,9 +97,13 @@ def figures(
         **READ_ERRORS,
     },
 )
-def places(store: StoreDep, incidents: IncidentsDep, count: Count = "incidents") -> Response:
+def places(
+    store: StoreDep, incidents: IncidentsDep, query: QueryDep, count: Count = "incidents"
+) -> Response:
     source = incidents if count == "incidents" else store
-    return Response(json.dumps(source.places_geojson()), media_type=GEOJSON)
+    # unfiltered: the running counts; filtered: counted from the newest 5,000 matching items
+    found = source.places_geojson() if query.is_everything() else source.places_matching(query)
+    return Response(json.dumps(found), media_type=GEOJSON)
 
 
 @router.get(
