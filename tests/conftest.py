@@ -188,3 +188,12 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def assert_committed(directory: Path, pattern: str, expected: dict[str, str]) -> None:
+    """Generated files committed under `directory` are exactly what the generator writes now."""
+    committed = {p.name: p.read_text("utf-8") for p in directory.glob(pattern)}
+    where = directory.relative_to(ROOT).as_posix()
+    assert set(committed) == set(expected), f"run `make schemas` and commit {where}/"
+    for name, text in expected.items():
+        assert committed[name] == text, f"{name} is stale: run `make schemas` and commit it"

@@ -6,14 +6,11 @@ import json
 import re
 
 from sitrep_cli.openapi_export import TARGET, render
+from tests.conftest import assert_committed
 
 
 def test_committed_openapi_documents_match_the_services() -> None:
-    expected = render()
-    committed = {p.name: p.read_text("utf-8") for p in TARGET.glob("*.openapi.json")}
-    assert set(committed) == set(expected), "run `make schemas` and commit schemas/openapi/"
-    for name, text in expected.items():
-        assert committed[name] == text, f"{name} is stale: run `make schemas` and commit it"
+    assert_committed(TARGET, "*.openapi.json", render())
 
 
 def test_every_route_documents_a_typed_answer_and_problem_errors() -> None:

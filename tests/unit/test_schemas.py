@@ -8,17 +8,14 @@ from pathlib import Path
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.export import render
 from sitrep_schemas.taxonomy_doc import render_taxonomy
+from tests.conftest import assert_committed
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON_DIR = ROOT / "schemas" / "json"
 
 
 def test_committed_json_schemas_match_the_models() -> None:
-    expected = render()
-    committed = {p.name: p.read_text("utf-8") for p in JSON_DIR.glob("*.schema.json")}
-    assert set(committed) == set(expected), "run `make schemas` and commit schemas/json/"
-    for name, text in expected.items():
-        assert committed[name] == text, f"{name} is stale: run `make schemas` and commit it"
+    assert_committed(JSON_DIR, "*.schema.json", render())
 
 
 def test_committed_taxonomy_document_matches_the_labels() -> None:

@@ -22,7 +22,7 @@ from sitrep_api.models import EventFeatureCollection, PlaceCollection
 from sitrep_api.routes import aggregates, events, exports, incidents, service, stream
 from sitrep_api.routes.stream import STREAM_BLOCK_S
 from sitrep_api.settings import Settings
-from sitrep_api.store import BadCursor, StateStore
+from sitrep_api.store import StateStore
 from sitrep_runtime.problems import (
     document_problems,
     install_problem_handlers,
@@ -74,10 +74,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestMetrics, metrics=HttpMetrics("api", registry))
     app.add_middleware(RequestIds)
     install_problem_handlers(app)
-
-    @app.exception_handler(BadCursor)
-    async def bad_cursor(request: Request, exc: BadCursor) -> JSONResponse:
-        return problem_response(400, "invalid-cursor", "The cursor is not valid", str(exc))
 
     @app.exception_handler(redis.RedisError)
     async def redis_down(request: Request, exc: redis.RedisError) -> JSONResponse:

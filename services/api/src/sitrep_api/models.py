@@ -183,15 +183,6 @@ class Taxonomy(BaseModel):
     guide: dict[str, Any]
 
 
-class Health(BaseModel):
-    status: Literal["ok"]
-
-
-class Readiness(BaseModel):
-    ready: bool
-    checks: dict[str, bool] = Field(examples=[{"redis": True}])
-
-
 class EventFeatureProperties(BaseModel):
     """One event at one place: the CSV export's columns plus the place's id."""
 

@@ -19,6 +19,7 @@ from redis.cluster import RedisCluster
 from sitrep_api.contribution import NOT_TALLIED
 from sitrep_api.keyspace import Sharded, text
 from sitrep_api.place_counts import Counted, collection
+from sitrep_runtime.problems import ProblemError
 
 # Which index drives a filtered scan: the most selective dimension first.
 _SCAN_ORDER = ("event_type", "place", "source", "category", "country")
@@ -45,8 +46,11 @@ def _places(parts: list[dict[bytes, bytes]]) -> dict[str, dict[str, Any]]:
     return {k.decode(): json.loads(v) for part in parts for k, v in part.items()}
 
 
-class BadCursor(ValueError):
-    pass
+class BadCursor(ProblemError, ValueError):
+    """A cursor or SSE id this API did not issue: a 400 problem wherever it is raised."""
+
+    type_name = "invalid-cursor"
+    title = "The cursor is not valid"
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestMetrics, metrics=HttpMetrics("ingest", metrics.registry))
     app.add_middleware(RequestIds)
+    app.state.registry = metrics.registry
     install_problem_handlers(app)
 
     @app.exception_handler(BrokerUnavailable)

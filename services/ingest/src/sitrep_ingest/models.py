@@ -27,12 +27,3 @@ class RetractionRequest(BaseModel):
 class RetractionsAccepted(BaseModel):
     retracted: list[str] = Field(description="Withdrawals the broker acknowledged")
     unknown: list[str] = Field(description="Ids this ingest never accepted: nothing was sent")
-
-
-class Health(BaseModel):
-    status: str = Field(examples=["ok"])
-
-
-class Readiness(BaseModel):
-    ready: bool
-    checks: dict[str, bool] = Field(examples=[{"kafka": True, "redis": True}])

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import redis
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from fastapi.responses import HTMLResponse
 
-from sitrep_api.deps import StoreDep
-from sitrep_api.models import Health, Readiness
+from sitrep_runtime.probes import probe_routes
 
-router = APIRouter(tags=["service"])
+router = APIRouter()  # the probes carry their own tag; the page is not in the OpenAPI
 
 
 @router.get("/", include_in_schema=False)
@@ -19,30 +17,11 @@ async def dashboard(request: Request) -> HTMLResponse:
     return HTMLResponse(request.app.state.dashboard_page)
 
 
-@router.get("/healthz", summary="Alive", response_model=Health)
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
-
-
-@router.get(
-    "/readyz",
-    summary="Ready: Redis answers",
-    response_model=Readiness,
-    responses={503: {"model": Readiness, "description": "Not ready: a check failed"}},
-)
-def readyz(store: StoreDep) -> JSONResponse:
+def _checks(request: Request) -> dict[str, bool]:
     try:
-        ok = store.ping()
+        return {"redis": request.app.state.store.ping()}
     except redis.RedisError:
-        ok = False
-    return JSONResponse({"ready": ok, "checks": {"redis": ok}}, status_code=200 if ok else 503)
+        return {"redis": False}
 
 
-@router.get(
-    "/metrics",
-    summary="Prometheus metrics",
-    response_class=Response,
-    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
-)
-def metrics(request: Request) -> Response:
-    return Response(generate_latest(request.app.state.registry), media_type=CONTENT_TYPE_LATEST)
+router.include_router(probe_routes(_checks, "Redis answers"))
