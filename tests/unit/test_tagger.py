@@ -379,6 +379,53 @@ def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "kind", "precision"),
+    [
+        ("A quake struck Kunar province in eastern Afghanistan.", "Kunar", "admin1", 3),
+        ("M23 rebels took Masisi territory near Goma.", "Masisi", "admin2", 2),
+        ("ELN guerrillas attacked villages in the Catatumbo region of Colombia.", "Catatumbo", "region", 3),
+        ("Forces clashed along the Messalo River in Mozambique.", "Messalo River", "water_body", 3),
+    ],
+)  # fmt: skip
+def test_unlisted_regions_and_waters_take_their_kind_from_their_noun(
+    tagger: Tagger, text: str, name: str, kind: str, precision: int
+) -> None:
+    locations = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    assert (locations[name].kind, locations[name].precision) == (kind, precision)
+    assert locations[name].admin1 == (name if kind == "admin1" else locations[name].admin1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia now occupies roughly a fifth of Ukraine's territory.",  # an owner
+        "The Islamic State claimed the attack in Syria.",  # a group
+        "Gulf states pledged money for Lebanon's reconstruction.",  # a group of countries
+    ],
+)
+def test_owners_and_groups_before_a_region_noun_are_not_places(tagger: Tagger, text: str) -> None:
+    assert not [
+        loc
+        for loc in tagger.classify(event(text)).locations
+        if loc.place_id.startswith("unlisted:")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds protest in Port-au-Prince against insecurity.",
+        "Thousands rallied in Tbilisi against the government.",
+        "Riot police used tear gas to disperse demonstrators in Belgrade.",
+    ],
+)
+def test_a_protest_has_protesters_among_its_actors(tagger: Tagger, text: str) -> None:
+    tagged = tagger.classify(event(text))
+    assert tagged.event_type.startswith("protest.")
+    assert "protesters" in {a.type for a in tagged.actors}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Israeli army camp was hit.",  # a demonym, not a name

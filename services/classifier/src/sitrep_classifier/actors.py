@@ -377,6 +377,22 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
     return None
 
 
+# "Hundreds protest in X", "thousands rallied", "workers went on strike": the crowd acts.
+_PROTESTING = caseless(
+    r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|march(?:es|ed|ing)?|demonstrat\w*|"
+    r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in)\b"
+)
+
+
+def protest_span(passages: list[Passage]) -> TextSpan | None:
+    """The span of the word that says people protested, if any."""
+    for passage in passages:
+        m = _PROTESTING.search(passage.lower)
+        if m:
+            return passage.span(m.start(), m.end())
+    return None
+
+
 def _titles(actor: Actor, passage: Passage, person_start: int) -> bool:
     """Does `actor` name the office of the person at `person_start` ("Kenya's president")?"""
     span = actor.span

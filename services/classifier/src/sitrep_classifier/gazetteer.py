@@ -283,7 +283,7 @@ class Gazetteer:
         mentions = self.mentions(passages, context_countries)
         unlisted = self._unlisted(passages, mentions, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
-            loc.country for loc in unlisted
+            loc.country for loc in unlisted if loc.kind in _FINE
         }
         out: dict[str, Location] = {}
         for m in mentions:
@@ -322,8 +322,11 @@ class Gazetteer:
             for u in found:
                 if any(s < u.end and u.start < e for s, e in taken):
                     continue
-                if normalise(u.name) in self.index.aliases:
-                    continue  # the gazetteer knows the name and decided on it
+                if normalise(u.name) in self.index.aliases or (
+                    u.kind in _COARSE | {"water_body"}
+                    and normalise(u.name).rpartition(" ")[0] in self.index.aliases
+                ):
+                    continue  # the gazetteer knows the name ("Bekaa Valley") and decided on it
                 anchor = unlisted_places.nearest(anchors, u.start)
                 if anchor is not None:
                     out.append(unlisted_places.locate(u, anchor, passage))

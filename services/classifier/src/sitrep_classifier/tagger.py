@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
-from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors
+from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors, protest_span
 from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
@@ -74,7 +74,11 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._with_home_forces(_not_places(actors, places), places, passage),
+                actors=_with_protesters(
+                    self._with_home_forces(_not_places(actors, places), places, passage),
+                    decision.event_type,
+                    passage,
+                ),
                 locations=places,
                 quantities=figures,
                 attributed_to=attributions,
@@ -153,6 +157,20 @@ class Tagger:
         return self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
             passages[1:], context
         )
+
+
+def _with_protesters(actors: list[Actor], event_type: str, passages: list[Passage]) -> list[Actor]:
+    """A protest's crowd is its actor ("Hundreds protest in Lagos"), even when unnamed."""
+    if not event_type.startswith("protest.") or any(a.type == "protesters" for a in actors):
+        return actors
+    span = protest_span(passages)
+    if span is None:
+        return actors
+    crowd = Actor(
+        name="protesters", type="protesters", sector=None, country=None, role="actor",
+        confidence=0.5, span=span,
+    )  # fmt: skip
+    return [*actors, crowd]
 
 
 def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:

@@ -41,7 +41,7 @@ class Anchor:
 @dataclass(frozen=True)
 class Unlisted:
     name: str
-    kind: str  # "settlement" | "facility"
+    kind: str  # "settlement" | "facility" | "admin1" | "admin2" | "region"
     start: int
     end: int
 
@@ -67,10 +67,7 @@ def _alternation(words: list[str]) -> str:
 def _noun_starts() -> Any:
     """Where a place noun (or its modifier) can begin: the first words, lower case."""
     rules = _rules()
-    phrases = [
-        *rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"],
-        *rules["nouns_before"], *rules["noun_modifiers"],
-    ]  # fmt: skip
+    phrases = [*_kind_of_noun(), *rules["nouns_before"], *rules["noun_modifiers"]]
     return word_starts(p.split()[0].lower() for p in phrases)
 
 
@@ -82,7 +79,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
     name = rf"{word}(?:[ -](?:(?:{particle})[ -])?{word}){{0,3}}"
-    nouns = [*rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"]]
+    nouns = list(_kind_of_noun())
     noun_at = re.compile(
         rf"\b(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
         rf"(?P<noun>{_alternation([*nouns, *rules['nouns_before']])})s?\b",
@@ -93,24 +90,29 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return noun_at, name_ends, of_name
 
 
+@cache
+def _kind_of_noun() -> dict[str, str]:
+    """Each noun after a name -> the kind of place it makes ("province" -> admin1)."""
+    return {
+        " ".join(noun.split()): kind
+        for kind, nouns in _rules()["nouns_after"].items()
+        for noun in nouns
+    }
+
+
 _NAME_REACH = 80  # how far before its noun a name may begin
 _WordSets = tuple[frozenset[str], ...]
 
 
 @cache
 def _word_sets() -> _WordSets:
-    """Facility nouns, nouns kept in a name, words no name starts with, name particles,
-    nouns after a name, nouns before "of" and a name."""
+    """Nouns kept in a name, words no name starts with, name particles, nouns before "of"
+    and a name."""
     rules = _rules()
     return (
-        frozenset(rules["nouns_after"]["facility"]),
         frozenset(rules["noun_kept_in_name"]),
         frozenset(normalise(w) for w in rules["not_first"]),
         frozenset(normalise(w) for w in rules["particles"]),
-        frozenset(
-            " ".join(n.split())
-            for n in (*rules["nouns_after"]["settlement"], *rules["nouns_after"]["facility"])
-        ),
         frozenset(rules["nouns_before"]),
     )
 
@@ -118,7 +120,8 @@ def _word_sets() -> _WordSets:
 def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order."""
     noun_at, name_ends, of_name = _patterns()
-    facility, keep_noun, first_stop, particles, after, before = _word_sets()
+    keep_noun, first_stop, particles, before = _word_sets()
+    after = _kind_of_noun()
     out: list[Unlisted] = []
     for m in matches_in(noun_at, text, _noun_starts()):
         noun = " ".join(m.group("noun").lower().split())
@@ -127,8 +130,7 @@ def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
             if named:
                 start = named.start("name")
                 end = m.end() if noun in keep_noun else named.end("name")
-                kind = "facility" if noun in facility else "settlement"
-                out.append(Unlisted(text[start:end], kind, start, end))
+                out.append(Unlisted(text[start:end], after[noun], start, end))
         if noun in before:  # "the town of Barsalogho"
             named = of_name.match(text, m.end())
             if named:
@@ -144,6 +146,8 @@ def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
             continue
         if u.start > 0 and text[u.start - 1] in "'’-":
             continue  # inside a word ("Israel's")
+        if u.name.endswith(("'s", "’s")):
+            continue  # an owner, not a name ("Ukraine's territory")
         if kept and u.start < kept[-1].end:
             continue
         kept.append(u)
@@ -157,20 +161,25 @@ def nearest(anchors: list[Anchor], at: int) -> Anchor | None:
     return min(anchors, key=lambda a: (a.start < 0, abs(a.start - at), a.kind != "settlement"))
 
 
+_WIDE = frozenset({"admin1", "region"})
+
+
 def place_id(country: str | None, name: str) -> str:
     return f"unlisted:{country or 'XXX'}:{normalise(name).replace(' ', '-')}"
 
 
 def locate(u: Unlisted, anchor: Anchor, passage: Passage) -> Location:
-    """The unlisted place at its anchor's point: "near" a town (2), within a region (3)."""
+    """The unlisted place at its anchor's point: "near" a town (2), within a region (3); a
+    first-level or informal region is itself precision 3."""
+    near_town = anchor.kind in ("settlement", "facility") and u.kind not in _WIDE
     return Location(
         name=u.name,
         kind=u.kind,
         country=anchor.country,
-        admin1=anchor.admin1,
+        admin1=u.name if u.kind == "admin1" else anchor.admin1,
         lat=round(anchor.lat, 5),
         lon=round(anchor.lon, 5),
-        precision=2 if anchor.kind in ("settlement", "facility") else 3,
+        precision=2 if near_town else 3,
         place_id=place_id(anchor.country, u.name),
         confidence=0.5 * (1.0 if passage.name == "text" else 0.8),
         span=passage.span(u.start, u.end),
