@@ -22,7 +22,7 @@ FLOORS = {
     "category": 0.68,
     "event_type": 0.50,
     "places": 0.78,
-    "figures": 0.84,
+    "figures": 0.85,
     "actors": 0.66,
 }
 

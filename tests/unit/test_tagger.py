@@ -250,6 +250,15 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("12 soldiers killed 30 militants", [("troops", 12), ("killed", 30)]),
         ("Russia attacked with 158 air attack means", [("launched", 158)]),
         ("About 800,000 people fled Rafah in under three weeks.", [("displaced", 800000)]),
+        # a list shares the verb before it; its own verbs still decide
+        ("The enemy lost 445 servicemen, three tanks and 13 guns.", [("lost", 445), ("lost", 3), ("lost", 13)]),
+        ("Shelling killed 4 and injured 19.", [("killed", 4), ("injured", 19)]),
+        ("Strikes killed 20 people, including 5 children.", [("killed", 20), ("killed", 5)]),
+        # destroying without a weapon in sight; depth, not distance; speeds are not figures
+        ("Naval forces destroyed three uncrewed boats.", [("destroyed", 3)]),
+        ("The quake struck at a depth of 18 km, 70 km from the city.", [("depth", 18), ("distance", 70)]),
+        ("The storm brought winds of 220 km/h.", []),
+        ("The UN appealed for funds to help 400,000 people.", [("in_need", 400000)]),
         # one person named by an article
         ("A reserve soldier was killed by a drone.", [("killed", 1)]),
         ("Police killed a gang leader in a shootout.", [("killed", 1)]),

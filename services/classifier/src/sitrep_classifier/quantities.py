@@ -166,6 +166,11 @@ _TERM_BEFORE = caseless(
     r"suspended|suspends|suspension)\b(?:\s+[\w'-]+){0,4}?\s+(?:to|for|by|of)\s+"
     r"(?:a\s+further\s+|another\s+|up\s+to\s+|more\s+than\s+|nearly\s+|about\s+)?$"
 )
+# "winds of 220 km/h": a speed, which TAXONOMY does not count.
+_SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
+# "at a depth of 18 km", "10 km deep": how deep, not how far.
+_DEPTH_BEFORE = caseless(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$")
+_DEPTH_AFTER = caseless(r"\s*(?:deep|below|underground|beneath)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_WORDS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -231,7 +236,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("released", True, ("released", "freed", "freeing", "free", "rescued", "rescuing", "exchange",
                         "exchanged", "returned", "swap", "swapped", "handed over")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
-    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "left without")),
+    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "to help", "to reach",
+                        "left without")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys")),
     ("damaged", True, ("damaged", "damaging")),
@@ -391,7 +397,9 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
         if kind in _NEEDS_WEAPON and not armed:
-            continue
+            if not m.group().startswith("destroyed"):
+                continue
+            kind = "destroyed"  # "destroyed three boats": not an interception
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end
@@ -447,8 +455,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        if _FRACTION_AFTER.match(lowered, end, end + 12):
-            continue
+        if _FRACTION_AFTER.match(lowered, end, end + 12) or _SPEED_AFTER.match(
+            lowered, end, end + 12
+        ):
+            continue  # "two thirds", "220 km/h"
         if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 12):
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
@@ -531,11 +541,66 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
     return out
 
 
+# Between two figures of one list: the first one's noun, then a comma or "and"
+# ("lost 445 servicemen, three tanks and 13 guns").
+_LIST_GAP = caseless(r"^\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_VERB_KINDS = frozenset(kind for kind, verb, _ in _KIND_CUES if verb)
+
+
+def _list_runs(lowered: str, hits: list[_Hit]) -> list[list[int]]:
+    """The hits that stand in one list, as runs of two or more indices."""
+    runs: list[list[int]] = []
+    for i in range(1, len(hits)):
+        if _LIST_GAP.match(lowered[hits[i - 1].end : hits[i].start]):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i - 1, i])
+    return runs
+
+
+def _shared_kind(lowered: str, hits: list[_Hit], run: list[int]) -> str | None:
+    """The verb a list's figures share: the one just before its first figure ("lost 445
+    servicemen, three tanks") or the passive after its last ("... have been destroyed")."""
+    first, last = hits[run[0]], hits[run[-1]]
+    before = lowered[max(0, first.start - _VERB_REACH) : first.start]
+    verbs = [m for m in _ANY_KIND.finditer(before) if _KIND_CUES[int(str(m.lastgroup)[1:])][1]]
+    if verbs and not _OTHER_FIGURE.search(before[verbs[-1].end() :]):
+        return _KIND_CUES[int(str(verbs[-1].lastgroup)[1:])][0]
+    passive = _passive_kind(lowered, last.end)
+    return passive if passive in _VERB_KINDS else None
+
+
+def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    """Figures of a list that only a noun or nothing typed take the verb the list shares."""
+    for run in _list_runs(lowered, hits):
+        shared = _shared_kind(lowered, hits, run)
+        if shared is None:
+            continue
+        for i in run:
+            if i in kinds and (kinds[i] == "count" or kinds[i] in _COUNTED_NOUNS):
+                kinds[i] = shared
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     lowered = fold(text)
     hits = _hits(text, lowered)
     consumed: set[int] = set()
+    plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
+    for i, hit in enumerate(hits):
+        if hit.magnitude or hit.duration_unit or hit.currency:
+            continue
+        if _UNIT.match(lowered[hit.end :]):
+            continue
+        plain[i] = (
+            "settlements"
+            if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
+            else _toll_kind(lowered[: hit.start])
+            or _nearest_kind(lowered, hit.start, hit.end)
+            or "count"
+        )
+    _share_list_verbs(lowered, hits, plain)
     for i, hit in enumerate(hits):
         if i in consumed:
             continue
@@ -569,7 +634,10 @@ def extract_quantities(text: str) -> list[Quantity]:
                 "km2" if "k" in unit_m.group("area").lower() else unit_m.group("area").lower(),
             )
         elif unit_m and unit_m.group("distance"):
-            kind, unit = "distance", unit_m.group("distance").lower()
+            deep = _DEPTH_BEFORE.search(before[-30:]) or _DEPTH_AFTER.match(
+                lowered, hit.end + unit_m.end(), hit.end + unit_m.end() + 14
+            )
+            kind, unit = ("depth" if deep else "distance"), unit_m.group("distance").lower()
         elif unit_m and unit_m.group("duration"):
             if _TIME_WINDOW.search(before[-20:]) or (
                 (
@@ -596,11 +664,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 out.append(_quantity(whole, whole_kind, whole_noun, whole_noun, None, modality))
                 consumed.add(i + 1)
                 continue
-            kind = (
-                "settlements"
-                if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
-                else _toll_kind(before) or _nearest_kind(lowered, hit.start, hit.end) or "count"
-            )
+            kind = plain[i]
             unit = noun.split()[-1].lower() if noun else None
             if (
                 kind == "count"
