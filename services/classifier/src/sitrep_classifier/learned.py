@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import math
 import re
 import zlib
 from collections.abc import Sequence
@@ -68,10 +69,31 @@ def model_text(headline: str | None, text: str) -> str:
 
 
 def ngram_buckets(text: str) -> list[int]:
-    """The hashed buckets of a text's words and word pairs (numbers read as one word)."""
-    words = ["0" if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
-    grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    return sorted({zlib.crc32(g.encode()) & (N_BUCKETS - 1) for g in grams})
+    """The hashed buckets of a text's words and word pairs (numbers read as one word):
+    CRC-32 of the word, and of "first second" (continued from the first word's "word "
+    state, so each word is encoded and hashed once)."""
+    words = [_hashed("0" if w[0].isdigit() else w) for w in _WORD.findall(text.lower())]
+    mask = N_BUCKETS - 1
+    found = {crc & mask for _, crc, _ in words}
+    found.update(
+        zlib.crc32(b, prefix) & mask for (_, _, prefix), (b, _, _) in itertools.pairwise(words)
+    )
+    return sorted(found)
+
+
+_HASHED: dict[str, tuple[bytes, int, int]] = {}
+
+
+def _hashed(word: str) -> tuple[bytes, int, int]:
+    """(the word's bytes, their CRC-32, the CRC-32 of the word and a space)."""
+    known = _HASHED.get(word)
+    if known is None:
+        if len(_HASHED) >= WORD_CACHE:
+            _HASHED.clear()
+        raw = word.encode()
+        crc = zlib.crc32(raw)
+        known = _HASHED[word] = (raw, crc, zlib.crc32(b" ", crc))
+    return known
 
 
 class Embedder:
@@ -98,35 +120,36 @@ class Embedder:
         )
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
-        self._words: dict[str, tuple[Matrix, int]] = {}
+        # Each cached word's summed token vectors are a row of `_sums`; a text's sum is then
+        # one gather of its words' rows, not a vector addition per word.
+        self._sums = np.zeros((WORD_CACHE, self.table.shape[1]), dtype=np.float32)
+        self._words: dict[str, tuple[int, int]] = {}  # word -> (row in _sums, tokens)
 
     def embed(self, texts: Sequence[str]) -> Matrix:
+        """The L2-normalised mean of each text's token vectors (the mean's direction is the
+        sum's, so the sum is normalised)."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         for row, text in enumerate(texts):
-            total, count = out[row], 0
-            for word in text.split():
-                cached = self._words.get(word)
-                if cached is None:
-                    cached = self._word(word)
-                total += cached[0]
-                count += cached[1]
-            if count:
-                total /= count
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
+            words = text.split()
+            if len(self._words) + len(words) > WORD_CACHE:
+                self._words.clear()  # never mid-text: a text's rows stay valid
+            rows = [(self._words.get(w) or self._word(w))[0] for w in words[:WORD_CACHE]]
+            if rows:
+                out[row] = self._sums[rows].sum(axis=0)
+        norms = np.sqrt(np.einsum("ij,ij->i", out, out))[:, None]
         result: Matrix = out / np.maximum(norms, 1e-12)
         return result
 
-    def _word(self, word: str) -> tuple[Matrix, int]:
-        """The sum of a word's token vectors and their number. A text's tokens are its words'
-        tokens (the tokenizer marks each word's start and never merges across it), so
-        words are tokenized once and cached."""
-        if len(self._words) >= WORD_CACHE:
-            self._words.clear()
+    def _word(self, word: str) -> tuple[int, int]:
+        """The row of a word's summed token vectors and their number. A text's tokens are
+        its words' tokens (the tokenizer marks each word's start and never merges across
+        it), so words are tokenized once and cached."""
         ids = self.tokenizer.encode(word, add_special_tokens=False).ids
         ids = [min(i, self.table.shape[0] - 1) for i in ids]
-        vector = self.table[ids].astype(np.float32).sum(axis=0)
-        self._words[word] = (vector, len(ids))
-        return vector, len(ids)
+        row = len(self._words)
+        self._sums[row] = self.table[ids].astype(np.float32).sum(axis=0)
+        self._words[word] = (row, len(ids))
+        return row, len(ids)
 
 
 @dataclass(frozen=True)
@@ -146,13 +169,18 @@ class Features:
         return np.hstack([grams, self.embeddings, self.votes])
 
 
+@cache
+def _positions(names: tuple[str, ...]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(names)}
+
+
 def featurise(
     embedder: Embedder,
     type_names: Sequence[str],
     texts: Sequence[str],
     decisions: Sequence[TypeDecision],
 ) -> Features:
-    index = {name: i for i, name in enumerate(type_names)}
+    index = _positions(tuple(type_names))
     votes = np.zeros((len(texts), len(type_names)), dtype=np.float32)
     for row, decision in enumerate(decisions):
         if decision.evidence is not None:  # no evidence: no cue matched, the rules abstain
@@ -170,14 +198,20 @@ class EventTypeModel:
     bias: Matrix  # (classes,)
 
     def probabilities(self, features: Features) -> Matrix:
-        logits = features.embeddings @ self.embedding + features.votes @ self.votes + self.bias
+        # In place, one array: per event this is a dozen small numpy calls, so each counts.
+        logits: Matrix = features.embeddings @ self.embedding
+        logits += self.bias
+        if features.votes.any():
+            logits += features.votes @ self.votes
         for row, found in enumerate(features.buckets):
             if found:
-                logits[row] += self.grams[found].sum(axis=0) / np.sqrt(len(found))
+                logits[row] += np.add.reduce(self.grams.take(found, axis=0)) * (
+                    1.0 / math.sqrt(len(found))
+                )
         logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        out: Matrix = exp / exp.sum(axis=1, keepdims=True)
-        return out
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        return logits
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
