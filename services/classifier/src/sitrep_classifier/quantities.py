@@ -251,6 +251,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
+    # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
+    ("count", False, ("cases", "suspected cases", "confirmed cases")),
 ]  # fmt: skip
 
 
@@ -304,7 +306,15 @@ _OBJECT_FIGURE = caseless(
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores)\b)"
 )
 # Kinds named by what is counted ("20 villages", "28 trucks"): the noun follows its figure.
-_COUNTED_NOUNS = {"settlements", "aid_volume", "troops", "targets_hit", "attacks", "held_hostage"}
+_COUNTED_NOUNS = {
+    "settlements",
+    "aid_volume",
+    "troops",
+    "targets_hit",
+    "attacks",
+    "held_hostage",
+    "count",
+}
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
@@ -346,7 +356,7 @@ def _value(num: str, scale: str | None) -> float:
 
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
-    r"(?:\s+[a-z-]+){0,2}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
+    r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
     r"\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
