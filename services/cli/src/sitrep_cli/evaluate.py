@@ -86,6 +86,32 @@ class Report:
     mistakes: list[str] = field(default_factory=list)
     # Per gold figure kind: [right kind, figures whose value the tagger found].
     kinds: dict[str, list[int]] = field(default_factory=dict)
+    # (the event type's confidence, whether the type is right), one per aligned event.
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def calibration(self, bins: int = 10) -> float:
+        """Expected calibration error of the event type's confidence: how far, weighted by
+        events, each confidence decile's mean confidence is from its share right."""
+        if not self.confidences:
+            return 0.0
+        error = 0.0
+        for b in range(bins):
+            inside = [
+                (c, ok)
+                for c, ok in self.confidences
+                if b / bins < c <= (b + 1) / bins or (b == 0 and c == 0)
+            ]
+            if inside:
+                mean = sum(c for c, _ in inside) / len(inside)
+                right = sum(ok for _, ok in inside) / len(inside)
+                error += len(inside) / len(self.confidences) * abs(mean - right)
+        return error
+
+    def confident(self, at_least: float) -> tuple[float, float]:
+        """(share of events whose type confidence is >= at_least, share of those right)."""
+        kept = [ok for c, ok in self.confidences if c >= at_least]
+        share = len(kept) / len(self.confidences) if self.confidences else 0.0
+        return share, (sum(kept) / len(kept) if kept else 1.0)
 
     def table(self) -> str:
         lines = [
@@ -103,6 +129,12 @@ class Report:
             + ", ".join(f"{k} {self.kinds[k][0]}/{self.kinds[k][1]}" for k in common)
             + f"; common kinds {self.common_kind_accuracy():.3f}"
         )
+        if self.confidences:
+            share, right = self.confident(0.8)
+            lines.append(
+                f"event type confidence: calibration error {self.calibration():.3f}; "
+                f"{share:.0%} of events at >= 0.8, {right:.3f} of them right"
+            )
         return "\n".join(lines)
 
     def common_kind_accuracy(self) -> float:
@@ -287,6 +319,9 @@ def evaluate(
                 )
             if i >= matched:
                 continue
+            report.confidences.append(
+                (tagged[i].confidence, tagged[i].event_type == gold[i]["event_type"])
+            )
             if predicted["event_type"] != expected["event_type"]:
                 report.mistakes.append(
                     f"{stem} #{i + 1}: event_type {tagged[i].event_type} != {gold[i]['event_type']}"
