@@ -421,6 +421,23 @@ def test_owners_and_groups_before_a_region_noun_are_not_places(tagger: Tagger, t
 
 
 @pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A missile hit an apartment block in Kharkiv, killing four people.", True),
+        ("About 3,000 families fled El Fasher over the past week.", True),
+        ("Tens of thousands flee south Lebanon as strikes intensify.", True),
+        ("Jets struck 40 targets overnight.", False),  # no people counted
+        ("The army said 12 soldiers were killed in an ambush.", False),  # not civilians
+    ],
+)
+def test_civilians_counted_as_harmed_or_uprooted_are_actors(
+    tagger: Tagger, text: str, victims: bool
+) -> None:
+    actors = tagger.classify(event(text)).actors
+    assert ("civilians" in {a.type for a in actors}) is victims
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Hundreds protest in Port-au-Prince against insecurity.",

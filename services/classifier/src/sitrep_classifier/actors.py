@@ -12,7 +12,7 @@ from typing import Any
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_classifier.text import EndAnchored, Passage, caseless, matches_in, word_starts
-from sitrep_schemas import Actor, TextSpan
+from sitrep_schemas import Actor, Quantity, TextSpan
 from sitrep_schemas.events import Attribution
 
 _RECIPIENT_BEFORE = EndAnchored(
@@ -103,6 +103,8 @@ class Unlisted:
     former: re.Pattern[str]  # "former" just before the title
     groups: re.Pattern[str]  # a proper name ending in a group noun
     not_first: frozenset[str]
+    victim_kinds: frozenset[str] = frozenset()  # figures whose people are victims
+    victim_nouns: frozenset[str] = frozenset()  # the nouns that make them civilians
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -137,6 +139,8 @@ class Unlisted:
                 rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{1,5}}(?:{'|'.join(map(re.escape, suffixes))}))\b"
             ),
             not_first=frozenset(raw["not_group_first_words"]),
+            victim_kinds=frozenset(raw.get("victim_kinds", ())),
+            victim_nouns=frozenset(raw.get("victim_nouns", ())),
         )
 
 
@@ -388,6 +392,42 @@ def protest_span(passages: list[Passage]) -> TextSpan | None:
     """The span of the word that says people protested, if any."""
     for passage in passages:
         m = _PROTESTING.search(passage.lower)
+        if m:
+            return passage.span(m.start(), m.end())
+    return None
+
+
+# "Thousands flee", "dozens of villagers were killed": victims counted without a figure.
+_CROWD_HARMED = caseless(
+    r"\b(?:dozens|scores|hundreds|thousands|millions|tens\s+of\s+thousands|"
+    r"hundreds\s+of\s+thousands)(?:\s+of\s+[a-z]+)?\s+(?:have\s+|had\s+|were\s+|are\s+)?"
+    r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from)\b"
+)
+
+
+def victims_span(
+    passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None
+) -> TextSpan | None:
+    """Where the text counts civilians harmed or uprooted ("killing 12 people", "40,000
+    residents fled", "thousands flee"), if it does."""
+    if unlisted is None:
+        return None
+    for figure in figures:
+        noun = (figure.what or "").split()[:1]
+        if (
+            figure.kind in unlisted.victim_kinds
+            and noun
+            and noun[0].lower() in unlisted.victim_nouns
+        ):
+            for passage in passages:
+                if passage.name != "text":
+                    continue
+                at = passage.value.find(figure.surface)
+                start = passage.value.find(noun[0], max(at, 0))
+                if start >= 0:
+                    return passage.span(start, start + len(noun[0]))
+    for passage in passages:
+        m = _CROWD_HARMED.search(passage.lower)
         if m:
             return passage.span(m.start(), m.end())
     return None

@@ -7,14 +7,20 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
-from sitrep_classifier.actors import ActorIndex, bare_forces, load_actors, protest_span
+from sitrep_classifier.actors import (
+    ActorIndex,
+    bare_forces,
+    load_actors,
+    protest_span,
+    victims_span,
+)
 from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import Passage, passages_of
-from sitrep_schemas import Actor, ClassifierInfo, Location, TaggedEvent, UpdateEvent
+from sitrep_schemas import Actor, ClassifierInfo, Location, Quantity, TaggedEvent, UpdateEvent
 
 
 class Tagger:
@@ -74,9 +80,13 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=_with_protesters(
-                    self._with_home_forces(_not_places(actors, places), places, passage),
-                    decision.event_type,
+                actors=self._with_victims(
+                    _with_protesters(
+                        self._with_home_forces(_not_places(actors, places), places, passage),
+                        decision.event_type,
+                        passage,
+                    ),
+                    figures,
                     passage,
                 ),
                 locations=places,
@@ -129,6 +139,21 @@ class Tagger:
         met = (i for i in ranked if cues.requirement_met(self.taxonomy, labels[i]))
         kept = list(itertools.islice(met, 3))  # the best and two alternates are all read
         return kept or ranked
+
+    def _with_victims(
+        self, actors: list[Actor], figures: list[Quantity], passages: list[Passage]
+    ) -> list[Actor]:
+        """Civilians counted as killed, hurt or uprooted are among the event's actors."""
+        if any(a.type == "civilians" for a in actors):
+            return actors
+        span = victims_span(passages, figures, self.actors.unlisted)
+        if span is None:
+            return actors
+        victims = Actor(
+            name="civilians", type="civilians", sector=None, country=None, role="recipient",
+            confidence=0.5, span=span,
+        )  # fmt: skip
+        return [*actors, victims]
 
     def _with_home_forces(
         self, actors: list[Actor], places: list[Location], passages: list[Passage]
