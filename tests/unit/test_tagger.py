@@ -421,6 +421,20 @@ def test_owners_and_groups_before_a_region_noun_are_not_places(tagger: Tagger, t
 
 
 @pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hezbollah fires 100 rockets at northern Israel.", "Israel"),
+        ("Israel launched waves of air strikes on Iran before dawn.", "Iran"),
+        ("Tens of thousands flee south Lebanon.", "Lebanon"),
+    ],
+)
+def test_a_country_where_the_act_lands_is_not_an_actor(
+    tagger: Tagger, text: str, target: str
+) -> None:
+    assert target not in {a.name for a in tagger.classify(event(text)).actors}
+
+
+@pytest.mark.parametrize(
     ("text", "victims"),
     [
         ("A missile hit an apartment block in Kharkiv, killing four people.", True),

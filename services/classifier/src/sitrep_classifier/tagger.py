@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -82,7 +83,9 @@ class Tagger:
                 alternate_categories=list(decision.alternate_categories),
                 actors=self._with_victims(
                     _with_protesters(
-                        self._with_home_forces(_not_places(actors, places), places, passage),
+                        self._with_home_forces(
+                            _not_targets(_not_places(actors, places), passage), places, passage
+                        ),
                         decision.event_type,
                         passage,
                     ),
@@ -207,6 +210,30 @@ def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:
         if not a.span
         or not any(f == a.span.field and s <= a.span.start < e for f, s, e in place_spans)
     ]
+
+
+# "fired 100 rockets at northern Israel", "strikes on Iran", "flee south Lebanon": a
+# country after a preposition of direction is where the act lands, not who acts.
+_TOWARDS_BEFORE = re.compile(
+    r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in)\s+"
+    r"(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
+    re.I,
+)
+
+
+def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
+    """Countries named only as where an act landed are not its actors."""
+    fields = {p.field: p.value for p in passages}
+    kept = []
+    for a in actors:
+        span = a.span
+        if a.type == "state" and a.sector is None and span is not None and span.field in fields:
+            before = fields[span.field][max(0, span.start - 30) : span.start]
+            if _TOWARDS_BEFORE.search(before):
+                continue
+        kept.append(a)
+    return kept
 
 
 _default: Tagger | None = None
