@@ -92,3 +92,31 @@ def test_parse_takes_every_format_ingest_takes(capsys: pytest.CaptureFixture[str
     assert list(INGEST_FORMATS) == FORMATS
     assert main(["parse", "--format", "atom", str(SEEDS / "feed-atom.xml")]) == 0
     assert capsys.readouterr().out.count("\n") > 0
+
+
+def test_probe_asks_each_health_port_and_the_one_that_answers_decides() -> None:
+    from fastapi import FastAPI
+    from fastapi.responses import JSONResponse
+
+    from sitrep_cli.probe import probe
+    from tests.conftest import serving
+
+    ready, starting = FastAPI(), FastAPI()
+    ready.get("/readyz")(lambda: {"status": "ready"})
+    starting.get("/readyz")(lambda: JSONResponse({"status": "starting"}, status_code=503))
+    silent = free_port()
+    with serving(ready) as up, serving(starting) as down:
+        up_port, down_port = int(up.rsplit(":", 1)[1]), int(down.rsplit(":", 1)[1])
+        result = probe({"api": silent, "ingest": up_port})
+        assert result.ready and result.line.startswith("ingest ready")
+        result = probe({"api": silent, "classifier": down_port, "ingest": up_port})
+        assert not result.ready and "503" in result.line
+    assert not probe({"api": silent}).ready
+
+
+def test_the_image_checks_its_own_health_with_the_probe() -> None:
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text("utf-8")
+    assert "HEALTHCHECK" in dockerfile and 'CMD ["sitrep", "probe"]' in dockerfile
+    with pytest.raises(SystemExit) as exit_:
+        main(["probe", "--help"])
+    assert exit_.value.code == 0

@@ -15,7 +15,7 @@ FORMATS = ["bulletin", "json", "ndjson", "rss", "atom"]  # as ingest reads them
 EXIT_CODES = """exit codes:
   0  done
   1  done, but some inputs were rejected (push: files ingest refused; tag: lines that are not
-     UpdateEvents)
+     UpdateEvents); probe: the service is not ready or none answers
   2  bad usage, or an input that cannot be read (missing file, a directory, not UTF-8)
   3  a service did not answer (push: ingest; dlq: the broker or Redis)
   130 interrupted"""
@@ -74,6 +74,14 @@ def cmd_push(args: argparse.Namespace) -> int:
     for path, reason in summary.rejected:
         print(f"  rejected {path}: {reason}")
     return 1 if summary.rejected else 0
+
+
+def cmd_probe(args: argparse.Namespace) -> int:
+    from sitrep_cli.probe import health_ports, probe
+
+    result = probe(health_ports(), host=args.host, timeout=args.timeout)
+    print(result.line, file=sys.stdout if result.ready else sys.stderr)
+    return 0 if result.ready else 1
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -288,6 +296,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the embedded broker's topics and offsets on disk (s3rver in SITREP_DATA_DIR/s3)",
     )
     p.set_defaults(func=cmd_up)
+
+    p = sub.add_parser(
+        "probe",
+        help="exit 0 if the sitrep service on this host answers /readyz with 200 (the"
+        " image's HEALTHCHECK), 1 if it is not ready or none answers",
+        **fmt,
+    )
+    p.add_argument("--host", default="127.0.0.1", help="where the service listens")
+    p.add_argument("--timeout", type=float, default=3.0, help="seconds per request")
+    p.set_defaults(func=cmd_probe)
 
     for name in ("ingest", "classifier", "projector", "resolver", "api"):
         p = sub.add_parser(
