@@ -5,15 +5,15 @@ BIN := $(VENV)/bin
 PACKAGES := -e schemas -e services/runtime -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
-.PHONY: install run run-durable test test-faults lint schemas bench screenshot clean
+.PHONY: install lock run run-durable test test-faults lint schemas bench screenshot clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy/npm/package-lock.json deploy/npm/patch_s3rver.py deploy/apt-need.sh
+$(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy/constraints.txt deploy/npm/package-lock.json deploy/npm/patch_s3rver.py deploy/apt-need.sh
 	sh deploy/apt-need.sh redis-server redis-server "the state store of sitrep up; or set SITREP_REDIS_URL"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q $(PACKAGES) -e '.[dev]'
+	$(BIN)/python -m pip install -q -c deploy/constraints.txt $(PACKAGES) -e '.[dev]'
 	$(BIN)/python -m sitrep_classifier.gazetteer_index
 	sh deploy/apt-need.sh npm "nodejs npm" "for s3rver, the store of sitrep up --durable"
 	sh deploy/apt-need.sh chromium chromium "the browser of the dashboard test and make screenshot"
@@ -21,6 +21,15 @@ $(STAMP): pyproject.toml schemas/pyproject.toml services/*/pyproject.toml deploy
 	cd $(VENV)/npm && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python deploy/npm/patch_s3rver.py $(VENV)/npm/node_modules
 	touch $(STAMP)
+
+# The pins of deploy/constraints.txt, from a fresh resolve of the pyproject.toml dependencies.
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install -q --upgrade pip
+	$(VENV)-lock/bin/python -m pip install -q $(PACKAGES) -e '.[dev]'
+	{ sed -n '1,3p' deploy/constraints.txt; $(VENV)-lock/bin/python -m pip list --format=freeze --exclude-editable \
+	  | grep -v -i -E '^(pip|setuptools|wheel)=='; } > deploy/constraints.txt.new
+	mv deploy/constraints.txt.new deploy/constraints.txt && rm -rf $(VENV)-lock
 
 run: install
 	$(BIN)/sitrep up --seed seeds
@@ -48,7 +57,7 @@ BENCH_VENV := .venv-bench
 $(BENCH_VENV)/.installed: pyproject.toml schemas/pyproject.toml services/runtime/pyproject.toml services/classifier/pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -q -e schemas -e services/runtime -e services/classifier -e '.[bench]'
+	$(BENCH_VENV)/bin/python -m pip install -q -c deploy/constraints.txt -e schemas -e services/runtime -e services/classifier -e '.[bench]'
 	touch $@
 
 bench: install $(BENCH_VENV)/.installed

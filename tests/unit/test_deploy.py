@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +105,36 @@ def test_every_variable_the_compose_file_reads_has_a_default() -> None:
     text = (ROOT / "docker-compose.yml").read_text("utf-8")
     names = re.findall(r"\$\{([A-Z_]+)(:-)?", text)
     assert names and all(default for _, default in names), names
+
+
+def _pins() -> dict[str, str]:
+    lines = (ROOT / "deploy" / "constraints.txt").read_text("utf-8").splitlines()
+    pins = [line.split("==") for line in lines if line and not line.startswith("#")]
+    return {_canonical(name): version for name, version in pins}
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_lock_pins_what_is_installed_and_both_installs_use_it() -> None:
+    """`make lock` writes deploy/constraints.txt; make install and the image install with it."""
+    from importlib.metadata import distributions
+
+    pins = _pins()
+    installed = {
+        _canonical(d.metadata["Name"]): d.version
+        for d in distributions()
+        if not _canonical(d.metadata["Name"]).startswith("sitrep")
+        and _canonical(d.metadata["Name"]) not in {"pip", "setuptools", "wheel"}
+    }
+    unpinned = sorted(set(installed) - set(pins))
+    assert not unpinned, (
+        f"installed but not in deploy/constraints.txt (run `make lock`): {unpinned}"
+    )
+    moved = {n: (pins[n], v) for n, v in installed.items() if pins[n] != v}
+    assert not moved, f"installed versions differ from the lock (run `make lock`): {moved}"
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text("utf-8")
+    assert "pip install -q -c deploy/constraints.txt $(PACKAGES)" in makefile
+    assert "pip install -c deploy/constraints.txt ./schemas" in dockerfile
