@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
+from sitrep_api.access import ACCESS_ERRORS, document_access, read_access
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.keyspace import connect
 from sitrep_api.models import EventFeatureCollection, PlaceCollection
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(reject_unknown_query)],
     )
     app.state.registry = registry
+    app.state.settings = settings
     app.state.dashboard_page = _dashboard_page(settings)
     if settings.api_cors_origins:
         app.add_middleware(
@@ -82,10 +84,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers={"Retry-After": "2"},
         )  # fmt: skip
 
-    for module in (aggregates, events, exports, incidents, stream, service):
-        app.include_router(module.router)
+    for module in (aggregates, events, exports, incidents, stream):
+        app.include_router(
+            module.router, dependencies=[Depends(read_access)], responses=ACCESS_ERRORS
+        )
+    app.include_router(service.router)  # health, readiness, metrics, the dashboard: never keyed
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    document_problems(app, models=[PlaceCollection, EventFeatureCollection])
+    document_problems(app, models=[PlaceCollection, EventFeatureCollection], extra=document_access)
     return app
 
 

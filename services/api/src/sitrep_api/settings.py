@@ -12,6 +12,10 @@ class Settings(SitrepSettings):
     api_port: int = 8080
     api_stream_poll_s: float = 0.5  # /v1/stream on Redis Cluster (else it blocks on Redis)
     api_cors_origins: list[str] = Field(default_factory=list)
+    # Read-side API keys as JSON {"key": "client name"}; empty: reads need no key.
+    api_keys: dict[str, str] = Field(default_factory=dict)
+    # Requests per minute per client (key, or address without keys); None: no limit.
+    api_rate_per_minute: int | None = Field(default=None, ge=1)
     # The dashboard's base map is a bundled country outline (works offline); set a tile URL
     # such as https://tile.openstreetmap.org/{z}/{x}/{y}.png to draw tiles under it.
     api_map_tiles_url: str | None = None
