@@ -348,3 +348,45 @@ def test_places_take_the_events_filters(loaded: tuple[TestClient, StateWriter]) 
     # no filter: the projector's running counts, as before
     unfiltered = api.get("/v1/places", params={"count": "reports"}).json()["features"]
     assert len(unfiltered) >= len(got)
+
+
+def test_actor_actor_type_and_admin1_filters_match_what_the_events_carry(
+    loaded: tuple[TestClient, StateWriter],
+) -> None:
+    api, _ = loaded
+    every = all_pages(api)
+
+    def ids(**params: Any) -> set[str]:
+        return {e["event_id"] for e in all_pages(api, **params)}
+
+    def having(test: Any) -> set[str]:
+        return {e["event_id"] for e in every if test(e)}
+
+    names = sorted({a["name"] for e in every for a in e["actors"]})
+    assert names, "the seed tags actors"
+    for name in names[:4]:
+        expected = having(lambda e, n=name: n in {a["name"] for a in e["actors"]})
+        assert ids(actor=name) == expected
+        assert ids(actor=name.upper()) == expected  # any case
+    assert ids(actor=",".join(names[:2])) == ids(actor=names[0]) | ids(actor=names[1])
+    for kind in sorted({a["type"] for e in every for a in e["actors"]}):
+        assert ids(actor_type=kind) == having(
+            lambda e, k=kind: k in {a["type"] for a in e["actors"]}
+        )
+    regions = sorted({loc["admin1"] for e in every for loc in e["locations"] if loc["admin1"]})
+    assert regions, "the seed places events in regions"
+    for region in regions[:3]:
+        expected = having(lambda e, r=region: r in {loc["admin1"] for loc in e["locations"]})
+        assert ids(admin1=region) == expected
+    assert ids(actor="Nobody at all") == set()
+    bad = api.get("/v1/events", params={"actor_type": "aliens"})
+    assert bad.status_code == 400 and "civilians" in bad.json()["allowed"]
+    # incidents take them too: an incident matches when one of its reports does
+    for name in names[:4]:
+        found = api.get("/v1/incidents", params={"actor": name, "limit": 200}).json()["items"]
+        expected = {
+            e["incident_id"]
+            for e in every
+            if e.get("incident_id") and name in {a["name"] for a in e["actors"]}
+        }
+        assert expected and {i["incident_id"] for i in found} == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import redis
@@ -16,7 +17,7 @@ from sitrep_api.settings import Settings
 pytestmark = pytest.mark.integration
 
 
-def api_with(redis_url: str, **settings: object) -> Iterator[TestClient]:
+def api_with(redis_url: str, **settings: Any) -> Iterator[TestClient]:
     prefix = f"t{uuid.uuid4().hex[:10]}"
     with TestClient(
         create_app(Settings(redis_url=redis_url, redis_prefix=prefix, **settings))

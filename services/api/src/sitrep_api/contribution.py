@@ -77,6 +77,12 @@ def event_hour(event: TaggedEvent) -> str:
     return event.event.received_at.astimezone(UTC).strftime("%Y-%m-%dT%H")
 
 
+def filter_value(name: str) -> str:
+    """How a name is indexed and matched: case-folded, spaces collapsed ("Russian forces",
+    "russian  FORCES" meet)."""
+    return " ".join(name.casefold().split())
+
+
 def project_event(event: TaggedEvent) -> Contribution:
     update = event.event
     place_ids = list(dict.fromkeys(loc.place_id for loc in event.locations))
@@ -89,8 +95,13 @@ def project_event(event: TaggedEvent) -> Contribution:
         f"source:{update.source}",
         *(f"place:{p}" for p in place_ids),
         *(f"country:{c}" for c in countries),
+        *(f"actor:{a}" for a in dict.fromkeys(filter_value(a.name) for a in event.actors)),
+        *(f"actor_type:{t}" for t in dict.fromkeys(a.type for a in event.actors)),
+        *(f"admin1:{a}" for a in dict.fromkeys(
+            filter_value(loc.admin1) for loc in event.locations if loc.admin1
+        )),
         *(f"tok:{w}" for w in words),
-    ]
+    ]  # fmt: skip
     day, hour = event_day(event), event_hour(event)
     occurred = epoch_day(occurred_on(event).date)
     base = Contribution(

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BeforeValidator
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_api.contribution import epoch_day, search_tokens
+from sitrep_api.contribution import epoch_day, filter_value, search_tokens
 from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.store import EventQuery, StateStore
 from sitrep_runtime.problems import ProblemError, problem_responses
@@ -73,6 +73,7 @@ def _one_or_more(values: Iterable[str]) -> str:
 CATEGORIES = _one_or_more(_LABELS.categories)
 EVENT_TYPES = _one_or_more(_LABELS.event_types)
 COUNTRIES = r"^[A-Za-z]{3}(?:,[A-Za-z]{3})*$"
+ACTOR_TYPES = _one_or_more(_LABELS.actor_types)
 QuantityKind = Enum("QuantityKind", {k: k for k in _LABELS.quantity_kinds}, type=str)  # type: ignore[misc]
 NOTHING = "~none~"  # a filter value no event has: an unknown place, a q with no searchable word
 
@@ -129,6 +130,30 @@ async def event_query(
         str | None,
         Query(max_length=200, description="a source id, or several comma-separated"),
     ] = None,
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="an actor's name as tagged (any case), or several comma-separated",
+            examples=["Russian forces", "M23,Rwandan forces"],
+        ),
+    ] = None,
+    actor_type: Annotated[
+        str | None,
+        Query(
+            json_schema_extra={"pattern": ACTOR_TYPES},
+            description="an actor type (ACLED's actor classes), or several comma-separated",
+            examples=["non_state_armed", "civilians,protesters"],
+        ),
+    ] = None,
+    admin1: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="a first-level region as tagged (any case), or several comma-separated",
+            examples=["Donetsk Oblast", "North Darfur,South Darfur"],
+        ),
+    ] = None,
     since: Annotated[
         Day | None,
         Query(
@@ -162,6 +187,9 @@ async def event_query(
             "category": _labels("category", category, _LABELS.categories, CATEGORIES),
             "event_type": _labels("event_type", event_type, _LABELS.event_types, EVENT_TYPES),
             "source": _values(source), "country": _values(country.upper() if country else None),
+            "actor": _values(filter_value(actor) if actor else None),
+            "actor_type": _labels("actor_type", actor_type, _LABELS.actor_types, ACTOR_TYPES),
+            "admin1": _values(filter_value(admin1) if admin1 else None),
         }.items()
         if values
     }  # fmt: skip

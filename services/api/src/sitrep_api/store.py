@@ -22,7 +22,16 @@ from sitrep_api.place_counts import Counted, collection
 from sitrep_runtime.problems import ProblemError
 
 # Which index drives a filtered scan: the most selective dimension first.
-_SCAN_ORDER = ("event_type", "place", "source", "category", "country")
+_SCAN_ORDER = (
+    "actor",
+    "event_type",
+    "place",
+    "admin1",
+    "source",
+    "category",
+    "country",
+    "actor_type",
+)
 
 
 # Queues one command for one shard on a pipeline (see StateStore._over_shards).

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from functools import reduce
 from typing import Any, Literal
 
-from sitrep_api.contribution import Contribution, epoch_day
+from sitrep_api.contribution import Contribution, epoch_day, filter_value
 from sitrep_api.incidents.report import Claim, Report
 
 FigureRule = Literal["highest", "lowest"]
@@ -95,6 +95,7 @@ def summary_of(report: Report) -> Summary:
         "claims": {f"{c.kind}|{report.source}": _claim(report, c, order) for c in report.claims},
         "claims_seen": len(report.claims),
         "words": sorted({w for w in report.words if not w.isdigit()}),
+        "actor_tags": sorted(report.actor_tags),
     }
 
 
@@ -135,6 +136,7 @@ def merge(a: Summary, b: Summary) -> Summary:
         "claims": dict(sorted(claims.items())),
         "claims_seen": a["claims_seen"] + b["claims_seen"],
         "words": sorted(set(a["words"]) | set(b["words"])),
+        "actor_tags": sorted(set(a.get("actor_tags", ())) | set(b.get("actor_tags", ()))),
     }
 
 
@@ -224,8 +226,12 @@ def contribution_of(view: dict[str, Any], summary: Summary) -> Contribution:
         *(f"source:{s}" for s in view["sources"]),
         *(f"place:{p}" for p in place_ids),
         *(f"country:{c}" for c in countries),
+        *(f"admin1:{a}" for a in dict.fromkeys(
+            filter_value(p["admin1"]) for p in view["places"] if p.get("admin1")
+        )),
+        *summary.get("actor_tags", ()),
         *(f"tok:{w}" for w in summary["words"]),
-    ]
+    ]  # fmt: skip
     day = view["occurred_on"]["date"]
     occurred = epoch_day(date.fromisoformat(day)) if day else None
     key = sort_key(view, summary)

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sitrep_api.contribution import NOT_TALLIED, version_rank
+from sitrep_api.contribution import NOT_TALLIED, filter_value, version_rank
 from sitrep_api.incidents.occurred import day_part, occurred_on
 from sitrep_schemas import TaggedEvent
 
@@ -137,6 +137,9 @@ class Report:
     claims: tuple[Claim, ...]
     headline: str
     hazards: tuple[str, ...] = ()  # natural hazards named (reports stored before had none)
+    # The actor and actor-type index names of the report ("actor:m23", "actor_type:state"),
+    # so /v1/incidents filters on actors as /v1/events does (stored reports before had none).
+    actor_tags: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -167,7 +170,15 @@ class Report:
         fields["words"] = tuple(data["words"])
         fields["weapons"] = tuple(data["weapons"])
         fields["hazards"] = tuple(data.get("hazards", ()))
+        fields["actor_tags"] = tuple(data.get("actor_tags", ()))
         return cls(**fields)
+
+
+def actor_tags(event: TaggedEvent) -> tuple[str, ...]:
+    """The `actor:` and `actor_type:` index names an event is listed under."""
+    names = dict.fromkeys(f"actor:{filter_value(a.name)}" for a in event.actors)
+    types = dict.fromkeys(f"actor_type:{a.type}" for a in event.actors)
+    return (*names, *types)
 
 
 def report_of(event: TaggedEvent) -> Report:
@@ -210,6 +221,7 @@ def report_of(event: TaggedEvent) -> Report:
         tallied=event.event_type not in NOT_TALLIED,
         places=tuple(places.values()),
         actors=tuple(actors),
+        actor_tags=actor_tags(event),
         words=content_words(text),
         day_part=day_part(text),
         weapons=weapons(text),
