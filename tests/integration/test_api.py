@@ -390,3 +390,46 @@ def test_actor_actor_type_and_admin1_filters_match_what_the_events_carry(
             if e.get("incident_id") and name in {a["name"] for a in e["actors"]}
         }
         assert expected and {i["incident_id"] for i in found} == expected
+
+
+def test_a_bounding_box_keeps_the_events_with_a_place_inside(
+    loaded: tuple[TestClient, StateWriter],
+) -> None:
+    api, _ = loaded
+    every = all_pages(api)
+
+    def ids(**params: Any) -> set[str]:
+        return {e["event_id"] for e in all_pages(api, **params)}
+
+    def inside(west: float, south: float, east: float, north: float) -> set[str]:
+        return {
+            e["event_id"]
+            for e in every
+            if any(
+                west <= loc["lon"] <= east and south <= loc["lat"] <= north
+                for loc in e["locations"]
+            )
+        }
+
+    eastern_ukraine = (34.0, 46.0, 40.5, 51.0)
+    expected = inside(*eastern_ukraine)
+    assert expected and expected != {e["event_id"] for e in every}
+    assert ids(bbox=",".join(map(str, eastern_ukraine))) == expected
+    assert ids(bbox="-180,-90,180,90") == inside(-180, -90, 180, 90)
+    assert ids(bbox="-999,-99,999,99") == inside(-180, -90, 180, 90)  # clamped
+    assert ids(bbox="10,60,20,50") == set()  # south of its north: nothing
+    assert ids(bbox="170,-90,-170,90") == set()  # across the antimeridian: nothing there
+    # with another filter of places: both must hold
+    box = ",".join(map(str, eastern_ukraine))
+    locations = {loc["place_id"]: loc for e in every for loc in e["locations"]}
+    west, south, east, north = eastern_ukraine
+    held = [
+        p
+        for p, loc in locations.items()
+        if west <= loc["lon"] <= east and south <= loc["lat"] <= north
+    ]
+    out = [p for p in locations if p not in held]
+    assert held and out
+    assert ids(bbox=box, place=out[0]) == set()
+    assert ids(bbox=box, place=f"{held[0]},{out[0]}") == ids(place=held[0])
+    assert api.get("/v1/events", params={"bbox": "east"}).status_code == 400

@@ -100,4 +100,5 @@ def test_exports_refuse_what_events_refuse(loaded: tuple[TestClient, StateWriter
             bad = api.get(path, params=params)
             assert bad.status_code == 400, (path, params)
             assert bad.headers["content-type"] == "application/problem+json"
-    assert json.loads(api.get("/v1/events.csv", params={"bbox": "1"}).text)["allowed"]
+    assert json.loads(api.get("/v1/events.csv", params={"radius": "1"}).text)["allowed"]
+    assert api.get("/v1/events.csv", params={"bbox": "1"}).status_code == 400

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Annotated, Literal
@@ -74,6 +75,8 @@ CATEGORIES = _one_or_more(_LABELS.categories)
 EVENT_TYPES = _one_or_more(_LABELS.event_types)
 COUNTRIES = r"^[A-Za-z]{3}(?:,[A-Za-z]{3})*$"
 ACTOR_TYPES = _one_or_more(_LABELS.actor_types)
+_DEGREES = r"-?\d{1,3}(?:\.\d{1,8})?"
+BBOX = rf"^{_DEGREES},{_DEGREES},{_DEGREES},{_DEGREES}$"
 QuantityKind = Enum("QuantityKind", {k: k for k in _LABELS.quantity_kinds}, type=str)  # type: ignore[misc]
 NOTHING = "~none~"  # a filter value no event has: an unknown place, a q with no searchable word
 
@@ -146,6 +149,17 @@ async def event_query(
             examples=["non_state_armed", "civilians,protesters"],
         ),
     ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            pattern=BBOX,
+            description="min_lon,min_lat,max_lon,max_lat (WGS 84 degrees): events with a place"
+            " inside the box; values past the poles or the antimeridian are clamped, a box whose"
+            " min_lon is east of its max_lon crosses the antimeridian, and one whose min_lat is"
+            " north of its max_lat holds nothing",
+            examples=["22,44,41,53"],
+        ),
+    ] = None,
     admin1: Annotated[
         str | None,
         Query(
@@ -198,6 +212,14 @@ async def event_query(
         # Redis I/O: off the event loop (the rest of this dependency is not, see get_store).
         resolved = await run_in_threadpool(lambda: [store.resolve_place(n) for n in names])
         filters["place"] = tuple(dict.fromkeys(pid or NOTHING for pid in resolved))
+    if bbox:
+        # The box is the places inside it: a place filter, intersected with any other.
+        box = Box.parse(bbox)
+        meta = await run_in_threadpool(store.places_meta)
+        inside = [pid for pid, p in meta.items() if box.holds(float(p["lon"]), float(p["lat"]))]
+        if "place" in filters:
+            inside = [pid for pid in filters["place"] if pid in set(inside)]
+        filters["place"] = tuple(inside) or (NOTHING,)
     words = tuple(search_tokens(q)) if q else ()
     if q and not words:
         words = (NOTHING,)
@@ -209,6 +231,32 @@ async def event_query(
 
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+def _clamp(value: float, bound: float) -> float:
+    return min(bound, max(-bound, value))
+
+
+@dataclass(frozen=True)
+class Box:
+    """A bounding box in degrees; west > east crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str) -> Box:
+        west, south, east, north = (float(v) for v in text.split(","))
+        return cls(_clamp(west, 180), _clamp(south, 90), _clamp(east, 180), _clamp(north, 90))
+
+    def holds(self, lon: float, lat: float) -> bool:
+        if not self.south <= lat <= self.north:
+            return False
+        if self.west <= self.east:
+            return self.west <= lon <= self.east
+        return lon >= self.west or lon <= self.east
 
 
 def _labels(name: str, text: str | None, known: Iterable[str], pattern: str) -> tuple[str, ...]:
