@@ -433,3 +433,34 @@ def test_a_bounding_box_keeps_the_events_with_a_place_inside(
     assert ids(bbox=box, place=out[0]) == set()
     assert ids(bbox=box, place=f"{held[0]},{out[0]}") == ids(place=held[0])
     assert api.get("/v1/events", params={"bbox": "east"}).status_code == 400
+
+
+def test_the_stream_takes_the_events_filters(loaded: tuple[TestClient, StateWriter]) -> None:
+    api, store = loaded
+    every = all_pages(api)
+
+    def streamed(params: dict[str, Any], limit: int) -> list[str]:
+        ids = []
+        params = {**params, "limit": limit}
+        with api.stream("GET", "/v1/stream", params=params, headers={"Last-Event-ID": "0"}) as r:
+            for line in r.iter_lines():
+                if line.startswith("data: "):
+                    ids.append(json.loads(line[6:])["event_id"])
+        return ids
+
+    category = "military"
+    expected = {e["event_id"] for e in every if e["category"] == category}
+    assert expected and len(expected) < len(every)
+    assert set(streamed({"category": category}, len(expected))) == expected
+    name = sorted({a["name"] for e in every for a in e["actors"]})[0]
+    with_actor = {e["event_id"] for e in every if name in {a["name"] for a in e["actors"]}}
+    assert set(streamed({"actor": name}, len(with_actor))) == with_actor
+    # what arrives later is filtered too, and the filter's misses only move the position
+    later = [
+        ev.model_copy(update={"event_id": f"{i:032x}", "event": ev.event.model_copy(update={"event_id": f"{i:032x}"})})
+        for i, ev in enumerate(seed_tagged(), start=200)
+    ]  # fmt: skip
+    store.apply([AppliedRecord(TOPIC, 7, i, ev) for i, ev in enumerate(later)])
+    later_military = {ev.event_id for ev in later if ev.category == category}
+    got = streamed({"category": category}, len(expected) + len(later_military))
+    assert set(got) == expected | later_military

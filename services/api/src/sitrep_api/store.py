@@ -518,6 +518,30 @@ class StateStore(Sharded):
             for shard, last in zip(shards, lasts, strict=True)
         }
 
+    def keep_matching(self, query: EventQuery, events: list[tuple[str, str]]) -> set[str]:
+        """Of (shard, TaggedEvent JSON) pairs, the event ids `query` matches: the same indexes
+        and bounds /v1/events reads, checked for these events only (the live stream)."""
+        if query.is_everything():
+            return {json.loads(raw)["event_id"] for _, raw in events}
+        keys: dict[str, list[str]] = {}
+        ids: dict[str, str] = {}
+        window = query.window(None)
+        for shard, raw in events:
+            data = json.loads(raw)
+            key = _stream_sort_key(data)
+            received = key[:15]
+            if window.lower != "-" and received < window.lower[1:]:
+                continue
+            if window.upper != "+" and received >= window.upper[1:]:
+                continue
+            keys.setdefault(shard, []).append(key)
+            ids[key] = data["event_id"]
+        groups = query.index_groups()
+        if not keys or not (groups or query.dates_occurred()):
+            return set(ids.values())
+        kept = self._in_every(keys, groups, query)
+        return {ids[key] for found in kept.values() for key in found}
+
     def read_stream(
         self, positions: dict[str, str], count: int = 100
     ) -> list[tuple[str, str, str]]:
@@ -536,6 +560,15 @@ class StateStore(Sharded):
                 for entry_id, fields in items:
                     out.append((shard, text(entry_id), text(fields[b"event_id"])))
         return out
+
+
+def _stream_sort_key(data: dict[str, Any]) -> str:
+    """The sort key the projector indexed a stored event under (contribution.sort_key)."""
+    update = data["event"]
+    received = datetime.fromisoformat(update["received_at"].replace("Z", "+00:00"))
+    received_ms = int(received.timestamp() * 1000)
+    position = 99999 - min(int(update["position"]), 99999)
+    return f"{received_ms:015d}|{position:05d}|{data['event_id']}"
 
 
 __all__ = ["BadCursor", "EventQuery", "ShardCommand", "StateStore", "summed"]

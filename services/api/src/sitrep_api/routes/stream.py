@@ -18,7 +18,7 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_api.deps import READ_ERRORS, StoreDep
+from sitrep_api.deps import READ_ERRORS, QueryDep, StoreDep
 from sitrep_api.incident_feed import changes_of, current_updates
 from sitrep_api.keyspace import incident_keys
 from sitrep_api.store import (
@@ -73,6 +73,10 @@ def _incident_messages(
     "/v1/stream",
     summary="Server-sent events: every newly stored tagged event (`event: tagged`) and every"
     " incident change (`event: incident`), resumable with Last-Event-ID",
+    description="The events' filters (category, event_type, place, country, admin1, actor,"
+    " actor_type, bbox, source, since/until, received_since/received_until, q) choose which"
+    " tagged events are sent; incident changes are all sent. A reader's position moves past"
+    " the events it was not sent, so resuming never sends them later.",
     response_class=StreamingResponse,
     responses={
         200: {
@@ -86,6 +90,7 @@ def _incident_messages(
 async def stream(
     request: Request,
     store: StoreDep,
+    query: QueryDep,
     last_event_id: Annotated[
         str | None,
         Header(
@@ -138,8 +143,10 @@ async def stream(
             if entries:
                 raws = await run_in_threadpool(store.get_events, [eid for _, _, eid in entries])
                 by_id = {json.loads(raw)["event_id"]: raw.decode() for raw in raws}
+                found = [(shard, by_id[eid]) for shard, _, eid in entries if eid in by_id]
+                matching = await run_in_threadpool(store.keep_matching, query, found)
                 for shard, entry_id, event_id in entries:
-                    data = by_id.get(event_id)
+                    data = by_id.get(event_id) if event_id in matching else None
                     out.append((shard, entry_id, "tagged" if data else None, data or ""))
         if "incident" in wanted:
             for entry_id, data in await run_in_threadpool(_incident_messages, store, positions):
