@@ -405,6 +405,9 @@ _CROWD_HARMED = caseless(
 )
 
 
+_CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
+
+
 def victims_span(
     passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None
 ) -> TextSpan | None:
@@ -427,6 +430,8 @@ def victims_span(
                 if start >= 0:
                     return passage.span(start, start + len(noun[0]))
     for passage in passages:
+        if not any(word in passage.lower for word in _CROWD_WORDS):
+            continue  # most texts: no vague crowd, no regex
         m = _CROWD_HARMED.search(passage.lower)
         if m:
             return passage.span(m.start(), m.end())
