@@ -15,6 +15,7 @@ from sitrep_classifier.worker import ClassifierWorker, Settings
 from sitrep_cli.dlq import list_dlq, replay
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent
+from sitrep_schemas.topics import REPLAYED_HEADER, UPDATE_EVENT_SCHEMA, record_headers
 from tests.conftest import SEED_BULLETIN, read_topic, running_in_thread
 from tests.faulty import FailsOn
 
@@ -45,7 +46,8 @@ def test_poison_is_dead_lettered_once_and_replayed_after_a_fix(isolated: dict[st
         bad.model_dump_json().encode(),
         good.model_dump_json().encode(),
     ):
-        producer.send(settings.topic_raw, key=key, value=value).get(timeout=10)
+        headers = record_headers(UPDATE_EVENT_SCHEMA)  # as ingest sends them
+        producer.send(settings.topic_raw, key=key, value=value, headers=headers).get(timeout=10)
     producer.close()
 
     run_worker(settings, FailsOn(bad.event_id), tagged=1, dlq=3)
@@ -57,11 +59,22 @@ def test_poison_is_dead_lettered_once_and_replayed_after_a_fix(isolated: dict[st
     ]
     assert [d["original_offset"] for d in dead] == ["0", "1", "2"]
     assert all(d["original_topic"] == settings.topic_raw for d in dead)
+    [dead_partition] = {
+        r.partition for r in read_topic(settings.kafka_bootstrap, settings.topic_dlq, 3, 10)
+    }
 
     summary = replay(settings, {"classify"})
     assert summary.replayed == {settings.topic_raw: 1}
     assert summary.skipped == {"decode": 2}
     assert replay(settings, {"classify"}).replayed == {}  # once, however often it runs
+
+    # the replayed record is the original, headers and all, marked as replayed
+    replayed = read_topic(settings.kafka_bootstrap, settings.topic_raw, 5, 30)[-1]
+    assert replayed.value == bad.model_dump_json().encode()
+    assert dict(replayed.headers) == {
+        **dict(record_headers(UPDATE_EVENT_SCHEMA)),
+        REPLAYED_HEADER: f"{dead_partition}:2".encode(),
+    }
 
     run_worker(settings, Tagger(), tagged=2, dlq=3)  # the fixed tagger tags the replayed one
     tagged = read_topic(settings.kafka_bootstrap, settings.topic_tagged, 2, 30)

@@ -31,12 +31,30 @@ DLQ_HEADER_TOPIC = "sitrep.original.topic"
 DLQ_HEADER_PARTITION = "sitrep.original.partition"
 DLQ_HEADER_OFFSET = "sitrep.original.offset"
 DLQ_HEADER_STAGE = "sitrep.stage"
+# On a record `sitrep dlq replay` sent back: the DLQ partition and offset it came from.
+REPLAYED_HEADER = "sitrep.replayed.from"
+DLQ_HEADERS = frozenset(
+    {
+        DLQ_HEADER_ERROR_CLASS,
+        DLQ_HEADER_ERROR_MESSAGE,
+        DLQ_HEADER_TOPIC,
+        DLQ_HEADER_PARTITION,
+        DLQ_HEADER_OFFSET,
+        DLQ_HEADER_STAGE,
+    }
+)
 
 
 def dlq_headers(
-    stage: str, exc: BaseException, topic: str, partition: int, offset: int
+    stage: str,
+    exc: BaseException,
+    topic: str,
+    partition: int,
+    offset: int,
+    original: list[tuple[str, bytes]] | None = None,
 ) -> list[tuple[str, bytes]]:
-    """Headers of a DLQ record: which stage refused it, why, and where it came from."""
+    """Headers of a DLQ record: which stage refused it, why, and where it came from, then
+    the record's own headers (content type, schema) so that a replay sends them back too."""
     return [
         (DLQ_HEADER_STAGE, stage.encode()),
         (DLQ_HEADER_ERROR_CLASS, type(exc).__name__.encode()),
@@ -44,4 +62,14 @@ def dlq_headers(
         (DLQ_HEADER_TOPIC, topic.encode()),
         (DLQ_HEADER_PARTITION, str(partition).encode()),
         (DLQ_HEADER_OFFSET, str(offset).encode()),
+        *(
+            (name, value)
+            for name, value in original or []
+            if name not in DLQ_HEADERS and name != REPLAYED_HEADER
+        ),
     ]
+
+
+def original_headers(headers: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """A DLQ record's headers without the DLQ's own: the original record's."""
+    return [(n, v) for n, v in headers if n not in DLQ_HEADERS and n != REPLAYED_HEADER]

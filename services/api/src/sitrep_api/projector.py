@@ -77,7 +77,14 @@ class Projector:
             exc,
             extra={"topic": record.topic, "partition": record.partition, "offset": record.offset},
         )
-        headers = dlq_headers("project", exc, record.topic, record.partition, record.offset)
+        headers = dlq_headers(
+            "project",
+            exc,
+            record.topic,
+            record.partition,
+            record.offset,
+            list(record.headers or []),
+        )
         self.metrics.records.labels("dlq").inc()
         return self.producer.get().send(
             self.settings.topic_dlq, key=record.key, value=record.value or b"", headers=headers

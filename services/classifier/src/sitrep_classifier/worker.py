@@ -84,7 +84,9 @@ class ClassifierWorker:
 
     def _dead(self, record: Any, stage: str, exc: Exception) -> Output:
         self.metrics.records.labels("dlq").inc()
-        headers = dlq_headers(stage, exc, record.topic, record.partition, record.offset)
+        headers = dlq_headers(
+            stage, exc, record.topic, record.partition, record.offset, list(record.headers or [])
+        )
         return self.settings.topic_dlq, record.key, record.value or b"", headers
 
     def _tagged(self, record: Any, tagged: TaggedEvent) -> Output:

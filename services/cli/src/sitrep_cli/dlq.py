@@ -30,10 +30,11 @@ from sitrep_schemas.topics import (
     DLQ_HEADER_PARTITION,
     DLQ_HEADER_STAGE,
     DLQ_HEADER_TOPIC,
+    REPLAYED_HEADER,
+    original_headers,
 )
 
 REPLAY_GROUP = "sitrep-dlq-replay"
-REPLAYED_HEADER = "sitrep.replayed.from"
 
 
 def describe(record: Any) -> dict[str, Any]:
@@ -121,7 +122,10 @@ def replay(
                 info["original_topic"],
                 key=record.key,
                 value=record.value,
-                headers=[(REPLAYED_HEADER, f"{record.partition}:{record.offset}".encode())],
+                headers=[
+                    *original_headers(list(record.headers or [])),
+                    (REPLAYED_HEADER, f"{record.partition}:{record.offset}".encode()),
+                ],
             ).get(timeout=settings.kafka_request_timeout_ms / 1000)
             consumer.commit(
                 {
