@@ -358,6 +358,8 @@ def test_persons_are_found_by_their_title_in_any_case_and_in_lists(
         ("Strikes on buildings in Beit Lahiya and Jabalia killed 40.", ["Beit Lahiya", "Jabalia"]),
         # regions after a reform the GeoNames table predates
         ("Ugandan troops cross into Ituri to fight militia.", ["Ituri"]),
+        # a region noun after a town's name names the region, even a curated town's
+        ("A quake struck Herat province before dawn.", ["Herat"]),
     ],
 )  # fmt: skip
 def test_lists_of_places_share_their_cue(tagger: Tagger, text: str, names: list[str]) -> None:
@@ -517,3 +519,8 @@ def test_a_military_source_speaking_of_its_troops_makes_the_troops_the_actor(
     tagger: Tagger, text: str, actor: str
 ) -> None:
     assert actor in [a.name for a in tagger.classify(event(text)).actors]
+
+
+def test_a_region_noun_after_a_town_name_makes_it_the_region(tagger: Tagger) -> None:
+    [herat] = tagger.classify(event("A quake struck Herat province before dawn.")).locations
+    assert (herat.kind, herat.precision) == ("admin1", 3)

@@ -62,6 +62,16 @@ _ADMIN_SUFFIX = caseless(
     r"department)"
     r"(?P<plural>s)?\b"
 )
+_FIRST_LEVEL = {
+    "region",
+    "province",
+    "oblast",
+    "state",
+    "governorate",
+    "prefecture",
+    "krai",
+    "kray",
+}
 # "Lviv, Rivne and Volyn regions": the plural suffix makes each name in the list a region.
 _DISTRIBUTIVE = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s*,?\s+(?:and|&)\s+[A-Z][\w'’-]*"
@@ -234,6 +244,19 @@ class Gazetteer:
                 listed = last_end >= 0 and bool(_LIST_JOINER.match(text, last_end, start))
                 name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)
+                if (
+                    suffix
+                    and place.curated
+                    and place.kind == "settlement"
+                    and suffix.group("suffix").lower() in _FIRST_LEVEL
+                ):
+                    # "Herat province": the region, though a curated town has the name
+                    admins = [p for p in candidates if p.kind == "admin1"]
+                    place = (
+                        _pick(admins, named, regions, curated_first=True)
+                        if admins
+                        else _as_region(place, text[start:end])
+                    )
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:
