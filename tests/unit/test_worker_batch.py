@@ -18,6 +18,9 @@ class Record(NamedTuple):
     offset: int
     key: bytes | None
     value: bytes | None
+    headers: tuple[tuple[str, bytes], ...] = (
+        ("sitrep.schema", b"update_event.v1"),
+    )  # as ingest sends
 
 
 def _records(values: list[bytes]) -> list[Record]:
@@ -55,6 +58,9 @@ def test_an_event_that_breaks_the_tagger_goes_alone_to_the_dlq() -> None:
     headers = dict(dead[0][1])
     assert headers["sitrep.error.class"] == b"RuntimeError"
     assert headers["sitrep.original.offset"] == b"5"
+    assert (
+        headers["sitrep.schema"] == b"update_event.v1"
+    )  # the original record's, kept for a replay
     assert out[5][2] == events[5].model_dump_json().encode()  # the original bytes, unchanged
     assert sum(topic == worker.settings.topic_tagged for topic, *_ in out) == len(events) - 1
     records: list[Any] = []
