@@ -21,7 +21,15 @@ from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import Passage, passages_of
-from sitrep_schemas import Actor, ClassifierInfo, Location, Quantity, TaggedEvent, UpdateEvent
+from sitrep_schemas import (
+    Actor,
+    ClassifierInfo,
+    Location,
+    Quantity,
+    TaggedEvent,
+    TextSpan,
+    UpdateEvent,
+)
 
 
 class Tagger:
@@ -81,17 +89,7 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._with_victims(
-                    _with_protesters(
-                        self._with_home_forces(
-                            _not_targets(_not_places(actors, places), passage), places, passage
-                        ),
-                        decision.event_type,
-                        passage,
-                    ),
-                    figures,
-                    passage,
-                ),
+                actors=self._actors(actors, places, figures, decision.event_type, passage),
                 locations=places,
                 quantities=figures,
                 attributed_to=attributions,
@@ -143,41 +141,35 @@ class Tagger:
         kept = list(itertools.islice(met, 3))  # the best and two alternates are all read
         return kept or ranked
 
-    def _with_victims(
-        self, actors: list[Actor], figures: list[Quantity], passages: list[Passage]
+    def _actors(
+        self,
+        named: list[Actor],
+        places: list[Location],
+        figures: list[Quantity],
+        event_type: str,
+        passages: list[Passage],
     ) -> list[Actor]:
-        """Civilians counted as killed, hurt or uprooted are among the event's actors."""
-        if any(a.type == "civilians" for a in actors):
-            return actors
-        span = victims_span(passages, figures, self.actors.unlisted)
-        if span is None:
-            return actors
-        victims = Actor(
-            name="civilians", type="civilians", sector=None, country=None, role="recipient",
-            confidence=0.5, span=span,
-        )  # fmt: skip
-        return [*actors, victims]
-
-    def _with_home_forces(
-        self, actors: list[Actor], places: list[Location], passages: list[Passage]
-    ) -> list[Actor]:
-        """ "The army said its jets struck Nyala": the forces of the one country the event's
-        places are in, unless the event already names that country's forces."""
+        """The actors the text names, less the places and targets among them, plus those the
+        event implies: the home forces of "the army", a protest's crowd, counted victims."""
+        actors = _not_targets(_not_places(named, places), passages)
         countries = {p.country for p in places if p.country}
-        if len(countries) != 1:
-            return actors
-        [country] = countries
-        forces = self.actors.forces.get(country)
-        if forces is None or any(a.name == forces.name for a in actors):
-            return actors
-        span = bare_forces(passages)
-        if span is None:
-            return actors
-        home = Actor(
-            name=forces.name, type="state", sector="military", country=country, role="actor",
-            confidence=0.5, span=span,
-        )  # fmt: skip
-        return [*actors, home]
+        forces = self.actors.forces.get(next(iter(countries))) if len(countries) == 1 else None
+        if forces is not None and all(a.name != forces.name for a in actors):
+            # "The army said its jets struck Nyala": the one country's forces
+            actors = _implied(
+                actors, bare_forces(passages), name=forces.name, type="state",
+                sector="military", country=forces.country, role="actor",
+            )  # fmt: skip
+        if event_type.startswith("protest.") and all(a.type != "protesters" for a in actors):
+            # "Hundreds protest in Lagos": the crowd acts, even unnamed
+            actors = _implied(
+                actors, protest_span(passages), name="protesters", type="protesters", role="actor"
+            )
+        if all(a.type != "civilians" for a in actors):
+            # "killing four people", "3,000 families fled": civilians counted as harmed
+            span = victims_span(passages, figures, self.actors.unlisted)
+            actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
+        return actors
 
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
         context = {a.country for a in actors if a.country}
@@ -187,18 +179,23 @@ class Tagger:
         )
 
 
-def _with_protesters(actors: list[Actor], event_type: str, passages: list[Passage]) -> list[Actor]:
-    """A protest's crowd is its actor ("Hundreds protest in Lagos"), even when unnamed."""
-    if not event_type.startswith("protest.") or any(a.type == "protesters" for a in actors):
-        return actors
-    span = protest_span(passages)
+def _implied(
+    actors: list[Actor],
+    span: TextSpan | None,
+    *,
+    name: str,
+    type: str,
+    role: str,
+    sector: str | None = None,
+    country: str | None = None,
+) -> list[Actor]:
+    """`actors` and, when the words that imply it were found (`span`), one more."""
     if span is None:
         return actors
-    crowd = Actor(
-        name="protesters", type="protesters", sector=None, country=None, role="actor",
-        confidence=0.5, span=span,
-    )  # fmt: skip
-    return [*actors, crowd]
+    implied = Actor(
+        name=name, type=type, sector=sector, country=country, role=role, confidence=0.5, span=span
+    )
+    return [*actors, implied]
 
 
 def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:
