@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sitrep_api.incidents.occurred import occurred_on
@@ -58,8 +58,13 @@ def version_rank(version: str) -> str:
 
 
 def sort_key(event: TaggedEvent) -> str:
-    received_ms = int(event.event.received_at.timestamp() * 1000)
-    return f"{received_ms:015d}|{99999 - min(event.event.position, 99999):05d}|{event.event_id}"
+    return key_of(event.event.received_at, event.event.position, event.event_id)
+
+
+def key_of(received_at: datetime, position: int, event_id: str) -> str:
+    """An event's sort key: newest first, then document order within one arrival."""
+    received_ms = int(received_at.timestamp() * 1000)
+    return f"{received_ms:015d}|{99999 - min(position, 99999):05d}|{event_id}"
 
 
 def epoch_day(day: date) -> int:

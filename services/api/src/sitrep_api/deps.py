@@ -216,10 +216,10 @@ async def event_query(
         # The box is the places inside it: a place filter, intersected with any other.
         box = Box.parse(bbox)
         meta = await run_in_threadpool(store.places_meta)
-        inside = [pid for pid, p in meta.items() if box.holds(float(p["lon"]), float(p["lat"]))]
-        if "place" in filters:
-            inside = [pid for pid in filters["place"] if pid in set(inside)]
-        filters["place"] = tuple(inside) or (NOTHING,)
+        inside = {pid for pid, p in meta.items() if box.holds(float(p["lon"]), float(p["lat"]))}
+        named = filters.get("place")
+        kept = [pid for pid in named if pid in inside] if named else sorted(inside)
+        filters["place"] = tuple(kept) or (NOTHING,)
     words = tuple(search_tokens(q)) if q else ()
     if q and not words:
         words = (NOTHING,)

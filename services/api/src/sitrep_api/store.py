@@ -16,7 +16,7 @@ from typing import Any
 import redis
 from redis.cluster import RedisCluster
 
-from sitrep_api.contribution import NOT_TALLIED
+from sitrep_api.contribution import NOT_TALLIED, key_of
 from sitrep_api.keyspace import Sharded, text
 from sitrep_api.place_counts import Counted, collection
 from sitrep_runtime.problems import ProblemError
@@ -563,12 +563,10 @@ class StateStore(Sharded):
 
 
 def _stream_sort_key(data: dict[str, Any]) -> str:
-    """The sort key the projector indexed a stored event under (contribution.sort_key)."""
+    """The sort key the projector indexed a stored event's JSON under."""
     update = data["event"]
     received = datetime.fromisoformat(update["received_at"].replace("Z", "+00:00"))
-    received_ms = int(received.timestamp() * 1000)
-    position = 99999 - min(int(update["position"]), 99999)
-    return f"{received_ms:015d}|{position:05d}|{data['event_id']}"
+    return key_of(received, int(update["position"]), data["event_id"])
 
 
 __all__ = ["BadCursor", "EventQuery", "ShardCommand", "StateStore", "summed"]
