@@ -6,6 +6,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -48,6 +49,10 @@ def all_pages(api: TestClient, **params: Any) -> list[dict[str, Any]]:
         if cursor is None:
             return items
     raise AssertionError("pagination did not end")
+
+
+def event_ids(api: TestClient, **params: Any) -> set[str]:
+    return {e["event_id"] for e in all_pages(api, **params)}
 
 
 def test_state_totals(loaded: tuple[TestClient, StateWriter]) -> None:
@@ -307,8 +312,7 @@ def test_filters_take_several_values_and_match_any(loaded: tuple[TestClient, Sta
     api, _ = loaded
     every = all_pages(api)
 
-    def ids(**params: Any) -> set[str]:
-        return {e["event_id"] for e in all_pages(api, **params)}
+    ids = partial(event_ids, api)
 
     categories = sorted({e["category"] for e in every})[:2]
     assert ids(category=",".join(categories)) == ids(category=categories[0]) | ids(
@@ -356,8 +360,7 @@ def test_actor_actor_type_and_admin1_filters_match_what_the_events_carry(
     api, _ = loaded
     every = all_pages(api)
 
-    def ids(**params: Any) -> set[str]:
-        return {e["event_id"] for e in all_pages(api, **params)}
+    ids = partial(event_ids, api)
 
     def having(test: Any) -> set[str]:
         return {e["event_id"] for e in every if test(e)}
@@ -398,8 +401,7 @@ def test_a_bounding_box_keeps_the_events_with_a_place_inside(
     api, _ = loaded
     every = all_pages(api)
 
-    def ids(**params: Any) -> set[str]:
-        return {e["event_id"] for e in all_pages(api, **params)}
+    ids = partial(event_ids, api)
 
     def inside(west: float, south: float, east: float, north: float) -> set[str]:
         return {
