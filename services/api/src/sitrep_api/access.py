@@ -12,20 +12,18 @@ page and the docs are never limited.
 from __future__ import annotations
 
 import time
-from typing import Any, ClassVar
+from typing import Any
 
 from fastapi import Request
 
+from sitrep_runtime import problems
 from sitrep_runtime.problems import ProblemError, problem_responses
 
 WINDOW_S = 60
 
 
-class Unauthorized(ProblemError):
-    status = 401
-    type_name = "unauthorized"
+class Unauthorized(problems.Unauthorized):
     title = "A valid API key is required"
-    default_headers: ClassVar[dict[str, str] | None] = {"WWW-Authenticate": 'Bearer realm="sitrep"'}
 
 
 class RateLimited(ProblemError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from sitrep_runtime import problems
 from sitrep_runtime.problems import ProblemError
 
 
@@ -47,11 +48,8 @@ class UnsafeXml(FeedProblem):
     title = "The XML declares a DTD or entities, which sitrep does not expand"
 
 
-class Unauthorized(FeedProblem):
-    status = 401
-    type_name = "unauthorized"
+class Unauthorized(problems.Unauthorized, FeedProblem):
     title = "A valid bearer token is required"
-    default_headers: ClassVar[dict[str, str] | None] = {"WWW-Authenticate": 'Bearer realm="sitrep"'}
 
 
 class Forbidden(FeedProblem):

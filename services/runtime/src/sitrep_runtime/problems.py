@@ -91,6 +91,15 @@ class ProblemError(Exception):
         )
 
 
+class Unauthorized(ProblemError):
+    """401 with the bearer challenge: both services' credentials (ingest tokens, api keys)."""
+
+    status = 401
+    type_name = "unauthorized"
+    title = "Valid credentials are required"
+    default_headers: ClassVar[dict[str, str] | None] = {"WWW-Authenticate": 'Bearer realm="sitrep"'}
+
+
 def problem_body(
     status: int, type_name: str, title: str, detail: str, instance: str | None = None, **extra: Any
 ) -> dict[str, Any]:
