@@ -597,11 +597,10 @@ def extract_quantities(text: str) -> list[Quantity]:
     lowered = fold(text)
     hits = _hits(text, lowered)
     consumed: set[int] = set()
+    units = [_UNIT.match(lowered[hit.end :]) for hit in hits]  # "%", "sq km", "days" after it
     plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
     for i, hit in enumerate(hits):
-        if hit.magnitude or hit.duration_unit or hit.currency:
-            continue
-        if _UNIT.match(lowered[hit.end :]):
+        if hit.magnitude or hit.duration_unit or hit.currency or units[i]:
             continue
         plain[i] = (
             "settlements"
@@ -624,7 +623,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             if _PROJECTED.search(clause)
             else ("expected" if _MODALITY.search(clause[-40:]) else None)
         )
-        unit_m = _UNIT.match(lowered[hit.end :])
+        unit_m = units[i]
         noun = _noun_at(text, lowered, hit.end)
         kind: str | None
         unit: str | None = None
