@@ -88,6 +88,13 @@ def filter_value(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def actor_tags(event: TaggedEvent) -> tuple[str, ...]:
+    """The `actor:` and `actor_type:` index names an event (and its incident) is listed under."""
+    names = dict.fromkeys(f"actor:{filter_value(a.name)}" for a in event.actors)
+    types = dict.fromkeys(f"actor_type:{a.type}" for a in event.actors)
+    return (*names, *types)
+
+
 def project_event(event: TaggedEvent) -> Contribution:
     update = event.event
     place_ids = list(dict.fromkeys(loc.place_id for loc in event.locations))
@@ -100,8 +107,7 @@ def project_event(event: TaggedEvent) -> Contribution:
         f"source:{update.source}",
         *(f"place:{p}" for p in place_ids),
         *(f"country:{c}" for c in countries),
-        *(f"actor:{a}" for a in dict.fromkeys(filter_value(a.name) for a in event.actors)),
-        *(f"actor_type:{t}" for t in dict.fromkeys(a.type for a in event.actors)),
+        *actor_tags(event),
         *(f"admin1:{a}" for a in dict.fromkeys(
             filter_value(loc.admin1) for loc in event.locations if loc.admin1
         )),

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sitrep_api.contribution import NOT_TALLIED, filter_value, version_rank
+from sitrep_api.contribution import NOT_TALLIED, actor_tags, version_rank
 from sitrep_api.incidents.occurred import day_part, occurred_on
 from sitrep_schemas import TaggedEvent
 
@@ -172,13 +172,6 @@ class Report:
         fields["hazards"] = tuple(data.get("hazards", ()))
         fields["actor_tags"] = tuple(data.get("actor_tags", ()))
         return cls(**fields)
-
-
-def actor_tags(event: TaggedEvent) -> tuple[str, ...]:
-    """The `actor:` and `actor_type:` index names an event is listed under."""
-    names = dict.fromkeys(f"actor:{filter_value(a.name)}" for a in event.actors)
-    types = dict.fromkeys(f"actor_type:{a.type}" for a in event.actors)
-    return (*names, *types)
 
 
 def report_of(event: TaggedEvent) -> Report:
