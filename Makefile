@@ -43,8 +43,11 @@ test: install
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# REPEAT=N runs each fault scenario N times (CI: once); e.g. make test-faults REPEAT=30 K=durable
+REPEAT ?= 1
+K ?=
 test-faults: install
-	$(BIN)/pytest -m faults tests/faults
+	$(BIN)/pytest -m faults tests/faults --repeat $(REPEAT) $(if $(K),-k "$(K)")
 
 screenshot: install
 	$(BIN)/python deploy/dashboard_screenshot.py docs/dashboard.png

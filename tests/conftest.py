@@ -28,6 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_BULLETIN = ROOT / "seeds" / "bulletin-lead-day1007.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each fault scenario this many times (make test-faults REPEAT=N)",
+    )
+
+
 @functools.cache
 def docker_answers() -> bool:
     """True where a Docker engine answers (then testcontainers provides Kafka and Redis)."""

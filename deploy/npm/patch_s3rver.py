@@ -16,7 +16,10 @@ This patch (1) serialises PUTs per key and answers 412 PreconditionFailed when
 If-Match / If-None-Match does not hold, as S3 does, and (2) writes the body to
 a temporary file renamed into place only once all Content-Length bytes have
 arrived. Temporary names do not end in `._S3rver_object`, so listings never
-show them.
+show them. (3) With SITREP_S3RVER_REQUEST_LOG set to a file, every request is
+appended to it as one JSON line (time, method, key, If-Match, If-None-Match,
+status, body size): the evidence of what the broker asked for and was answered
+across a fault (tests/faults, SITREP_S3_REQUEST_LOG=true with `sitrep up --durable`).
 
 A PUT reads its whole body before it queues for its key (Tansu's objects are
 small). Queued on the socket instead, a request whose client went away while
@@ -216,9 +219,52 @@ async function sitrepPutObject(ctx, body) {
 )
 
 
-def _patch(path: Path, original: str, patched: str) -> bool:
+LOG_MARK = "// sitrep: request log v1"
+
+SERVER_ORIGINAL = """    // Log all requests
+    this.use(loggerMiddleware(this, silent));
+"""
+
+REQUEST_LOG = (
+    SERVER_ORIGINAL
+    + """
+    """
+    + LOG_MARK
+    + """: one JSON line per request, when SITREP_S3RVER_REQUEST_LOG names a file.
+    if (process.env.SITREP_S3RVER_REQUEST_LOG) {
+      const sitrepLog = require('fs').createWriteStream(process.env.SITREP_S3RVER_REQUEST_LOG, {
+        flags: 'a',
+      });
+      this.use(async (ctx, next) => {
+        const entry = {
+          t: new Date().toISOString(),
+          method: ctx.method,
+          path: ctx.path,
+          query: ctx.querystring || undefined,
+          if_match: ctx.headers['if-match'],
+          if_none_match: ctx.headers['if-none-match'],
+          length: ctx.headers['content-length'],
+        };
+        try {
+          await next();
+          entry.status = ctx.status;
+        } catch (err) {
+          entry.status = err.status || 500;
+          entry.error = err.code || err.message;
+          throw err;
+        } finally {
+          entry.ms = Date.now() - Date.parse(entry.t);
+          sitrepLog.write(JSON.stringify(entry) + '\\n');
+        }
+      });
+    }
+"""
+)
+
+
+def _patch(path: Path, original: str, patched: str, mark: str = MARK) -> bool:
     source = path.read_text(encoding="utf-8")
-    if MARK in source:
+    if mark in source:
         return True
     if original not in source:
         print(f"{path}: not the code this patch expects (s3rver 3.7.1)", file=sys.stderr)
@@ -232,6 +278,7 @@ def main(node_modules: str) -> int:
     lib = Path(node_modules) / "s3rver" / "lib"
     ok = _patch(lib / "stores" / "filesystem.js", ORIGINAL, ATOMIC)
     ok = _patch(lib / "controllers" / "object.js", CONTROLLER_ORIGINAL, CONDITIONAL) and ok
+    ok = _patch(lib / "s3rver.js", SERVER_ORIGINAL, REQUEST_LOG, LOG_MARK) and ok
     return 0 if ok else 1
 
 

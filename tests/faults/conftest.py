@@ -12,7 +12,16 @@ from tests.faults.harness import FaultStack, running
 
 ROWS: list[dict[str, Any]] = []
 NOTES: list[str] = []  # other figures a fault test measured
-COLUMNS = ("scenario", "accepted", "refused", "lost", "duplicated", "refused_seen", "recovered_s")
+COLUMNS = (
+    "scenario",
+    "run",
+    "accepted",
+    "refused",
+    "lost",
+    "duplicated",
+    "refused_seen",
+    "recovered_s",
+)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -27,6 +36,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line("| " + " | ".join(str(row[c]) for c in COLUMNS) + " |")
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`run`: which repetition of a scenario this is (`--repeat N`, default once)."""
+    if "run" in metafunc.fixturenames:
+        metafunc.parametrize("run", range(metafunc.config.getoption("repeat")))
+
+
 @pytest.fixture(scope="session")
 def memory_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultStack]:
     """The broker in memory; ingest takes 4 feeds at once (the overload test needs a limit)."""
@@ -38,5 +53,5 @@ def memory_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultStac
 @pytest.fixture(scope="session")
 def durable_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultStack]:
     """Tansu on s3:// (s3rver on disk): what a broker restart must not lose."""
-    with running(tmp_path_factory.mktemp("durable")) as fs:
+    with running(tmp_path_factory.mktemp("durable"), s3_request_log=True) as fs:
         yield fs

@@ -66,6 +66,7 @@ class FaultStack(ServiceAddresses):
     ports: dict[str, int] = field(init=False)
     extra_env: dict[str, str] = field(default_factory=dict)  # more settings for the services
     durable: bool = True  # False: the broker in memory (fast; a broker restart loses it all)
+    s3_request_log: bool = False  # durable: every S3 request in logs/s3-requests.ndjson
 
     def __post_init__(self) -> None:
         names = ("kafka", "s3", "redis", *SERVICES)
@@ -74,6 +75,7 @@ class FaultStack(ServiceAddresses):
             kafka_bootstrap=None,
             redis_url=None,
             durable=self.durable,
+            s3_request_log=self.s3_request_log,
             data_dir=self.root,
             embedded_kafka_port=self.ports["kafka"],
             embedded_s3_port=self.ports["s3"],
@@ -121,9 +123,11 @@ class FaultStack(ServiceAddresses):
 
 
 @contextmanager
-def running(root: Path, durable: bool = True, **extra_env: str) -> Iterator[FaultStack]:
+def running(
+    root: Path, durable: bool = True, s3_request_log: bool = False, **extra_env: str
+) -> Iterator[FaultStack]:
     """A started stack in `root`, stopped afterwards whatever happens."""
-    fs = FaultStack(root, extra_env=dict(extra_env), durable=durable)
+    fs = FaultStack(root, extra_env=dict(extra_env), durable=durable, s3_request_log=s3_request_log)
     try:
         fs.start()
         yield fs

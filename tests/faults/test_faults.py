@@ -17,6 +17,7 @@ which is what kept a suite of fresh durable stacks at ~25 min.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import signal
 import threading
@@ -30,7 +31,7 @@ import httpx
 import pytest
 import redis
 
-from sitrep_schemas.topics import DLQ_TOPIC
+from sitrep_schemas.topics import DLQ_TOPIC, RAW_TOPIC, TAGGED_TOPIC
 from tests.conftest import read_topic, wait_until
 from tests.faults.conftest import NOTES, ROWS
 from tests.faults.harness import FaultStack, Generator, all_events, feed_events
@@ -67,6 +68,13 @@ def restart_redis(fs: FaultStack) -> None:
     assert fs.stack.redis is not None
     fs.stack.redis.kill()
     fs.stack.redis.start()
+
+
+def sigterm_restart_broker(fs: FaultStack) -> None:
+    """What `sitrep up` does on Ctrl-C: SIGTERM (Tansu gives its tasks 5 s), then a start."""
+    assert fs.stack.kafka is not None
+    fs.stack.kafka.stop()
+    fs.stack.kafka.start()
 
 
 def broker_down_10s(fs: FaultStack) -> None:
@@ -120,6 +128,7 @@ SCENARIOS: dict[str, Scenario] = {
     "redis writes paused 3 x 2 s": Scenario(slow_redis),
     "SIGTERM each service in turn": Scenario(sigterm_each_service),
     "kill -9 + restart broker (durable)": Scenario(restart_broker, durable=True),
+    "SIGTERM + restart broker (durable)": Scenario(sigterm_restart_broker, durable=True),
     "broker stopped 10 s (durable)": Scenario(broker_down_10s, durable=True, events=8_000),
 }
 
@@ -139,10 +148,10 @@ def visible(fs: FaultStack, event_id: str) -> bool:
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))
-def test_fault(name: str, memory_stack: FaultStack, durable_stack: FaultStack) -> None:
+def test_fault(name: str, run: int, memory_stack: FaultStack, durable_stack: FaultStack) -> None:
     scenario = SCENARIOS[name]
     fs = durable_stack if scenario.durable else memory_stack
-    source = "faults-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    source = "faults-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") + f"-{run}"
     before = stored_count(fs)
     generator = Generator(fs.ingest, feed_events(source, scenario.events), rate=RATE)
     generator.start()
@@ -173,13 +182,16 @@ def test_fault(name: str, memory_stack: FaultStack, durable_stack: FaultStack) -
     duplicated = sum(n - 1 for n in ids.values())
     refused_seen = len(generator.refused & set(ids))
     ROWS.append({
-        "scenario": name, "accepted": len(accepted), "refused": len(generator.refused),
+        "scenario": name, "run": run, "accepted": len(accepted), "refused": len(generator.refused),
         "lost": lost, "duplicated": duplicated, "refused_seen": refused_seen,
         "recovered_s": recovered_s,
     })  # fmt: skip
     print(ROWS[-1], dict(generator.statuses))
 
     context = f"{name}: statuses {dict(generator.statuses)}\n{fs.logs()}"
+    if lost:
+        context = f"{where_lost(fs, accepted - set(ids))}\n{context}"
+        NOTES.append(f"{name} run {run}: {where_lost(fs, accepted - set(ids))}")
     assert lost == 0, context
     assert duplicated == 0, context
     assert refused_seen == 0, context
@@ -190,6 +202,16 @@ def test_fault(name: str, memory_stack: FaultStack, durable_stack: FaultStack) -
     assert state["events_stored"] == len(everything) == before + len(ids)
     assert_state_is_fold(state, everything)
     assert read_topic(fs.bootstrap, DLQ_TOPIC, expect=0, timeout=3) == []
+
+
+def where_lost(fs: FaultStack, lost: set[str]) -> str:
+    """Which stage the lost events reached: the raw topic, the tagged topic (read from offset 0)."""
+    found = {}
+    for topic in (RAW_TOPIC, TAGGED_TOPIC):
+        records = read_topic(fs.bootstrap, topic, expect=10**9, timeout=20)
+        ids = {json.loads(r.value)["event_id"] for r in records}
+        found[topic] = f"{len(lost & ids)} of {len(lost)} lost in {topic} ({len(records)} records)"
+    return f"lost {len(lost)}: " + "; ".join(found.values()) + f"; data in {fs.root}"
 
 
 def rss_mb(pid: int) -> float:

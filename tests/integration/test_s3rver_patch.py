@@ -7,6 +7,7 @@ never let a client that went away mid-upload hold up the next PUT of that key.
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections.abc import Iterator
@@ -16,18 +17,27 @@ import httpx
 import pytest
 
 from sitrep_cli.embedded import EmbeddedS3, free_port
+from tests.conftest import wait_until
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    server = EmbeddedS3(port=free_port(), data_dir=Path(tmp_path_factory.mktemp("s3")))
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedS3]:
+    root = Path(tmp_path_factory.mktemp("s3"))
+    server = EmbeddedS3(
+        port=free_port(), data_dir=root / "data", request_log=root / "requests.ndjson"
+    )
     server.start()
     try:
-        yield f"{server.endpoint}/tansu"
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def s3(s3_server: EmbeddedS3) -> str:
+    return f"{s3_server.endpoint}/tansu"
 
 
 def put(url: str, body: bytes, **headers: str) -> httpx.Response:
@@ -73,3 +83,26 @@ def test_an_upload_cut_off_leaves_the_object_whole_and_the_key_free(s3: str) -> 
     assert put(url, b'{"high": 42}').status_code == 200
     assert time.monotonic() - started < 3
     assert httpx.get(url, timeout=5).content == b'{"high": 42}'
+
+
+def test_every_request_is_logged_with_its_preconditions_and_answer(
+    s3: str, s3_server: EmbeddedS3
+) -> None:
+    url = f"{s3}/logged/watermark.json"
+    assert put(url, b"v1", **{"If-None-Match": "*"}).status_code == 200
+    assert put(url, b"v1 again", **{"If-None-Match": "*"}).status_code == 412
+    assert httpx.get(url, timeout=5).status_code == 200
+    assert s3_server.request_log is not None
+
+    def logged() -> list[dict[str, object]]:
+        lines = s3_server.request_log.read_text().splitlines()  # type: ignore[union-attr]
+        entries = [json.loads(line) for line in lines]
+        return [e for e in entries if e["path"] == "/tansu/logged/watermark.json"]
+
+    entries = wait_until(lambda: logged() if len(logged()) == 3 else None, timeout=5)
+    assert [(e["method"], e.get("if_none_match"), e["status"]) for e in entries] == [
+        ("PUT", "*", 200),
+        ("PUT", "*", 412),
+        ("GET", None, 200),
+    ]
+    assert entries[0]["length"] == "2"

@@ -152,10 +152,16 @@ class EmbeddedS3(EmbeddedProcess):
     """s3rver: an S3-compatible server keeping its objects as files in `data_dir`."""
 
     data_dir: Path = Path(".sitrep/s3")
+    request_log: Path | None = None  # one JSON line per request (deploy/npm/patch_s3rver.py)
 
     @property
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def env(self) -> dict[str, str] | None:
+        if self.request_log is None:
+            return None
+        return {**os.environ, "SITREP_S3RVER_REQUEST_LOG": str(self.request_log.resolve())}
 
     def command(self) -> list[str]:
         self.data_dir.mkdir(parents=True, exist_ok=True)

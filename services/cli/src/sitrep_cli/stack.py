@@ -42,6 +42,7 @@ class StackSettings(BaseSettings):
     embedded_kafka_port: int = 19092
     embedded_s3_port: int = 19000
     durable: bool = False  # the embedded broker on s3rver files instead of memory
+    s3_request_log: bool = False  # durable: every S3 request the broker makes, in logs/
     embedded_redis_port: int = 16379
     data_dir: Path = Path(".sitrep")
     ingest_port: int = 8081
@@ -91,7 +92,12 @@ class Stack:
         bootstrap, redis_url = s.kafka_bootstrap, s.redis_url
         if bootstrap is None:
             if s.durable:
-                self.s3 = EmbeddedS3(s.embedded_s3_port, self.log_dir / "s3.log", s.data_dir / "s3")
+                self.s3 = EmbeddedS3(
+                    s.embedded_s3_port,
+                    self.log_dir / "s3.log",
+                    s.data_dir / "s3",
+                    self.log_dir / "s3-requests.ndjson" if s.s3_request_log else None,
+                )
                 self.s3.start()
             self.kafka = EmbeddedKafka(
                 s.embedded_kafka_port,
