@@ -20,6 +20,10 @@ show them. (3) With SITREP_S3RVER_REQUEST_LOG set to a file, every request is
 appended to it as one JSON line (time, method, key, If-Match, If-None-Match,
 status, body size): the evidence of what the broker asked for and was answered
 across a fault (tests/faults, SITREP_S3_REQUEST_LOG=true with `sitrep up --durable`).
+(4) A listing longer than max-keys (1,000) answered 500: s3rver encrypts its
+continuation token with DES, which Node 17+ (OpenSSL 3) no longer has. Tansu
+lists a partition's record batches on every fetch, so once a partition held
+1,000 batches no consumer could read it again. The token is now plain.
 
 A PUT reads its whole body before it queues for its key (Tansu's objects are
 small). Queued on the socket instead, a request whose client went away while
@@ -220,6 +224,57 @@ async function sitrepPutObject(ctx, body) {
 
 
 LOG_MARK = "// sitrep: request log v1"
+TOKEN_MARK = "// sitrep: continuation tokens without DES v1"
+
+TOKEN_ORIGINAL = """function generateContinuationToken(bucket, keyName, region) {
+  const key = Buffer.alloc(8, 'S3RVER', 'utf8');
+  const iv = crypto.randomBytes(8);
+  // ensure the first byte of IV lies between [212, 216)
+  iv[0] = (iv[0] & 0b00000011) | 0b11010100;
+  // use DES for its 8-byte block size
+  // (real S3 has blocks of lengths [9,8,7] repeating)
+  const cipher = crypto.createCipheriv('des', key, iv);
+  return Buffer.concat([
+    iv,
+    cipher.update(`${region}/${bucket}/${keyName}`, 'utf8'),
+    cipher.final(),
+  ]).toString('base64');
+}
+
+function decipherContinuationToken(token) {
+  const buf = Buffer.from(token, 'base64');
+  if (buf.length < 8) return '';
+  const key = Buffer.alloc(8, 'S3RVER', 'utf8');
+  const iv = buf.slice(0, 8);
+  const decipher = crypto.createDecipheriv('des', key, iv);
+  const ciphertext = buf.slice(8);
+  return Buffer.concat([
+    decipher.update(ciphertext),
+    decipher.final(),
+  ]).toString('utf8');
+}
+"""
+
+TOKEN_PLAIN = (
+    TOKEN_MARK
+    + """: Node 17+ (OpenSSL 3) has no DES, so every truncated
+// listing (more than max-keys, 1,000 by default) answered 500 InternalError, and a client
+// could never list past the first 1,000 keys. Tokens are opaque to clients: 8 random
+// bytes and the last key listed do.
+function generateContinuationToken(bucket, keyName, region) {
+  const nonce = crypto.randomBytes(8);
+  return Buffer.concat([nonce, Buffer.from(`${region}/${bucket}/${keyName}`, 'utf8')]).toString(
+    'base64',
+  );
+}
+
+function decipherContinuationToken(token) {
+  const buf = Buffer.from(token, 'base64');
+  return buf.length < 8 ? '' : buf.slice(8).toString('utf8');
+}
+"""
+)
+
 
 SERVER_ORIGINAL = """    // Log all requests
     this.use(loggerMiddleware(this, silent));
@@ -279,6 +334,7 @@ def main(node_modules: str) -> int:
     ok = _patch(lib / "stores" / "filesystem.js", ORIGINAL, ATOMIC)
     ok = _patch(lib / "controllers" / "object.js", CONTROLLER_ORIGINAL, CONDITIONAL) and ok
     ok = _patch(lib / "s3rver.js", SERVER_ORIGINAL, REQUEST_LOG, LOG_MARK) and ok
+    ok = _patch(lib / "controllers" / "bucket.js", TOKEN_ORIGINAL, TOKEN_PLAIN, TOKEN_MARK) and ok
     return 0 if ok else 1
 
 

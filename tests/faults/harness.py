@@ -30,6 +30,7 @@ from sitrep_cli.embedded import free_port
 from sitrep_cli.local import ServiceAddresses
 from sitrep_cli.stack import SERVICES, Stack, StackSettings
 from sitrep_ingest.parsers import parse_feed
+from sitrep_schemas.settings import SitrepSettings
 
 TEMPLATES = [
     "Russian forces launched {n} drones at Kharkiv overnight, the regional governor said.",
@@ -104,6 +105,11 @@ class FaultStack(ServiceAddresses):
         for name in SERVICES:
             self.stack.spawn(name)
         self.stack.wait_ready()
+
+    def settings(self) -> SitrepSettings:
+        """Where this stack's broker and Redis are, as `sitrep` commands take them."""
+        assert self.stack.redis is not None
+        return SitrepSettings(kafka_bootstrap=self.bootstrap, redis_url=self.stack.redis.url)
 
     def kill9(self, service: str) -> None:
         """kill -9 a service, then start it again at once (what a supervisor does)."""

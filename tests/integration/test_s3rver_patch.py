@@ -8,6 +8,7 @@ never let a client that went away mid-upload hold up the next PUT of that key.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -106,3 +107,27 @@ def test_every_request_is_logged_with_its_preconditions_and_answer(
         ("GET", None, 200),
     ]
     assert entries[0]["length"] == "2"
+
+
+def test_a_listing_longer_than_a_page_goes_on_with_continuation_tokens(s3: str) -> None:
+    """S3 answers at most 1,000 keys per ListObjectsV2 page, in key order, and a token for
+    the rest; Tansu lists a partition's batches on every fetch."""
+    prefix = "paged/partitions/0000000001/records/"
+    keys = [f"{prefix}{offset * 50:020d}.batch" for offset in range(1_203)]
+    with httpx.Client(timeout=10) as http:
+        for key in reversed(keys):  # written out of order: a listing is sorted by key
+            assert http.put(f"{s3}/{key}", content=b"batch").status_code == 200
+        listed: list[str] = []
+        pages = 0
+        params = {"list-type": "2", "prefix": prefix}
+        while True:
+            page = http.get(s3, params=params)
+            assert page.status_code == 200, page.text
+            pages += 1
+            listed.extend(re.findall(r"<Key>([^<]+)</Key>", page.text))
+            token = re.search(r"<NextContinuationToken>([^<]+)<", page.text)
+            if not token:
+                break
+            params = {"list-type": "2", "prefix": prefix, "continuation-token": token[1]}
+    assert pages == 2
+    assert listed == keys

@@ -72,18 +72,24 @@ def _records(consumer: KafkaConsumer, idle_s: float, join_s: float = 60.0) -> It
             yield from records
 
 
-def list_dlq(settings: SitrepSettings, idle_s: float = 3.0) -> Iterator[dict[str, Any]]:
-    consumer = KafkaConsumer(
-        bootstrap_servers=settings.kafka_bootstrap, group_id=None, enable_auto_commit=False
-    )
+def read_from_start(bootstrap: str, *topics: str, idle_s: float = 3.0) -> Iterator[Any]:
+    """Every record of `topics` from offset 0, until none has arrived for `idle_s`."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     try:
-        partitions = consumer.partitions_for_topic(settings.topic_dlq) or set()
-        consumer.assign([TopicPartition(settings.topic_dlq, p) for p in sorted(partitions)])
+        consumer.assign([
+            TopicPartition(topic, p)
+            for topic in topics
+            for p in sorted(consumer.partitions_for_topic(topic) or ())
+        ])  # fmt: skip
         consumer.seek_to_beginning()
-        for record in _records(consumer, idle_s):
-            yield describe(record)
+        yield from _records(consumer, idle_s)
     finally:
         consumer.close()
+
+
+def list_dlq(settings: SitrepSettings, idle_s: float = 3.0) -> Iterator[dict[str, Any]]:
+    for record in read_from_start(settings.kafka_bootstrap, settings.topic_dlq, idle_s=idle_s):
+        yield describe(record)
 
 
 @dataclass

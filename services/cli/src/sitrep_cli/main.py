@@ -15,9 +15,10 @@ FORMATS = ["bulletin", "json", "ndjson", "rss", "atom"]  # as ingest reads them
 EXIT_CODES = """exit codes:
   0  done
   1  done, but some inputs were rejected (push: files ingest refused; tag: lines that are not
-     UpdateEvents); probe: the service is not ready or none answers
+     UpdateEvents); probe: the service is not ready or none answers; audit: an acknowledged
+     event is neither stored, withdrawn nor in the DLQ, or is stored twice
   2  bad usage, or an input that cannot be read (missing file, a directory, not UTF-8)
-  3  a service did not answer (push: ingest; dlq: the broker or Redis)
+  3  a service did not answer (push: ingest; dlq, audit: the broker or Redis)
   130 interrupted"""
 
 
@@ -155,6 +156,44 @@ def cmd_dlq(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from sitrep_cli.audit import audit
+    from sitrep_schemas.settings import SitrepSettings
+
+    report = audit(
+        SitrepSettings(),
+        since=args.since,
+        until=args.until,
+        grace_s=args.grace,
+        sources=set(args.source) if args.source else None,
+    )
+    if args.json:
+        print(json.dumps({"ok": report.ok, **dataclasses.asdict(report)}))
+    else:
+        for line in report.lines():
+            print(line)
+    return 0 if report.ok else 1
+
+
+def _when(value: str) -> datetime:
+    """An ISO 8601 time, or an age: 90s, 15m, 2h, 7d (that long ago)."""
+    from datetime import timedelta
+
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    if value[-1:] in units and value[:-1].replace(".", "", 1).isdigit():
+        return datetime.now(UTC) - timedelta(seconds=float(value[:-1]) * units[value[-1]])
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is neither an ISO 8601 time nor an age such as 90s, 15m, 2h, 7d"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def cmd_up(args: argparse.Namespace) -> int:
     from sitrep_cli.stack import up
 
@@ -287,6 +326,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help="print what would be replayed")
     p.set_defaults(func=cmd_dlq)
+
+    p = sub.add_parser(
+        "audit",
+        help="account for every event ingest acknowledged: stored, withdrawn or in the DLQ;"
+        " print the gaps (exit 1 if any)",
+        **fmt,
+    )
+    p.add_argument(
+        "--since",
+        type=_when,
+        help="events accepted from this time: ISO 8601 or an age (2h, 7d); default: all",
+    )
+    p.add_argument(
+        "--until",
+        type=_when,
+        help="events accepted up to this time: ISO 8601 or an age; default: --grace ago",
+    )
+    p.add_argument(
+        "--grace",
+        type=float,
+        default=30.0,
+        help="seconds an event may take from acknowledgement to the state (default --until)",
+    )
+    p.add_argument("--source", action="append", help="only this source (repeatable)")
+    p.add_argument("--json", action="store_true", help="the report as one JSON object")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("up", help="run the whole local stack until Ctrl-C / SIGTERM", **fmt)
     p.add_argument("--seed", action="append", help="push these feed files/directories once ready")

@@ -32,6 +32,7 @@ from sitrep_schemas.topics import (
 )
 
 SERVICES = ("ingest", "classifier", "projector", "resolver", "api")
+DURABLE_FETCH_MAX_WAIT_MS = 500  # the services' fetch max wait on the durable broker
 
 
 class StackSettings(BaseSettings):
@@ -129,6 +130,11 @@ class Stack:
         env = {"SITREP_KAFKA_BOOTSTRAP": bootstrap, "SITREP_REDIS_URL": redis_url}
         if self.s3 is not None:
             env["SITREP_KAFKA_IDEMPOTENCE"] = "false"  # see SitrepSettings.kafka_idempotence
+            # Tansu spends at most a fetch's max wait on it, listing the partition's batches
+            # on S3 included; s3rver takes 20-140 ms to list a few hundred, so at the 20 ms
+            # of memory mode most fetches came back empty and the pipeline crawled.
+            if "SITREP_KAFKA_FETCH_MAX_WAIT_MS" not in os.environ:
+                env["SITREP_KAFKA_FETCH_MAX_WAIT_MS"] = str(DURABLE_FETCH_MAX_WAIT_MS)
         return env
 
     def spawn(self, name: str) -> None:

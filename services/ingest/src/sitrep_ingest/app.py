@@ -14,7 +14,7 @@ from fastapi_offline import FastAPIOffline
 from redis.cluster import RedisCluster
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_ingest.dedup import SeenIds
+from sitrep_ingest.dedup import SeenIds, ledger_key
 from sitrep_ingest.feed_bodies import COMPONENTS
 from sitrep_ingest.intake import IngestMetrics, Intake
 from sitrep_ingest.publisher import BrokerUnavailable, Publisher
@@ -43,7 +43,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         client: Any = (RedisCluster if settings.redis_cluster else redis.Redis).from_url(
             settings.redis_url, socket_timeout=2, socket_connect_timeout=2
         )
-        seen = SeenIds(client, f"{settings.redis_prefix}:ingest:seen")
+        seen = SeenIds(
+            client,
+            f"{settings.redis_prefix}:ingest:seen",
+            ledger=ledger_key(settings.redis_prefix),
+            ledger_days=settings.ingest_ledger_days,
+        )
         app.state.intake = Intake(settings, publisher, seen, metrics)
         yield
         await run_in_threadpool(publisher.close)

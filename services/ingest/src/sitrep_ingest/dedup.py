@@ -1,23 +1,58 @@
-"""Which event ids ingest has already had acknowledged, so a re-sent feed is reported as duplicates.
+"""What ingest has acknowledged: the ids for duplicate checks, and the ledger `sitrep audit` reads.
 
-This is a courtesy to feed pushers and saves the pipeline work; correctness does
-not depend on it: the projector is idempotent by `event_id` and by offset.
+The seen set is a courtesy to feed pushers and saves the pipeline work;
+correctness does not depend on it: the projector is idempotent by `event_id`
+and by offset.
+
+The ledger is the other half of "never loses an acknowledged event": a sorted
+set `{prefix}:ingest:accepted` whose members are `"<event_id> <source>"`,
+scored by the millisecond ingest had the broker's acknowledgement. `sitrep
+audit` reads a window of it and accounts for every member end to end. An
+acknowledgement Redis did not take (Redis down) is kept in memory and written
+with the next one, so the ledger catches up when Redis is back.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 
 import redis
 
+from sitrep_schemas import UpdateEvent
+
 log = logging.getLogger(__name__)
+
+BACKLOG_LIMIT = 1_000_000  # acknowledgements kept while Redis is away (~100 MB at most)
+TRIM_EVERY_S = 600.0
+
+
+def ledger_key(prefix: str) -> str:
+    return f"{prefix}:ingest:accepted"
+
+
+def ledger_member(event_id: str, source: str) -> str:
+    return f"{event_id} {source}"
+
+
+def parse_ledger_member(member: bytes | str) -> tuple[str, str]:
+    """(event_id, source) of a ledger member; event ids have no spaces, sources may."""
+    text = member.decode() if isinstance(member, bytes) else member
+    event_id, _, source = text.partition(" ")
+    return event_id, source
 
 
 @dataclass
 class SeenIds:
     client: redis.Redis
     key: str
+    ledger: str | None = None  # the ledger's key; None: no ledger
+    ledger_days: float = 30.0  # entries older than this are trimmed (every TRIM_EVERY_S)
+    trimmed_at: float = 0.0
+    backlog: dict[str, float] = field(default_factory=dict)  # ledger members Redis has not taken
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def seen(self, event_ids: list[str]) -> set[str]:
         try:
@@ -33,13 +68,38 @@ class SeenIds:
         flags = self.client.smismember(self.key, event_ids)
         return {eid for eid, flag in zip(event_ids, flags, strict=True) if flag}
 
-    def remember(self, event_ids: list[str]) -> None:
-        if not event_ids:
+    def remember(self, events: list[UpdateEvent]) -> None:
+        """Record events the broker acknowledged: seen, and in the ledger with the time."""
+        members: dict[str, float] = {}
+        if self.ledger is not None:
+            now_ms = time.time() * 1000
+            with self._lock:  # feeds are accepted on several threads
+                members, self.backlog = self.backlog, {}
+            for ev in events:
+                members.setdefault(ledger_member(ev.event_id, ev.source), now_ms)
+        if not events and not members:
             return
         try:
-            self.client.sadd(self.key, *event_ids)
+            pipe = self.client.pipeline(transaction=False)
+            if events:
+                pipe.sadd(self.key, *(ev.event_id for ev in events))
+            if members and self.ledger is not None:
+                pipe.zadd(self.ledger, members, nx=True)
+                if time.monotonic() - self.trimmed_at > TRIM_EVERY_S:
+                    self.trimmed_at = time.monotonic()
+                    pipe.zremrangebyscore(self.ledger, 0, now_ms - self.ledger_days * 86_400_000)
+            pipe.execute()
         except redis.RedisError as exc:
-            log.warning("could not record accepted ids, Redis unavailable: %s", exc)
+            with self._lock:
+                members.update(self.backlog)
+                while len(members) > BACKLOG_LIMIT:  # oldest first: dicts keep insertion order
+                    members.pop(next(iter(members)))
+                self.backlog = members
+            log.warning(
+                "could not record accepted ids, Redis unavailable (%d kept for the ledger): %s",
+                len(members),
+                exc,
+            )
 
     def ready(self) -> bool:
         try:

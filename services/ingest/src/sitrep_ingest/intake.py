@@ -242,7 +242,7 @@ class Intake:
             except BrokerUnavailable:
                 self.metrics.feeds.labels("-", "503").inc()
                 raise
-        self.seen.remember([ev.event_id for ev in fresh])
+        self.seen.remember(fresh)
         self.metrics.events.labels("accepted").inc(len(fresh))
         self.metrics.events.labels("duplicate").inc(len(events) - len(fresh))
         return FeedAccepted(

@@ -19,6 +19,8 @@ class Settings(SitrepSettings):
     ingest_max_inflight: int = 16
     # How long one request waits for the broker's acknowledgements before answering 503.
     ingest_publish_timeout_s: float = 15.0
+    # Days the ledger of acknowledged events (what `sitrep audit` checks) keeps an entry.
+    ingest_ledger_days: float = 30.0
     # Bearer tokens, as JSON: {"token": "source-id"}. Empty: no authentication (local use).
     # A token pushes as its source; "" as the source lets it name any source with ?source=.
     ingest_tokens: dict[str, str] = Field(default_factory=dict, repr=False)
