@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PACKAGES := -e schemas -e services/runtime -e services/ingest -e services/classifier -e services/api -e services/cli
 STAMP := $(VENV)/.installed
 
-.PHONY: install lock run run-durable test test-faults lint schemas bench screenshot clean
+.PHONY: install lock run run-durable test test-faults soak lint schemas bench screenshot clean
 
 install: $(STAMP)
 
@@ -48,6 +48,14 @@ REPEAT ?= 1
 K ?=
 test-faults: install
 	$(BIN)/pytest -m faults tests/faults --repeat $(REPEAT) $(if $(K),-k "$(K)")
+
+# The durable broker faults SOAK_REPEAT times each (a fresh durable stack per run, ~45 s a run),
+# then 20 minutes at 300 events/s with every process's memory and the lag sampled.
+SOAK_REPEAT ?= 30
+SOAK_MINUTES ?= 20
+soak: install
+	$(BIN)/pytest -m faults tests/faults --repeat $(SOAK_REPEAT) -k "durable and broker"
+	$(BIN)/python bench/soak.py $(SOAK_MINUTES) 300
 
 screenshot: install
 	$(BIN)/python deploy/dashboard_screenshot.py docs/dashboard.png

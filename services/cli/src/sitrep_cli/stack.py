@@ -60,6 +60,27 @@ class StackSettings(BaseSettings):
 
 
 @dataclass
+class RestartPolicy:
+    """How `sitrep up` restarts a crashing child: after 1, 2, 4, 8... s (at most `max_delay_s`);
+    a child that ran `stable_s` before it died starts again from 1 s; the `max_failures`th
+    failure in a row gives up."""
+
+    base_delay_s: float = 1.0
+    max_delay_s: float = 30.0
+    stable_s: float = 60.0
+    max_failures: int = 5
+    failures: dict[str, int] = field(default_factory=dict)
+
+    def on_exit(self, name: str, ran_s: float) -> float | None:
+        """The delay before restarting `name`, which ran `ran_s` before exiting; None: give up."""
+        failures = 1 if ran_s >= self.stable_s else self.failures.get(name, 0) + 1
+        self.failures[name] = failures
+        if failures >= self.max_failures:
+            return None
+        return float(min(self.max_delay_s, self.base_delay_s * 2 ** (failures - 1)))
+
+
+@dataclass
 class Stack:
     settings: StackSettings
     out: Any = sys.stdout
@@ -191,15 +212,37 @@ class Stack:
         if self.s3 is not None:
             self.s3.stop()
 
-    def supervise(self) -> None:
-        """Restart a child that dies until asked to stop."""
-        while not self.stop_event.wait(1.0):
+    def supervise(self, policy: RestartPolicy | None = None) -> bool:
+        """Restart a child that dies, after a backoff that grows while it keeps dying, until
+        asked to stop (True) or until a child has failed `policy.max_failures` times in a row
+        (False: the stack is broken, and says so)."""
+        policy = policy or RestartPolicy()
+        started = {name: time.monotonic() for name in self.children}
+        due: dict[str, float] = {}  # child -> when it is restarted
+        while not self.stop_event.wait(0.2):
+            now = time.monotonic()
             for name, child in list(self.children.items()):
-                if child.poll() is not None and not self.stop_event.is_set():
+                if name in due:
+                    if now >= due[name]:
+                        del due[name]
+                        self.spawn(name)
+                        started[name] = time.monotonic()
+                    continue
+                if child.poll() is None:
+                    continue
+                delay = policy.on_exit(name, ran_s=now - started[name])
+                log = self.log_dir / f"{name}.log"
+                if delay is None:
                     self.say(
-                        f"{name} exited with {child.returncode}; restarting (log: {self.log_dir / name}.log)"
+                        f"{name} exited with {child.returncode} {policy.max_failures} times in a"
+                        f" row; giving up and stopping everything (log: {log})"
                     )
-                    self.spawn(name)
+                    return False
+                self.say(
+                    f"{name} exited with {child.returncode}; restarting in {delay:g}s (log: {log})"
+                )
+                due[name] = now + delay
+        return True
 
     def run(self, seeds: list[str]) -> int:
         started = time.monotonic()
@@ -224,8 +267,7 @@ class Stack:
                 f"logs     {self.log_dir}/\n"
                 "Ctrl-C stops everything."
             )
-            self.supervise()
-            return 0
+            return 0 if self.supervise() else 1
         finally:
             self.stop()
             self.say("stopped")
