@@ -15,18 +15,21 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from sitrep_api.keyspace import Sharded
 from sitrep_api.projector import Projector
 from sitrep_api.settings import Settings as ApiSettings
 from sitrep_api.state_writer import StateWriter
 from sitrep_api.store import StateStore
+from sitrep_api.unstored import UnstoredTracker
 from sitrep_classifier.worker import ClassifierWorker
 from sitrep_classifier.worker import Settings as ClassifierSettings
 from sitrep_cli.audit import IN_TAGGED, NOWHERE
 from sitrep_cli.main import main
 from sitrep_ingest.app import create_app
-from sitrep_ingest.dedup import SeenIds, ledger_key, ledger_member, parse_ledger_member
+from sitrep_ingest.dedup import SeenIds
 from sitrep_ingest.parsers import parse_feed
 from sitrep_ingest.settings import Settings as IngestSettings
+from sitrep_runtime.ledger import ledger_key, ledger_member, parse_ledger_member
 from tests.conftest import SEED_BULLETIN, running_in_thread, serving, wait_until
 from tests.faulty import FailsOn
 
@@ -36,6 +39,10 @@ pytestmark = pytest.mark.integration
 def audit_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
     code = main(["audit", "--json", "--grace", "0", *args])
     return code, json.loads(capsys.readouterr().out)
+
+
+def gauges(tracker: UnstoredTracker) -> dict[str, float]:
+    return {family.name: family.samples[0].value for family in tracker.collect()}
 
 
 def test_audit_accounts_for_every_acknowledged_event_and_reports_a_removed_one(
@@ -65,6 +72,12 @@ def test_audit_accounts_for_every_acknowledged_event_and_reports_a_removed_one(
     with running_in_thread(classifier), running_in_thread(projector):
         wait_until(lambda: store.state()["events_stored"] == len(event_ids) - 1, timeout=60)
 
+    # The projector's gauges: the one event in the DLQ is acknowledged and not stored.
+    tracker = UnstoredTracker(Sharded(client, api_settings.redis_prefix), grace_s=0)
+    tracker.check(time.time() * 1000)
+    assert gauges(tracker)["sitrep_accepted_unstored_events"] == 1
+    assert 0 < gauges(tracker)["sitrep_accepted_unstored_oldest_seconds"] < 120
+
     code, report = audit_json(capsys)
     assert code == 0 and report["ok"]
     [row] = report["rows"]
@@ -76,7 +89,12 @@ def test_audit_accounts_for_every_acknowledged_event_and_reports_a_removed_one(
     removed = event_ids[0]
     shard = next(s for s in store.shards() if client.hexists(s + "events", removed))
     client.hdel(shard + "events", removed)
-    client.zadd(ledger_key(api_settings.redis_prefix), {ledger_member("f" * 40, "ghost"): 1.0})
+    ghost_at = time.time() * 1000
+    client.zadd(ledger_key(api_settings.redis_prefix), {ledger_member("f" * 40, "ghost"): ghost_at})
+    # The gauges follow what was never stored: the ghost counts; the removed event, seen
+    # stored before, is the audit's to find.
+    tracker.check(time.time() * 1000)
+    assert gauges(tracker)["sitrep_accepted_unstored_events"] == 2
     code, report = audit_json(capsys)
     assert code == 1 and not report["ok"]
     assert {g["event_id"]: g["where"] for g in report["gaps"]} == {
@@ -86,7 +104,8 @@ def test_audit_accounts_for_every_acknowledged_event_and_reports_a_removed_one(
     # A window and a source narrow it down; the plain report is a table.
     code, report = audit_json(capsys, "--source", "ghost")
     assert code == 1 and [r["source"] for r in report["rows"]] == ["ghost"]
-    code, report = audit_json(capsys, "--since", "1h")
+    before_ghost = datetime.fromtimestamp((ghost_at - 1) / 1000, UTC).isoformat()
+    code, report = audit_json(capsys, "--since", "1h", "--until", before_ghost)
     assert code == 1 and [g["event_id"] for g in report["gaps"]] == [removed]
     assert main(["audit", "--grace", "0"]) == 1
     assert f"gap  {removed}  " in capsys.readouterr().out

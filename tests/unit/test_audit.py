@@ -10,7 +10,7 @@ import pytest
 
 from sitrep_cli.audit import IN_RAW, IN_TAGGED, NOWHERE, Accepted, Found, account
 from sitrep_cli.main import _when
-from sitrep_ingest.dedup import ledger_member, parse_ledger_member
+from sitrep_runtime.ledger import ledger_member, parse_ledger_member
 
 MS = 1_780_000_000_000.0
 

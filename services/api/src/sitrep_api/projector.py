@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from sitrep_api.keyspace import connect
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
+from sitrep_api.unstored import UnstoredTracker
 from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
@@ -64,6 +65,7 @@ class Projector:
         self.freshness = SourceFreshness(
             "sitrep_projector_source_age_seconds", self.metrics.registry
         )
+        self.unstored = UnstoredTracker(self.store).register(self.metrics.registry)
 
     def ready(self) -> bool:
         try:
@@ -147,6 +149,7 @@ class Projector:
                 retriable=(redis.RedisError, KafkaError),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
+                after_poll=self.unstored.maybe_check,
                 on_failure=self.producer.after_failure,
             )
         finally:

@@ -24,11 +24,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sitrep_api.keyspace import Sharded, connect
+from sitrep_api.unstored import in_state
 from sitrep_cli.dlq import describe, read_from_start
-from sitrep_ingest.dedup import ledger_key, parse_ledger_member
+from sitrep_runtime.ledger import ledger_key, parse_ledger_member
 from sitrep_schemas.settings import SitrepSettings
-
-CHUNK = 2000  # ids per Redis round trip
 
 # Where a gap's event was last seen, from the topics.
 IN_TAGGED = "tagged, not stored (projector)"
@@ -169,21 +168,7 @@ def read_ledger(
 
 
 def find_in_state(state: Sharded, event_ids: list[str], found: Found) -> None:
-    """How many shards store each event, and which were withdrawn (tombstones)."""
-    shards = state.shards()
-    for first in range(0, len(event_ids), CHUNK):
-        chunk = event_ids[first : first + CHUNK]
-        pipe = state.client.pipeline(transaction=False)
-        for shard in shards:
-            pipe.hmget(shard + "events", chunk)
-            pipe.hmget(shard + "retracted", chunk)
-        answers = pipe.execute()
-        for stored, retracted in zip(answers[::2], answers[1::2], strict=True):
-            for event_id, event, tombstone in zip(chunk, stored, retracted, strict=True):
-                if event is not None:
-                    found.stored[event_id] += 1
-                if tombstone is not None:
-                    found.retracted.add(event_id)
+    found.stored, found.retracted = in_state(state, event_ids)
 
 
 def find_in_topics(settings: SitrepSettings, found: Found, idle_s: float) -> None:

@@ -14,12 +14,13 @@ from fastapi_offline import FastAPIOffline
 from redis.cluster import RedisCluster
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_ingest.dedup import SeenIds, ledger_key
+from sitrep_ingest.dedup import SeenIds
 from sitrep_ingest.feed_bodies import COMPONENTS
 from sitrep_ingest.intake import IngestMetrics, Intake
 from sitrep_ingest.publisher import BrokerUnavailable, Publisher
 from sitrep_ingest.routes import feeds, retractions, service
 from sitrep_ingest.settings import Settings
+from sitrep_runtime.ledger import ledger_key
 from sitrep_runtime.problems import (
     document_problems,
     install_problem_handlers,

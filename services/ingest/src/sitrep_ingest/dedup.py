@@ -4,10 +4,9 @@ The seen set is a courtesy to feed pushers and saves the pipeline work;
 correctness does not depend on it: the projector is idempotent by `event_id`
 and by offset.
 
-The ledger is the other half of "never loses an acknowledged event": a sorted
-set `{prefix}:ingest:accepted` whose members are `"<event_id> <source>"`,
-scored by the millisecond ingest had the broker's acknowledgement. `sitrep
-audit` reads a window of it and accounts for every member end to end. An
+The ledger (`sitrep_runtime.ledger`) is the other half of "never loses an
+acknowledged event": every event the broker acknowledged, with the time.
+`sitrep audit` reads a window of it and accounts for every member end to end. An
 acknowledgement Redis did not take (Redis down) is kept in memory and written
 with the next one, so the ledger catches up when Redis is back.
 """
@@ -21,27 +20,13 @@ from dataclasses import dataclass, field
 
 import redis
 
+from sitrep_runtime.ledger import ledger_member
 from sitrep_schemas import UpdateEvent
 
 log = logging.getLogger(__name__)
 
 BACKLOG_LIMIT = 1_000_000  # acknowledgements kept while Redis is away (~100 MB at most)
 TRIM_EVERY_S = 600.0
-
-
-def ledger_key(prefix: str) -> str:
-    return f"{prefix}:ingest:accepted"
-
-
-def ledger_member(event_id: str, source: str) -> str:
-    return f"{event_id} {source}"
-
-
-def parse_ledger_member(member: bytes | str) -> tuple[str, str]:
-    """(event_id, source) of a ledger member; event ids have no spaces, sources may."""
-    text = member.decode() if isinstance(member, bytes) else member
-    event_id, _, source = text.partition(" ")
-    return event_id, source
 
 
 @dataclass
