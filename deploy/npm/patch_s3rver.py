@@ -24,6 +24,12 @@ across a fault (tests/faults, SITREP_S3_REQUEST_LOG=true with `sitrep up --durab
 continuation token with DES, which Node 17+ (OpenSSL 3) no longer has. Tansu
 lists a partition's record batches on every fetch, so once a partition held
 1,000 batches no consumer could read it again. The token is now plain.
+(5) A listing walked the directory with readdir then stat, and a PUT's
+temporary file renamed away in between made it answer 500 (ENOENT); an
+object's metadata and MD5 files were rewritten in place, so a concurrent
+GET or listing could parse half of one (500, "Unexpected end of JSON
+input"). Both seen in the broker's request log; both are now tolerated or
+written aside and renamed.
 
 A PUT reads its whole body before it queues for its key (Tansu's objects are
 small). Queued on the socket instead, a request whose client went away while
@@ -317,6 +323,48 @@ REQUEST_LOG = (
 )
 
 
+RACES_MARK = "// sitrep: listings and metadata without torn reads v1"
+
+WALK_ORIGINAL = """    const filePath = path.posix.join(dir, filename);
+    const stats = fs.statSync(filePath);
+"""
+
+WALK_TOLERANT = (
+    """    const filePath = path.posix.join(dir, filename);
+    """
+    + RACES_MARK
+    + """: a file renamed or removed between readdir and stat (a
+    // PUT's temporary file) is not there any more, not an error (it answered 500).
+    let stats;
+    try {
+      stats = fs.statSync(filePath);
+    } catch (err) {
+      if (err.code === 'ENOENT') continue;
+      throw err;
+    }
+"""
+)
+
+METADATA_ORIGINAL = """    if (md5) await fs.writeFile(md5Path, md5);
+    await fs.writeFile(metadataPath, JSON.stringify(json, null, 2));
+"""
+
+METADATA_ATOMIC = (
+    """    """
+    + RACES_MARK
+    + """: written aside and renamed into place, so a reader
+    // (a GET, a listing) never parses half a file ("Unexpected end of JSON input", 500).
+    const replace = async (target, data) => {
+      const aside = `${target}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
+      await fs.writeFile(aside, data);
+      await fs.rename(aside, target);
+    };
+    if (md5) await replace(md5Path, md5);
+    await replace(metadataPath, JSON.stringify(json, null, 2));
+"""
+)
+
+
 def _patch(path: Path, original: str, patched: str, mark: str = MARK) -> bool:
     source = path.read_text(encoding="utf-8")
     if mark in source:
@@ -335,6 +383,9 @@ def main(node_modules: str) -> int:
     ok = _patch(lib / "controllers" / "object.js", CONTROLLER_ORIGINAL, CONDITIONAL) and ok
     ok = _patch(lib / "s3rver.js", SERVER_ORIGINAL, REQUEST_LOG, LOG_MARK) and ok
     ok = _patch(lib / "controllers" / "bucket.js", TOKEN_ORIGINAL, TOKEN_PLAIN, TOKEN_MARK) and ok
+    ok = _patch(lib / "utils.js", WALK_ORIGINAL, WALK_TOLERANT, RACES_MARK) and ok
+    store = lib / "stores" / "filesystem.js"
+    ok = _patch(store, METADATA_ORIGINAL, METADATA_ATOMIC, RACES_MARK) and ok
     return 0 if ok else 1
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import re
 import socket
+import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,3 +133,27 @@ def test_a_listing_longer_than_a_page_goes_on_with_continuation_tokens(s3: str) 
             params = {"list-type": "2", "prefix": prefix, "continuation-token": token[1]}
     assert pages == 2
     assert listed == keys
+
+
+def test_listings_and_reads_during_writes_never_answer_500(s3: str) -> None:
+    """A broker lists and reads a partition while it writes to it: no listing may trip over a
+    write's temporary file, and no read may see half of an object's metadata."""
+    prefix = "busy/partitions/0000000002/records/"
+    statuses: Counter[int] = Counter()
+    done = threading.Event()
+
+    def write() -> None:
+        with httpx.Client(timeout=10) as http:
+            for n in range(400):
+                http.put(f"{s3}/{prefix}{n * 50:020d}.batch", content=b"b" * (n % 7 + 1))
+                http.put(f"{s3}/busy/watermark.json", content=b'{"high": %d}' % n)
+        done.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    with httpx.Client(timeout=10) as http:
+        while not done.is_set():
+            statuses[http.get(s3, params={"list-type": "2", "prefix": prefix}).status_code] += 1
+            statuses[http.get(f"{s3}/busy/watermark.json").status_code] += 1
+    writer.join()
+    assert set(statuses) <= {200, 404}, statuses
