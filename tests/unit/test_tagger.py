@@ -130,6 +130,38 @@ def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: 
     assert absent not in {loc.name for loc in tagger.classify(event(text)).locations}
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Famine was confirmed in five areas of Sudan, the WFP said.", ["Sudan"]),
+        ("The embassy told its citizens to leave Lebanon at once.", ["Lebanon"]),
+        ("The general travelled to China for his first foreign visit.", ["China"]),
+        ("Airlines were banned from flying to Haiti for 30 days.", ["Haiti"]),
+        ("Missiles were fired from Iran toward Israel overnight.", []),
+        ("A drone launched from Iraq hit a base in the Golan Heights.", ["Golan Heights"]),
+        ("The United States delivered air defence systems to Ukraine.", []),
+    ],
+)
+def test_a_country_is_where_people_go_or_leave_or_a_part_of_it_not_where_a_launch_began(
+    tagger: Tagger, text: str, places: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Jets struck Hezbollah targets in the Bekaa Valley.", "Bekaa Valley"),
+        ("Settlers attacked villages in the Jordan Valley.", "Jordan Valley"),
+    ],
+)
+def test_a_valley_named_after_a_region_or_country_is_a_region(
+    tagger: Tagger, text: str, place: str
+) -> None:
+    [found] = tagger.classify(event(text)).locations
+    assert (found.name, found.kind) == (place, "region")
+
+
 def test_capital_is_a_place_when_something_happens_in_it(tagger: Tagger) -> None:
     names = {
         loc.name

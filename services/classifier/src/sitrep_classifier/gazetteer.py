@@ -100,6 +100,10 @@ _PLACE_NOUN_AFTER = caseless(
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
     r"steelworks|hospital|port|dam)s?\b"
 )
+# "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
+_FEATURE_AFTER = re.compile(
+    r"\s+(?P<noun>Valley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
+)
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
     ("near", "outside", "around", "to", "of", "the"),
@@ -110,27 +114,27 @@ _SPEECH_AFTER = caseless(
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
 )
 _COUNTRY_ENDS = (
-    "in",
-    "into",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-    "over",
-    "from",
-    "reached",
-    "hit",
-    "struck",
-    "the",
-    "ern",
-    "held",
-    "occupied",
-)
-# Not "to": "delivered systems to Ukraine" makes Ukraine a recipient, not a place.
+    "in", "into", "inside", "across", "throughout", "within", "over", "from", "reached", "hit",
+    "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
+    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing",
+)  # fmt: skip
+# Not "to" alone: "delivered systems to Ukraine" makes Ukraine a recipient, not a place; a
+# journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
+# a country an event covers ("five areas of Sudan") and a country people leave.
 _COUNTRY_LOCATIVE = EndAnchored(
-    r"\b(?:in|into|inside|across|throughout|within|over|from|reached|hit|struck)\s+(?:the\s+)?"
-    r"(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
+    r"(?:\b(?:in|into|inside|across|throughout|within|over|from|reached|hit|struck)|"
+    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|north|south|east|west|"
+    r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
+    r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
+    r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
+    r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing))"
+    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
     _COUNTRY_ENDS,
+)
+# "fired from Iran", "a drone launched from Iraq": where it came from, not where it happened.
+_LAUNCHED_FROM = EndAnchored(
+    r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
+    ("from", "the"),
 )
 _PRECISION = {
     "settlement": 1, "facility": 1, "admin2": 2, "admin1": 3, "region": 3, "territory": 3,
@@ -257,6 +261,14 @@ class Gazetteer:
                         if admins
                         else _as_region(place, text[start:end])
                     )
+                feature = None if suffix else _FEATURE_AFTER.match(text, end, end + _REACH)
+                if feature and (place.curated or place.kind in ("admin1", "admin2", "country")):
+                    # "the Bekaa Valley", "the Jordan Valley": a region named after the place
+                    end = feature.end()
+                    place = _as_feature(place, text[start:end], feature.group("noun").lower())
+                    found.append(Mention(place, passage, start, end, _PRECISION["region"], end))
+                    last_end = end
+                    continue
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:
@@ -271,7 +283,9 @@ class Gazetteer:
                         or self._plausible(place, before, named)
                     ):
                         continue
-                if place.kind == "country" and not _COUNTRY_LOCATIVE.search(before):
+                if place.kind == "country" and (
+                    not _COUNTRY_LOCATIVE.search(before) or _LAUNCHED_FROM.search(before)
+                ):
                     continue
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before) or suffix or _PLACE_NOUN_AFTER.match(after)
@@ -414,6 +428,15 @@ def _display_name(m: Mention) -> str:
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
     return surface if surface and not surface.isupper() else m.place.name
+
+
+def _as_feature(place: Place, name: str, noun: str) -> Place:
+    """'Bekaa Valley': an informal region named after a region or country, where it lies."""
+    return Place(
+        place_id=f"{place.place_id}:{noun}", name=name, kind="region", country=place.country,
+        admin1=None, admin1_code=None, lat=place.lat, lon=place.lon, population=0,
+        capital=False, curated=False,
+    )  # fmt: skip
 
 
 def _as_region(place: Place, name: str) -> Place:
