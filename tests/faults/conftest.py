@@ -21,6 +21,8 @@ COLUMNS = (
     "duplicated",
     "refused_seen",
     "recovered_s",
+    "drained_s",
+    "s3_errors",
 )
 
 

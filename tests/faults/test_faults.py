@@ -17,6 +17,7 @@ which is what kept a suite of fresh durable stacks at ~25 min.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import signal
 import threading
@@ -190,6 +191,7 @@ def check_fault(name: str, run: int, scenario: Scenario, fs: FaultStack) -> None
     deadline = time.monotonic() + 180
     while stored_count(fs) < before + len(accepted) and time.monotonic() < deadline:
         time.sleep(0.5)  # short of it at the deadline: counted as lost below, with the logs
+    drained_s = round(time.monotonic() - faulted_at, 1)
     time.sleep(3)
 
     # The operator's check (`sitrep audit`): every event ingest acknowledged, stored once.
@@ -202,7 +204,7 @@ def check_fault(name: str, run: int, scenario: Scenario, fs: FaultStack) -> None
     ROWS.append({
         "scenario": name, "run": run, "accepted": len(accepted), "refused": len(generator.refused),
         "lost": lost, "duplicated": duplicated, "refused_seen": refused_seen,
-        "recovered_s": recovered_s,
+        "recovered_s": recovered_s, "drained_s": drained_s, "s3_errors": s3_errors(fs),
     })  # fmt: skip
     print(ROWS[-1], dict(generator.statuses))
 
@@ -225,6 +227,19 @@ def check_fault(name: str, run: int, scenario: Scenario, fs: FaultStack) -> None
     assert state["events_stored"] == len(everything) == before + len(ids)
     assert_state_is_fold(state, everything)
     assert read_topic(fs.bootstrap, DLQ_TOPIC, expect=0, timeout=3) == []
+
+
+def s3_errors(fs: FaultStack) -> str:
+    """The durable broker's S3 requests answered 5xx so far, by method (the request log)."""
+    log = fs.stack.log_dir / "s3-requests.ndjson"
+    if not log.exists():
+        return "-"
+    errors = Counter(
+        entry["method"]
+        for entry in map(json.loads, log.read_text().splitlines())
+        if entry.get("status", 0) >= 500
+    )
+    return ", ".join(f"{method} {n}" for method, n in sorted(errors.items())) or "0"
 
 
 def rss_mb(pid: int) -> float:
