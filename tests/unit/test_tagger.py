@@ -140,6 +140,8 @@ def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: 
         ("Missiles were fired from Iran toward Israel overnight.", []),
         ("A drone launched from Iraq hit a base in the Golan Heights.", ["Golan Heights"]),
         ("The United States delivered air defence systems to Ukraine.", []),
+        ("Missiles were fired from Iran toward Israeli territory.", ["Israel"]),
+        ("Air defences shot down 40 drones over Russian territory.", ["Russia"]),
     ],
 )
 def test_a_country_is_where_people_go_or_leave_or_a_part_of_it_not_where_a_launch_began(

@@ -100,6 +100,9 @@ _PLACE_NOUN_AFTER = caseless(
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
     r"steelworks|hospital|port|dam)s?\b"
 )
+_TERRITORY = re.compile(
+    r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
+)
 # "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
 _FEATURE_AFTER = re.compile(
     r"\s+(?P<noun>Valley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
@@ -167,10 +170,13 @@ class Gazetteer:
         index: PlaceIndex,
         not_places: frozenset[str] = frozenset(),
         actor_tokens: frozenset[str] = frozenset(),
+        demonyms: dict[str, str] | None = None,
     ) -> None:
         """`actor_tokens`: every word of every actor name ("Israeli", "Hezbollah"); an
-        unlisted place's name may hold none of them."""
+        unlisted place's name may hold none of them. `demonyms`: "Israeli" -> "ISR", for
+        "Israeli territory"."""
         self.index = index
+        self.demonyms = demonyms or {}
         self.not_places = _stopwords() | not_places
         self.not_unlisted = self.not_places | actor_tokens  # words no unlisted name holds
 
@@ -317,7 +323,7 @@ class Gazetteer:
         )
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
-        mentions = self.mentions(passages, context_countries)
+        mentions = self.mentions(passages, context_countries) + self._territories(passages)
         unlisted = self._unlisted(passages, mentions, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
             loc.country for loc in unlisted if loc.kind in _FINE
@@ -368,6 +374,17 @@ class Gazetteer:
                 if anchor is not None:
                     out.append(unlisted_places.locate(u, anchor, passage))
         return out
+
+    def _territories(self, passages: list[Passage]) -> list[Mention]:
+        """"Israeli territory", "Russian airspace": the country, where something happened."""
+        found: list[Mention] = []
+        for passage in passages:
+            for m in _TERRITORY.finditer(passage.value):
+                code = self.demonyms.get(m.group("adjective"))
+                place = self._countries().get(code) if code else None
+                if place is not None:
+                    found.append(Mention(place, passage, m.start(), m.end(), 3, m.end()))
+        return found
 
     def _country_anchors(self, countries: set[str]) -> list[unlisted_places.Anchor]:
         if len(countries) != 1:

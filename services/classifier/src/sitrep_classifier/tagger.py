@@ -52,6 +52,8 @@ class Tagger:
                 index,
                 actor_words(index, list(self.actors.aliases), persons),
                 actor_tokens(index, list(self.actors.aliases)),
+                # "Ukrainian forces" -> "Ukrainian": UKR
+                {e.name.split()[0]: code for code, e in self.actors.forces.items()},
             )
         else:
             self.actors = actors or load_actors()
