@@ -208,7 +208,9 @@ def check_fault(name: str, run: int, scenario: Scenario, fs: FaultStack) -> None
     })  # fmt: skip
     print(ROWS[-1], dict(generator.statuses))
 
-    context = f"{name}: statuses {dict(generator.statuses)}\n{fs.logs()}"
+    exited = {n: c.returncode for n, c in fs.stack.children.items() if c.poll() is not None}
+    context = f"{name}: statuses {dict(generator.statuses)}, exited {exited}\n{fs.logs()}"
+    assert not exited, context  # a service that dies of a fault is a failure of its own
     if not report.ok:
         NOTES.append(f"{name} run {run}: data in {fs.root}")
         NOTES.extend(line for line in report.lines() if not line.startswith("gap "))

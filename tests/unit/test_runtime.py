@@ -10,8 +10,19 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from typing import Any
 
-from sitrep_runtime.service import HealthServer, JsonFormatter, StopRequest, stop_on_signals
+from kafka import TopicPartition
+from kafka.errors import KafkaConnectionError, KafkaError
+
+from sitrep_runtime.service import (
+    ConsumerMetrics,
+    HealthServer,
+    JsonFormatter,
+    StopRequest,
+    poll_loop,
+    stop_on_signals,
+)
 
 
 def test_sigterm_during_a_wait_stops_it_promptly() -> None:
@@ -128,3 +139,48 @@ def test_the_alert_rules_example_names_metrics_the_services_export() -> None:
         "sitrep_classifier_lag", "sitrep_projector_lag",
     ):  # fmt: skip
         assert metric in exprs
+
+
+class BrokerAwayConsumer:
+    """A consumer whose broker is away for its first polls: poll raises, as kafka-python does
+    when a rebalance needs the coordinator, and the position of a partition is unknown."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+        self.polls = 0
+        self.tp = TopicPartition("t", 0)
+
+    def poll(self, timeout_ms: int) -> dict[Any, list[Any]]:
+        self.polls += 1
+        if self.polls <= self.failures:
+            raise KafkaConnectionError("111 ECONNREFUSED")
+        return {}
+
+    def assignment(self) -> set[TopicPartition]:
+        return {self.tp}
+
+    def highwater(self, tp: TopicPartition) -> int:
+        return 10
+
+    def position(self, tp: TopicPartition, timeout_ms: int | None = None) -> int:
+        if self.polls <= self.failures + 1:
+            raise KafkaConnectionError("111 ECONNREFUSED")
+        return 4
+
+
+def test_a_broker_away_mid_rebalance_is_waited_for_not_fatal() -> None:
+    consumer = BrokerAwayConsumer(failures=2)
+    stop = StopRequest()
+    metrics = ConsumerMetrics("test")
+
+    def after_poll() -> None:
+        if consumer.polls >= 5:
+            stop.set()
+
+    poll_loop(
+        consumer, lambda batch: None, stop, retriable=(KafkaError,), poll_ms=1,
+        metrics=metrics, after_poll=after_poll,
+    )  # fmt: skip
+    assert consumer.polls == 5
+    lag = metrics.registry.get_sample_value("sitrep_test_lag", {"topic": "t", "partition": "0"})
+    assert lag == 6

@@ -183,12 +183,21 @@ class ConsumerMetrics:
         )
 
     def observe_lag(self, consumer: Any) -> None:
-        """From the consumer's own fetch positions and high watermarks: no extra broker call."""
+        """From the consumer's own fetch positions and high watermarks. A position the consumer
+        does not know yet (after a rebalance) would cost a broker call that fails while the
+        broker is away: that partition's lag waits for the next round instead."""
+        from kafka.errors import KafkaError
+
         for tp in consumer.assignment():
             end = consumer.highwater(tp)
-            if end is not None:
-                lag = max(0, end - consumer.position(tp))
-                self.lag.labels(tp.topic, str(tp.partition)).set(lag)
+            if end is None:
+                continue
+            try:
+                position = consumer.position(tp, timeout_ms=0)
+            except KafkaError:
+                continue
+            if position is not None:
+                self.lag.labels(tp.topic, str(tp.partition)).set(max(0, end - position))
 
 
 class SourceFreshness:
@@ -241,7 +250,15 @@ def poll_loop(
     """
     backoff = 0.5
     while not stop.is_set():
-        batch = consumer.poll(timeout_ms=poll_ms)
+        try:
+            batch = consumer.poll(timeout_ms=poll_ms)
+        except retriable as exc:  # the broker away mid-rebalance: wait, as for a batch
+            logging.getLogger(__name__).warning(
+                "poll failed, retrying in %.1fs: %s: %s", backoff, type(exc).__name__, exc
+            )
+            stop.wait(backoff)
+            backoff = min(backoff * 2, 10.0)
+            continue
         metrics.assigned = bool(consumer.assignment())
         if after_poll is not None:
             after_poll()
