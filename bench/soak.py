@@ -2,7 +2,10 @@
 
 Starts the local stack (`sitrep up` on free ports; `durable=true` for the durable broker)
 and pushes RATE events/s for MINUTES (feeds of 10 one-line JSON events over 12 sources, on
-a fixed schedule). Every SAMPLE_S it samples the resident memory (VmRSS) of each service,
+a fixed schedule). The events are a month of bulletins: eight kinds of report about eight
+places, dated over 30 days, so incidents are the size real days make them (every event
+of one day, place and kind in one incident: the resolver's worst case, which
+bench/incident_resolution.py measures, not a soak). Every SAMPLE_S it samples the resident memory (VmRSS) of each service,
 the broker, its store and Redis; the classifier's and projector's lag; and how many
 acknowledged events are not stored yet. At the end it waits for the pipeline to drain and
 runs `sitrep audit` over everything pushed. It prints the samples as a table and, per
@@ -22,6 +25,7 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,17 @@ from sitrep_schemas.settings import SitrepSettings
 
 SAMPLE_S = 30.0
 SOURCES = 12  # spread over the topics' partitions
+REPORTS = [
+    "Shelling hit a fuel depot in {place}, the governor said (soak {run}, feed {i}, item {j}).",
+    "Two people were injured by a drone strike on {place} ({run}/{i}/{j}).",
+    "Troops repelled an attack on positions near {place}, the army said ({run}/{i}/{j}).",
+    "Aid trucks reached {place} with food for displaced families ({run}/{i}/{j}).",
+    "Residents of {place} were told to evacuate as fighting drew closer ({run}/{i}/{j}).",
+    "Power was cut in {place} after strikes on the grid overnight ({run}/{i}/{j}).",
+    "Police detained three men in {place} over the bombing ({run}/{i}/{j}).",
+    "Protesters marched in {place} against the new curfew ({run}/{i}/{j}).",
+]
+PLACES = ["Kharkiv", "Odesa", "Kherson", "El Fasher", "Goma", "Port-au-Prince", "Sumy", "Khartoum"]
 PROCESSES = ("ingest", "classifier", "projector", "resolver", "api")
 INFRA = {"tansu": "broker", "s3rver": "s3rver", "redis-server": "redis"}
 
@@ -130,7 +145,9 @@ def main(minutes: float = 20, rate: int = 300, settings: dict[str, str] | None =
             def push(i: int, counted: bool) -> None:
                 body = [
                     {"source": f"soak-{i % SOURCES}",
-                     "text": f"Shelling hit a depot near Kharkiv, soak {run} feed {i} item {j}."}
+                     "bulletin_date": (date(2026, 10, 1) + timedelta(days=(i + j) % 30)).isoformat(),
+                     "text": REPORTS[(i + j) % 8].format(
+                         place=PLACES[(i // 8 + j) % 8], run=run, i=i, j=j)}
                     for j in range(10)
                 ]  # fmt: skip
                 while True:
