@@ -376,7 +376,7 @@ class Gazetteer:
         return out
 
     def _territories(self, passages: list[Passage]) -> list[Mention]:
-        """"Israeli territory", "Russian airspace": the country, where something happened."""
+        """The country of "Israeli territory" or "Russian airspace", where something happened."""
         found: list[Mention] = []
         for passage in passages:
             for m in _TERRITORY.finditer(passage.value):
