@@ -49,12 +49,21 @@ def summary(samples: Sequence[float]) -> dict[str, float]:
     }
 
 
-def peak_rss_mb(pid: int) -> float:
-    """The process's peak resident set so far (VmHWM), in MB."""
+def _status_mb(pid: int, field: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set so far (VmHWM), in MB."""
+    return _status_mb(pid, "VmHWM")
+
+
+def rss_mb(pid: int) -> float:
+    """The process's resident set now (VmRSS), in MB."""
+    return _status_mb(pid, "VmRSS")
 
 
 def machine() -> dict[str, Any]:

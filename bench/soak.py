@@ -31,7 +31,7 @@ from typing import Any
 
 import httpx
 from end_to_end import paced
-from harness import record
+from harness import record, rss_mb
 
 from sitrep_cli.audit import audit
 from sitrep_cli.local import LocalStack, local_stack
@@ -75,14 +75,12 @@ def processes(parent: int) -> dict[str, int]:
     return found
 
 
-def rss_mb(pid: int) -> float:
+def rss_now(pid: int) -> float:
+    """RSS in MB; NaN for a process that has just gone (a restarted service)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+        return rss_mb(pid)
     except OSError:
-        pass
-    return float("nan")
+        return float("nan")
 
 
 def lag(http: httpx.Client, port: int, metric: str) -> float:
@@ -117,7 +115,7 @@ def sampler(
             except httpx.HTTPError as exc:
                 print(f"sample skipped: {exc}")
                 continue
-            row.update({f"{name} MB": rss_mb(pid) for name, pid in sorted(pids.items())})
+            row.update({f"{name} MB": rss_now(pid) for name, pid in sorted(pids.items())})
             samples.append(row)
             print("  ".join(f"{k} {v:.1f}" if isinstance(v, float) else f"{k} {v}"
                             for k, v in row.items()), flush=True)  # fmt: skip

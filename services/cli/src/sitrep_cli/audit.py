@@ -1,6 +1,6 @@
 """`sitrep audit`: account for every event ingest acknowledged, end to end, over a time window.
 
-Ingest writes each acknowledged event to its ledger (`sitrep_ingest.dedup`).
+Ingest writes each acknowledged event to its ledger (`sitrep_runtime.ledger`).
 The audit reads a window of the ledger and finds every event where it should
 have ended: stored once in the state (on exactly one shard), withdrawn by its
 source (a retraction tombstone), or in the DLQ with the reason a stage gave. An
@@ -72,6 +72,9 @@ class SourceRow:
     duplicated: int = 0
 
 
+COUNTS = ("accepted", "stored", "retracted", "dlq", "gaps", "duplicated")  # SourceRow's counts
+
+
 @dataclass
 class AuditReport:
     rows: list[SourceRow]
@@ -84,7 +87,7 @@ class AuditReport:
         return not self.gaps and not self.duplicated
 
     def lines(self) -> Iterator[str]:
-        columns = ("source", "accepted", "stored", "retracted", "dlq", "gaps", "duplicated")
+        columns = ("source", *COUNTS)
         rows = [*self.rows, self.total()]
         widths = [max(len(c), *(len(str(getattr(r, c))) for r in rows)) for c in columns]
         yield "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
@@ -102,7 +105,7 @@ class AuditReport:
     def total(self) -> SourceRow:
         total = SourceRow("(all)")
         for row in self.rows:
-            for name in ("accepted", "stored", "retracted", "dlq", "gaps", "duplicated"):
+            for name in COUNTS:
                 setattr(total, name, getattr(total, name) + getattr(row, name))
         return total
 
