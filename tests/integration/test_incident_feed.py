@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -176,18 +177,17 @@ def test_a_relay_left_behind_the_capped_stream_republishes_everything(
     assert set(stored_incidents(redis_client, prefix)) <= live
 
 
-def test_stream_sends_incident_updates(redis_url: str, tagged: list[TaggedEvent]) -> None:
+def stream_incidents(
+    redis_url: str, prefix: str, limit: int, **filters: str
+) -> list[IncidentUpdate]:
+    """The first `limit` incident messages of /v1/stream, replayed from the start."""
     from fastapi.testclient import TestClient
 
     from sitrep_api.app import create_app
     from sitrep_api.settings import Settings
 
-    prefix = f"t{uuid.uuid4().hex[:10]}"
-    client = redis.Redis.from_url(redis_url)
-    Resolver(client, prefix).resolve(tagged[:12])
-    views = stored_incidents(client, prefix)
     with TestClient(create_app(Settings(redis_url=redis_url, redis_prefix=prefix))) as api:
-        params: dict[str, Any] = {"limit": len(views), "updates": "incident"}
+        params: dict[str, Any] = {"limit": limit, "updates": "incident", **filters}
         with api.stream("GET", "/v1/stream", params=params, headers={"Last-Event-ID": "0"}) as r:
             names, data = [], []
             for line in r.iter_lines():
@@ -195,9 +195,35 @@ def test_stream_sends_incident_updates(redis_url: str, tagged: list[TaggedEvent]
                     names.append(line[7:])
                 elif line.startswith("data: "):
                     data.append(IncidentUpdate.model_validate(json.loads(line[6:])))
-    client.close()
     assert set(names) == {"incident"}
+    return data
+
+
+def test_stream_sends_incident_updates(redis_url: str, tagged: list[TaggedEvent]) -> None:
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(redis_url)
+    Resolver(client, prefix).resolve(tagged[:12])
+    views = stored_incidents(client, prefix)
+    client.close()
+    data = stream_incidents(redis_url, prefix, len(views))
     assert {u.incident_id for u in data if u.op == "put"} == set(views)
+
+
+def test_stream_sends_the_incidents_its_filters_match(
+    redis_url: str, tagged: list[TaggedEvent]
+) -> None:
+    prefix = f"t{uuid.uuid4().hex[:10]}"
+    client = redis.Redis.from_url(redis_url)
+    Resolver(client, prefix).resolve(tagged[:40])
+    views = stored_incidents(client, prefix)
+    client.close()
+    categories = Counter(v["category"] for v in views.values())
+    assert len(categories) >= 2, "the reports have incidents of several categories"
+    category = min(categories, key=lambda c: (categories[c], c))  # the rarest: most filtered out
+    wanted = {iid for iid, v in views.items() if v["category"] == category}
+    data = stream_incidents(redis_url, prefix, len(wanted), category=category)
+    assert all(u.op == "put" and u.incident and u.incident.category == category for u in data)
+    assert {u.incident_id for u in data} == wanted
 
 
 def test_an_update_lists_at_most_max_event_ids_reports(

@@ -97,6 +97,10 @@ def test_the_cluster_profile_joins_three_masters() -> None:
     assert "--cluster create" in script and "--cluster-replicas 0" in script
     assert all(f"{node}:6379" in script for node in nodes)
     assert set(compose()["volumes"]) >= set(nodes)
+    for name in ("ingest", "classifier", "projector", "resolver", "api"):
+        # every service waits for the join when the profile is on, and only then
+        wait = services[name]["depends_on"]["redis-cluster"]
+        assert wait == {"condition": "service_completed_successfully", "required": False}
 
 
 def test_every_variable_the_compose_file_reads_has_a_default() -> None:

@@ -99,6 +99,19 @@ class IncidentQueries(StateStore):
         next_cursor = encode_cursor(page[-1]) if len(keys) > limit else None
         return [v for v in views if isinstance(v, bytes)], next_cursor
 
+    def matching(self, query: EventQuery, incident_ids: list[str]) -> set[str]:
+        """Of these incident ids, those whose incident as it now stands `query` matches, by
+        the indexes and bounds /v1/incidents reads (the live stream's filter)."""
+        if query.is_everything() or not incident_ids:
+            return set(incident_ids)
+        contributions = self.client.hmget(self.keys + "contrib", incident_ids)
+        by_key = {
+            json.loads(raw)["sort_key"]: iid
+            for iid, raw in zip(incident_ids, contributions, strict=True)
+            if raw is not None
+        }
+        return {by_key[key] for key in self.keys_matching(query, {self.keys: list(by_key)})}
+
     def incident(self, incident_id: str) -> tuple[dict[str, Any], list[str]] | None:
         """An incident's view and the ids of its reports (oldest first), or None."""
         pipe = self.client.pipeline(transaction=False)

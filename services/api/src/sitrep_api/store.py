@@ -525,22 +525,28 @@ class StateStore(Sharded):
             return {json.loads(raw)["event_id"] for _, raw in events}
         keys: dict[str, list[str]] = {}
         ids: dict[str, str] = {}
-        window = query.window(None)
         for shard, raw in events:
             data = json.loads(raw)
             key = _stream_sort_key(data)
-            received = key[:15]
-            if window.lower != "-" and received < window.lower[1:]:
-                continue
-            if window.upper != "+" and received >= window.upper[1:]:
-                continue
             keys.setdefault(shard, []).append(key)
             ids[key] = data["event_id"]
+        return {ids[key] for key in self.keys_matching(query, keys)}
+
+    def keys_matching(self, query: EventQuery, keys: dict[str, list[str]]) -> set[str]:
+        """Of sort keys per shard, those `query` matches: inside its received window, in one
+        index of every filter group, and happened in its day range."""
+        window = query.window(None)
+        lower = window.lower[1:] if window.lower != "-" else ""
+        upper = window.upper[1:] if window.upper != "+" else None
+        inside = {
+            shard: [k for k in found if k[:15] >= lower and (upper is None or k[:15] < upper)]
+            for shard, found in keys.items()
+        }
+        inside = {shard: found for shard, found in inside.items() if found}
         groups = query.index_groups()
-        if not keys or not (groups or query.dates_occurred()):
-            return set(ids.values())
-        kept = self._in_every(keys, groups, query)
-        return {ids[key] for found in kept.values() for key in found}
+        if inside and (groups or query.dates_occurred()):
+            inside = self._in_every(inside, groups, query)
+        return {key for found in inside.values() for key in found}
 
     def read_stream(
         self, positions: dict[str, str], count: int = 100

@@ -18,14 +18,16 @@ from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from sitrep_api.deps import READ_ERRORS, QueryDep, StoreDep
+from sitrep_api.deps import READ_ERRORS, IncidentsDep, QueryDep, StoreDep
 from sitrep_api.incident_feed import changes_of, current_updates
+from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.keyspace import incident_keys
 from sitrep_api.store import (
     INCIDENT_STREAM as INCIDENTS,
 )
 from sitrep_api.store import (
     POSITIONS_PATTERN,
+    EventQuery,
     StateStore,
     decode_positions,
     encode_positions,
@@ -53,19 +55,24 @@ Update = Literal["tagged", "incident"]
 
 
 def _incident_messages(
-    store: StateStore, positions: dict[str, str], count: int = 100
-) -> list[tuple[str, str]]:
-    """(entry id, IncidentUpdate JSON) after the reader's incident position."""
-    keys, client = incident_keys(store.prefix), cast(Any, store.client)
+    incidents: IncidentQueries, query: EventQuery, positions: dict[str, str], count: int = 100
+) -> list[tuple[str, str | None]]:
+    """(entry id, IncidentUpdate JSON) after the reader's incident position; no JSON for an
+    entry whose incident, as it now stands, the filters do not match (a drop always matches:
+    a reader may hold the incident from before)."""
+    keys, client = incidents.keys, cast(Any, incidents.client)
     read = client.xread({keys + "stream": positions.get(INCIDENTS, "0-0")}, count=count)
     entries = [item for _, items in read or [] for item in items]
     if not entries:
         return []
     updates = {u.incident_id: u for u in current_updates(client, keys, changes_of(entries))}
-    out = []
+    puts = [iid for iid, update in updates.items() if update.op == "put"]
+    matching = incidents.matching(query, puts)
+    out: list[tuple[str, str | None]] = []
     for entry_id, fields in entries:
         update = updates[fields[b"incident_id"].decode()]
-        out.append((entry_id.decode(), update.model_dump_json()))
+        wanted = update.op == "drop" or update.incident_id in matching
+        out.append((entry_id.decode(), update.model_dump_json() if wanted else None))
     return out
 
 
@@ -75,8 +82,9 @@ def _incident_messages(
     " incident change (`event: incident`), resumable with Last-Event-ID",
     description="The events' filters (category, event_type, place, country, admin1, actor,"
     " actor_type, bbox, source, since/until, received_since/received_until, q) choose which"
-    " tagged events are sent; incident changes are all sent. A reader's position moves past"
-    " the events it was not sent, so resuming never sends them later.",
+    " tagged events are sent, and which incident changes: a put when the incident as it now"
+    " stands matches (as /v1/incidents would list it), every drop. A reader's position moves"
+    " past the messages it was not sent, so resuming never sends them later.",
     response_class=StreamingResponse,
     responses={
         200: {
@@ -90,6 +98,7 @@ def _incident_messages(
 async def stream(
     request: Request,
     store: StoreDep,
+    incidents: IncidentsDep,
     query: QueryDep,
     last_event_id: Annotated[
         str | None,
@@ -149,8 +158,9 @@ async def stream(
                     data = by_id.get(event_id) if event_id in matching else None
                     out.append((shard, entry_id, "tagged" if data else None, data or ""))
         if "incident" in wanted:
-            for entry_id, data in await run_in_threadpool(_incident_messages, store, positions):
-                out.append((INCIDENTS, entry_id, "incident", data))
+            changes = await run_in_threadpool(_incident_messages, incidents, query, positions)
+            for entry_id, incident in changes:
+                out.append((INCIDENTS, entry_id, "incident" if incident else None, incident or ""))
         return out
 
     async def messages() -> AsyncIterator[str]:
