@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from sitrep_cli.local import LocalStack, local_stack
-from tests.conftest import ROOT, wait_until
+from tests.conftest import ROOT, serving, wait_until
 
 pytestmark = pytest.mark.e2e
 playwright = pytest.importorskip("playwright.sync_api")
@@ -141,3 +141,31 @@ def test_dashboard_is_usable_on_a_phone_and_by_keyboard(
     wait_until(lambda: page.evaluate("new URL(location.href).searchParams.get('place')") == name)
     assert page.locator("input[name=place]").input_value() == name
     assert page.problems == []
+
+
+def test_with_keys_the_dashboard_asks_for_one_then_reads_streams_and_downloads(
+    seeded: tuple[LocalStack, int], page: Any
+) -> None:
+    from sitrep_api.app import create_app
+    from sitrep_api.settings import Settings
+
+    stack, _ = seeded
+    total = httpx.get(stack.api + "/v1/state", timeout=10).json()["events_stored"]
+    keyed = Settings(redis_url=stack.redis_url, api_keys={"k-dash": "dashboard"})
+    with serving(create_app(keyed)) as url:
+        page.goto(url + "/")
+        page.wait_for_selector("#key-form:not([hidden])", timeout=30_000)
+        assert feed_texts(page) == []
+        page.fill("#key-form input[name=key]", "k-dash")
+        page.click("#key-form button")
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        # the key is kept: a fresh load reads without the 401s that asked for it
+        page.problems.clear()
+        page.reload()
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        assert page.locator("#summary").inner_text().startswith(f"{total} events")
+        assert page.locator("#key-form").is_hidden()
+        wait_until(lambda: page.locator("#live span").inner_text() == "live", 10)
+        href = page.locator("#download-csv").get_attribute("href")
+        assert page.evaluate(f"fetch({href!r}).then(r => r.status)") == 200
+        assert page.problems == []

@@ -40,6 +40,12 @@ def test_reads_need_a_known_key_when_keys_are_configured(keyed: TestClient) -> N
     assert keyed.get("/v1/state", headers={"Authorization": "Bearer nope"}).status_code == 401
     assert keyed.get("/v1/state", headers={"Authorization": "Bearer k-alice"}).status_code == 200
     assert keyed.get("/v1/taxonomy", headers={"X-API-Key": "k-bob"}).status_code == 200
+    # the dashboard's way: a browser's EventSource and links send cookies, not headers
+    keyed.cookies.set("sitrep_api_key", "k-bob")
+    assert keyed.get("/v1/events.csv").status_code == 200
+    keyed.cookies.set("sitrep_api_key", "nope")
+    assert keyed.get("/v1/events.csv").status_code == 401
+    keyed.cookies.clear()
     # health, readiness and metrics are for the platform, not for readers
     assert keyed.get("/healthz").status_code == 200
     assert keyed.get("/metrics").status_code == 200

@@ -1,8 +1,10 @@
 """Who may read, and how often: optional API keys and a per-client rate limit (both off by
 default; `SITREP_API_KEYS`, `SITREP_API_RATE_PER_MINUTE`).
 
-A key comes as `Authorization: Bearer <key>` or `X-API-Key: <key>`; with keys configured, a
-read without a known one is a 401 problem. The limit counts requests per client (the key's
+A key comes as `Authorization: Bearer <key>`, `X-API-Key: <key>` or, for the dashboard (a
+browser's EventSource and download links cannot add headers), the cookie `sitrep_api_key`
+the dashboard sets when it is given a key; with keys configured, a read without a known one
+is a 401 problem. The limit counts requests per client (the key's
 name, or the client address when keys are off) in fixed one-minute windows kept in Redis, so
 every api process behind a balancer shares one count; past it the answer is a 429 problem
 with `Retry-After` (seconds to the next window). Health, readiness, metrics, the dashboard
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import Request
 
@@ -20,6 +23,7 @@ from sitrep_runtime import problems
 from sitrep_runtime.problems import ProblemError, problem_responses
 
 WINDOW_S = 60
+KEY_COOKIE = "sitrep_api_key"  # the dashboard's key (SameSite=Strict, set by its key form)
 
 
 class Unauthorized(problems.Unauthorized):
@@ -39,7 +43,8 @@ def presented_key(request: Request) -> str | None:
     scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         return token.strip()
-    return request.headers.get("x-api-key") or None
+    cookie = request.cookies.get(KEY_COOKIE)  # URL-encoded by the dashboard
+    return request.headers.get("x-api-key") or (unquote(cookie) if cookie else None)
 
 
 def client_of(keys: dict[str, str], request: Request) -> str:
@@ -83,7 +88,7 @@ def read_access(request: Request) -> None:
 
 
 # Keys are optional (off by default), so "no credentials" is one of the alternatives.
-SECURITY: list[dict[str, list[str]]] = [{}, {"bearer": []}, {"apiKey": []}]
+SECURITY: list[dict[str, list[str]]] = [{}, {"bearer": []}, {"apiKey": []}, {"keyCookie": []}]
 
 
 def document_access(spec: dict[str, Any]) -> None:
@@ -99,6 +104,12 @@ def document_access(spec: dict[str, Any]) -> None:
             "in": "header",
             "name": "X-API-Key",
             "description": "The same key in a header of its own",
+        },
+        "keyCookie": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": KEY_COOKIE,
+            "description": "The same key as a cookie: what the dashboard sends once given a key",
         },
     }
     for path, operations in spec.get("paths", {}).items():

@@ -60,11 +60,26 @@ function fromInput(value) {
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => null);
+  if (response.status === 401) askForKey();
   if (!response.ok) {
     const detail = body && (body.detail || body.title);
     throw new Error(`${path.split("?")[0]}: ${detail || response.status}`);
   }
   return body;
+}
+
+// With SITREP_API_KEYS set, reads need a key. A browser's EventSource and download links
+// cannot send headers, so the key goes in a cookie the api accepts (SameSite=Strict).
+function askForKey() {
+  $("key-form").hidden = false;
+}
+
+function useKey(event) {
+  event.preventDefault();
+  const key = new FormData(event.target).get("key");
+  const secure = location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `sitrep_api_key=${encodeURIComponent(key)}; path=/; SameSite=Strict${secure}`;
+  location.reload();
 }
 
 function showError(error) {
@@ -484,6 +499,7 @@ function wire() {
     setFilters(readForm());
   });
   $("clear").addEventListener("click", () => setFilters({}));
+  $("key-form").addEventListener("submit", useKey);
   $("more").addEventListener("click", () => loadFeed(true).catch(showError));
   for (const button of document.querySelectorAll("[data-bucket]")) {
     button.addEventListener("click", () => {
