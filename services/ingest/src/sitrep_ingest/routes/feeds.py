@@ -45,7 +45,20 @@ IntakeDep = Annotated[Intake, Depends(get_intake)]
     "`?format=bulletin|json|ndjson|rss|atom` overrides Content-Type, for clients that cannot"
     " set it; it is left out of the parameters because the body's schema then depends on it,"
     " which OpenAPI cannot express.",
-    responses=problem_responses(400, 401, 403, 413, 415, 422, 503),
+    responses={
+        202: {
+            "description": "The feed's events, each acknowledged by the broker",
+            # what a client does next with the answer: withdraw some of these events
+            "links": {
+                "RetractEvents": {
+                    "operationId": "post_retractions_v1_retractions_post",
+                    "requestBody": {"event_ids": "$response.body#/event_ids"},
+                    "description": "Withdraw events of this feed, as the source they were pushed as",
+                }
+            },
+        },
+        **problem_responses(400, 401, 403, 413, 415, 422, 503),
+    },
     openapi_extra={"requestBody": request_body(), "security": SECURITY},
 )
 async def post_feed(
