@@ -297,6 +297,15 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("A reserve soldier was killed by a drone.", [("killed", 1)]),
         ("Police killed a gang leader in a shootout.", [("killed", 1)]),
         ("Twenty people, including a child, were killed.", [("killed", 20)]),
+        ("Police said a teacher was shot dead at the gate.", [("killed", 1)]),
+        ("The jet crashed and its pilot was killed.", [("killed", 1)]),
+        ("A truck hit the march, wounding a student.", [("injured", 1)]),
+        # multipliers, changes and "one of the most" are not amounts
+        ("The clinic runs at four times its capacity.", []),
+        ("Arrivals rose fivefold this month.", []),
+        ("Deaths reached 900, up by 150 on the year before.", [("killed", 900)]),
+        ("It was one of the deadliest floods on record.", []),
+        ("Militants attacked the base 12 times in a week.", [("count", 12)]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_windows_and_names_and_take_their_verb_or_counted_noun(
@@ -408,6 +417,9 @@ def test_lists_of_places_share_their_cue(tagger: Tagger, text: str, names: list[
         ("The defenders of the Azovstal steelworks in Mariupol surrendered.", "Azovstal", "facility", "Mariupol"),
         ("The attack on the Crocus City Hall near Moscow killed 137.", "Crocus City Hall", "facility", "Moscow"),
         ("Jihadists killed civilians around the town of Barsalogho in Burkina Faso.", "Barsalogho", "settlement", "Burkina Faso"),
+        # an English word is not a name's particle: "at" joins names only with a hyphen
+        ("Flights at Mitiga airport were diverted from Tripoli.", "Mitiga airport", "facility", "Tripoli"),
+        ("Shells hit the Beit ash-Shati camp in Gaza City.", "Beit ash-Shati", "settlement", "Gaza City"),
     ],
 )  # fmt: skip
 def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(

@@ -71,7 +71,12 @@ _CURRENCY = {
 }
 _CURRENCY_WORDS = {
     "dollars": "USD",
+    "dollar": "USD",  # "a 5 billion dollar loan"
     "euros": "EUR",
+    "euro": "EUR",
+    "rupees": "INR",
+    "shekels": "ILS",
+    "naira": "NGN",
     "pounds": "GBP",
     "hryvnias": "UAH",
     "hryvnia": "UAH",
@@ -142,10 +147,22 @@ _DESIGNATOR_BEFORE = re.compile(
 )
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
-# "one family", "one side": the determiner, not a figure.
+# "one family", "one side", "one of the deadliest": the determiner, not a figure.
 _ONE_AS_DETERMINER = caseless(
     r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
     r"afternoon|week|month|year|more|last|such|single)\b"
+    r"|\s+of\s+(?:the|its|their|his|her)\s+(?:most|least|last|first|few|only|main|best|worst|"
+    r"[a-z]+est)\b"
+)
+# "three times its capacity", "a fivefold rise": a multiplier, not a count.
+_MULTIPLIER_AFTER = caseless(
+    r"[\s-]*fold\b|\s+times\s+(?:its|their|the|as|more|higher|larger|greater|bigger|lower|"
+    r"less|fewer|that|what|than)\b"
+)
+# "up by 1,000 on the previous year", "an increase of 20%": a change, not an amount.
+_CHANGE_BEFORE = caseless(
+    r"\b(?:(?:up|down)\s+by|(?:increase|rise|drop|decrease|fall|jump)\s+of)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
 )
 # "N days" is a duration ("for two days", "over three days", "after 90 hours") unless it is
 # a time window, which TAXONOMY leaves out: "in the first two days", "within 48 hours",
@@ -165,6 +182,11 @@ _TERM_BEFORE = caseless(
     r"extended|extends|extend|extension|renewed|renews|lasting|lasted|lasts|ban|banned|bans|"
     r"suspended|suspends|suspension)\b(?:\s+[\w'-]+){0,4}?\s+(?:to|for|by|of)\s+"
     r"(?:a\s+further\s+|another\s+|up\s+to\s+|more\s+than\s+|nearly\s+|about\s+)?$"
+)
+# "the exercise will last five days": the verb, not "the last five days" (a window).
+_LAST_AS_VERB = caseless(
+    r"\b(?:will|would|could|may|might|should|can|to|lasts?)\s+last\s+(?:for\s+)?"
+    r"(?:about\s+|around\s+|up\s+to\s+|at\s+least\s+)?$"
 )
 # "winds of 220 km/h": a speed, which TAXONOMY does not count.
 _SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
@@ -227,14 +249,18 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "neutralised", "neutralized")),
     ("launched", True, ("launched", "launching", "fired", "firing", "deployed")),
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
+                           "crossed from",
                            "crossed the border", "fled to", "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
-    ("released", True, ("released", "freed", "freeing", "free", "rescued", "rescuing", "exchange",
-                        "exchanged", "returned", "swap", "swapped", "handed over")),
+    ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
+                        "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
+                        "escaped", "broke out")),
+    ("held_hostage", True, ("abducted", "abducting", "abducts", "kidnapped", "kidnapping",
+                            "kidnaps", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
     ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "to help", "to reach",
                         "left without")),
@@ -253,6 +279,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
     ("count", False, ("cases", "suspected cases", "confirmed cases")),
+    # "sentenced two men to death": a verdict, not a death
+    ("count", True, ("sentenced", "sentencing", "sentences")),
 ]  # fmt: skip
 
 
@@ -413,7 +441,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end
-        if before and kind in _COUNTED_NOUNS and distance > 3:
+        if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
             continue  # "12 soldiers killed 30 militants": the verb's figure is the 30
@@ -465,11 +493,14 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        if _FRACTION_AFTER.match(lowered, end, end + 12) or _SPEED_AFTER.match(
-            lowered, end, end + 12
+        if (
+            _FRACTION_AFTER.match(lowered, end, end + 12)
+            or _SPEED_AFTER.match(lowered, end, end + 12)
+            or _MULTIPLIER_AFTER.match(lowered, end, end + 16)
+            or _CHANGE_BEFORE.search(tail)
         ):
-            continue  # "two thirds", "220 km/h"
-        if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 12):
+            continue  # "two thirds", "220 km/h", "three times as many", "up by 1,000"
+        if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 40):
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
@@ -526,11 +557,17 @@ _PERSON = (
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
 # a child, were killed" does not count the child again.
 _ONE_PERSON = caseless(
-    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but)\s+)(?P<a>an?)\s+{_PERSON}\s+"
+    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|said|says|say|reported|confirmed|"
+    rf"announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured)\b"
-    rf"|\b(?P<harm2>killed|shot\s+dead|wounded|injured)\s+(?P<a2>an?)\s+{_PERSON}\b"
+    rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
+    rf"(?P<a2>an?)\s+{_PERSON}\b"
 )
+
+
+_PARTICIPLE = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
+_HARM_STEMS = ("kill", "dead", "wound", "injur")  # a cheap test before _ONE_PERSON runs
 
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
@@ -538,7 +575,8 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
     out: list[Quantity] = []
     for m in _ONE_PERSON.finditer(lowered):
         group = "a" if m.group("a") else "a2"
-        kind = _cue_kind(" ".join((m.group("harm") or m.group("harm2")).split()))
+        harm = " ".join((m.group("harm") or m.group("harm2")).split())
+        kind = _cue_kind(_PARTICIPLE.get(harm, harm))
         if kind is None or kind in kinds:
             continue
         kinds.add(kind)
@@ -648,12 +686,15 @@ def extract_quantities(text: str) -> list[Quantity]:
             )
             kind, unit = ("depth" if deep else "distance"), unit_m.group("distance").lower()
         elif unit_m and unit_m.group("duration"):
-            if _TIME_WINDOW.search(before[-20:]) or (
-                (
-                    _WINDOW_BEFORE.search(before[-40:])
-                    or _WINDOW_AFTER.match(lowered, hit.end + unit_m.end(), hit.end + 60)
+            if not _LAST_AS_VERB.search(before[-40:]) and (
+                _TIME_WINDOW.search(before[-20:])
+                or (
+                    (
+                        _WINDOW_BEFORE.search(before[-40:])
+                        or _WINDOW_AFTER.match(lowered, hit.end + unit_m.end(), hit.end + 60)
+                    )
+                    and not _TERM_BEFORE.search(before[-60:])
                 )
-                and not _TERM_BEFORE.search(before[-60:])
             ):
                 continue  # "in the past 24 hours", "three days of fighting": a window
             kind, unit = "duration", unit_m.group("duration").lower()
@@ -682,7 +723,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             ):
                 kind = "launched"  # "attacked with 91 cruise missiles": what was fired
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
-    if "killed" in lowered or "dead" in lowered or "wounded" in lowered or "injured" in lowered:
+    if any(harm in lowered for harm in _HARM_STEMS):
         out.extend(_one_person(text, lowered, out))
     return out
 

@@ -78,7 +78,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rules = _rules()
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
-    name = rf"{word}(?:[ -](?:(?:{particle})[ -])?{word}){{0,3}}"
+    english = set(rules["particles_hyphen_only"])
+    spaced = _alternation([p for p in rules["particles"] if p not in english])
+    # "Umm Ruwaba", "Beit ash-Shati"; "Flights at Mitiga" is not one name
+    name = rf"{word}(?:[ -](?:(?:{spaced})[ -]|(?:{particle})-)?{word}){{0,3}}"
     nouns = list(_kind_of_noun())
     noun_at = re.compile(
         rf"\b(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
