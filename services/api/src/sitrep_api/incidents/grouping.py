@@ -20,7 +20,7 @@ from functools import reduce
 from typing import Any, Literal
 
 from sitrep_api.contribution import Contribution, epoch_day, filter_value
-from sitrep_api.incidents.report import Claim, Report
+from sitrep_api.incidents.report import Claim, Report, fields_of
 
 FigureRule = Literal["highest", "lowest"]
 Summary = dict[str, Any]
@@ -88,7 +88,7 @@ def summary_of(report: Report) -> Summary:
         "types": {report.event_type: 1},
         "type_categories": {f"{report.event_type}|{report.category}": 1},
         "occurred": {f"{report.occurred}|{report.occurred_precision}": 1},
-        "places": {p.place_id: {**p.__dict__, "reports": 1} for p in report.places},
+        "places": {p.place_id: {**fields_of(p), "reports": 1} for p in report.places},
         "sources": {report.source: 1},
         "received": [report.received_ms, report.received_ms],
         "first": [*order, report.headline],

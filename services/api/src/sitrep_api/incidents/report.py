@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -94,7 +95,7 @@ def hazards(text: str) -> tuple[str, ...]:
     return _classes("hazards", text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceRef:
     place_id: str
     name: str
@@ -106,7 +107,7 @@ class PlaceRef:
     precision: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     kind: str
     value: float
@@ -115,7 +116,7 @@ class Claim:
     attributed_to: str | None  # who the report says made the claim, when it says so
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     event_id: str
     source: str
@@ -150,9 +151,9 @@ class Report:
 
     def to_json(self) -> dict[str, Any]:
         # By hand: dataclasses.asdict deep-copies every value (a third of a resolver batch).
-        data = dict(self.__dict__)
-        data["places"] = [dict(p.__dict__) for p in self.places]
-        data["claims"] = [dict(c.__dict__) for c in self.claims]
+        data = fields_of(self)
+        data["places"] = [fields_of(p) for p in self.places]
+        data["claims"] = [fields_of(c) for c in self.claims]
         return data
 
     def occurred_on(self) -> dict[str, str]:
@@ -163,15 +164,44 @@ class Report:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Report:
+        """A stored report. Its words, labels and places are shared with every other report
+        read (interned), so a resolver holding tens of thousands of them holds each word once."""
         fields = dict(data)
-        fields["places"] = tuple(PlaceRef(**p) for p in data["places"])
+        for name in _SHARED_FIELDS:
+            fields[name] = sys.intern(data[name])
+        fields["places"] = tuple(_place_ref(**p) for p in data["places"])
         fields["claims"] = tuple(Claim(**c) for c in data["claims"])
-        fields["actors"] = tuple(data["actors"])
-        fields["words"] = tuple(data["words"])
-        fields["weapons"] = tuple(data["weapons"])
-        fields["hazards"] = tuple(data.get("hazards", ()))
-        fields["actor_tags"] = tuple(data.get("actor_tags", ()))
+        fields["actors"] = _interned(data["actors"])
+        fields["words"] = _interned(data["words"])
+        fields["weapons"] = _interned(data["weapons"])
+        fields["hazards"] = _interned(data.get("hazards", ()))
+        fields["actor_tags"] = _interned(data.get("actor_tags", ()))
         return cls(**fields)
+
+
+def fields_of(item: Any) -> dict[str, Any]:
+    """A slotted dataclass's fields as a dict, without the deep copy of dataclasses.asdict."""
+    return {name: getattr(item, name) for name in item.__slots__}
+
+
+_SHARED_FIELDS = ("source", "rank", "occurred", "occurred_precision", "occurred_basis",
+                  "event_type", "category")  # fmt: skip
+_PLACE_REFS: dict[tuple[Any, ...], PlaceRef] = {}
+
+
+def _interned(words: Any) -> tuple[str, ...]:
+    return tuple(sys.intern(w) for w in words)
+
+
+def _place_ref(**fields: Any) -> PlaceRef:
+    """One PlaceRef per distinct place (the table is cleared when it grows past 100,000)."""
+    key = tuple(fields.values())
+    held = _PLACE_REFS.get(key)
+    if held is None:
+        if len(_PLACE_REFS) >= 100_000:
+            _PLACE_REFS.clear()
+        held = _PLACE_REFS[key] = PlaceRef(**fields)
+    return held
 
 
 def report_of(event: TaggedEvent) -> Report:
@@ -191,9 +221,9 @@ def report_of(event: TaggedEvent) -> Report:
         if held is None or q.value > held.value:
             claims[q.kind] = Claim(q.kind, q.value, q.unit, q.qualifier, attribution)
     places = {
-        loc.place_id: PlaceRef(
-            loc.place_id, loc.name, loc.kind, loc.country, loc.admin1, loc.lat, loc.lon,
-            loc.precision,
+        loc.place_id: _place_ref(
+            place_id=loc.place_id, name=loc.name, kind=loc.kind, country=loc.country,
+            admin1=loc.admin1, lat=loc.lat, lon=loc.lon, precision=loc.precision,
         )
         for loc in event.locations
     }  # fmt: skip
@@ -215,7 +245,7 @@ def report_of(event: TaggedEvent) -> Report:
         places=tuple(places.values()),
         actors=tuple(actors),
         actor_tags=actor_tags(event),
-        words=content_words(text),
+        words=_interned(content_words(text)),
         day_part=day_part(text),
         weapons=weapons(text),
         toll_update=bool(_toll_update().search(text.lower())),
