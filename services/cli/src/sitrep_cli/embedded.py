@@ -251,6 +251,8 @@ class EmbeddedRedis(EmbeddedProcess):
             "yes",
             "--appendfsync",
             "everysec",
+            "--auto-aof-rewrite-min-size",
+            "1gb",
             "--save",
             "",
             "--protected-mode",

@@ -35,6 +35,7 @@ class OccurredOn:
 @dataclass(frozen=True)
 class _TimeWords:
     relative: tuple[tuple[re.Pattern[str], int, Precision], ...]
+    any_relative: re.Pattern[str]  # any of them: most texts have none, and are done in one search
     weekday: re.Pattern[str]
     explicit: tuple[re.Pattern[str], ...]
     day_parts: tuple[tuple[str, re.Pattern[str]], ...]
@@ -60,6 +61,7 @@ def _words() -> _TimeWords:
             (re.compile(r["pattern"]), int(r["days_before"]), r["precision"])
             for r in raw["relative"]
         ),
+        any_relative=re.compile("|".join(f"(?:{r['pattern']})" for r in raw["relative"])),
         weekday=re.compile(raw["weekday"]),
         explicit=explicit,
         day_parts=tuple((name, re.compile(p)) for name, p in raw["day_parts"].items()),
@@ -109,10 +111,13 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
         wanted = _WEEKDAYS.index(match.group(1) or match.group(2))
         back = (reference.weekday() - wanted) % 7
         return OccurredOn(reference - timedelta(days=back), "day", match.group(0))
-    for pattern, days_before, precision in words.relative:
-        match = pattern.search(text)
-        if match:
-            return OccurredOn(reference - timedelta(days=days_before), precision, match.group(0))
+    if words.any_relative.search(text):  # then the first pattern in order that matches
+        for pattern, days_before, precision in words.relative:
+            match = pattern.search(text)
+            if match:
+                return OccurredOn(
+                    reference - timedelta(days=days_before), precision, match.group(0)
+                )
     return OccurredOn(reference, "day", basis)
 
 
