@@ -142,3 +142,17 @@ def test_the_lock_pins_what_is_installed_and_both_installs_use_it() -> None:
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text("utf-8")
     assert "pip install -q -c deploy/constraints.txt $(PACKAGES)" in makefile
     assert "pip install -c deploy/constraints.txt ./schemas" in dockerfile
+
+
+def test_the_embedded_redis_and_the_deployed_one_keep_the_same_aof_settings(
+    tmp_path: Path,
+) -> None:
+    from sitrep_cli.embedded import EmbeddedRedis
+
+    lines = (ROOT / "deploy" / "redis.conf").read_text("utf-8").splitlines()
+    conf = dict(line.split(None, 1) for line in lines if line and not line.startswith("#"))
+    command = EmbeddedRedis(6390, data_dir=tmp_path).command()  # built, not started
+    flags = dict(zip(command[1::2], command[2::2], strict=False))
+    for name in ("appendonly", "appendfsync", "auto-aof-rewrite-min-size",
+                 "auto-aof-rewrite-percentage"):  # fmt: skip
+        assert flags[f"--{name}"] == conf[name], name
