@@ -6,7 +6,8 @@ the Redis floor: the same events' JSON written with one pipelined SET each, no i
 The projector's rate is taken from the first 1 % of stored events to the last, as
 `StateStore.state()` reports them (start-up and group join excluded).
 
-Run: .venv/bin/python bench/projector_stage.py [runs] [count]
+Run: .venv/bin/python bench/projector_stage.py [runs] [count] [instances]
+(instances > 1 also measures that many projectors in one consumer group, run by run.)
 """
 
 from __future__ import annotations
@@ -46,24 +47,33 @@ def tagged_values(count: int) -> list[tuple[bytes, bytes]]:
 
 
 def measure_projector(
-    bootstrap: str, redis_url: str, values: list[tuple[bytes, bytes]], run: int
+    bootstrap: str,
+    redis_url: str,
+    values: list[tuple[bytes, bytes]],
+    run: int,
+    instances: int = 1,
 ) -> tuple[float, float]:
-    topic, prefix = f"bench.{run}.projector.tagged", f"bench{uuid.uuid4().hex[:8]}"
+    """Events/s stored by `instances` projector processes in one group (the partitions are
+    shared among them), and their largest peak RSS."""
+    topic = f"bench.{run}.{instances}.projector.tagged"
+    prefix = f"bench{uuid.uuid4().hex[:8]}"
     create_topics(bootstrap, [topic, f"{topic}.dlq", f"{topic}.retractions"], PARTITIONS)
     producer = KafkaProducer(**SitrepSettings(kafka_bootstrap=bootstrap).producer_config())
     for key, value in values:
         producer.send(topic, key=key, value=value)
     producer.flush(timeout=120)
     producer.close()
-    env = service_env(
-        kafka_bootstrap=bootstrap, redis_url=redis_url, redis_prefix=prefix, topic_tagged=topic,
-        topic_dlq=f"{topic}.dlq", topic_retractions=f"{topic}.retractions",
-        projector_group=f"{topic}.group", projector_port=free_port(),
-    )  # fmt: skip
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitrep_cli", "projector"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    procs = []
+    for _ in range(instances):
+        env = service_env(
+            kafka_bootstrap=bootstrap, redis_url=redis_url, redis_prefix=prefix,
+            topic_tagged=topic, topic_dlq=f"{topic}.dlq", topic_retractions=f"{topic}.retractions",
+            projector_group=f"{topic}.group", projector_port=free_port(),
+        )  # fmt: skip
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "sitrep_cli", "projector"], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))  # fmt: skip
     client = redis.Redis.from_url(redis_url)
     store = StateStore(client, prefix)
     count = len(values)
@@ -71,18 +81,19 @@ def measure_projector(
     deadline = time.monotonic() + 600
     try:
         while stored < count:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the projector exited with {proc.returncode}")
+            if any(proc.poll() is not None for proc in procs):
+                raise RuntimeError("a projector exited")
             if time.monotonic() > deadline:
                 raise TimeoutError(f"projector: {stored} of {count} stored after 600 s")
             time.sleep(0.05)
             stored = int(store.state()["events_stored"])
             if not first_at and stored >= count // 100:
                 first_at, first_stored = time.monotonic(), stored
-            rss = max(rss, peak_rss_mb(proc.pid))
+            rss = max(rss, *(peak_rss_mb(proc.pid) for proc in procs))
         rate = (stored - first_stored) / (time.monotonic() - first_at)
     finally:
-        terminate(proc, 30)
+        for proc in procs:
+            terminate(proc, 30)
         client.close()
     return rate, rss
 
@@ -102,9 +113,13 @@ def measure_floor(redis_url: str, values: list[tuple[bytes, bytes]]) -> float:
     return rate
 
 
-def main(runs: int = 3, count: int = 10_000) -> None:
+def main(runs: int = 3, count: int = 10_000, instances: int = 1) -> None:
+    """With `instances` > 1, that many projectors in one group are measured too, run by run
+    beside one (the scale-out curve on this machine's cores)."""
     values = tagged_values(count)
     rates: dict[str, list[float]] = {"projector": [], "floor": []}
+    if instances > 1:
+        rates["scaled"] = []
     peak = 0.0
     with broker() as bootstrap, tempfile.TemporaryDirectory() as data:
         redis_server = EmbeddedRedis(free_port(), data_dir=Path(data))
@@ -114,12 +129,21 @@ def main(runs: int = 3, count: int = 10_000) -> None:
                 rate, rss = measure_projector(bootstrap, redis_server.url, values, run)
                 rates["projector"].append(rate)
                 peak = max(peak, rss)
+                if instances > 1:
+                    scaled, scaled_rss = measure_projector(
+                        bootstrap, redis_server.url, values, run, instances
+                    )
+                    rates["scaled"].append(scaled)
+                    print(f"run {run + 1}: {instances} projectors {scaled:,.0f} ev/s, "
+                          f"peak RSS {scaled_rss:,.0f} MB", flush=True)  # fmt: skip
                 rates["floor"].append(measure_floor(redis_server.url, values))
                 print(f"run {run + 1}: projector {rate:,.0f} ev/s, Redis floor "
                       f"{rates['floor'][-1]:,.0f} SET/s, peak RSS {rss:,.0f} MB", flush=True)  # fmt: skip
         finally:
             redis_server.stop()
     labels = {"projector": "sitrep projector", "floor": "Redis floor: pipelined SET per event"}
+    if instances > 1:
+        labels["scaled"] = f"sitrep projector x{instances}, one group"
     print(f"\nprojector, {count:,} tagged events, {runs} runs")
     print(f"{'contender':<40}{'median ev/s':>12}{'min':>9}{'max':>9}")
     for name, label in labels.items():
@@ -134,4 +158,4 @@ def main(runs: int = 3, count: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:3]))
+    main(*(int(a) for a in sys.argv[1:4]))
