@@ -48,12 +48,20 @@ class Contribution:
     occurred: int | None = None  # the day it happened, as days since 1970-01-01
 
     def to_json_dict(self) -> dict[str, Any]:
-        # Its values are JSON already (lists, dicts, strings, numbers): a shallow dict, not
-        # dataclasses.asdict, which deep-copies every one (half the projector's time).
-        return {name: getattr(self, name) for name in _CONTRIBUTION_FIELDS}
+        # Its values are JSON already (lists, dicts, strings, numbers)
+        return fields_of(self)
 
 
-_CONTRIBUTION_FIELDS = tuple(f.name for f in fields(Contribution))
+def fields_of(item: Any) -> dict[str, Any]:
+    """A dataclass's fields as a shallow dict: dataclasses.asdict deep-copies every value
+    (it was half the projector's time)."""
+    names = _FIELD_NAMES.get(type(item))
+    if names is None:
+        names = _FIELD_NAMES[type(item)] = tuple(f.name for f in fields(item))
+    return {name: getattr(item, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per dataclass, read once
 
 
 def version_rank(version: str) -> str:

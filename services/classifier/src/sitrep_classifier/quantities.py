@@ -566,7 +566,6 @@ _ONE_PERSON = caseless(
 )
 
 
-_PARTICIPLE = {"killing": "killed", "wounding": "wounded", "injuring": "injured"}
 _HARM_STEMS = ("kill", "dead", "wound", "injur")  # a cheap test before _ONE_PERSON runs
 
 
@@ -575,8 +574,7 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
     out: list[Quantity] = []
     for m in _ONE_PERSON.finditer(lowered):
         group = "a" if m.group("a") else "a2"
-        harm = " ".join((m.group("harm") or m.group("harm2")).split())
-        kind = _cue_kind(_PARTICIPLE.get(harm, harm))
+        kind = _cue_kind(" ".join((m.group("harm") or m.group("harm2")).split()))
         if kind is None or kind in kinds:
             continue
         kinds.add(kind)

@@ -19,8 +19,8 @@ from datetime import UTC, date, datetime
 from functools import reduce
 from typing import Any, Literal
 
-from sitrep_api.contribution import Contribution, epoch_day, filter_value
-from sitrep_api.incidents.report import Claim, Report, fields_of
+from sitrep_api.contribution import Contribution, epoch_day, fields_of, filter_value
+from sitrep_api.incidents.report import Claim, Report
 
 FigureRule = Literal["highest", "lowest"]
 Summary = dict[str, Any]

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sitrep_api.contribution import NOT_TALLIED, actor_tags, version_rank
+from sitrep_api.contribution import NOT_TALLIED, actor_tags, fields_of, version_rank
 from sitrep_api.incidents.occurred import day_part, occurred_on
 from sitrep_schemas import TaggedEvent
 
@@ -177,11 +177,6 @@ class Report:
         fields["hazards"] = _interned(data.get("hazards", ()))
         fields["actor_tags"] = _interned(data.get("actor_tags", ()))
         return cls(**fields)
-
-
-def fields_of(item: Any) -> dict[str, Any]:
-    """A slotted dataclass's fields as a dict, without the deep copy of dataclasses.asdict."""
-    return {name: getattr(item, name) for name in item.__slots__}
 
 
 _SHARED_FIELDS = ("source", "rank", "occurred", "occurred_precision", "occurred_basis",
