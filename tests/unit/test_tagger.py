@@ -357,7 +357,7 @@ def test_first_level_regions_of_any_country_are_places(
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Aid convoy waits at Adre crossing", "Adre"),
+        ("Aid convoy waits at Adre crossing", "Adre crossing"),
         ("WFP trucks reach Kadugli for first time in a year", "Kadugli"),
         ("Kyiv residents shelter in metro during alert", "Kyiv"),
         ("NATO's chief visited Kyiv and pledged support.", "Kyiv"),
@@ -433,6 +433,61 @@ def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
         assert (found.lat, found.lon, found.country) == (anchor.lat, anchor.lon, anchor.country)
     else:  # the country the event is about
         assert found.country == "BFA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "near"),
+    [
+        ("Gunmen abducted 280 pupils from a school in Kuriga in Kaduna state.", "Kuriga", "Kaduna"),
+        ("The army retook Umm Sumeima, in North Kordofan, on Friday.", "Umm Sumeima", "North Kordofan"),
+        ("Al-Shabaab overran a base at Cowsweyne in Galmudug.", "Cowsweyne", "Galmudug"),
+        ("Jets bombed Tinzaouaten near the border, in Kidal region.", "Tinzaouaten", "Kidal"),
+    ],
+)  # fmt: skip
+def test_a_bare_name_after_a_locative_or_a_verb_of_taking_is_a_place(
+    tagger: Tagger, text: str, name: str, near: str
+) -> None:
+    locations = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    assert locations[name].place_id.startswith("unlisted:")
+    assert locations[name].country == locations[near].country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill passed in Congress on Monday, officials in Kaduna said.",
+        "He spoke in English at a rally in Kaduna.",
+        "Rebels took Control of the road in Kaduna.",
+        "Hamas said in Telegram posts that fighters attacked positions in Gaza.",
+        "It was launched in Operation Spiderweb in Russia.",
+        "Troops took positions in UNIFIL areas of Lebanon.",  # capitals: an acronym
+        "Fighting raged in Kuriga and nearby villages.",  # nothing to put it near
+    ],
+)
+def test_a_bare_name_is_a_place_only_when_nothing_else_names_it(tagger: Tagger, text: str) -> None:
+    assert not [
+        loc
+        for loc in tagger.classify(event(text)).locations
+        if loc.place_id.startswith("unlisted:")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Army drones strike RSF positions at Nyala airport.", "Nyala airport", "Nyala"),
+        ("An air strike on the Masnaa crossing with Syria cut the road.", "Masnaa crossing", None),
+        ("A drone hit the Kremenchuk oil refinery overnight.", "Kremenchuk oil refinery", "Kremenchuk"),
+        ("Fighting in el-Fasher killed ten people.", "El Fasher", None),  # a lower-case particle
+    ],
+)  # fmt: skip
+def test_a_facility_named_after_its_town_is_the_place(
+    tagger: Tagger, text: str, name: str, town: str | None
+) -> None:
+    locations = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    assert name in locations and town not in locations
+    if town is not None:
+        assert locations[name].kind == "facility" and locations[name].precision == 1
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,12 @@ _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
 # Where a name can begin: an upper-case letter, or a compass word, not inside a word.
 # `\b` first: most positions are inside words and fail there, before the character class.
-_NAME_START = re.compile(rf"\b(?:[{_UPPER}]|[nsewc](?=orth|outh|ast|est|entral))(?<![\w.'’-].)")
+# A lower-case particle hyphened to a capital begins one too ("el-Fasher", "al-Mawasi").
+_PARTICLE = rf"(?:al|el|ad|ash|as|an|ar|az|ez|um|umm)-(?=[{_UPPER}])"
+_NAME_START = re.compile(
+    rf"\b(?<![\w.'’-])(?:[{_UPPER}]|[nsewc](?=orth|outh|ast|est|entral)|{_PARTICLE})"
+)
+_PARTICLE_FIRST = re.compile(_PARTICLE)
 _JOINER = re.compile(r"[ -]+")
 _KEYS: dict[str, str] = {}
 
@@ -84,6 +89,8 @@ _LOCATIVE_BEFORE = caseless(
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
+    r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
+    r"bombing|stormed|storming|besieged|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge)\s+of)"
@@ -106,6 +113,12 @@ _TERRITORY = re.compile(
 # "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
 _FEATURE_AFTER = re.compile(
     r"\s+(?P<noun>Valley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
+)
+# Facilities named after their town; the town's point is theirs (precision 1).
+_FACILITY_AFTER = caseless(
+    r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|"
+    r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
+    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station)\b"
 )
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
@@ -199,7 +212,9 @@ class Gazetteer:
             if first is None:
                 continue
             word = first.group()
-            if not (word[0].isupper() or word.lower() in _DIRECTIONS):
+            if not (
+                word[0].isupper() or word.lower() in _DIRECTIONS or _PARTICLE_FIRST.match(word)
+            ):
                 continue
             names = [_key(word)]
             ends = [first.end()]
@@ -302,6 +317,10 @@ class Gazetteer:
                     if place.kind == "settlement" and _NEAR_BEFORE.search(before)
                     else _PRECISION[place.kind]
                 )
+                facility = _FACILITY_AFTER.match(text, end) if place.kind == "settlement" else None
+                if facility:  # "Nyala airport", "the Masnaa crossing": the facility, at its town
+                    end = name_end = facility.end()
+                    place = _as_facility(place, text[start:end], facility.group("noun"))
                 found.append(Mention(place, passage, start, end, precision, name_end))
                 last_end = end
         return found
@@ -326,8 +345,8 @@ class Gazetteer:
         mentions = self.mentions(passages, context_countries) + self._territories(passages)
         unlisted = self._unlisted(passages, mentions, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
-            loc.country for loc in unlisted if loc.kind in _FINE
-        }
+            loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
+        }  # an unlisted place put at a region's point does not make the region redundant
         out: dict[str, Location] = {}
         for m in mentions:
             if m.place.kind in _COARSE and m.place.country in fine_countries:
@@ -453,6 +472,16 @@ def _as_feature(place: Place, name: str, noun: str) -> Place:
         place_id=f"{place.place_id}:{noun}", name=name, kind="region", country=place.country,
         admin1=None, admin1_code=None, lat=place.lat, lon=place.lon, population=0,
         capital=False, curated=False,
+    )  # fmt: skip
+
+
+def _as_facility(place: Place, name: str, noun: str) -> Place:
+    """'Nyala airport': a facility named after the town it serves, at the town's point."""
+    key = "-".join(noun.lower().split())
+    return Place(
+        place_id=f"{place.place_id}:{key}", name=name, kind="facility", country=place.country,
+        admin1=place.admin1, admin1_code=place.admin1_code, lat=place.lat, lon=place.lon,
+        population=0, capital=False, curated=False,
     )  # fmt: skip
 
 

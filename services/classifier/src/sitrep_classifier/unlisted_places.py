@@ -71,17 +71,23 @@ def _noun_starts() -> Any:
     return word_starts(p.split()[0].lower() for p in phrases)
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A place noun (with a modifier: "refugee camp"), a name ending where one begins, and
-    "of" and a name after one. Names are looked for only around the nouns."""
+def _name() -> str:
+    """A capitalised name of up to four words, joined by particles ("Umm Ruwaba", "Beit
+    ash-Shati"); "Flights at Mitiga" is not one name."""
     rules = _rules()
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
     english = set(rules["particles_hyphen_only"])
     spaced = _alternation([p for p in rules["particles"] if p not in english])
-    # "Umm Ruwaba", "Beit ash-Shati"; "Flights at Mitiga" is not one name
-    name = rf"{word}(?:[ -](?:(?:{spaced})[ -]|(?:{particle})-)?{word}){{0,3}}"
+    return rf"{word}(?:[ -](?:(?:{spaced})[ -]|(?:{particle})-)?{word}){{0,3}}"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A place noun (with a modifier: "refugee camp"), a name ending where one begins, and
+    "of" and a name after one. Names are looked for only around the nouns."""
+    rules = _rules()
+    name = _name()
     nouns = list(_kind_of_noun())
     noun_at = re.compile(
         rf"\b(?:(?:{_alternation(rules['noun_modifiers'])})\s+)?"
@@ -120,12 +126,36 @@ def _word_sets() -> _WordSets:
     )
 
 
-def find(text: str, stop: frozenset[str]) -> list[Unlisted]:
-    """Names that a place noun marks as places, in text order."""
+@cache
+def _bare_name() -> tuple[re.Pattern[str], Any]:
+    """A name after a locative or a verb of taking or hitting, where the clause goes on as
+    after a place ("in Kuriga in Kaduna state", "near Odaisseh,", "take Lalibela"), and
+    the automaton of those words' first words."""
+    rules = _rules()
+    cues = [*rules["locatives"], *rules["verbs_of_place"]]
+    pattern = re.compile(
+        rf"\b(?i:{_alternation(cues)})\s+(?P<name>{_name()})"
+        rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:{_alternation(rules['name_followers'])})\b)"
+    )
+    return pattern, word_starts(c.split()[0].lower() for c in cues)
+
+
+def _bare(text: str) -> list[Unlisted]:
+    pattern, starts = _bare_name()
+    return [
+        Unlisted(m.group("name"), "settlement", m.start("name"), m.end("name"))
+        for m in matches_in(pattern, text, starts)
+        if not m.group("name").replace(" ", "").replace("-", "").isupper()
+    ]
+
+
+def find(text: str, stop: frozenset[str], bare: bool = True) -> list[Unlisted]:
+    """Names that a place noun marks as places, in text order; with `bare`, also names a
+    locative or a verb of taking marks ("in Kuriga", "take Lalibela")."""
     noun_at, name_ends, of_name = _patterns()
     keep_noun, first_stop, particles, before = _word_sets()
     after = _kind_of_noun()
-    out: list[Unlisted] = []
+    out: list[Unlisted] = _bare(text) if bare else []
     for m in matches_in(noun_at, text, _noun_starts()):
         noun = " ".join(m.group("noun").lower().split())
         if noun in after:  # "Zamzam camp", "the Azovstal steelworks"
