@@ -436,6 +436,37 @@ def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Armed men attacked a school in the capital; the Malian army said it repelled them.", ["Bamako"]),
+        ("Hezbollah pagers exploded across the country, killing 12 people.", ["Lebanon"]),
+        ("Sudan's army said it shelled the capital, Khartoum.", ["Khartoum"]),
+        ("M23 rebels took Bukavu, the capital of South Kivu.", ["Bukavu", "South Kivu"]),
+        ("Schools in the capital stayed shut.", []),  # whose capital: no country to say
+        ("Israel and Lebanon held talks in the capital.", []),  # two countries
+    ],
+)  # fmt: skip
+def test_the_capital_and_the_country_are_those_of_the_one_country_the_event_is_about(
+    tagger: Tagger, text: str, names: list[str]
+) -> None:
+    assert sorted(loc.name for loc in tagger.classify(event(text)).locations) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A missile hit a block of flats in Kharkiv, killing four people.", True),
+        ("An earthquake near Herat killed more than 1,500 people.", False),  # a toll, no party
+    ],
+)
+def test_the_dead_of_a_disaster_are_not_its_actors(
+    tagger: Tagger, text: str, victims: bool
+) -> None:
+    actors = tagger.classify(event(text)).actors
+    assert ("civilians" in {a.type for a in actors}) is victims
+
+
+@pytest.mark.parametrize(
     ("text", "name", "near"),
     [
         ("Gunmen abducted 280 pupils from a school in Kuriga in Kaduna state.", "Kuriga", "Kaduna"),

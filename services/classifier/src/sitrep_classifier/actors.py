@@ -105,6 +105,7 @@ class Unlisted:
     not_first: frozenset[str]
     victim_kinds: frozenset[str] = frozenset()  # figures whose people are victims
     victim_nouns: frozenset[str] = frozenset()  # the nouns that make them civilians
+    victimless: frozenset[str] = frozenset()  # event families whose dead are a toll only
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -141,6 +142,7 @@ class Unlisted:
             not_first=frozenset(raw["not_group_first_words"]),
             victim_kinds=frozenset(raw.get("victim_kinds", ())),
             victim_nouns=frozenset(raw.get("victim_nouns", ())),
+            victimless=frozenset(raw.get("victims_not_in_families", ())),
         )
 
 

@@ -93,7 +93,7 @@ _LOCATIVE_BEFORE = caseless(
     r"bombing|stormed|storming|besieged|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
-    r"capital|edge)\s+of)"
+    r"capital|edge)\s+of|capital,)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
@@ -113,6 +113,14 @@ _TERRITORY = re.compile(
 # "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
 _FEATURE_AFTER = re.compile(
     r"\s+(?P<noun>Valley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
+)
+# "schools in the capital", "protests across the country": a place the text implies.
+_IMPLIED_PLACE = re.compile(
+    r"\b(?i:in|into|inside|around|near|outside|to|on|hit|struck|targeted|attacked|shelled|"
+    r"outskirts\s+of|streets\s+of|parts\s+of)\s+the\s+(?:country's\s+)?(?P<capital>capital)\b"
+    r"(?!\s+(?:of|city\s+of)\b|,?\s+[A-Z])"
+    r"|\b(?i:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b"
+    r"|\b(?i:nationwide)\b"
 )
 # Facilities named after their town; the town's point is theirs (precision 1).
 _FACILITY_AFTER = caseless(
@@ -343,6 +351,8 @@ class Gazetteer:
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
         mentions = self.mentions(passages, context_countries) + self._territories(passages)
+        if not mentions:
+            mentions = self._implied(passages, context_countries)
         unlisted = self._unlisted(passages, mentions, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
             loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
@@ -405,6 +415,22 @@ class Gazetteer:
                     found.append(Mention(place, passage, m.start(), m.end(), 3, m.end()))
         return found
 
+    def _implied(self, passages: list[Passage], countries: set[str]) -> list[Mention]:
+        """ "in the capital", "across the country": the capital or the country of the one
+        country the event is about (its actors' country), which the text does not name."""
+        if len(countries) != 1:
+            return []
+        [code] = countries
+        found: list[Mention] = []
+        for passage in passages:
+            for m in _IMPLIED_PLACE.finditer(passage.value):
+                place = (self._capitals() if m.group("capital") else self._countries()).get(code)
+                if place is not None:
+                    precision = _PRECISION[place.kind]
+                    # name_end at the start: the place keeps its own name, not "the capital"
+                    found.append(Mention(place, passage, m.start(), m.end(), precision, m.start()))
+        return found
+
     def _country_anchors(self, countries: set[str]) -> list[unlisted_places.Anchor]:
         if len(countries) != 1:
             return []
@@ -413,6 +439,10 @@ class Gazetteer:
         if place is None:
             return []
         return [unlisted_places.Anchor(-1, "country", code, None, place.lat, place.lon)]
+
+    @cache  # noqa: B019 - one Gazetteer per process
+    def _capitals(self) -> dict[str, Place]:
+        return self.index.capitals()
 
     @cache  # noqa: B019 - one Gazetteer per process
     def _countries(self) -> dict[str, Place]:

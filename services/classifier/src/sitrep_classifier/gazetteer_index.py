@@ -173,6 +173,17 @@ class PlaceIndex:
     def curated(self) -> list[Place]:
         return [self.place(i) for i, flags in enumerate(self.flags) if flags & _CURATED]
 
+    def capitals(self) -> dict[str, Place]:
+        """ISO-3 -> the country's capital (the most populous settlement flagged one)."""
+        out: dict[str, Place] = {}
+        for i, flags in enumerate(self.flags):
+            code = self.country_codes[self.countries[i]]
+            if flags & _CAPITAL and code and KINDS[self.kinds[i]] == "settlement":
+                known = out.get(code)
+                if known is None or self.population[i] > known.population:
+                    out[code] = self.place(i)
+        return out
+
     def country_names(self) -> dict[str, str]:
         """Name -> ISO-3 of every country in the index."""
         country = KINDS.index("country")
