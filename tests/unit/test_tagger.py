@@ -643,3 +643,20 @@ def test_a_military_source_speaking_of_its_troops_makes_the_troops_the_actor(
 def test_a_region_noun_after_a_town_name_makes_it_the_region(tagger: Tagger) -> None:
     [herat] = tagger.classify(event("A quake struck Herat province before dawn.")).locations
     assert (herat.kind, herat.precision) == ("admin1", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        ("Reporting by our correspondents in Kyiv and Beirut; editing by the desk.", True),
+        ("Our reporter in Beirut has the latest on the ground.", True),
+        ("Local media report that the RSF has looted the main market in the town.", False),
+    ],
+)
+def test_a_note_to_readers_is_meta_and_happened_nowhere(
+    tagger: Tagger, text: str, meta: bool
+) -> None:
+    tagged = tagger.classify(event(text))
+    assert (tagged.event_type == "other.meta") is meta
+    if meta:
+        assert tagged.locations == []

@@ -92,7 +92,8 @@ class Tagger:
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
                 actors=self._actors(actors, places, figures, decision.event_type, passage),
-                locations=places,
+                # a note to readers ("our reporters in Kyiv contributed") happened nowhere
+                locations=[] if decision.event_type in _NOTES else places,
                 quantities=figures,
                 attributed_to=attributions,
                 classifier=self.info,
@@ -181,6 +182,9 @@ class Tagger:
         return self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
             passages[1:], context
         )
+
+
+_NOTES = frozenset({"other.meta"})
 
 
 def _implied(
