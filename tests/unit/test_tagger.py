@@ -137,7 +137,7 @@ def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: 
         ("The embassy told its citizens to leave Lebanon at once.", ["Lebanon"]),
         ("The general travelled to China for his first foreign visit.", ["China"]),
         ("Airlines were banned from flying to Haiti for 30 days.", ["Haiti"]),
-        ("Missiles were fired from Iran toward Israel overnight.", []),
+        ("Missiles were fired from Iran toward Israel overnight.", ["Israel"]),  # aimed at
         ("A drone launched from Iraq hit a base in the Golan Heights.", ["Golan Heights"]),
         ("The United States delivered air defence systems to Ukraine.", []),
         ("Missiles were fired from Iran toward Israeli territory.", ["Israel"]),
@@ -660,3 +660,27 @@ def test_a_note_to_readers_is_meta_and_happened_nowhere(
     assert (tagged.event_type == "other.meta") is meta
     if meta:
         assert tagged.locations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a region beside a town of it, not describing where the town is, is a place too
+        ("Tens of thousands flee south Lebanon, roads to Beirut jammed.", ["southern Lebanon", "Beirut"]),
+        ("Jets struck sites in south Lebanon and Bekaa.", ["southern Lebanon", "Bekaa"]),
+        # a region that says where the town lies is not
+        ("Shelling hit Sumy, northeastern Ukraine.", ["Sumy"]),
+        ("Strikes on a house in Beit Lahiya in northern Gaza killed 30.", ["Beit Lahiya"]),
+        # the country an attack is aimed at, not one that owns something
+        ("Hezbollah fired about 250 rockets and drones at Israel on Sunday.", ["Israel"]),
+        ("Iran fired about 100 drones towards Israel.", ["Israel"]),
+        ("Hackers launched a cyberattack on Ukraine's state railway.", []),
+        # the English name of an oblast the text calls a region; not of a republic
+        ("Ukrainian drones hit a refinery in Russia's Ryazan region.", ["Ryazan Oblast"]),
+        ("Drones hit the Tatarstan region overnight.", ["Tatarstan"]),
+    ],
+)  # fmt: skip
+def test_regions_beside_towns_countries_under_attack_and_oblasts(
+    tagger: Tagger, text: str, names: list[str]
+) -> None:
+    assert sorted(loc.name for loc in tagger.classify(event(text)).locations) == sorted(names)

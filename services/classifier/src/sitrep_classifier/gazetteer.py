@@ -23,7 +23,13 @@ from functools import cache
 from importlib import resources
 
 from sitrep_classifier import unlisted_places
-from sitrep_classifier.gazetteer_index import Place, PlaceIndex, load_index, normalise
+from sitrep_classifier.gazetteer_index import (
+    Place,
+    PlaceIndex,
+    load_index,
+    normalise,
+    oblast_style,
+)
 from sitrep_classifier.text import EndAnchored, Passage, caseless
 from sitrep_schemas import Location
 
@@ -154,6 +160,14 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing))"
     r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
     _COUNTRY_ENDS,
+)
+# "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.
+_AIMED_AT = EndAnchored(
+    r"(?:\b(?:fired|fires|fire|launched|launches|launch|shot|aimed|directed|hurled)\s+"
+    r"(?:[\w,.'’-]+\s+){0,8}?(?:at|towards?|on|against)|"
+    r"\b(?:strikes?|attacks?|raids?|assaults?|bombardment|shelling|missiles?|rockets?|drones?)"
+    r"\s+(?:on|against|at|towards?))\s+(?:the\s+)?$",
+    ("at", "on", "against", "toward", "towards", "the"),
 )
 # "fired from Iran", "a drone launched from Iraq": where it came from, not where it happened.
 _LAUNCHED_FROM = EndAnchored(
@@ -313,7 +327,11 @@ class Gazetteer:
                     ):
                         continue
                 if place.kind == "country" and (
-                    not _COUNTRY_LOCATIVE.search(before) or _LAUNCHED_FROM.search(before)
+                    not (
+                        _COUNTRY_LOCATIVE.search(before)
+                        or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))
+                    )
+                    or _LAUNCHED_FROM.search(before)
                 ):
                     continue
                 if place.capital and not (
@@ -358,9 +376,12 @@ class Gazetteer:
             loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
         }  # an unlisted place put at a region's point does not make the region redundant
         out: dict[str, Location] = {}
+        fine = [m for m in mentions if m.place.kind in _FINE]
         for m in mentions:
-            if m.place.kind in _COARSE and m.place.country in fine_countries:
-                continue  # "Sumy, northeastern Ukraine": the finer place is the location
+            if m.place.kind == "country" and m.place.country in fine_countries:
+                continue  # "Kharkiv, Ukraine": the finer place is the location
+            if m.place.kind in ("region", "territory") and any(_describes(m, f) for f in fine):
+                continue  # "Sumy, northeastern Ukraine": the region says where the town is
             if m.place.place_id in out:
                 continue
             out[m.place.place_id] = Location(
@@ -466,6 +487,26 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 
+# What joins a place to the region it lies in: "Sumy, northeastern Ukraine", "Beit Lahiya
+# in northern Gaza", "Sumy region of northern Ukraine".
+_IN_REGION = re.compile(
+    r"^(?:[’']s)?(?:\s*,\s*|\s+(?:in|of|on)\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?$",
+    re.I,
+)
+
+
+def _describes(region: Mention, town: Mention) -> bool:
+    """Does `region` only say where `town` (of its country) lies?"""
+    if region.place.country != town.place.country or region.passage is not town.passage:
+        return False
+    text = region.passage.value
+    if town.end <= region.start:  # "Sumy, northeastern Ukraine"
+        return bool(_IN_REGION.match(text[town.end : region.start]))
+    # "Ukraine's Sumy", "northern Gaza's Beit Lahiya"
+    return region.end <= town.start and text[region.end : town.start].strip() in ("'s", "’s")
+
+
 def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool:
     """Is the match one word of a longer capitalised name ("Abu Salim", "Um Kadada")?"""
     if (
@@ -493,7 +534,12 @@ def _display_name(m: Mention) -> str:
     if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
-    return surface if surface and not surface.isupper() else m.place.name
+    name = surface if surface and not surface.isupper() else m.place.name
+    if m.place.kind == "admin1" and m.end > m.name_end:  # "Lipetsk region": Lipetsk Oblast
+        countries, not_oblasts = oblast_style()
+        if m.place.country in countries and normalise(name) not in not_oblasts:
+            return f"{name} Oblast"
+    return name
 
 
 def _as_feature(place: Place, name: str, noun: str) -> Place:

