@@ -684,3 +684,19 @@ def test_regions_beside_towns_countries_under_attack_and_oblasts(
     tagger: Tagger, text: str, names: list[str]
 ) -> None:
     assert sorted(loc.name for loc in tagger.classify(event(text)).locations) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Tens of thousands protest in Serbia's capital to demand elections.", ["Belgrade"]),
+        ("Gunmen attacked Haiti's capital, Port-au-Prince.", ["Port-au-Prince"]),
+        ("The party's capital reserves shrank.", []),
+        # a list goes on after a known place with names no table holds
+        ("8,000 people fled towards Pemba and Mecufi in the week after the attack.", ["Pemba", "Mecufi"]),
+    ],
+)  # fmt: skip
+def test_a_countrys_capital_and_the_rest_of_a_list_of_places(
+    tagger: Tagger, text: str, names: list[str]
+) -> None:
+    assert sorted(loc.name for loc in tagger.classify(event(text)).locations) == sorted(names)

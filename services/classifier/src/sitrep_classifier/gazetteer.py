@@ -128,6 +128,10 @@ _IMPLIED_PLACE = re.compile(
     r"|\b(?i:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b"
     r"|\b(?i:nationwide)\b"
 )
+_CAPITAL_OF = re.compile(
+    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+capital\b"
+    r"(?!\s*,?\s+[A-Z]|\s+(?:city\s+)?of\b)"
+)
 # Facilities named after their town; the town's point is theirs (precision 1).
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|"
@@ -369,6 +373,7 @@ class Gazetteer:
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
         mentions = self.mentions(passages, context_countries) + self._territories(passages)
+        mentions += self._capitals_of(passages)
         if not mentions:
             mentions = self._implied(passages, context_countries)
         unlisted = self._unlisted(passages, mentions, context_countries)
@@ -403,10 +408,12 @@ class Gazetteer:
             return []
         out: list[Location] = []
         for passage in passages:
-            found = unlisted_places.find(passage.value, self.not_unlisted)
+            taken = [(m.start, m.end) for m in mentions if m.passage is passage]
+            found = unlisted_places.find(
+                passage.value, self.not_unlisted, places_end=tuple(e for _, e in taken)
+            )
             if not found:
                 continue
-            taken = [(m.start, m.end) for m in mentions if m.passage is passage]
             anchors = [
                 _anchor(m, passage)
                 for m in mentions
@@ -451,6 +458,24 @@ class Gazetteer:
                     # name_end at the start: the place keeps its own name, not "the capital"
                     found.append(Mention(place, passage, m.start(), m.end(), precision, m.start()))
         return found
+
+    def _capitals_of(self, passages: list[Passage]) -> list[Mention]:
+        """ "protests in Serbia's capital": the capital of the country named, when the text
+        does not name it next."""
+        found: list[Mention] = []
+        for passage in passages:
+            if "capital" not in passage.value:
+                continue
+            for m in _CAPITAL_OF.finditer(passage.value):
+                code = self._country_codes().get(normalise(m.group("country")))
+                place = self._capitals().get(code) if code else None
+                if place is not None:
+                    found.append(Mention(place, passage, m.start(), m.end(), 1, m.start()))
+        return found
+
+    @cache  # noqa: B019 - one Gazetteer per process
+    def _country_codes(self) -> dict[str, str]:
+        return {normalise(name): code for name, code in self.index.country_names().items()}
 
     def _country_anchors(self, countries: set[str]) -> list[unlisted_places.Anchor]:
         if len(countries) != 1:

@@ -140,6 +140,31 @@ def _bare_name() -> tuple[re.Pattern[str], Any]:
     return pattern, word_starts(c.split()[0].lower() for c in cues)
 
 
+@cache
+def _listed() -> re.Pattern[str]:
+    """A name that continues a list of places ("towards Pemba and Mecufi", "on Nasir and
+    nearby Ulang"), ending where a place's clause goes on."""
+    rules = _rules()
+    return re.compile(
+        rf"(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:nearby\s+|neighbouring\s+)?(?P<name>{_name()})"
+        rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:{_alternation(rules['name_followers'])})\b)"
+    )
+
+
+def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
+    """The names that continue a list after each place ending at one of `ends`."""
+    out: list[Unlisted] = []
+    pattern = _listed()
+    for end in sorted(set(ends)):
+        while (m := pattern.match(text, end)) is not None:
+            name = m.group("name")
+            if name.replace(" ", "").replace("-", "").isupper():
+                break
+            out.append(Unlisted(name, "settlement", m.start("name"), m.end("name")))
+            end = m.end("name")
+    return out
+
+
 def _bare(text: str) -> list[Unlisted]:
     pattern, starts = _bare_name()
     return [
@@ -149,13 +174,17 @@ def _bare(text: str) -> list[Unlisted]:
     ]
 
 
-def find(text: str, stop: frozenset[str], bare: bool = True) -> list[Unlisted]:
+def find(
+    text: str, stop: frozenset[str], bare: bool = True, places_end: tuple[int, ...] = ()
+) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order; with `bare`, also names a
-    locative or a verb of taking marks ("in Kuriga", "take Lalibela")."""
+    locative or a verb of taking marks ("in Kuriga", "take Lalibela"), and names that go on
+    a list after one of those or after a known place ending at one of `places_end`."""
     noun_at, name_ends, of_name = _patterns()
     keep_noun, first_stop, particles, before = _word_sets()
     after = _kind_of_noun()
     out: list[Unlisted] = _bare(text) if bare else []
+    out += listed_after(text, [*places_end, *(u.end for u in out)]) if bare else []
     for m in matches_in(noun_at, text, _noun_starts()):
         noun = " ".join(m.group("noun").lower().split())
         if noun in after:  # "Zamzam camp", "the Azovstal steelworks"
