@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from sitrep_runtime import problems
 from sitrep_runtime.problems import ProblemError, problem_responses
@@ -70,15 +71,18 @@ def window_count(client: Any, prefix: str, who: str, now: float) -> tuple[int, i
     return int(count), max(1, int((window + 1) * WINDOW_S - now + 0.999))
 
 
-def read_access(request: Request) -> None:
-    """The dependency of every read route: the key (when keys are on), then the limit."""
+async def read_access(request: Request) -> None:
+    """The dependency of every read route: the key (when keys are on), then the limit.
+    Async: without a limit it reads nothing, and a route's other work owns the thread hop."""
     settings = request.app.state.settings
     who = client_of(settings.api_keys, request)
     limit = settings.api_rate_per_minute
     if limit is None:
         return
     store = request.app.state.store
-    count, retry = window_count(store.client, store.prefix, who, time.time())
+    count, retry = await run_in_threadpool(
+        window_count, store.client, store.prefix, who, time.time()
+    )
     if count > limit:
         raise RateLimited(
             f"{limit} requests per minute for this client; try again in {retry} s",

@@ -17,8 +17,16 @@ from fastapi_offline import FastAPIOffline
 from prometheus_client import CollectorRegistry
 
 from sitrep_api.access import ACCESS_ERRORS, document_access, read_access
+from sitrep_api.conditional import (
+    NOT_MODIFIED,
+    AnswerCache,
+    KeepAnswers,
+    Kept,
+    conditional,
+    kept_response,
+)
 from sitrep_api.incident_queries import IncidentQueries
-from sitrep_api.keyspace import connect
+from sitrep_api.keyspace import connect, connect_async
 from sitrep_api.models import EventFeatureCollection, PlaceCollection
 from sitrep_api.routes import aggregates, events, exports, incidents, service, stream
 from sitrep_api.routes.stream import STREAM_BLOCK_S
@@ -52,11 +60,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.redis_url, socket_timeout=STREAM_BLOCK_S + 5, socket_connect_timeout=5
             )
         app.state.stream_waiter = waiter
+        app.state.versions = connect_async(settings.redis_url, settings.redis_cluster)
         app.state.stream_poll_s = settings.api_stream_poll_s
         yield
         client.close()
         if waiter is not None:
             await waiter.aclose()
+        await app.state.versions.aclose()
 
     app = FastAPIOffline(  # /docs and /redoc with their assets served here, not from a CDN
         title="sitrep api",
@@ -73,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.api_cors_origins, allow_methods=["GET"]
         )
+    app.state.answers = AnswerCache(settings.api_kept_answers)
+    app.add_middleware(KeepAnswers, cache=app.state.answers)
     app.add_middleware(RequestMetrics, metrics=HttpMetrics("api", registry))
     app.add_middleware(RequestIds)
     install_problem_handlers(app)
@@ -84,10 +96,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers={"Retry-After": "2"},
         )  # fmt: skip
 
-    for module in (aggregates, events, exports, incidents, stream):
+    app.add_exception_handler(Kept, kept_response)
+    for module in (aggregates, events, exports, incidents):
         app.include_router(
-            module.router, dependencies=[Depends(read_access)], responses=ACCESS_ERRORS
+            module.router,
+            dependencies=[Depends(read_access), Depends(conditional)],
+            responses={**ACCESS_ERRORS, **NOT_MODIFIED},
         )
+    app.include_router(  # live: never kept
+        stream.router, dependencies=[Depends(read_access)], responses=ACCESS_ERRORS
+    )
     app.include_router(service.router)  # health, readiness, metrics, the dashboard: never keyed
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     document_problems(app, models=[PlaceCollection, EventFeatureCollection], extra=document_access)

@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any
 
 import redis
+import redis.asyncio
+import redis.asyncio.cluster
 from redis.cluster import RedisCluster
 
 
@@ -33,6 +35,15 @@ def connect(url: str, cluster: bool, timeout: float = 5.0) -> Any:
     if cluster:
         return RedisCluster.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
     return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+
+
+def connect_async(url: str, cluster: bool, timeout: float = 5.0) -> Any:
+    """An asyncio Redis client for a single server or, with `cluster`, a Redis Cluster."""
+    if cluster:
+        return redis.asyncio.cluster.RedisCluster.from_url(
+            url, socket_timeout=timeout, socket_connect_timeout=timeout
+        )
+    return redis.asyncio.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
 
 
 def text(value: bytes | str) -> str:
@@ -60,4 +71,4 @@ class Sharded:
         return bool(self.client.ping())
 
 
-__all__ = ["Sharded", "connect", "incident_keys", "lua_script", "text"]
+__all__ = ["Sharded", "connect", "connect_async", "incident_keys", "lua_script", "text"]

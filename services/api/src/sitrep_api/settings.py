@@ -16,6 +16,8 @@ class Settings(SitrepSettings):
     api_keys: dict[str, str] = Field(default_factory=dict)
     # Requests per minute per client (key, or address without keys); None: no limit.
     api_rate_per_minute: int | None = Field(default=None, ge=1)
+    # Read answers kept in memory until the state changes (conditional.py); 0: none kept.
+    api_kept_answers: int = Field(default=256, ge=0)
     # The dashboard's base map is a bundled country outline (works offline); set a tile URL
     # such as https://tile.openstreetmap.org/{z}/{x}/{y}.png to draw tiles under it.
     api_map_tiles_url: str | None = None

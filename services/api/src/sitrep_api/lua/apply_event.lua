@@ -59,7 +59,14 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
 end
 
 local statuses = {}
+local changed = false
 for i = 2, #ARGV, 6 do
-  statuses[#statuses + 1] = apply_one(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+  local status = apply_one(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+  statuses[#statuses + 1] = status
+  changed = changed or status == 1 or status == 3
+end
+-- The shard's version: readers may keep an answer while it stays the same (store.version_tag).
+if changed then
+  redis.call('INCR', P .. 'version')
 end
 return statuses

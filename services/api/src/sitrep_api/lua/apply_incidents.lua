@@ -118,4 +118,5 @@ for block, entries in pairs(d.block_add) do
   end
   redis.call('HINCRBY', P .. 'blockver', block, 1)
 end
+redis.call('INCR', P .. 'version')  -- the keyspace's version: see apply_event.lua
 return 1

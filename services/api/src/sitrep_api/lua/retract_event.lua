@@ -31,7 +31,13 @@ local function retract_one(id, source, retraction)
 end
 
 local statuses = {}
+local changed = false
 for i = 1, #ARGV, 3 do
-  statuses[#statuses + 1] = retract_one(ARGV[i], ARGV[i + 1], ARGV[i + 2])
+  local status = retract_one(ARGV[i], ARGV[i + 1], ARGV[i + 2])
+  statuses[#statuses + 1] = status
+  changed = changed or status == 1 or status == 2
+end
+if changed then
+  redis.call('INCR', P .. 'version')  -- see apply_event.lua
 end
 return statuses

@@ -1,0 +1,186 @@
+"""Answers kept until the state changes: ETag / If-None-Match, and the bytes of recent answers.
+
+Every write script bumps its keyspace's version (`lua/*.lua`: `INCR P..'version'`), so the
+state's version is the shards' versions and the incidents' version, read in one pipelined
+round trip. A read answer is a function of its URL and that state, so
+
+- its ETag is the version and the request's path and query: a client that sends it back in
+  `If-None-Match` gets 304 Not Modified until something is written;
+- the api keeps the bytes of recent 200 answers per (URL, version) and serves them again
+  without reading the state.
+
+The version is read before the answer is computed: an answer that saw a write made during
+its computation carries the older tag, which no later request presents as current, so an
+answer is never kept past a write. The dependency runs after the access check, so neither
+a 304 nor a kept answer goes to a client the key check or the rate limit refuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sitrep_api.incident_queries import IncidentQueries
+from sitrep_api.keyspace import text
+from sitrep_api.store import StateStore
+
+ETAG_STATE = "sitrep_etag"  # request.state keys the middleware reads
+KEEP_STATE = "sitrep_keep"
+KEPT_BYTES = 1 << 20  # the largest answer kept; larger ones (exports) are only tagged
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {
+        "description": "Not Modified: the state has not changed since the answer whose ETag"
+        " the request sent in If-None-Match (no body)"
+    }
+}
+
+
+async def state_version(client: Any, store: StateStore, incidents: IncidentQueries) -> str:
+    """A digest of the shards there are and every keyspace's version, read with `client`
+    (asyncio Redis): one round trip, two when the shards changed since the last call."""
+    known: list[str] = getattr(store, "_version_shards", [])
+    pipe = client.pipeline(transaction=False)
+    pipe.smembers(store.shards_key)
+    pipe.get(incidents.keys + "version")
+    for shard in known:
+        pipe.get(shard + "version")
+    members, incident_version, *versions = await pipe.execute()
+    shards = sorted(text(m) for m in members)
+    if shards != known:
+        store._version_shards = shards  # type: ignore[attr-defined]
+        pipe = client.pipeline(transaction=False)
+        for shard in shards:
+            pipe.get(shard + "version")
+        versions = await pipe.execute()
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update("|".join(shards).encode())
+    for part in (incident_version, *versions):
+        digest.update(b"/" + (part or b"0"))
+    return digest.hexdigest()
+
+
+def etag_of(version: str, request: Request) -> str:
+    """A weak tag: the same state and the same question give the same answer."""
+    target = f"{request.url.path}?{request.url.query} {request.headers.get('accept', '')}"
+    return f'W/"{version}-{hashlib.blake2b(target.encode(), digest_size=8).hexdigest()}"'
+
+
+def presented(header: str | None, etag: str) -> bool:
+    """Does an If-None-Match header hold `etag` (weak comparison, RFC 9110 13.1.2)?"""
+    if not header:
+        return False
+    if header.strip() == "*":
+        return True
+    wanted = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+
+class AnswerCache:
+    """The most recent answers by ETag, bounded in count (least recently used goes)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        self._lock = threading.Lock()  # routes run on the thread pool
+
+    def get(self, etag: str) -> Answer | None:
+        with self._lock:
+            answer = self._answers.get(etag)
+            if answer is not None:
+                self._answers.move_to_end(etag)
+            return answer
+
+    def put(self, etag: str, answer: Answer) -> None:
+        if self.size == 0:
+            return
+        with self._lock:
+            self._answers[etag] = answer
+            self._answers.move_to_end(etag)
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+
+
+class Kept(Exception):
+    """Raised by the dependency to answer without running the route: 304 or kept bytes."""
+
+    def __init__(self, etag: str, answer: Answer | None) -> None:
+        super().__init__(etag)
+        self.etag = etag
+        self.answer = answer
+
+
+async def conditional(request: Request) -> None:
+    """The dependency of the cacheable read routes (after `read_access`); async, so a kept
+    answer costs no thread hop."""
+    app = request.app
+    version = await state_version(app.state.versions, app.state.store, app.state.incidents)
+    etag = etag_of(version, request)
+    if presented(request.headers.get("if-none-match"), etag):
+        raise Kept(etag, None)
+    answer = app.state.answers.get(etag)
+    if answer is not None:
+        raise Kept(etag, answer)
+    setattr(request.state, ETAG_STATE, etag)
+
+
+async def kept_response(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Kept)
+    headers = {"ETag": exc.etag, "Cache-Control": "no-cache"}
+    if exc.answer is None:
+        return Response(status_code=304, headers=headers)
+    response = Response(content=exc.answer.body, status_code=exc.answer.status)
+    response.raw_headers = [
+        *exc.answer.headers,
+        *((k.lower().encode(), v.encode()) for k, v in headers.items()),
+    ]
+    return response
+
+
+class KeepAnswers:
+    """ASGI middleware: tags the answers the dependency tagged, and keeps their bytes."""
+
+    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        captured: dict[str, Any] = {"body": [], "size": 0}
+
+        async def tagging(message: Message) -> None:
+            etag = scope.get("state", {}).get(ETAG_STATE)
+            if message["type"] == "http.response.start" and etag:
+                if message["status"] == 200:
+                    extra = [(b"etag", etag.encode()), (b"cache-control", b"no-cache")]
+                    message["headers"] = [*message.get("headers", []), *extra]
+                    captured["start"] = message
+            elif message["type"] == "http.response.body" and "start" in captured:
+                body = message.get("body", b"")
+                captured["size"] += len(body)
+                if captured["size"] <= KEPT_BYTES:
+                    captured["body"].append(body)
+                if not message.get("more_body") and captured["size"] <= KEPT_BYTES:
+                    start = captured["start"]
+                    headers = tuple(
+                        (k, v) for k, v in start["headers"] if k not in (b"etag", b"cache-control")
+                    )
+                    self.cache.put(etag, Answer(200, headers, b"".join(captured["body"])))
+            await send(message)
+
+        await self.app(scope, receive, tagging)
