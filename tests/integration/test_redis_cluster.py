@@ -123,5 +123,9 @@ def test_projector_and_api_on_redis_cluster(cluster_url: str, isolated: dict[str
                 assert len(page["items"]) == state["by_category"]["military"]
                 assert api.get("/v1/places").json()["features"]
                 assert api.get("/readyz").json()["ready"] is True
+                # the state's version is read across the nodes: an unchanged answer is a 304
+                etag = api.get("/v1/state").headers["etag"]
+                again = api.get("/v1/state", headers={"If-None-Match": etag})
+                assert again.status_code == 304
     finally:
         client.close()

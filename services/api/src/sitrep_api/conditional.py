@@ -23,6 +23,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import redis.asyncio
+import redis.asyncio.cluster
 from fastapi import Request
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -42,23 +44,42 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 }
 
 
+# One server (not a cluster, whose keys span slots): the members and versions in one command.
+_VERSIONS = """
+local out = {redis.call('SMEMBERS', KEYS[1])}
+for i = 2, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) or '0' end
+return out
+"""
+
+
+async def _read_versions(client: Any, keys: list[str]) -> list[Any]:
+    """SMEMBERS keys[0] and GET of the others, in one round trip."""
+    if isinstance(client, redis.asyncio.cluster.RedisCluster):
+        pipe = client.pipeline(transaction=False)
+        pipe.smembers(keys[0])
+        for key in keys[1:]:
+            pipe.get(key)
+        return list(await pipe.execute())
+    script = getattr(client, "_sitrep_versions", None)
+    if script is None:
+        script = client._sitrep_versions = client.register_script(_VERSIONS)
+    return list(await script(keys=keys))
+
+
 async def state_version(client: Any, store: StateStore, incidents: IncidentQueries) -> str:
     """A digest of the shards there are and every keyspace's version, read with `client`
     (asyncio Redis): one round trip, two when the shards changed since the last call."""
     known: list[str] = getattr(store, "_version_shards", [])
-    pipe = client.pipeline(transaction=False)
-    pipe.smembers(store.shards_key)
-    pipe.get(incidents.keys + "version")
-    for shard in known:
-        pipe.get(shard + "version")
-    members, incident_version, *versions = await pipe.execute()
+    head = [store.shards_key, incidents.keys + "version"]
+    members, incident_version, *versions = await _read_versions(
+        client, [*head, *(shard + "version" for shard in known)]
+    )
     shards = sorted(text(m) for m in members)
     if shards != known:
         store._version_shards = shards  # type: ignore[attr-defined]
-        pipe = client.pipeline(transaction=False)
-        for shard in shards:
-            pipe.get(shard + "version")
-        versions = await pipe.execute()
+        _, incident_version, *versions = await _read_versions(
+            client, [*head, *(shard + "version" for shard in shards)]
+        )
     digest = hashlib.blake2b(digest_size=12)
     digest.update("|".join(shards).encode())
     for part in (incident_version, *versions):
