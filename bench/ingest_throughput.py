@@ -4,8 +4,10 @@ Starts the embedded broker and Redis, runs `sitrep ingest` as a subprocess, post
 bodies of N events from 2 client threads, and reports accepted events/s and
 request latency; the floor is a bare kafka-python producer (acks=all,
 idempotent) sending the same records. Run:
-    .venv/bin/python bench/ingest_throughput.py [requests] [events_per_request]
-(prints a table; not a test)
+    .venv/bin/python bench/ingest_throughput.py [requests] [events_per_request] [workers]
+(prints a table; not a test). `workers` (default 1,2,4): the ingest again as that many
+processes on one port (SITREP_INGEST_WORKERS), NDJSON from 4 client threads: the scaling
+curve.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ def bulletin_body(n: int) -> bytes:
     return f"Bench bulletin (Bench Desk) - the latest:\nFighting:\n{bullets}\n".encode()
 
 
-def post_all(url: str, bodies: list[bytes], ctype: str) -> tuple[float, list[float], int]:
+def post_all(
+    url: str, bodies: list[bytes], ctype: str, clients: int = 2
+) -> tuple[float, list[float], int]:
     latencies: list[float] = []
     accepted = 0
 
@@ -67,7 +71,7 @@ def post_all(url: str, bodies: list[bytes], ctype: str) -> tuple[float, list[flo
             return time.perf_counter() - start, int(response.json()["accepted"])
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(2) as pool:
+    with ThreadPoolExecutor(clients) as pool:
         for latency, n in pool.map(one, bodies):
             latencies.append(latency)
             accepted += n
@@ -91,7 +95,7 @@ def floor(bootstrap: str, topic: str, records: int) -> float:
     return records / elapsed
 
 
-def main(requests: int = 40, per_request: int = 1000) -> None:
+def main(requests: int = 40, per_request: int = 1000, workers: tuple[int, ...] = (1, 2, 4)) -> None:
     with tempfile.TemporaryDirectory() as data:
         broker, redis_server = (
             EmbeddedKafka(free_port()),
@@ -124,6 +128,23 @@ def main(requests: int = 40, per_request: int = 1000) -> None:
             floor_rates = [
                 floor(broker.bootstrap, "bench.raw", requests * per_request // 4) for _ in range(3)
             ]
+            terminate(ingest, 10)
+            scaling = {}
+            for n in workers:  # several processes on the one port, 4 clients posting NDJSON
+                env["SITREP_INGEST_WORKERS"] = str(n)
+                ingest = subprocess.Popen(
+                    [str(SITREP), "ingest"], env=env, stderr=subprocess.DEVNULL
+                )
+                wait_for_port(port, 30)
+                for _ in range(n):  # each worker's producer
+                    post_all(url, [ndjson_body(100)] * 4, "application/x-ndjson", 4)
+                rates = []
+                for _ in range(3):
+                    bodies = [ndjson_body(per_request) for _ in range(requests)]
+                    elapsed, _, accepted = post_all(url, bodies, "application/x-ndjson", 4)
+                    rates.append(accepted / elapsed)
+                scaling[n] = rates
+                terminate(ingest, 10)
         finally:
             terminate(ingest, 10)
             redis_server.stop()
@@ -134,15 +155,20 @@ def main(requests: int = 40, per_request: int = 1000) -> None:
               f"{statistics.median(lat):>9.1f}{pct(lat, 0.99):>9.1f}")  # fmt: skip
     print(f"{'broker floor: bare producer acks=all':<36}{statistics.median(floor_rates):>13,.0f}"
           f"{min(floor_rates):>10,.0f}{max(floor_rates):>10,.0f}")  # fmt: skip
+    for n, rates in scaling.items():
+        print(f"{f'ingest NDJSON, {n} worker process(es), 4 clients':<48}"
+              f"{statistics.median(rates):>9,.0f}{min(rates):>10,.0f}{max(rates):>10,.0f}")  # fmt: skip
     record("ingest_throughput", {
         "requests": requests, "events_per_request": per_request,
         "events_per_s": {name: summary(rates) for name, rates, _ in rows},
         "latency_ms": {name: {"p50": statistics.median(lat), "p99": pct(lat, 0.99)}
                        for name, _, lat in rows},
         "broker_floor_events_per_s": summary(floor_rates),
+        "workers_events_per_s": {str(n): summary(rates) for n, rates in scaling.items()},
     })  # fmt: skip
 
 
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:3]]
-    main(*args)
+    sizes = [int(a) for a in sys.argv[1:3]] + [40, 1000][len(sys.argv[1:3]) :]
+    counts = tuple(int(n) for n in sys.argv[3].split(",")) if len(sys.argv) > 3 else (1, 2, 4)
+    main(sizes[0], sizes[1], workers=counts)

@@ -107,10 +107,24 @@ def main() -> None:
 
     settings = Settings()
     configure_logging(settings.log_level)
-    uvicorn.run(
-        create_app(settings),
-        host=settings.ingest_host,
-        port=settings.ingest_port,
-        log_config=None,
-        access_log=settings.access_log,
-    )
+    common: dict[str, Any] = {
+        "host": settings.ingest_host,
+        "port": settings.ingest_port,
+        "log_config": None,
+        "access_log": settings.access_log,
+    }
+    if settings.ingest_workers == 1:
+        uvicorn.run(create_app(settings), **common)
+    else:  # each worker process builds its own app (and producer) from the same settings
+        uvicorn.run(
+            "sitrep_ingest.app:worker_app", factory=True, workers=settings.ingest_workers, **common
+        )
+
+
+def worker_app() -> FastAPI:
+    """The app of one of several worker processes, its logging set up as `main()` does."""
+    from sitrep_runtime.service import configure_logging
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

@@ -17,6 +17,9 @@ class Settings(SitrepSettings):
     # Feeds processed at once; one more is answered 503 + Retry-After at once, so memory
     # stays bounded (each holds at most max_body_bytes, or 500 NDJSON lines).
     ingest_max_inflight: int = 16
+    # Processes serving the one port (uvicorn workers): each parses and publishes on its own
+    # core with its own producer; dedup and the ledger live in Redis, so they share them.
+    ingest_workers: int = Field(default=1, ge=1, le=64)
     # How long one request waits for the broker's acknowledgements before answering 503.
     ingest_publish_timeout_s: float = 15.0
     # Days the ledger of acknowledged events (what `sitrep audit` checks) keeps an entry.
