@@ -191,3 +191,20 @@ def test_a_short_sentence_ending_in_colon_is_a_lead_in(lead_in: str) -> None:
 def test_a_date_label_is_not_a_headline(label: str) -> None:
     text = f"{label}: Pagers exploded across Lebanon."
     assert split_headline(text) == (None, text)
+
+
+def test_date_labelled_lines_are_items_among_bullets_and_on_their_own() -> None:
+    mixed = parse_bulletin(
+        "Key events\n- The army retook the palace in Khartoum.\n- Drones hit Port Sudan.\n\n"
+        "17-18 September: Pagers exploded across Lebanon, killing 12.\n"
+        "19 September: Israel struck Beirut.\n\nWe will keep this page updated.\n"
+    )
+    assert mixed.items[2].text.endswith("Pagers exploded across Lebanon, killing 12.")
+    assert mixed.items[3].text.endswith("Israel struck Beirut.")
+    assert len(mixed.items) == 4  # the closing line stays context
+    # a timeline without bullets: its first line is an item, not the title
+    timeline = parse_bulletin(
+        "17-18 September: Pagers exploded across Lebanon, killing 12.\n"
+        "19 September: Israel struck Beirut.\n"
+    )
+    assert len(timeline.items) == 2 and timeline.title is None

@@ -235,6 +235,12 @@ def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
             bulletin.bulletin_date = _find_date(text)
 
 
+def _dated(text: str) -> bool:
+    """Is the line an item of a timeline: a date label, ':' and what happened?"""
+    label, colon, rest = text.partition(":")
+    return bool(colon) and len(rest.split()) >= 3 and bool(_DATE_LABEL.match(label.strip()))
+
+
 def parse_bulletin(body: str) -> Bulletin:
     """Split a plain-text bulletin into items, sections and lead facts. Pure."""
     lines = _scan(body.lstrip("\ufeff"))
@@ -286,11 +292,15 @@ def parse_bulletin(body: str) -> Bulletin:
             if continues:
                 items[-1][2].append(line.text)
                 continue
+            if _dated(line.text):  # "19 September: Israel struck Beirut." among bullets
+                items.append((line.number, section, [line.text]))
+                open_item, first_content = True, False
+                continue
             open_item = False
             if not items:
                 preamble.append(line.text)
             # Text after the items (a closing paragraph) or between lists is context.
-        elif first_content:
+        elif first_content and not _dated(line.text):
             preamble.append(line.text)
         else:
             items.append((line.number, section, [line.text]))
