@@ -14,16 +14,29 @@
 -- 4 withdrawn by its source (retract_event.lua left a tombstone): never counted.
 local topic = ARGV[1]
 
+-- Read once and written once per call: the topic's applied offset and the shard's last
+-- update, which each event of the batch advances.
+local applied = redis.call('HGET', P .. 'offsets', topic)
+applied = applied and tonumber(applied)
+local offset_moved = false
+local last = redis.call('HGET', P .. 'meta', 'last_update')
+local last_moved = false
+
+local function advance(offset)
+  if not applied or offset > applied then
+    applied = offset
+    offset_moved = true
+  end
+end
+
 local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, when)
-  local applied = redis.call('HGET', P .. 'offsets', topic)
+  local offset = tonumber(offset_arg)
   local tombstone = redis.call('HGET', P .. 'retracted', id)
   if tombstone and cjson.decode(tombstone).source == cjson.decode(contrib_json).source then
-    if not applied or tonumber(offset_arg) > tonumber(applied) then
-      redis.call('HSET', P .. 'offsets', topic, offset_arg)
-    end
+    advance(offset)
     return 4
   end
-  if applied and tonumber(offset_arg) <= tonumber(applied) then
+  if applied and offset <= applied then
     return 0
   end
   local new = cjson.decode(contrib_json)
@@ -32,7 +45,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   if old_json then
     local old = cjson.decode(old_json)
     if old.rank >= new.rank then
-      redis.call('HSET', P .. 'offsets', topic, offset_arg)
+      advance(offset)
       return 2
     end
     apply(old, -1)
@@ -48,13 +61,13 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
     redis.call('HSET', P .. 'latest', new.source, latest_json)
     redis.call('HSET', P .. 'latest_rank', new.source, when)
   end
-  local last = redis.call('HGET', P .. 'meta', 'last_update')
   if not last or when > last then
-    redis.call('HSET', P .. 'meta', 'last_update', when)
+    last = when
+    last_moved = true
   end
   -- The live stream: one entry per applied event, capped; readers resume by entry id.
   redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
-  redis.call('HSET', P .. 'offsets', topic, offset_arg)
+  advance(offset)
   return status
 end
 
@@ -65,7 +78,14 @@ for i = 2, #ARGV, 6 do
   statuses[#statuses + 1] = status
   changed = changed or status == 1 or status == 3
 end
--- The shard's version: readers may keep an answer while it stays the same (store.version_tag).
+flush()
+if offset_moved then
+  redis.call('HSET', P .. 'offsets', topic, applied)
+end
+if last_moved then
+  redis.call('HSET', P .. 'meta', 'last_update', last)
+end
+-- The shard's version: readers may keep an answer while it stays the same (conditional.py).
 if changed then
   redis.call('INCR', P .. 'version')
 end

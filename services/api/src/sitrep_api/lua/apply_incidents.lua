@@ -118,5 +118,6 @@ for block, entries in pairs(d.block_add) do
   end
   redis.call('HINCRBY', P .. 'blockver', block, 1)
 end
+flush()
 redis.call('INCR', P .. 'version')  -- the keyspace's version: see apply_event.lua
 return 1

@@ -1,22 +1,82 @@
--- Shared by apply_event.lua and apply_incidents.lua (prepended to each when loaded):
--- apply(c, sign) adds (sign 1) or takes back (sign -1) one Contribution JSON under the key
--- prefix P = KEYS[1]. Every key it touches starts with P, so one call stays in one hash slot.
+-- Shared by apply_event.lua, retract_event.lua and apply_incidents.lua (prepended to each
+-- when loaded): apply(c, sign) adds (sign 1) or takes back (sign -1) one Contribution JSON
+-- under the key prefix P = KEYS[1]. Every key it touches starts with P, so one call stays in
+-- one hash slot.
 local P = KEYS[1]
 
 local function num(v)
   return string.format('%.17g', v)
 end
 
+-- Additions are merged over the script's events and written by flush(), which every script
+-- calls before it returns: a counter's deltas become one HINCRBY, an index's new members
+-- one ZADD. A removal (a replaced or withdrawn event) flushes first and is written at once,
+-- so what it reads and takes back is the state as if every event had been applied alone.
+local pending_counts = {}  -- key -> field -> delta
+local count_keys = {}      -- keys in first-touched order (deterministic writes)
+local pending_members = {} -- index key -> member -> score
+local member_keys = {}
+
+local function count(key, field, delta)
+  local fields = pending_counts[key]
+  if not fields then
+    fields = {}
+    pending_counts[key] = fields
+    count_keys[#count_keys + 1] = key
+  end
+  fields[field] = (fields[field] or 0) + delta
+end
+
+local function member(key, score, m)
+  local members = pending_members[key]
+  if not members then
+    members = {}
+    pending_members[key] = members
+    member_keys[#member_keys + 1] = key
+  end
+  members[m] = score
+end
+
+local function flush()
+  for _, key in ipairs(count_keys) do
+    for field, delta in pairs(pending_counts[key]) do
+      if delta ~= 0 and redis.call('HINCRBY', key, field, delta) <= 0 then
+        redis.call('HDEL', key, field)
+      end
+    end
+  end
+  for _, key in ipairs(member_keys) do
+    local args = {}
+    for m, score in pairs(pending_members[key]) do
+      args[#args + 1] = score
+      args[#args + 1] = m
+      if #args >= 1000 then
+        redis.call('ZADD', key, unpack(args))
+        args = {}
+      end
+    end
+    if #args > 0 then
+      redis.call('ZADD', key, unpack(args))
+    end
+  end
+  pending_counts, count_keys, pending_members, member_keys = {}, {}, {}, {}
+end
+
 local function apply(c, sign)
+  if sign < 0 then
+    flush()
+  end
   for _, pair in ipairs(c.counters) do
     local key = P .. 'count:' .. pair[1]
-    if redis.call('HINCRBY', key, pair[2], sign) <= 0 then
+    if sign > 0 then
+      count(key, pair[2], 1)
+    elseif redis.call('HINCRBY', key, pair[2], sign) <= 0 then
       redis.call('HDEL', key, pair[2])
     end
   end
   for _, name in ipairs(c.indexes) do
     if sign > 0 then
-      redis.call('ZADD', P .. 'idx:' .. name, 0, c.sort_key)
+      member(P .. 'idx:' .. name, 0, c.sort_key)
     else
       redis.call('ZREM', P .. 'idx:' .. name, c.sort_key)
     end
@@ -29,14 +89,14 @@ local function apply(c, sign)
     end
     if sign > 0 then
       redis.call('SADD', P .. 'figkinds', f[1])
-      redis.call('ZADD', P .. 'figidx:' .. f[1], 0, c.sort_key)
+      member(P .. 'figidx:' .. f[1], 0, c.sort_key)
     else
       redis.call('ZREM', P .. 'figidx:' .. f[1], c.sort_key)
     end
   end
   if type(c.occurred) == 'number' then  -- the day it happened (JSON null: not known)
     if sign > 0 then
-      redis.call('ZADD', P .. 'happened', c.occurred, c.sort_key)
+      member(P .. 'happened', c.occurred, c.sort_key)
     else
       redis.call('ZREM', P .. 'happened', c.sort_key)
     end

@@ -37,6 +37,7 @@ for i = 1, #ARGV, 3 do
   statuses[#statuses + 1] = status
   changed = changed or status == 1 or status == 2
 end
+flush()
 if changed then
   redis.call('INCR', P .. 'version')  -- see apply_event.lua
 end
