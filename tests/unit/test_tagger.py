@@ -700,3 +700,19 @@ def test_a_countrys_capital_and_the_rest_of_a_list_of_places(
     tagger: Tagger, text: str, names: list[str]
 ) -> None:
     assert sorted(loc.name for loc in tagger.classify(event(text)).locations) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Russia now occupies roughly a fifth of Ukraine's territory.", ["Ukraine"]),
+        ("Russian drones hit Ukraine's power grid overnight.", ["Ukraine"]),
+        ("Russian gas stopped flowing to Europe through Ukraine.", ["Ukraine"]),
+        ("Ukraine's foreign minister said talks would resume.", []),
+        ("Ukraine's allies pledged more air defence.", []),
+    ],
+)
+def test_what_a_country_owns_that_an_event_hits_is_in_it(
+    tagger: Tagger, text: str, names: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == names

@@ -148,7 +148,7 @@ _SPEECH_AFTER = caseless(
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
 )
 _COUNTRY_ENDS = (
-    "in", "into", "inside", "across", "throughout", "within", "over", "from", "reached", "hit",
+    "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing",
 )  # fmt: skip
@@ -156,7 +156,7 @@ _COUNTRY_ENDS = (
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
 # a country an event covers ("five areas of Sudan") and a country people leave.
 _COUNTRY_LOCATIVE = EndAnchored(
-    r"(?:\b(?:in|into|inside|across|throughout|within|over|from|reached|hit|struck)|"
+    r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck)|"
     r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
@@ -172,6 +172,16 @@ _AIMED_AT = EndAnchored(
     r"\b(?:strikes?|attacks?|raids?|assaults?|bombardment|shelling|missiles?|rockets?|drones?)"
     r"\s+(?:on|against|at|towards?))\s+(?:the\s+)?$",
     ("at", "on", "against", "toward", "towards", "the"),
+)
+# "Ukraine's territory", "Ukraine's power grid", "Lebanon's south": what a country owns that
+# an event can hit or take is in it; "Ukraine's foreign minister", "Ukraine's allies" are not.
+_POSSESSED_PLACE = caseless(
+    r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:territory|territories|soil|airspace|borders?|power\s+"
+    r"(?:grid|plants?|stations?|generation|system|supply)|energy\s+(?:infrastructure|system|"
+    r"facilities|grid|sector)|electricity|grid|infrastructure|cities|towns|villages|regions|"
+    r"ports?|coast(?:line)?|railways?|(?:gas|oil)\s+(?:transit|pipelines?|fields?|"
+    r"refiner(?:y|ies)|terminals?|depots?|facilities)|refiner(?:y|ies)|front\s*line|frontline|"
+    r"east|west|north|south|(?:north|south)-?(?:east|west)|eastern|western|northern|southern)\b"
 )
 # "fired from Iran", "a drone launched from Iraq": where it came from, not where it happened.
 _LAUNCHED_FROM = EndAnchored(
@@ -334,6 +344,7 @@ class Gazetteer:
                     not (
                         _COUNTRY_LOCATIVE.search(before)
                         or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))
+                        or _POSSESSED_PLACE.match(after)
                     )
                     or _LAUNCHED_FROM.search(before)
                 ):
