@@ -671,10 +671,11 @@ def test_a_note_to_readers_is_meta_and_happened_nowhere(
         # a region that says where the town lies is not
         ("Shelling hit Sumy, northeastern Ukraine.", ["Sumy"]),
         ("Strikes on a house in Beit Lahiya in northern Gaza killed 30.", ["Beit Lahiya"]),
-        # the country an attack is aimed at, not one that owns something
+        # the country an attack is aimed at; an owner only of what is in it
         ("Hezbollah fired about 250 rockets and drones at Israel on Sunday.", ["Israel"]),
         ("Iran fired about 100 drones towards Israel.", ["Israel"]),
-        ("Hackers launched a cyberattack on Ukraine's state railway.", []),
+        ("Hackers launched a cyberattack on Ukraine's state railway.", ["Ukraine"]),
+        ("Drones were launched at Russia's negotiators.", []),
         # the English name of an oblast the text calls a region; not of a republic
         ("Ukrainian drones hit a refinery in Russia's Ryazan region.", ["Ryazan Oblast"]),
         ("Drones hit the Tatarstan region overnight.", ["Tatarstan"]),
