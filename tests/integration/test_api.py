@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -15,9 +15,12 @@ from fastapi.testclient import TestClient
 
 from sitrep_api.app import create_app
 from sitrep_api.contribution import NOT_TALLIED
+from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
+from sitrep_api.store import EventQuery, StateStore
+from sitrep_schemas import Retraction
 from tests.integration.test_projector_store import TOPIC, seed_tagged
 
 pytestmark = pytest.mark.integration
@@ -287,6 +290,49 @@ def test_stream_replays_and_resumes_with_last_event_id(
     assert [e["event_id"] for _, e in resumed] == [ev.event_id for ev in newer]
     bad = api.get("/v1/stream", headers={"Last-Event-ID": "garbage"})
     assert bad.status_code == 400
+
+
+def _same_figures(fast: list[dict[str, Any]], slow: list[dict[str, Any]]) -> None:
+    assert [f["kind"] for f in fast] == [f["kind"] for f in slow]
+    for a, b in zip(fast, slow, strict=True):
+        for key, value in b.items():
+            if isinstance(value, float):
+                assert a[key] == pytest.approx(value), (b["kind"], key)
+            elif key == "by_place":
+                assert [(p["place_id"], pytest.approx(p["total"])) for p in a[key]] == [
+                    (p["place_id"], p["total"]) for p in value
+                ]
+            else:
+                assert a[key] == value, (b["kind"], key)
+
+
+def test_unfiltered_figures_come_from_running_sums_equal_to_reading_every_report(
+    loaded: tuple[TestClient, StateWriter],
+) -> None:
+    _, writer = loaded
+    store = StateStore(writer.client, writer.prefix)
+    incidents = IncidentQueries(writer.client, writer.prefix)
+    everything, all_received = EventQuery(), EventQuery(since_ms=0)  # the same events
+    fast = store.figures(None, (), everything)
+    assert fast and {"killed", "launched", "intercepted"} <= {f["kind"] for f in fast}
+    _same_figures(fast, store.figures(None, (), all_received))
+    fast_incidents = incidents.incident_figures(None, (), everything)
+    assert fast_incidents
+    _same_figures(fast_incidents, incidents.incident_figures(None, (), all_received))
+    # a keyspace whose incidents predate the sums (`_n` short) reads them all instead
+    kind = fast_incidents[0]["kind"]
+    writer.client.hincrby(incidents.keys + f"fig:{kind}", "_n", -1)
+    assert incidents._incident_figures_summed([kind], {}, 20) is None
+    _same_figures(
+        incidents.incident_figures(kind, (), everything),
+        incidents.incident_figures(kind, (), all_received),
+    )
+    # a withdrawn report leaves sums equal to a fresh read
+    event = seed_tagged()[0]
+    withdrawn = Retraction(event_id=event.event_id, source=event.event.source,
+                           retracted_at=datetime.now(UTC))  # fmt: skip
+    writer.retract([(0, withdrawn)])
+    _same_figures(store.figures(None, (), everything), store.figures(None, (), all_received))
 
 
 def test_cors_is_off_by_default_and_configurable(redis_url: str) -> None:

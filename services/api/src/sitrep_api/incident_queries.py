@@ -15,7 +15,15 @@ from typing import Any
 
 from sitrep_api.keyspace import incident_keys, text
 from sitrep_api.place_counts import Counted, collection
-from sitrep_api.store import EventQuery, ShardCommand, StateStore, encode_cursor, summed
+from sitrep_api.store import (
+    EventQuery,
+    ShardCommand,
+    StateStore,
+    encode_cursor,
+    ranked,
+    summed,
+    summed_floats,
+)
 
 _DIMS = ("category", "event_type", "place", "country", "source", "day")
 # The first event_id in a stored TaggedEvent is its own (the nested event's is the same).
@@ -143,6 +151,10 @@ class IncidentQueries(StateStore):
         `low`/`high` sum the ranges those claims span."""
         kinds = [kind] if kind else self._figure_kinds()
         meta = self.places_meta()
+        if not places and query.is_everything():
+            summed = self._incident_figures_summed(kinds, meta, per_kind)
+            if summed is not None:
+                return summed
         out = []
         for k in kinds:
             keys = self._figure_keys(k, query)
@@ -179,9 +191,50 @@ class IncidentQueries(StateStore):
                     "events": len(reports), "event_ids": reports[:per_kind],
                     "by_place": [
                         {"place_id": pid, "name": meta.get(pid, {}).get("name", pid), "total": v}
-                        for pid, v in by_place.most_common()
+                        for pid, v in ranked(by_place)
                     ],
                 })  # fmt: skip
+        return out
+
+    def _incident_figures_summed(
+        self, kinds: list[str], meta: dict[str, dict[str, Any]], per_kind: int
+    ) -> list[dict[str, Any]] | None:
+        """`incident_figures()` without filters, from the keyspace's running sums (value,
+        range, claims and incidents per kind) and the newest incidents' views for the ids;
+        None when some incident was stored before the sums existed (`_n` is short)."""
+        pipe = self.client.pipeline(transaction=False)
+        for k in kinds:
+            pipe.hgetall(self.keys + f"fig:{k}")
+            pipe.zrevrangebylex(self.keys + f"figidx:{k}", "+", "-", start=0, num=per_kind)
+            pipe.zcard(self.keys + f"figidx:{k}")
+        results = pipe.execute()
+        newest: dict[str, list[str]] = {}
+        sums: dict[str, dict[str, float]] = {}
+        for n, k in enumerate(kinds):
+            raw, keys, count = results[3 * n : 3 * n + 3]
+            merged = summed_floats([raw])
+            if int(count) != round(merged.get("_n", 0)):
+                return None
+            if count:
+                sums[k] = merged
+                newest[k] = [text(key).rsplit("|", 1)[1] for key in keys]
+        wanted = list(dict.fromkeys(i for ids in newest.values() for i in ids))
+        views = dict(zip(wanted, self.client.hmget(self.keys + "incident", wanted), strict=True))
+        out = []
+        for k, merged in sums.items():
+            shown = [json.loads(v) for i in newest[k] if (v := views.get(i))]
+            reports = [c["event_id"] for view in shown for c in view["claims"] if c["kind"] == k]
+            out.append({
+                "kind": k, "total": merged["_total"], "low": merged["_low"],
+                "high": merged["_high"],
+                "rule": shown[0]["figures"][k]["rule"] if shown else "highest",
+                "incidents": round(merged["_n"]), "incident_ids": newest[k],
+                "events": round(merged["_claims"]), "event_ids": reports[:per_kind],
+                "by_place": [
+                    {"place_id": pid, "name": meta.get(pid, {}).get("name", pid), "total": v}
+                    for pid, v in ranked(merged)
+                ],
+            })  # fmt: skip
         return out
 
 

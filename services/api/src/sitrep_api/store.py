@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -49,6 +49,23 @@ def summed(parts: list[dict[bytes, bytes]]) -> Counter[str]:
         for k, v in part.items():
             total[k.decode()] += int(v)
     return total
+
+
+def summed_floats(parts: list[dict[bytes, bytes]]) -> dict[str, float]:
+    """HINCRBYFLOAT hashes of every shard, added field by field."""
+    total: dict[str, float] = {}
+    for part in parts:
+        for k, v in part.items():
+            key = k.decode()
+            total[key] = total.get(key, 0.0) + float(v)
+    return total
+
+
+def ranked(by_place: Mapping[str, float]) -> list[tuple[str, float]]:
+    """A figure's places, largest first (ties by id), without those that sum to nothing
+    (running sums keep a field an event took back to zero)."""
+    kept = [(pid, v) for pid, v in by_place.items() if abs(v) > 1e-9 and not pid.startswith("_")]
+    return sorted(kept, key=lambda item: (-item[1], item[0]))
 
 
 def _places(parts: list[dict[bytes, bytes]]) -> dict[str, dict[str, Any]]:
@@ -422,9 +439,13 @@ class StateStore(Sharded):
         query: EventQuery,
         events_per_kind: int = 20,
     ) -> list[dict[str, Any]]:
-        """Sums of extracted quantities per kind (and place), with the events behind each sum."""
+        """Sums of extracted quantities per kind (and place), with the events behind each sum.
+        Unfiltered, the projection's running sums answer (`fig:<kind>`); with a place or a
+        time range, the events behind each kind are read and summed."""
         kinds = [kind] if kind else self._figure_kinds()
         meta = self.places_meta()
+        if not places and query.is_everything():
+            return self._figures_summed(kinds, meta, events_per_kind)
         out = []
         for k in kinds:
             keys = self._figure_keys(k, query)
@@ -450,9 +471,39 @@ class StateStore(Sharded):
                     "kind": k, "total": total, "events": len(events), "event_ids": events[:events_per_kind],
                     "by_place": [
                         {"place_id": pid, "name": meta.get(pid, {}).get("name", pid), "total": v}
-                        for pid, v in by_place.most_common()
+                        for pid, v in ranked(by_place)
                     ],
                 })  # fmt: skip
+        return out
+
+    def _figures_summed(
+        self, kinds: list[str], meta: dict[str, dict[str, Any]], per_kind: int
+    ) -> list[dict[str, Any]]:
+        """`figures()` without filters, from each shard's running sums: one round trip."""
+        commands: list[ShardCommand] = []
+        for k in kinds:
+            commands += [
+                _on_shard("hgetall", f"fig:{k}"),
+                _on_shard("zcard", f"figidx:{k}"),
+                _on_shard("zrevrangebylex", f"figidx:{k}", "+", "-", start=0, num=per_kind),
+            ]
+        _, results = self._over_shards(*commands)
+        out = []
+        for n, k in enumerate(kinds):
+            sums, counts, newest = results[3 * n : 3 * n + 3]
+            events = sum(int(c) for c in counts)
+            if not events:
+                continue
+            merged = summed_floats(sums)
+            keys = sorted((text(m) for part in newest for m in part), reverse=True)
+            out.append({
+                "kind": k, "total": merged.pop("_total", 0.0), "events": events,
+                "event_ids": [_event_id(key) for key in keys[:per_kind]],
+                "by_place": [
+                    {"place_id": pid, "name": meta.get(pid, {}).get("name", pid), "total": v}
+                    for pid, v in ranked(merged)
+                ],
+            })  # fmt: skip
         return out
 
     def _figure_kinds(self) -> list[str]:

@@ -87,6 +87,12 @@ local function apply(c, sign)
     if f[2] ~= '' then
       redis.call('HINCRBYFLOAT', key, f[2], num(sign * f[3]))
     end
+    if #f >= 6 then  -- an incident's figure: its range and claims summed too, and counted
+      redis.call('HINCRBYFLOAT', key, '_low', num(sign * f[4]))
+      redis.call('HINCRBYFLOAT', key, '_high', num(sign * f[5]))
+      redis.call('HINCRBY', key, '_claims', sign * f[6])
+      redis.call('HINCRBY', key, '_n', sign)
+    end
     if sign > 0 then
       redis.call('SADD', P .. 'figkinds', f[1])
       member(P .. 'figidx:' .. f[1], 0, c.sort_key)
