@@ -306,6 +306,10 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("Deaths reached 900, up by 150 on the year before.", [("killed", 900)]),
         ("It was one of the deadliest floods on record.", []),
         ("Militants attacked the base 12 times in a week.", [("count", 12)]),
+        # fleeing within the country is displacement; abroad only across a border
+        ("About 45,000 people have fled to monasteries and schools.", [("displaced", 45000)]),
+        ("Some 8,000 people fled to neighbouring Chad.", [("fled_abroad", 8000)]),
+        ("More than 2,000 refugees crossed into Burundi.", [("fled_abroad", 2000)]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_windows_and_names_and_take_their_verb_or_counted_noun(
