@@ -204,6 +204,9 @@ class Mention:
     end: int  # the span's end, an admin suffix included ("Kassala state")
     precision: int
     name_end: int  # the name's own end ("Kassala")
+    # "north of El Fasher": a reference point, not where it happened; unlisted places near
+    # it ("at Abu Shouk, north of El Fasher") are put at its point
+    reference: bool = False
 
 
 @cache
@@ -286,7 +289,12 @@ class Gazetteer:
             for start, end, key, candidates in spans:
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
-                if _SPEECH_AFTER.match(after) or (_REFERENCE_BEFORE.search(before)):
+                if _SPEECH_AFTER.match(after):
+                    continue
+                if _REFERENCE_BEFORE.search(before):
+                    place = _pick(candidates, named, regions, curated_first=True)
+                    if place.curated or place.kind != "country":
+                        found.append(Mention(place, passage, start, end, 2, end, reference=True))
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
                 if suffix:  # "Kursk regions" ends a list; "Kursk region" names one
@@ -383,11 +391,13 @@ class Gazetteer:
         )
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
-        mentions = self.mentions(passages, context_countries) + self._territories(passages)
-        mentions += self._capitals_of(passages)
+        found = self.mentions(passages, context_countries) + self._territories(passages)
+        found += self._capitals_of(passages)
+        mentions = [m for m in found if not m.reference]
         if not mentions:
             mentions = self._implied(passages, context_countries)
-        unlisted = self._unlisted(passages, mentions, context_countries)
+        references = [m for m in found if m.reference]
+        unlisted = self._unlisted(passages, mentions + references, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
             loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
         }  # an unlisted place put at a region's point does not make the region redundant
