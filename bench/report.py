@@ -98,6 +98,11 @@ def render(r: dict[str, Any]) -> str:
             lines.append(
                 f"| ratio /v1/events to bare | {_rate(result['ratio_events_to_bare'], '.2f')} |"
             )
+        if "ratio_unkept_events_to_bare" in result:
+            unkept = _rate(result["ratio_unkept_events_to_bare"], ".2f")
+            lines.append(f"| ratio /v1/events to bare, answers not kept | {unkept} |")
+        for n, v in result.get("workers_events_per_s", {}).items():
+            lines.append(f"| ingest NDJSON, {n} worker process(es), 4 clients | {_rate(v)} |")
         for k, v in result.get("latency_ms", {}).items():
             lines.append(f"| {k} latency ms | p50 {v['p50']:.1f} | | p99 {v['p99']:.1f} |")
             if "window_p99" in v:
