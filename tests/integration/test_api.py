@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from sitrep_api.app import create_app
 from sitrep_api.contribution import NOT_TALLIED
-from sitrep_api.incident_queries import IncidentQueries
+from sitrep_api.incident_queries import IncidentQueries, with_incidents
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
@@ -333,6 +333,29 @@ def test_unfiltered_figures_come_from_running_sums_equal_to_reading_every_report
                            retracted_at=datetime.now(UTC))  # fmt: skip
     writer.retract([(0, withdrawn)])
     _same_figures(store.figures(None, (), everything), store.figures(None, (), all_received))
+
+
+def test_a_page_in_one_round_trip_equals_the_page_read_in_steps(
+    loaded: tuple[TestClient, StateWriter],
+) -> None:
+    _, writer = loaded
+    store = StateStore(writer.client, writer.prefix)
+    incidents = IncidentQueries(writer.client, writer.prefix)
+    for query in (EventQuery(), EventQuery(filters={"category": ("military",)})):
+        cursor, pages = None, 0
+        while True:
+            fast = store.page_with_incidents(query, 4, cursor, incidents.keys)
+            assert fast is not None
+            items, next_cursor = store.list_events(query, 4, cursor)
+            assert fast == (with_incidents(items, incidents), next_cursor)
+            pages += 1
+            if next_cursor is None:
+                break
+            cursor = next_cursor
+        assert pages >= 2
+    # two dimensions, or two values of one, take the steps
+    both = EventQuery(filters={"category": ("military",), "source": ("frontline-digest",)})
+    assert store.page_with_incidents(both, 4, None, incidents.keys) is None
 
 
 def test_cors_is_off_by_default_and_configurable(redis_url: str) -> None:

@@ -23,6 +23,7 @@ from sitrep_api.store import (
     ranked,
     summed,
     summed_floats,
+    with_membership,
 )
 
 _DIMS = ("category", "event_type", "place", "country", "source", "day")
@@ -249,9 +250,7 @@ def with_incidents(raws: list[bytes], incidents: IncidentQueries) -> list[bytes]
     out = []
     for raw, eid in zip(raws, ids, strict=True):
         incident, occurred = found.get(eid, (None, None))
-        head = b'{"incident_id":' + json.dumps(incident).encode()
-        head += b',"occurred_on":' + (occurred.encode() if occurred else b"null") + b","
-        out.append(head + raw[1:] if raw[:1] == b"{" else raw)
+        out.append(with_membership(raw, incident, occurred.encode() if occurred else None))
     return out
 
 

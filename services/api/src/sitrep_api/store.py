@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
 import redis
@@ -183,6 +184,17 @@ def encode_cursor(sort_key: str) -> str:
     return sort_key
 
 
+_PAGE_SCRIPT = resources.files("sitrep_api").joinpath("lua/page_events.lua").read_text("utf-8")
+
+
+def with_membership(raw: bytes, incident: str | None, occurred: bytes | None) -> bytes:
+    """Stored TaggedEvent JSON with `incident_id` and `occurred_on` added in front, without
+    parsing and re-serialising the event."""
+    head = b'{"incident_id":' + json.dumps(incident).encode()
+    head += b',"occurred_on":' + (occurred if occurred else b"null") + b","
+    return head + raw[1:] if raw[:1] == b"{" else raw
+
+
 def decode_cursor(cursor: str) -> str:
     if not re.fullmatch(CURSOR_PATTERN, cursor):
         raise BadCursor("cursor is not one this API issued; start again without it")
@@ -201,6 +213,7 @@ class StateStore(Sharded):
     def __init__(self, client: redis.Redis | RedisCluster, prefix: str = "sitrep") -> None:
         super().__init__(client, prefix)
         self._shard_cache: list[str] | None = None  # see _over_shards
+        self._page_script: Any = None  # see page_with_incidents
 
     def shard_list(self) -> list[str]:
         """The shards as last read (cached; `_over_shards` keeps it current)."""
@@ -357,6 +370,37 @@ class StateStore(Sharded):
         page = merged[:limit]
         next_cursor = encode_cursor(page[-1]) if len(merged) > limit else None
         return self.get_events([_event_id(key) for key in page]), next_cursor
+
+    def page_with_incidents(
+        self, query: EventQuery, limit: int, cursor: str | None, incident_prefix: str
+    ) -> tuple[list[bytes], str | None] | None:
+        """`list_events()` with each event's incident (as `with_incidents`), in one round
+        trip (`lua/page_events.lua`), for a query that one index answers: none, or one value
+        of one dimension, no search word, no days. None when that is not so, or on a
+        cluster, whose shards a script cannot read together."""
+        groups = query.index_groups()
+        if (
+            isinstance(self.client, RedisCluster)
+            or len(groups) > 1
+            or any(len(g) > 1 for g in groups)
+            or query.dates_occurred()
+        ):
+            return None
+        window = query.window(decode_cursor(cursor) if cursor else None)
+        if self._page_script is None:
+            self._page_script = self.client.register_script(_PAGE_SCRIPT)
+        index = "idx:" + (groups[0][0] if groups else "all")
+        keys, events, members, occurred = self._page_script(
+            keys=[self.shards_key, incident_prefix],
+            args=[index, window.upper, window.lower, limit],
+        )
+        next_cursor = encode_cursor(text(keys[limit - 1])) if len(keys) > limit else None
+        items = [
+            with_membership(raw, text(m) if m is not None else None, o)
+            for raw, m, o in zip(events, members, occurred, strict=True)
+            if raw is not None
+        ]
+        return items, next_cursor
 
     def get_events(self, event_ids: list[str]) -> list[bytes]:
         if not event_ids:

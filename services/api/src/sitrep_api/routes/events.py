@@ -37,8 +37,11 @@ def events(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
-    items, next_cursor = store.list_events(query, limit, cursor)
-    return page_response(with_incidents(items, incidents), next_cursor)
+    page = store.page_with_incidents(query, limit, cursor, incidents.keys)
+    if page is None:  # several indexes to intersect, or a cluster: pipelines
+        items, next_cursor = store.list_events(query, limit, cursor)
+        page = with_incidents(items, incidents), next_cursor
+    return page_response(*page)
 
 
 @router.get(
