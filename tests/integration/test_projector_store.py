@@ -82,6 +82,14 @@ def test_replaying_a_partition_from_offset_0_changes_nothing(
     assert writer.applied_offset(0, TOPIC) == 13
 
 
+def test_a_large_offset_is_recorded_exactly(writer: StateWriter) -> None:
+    """A batch's offset is kept as the record gave it, not through a Lua number."""
+    offset = 123_456_789_012_345_678  # a double prints it as 1.2345678901235e+17
+    [first, *_] = seed_tagged()
+    assert writer.apply([AppliedRecord(TOPIC, 2, offset, first)]) == [1]
+    assert writer.applied_offset(2, TOPIC) == offset
+
+
 def test_same_event_at_new_offsets_counts_once(
     store: StateStore, writer: StateWriter, redis_client: redis.Redis
 ) -> None:

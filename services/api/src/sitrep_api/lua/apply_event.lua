@@ -15,16 +15,17 @@
 local topic = ARGV[1]
 
 -- Read once and written once per call: the topic's applied offset and the shard's last
--- update, which each event of the batch advances.
-local applied = redis.call('HGET', P .. 'offsets', topic)
-applied = applied and tonumber(applied)
+-- update, which each event of the batch advances. The offset is written back as the record
+-- gave it (a Lua number would print a large offset in exponent form).
+local applied_arg = redis.call('HGET', P .. 'offsets', topic)
+local applied = applied_arg and tonumber(applied_arg)
 local offset_moved = false
 local last = redis.call('HGET', P .. 'meta', 'last_update')
 local last_moved = false
 
-local function advance(offset)
+local function advance(offset, offset_arg)
   if not applied or offset > applied then
-    applied = offset
+    applied, applied_arg = offset, offset_arg
     offset_moved = true
   end
 end
@@ -33,7 +34,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   local offset = tonumber(offset_arg)
   local tombstone = redis.call('HGET', P .. 'retracted', id)
   if tombstone and cjson.decode(tombstone).source == cjson.decode(contrib_json).source then
-    advance(offset)
+    advance(offset, offset_arg)
     return 4
   end
   if applied and offset <= applied then
@@ -45,7 +46,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   if old_json then
     local old = cjson.decode(old_json)
     if old.rank >= new.rank then
-      advance(offset)
+      advance(offset, offset_arg)
       return 2
     end
     apply(old, -1)
@@ -67,7 +68,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   end
   -- The live stream: one entry per applied event, capped; readers resume by entry id.
   redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
-  advance(offset)
+  advance(offset, offset_arg)
   return status
 end
 
@@ -80,7 +81,7 @@ for i = 2, #ARGV, 6 do
 end
 flush()
 if offset_moved then
-  redis.call('HSET', P .. 'offsets', topic, applied)
+  redis.call('HSET', P .. 'offsets', topic, applied_arg)
 end
 if last_moved then
   redis.call('HSET', P .. 'meta', 'last_update', last)
