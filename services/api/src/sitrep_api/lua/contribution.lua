@@ -17,24 +17,24 @@ local count_keys = {}      -- keys in first-touched order (deterministic writes)
 local pending_members = {} -- index key -> member -> score
 local member_keys = {}
 
-local function count(key, field, delta)
-  local fields = pending_counts[key]
-  if not fields then
-    fields = {}
-    pending_counts[key] = fields
-    count_keys[#count_keys + 1] = key
+-- The pending table of `key` in `tables`, made (and its key put in `order`) on first use.
+local function pending(tables, order, key)
+  local t = tables[key]
+  if not t then
+    t = {}
+    tables[key] = t
+    order[#order + 1] = key
   end
+  return t
+end
+
+local function count(key, field, delta)
+  local fields = pending(pending_counts, count_keys, key)
   fields[field] = (fields[field] or 0) + delta
 end
 
 local function member(key, score, m)
-  local members = pending_members[key]
-  if not members then
-    members = {}
-    pending_members[key] = members
-    member_keys[#member_keys + 1] = key
-  end
-  members[m] = score
+  pending(pending_members, member_keys, key)[m] = score
 end
 
 local function flush()
