@@ -22,6 +22,7 @@ from sitrep_api.conditional import (
     AnswerCache,
     KeepAnswers,
     Kept,
+    StateVersion,
     conditional,
     kept_response,
 )
@@ -60,13 +61,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.redis_url, socket_timeout=STREAM_BLOCK_S + 5, socket_connect_timeout=5
             )
         app.state.stream_waiter = waiter
-        app.state.versions = connect_async(settings.redis_url, settings.redis_cluster)
+        app.state.versions = StateVersion(connect_async(settings.redis_url, settings.redis_cluster))
         app.state.stream_poll_s = settings.api_stream_poll_s
         yield
         client.close()
         if waiter is not None:
             await waiter.aclose()
-        await app.state.versions.aclose()
+        await app.state.versions.client.aclose()
 
     app = FastAPIOffline(  # /docs and /redoc with their assets served here, not from a CDN
         title="sitrep api",

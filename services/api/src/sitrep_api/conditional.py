@@ -1,8 +1,8 @@
 """Answers kept until the state changes: ETag / If-None-Match, and the bytes of recent answers.
 
 Every write script bumps its keyspace's version (`lua/*.lua`: `INCR P..'version'`), so the
-state's version is the shards' versions and the incidents' version, read in one pipelined
-round trip. A read answer is a function of its URL and that state, so
+state's version is the shards' versions and the incidents' version, read in one round trip
+(`StateVersion`). A read answer is a function of its URL and that state, so
 
 - its ETag is the version and the request's path and query: a client that sends it back in
   `If-None-Match` gets 304 Not Modified until something is written;
@@ -33,8 +33,7 @@ from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.keyspace import text
 from sitrep_api.store import StateStore
 
-ETAG_STATE = "sitrep_etag"  # request.state keys the middleware reads
-KEEP_STATE = "sitrep_keep"
+ETAG_STATE = "sitrep_etag"  # the request.state key the middleware reads
 KEPT_BYTES = 1 << 20  # the largest answer kept; larger ones (exports) are only tagged
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
     304: {
@@ -52,39 +51,45 @@ return out
 """
 
 
-async def _read_versions(client: Any, keys: list[str]) -> list[Any]:
-    """SMEMBERS keys[0] and GET of the others, in one round trip."""
-    if isinstance(client, redis.asyncio.cluster.RedisCluster):
-        pipe = client.pipeline(transaction=False)
-        pipe.smembers(keys[0])
-        for key in keys[1:]:
-            pipe.get(key)
-        return list(await pipe.execute())
-    script = getattr(client, "_sitrep_versions", None)
-    if script is None:
-        script = client._sitrep_versions = client.register_script(_VERSIONS)
-    return list(await script(keys=keys))
+class StateVersion:
+    """Reads the state's version with an asyncio Redis client, remembering the shards it
+    saw and, on one server, the script that reads everything in one command."""
 
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self._script: Any = None
+        self._shards: list[str] = []
 
-async def state_version(client: Any, store: StateStore, incidents: IncidentQueries) -> str:
-    """A digest of the shards there are and every keyspace's version, read with `client`
-    (asyncio Redis): one round trip, two when the shards changed since the last call."""
-    known: list[str] = getattr(store, "_version_shards", [])
-    head = [store.shards_key, incidents.keys + "version"]
-    members, incident_version, *versions = await _read_versions(
-        client, [*head, *(shard + "version" for shard in known)]
-    )
-    shards = sorted(text(m) for m in members)
-    if shards != known:
-        store._version_shards = shards  # type: ignore[attr-defined]
-        _, incident_version, *versions = await _read_versions(
-            client, [*head, *(shard + "version" for shard in shards)]
+    async def _read(self, keys: list[str]) -> list[Any]:
+        """SMEMBERS keys[0] and GET of the others, in one round trip."""
+        if isinstance(self.client, redis.asyncio.cluster.RedisCluster):
+            pipe = self.client.pipeline(transaction=False)
+            pipe.smembers(keys[0])
+            for key in keys[1:]:
+                pipe.get(key)
+            return list(await pipe.execute())
+        if self._script is None:
+            self._script = self.client.register_script(_VERSIONS)
+        return list(await self._script(keys=keys))
+
+    async def read(self, store: StateStore, incidents: IncidentQueries) -> str:
+        """A digest of the shards there are and every keyspace's version: one round trip,
+        two when the shards changed since the last call."""
+        head = [store.shards_key, incidents.keys + "version"]
+        members, incident_version, *versions = await self._read(
+            [*head, *(shard + "version" for shard in self._shards)]
         )
-    digest = hashlib.blake2b(digest_size=12)
-    digest.update("|".join(shards).encode())
-    for part in (incident_version, *versions):
-        digest.update(b"/" + (part or b"0"))
-    return digest.hexdigest()
+        shards = sorted(text(m) for m in members)
+        if shards != self._shards:
+            self._shards = shards
+            _, incident_version, *versions = await self._read(
+                [*head, *(shard + "version" for shard in shards)]
+            )
+        digest = hashlib.blake2b(digest_size=12)
+        digest.update("|".join(shards).encode())
+        for part in (incident_version, *versions):
+            digest.update(b"/" + (part or b"0"))
+        return digest.hexdigest()
 
 
 def etag_of(version: str, request: Request) -> str:
@@ -148,7 +153,7 @@ async def conditional(request: Request) -> None:
     """The dependency of the cacheable read routes (after `read_access`); async, so a kept
     answer costs no thread hop."""
     app = request.app
-    version = await state_version(app.state.versions, app.state.store, app.state.incidents)
+    version = await app.state.versions.read(app.state.store, app.state.incidents)
     etag = etag_of(version, request)
     if presented(request.headers.get("if-none-match"), etag):
         raise Kept(etag, None)
