@@ -306,12 +306,23 @@ def _same_figures(fast: list[dict[str, Any]], slow: list[dict[str, Any]]) -> Non
                 assert a[key] == value, (b["kind"], key)
 
 
-def test_unfiltered_figures_come_from_running_sums_equal_to_reading_every_report(
+@pytest.fixture
+def readers(
     loaded: tuple[TestClient, StateWriter],
-) -> None:
+) -> tuple[StateWriter, StateStore, IncidentQueries]:
+    """The loaded state's writer, and its two read sides called directly."""
     _, writer = loaded
-    store = StateStore(writer.client, writer.prefix)
-    incidents = IncidentQueries(writer.client, writer.prefix)
+    return (
+        writer,
+        StateStore(writer.client, writer.prefix),
+        IncidentQueries(writer.client, writer.prefix),
+    )
+
+
+def test_unfiltered_figures_come_from_running_sums_equal_to_reading_every_report(
+    readers: tuple[StateWriter, StateStore, IncidentQueries],
+) -> None:
+    writer, store, incidents = readers
     everything, all_received = EventQuery(), EventQuery(since_ms=0)  # the same events
     fast = store.figures(None, (), everything)
     assert fast and {"killed", "launched", "intercepted"} <= {f["kind"] for f in fast}
@@ -336,11 +347,9 @@ def test_unfiltered_figures_come_from_running_sums_equal_to_reading_every_report
 
 
 def test_a_page_in_one_round_trip_equals_the_page_read_in_steps(
-    loaded: tuple[TestClient, StateWriter],
+    readers: tuple[StateWriter, StateStore, IncidentQueries],
 ) -> None:
-    _, writer = loaded
-    store = StateStore(writer.client, writer.prefix)
-    incidents = IncidentQueries(writer.client, writer.prefix)
+    _, store, incidents = readers
     for query in (EventQuery(), EventQuery(filters={"category": ("military",)})):
         cursor, pages = None, 0
         while True:

@@ -153,9 +153,9 @@ class IncidentQueries(StateStore):
         kinds = [kind] if kind else self._figure_kinds()
         meta = self.places_meta()
         if not places and query.is_everything():
-            summed = self._incident_figures_summed(kinds, meta, per_kind)
-            if summed is not None:
-                return summed
+            from_sums = self._incident_figures_summed(kinds, meta, per_kind)
+            if from_sums is not None:
+                return from_sums
         out = []
         for k in kinds:
             keys = self._figure_keys(k, query)

@@ -375,9 +375,9 @@ class StateStore(Sharded):
         self, query: EventQuery, limit: int, cursor: str | None, incident_prefix: str
     ) -> tuple[list[bytes], str | None] | None:
         """`list_events()` with each event's incident (as `with_incidents`), in one round
-        trip (`lua/page_events.lua`), for a query that one index answers: none, or one value
-        of one dimension, no search word, no days. None when that is not so, or on a
-        cluster, whose shards a script cannot read together."""
+        trip (`lua/page_events.lua`), for a query that one index answers: no filter, or one
+        value of one dimension, or one search word; no days. None when that is not so, or on
+        a cluster, whose shards a script cannot read together."""
         groups = query.index_groups()
         if (
             isinstance(self.client, RedisCluster)
