@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -156,6 +156,12 @@ class Generator:
     resend_refused: bool = False  # re-send a 503'd feed after Retry-After (as a client would)
     problems: set[str] = field(default_factory=set)  # problem types of the 503s seen
     thread: threading.Thread | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)  # guards `accepted`
+
+    def accepted_after(self, moment: float) -> list[str]:
+        """Ids ingest accepted after `moment`, read while the generator thread may be adding."""
+        with self.lock:
+            return [event_id for event_id, t in self.accepted.items() if t > moment]
 
     def start(self) -> None:
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -190,9 +196,7 @@ class Generator:
                 continue
             self.statuses[str(response.status_code)] += 1
             if response.status_code == 202:
-                now = time.monotonic()
-                for event_id in response.json()["event_ids"]:
-                    self.accepted.setdefault(event_id, now)
+                self._accept(response.json()["event_ids"])
                 return
             if response.status_code == 503:
                 problem = response.json()
@@ -201,13 +205,17 @@ class Generator:
                     time.sleep(float(response.headers["Retry-After"]))
                     continue
                 acknowledged = set(problem.get("acknowledged_event_ids") or ())
-                now = time.monotonic()
-                for event_id in acknowledged:
-                    self.accepted.setdefault(event_id, now)
+                self._accept(acknowledged)
                 self.refused |= _ids_of(body) - acknowledged - set(self.accepted)
                 return  # a refused feed is not re-sent: it must then never appear
             self.retries += 1
             time.sleep(0.2)
+
+    def _accept(self, event_ids: Iterable[str]) -> None:
+        now = time.monotonic()
+        with self.lock:
+            for event_id in event_ids:
+                self.accepted.setdefault(event_id, now)
 
 
 def _ids_of(body: bytes) -> set[str]:

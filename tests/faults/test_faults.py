@@ -178,7 +178,7 @@ def check_fault(name: str, run: int, scenario: Scenario, fs: FaultStack) -> None
 
     # Recovered: an event accepted after the fault is visible in the API.
     def first_after_fault() -> str | None:
-        later = [i for i, t in generator.accepted.items() if t > faulted_at]
+        later = generator.accepted_after(faulted_at)
         return later[0] if later else None
 
     probe = wait_until(first_after_fault, timeout=120, interval=0.05)
