@@ -310,6 +310,21 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("About 45,000 people have fled to monasteries and schools.", [("displaced", 45000)]),
         ("Some 8,000 people fled to neighbouring Chad.", [("fled_abroad", 8000)]),
         ("More than 2,000 refugees crossed into Burundi.", [("fled_abroad", 2000)]),
+        # a vote's two figures; quakes counted are not a magnitude
+        ("The cabinet voted 24 to 8 to approve the deal.", [("votes_for", 24), ("votes_against", 8)]),
+        ("The bill passed by 311 votes to 97.", [("votes_for", 311), ("votes_against", 97)]),
+        ("More than 100 aftershocks followed, the strongest of magnitude 5.8.",
+         [("count", 100), ("magnitude", 5.8)]),
+        ("Hezbollah fires about 90 rockets at Safed; some intercepted.", [("launched", 90)]),
+        ("Some 24.6 million people are facing acute hunger.", [("in_need", 24_600_000)]),
+        ("A further 600 police officers will be deployed.", [("troops", 600)]),
+        # a part keeps the verb of its whole, whatever noun it counts
+        ("At least 25 people were killed, including two police officers.",
+         [("killed", 25), ("killed", 2)]),
+        # one person, in telegraphic style or a named side's leader
+        ("Army says soldier killed in strike on checkpoint.", [("killed", 1)]),
+        ("Israel says air strike killed Hezbollah commander.", [("killed", 1)]),
+        ("The strike killed Hamas commanders in Rafah.", []),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_windows_and_names_and_take_their_verb_or_counted_noun(
@@ -630,6 +645,54 @@ def test_a_states_forces_named_without_the_state_are_the_forces_of_where_it_happ
         assert forces in names
     else:
         assert not [n for n in names if n.endswith(" forces") and n != "Russian forces"]
+
+
+def test_the_army_of_a_countrys_section_is_that_countrys_though_the_talks_were_abroad(
+    tagger: Tagger,
+) -> None:
+    text = "Egypt and Saudi Arabia hosted the army and the RSF for indirect talks in Jeddah."
+    sectioned = event(text).model_copy(update={"section": "Sudan"})
+    assert "Sudanese forces" in [a.name for a in tagger.classify(sectioned).actors]
+    assert "Saudi forces" in [a.name for a in tagger.classify(event(text)).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # GeoNames writes "Pétionville"; the text hyphenates it
+        ("Gangs tried to attack the upscale suburb of Pétion-Ville.", "Pétion-Ville"),
+        # a district seat GeoNames gives no population, by its English alternate name
+        ("A soldier was killed in a strike near Bint Jbeil.", "Bint Jbeil"),
+        # a name known only as such a seat elsewhere (a hamlet in Yemen) is still read here
+        ("Tens of thousands flee El Fasher on foot towards Tawila, IOM says", "Tawila"),
+    ],
+)
+def test_places_spelt_otherwise_than_geonames_or_known_only_as_unpeopled_seats(
+    tagger: Tagger, text: str, place: str
+) -> None:
+    assert place in [loc.name for loc in tagger.classify(event(text)).locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "sector"),
+    [
+        ("Nepal Army helicopters evacuated the injured to Surkhet.", "Nepal", "military"),
+        ("Mali Armed Forces said they killed 20 militants near Gao.", "Malian forces", "military"),
+    ],
+)
+def test_an_army_named_after_its_country_is_that_countrys_military(
+    tagger: Tagger, text: str, actor: str, sector: str
+) -> None:
+    found = {a.name: a.sector for a in tagger.classify(event(text)).actors}
+    assert found.get(actor) == sector
+
+
+def test_a_speaker_before_a_comma_is_the_source_not_an_actor(tagger: Tagger) -> None:
+    text = (
+        "Russian troops have entered the outskirts of Kurakhove, the Ukrainian military "
+        "spokesperson for the area said, describing the situation as difficult."
+    )
+    assert [a.name for a in tagger.classify(event(text)).actors] == ["Russian forces"]
 
 
 @pytest.mark.parametrize(

@@ -62,10 +62,13 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 _STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|ministry|parliament|"
-    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation)\b"
+    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
+    r"general\s+staff|defen[cs]e\s+ministry)\b"
+    # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
+    r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
 _OWN_FORCES_AFTER = caseless(
-    r"^\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
+    r"^(?:[’']s\s+(?:[a-z-]+\s+){1,3}?)?\s*(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
     r"(?:that\s+)?(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|units|"
     r"soldiers|army|fighters|jets|aircraft|navy)\b"
 )
@@ -75,7 +78,7 @@ _TITLE_AFTER = caseless(
 )
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|claimed|reported|announced|stated|"
-    r"added|confirmed)(?=\s*[.;]|\s*$)",
+    r"added|confirmed)(?=\s*[.;,]|\s*$)",
 )
 _ATTRIBUTION = caseless(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
@@ -165,6 +168,11 @@ class ActorIndex:
         self.state_words = frozenset(
             alias.split()[0] for alias, entry in aliases.items() if entry.type == "state"
         )
+        self._countries = {
+            alias.casefold(): entry.country
+            for alias, entry in aliases.items()
+            if entry.type == "state" and entry.sector is None and entry.country and not entry.person
+        }
         # A country's armed forces ("Ukrainian forces"), for "Ukraine's air force".
         self.forces = {
             entry.country: entry
@@ -195,6 +203,10 @@ class ActorIndex:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
         return chosen
+
+    def country_named(self, name: str) -> str | None:
+        """The ISO-3 code of the country `name` is ("Sudan", "ukraine"), if it is one."""
+        return self._countries.get(name.strip().rstrip(":").strip().casefold())
 
     def with_countries(self, countries: dict[str, str]) -> ActorIndex:
         """Every country name not already known becomes a state actor ("Kenya's president")."""
@@ -281,17 +293,18 @@ class ActorIndex:
                 if title and any(m_end < pos <= m_end + title.end() + 3 for pos in persons):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
-                if organ and organ.group("forces") and entry.country in self.forces:
+                forces_named = organ and (organ.group("forces") or organ.group("named_forces"))
+                if forces_named and entry.country in self.forces:
                     entry = self.forces[entry.country]  # "Ukraine's air force": Ukrainian forces
                 elif (
-                    entry.sector == "military"
+                    (entry.sector == "military" or organ)
                     and entry.country in self.forces
                     and _OWN_FORCES_AFTER.match(after)
                 ):
                     # "Russia's defence ministry said its troops took X": the ministry is the
                     # source, its troops are the actor
                     entry = self.forces[entry.country]
-                sector = entry.sector or ("military" if organ and organ.group("forces") else None)
+                sector = entry.sector or ("military" if forces_named else None)
                 if (
                     entry.type == "state"
                     and sector is None

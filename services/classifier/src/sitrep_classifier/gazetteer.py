@@ -104,7 +104,8 @@ _LOCATIVE_BEFORE = caseless(
     r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
-    r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts)\s+of|near|outside|around)\s+(?:the\s+)?$",
+    r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts|suburbs?|neighbou?rhood|"
+    r"enclave|commune|municipality|township)\s+of|near|outside|around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
@@ -256,6 +257,10 @@ class Gazetteer:
             ):
                 continue
             names = [_key(word)]
+            if "-" in word and names[0] not in prefixes:
+                # "Pétion-Ville" where GeoNames writes "Pétionville"
+                joined = names[0].replace(" ", "")
+                names[0] = joined if joined in aliases else names[0]
             ends = [first.end()]
             while len(ends) < _MAX_TOKENS and names[-1] in prefixes:
                 joiner = _JOINER.match(text, ends[-1])
@@ -443,7 +448,7 @@ class Gazetteer:
             for u in found:
                 if any(s < u.end and u.start < e for s, e in taken):
                     continue
-                if normalise(u.name) in self.index.aliases or (
+                if self._decided(normalise(u.name)) or (
                     u.kind in _COARSE | {"water_body"}
                     and normalise(u.name).rpartition(" ")[0] in self.index.aliases
                 ):
@@ -452,6 +457,12 @@ class Gazetteer:
                 if anchor is not None:
                     out.append(unlisted_places.locate(u, anchor, passage))
         return out
+
+    def _decided(self, key: str) -> bool:
+        """Does the index know the name well enough to have decided on it? A name known only
+        as an alternate of district seats GeoNames gives no population ("Tawila" is also
+        a hamlet in Yemen) leaves the place to the unlisted reader."""
+        return any(p.population > 0 or p.curated for p in self.index.candidates(key))
 
     def _territories(self, passages: list[Passage]) -> list[Mention]:
         """The country of "Israeli territory" or "Russian airspace", where something happened."""

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -351,7 +351,9 @@ def build_index() -> PlaceIndex:
             continue
         population = int(city.get("population") or 0)
         names = [city["name"]]
-        if population >= ALTERNATES_MIN_POPULATION:
+        # GeoNames keeps seats of districts whatever their size, often with population 0
+        # ("Bent Jbaïl", written "Bint Jbeil" in English): their alternates are read too.
+        if population >= ALTERNATES_MIN_POPULATION or population == 0:
             alternates = city.get("alternatenames") or []
             names += alternates if isinstance(alternates, list) else str(alternates).split(",")
         add(

@@ -247,7 +247,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
                            "neutralised", "neutralized")),
-    ("launched", True, ("launched", "launching", "fired", "firing", "deployed")),
+    ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
+                        "fire", "deployed")),
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
@@ -264,7 +265,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                             "kidnaps", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
     ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "to help", "to reach",
-                        "left without")),
+                        "left without", "facing acute", "facing famine", "facing hunger",
+                        "face acute", "face famine", "face hunger", "food insecure",
+                        "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys")),
     ("damaged", True, ("damaged", "damaging")),
@@ -274,10 +277,16 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("destroyed", True, ("demolished", "razed")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
-                        "recruits", "reservists", "called up", "calling up", "call up")),
+                        "recruits", "reservists", "called up", "calling up", "call up",
+                        "police officers", "officers", "policemen", "peacekeepers", "marines",
+                        "paratroopers", "special forces")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
+    # "more than 100 aftershocks": counted; "a 5.2 aftershock" is a magnitude
+    ("count", False, ("aftershocks", "earthquakes", "quakes", "tremors")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
+    ("votes_for", False, ("votes in favour", "votes in favor", "in favour", "in favor")),
+    ("votes_against", False, ("votes against", "voted against", "voting against")),
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
     ("count", False, ("cases", "suspected cases", "confirmed cases")),
     # "sentenced two men to death": a verdict, not a death
@@ -564,6 +573,11 @@ _ONE_PERSON = caseless(
     r"(?P<harm>killed|shot\s+dead|wounded|injured)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
     rf"(?P<a2>an?)\s+{_PERSON}\b"
+    # telegraphic, without an article: "army says soldier killed in strike"
+    rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
+    # a named side's one leader: "strike killed Hezbollah commander", "killed the gang leader"
+    r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?(?:senior\s+|top\s+)?"
+    r"[a-z-]+\s+(?:commander|leader|chief))\b(?!\s*(?:s\b|and\b))"
 )
 
 
@@ -574,8 +588,9 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
     for m in _ONE_PERSON.finditer(lowered):
-        group = "a" if m.group("a") else "a2"
-        kind = _cue_kind(" ".join((m.group("harm") or m.group("harm2")).split()))
+        group = next(g for g in ("a", "a2", "a3", "a4") if m.group(g))
+        harm = m.group("harm") or m.group("harm2") or m.group("harm3") or m.group("harm4")
+        kind = _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
             continue
         kinds.add(kind)
@@ -629,6 +644,44 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
                 kinds[i] = shared
 
 
+# "voted 24 to 8", "passed by 311 votes to 97": the first figure is for, the second against.
+_VOTE_BEFORE = caseless(r"\bvot(?:ed|es?|ing)\b[^.;\d]{0,25}$")
+_VOTE_GAP = caseless(r"^\s*(?:votes?\s+)?(?:to|-|–)\s*$")
+
+
+def _tally_votes(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(len(hits) - 1):
+        first, second = hits[i], hits[i + 1]
+        if (
+            i in kinds
+            and i + 1 in kinds
+            and (gap := _VOTE_GAP.match(lowered[first.end : second.start]))
+            and (
+                "vot" in gap.group()
+                or _VOTE_BEFORE.search(lowered, max(0, first.start - 40), first.start)
+            )
+        ):
+            kinds[i], kinds[i + 1] = "votes_for", "votes_against"
+
+
+# "25 people were killed, including two police officers": the part keeps the whole's verb.
+_INCLUDING_BEFORE = caseless(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?$"
+)
+
+
+def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(1, len(hits)):
+        whole = kinds.get(i - 1)
+        if (
+            i in kinds
+            and whole in _VERB_KINDS
+            and whole not in _NEEDS_WEAPON
+            and _INCLUDING_BEFORE.search(lowered, max(0, hits[i].start - 24), hits[i].start)
+        ):
+            kinds[i] = whole
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     lowered = fold(text)
@@ -647,6 +700,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             or "count"
         )
     _share_list_verbs(lowered, hits, plain)
+    _tally_votes(lowered, hits, plain)
+    _subtotals(lowered, hits, plain)
     for i, hit in enumerate(hits):
         if i in consumed:
             continue
@@ -714,6 +769,8 @@ def extract_quantities(text: str) -> list[Quantity]:
                 consumed.add(i + 1)
                 continue
             kind = plain[i]
+            if kind == "magnitude" and hit.value >= 10:
+                kind = "count"  # "more than 100 ... of magnitude 5.8": no quake is that strong
             unit = noun.split()[-1].lower() if noun else None
             if (
                 kind == "count"

@@ -91,7 +91,9 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._actors(actors, places, figures, decision.event_type, passage),
+                actors=self._actors(
+                    actors, places, figures, decision.event_type, passage, event.section
+                ),
                 # a note to readers ("our reporters in Kyiv contributed") happened nowhere
                 locations=[] if decision.event_type in _NOTES else places,
                 quantities=figures,
@@ -151,12 +153,18 @@ class Tagger:
         figures: list[Quantity],
         event_type: str,
         passages: list[Passage],
+        section: str | None = None,
     ) -> list[Actor]:
         """The actors the text names, less the places and targets among them, plus those the
         event implies: the home forces of "the army", a protest's crowd, counted victims."""
         actors = _not_targets(_not_places(named, places), passages)
+        # "The army" is the forces of the country the section is about ("Sudan: ... hosted
+        # the army in Jeddah"), else of the one country the places lie in.
         countries = {p.country for p in places if p.country}
-        forces = self.actors.forces.get(next(iter(countries))) if len(countries) == 1 else None
+        home = self.actors.country_named(section) if section else None
+        if home is None and len(countries) == 1:
+            home = next(iter(countries))
+        forces = self.actors.forces.get(home) if home else None
         if forces is not None and all(a.name != forces.name for a in actors):
             # "The army said its jets struck Nyala": the one country's forces
             actors = _implied(
