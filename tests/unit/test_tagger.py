@@ -665,6 +665,12 @@ def test_the_army_of_a_countrys_section_is_that_countrys_though_the_talks_were_a
         ("A soldier was killed in a strike near Bint Jbeil.", "Bint Jbeil"),
         # a name known only as such a seat elsewhere (a hamlet in Yemen) is still read here
         ("Tens of thousands flee El Fasher on foot towards Tawila, IOM says", "Tawila"),
+        # the Arabic article spelt "al" where GeoNames has "el", and the other way round
+        ("Two aid workers were killed in Deir al Balah.", "Deir al Balah"),
+        # a Sudanese state, not the river
+        ("Cholera kills 40 in White Nile state in a week.", "White Nile"),
+        # where the speaker holds office, when the text names no other place
+        ("The mayor of Odesa said a missile hit a port warehouse.", "Odesa"),
     ],
 )
 def test_places_spelt_otherwise_than_geonames_or_known_only_as_unpeopled_seats(
@@ -685,6 +691,11 @@ def test_an_army_named_after_its_country_is_that_countrys_military(
 ) -> None:
     found = {a.name: a.sector for a in tagger.classify(event(text)).actors}
     assert found.get(actor) == sector
+
+
+def test_a_speakers_office_is_not_the_place_when_another_is_named(tagger: Tagger) -> None:
+    text = "The governor of Kharkiv said a strike hit Kupiansk."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Kupiansk"]
 
 
 def test_a_speaker_before_a_comma_is_the_source_not_an_actor(tagger: Tagger) -> None:

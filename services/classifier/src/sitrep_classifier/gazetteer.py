@@ -143,6 +143,11 @@ _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
     ("near", "outside", "around", "to", "of", "the"),
 )
+# "the governor of Belgorod said ...": an office held in a place, not the place speaking.
+_OFFICE_OF_BEFORE = EndAnchored(
+    r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+of\s+(?:the\s+)?$",
+    ("of", "the"),
+)
 _SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
@@ -208,6 +213,8 @@ class Mention:
     # "north of El Fasher": a reference point, not where it happened; unlisted places near
     # it ("at Abu Shouk, north of El Fasher") are put at its point
     reference: bool = False
+    # "the mayor of Odesa said": where the speaker serves, the place only if none other is named
+    speaker_home: bool = False
 
 
 @cache
@@ -295,6 +302,12 @@ class Gazetteer:
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
                 if _SPEECH_AFTER.match(after):
+                    if _OFFICE_OF_BEFORE.search(before):
+                        place = _pick(candidates, named, regions, curated_first=True)
+                        if place.kind != "country":
+                            found.append(
+                                Mention(place, passage, start, end, 2, end, True, speaker_home=True)
+                            )
                     continue
                 if _REFERENCE_BEFORE.search(before):
                     place = _pick(candidates, named, regions, curated_first=True)
@@ -400,7 +413,9 @@ class Gazetteer:
         found += self._capitals_of(passages)
         mentions = [m for m in found if not m.reference]
         if not mentions:
-            mentions = self._implied(passages, context_countries)
+            mentions = [m for m in found if m.speaker_home] or self._implied(
+                passages, context_countries
+            )
         references = [m for m in found if m.reference]
         unlisted = self._unlisted(passages, mentions + references, context_countries)
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -44,6 +44,15 @@ def normalise(name: str) -> str:
         return name.casefold()  # the common case, without the Unicode round trip
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return _SEP.sub(" ", ascii_name.casefold()).strip()
+
+
+_ARABIC_ARTICLE = re.compile(r"(?<=\S )(el|al)(?= \S)")
+
+
+def _article_variant(key: str) -> str:
+    """The name with the Arabic article spelt the other way: "deir el balah" <-> "deir al
+    balah" (both are common in English news); the key itself when it has none."""
+    return _ARABIC_ARTICLE.sub(lambda m: "al" if m.group(1) == "el" else "el", key)
 
 
 def _latin(name: str) -> bool:
@@ -303,7 +312,8 @@ def build_index() -> PlaceIndex:
     def add(place: Place, names: list[str]) -> None:
         index = len(places)
         places.append(place)
-        for name in {normalise(n) for n in names if n and _latin(n) and not _CODE_LIKE.match(n)}:
+        keys = {normalise(n) for n in names if n and _latin(n) and not _CODE_LIKE.match(n)}
+        for name in keys | {v for key in keys if (v := _article_variant(key)) not in keys}:
             if len(name) >= 3:
                 aliases.setdefault(name, []).append(index)
 
