@@ -185,6 +185,17 @@ def test_a_short_sentence_ending_in_colon_is_a_lead_in(lead_in: str) -> None:
     assert bulletin.items[0].section is None
 
 
+def test_a_lead_in_above_paragraphs_is_not_an_item() -> None:
+    bulletin = parse_bulletin(
+        "War live: key events\n\nHere is a summary of the main developments so far today:\n\n"
+        "The army said it had begun a ground operation.\n\nTalks resumed in Doha.\n"
+    )
+    assert [it.text for it in bulletin.items] == [
+        "The army said it had begun a ground operation.",
+        "Talks resumed in Doha.",
+    ]
+
+
 @pytest.mark.parametrize(
     "label", ["17-18 September", "November 2023", "Monday", "March 3", "3 March 2025"]
 )

@@ -325,6 +325,10 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("Army says soldier killed in strike on checkpoint.", [("killed", 1)]),
         ("Israel says air strike killed Hezbollah commander.", [("killed", 1)]),
         ("The strike killed Hamas commanders in Rafah.", []),
+        # what collapsed was destroyed; those an outage or an appeal reaches are in need
+        ("Some 6,400 buildings collapsed in the quake.", [("destroyed", 6400)]),
+        ("The strike hit a pumping station, cutting supply to 30,000 residents.", [("in_need", 30000)]),
+        ("A flash appeal seeks funds to support one million people.", [("in_need", 1_000_000)]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_windows_and_names_and_take_their_verb_or_counted_noun(
@@ -691,6 +695,14 @@ def test_an_army_named_after_its_country_is_that_countrys_military(
 ) -> None:
     found = {a.name: a.sector for a in tagger.classify(event(text)).actors}
     assert found.get(actor) == sector
+
+
+def test_a_reference_point_is_the_place_when_nothing_else_is(tagger: Tagger) -> None:
+    alone = "Fighters destroyed a tank with a rocket east of Khan Younis."
+    [near] = tagger.classify(event(alone)).locations
+    assert (near.name, near.precision) == ("Khan Younis", 2)
+    camp = "Shells struck a camp at Abu Shouk, north of El Fasher."
+    assert [loc.name for loc in tagger.classify(event(camp)).locations] == ["Abu Shouk"]
 
 
 def test_a_speakers_office_is_not_the_place_when_another_is_named(tagger: Tagger) -> None:

@@ -418,6 +418,9 @@ class Gazetteer:
             )
         references = [m for m in found if m.reference]
         unlisted = self._unlisted(passages, mentions + references, context_countries)
+        if not mentions and not unlisted:
+            # "east of Khan Younis" and nothing else: the event was near it (precision 2)
+            mentions = [m for m in references if not m.speaker_home]
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
             loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
         }  # an unlisted place put at a region's point does not make the region redundant

@@ -163,8 +163,15 @@ class Report:
         return {name: round(s.f1, 3) for name, s in self.scores.items()}
 
 
+# Letters NFKD does not split into a base letter and a mark ("Pazarcık", "Łódź").
+_PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"}
+)
+
+
 def norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+    text = text.encode("ascii", "ignore").decode()
     return " ".join(text.casefold().replace("-", " ").split())
 
 

@@ -171,6 +171,11 @@ def is_meta(text: str) -> bool:
     return bool(_META.match(text) or _CAPTION_CREDIT.search(text))
 
 
+def _lead_in(text: str) -> bool:
+    """ "Here is a summary of the main developments so far:": it introduces the items."""
+    return text.endswith(":") and bool(_LEAD_IN.search(text.rstrip(":")))
+
+
 def _header_text(line: _Line) -> str | None:
     """The header a line would be, or None if it cannot be one (too long, a sentence)."""
     text = line.text
@@ -181,7 +186,7 @@ def _header_text(line: _Line) -> str | None:
         return None
     if _TERMINAL.search(text) and not text.endswith(("?", ":")):
         return None  # a sentence; a question ("What happened overnight?") can head a section
-    if text.endswith(":") and _LEAD_IN.search(text.rstrip(":")):
+    if _lead_in(text):
         return None
     if not (text[0].isupper() or text[0].isdigit() or _MD_HEADER.match(line.raw)):
         return None
@@ -300,7 +305,8 @@ def parse_bulletin(body: str) -> Bulletin:
             if not items:
                 preamble.append(line.text)
             # Text after the items (a closing paragraph) or between lists is context.
-        elif first_content and not _dated(line.text):
+        elif (first_content and not _dated(line.text)) or _lead_in(line.text):
+            # the title or standfirst; a sentence ending in ':' introduces what follows
             preamble.append(line.text)
         else:
             items.append((line.number, section, [line.text]))
