@@ -329,6 +329,8 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("Some 6,400 buildings collapsed in the quake.", [("destroyed", 6400)]),
         ("The strike hit a pumping station, cutting supply to 30,000 residents.", [("in_need", 30000)]),
         ("A flash appeal seeks funds to support one million people.", [("in_need", 1_000_000)]),
+        # an age is not a duration
+        ("Gunmen killed 70 people, including a two-week-old baby.", [("killed", 70)]),
     ],
 )  # fmt: skip
 def test_figures_skip_dates_windows_and_names_and_take_their_verb_or_counted_noun(
@@ -708,6 +710,22 @@ def test_a_reference_point_is_the_place_when_nothing_else_is(tagger: Tagger) -> 
 def test_a_speakers_office_is_not_the_place_when_another_is_named(tagger: Tagger) -> None:
     text = "The governor of Kharkiv said a strike hit Kupiansk."
     assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Kupiansk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "sector"),
+    [
+        ("200 Kenyan police officers arrived in Port-au-Prince.", "Kenyan police", "police"),
+        ("Haitian police said they killed a gang leader in Delmas.", "Haitian police", "police"),
+        ("Members of the Gran Grif gang attacked Pont-Sondé.", "Gran Grif", None),
+    ],
+)
+def test_a_countrys_police_and_named_gangs_are_actors(
+    tagger: Tagger, text: str, actor: str, sector: str | None
+) -> None:
+    found = {a.name: a.sector for a in tagger.classify(event(text)).actors}
+    assert actor in found
+    assert found[actor] == sector
 
 
 def test_a_speaker_before_a_comma_is_the_source_not_an_actor(tagger: Tagger) -> None:

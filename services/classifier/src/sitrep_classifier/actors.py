@@ -231,6 +231,7 @@ class ActorIndex:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
                     aliases.setdefault(alias[:1].upper() + alias[1:], actor)
+        _add_police(aliases)
         unlisted = Unlisted.from_data(raw["unlisted"]) if "unlisted" in raw else None
         return cls(aliases, unlisted)
 
@@ -376,6 +377,22 @@ class ActorIndex:
             found.append((" ".join(words), "non_state_armed", start, end))
             taken.append((start, end))
         return found
+
+
+def _add_police(aliases: dict[str, ActorEntry]) -> None:
+    """ "Kenyan police officers": each country with armed forces in the list ("Kenyan forces")
+    has a police under the same adjective, unless the list names it otherwise."""
+    for entry in list(aliases.values()):
+        if (
+            entry.type != "state"
+            or entry.sector != "military"
+            or not entry.name.endswith(" forces")
+        ):
+            continue
+        adjective = entry.name.removesuffix(" forces")
+        police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
+        for alias in ("police", "police officers", "policemen", "police force", "national police"):
+            aliases.setdefault(f"{adjective} {alias}", police)
 
 
 # "the army", "the junta", "military jets": a state's forces named without their state.

@@ -492,6 +492,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
     for m in matches_at(_NUMBER, lowered, _FIGURE_STARTS):
         suffix = m.group("suffix")
         duration = _DURATION_SUFFIX.match(suffix) if suffix else None
+        if duration and lowered.startswith(("-old", "s-old"), m.end()):
+            continue  # "a two-week-old baby": an age
         magnitude = bool(suffix) and lowered.startswith("-magnitude", m.end() - len(suffix))
         end = m.end() - len(suffix) if magnitude else m.end()
         # Patterns anchored at the end search only a short tail: a search over the whole
