@@ -174,12 +174,7 @@ class ActorIndex:
             if entry.type == "state" and entry.sector is None and entry.country and not entry.person
         }
         # A country's armed forces ("Ukrainian forces"), for "Ukraine's air force".
-        self.forces = {
-            entry.country: entry
-            for entry in aliases.values()
-            if entry.type == "state" and entry.sector == "military" and entry.country
-            and entry.name.endswith(" forces")
-        }  # fmt: skip
+        self.forces = _forces_by_country(aliases)
         # One pass over the text for every alias (a regex alternation of ~1,500 names
         # was most of classify()'s time).
         self._automaton = ahocorasick.Automaton()
@@ -379,16 +374,20 @@ class ActorIndex:
         return found
 
 
+def _forces_by_country(aliases: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
+    """Each country's armed forces entry ("Ukrainian forces") by its ISO-3 code."""
+    return {
+        entry.country: entry
+        for entry in aliases.values()
+        if entry.type == "state" and entry.sector == "military" and entry.country
+        and entry.name.endswith(" forces")
+    }  # fmt: skip
+
+
 def _add_police(aliases: dict[str, ActorEntry]) -> None:
     """ "Kenyan police officers": each country with armed forces in the list ("Kenyan forces")
     has a police under the same adjective, unless the list names it otherwise."""
-    for entry in list(aliases.values()):
-        if (
-            entry.type != "state"
-            or entry.sector != "military"
-            or not entry.name.endswith(" forces")
-        ):
-            continue
+    for entry in _forces_by_country(aliases).values():
         adjective = entry.name.removesuffix(" forces")
         police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
         for alias in ("police", "police officers", "policemen", "police force", "national police"):

@@ -301,18 +301,15 @@ class Gazetteer:
             for start, end, key, candidates in spans:
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
-                if _SPEECH_AFTER.match(after):
-                    if _OFFICE_OF_BEFORE.search(before):
-                        place = _pick(candidates, named, regions, curated_first=True)
-                        if place.kind != "country":
-                            found.append(
-                                Mention(place, passage, start, end, 2, end, True, speaker_home=True)
-                            )
+                speaking = bool(_SPEECH_AFTER.match(after))  # "Moscow said": not a place
+                if speaking and not _OFFICE_OF_BEFORE.search(before):
                     continue
-                if _REFERENCE_BEFORE.search(before):
+                if speaking or _REFERENCE_BEFORE.search(before):
+                    # "north of El Fasher", "the mayor of Odesa said": a place to fall back on
                     place = _pick(candidates, named, regions, curated_first=True)
-                    if place.curated or place.kind != "country":
-                        found.append(Mention(place, passage, start, end, 2, end, reference=True))
+                    if place.kind != "country" or (place.curated and not speaking):
+                        mention = Mention(place, passage, start, end, 2, end, True, speaking)
+                        found.append(mention)  # a reference; "speaking": the speaker's office
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
                 if suffix:  # "Kursk regions" ends a list; "Kursk region" names one
