@@ -590,6 +590,10 @@ def test_a_country_where_the_act_lands_is_not_an_actor(
         ("Tens of thousands flee south Lebanon as strikes intensify.", True),
         ("Jets struck 40 targets overnight.", False),  # no people counted
         ("The army said 12 soldiers were killed in an ambush.", False),  # not civilians
+        # a tally counts the dead; it names civilians only when it says so
+        ("The health ministry says 46,600 people have been killed since October 2023.", False),
+        ("Officials said 31 civilians have been killed in the strikes since May.", True),
+        ("In 2015, a magnitude 7.8 earthquake near Kathmandu killed about 9,000 people.", False),
     ],
 )
 def test_civilians_counted_as_harmed_or_uprooted_are_actors(
@@ -597,6 +601,20 @@ def test_civilians_counted_as_harmed_or_uprooted_are_actors(
 ) -> None:
     actors = tagger.classify(event(text)).actors
     assert ("civilians" in {a.type for a in actors}) is victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen briefly took Lalibela, residents say, before withdrawing at night.",
+        "Residents say food prices have tripled as fighters stop convoys reaching the town.",
+        "Witnesses told reporters that soldiers had set up checkpoints on the main road.",
+    ],
+)
+def test_an_unnamed_crowd_that_speaks_is_a_source(tagger: Tagger, text: str) -> None:
+    tagged = tagger.classify(event(text))
+    assert "civilians" not in {a.type for a in tagged.actors}
+    assert tagged.attributed_to
 
 
 @pytest.mark.parametrize(
@@ -730,6 +748,10 @@ def test_a_speaker_before_a_comma_is_the_source_not_an_actor(tagger: Tagger) -> 
     [
         ("Russia's defence ministry said its troops had taken Voznesenka.", "Russian forces"),
         ("Ukraine's General Staff said its forces had repelled 127 assaults.", "Ukrainian forces"),
+        (
+            "Ukraine says its forces hit a landing ship in Crimea with naval drones.",
+            "Ukrainian forces",
+        ),
         (
             "Russia's defence ministry said Ukraine had lost 300 soldiers.",
             "Russian Ministry of Defence",

@@ -77,8 +77,13 @@ _TITLE_AFTER = caseless(
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
 )
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|claimed|reported|announced|stated|"
-    r"added|confirmed)(?=\s*[.;,]|\s*$)",
+    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|say|claimed|reported|announced|"
+    r"stated|added|confirmed)(?=\s*[.;,]|\s*$)",
+)
+# "Residents say ...", "Witnesses told ...": an unnamed crowd that speaks is a source, not a party.
+_CROWD_SOURCE = caseless(
+    r"(?:^|[.;:]\s+)(?P<who>(?:local\s+)?(?:residents|witnesses|villagers|locals|eyewitnesses))\s+"
+    r"(?:say|said|told|report|reported|describe|described)\b"
 )
 _ATTRIBUTION = caseless(
     r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
@@ -87,7 +92,8 @@ _ATTRIBUTION = caseless(
 # Every _ATTRIBUTION match holds one of these: without one the search is skipped.
 _ATTRIBUTION_WORDS = ("according", "reported", "citing", "claimed")
 # Every _TRAILING_ATTRIBUTION match holds one of these (any case; most in lower case).
-_SPEECH_WORDS = ("said", "says", "claimed", "reported", "announced", "stated", "added", "confirmed")
+_SPEECH_WORDS = ("said", "say", "claimed", "reported", "announced", "stated", "added", "confirmed")
+_CROWD_WORDS_SPEAKING = ("residents", "witnesses", "villagers", "locals")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
@@ -109,6 +115,10 @@ class Unlisted:
     victim_kinds: frozenset[str] = frozenset()  # figures whose people are victims
     victim_nouns: frozenset[str] = frozenset()  # the nouns that make them civilians
     victimless: frozenset[str] = frozenset()  # event families whose dead are a toll only
+    # event families where only a noun that says so ("31 civilians were killed") makes victims
+    # civilians: a tally of "people" counts the dead, it does not name a party
+    named_only: frozenset[str] = frozenset()
+    named_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -146,6 +156,8 @@ class Unlisted:
             victim_kinds=frozenset(raw.get("victim_kinds", ())),
             victim_nouns=frozenset(raw.get("victim_nouns", ())),
             victimless=frozenset(raw.get("victims_not_in_families", ())),
+            named_only=frozenset(raw.get("victims_only_named_in_families", ())),
+            named_nouns=frozenset(raw.get("named_victim_nouns", ())),
         )
 
 
@@ -240,6 +252,8 @@ class ActorIndex:
                 found += _ATTRIBUTION.finditer(lower)
             if any(word in lower for word in _SPEECH_WORDS):
                 found += _TRAILING_ATTRIBUTION.finditer(value)
+            if any(word in lower for word in _CROWD_WORDS_SPEAKING):
+                found += _CROWD_SOURCE.finditer(lower)
             for m in found:
                 raw = value[m.start("who") : m.end("who")]
                 who = raw.strip()
@@ -293,12 +307,12 @@ class ActorIndex:
                 if forces_named and entry.country in self.forces:
                     entry = self.forces[entry.country]  # "Ukraine's air force": Ukrainian forces
                 elif (
-                    (entry.sector == "military" or organ)
+                    entry.type == "state"
                     and entry.country in self.forces
                     and _OWN_FORCES_AFTER.match(after)
                 ):
-                    # "Russia's defence ministry said its troops took X": the ministry is the
-                    # source, its troops are the actor
+                    # "Russia's defence ministry said its troops took X", "Ukraine says its
+                    # forces hit ...": the speaker is the source, its troops are the actor
                     entry = self.forces[entry.country]
                 sector = entry.sector or ("military" if forces_named else None)
                 if (
@@ -440,19 +454,17 @@ _CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
 
 
 def victims_span(
-    passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None
+    passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None, family: str
 ) -> TextSpan | None:
     """Where the text counts civilians harmed or uprooted ("killing 12 people", "40,000
-    residents fled", "thousands flee"), if it does."""
-    if unlisted is None:
+    residents fled", "thousands flee"), if it does and the event `family` has victims."""
+    if unlisted is None or family in unlisted.victimless:
         return None
+    named_only = family in unlisted.named_only
+    nouns = unlisted.named_nouns if named_only else unlisted.victim_nouns
     for figure in figures:
         noun = (figure.what or "").split()[:1]
-        if (
-            figure.kind in unlisted.victim_kinds
-            and noun
-            and noun[0].lower() in unlisted.victim_nouns
-        ):
+        if figure.kind in unlisted.victim_kinds and noun and noun[0].lower() in nouns:
             for passage in passages:
                 if passage.name != "text":
                     continue
@@ -460,7 +472,7 @@ def victims_span(
                 start = passage.value.find(noun[0], max(at, 0))
                 if start >= 0:
                     return passage.span(start, start + len(noun[0]))
-    for passage in passages:
+    for passage in passages if not named_only else ():
         if not any(word in passage.lower for word in _CROWD_WORDS):
             continue  # most texts: no vague crowd, no regex
         m = _CROWD_HARMED.search(passage.lower)

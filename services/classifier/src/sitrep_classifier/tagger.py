@@ -176,11 +176,10 @@ class Tagger:
             actors = _implied(
                 actors, protest_span(passages), name="protesters", type="protesters", role="actor"
             )
-        family = event_type.partition(".")[0]
-        victimless = self.actors.unlisted is None or family in self.actors.unlisted.victimless
-        if not victimless and all(a.type != "civilians" for a in actors):
+        if all(a.type != "civilians" for a in actors):
             # "killing four people", "3,000 families fled": civilians counted as harmed
-            span = victims_span(passages, figures, self.actors.unlisted)
+            family = event_type.partition(".")[0]
+            span = victims_span(passages, figures, self.actors.unlisted, family)
             actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
         return actors
 
