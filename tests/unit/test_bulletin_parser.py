@@ -219,3 +219,37 @@ def test_date_labelled_lines_are_items_among_bullets_and_on_their_own() -> None:
         "19 September: Israel struck Beirut.\n"
     )
     assert len(timeline.items) == 2 and timeline.title is None
+
+
+def test_paragraphs_under_headers_are_items_beside_bulleted_highlights() -> None:
+    body = (
+        "Country X: Situation Report\n"
+        "Last updated: 24 April\n\n"
+        "HIGHLIGHTS\n"
+        "- Thousands fled the camp after it was seized.\n"
+        "- Water supplies are stretched in the town.\n\n"
+        "SITUATION OVERVIEW\n"
+        "Drones struck the power station, causing blackouts across the state.\n\n"
+        "The army consolidated control of the city centre.\n\n"
+        "FUNDING\n"
+        "The response plan seeks US$4.2 billion; it is 10 per cent funded.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.text[:12]) for it in bulletin.items] == [
+        ("HIGHLIGHTS", "Thousands fl"),
+        ("HIGHLIGHTS", "Water suppli"),
+        ("SITUATION OVERVIEW", "Drones struc"),
+        ("SITUATION OVERVIEW", "The army con"),
+        ("FUNDING", "The response"),
+    ]
+
+
+def test_a_paragraph_between_a_header_and_its_bullets_introduces_them() -> None:
+    body = (
+        "Flash Update No. 2\n\n"
+        "Situation overview\n"
+        "A strong earthquake struck the district overnight. The following is the latest.\n\n"
+        "- The government reports 153 people dead.\n"
+        "- Roads to the villages are blocked.\n"
+    )
+    assert [it.text[:10] for it in parse_bulletin(body).items] == ["The govern", "Roads to t"]

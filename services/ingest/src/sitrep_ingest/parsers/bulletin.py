@@ -176,6 +176,17 @@ def _lead_in(text: str) -> bool:
     return text.endswith(":") and bool(_LEAD_IN.search(text.rstrip(":")))
 
 
+def _bullets_follow(lines: list[_Line], at: int) -> bool:
+    """Do bullets come under the header at `at` before the next header? Then the paragraphs
+    between are its introduction ("Situation overview" over a lead, then bullets)."""
+    for line in lines[at + 1 :]:
+        if line.bullet is not None:
+            return True
+        if line.text and _header_text(line) is not None:
+            return False
+    return False
+
+
 def _header_text(line: _Line) -> str | None:
     """The header a line would be, or None if it cannot be one (too long, a sentence)."""
     text = line.text
@@ -258,6 +269,7 @@ def parse_bulletin(body: str) -> Bulletin:
     seen_blank = False
     first_content = True
     title_header: str | None = None  # a header on the document's first line
+    paragraph_section = False  # bullet mode, under a header whose items are paragraphs
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
@@ -281,7 +293,19 @@ def parse_bulletin(body: str) -> Bulletin:
         nxt = next_content(i)
         if header is not None and nxt is not None:
             starts_items = nxt.bullet is not None if bullet_mode else _header_text(nxt) is None
-            if starts_items and not (first_content and not bullet_mode):
+            # A situation report mixes bulleted highlights with paragraphs under headers
+            # ("SITUATION OVERVIEW"): below the title, a header over a sentence heads items too.
+            paragraphs = (
+                bullet_mode
+                and not first_content
+                and nxt.bullet is None
+                and _header_text(nxt) is None
+                and _TERMINAL.search(nxt.text) is not None
+                and not _lead_in(nxt.text)
+                and not _bullets_follow(lines, i)
+            )
+            if (starts_items or paragraphs) and not (first_content and not bullet_mode):
+                paragraph_section = paragraphs
                 section = header
                 if first_content:
                     title_header = header
@@ -296,6 +320,10 @@ def parse_bulletin(body: str) -> Bulletin:
             )
             if continues:
                 items[-1][2].append(line.text)
+                continue
+            if paragraph_section and not _lead_in(line.text):
+                items.append((line.number, section, [line.text]))
+                open_item, first_content = True, False
                 continue
             if _dated(line.text):  # "19 September: Israel struck Beirut." among bullets
                 items.append((line.number, section, [line.text]))
