@@ -841,3 +841,59 @@ def test_what_a_country_owns_that_an_event_hits_is_in_it(
     tagger: Tagger, text: str, names: list[str]
 ) -> None:
     assert [loc.name for loc in tagger.classify(event(text)).locations] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The army consolidated control of central Khartoum.", "Khartoum"),
+        ("A strike hit the Ras al-Nabaa district of central Beirut.", "Beirut"),
+    ],
+)
+def test_a_part_of_a_capital_makes_the_capital_a_place(
+    tagger: Tagger, text: str, place: str
+) -> None:
+    assert place in {loc.name for loc in tagger.classify(event(text)).locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lebanon's health ministry said strikes had killed 3,480 people since October.", "LBN"),
+        ("Lebanese health ministry: 31 killed, 120 wounded in strikes since dawn", "LBN"),
+    ],
+)
+def test_a_national_health_ministry_counting_the_dead_places_them_in_its_country(
+    tagger: Tagger, text: str, country: str
+) -> None:
+    [loc] = tagger.classify(event(text)).locations
+    assert (loc.kind, loc.country) == ("country", country)
+
+
+def test_a_health_ministry_does_not_replace_a_place_the_text_names(tagger: Tagger) -> None:
+    text = "Israeli strikes killed 12 people in Tyre, the Lebanese health ministry said."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Tyre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The epicentre was about 16km north-west of Sagaing, at a depth of 10km.",
+         [("distance", 16.0), ("depth", 10.0)]),
+        ("Officials said 22 people were killed and 72 were still missing.",
+         [("killed", 22.0), ("missing_trapped", 72.0)]),
+        ("The truce runs from 1800 GMT on Saturday; 12 drones were launched after it.",
+         [("launched", 12.0)]),
+        ("Israel said it had killed Hezbollah's chief spokesperson in a strike on Beirut.",
+         [("killed", 1.0)]),
+    ],
+)  # fmt: skip
+def test_figures_written_in_wire_shorthand(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+
+
+def test_ready_for_talks_is_an_intent(tagger: Tagger) -> None:
+    text = "Zelenskiy says Ukraine ready for talks with Russia in any format"
+    assert tagger.classify(event(text)).event_type == "diplomacy.intent"

@@ -133,11 +133,24 @@ _CAPITAL_OF = re.compile(
     r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+capital\b"
     r"(?!\s*,?\s+[A-Z]|\s+(?:city\s+)?of\b)"
 )
+# "Lebanon's health ministry", "the Lebanese civil defence": a national body that counts the
+# dead and hurt in its own country; where nothing else is named, the country is the place.
+_COUNTING_BODY = re.compile(
+    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:health\s+ministry|"
+    r"ministry\s+of\s+(?:public\s+)?health|civil\s+defen[cs]e|disaster\s+(?:management\s+)?agency)\b"
+)
 # Facilities named after their town; the town's point is theirs (precision 1).
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
     r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station)\b"
+)
+# "central Khartoum", "downtown Beirut": a part of the city, so the city is a place, not the
+# government it can stand for.
+_QUARTER_BEFORE = EndAnchored(
+    r"\b(?:central|downtown|greater|(?:north|south)-?(?:east|west)ern|northern|southern|"
+    r"eastern|western)\s+$",
+    ("central", "downtown", "greater", "ern"),
 )
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
@@ -373,7 +386,10 @@ class Gazetteer:
                 ):
                     continue
                 if place.capital and not (
-                    _LOCATIVE_BEFORE.search(before) or suffix or _PLACE_NOUN_AFTER.match(after)
+                    _LOCATIVE_BEFORE.search(before)
+                    or suffix
+                    or _PLACE_NOUN_AFTER.match(after)
+                    or _QUARTER_BEFORE.search(before)
                 ):
                     continue
                 precision = (
@@ -410,8 +426,10 @@ class Gazetteer:
         found += self._capitals_of(passages)
         mentions = [m for m in found if not m.reference]
         if not mentions:
-            mentions = [m for m in found if m.speaker_home] or self._implied(
-                passages, context_countries
+            mentions = (
+                [m for m in found if m.speaker_home]
+                or self._implied(passages, context_countries)
+                or self._counted_in(passages)
             )
         references = [m for m in found if m.reference]
         unlisted = self._unlisted(passages, mentions + references, context_countries)
@@ -505,6 +523,20 @@ class Gazetteer:
                     # name_end at the start: the place keeps its own name, not "the capital"
                     found.append(Mention(place, passage, m.start(), m.end(), precision, m.start()))
         return found
+
+    def _counted_in(self, passages: list[Passage]) -> list[Mention]:
+        """The country whose health ministry or civil defence speaks ("Lebanon's health
+        ministry said strikes killed 31"): the harm it counts is in that country."""
+        for passage in passages:
+            if not any(w in passage.lower for w in ("health", "civil def", "disaster")):
+                continue
+            for m in _COUNTING_BODY.finditer(passage.value):
+                name = m.group("country")
+                code = self.demonyms.get(name) or self._country_codes().get(normalise(name))
+                place = self._countries().get(code) if code else None
+                if place is not None:
+                    return [Mention(place, passage, m.start(), m.end("country"), 3, m.end())]
+        return []
 
     def _capitals_of(self, passages: list[Passage]) -> list[Mention]:
         """ "protests in Serbia's capital": the capital of the country named, when the text

@@ -188,6 +188,11 @@ _LAST_AS_VERB = caseless(
     r"\b(?:will|would|could|may|might|should|can|to|lasts?)\s+last\s+(?:for\s+)?"
     r"(?:about\s+|around\s+|up\s+to\s+|at\s+least\s+)?$"
 )
+# A unit written against its number ("16km", "40km2").
+_GLUED_UNIT = re.compile(r"(?:km|kilomet(?:er|re)s?)(?:2|²)?\b")
+# "from 1800 GMT", "at 0600 local time": a clock time written without a colon.
+_CLOCK_AFTER = caseless(r"\s*(?:gmt|utc|hrs|local\s+time|moscow\s+time|kyiv\s+time)")
+_FOUR_DIGITS = re.compile(r"[0-2]\d[0-5]\d")
 # "winds of 220 km/h": a speed, which TAXONOMY does not count.
 _SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
@@ -397,7 +402,7 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
@@ -429,7 +434,9 @@ def _cue_kind(words: str, verbs_only: bool = True) -> str | None:
 def _passive_kind(lowered: str, end: int) -> str | None:
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if m:
-        return _cue_kind(m.group("verb"))
+        kind = _cue_kind(m.group("verb"), verbs_only=False)
+        # "72 were still missing": a state, not a verb, but what the figure is
+        return kind if kind == "missing_trapped" else _cue_kind(m.group("verb"))
     short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
     return _cue_kind(short.group("verb"), verbs_only=False) if short else None  # "missing"
 
@@ -510,6 +517,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         if (
             _FRACTION_AFTER.match(lowered, end, end + 12)
             or _SPEED_AFTER.match(lowered, end, end + 12)
+            or (
+                _FOUR_DIGITS.fullmatch(m.group("num"))
+                and _CLOCK_AFTER.match(lowered, end, end + 12)
+            )
             or _MULTIPLIER_AFTER.match(lowered, end, end + 16)
             or _CHANGE_BEFORE.search(tail)
         ):
@@ -518,8 +529,13 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
-        if end < len(text) and (text[end].isalnum() and not m.group("cur")):
-            continue
+        if (
+            end < len(text)
+            and text[end].isalnum()
+            and not m.group("cur")
+            and not _GLUED_UNIT.match(lowered, end)
+        ):
+            continue  # "F16", "3rd"; but "16km" is a distance
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
         if num.isalpha() and _THE_BEFORE.search(tail):
             continue  # "the two countries" refers, it does not count
@@ -580,8 +596,10 @@ _ONE_PERSON = caseless(
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
     # a named side's one leader: "strike killed Hezbollah commander", "killed the gang leader"
-    r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?(?:senior\s+|top\s+)?"
-    r"[a-z-]+\s+(?:commander|leader|chief))\b(?!\s*(?:s\b|and\b))"
+    # or its office-holder by possessive: "killed Hezbollah's chief spokesperson"
+    r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?"
+    r"(?:[a-z-]+[’']s\s+(?:senior\s+|top\s+|chief\s+)?(?:[a-z-]+\s+)?|(?:senior\s+|top\s+)?[a-z-]+\s+)"
+    r"(?:commander|leader|chief|spokes(?:person|man|woman)))\b(?!\s*(?:s\b|and\b))"
 )
 
 
