@@ -96,7 +96,7 @@ _LOCATIVE_BEFORE = caseless(
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
-    r"bombing|stormed|storming|besieged|"
+    r"bombing|stormed|storming|besieged|neighbou?ring|nearby|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge)\s+of|capital,)"

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -39,10 +39,16 @@ _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _SEP = re.compile(r"[\s\-‐‑–'’`.]+")
 
 
+# Letters NFKD does not decompose, and so would drop: GeoNames' "Pazarcık" must meet a
+# text's "Pazarcik".
+PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+
+
 def normalise(name: str) -> str:
     if name.isascii() and name.isalpha():
         return name.casefold()  # the common case, without the Unicode round trip
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = unicodedata.normalize("NFKD", name.translate(PLAIN_LETTERS))
+    ascii_name = plain.encode("ascii", "ignore").decode()
     return _SEP.sub(" ", ascii_name.casefold()).strip()
 
 

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sitrep_classifier.gazetteer_index import PLAIN_LETTERS
 from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
 from sitrep_ingest.parsers import guess_format, parse_feed
@@ -164,13 +165,10 @@ class Report:
 
 
 # Letters NFKD does not split into a base letter and a mark ("Pazarcık", "Łódź").
-_PLAIN_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"}
-)
 
 
 def norm(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+    text = unicodedata.normalize("NFKD", name.translate(PLAIN_LETTERS))
     text = text.encode("ascii", "ignore").decode()
     return " ".join(text.casefold().replace("-", " ").split())
 
