@@ -41,7 +41,9 @@ _SEP = re.compile(r"[\s\-‐‑–'’`.]+")
 
 # Letters NFKD does not decompose, and so would drop: GeoNames' "Pazarcık" must meet a
 # text's "Pazarcik".
-PLAIN_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+PLAIN_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"}
+)
 
 
 def normalise(name: str) -> str:
