@@ -916,3 +916,36 @@ def test_letters_nfkd_keeps_are_folded_in_place_names() -> None:
 
     assert normalise("Pazarcık") == normalise("Pazarcik") == "pazarcik"
     assert normalise("Łódź") == "lodz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In total, since the beginning of the operation, 658 aircraft and 30,612 unmanned "
+         "aerial vehicles have been destroyed.", [("destroyed", 658.0), ("destroyed", 30612.0)]),
+        ("Since the start of the war, air defences have shot down 5,000 drones.",
+         [("intercepted", 5000.0)]),
+        ("About 90 projectiles were fired; most were intercepted, and a man was lightly hurt.",
+         [("launched", 90.0), ("injured", 1.0)]),
+    ],
+)  # fmt: skip
+def test_tallies_of_losses_and_light_injuries(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+
+
+def test_a_ministry_of_defence_statement_in_its_own_words(tagger: Tagger) -> None:
+    text = (
+        "Units of the Centre group of forces liberated the settlement of Novotoretske in the "
+        "Donetsk People's Republic."
+    )
+    tagged = tagger.classify(event(text))
+    assert [a.name for a in tagged.actors] == ["Russian forces"]
+    assert {loc.name for loc in tagged.locations} == {"Novotoretske", "Donetsk Oblast"}
+
+
+def test_the_military_is_the_one_named_not_the_one_where_it_struck(tagger: Tagger) -> None:
+    text = "Israeli jets struck Beirut overnight, hitting what the military described as depots."
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert "Israeli forces" in names and "Lebanese forces" not in names

@@ -591,7 +591,8 @@ _ONE_PERSON = caseless(
     rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|said|says|say|reported|confirmed|"
     rf"announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
-    r"(?P<harm>killed|shot\s+dead|wounded|injured)\b"
+    r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
+    r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
     rf"(?P<a2>an?)\s+{_PERSON}\b"
     # telegraphic, without an article: "army says soldier killed in strike"
@@ -604,7 +605,7 @@ _ONE_PERSON = caseless(
 )
 
 
-_HARM_STEMS = ("kill", "dead", "wound", "injur")  # a cheap test before _ONE_PERSON runs
+_HARM_STEMS = ("kill", "dead", "wound", "injur", "hurt")  # a cheap test before _ONE_PERSON runs
 
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
@@ -705,6 +706,10 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             kinds[i] = whole
 
 
+_CUMULATIVE = caseless(r"\b(?:in\s+total|since\s+the\s+(?:beginning|start))\b")
+_SHOT_DOWN = caseless(r"\b(?:shot\s+down|shoot\s+down|intercept|downed)")
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     lowered = fold(text)
@@ -725,6 +730,10 @@ def extract_quantities(text: str) -> list[Quantity]:
     _share_list_verbs(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
+    if "destroyed" in lowered and _CUMULATIVE.search(lowered) and not _SHOT_DOWN.search(lowered):
+        # "in total since the beginning ..., 658 aircraft have been destroyed": a tally of
+        # losses, not one night's interceptions
+        plain = {i: "destroyed" if k == "intercepted" else k for i, k in plain.items()}
     for i, hit in enumerate(hits):
         if i in consumed:
             continue

@@ -162,7 +162,9 @@ class Tagger:
         # the army in Jeddah"), else of the one country the places lie in.
         countries = {p.country for p in places if p.country}
         home = self.actors.country_named(section) if section else None
-        if home is None and len(countries) == 1:
+        if home is None and len(countries) == 1 and not any(a.sector == "military" for a in actors):
+            # not when another country's forces are named: "Israeli jets struck Beirut, hitting
+            # what the military described as depots" is the Israeli military
             home = next(iter(countries))
         forces = self.actors.forces.get(home) if home else None
         if forces is not None and all(a.name != forces.name for a in actors):
