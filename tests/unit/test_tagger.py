@@ -949,3 +949,36 @@ def test_the_military_is_the_one_named_not_the_one_where_it_struck(tagger: Tagge
     text = "Israeli jets struck Beirut overnight, hitting what the military described as depots."
     names = [a.name for a in tagger.classify(event(text)).actors]
     assert "Israeli forces" in names and "Lebanese forces" not in names
+
+
+def test_a_country_listed_after_a_country_place_is_a_place_too(tagger: Tagger) -> None:
+    text = "The combined death toll in Turkey and Syria rose above 35,000 on Sunday."
+    tagged = tagger.classify(event(text))
+    assert {loc.name for loc in tagged.locations} == {"Turkey", "Syria"}
+    assert not tagged.actors
+
+
+def test_an_unnamed_facility_in_a_named_country_is_the_place(tagger: Tagger) -> None:
+    text = (
+        "A convoy of 52 UN trucks crossed into north-west Syria through the Bab al-Hawa crossing."
+    )
+    tagged = tagger.classify(event(text))
+    assert [loc.name for loc in tagged.locations] == ["Bab al-Hawa crossing"]
+    assert "Syria" not in {a.name for a in tagged.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ukrainian drones attacked a military airfield in the Tambov region.",
+         "remote.air_drone_strike"),
+        ("Russian troops have pushed into the Dnipropetrovsk region for the first time.",
+         "battle.territory_taken"),
+        ("Trump gave Russia 50 days to agree to a ceasefire or face severe tariffs.",
+         "diplomacy.threat"),
+    ],
+)  # fmt: skip
+def test_wire_verbs_of_drones_advances_and_ultimatums(
+    tagger: Tagger, text: str, event_type: str
+) -> None:
+    assert tagger.classify(event(text)).event_type == event_type

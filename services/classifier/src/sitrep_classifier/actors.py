@@ -41,7 +41,8 @@ _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
 )
 _PLACE_BEFORE = EndAnchored(
-    r"\b(?:in|into|inside|across|throughout|within|over|of|reached)\s+(?:the\s+)?(?:\w+(?:ern|-held)\s+)?$",
+    r"\b(?:in|into|inside|across|throughout|within|over|of|reached)\s+(?:the\s+)?"
+    r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
     (
         "in",
         "into",
@@ -55,6 +56,8 @@ _PLACE_BEFORE = EndAnchored(
         "the",
         "ern",
         "held",
+        "east",
+        "west",
     ),
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")

@@ -169,7 +169,7 @@ _SPEECH_AFTER = caseless(
 _COUNTRY_ENDS = (
     "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
-    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing",
+    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west",
 )  # fmt: skip
 # Not "to" alone: "delivered systems to Ukraine" makes Ukraine a recipient, not a place; a
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
@@ -181,7 +181,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing))"
-    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+)?$",
+    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
     _COUNTRY_ENDS,
 )
 # "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.
@@ -379,6 +379,7 @@ class Gazetteer:
                 if place.kind == "country" and (
                     not (
                         _COUNTRY_LOCATIVE.search(before)
+                        or listed  # "in Turkey and Syria"
                         or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))
                         or _POSSESSED_PLACE.match(after)
                     )
@@ -437,8 +438,8 @@ class Gazetteer:
             # "east of Khan Younis" and nothing else: the event was near it (precision 2)
             mentions = [m for m in references if not m.speaker_home]
         fine_countries = {m.place.country for m in mentions if m.place.kind in _FINE} | {
-            loc.country for loc in unlisted if loc.kind in _FINE and loc.precision < 3
-        }  # an unlisted place put at a region's point does not make the region redundant
+            loc.country for loc in unlisted if loc.kind in _FINE
+        }  # "into Syria through the Bab al-Hawa crossing": the crossing is where
         out: dict[str, Location] = {}
         fine = [m for m in mentions if m.place.kind in _FINE]
         for m in mentions:

@@ -277,7 +277,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
-                           "blankets")),
+                           "blankets", "litres", "liters")),
     ("damaged", True, ("damaged", "damaging")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled",)),
