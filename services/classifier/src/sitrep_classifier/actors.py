@@ -122,6 +122,7 @@ class Unlisted:
     # civilians: a tally of "people" counts the dead, it does not name a party
     named_only: frozenset[str] = frozenset()
     named_nouns: frozenset[str] = frozenset()
+    generic_groups: frozenset[str] = frozenset()  # "gangs": a named group in the text is them
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -161,6 +162,7 @@ class Unlisted:
             victimless=frozenset(raw.get("victims_not_in_families", ())),
             named_only=frozenset(raw.get("victims_only_named_in_families", ())),
             named_nouns=frozenset(raw.get("named_victim_nouns", ())),
+            generic_groups=frozenset(raw.get("generic_groups", ())),
         )
 
 

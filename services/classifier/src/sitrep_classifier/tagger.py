@@ -157,7 +157,9 @@ class Tagger:
     ) -> list[Actor]:
         """The actors the text names, less the places and targets among them, plus those the
         event implies: the home forces of "the army", a protest's crowd, counted victims."""
-        actors = _named_over_generic(_not_targets(_not_places(named, places), passages))
+        actors = _not_targets(_not_places(named, places), passages)
+        if self.actors.unlisted is not None:
+            actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
         # "The army" is the forces of the country the section is about ("Sudan: ... hosted
         # the army in Jeddah"), else of the one country the places lie in.
         countries = {p.country for p in places if p.country}
@@ -196,15 +198,12 @@ class Tagger:
 _NOTES = frozenset({"other.meta"})
 
 
-# Collective nouns for armed groups; a named group in the same text is who they are
-# ("Gang members of the Viv Ansanm alliance attacked ...": Viv Ansanm, not "gangs" too).
-_GENERIC_GROUPS = frozenset({"gangs", "gunmen", "militants", "rebels", "militias"})
-
-
-def _named_over_generic(actors: list[Actor]) -> list[Actor]:
-    if not any(a.type == "non_state_armed" and a.name not in _GENERIC_GROUPS for a in actors):
+def _named_over_generic(actors: list[Actor], generic: frozenset[str]) -> list[Actor]:
+    """Collective nouns for armed groups give way to a group the text names ("Gang members
+    of the Viv Ansanm alliance attacked ...": Viv Ansanm, not "gangs" too)."""
+    if not any(a.type == "non_state_armed" and a.name not in generic for a in actors):
         return actors
-    return [a for a in actors if a.name not in _GENERIC_GROUPS]
+    return [a for a in actors if a.name not in generic]
 
 
 def _implied(
