@@ -982,3 +982,14 @@ def test_wire_verbs_of_drones_advances_and_ultimatums(
     tagger: Tagger, text: str, event_type: str
 ) -> None:
     assert tagger.classify(event(text)).event_type == event_type
+
+
+def test_a_telegraphic_list_of_names_shares_the_plural_region_noun(tagger: Tagger) -> None:
+    text = "Russian strike leaves over a million without power in Kharkiv, Odesa regions"
+    names = {loc.name for loc in tagger.classify(event(text)).locations}
+    assert names == {"Kharkiv Oblast", "Odesa Oblast"}
+
+
+def test_a_ministry_saying_forces_took_a_place_makes_the_forces_the_actor(tagger: Tagger) -> None:
+    text = "Russian defence ministry says forces captured Velyka Novosilka in Donetsk region"
+    assert [a.name for a in tagger.classify(event(text)).actors] == ["Russian forces"]

@@ -72,8 +72,9 @@ _STATE_ORGAN_AFTER = caseless(
 )
 _OWN_FORCES_AFTER = caseless(
     r"^(?:[’']s\s+(?:[a-z-]+\s+){1,3}?)?\s*(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
-    r"(?:that\s+)?(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|units|"
-    r"soldiers|army|fighters|jets|aircraft|navy)\b"
+    r"(?:that\s+)?(?:(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|units|"
+    r"soldiers|army|fighters|jets|aircraft|navy)|(?:forces|troops)\s+(?:have\s+|had\s+)?"
+    r"(?:captured|took|taken|seized|liberated|repelled|shot\s+down|destroyed|hit|struck))\b"
 )
 _TITLE_AFTER = caseless(
     r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"

@@ -85,7 +85,8 @@ _FIRST_LEVEL = {
 }
 # "Lviv, Rivne and Volyn regions": the plural suffix makes each name in the list a region.
 _DISTRIBUTIVE = re.compile(
-    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*\s*,?\s+(?:and|&)\s+[A-Z][\w'’-]*"
+    # "Belgorod and Kursk regions"; telegraphic "Kharkiv, Odesa regions"
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)[A-Z][\w'’-]*"
     r"(?:\s[A-Z][\w'’-]*)?\s+(?P<suffix>region|province|oblast|state|governorate|district)s\b"
 )
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
