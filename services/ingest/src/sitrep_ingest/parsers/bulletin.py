@@ -321,11 +321,9 @@ def parse_bulletin(body: str) -> Bulletin:
             if continues:
                 items[-1][2].append(line.text)
                 continue
-            if paragraph_section and not _lead_in(line.text):
-                items.append((line.number, section, [line.text]))
-                open_item, first_content = True, False
-                continue
-            if _dated(line.text):  # "19 September: Israel struck Beirut." among bullets
+            if (paragraph_section and not _lead_in(line.text)) or _dated(line.text):
+                # a paragraph under a paragraph section's header; "19 September: Israel
+                # struck Beirut." among bullets
                 items.append((line.number, section, [line.text]))
                 open_item, first_content = True, False
                 continue
