@@ -993,3 +993,32 @@ def test_a_telegraphic_list_of_names_shares_the_plural_region_noun(tagger: Tagge
 def test_a_ministry_saying_forces_took_a_place_makes_the_forces_the_actor(tagger: Tagger) -> None:
     text = "Russian defence ministry says forces captured Velyka Novosilka in Donetsk region"
     assert [a.name for a in tagger.classify(event(text)).actors] == ["Russian forces"]
+
+
+def test_a_plural_place_noun_introduces_each_listed_town(tagger: Tagger) -> None:
+    text = "The paramilitaries are besieging the towns of Babanusa and Kadugli."
+    names = {loc.name for loc in tagger.classify(event(text)).locations}
+    assert names == {"Babanusa", "Kadugli"}
+
+
+def test_countries_along_whose_coasts_a_warning_runs_are_places(tagger: Tagger) -> None:
+    text = "Tsunami warnings were issued along the coasts of Chile, Peru and Ecuador."
+    tagged = tagger.classify(event(text))
+    assert {loc.name for loc in tagged.locations} == {"Chile", "Peru", "Ecuador"}
+    assert tagged.actors == []
+
+
+def test_a_capital_a_measure_aims_at_is_the_state_not_a_place(tagger: Tagger) -> None:
+    text = "The president said he was considering new sanctions on Moscow."
+    assert tagger.classify(event(text)).locations == []
+
+
+def test_a_region_geonames_spells_otherwise_is_found_by_its_news_name(tagger: Tagger) -> None:
+    text = "A magnitude 8.8 earthquake struck off Russia's Kamchatka peninsula."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Kamchatka"]
+
+
+def test_bodies_handed_back_are_counted_as_released_not_killed(tagger: Tagger) -> None:
+    text = "Hamas has so far returned the bodies of four deceased hostages."
+    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
+    assert kinds == [("released", 4)]

@@ -92,28 +92,30 @@ _DISTRIBUTIVE = re.compile(
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+$")
 _LOCATIVE_BEFORE = caseless(
-    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|to|towards?|within|from|"
+    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
-    r"bombing|stormed|storming|besieged|neighbou?ring|nearby|"
+    r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
+    r"neighbou?ring|nearby|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge)\s+of|capital,)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|port|camp|area)\s+of\s+)?(?:\w+\s+)?)$"
+    r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
-    r"\b(?:(?:town|city|village|settlement|district|port|camp|outskirts|suburbs?|neighbou?rhood|"
-    r"enclave|commune|municipality|township)\s+of|near|outside|around)\s+(?:the\s+)?$",
+    r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
+    r"neighbou?rhoods?|enclaves?|communes?|municipality|municipalities|townships?)\s+of|near|outside|"
+    r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
-    r"steelworks|hospital|port|dam)s?\b"
+    r"steelworks|hospital|port|dam|peninsula)s?\b"
 )
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
@@ -177,7 +179,8 @@ _COUNTRY_ENDS = (
 # a country an event covers ("five areas of Sudan") and a country people leave.
 _COUNTRY_LOCATIVE = EndAnchored(
     r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck)|"
-    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|north|south|east|west|"
+    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|"
+    r"north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
@@ -204,6 +207,12 @@ _POSSESSED_PLACE = caseless(
     r"east|west|north|south|(?:north|south)-?(?:east|west)|eastern|western|northern|southern)\b"
 )
 # "fired from Iran", "a drone launched from Iraq": where it came from, not where it happened.
+# "sanctions on Moscow", "pressure on Tehran": the state the measure aims at, not a place.
+_MEASURE_ON = EndAnchored(
+    r"\b(?:sanctions|tariffs|pressure|embargo|curbs|restrictions|ultimatum)\s+(?:on|against)\s+"
+    r"(?:the\s+)?$",
+    ("on", "against", "the"),
+)
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
     ("from", "the"),
@@ -386,6 +395,8 @@ class Gazetteer:
                     )
                     or _LAUNCHED_FROM.search(before)
                 ):
+                    continue
+                if (place.capital or place.kind == "country") and _MEASURE_ON.search(before):
                     continue
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before)

@@ -261,7 +261,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from")),
-    ("evacuated", True, ("evacuated", "evacuation", "to leave")),
+    ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
@@ -315,8 +315,20 @@ _TOLL_BEFORE = caseless(
 )
 
 
+# "handed over the bodies of four hostages": the bodies are returned, not killed now.
+_BODIES_RETURNED = EndAnchored(
+    r"\b(?:handed\s+over|handed\s+back|returned|returns|released|releases|repatriated|"
+    r"exchanged|swapped|received)\s+(?:the\s+)?(?:bodies|remains)\s+of\s+(?:the\s+)?"
+    r"(?:at\s+least\s+|another\s+|a\s+further\s+)?$",
+    ("of", "the", "least", "another", "further"),
+)
+
+
 def _toll_kind(before: str) -> str | None:
-    """'killed' (or 'injured') when the figure is what a toll has risen to."""
+    """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
+    it counts bodies handed back."""
+    if _BODIES_RETURNED.search(before[-60:]):
+        return "released"
     tail = before[-160:]
     if "toll" not in tail and "number of" not in tail:
         return None
