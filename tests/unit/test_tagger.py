@@ -1022,3 +1022,30 @@ def test_bodies_handed_back_are_counted_as_released_not_killed(tagger: Tagger) -
     text = "Hamas has so far returned the bodies of four deceased hostages."
     kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
     assert kinds == [("released", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The enemy launched 4 missile strikes and 71 air strikes, dropping 124 guided bombs.",
+            [("attacks", 4), ("attacks", 71), ("launched", 124)],
+        ),
+        (
+            "Aviation and artillery struck 3 areas where enemy personnel were concentrated and "
+            "1 control post.",
+            [("targets_hit", 3), ("targets_hit", 1)],
+        ),
+        (
+            "The total combat losses of the enemy amounted to about 1,140,000 personnel, "
+            "including 1,050 over the past day.",
+            [("lost", 1_140_000), ("lost", 1_050)],
+        ),
+        ("Defenders stopped 47 assault actions near the town.", [("repelled", 47)]),
+        ("Over the past day, 168 combat engagements took place.", [("attacks", 168)]),
+    ],
+)
+def test_a_general_staff_tally_counts_what_its_nouns_name(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected

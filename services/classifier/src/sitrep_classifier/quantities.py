@@ -281,10 +281,14 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "cubic metres", "cubic meters")),
     ("damaged", True, ("damaged", "damaging")),
     ("lost", True, ("lost", "losses")),
-    ("repelled", True, ("repelled",)),
-    ("targets_hit", False, ("targets",)),
+    ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
+                        "beat back", "beat off", "stopped")),
+    # "struck 3 areas where enemy personnel were concentrated and 1 control post"
+    ("targets_hit", False, ("targets", "areas where", "control post", "control posts",
+                            "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled")),
-    ("attacks", False, ("attacks", "strikes", "assaults", "raids")),
+    ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
+                        "engagements", "assault actions", "clashes")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
                         "recruits", "reservists", "called up", "calling up", "call up",
                         "police officers", "officers", "policemen", "peacekeepers", "marines",
@@ -324,11 +328,21 @@ _BODIES_RETURNED = EndAnchored(
 )
 
 
+# "the total combat losses of the enemy ... amounted to about 1,140,000 personnel"
+_LOSSES_AMOUNT = caseless(
+    r"\blosses\b[^.;]{0,100}?\b(?:amounted\s+to|amount\s+to|amounts\s+to|stood\s+at|stand\s+at|"
+    r"stands\s+at|reached|totall?ed|totals|were|are|of)\s+(?:about\s+|approximately\s+|around\s+|"
+    r"some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$"
+)
+
+
 def _toll_kind(before: str) -> str | None:
     """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
-    it counts bodies handed back."""
+    it counts bodies handed back; 'lost' when it is what losses amount to."""
     if _BODIES_RETURNED.search(before[-60:]):
         return "released"
+    if "losses" in before[-160:] and _LOSSES_AMOUNT.search(before[-160:]):
+        return "lost"
     tail = before[-160:]
     if "toll" not in tail and "number of" not in tail:
         return None
@@ -374,6 +388,8 @@ _COUNTED_NOUNS = {
     "held_hostage",
     "count",
 }
+# Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
+_STRIKES_COUNTED = {"attacks", "targets_hit"}
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
@@ -464,6 +480,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     armed = bool(_WEAPONS.search(window))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
+    noun_after: tuple[int, int, str] | None = None
     for m in matches_at(_ANY_KIND, window, _KIND_STARTS):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
@@ -481,6 +498,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate
+        if not before and kind in _STRIKES_COUNTED and distance <= 12:
+            noun_after = candidate
         between = lowered[window_start + m.end() : start]
         if (
             verb
@@ -491,6 +510,13 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         ):
             verb_before = candidate
     chosen = verb_before or best
+    if (
+        chosen is verb_before
+        and verb_before is not None
+        and verb_before[2] in _NEEDS_WEAPON
+        and noun_after is not None
+    ):
+        chosen = noun_after  # "launched 4 missile strikes": the strikes are counted
     return chosen[2] if chosen else None
 
 
@@ -677,6 +703,8 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
         if shared is None:
             continue
         for i in run:
+            if kinds.get(i) in _STRIKES_COUNTED and shared in _NEEDS_WEAPON:
+                continue  # "launched 4 missile strikes and 71 air strikes": strikes counted
             if i in kinds and (kinds[i] == "count" or kinds[i] in _COUNTED_NOUNS):
                 kinds[i] = shared
 
