@@ -1049,3 +1049,43 @@ def test_a_general_staff_tally_counts_what_its_nouns_name(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+
+
+def test_um_and_umm_are_one_spelling_of_a_place_name(tagger: Tagger) -> None:
+    text = "WFP reached 120,000 people with food rations in El Obeid and Um Ruwaba."
+    places = {loc.name: loc for loc in tagger.classify(event(text)).locations}
+    assert places.keys() == {"El Obeid", "Um Ruwaba"}  # named as the text spells it
+    assert places["Um Ruwaba"].country == "SDN"
+    assert places["Um Ruwaba"].place_id.startswith("gn:")  # GeoNames' Umm Ruwaba
+
+
+def test_a_compass_adjective_with_a_hyphen_still_introduces_the_country(tagger: Tagger) -> None:
+    text = "A magnitude 7.2 earthquake struck south-western Haiti on Saturday morning."
+    tagged = tagger.classify(event(text))
+    assert [loc.name for loc in tagged.locations] == ["Haiti"]
+    assert tagged.actors == []
+
+
+def test_a_country_named_with_its_article_is_an_actor_by_its_name(tagger: Tagger) -> None:
+    text = "Norway and the Netherlands announced a joint package for Ukraine."
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert names == ["Norway", "Netherlands", "Ukraine"]
+
+
+def test_a_supplier_after_receive_from_is_an_actor_not_a_place(tagger: Tagger) -> None:
+    text = "Zelenskyy said Ukraine would receive more Patriot systems from Germany."
+    tagged = tagger.classify(event(text))
+    assert tagged.locations == []
+    assert "Germany" in [a.name for a in tagged.actors]
+
+
+def test_destroyed_buildings_are_destroyed_even_near_them(tagger: Tagger) -> None:
+    text = "More than 13,600 buildings were destroyed, most of them in Les Cayes."
+    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
+    assert kinds == [("destroyed", 13_600)]
+
+
+def test_a_titled_person_of_an_armed_group_is_the_actor_and_of_its_type(tagger: Tagger) -> None:
+    text = "Hezbollah chief Naim Qassem rejects calls to disarm"
+    actors = [(a.name, a.type) for a in tagger.classify(event(text)).actors]
+    assert actors == [("Naim Qassem", "non_state_armed")]

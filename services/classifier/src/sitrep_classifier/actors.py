@@ -225,7 +225,11 @@ class ActorIndex:
         """Every country name not already known becomes a state actor ("Kenya's president")."""
         aliases = dict(self.aliases)
         for name, iso3 in countries.items():
-            aliases.setdefault(name, ActorEntry(name, "state", None, iso3))
+            # "The Netherlands" is "the Netherlands" mid-sentence, and "Netherlands" by name
+            bare = name.removeprefix("The ")
+            entry = ActorEntry(bare, "state", None, iso3)
+            for alias in dict.fromkeys((name, bare, f"the {bare}")):
+                aliases.setdefault(alias, entry)
         return ActorIndex(aliases, self.unlisted)
 
     @classmethod
@@ -283,6 +287,12 @@ class ActorIndex:
             text, lower = passage.value, passage.lower
             matches = self._matches(text)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
+            if self.unlisted is not None:  # "Hezbollah chief Naim Qassem": titled, unlisted
+                persons += [
+                    m.start("name")
+                    for m in matches_in(self.unlisted.persons, text, self.unlisted.title_starts)
+                    if m.group("name")
+                ]
             for m_start, m_end, alias in matches:
                 if any(p is passage and s <= m_start < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
@@ -306,7 +316,11 @@ class ActorIndex:
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
                 title = _TITLE_AFTER.match(after)
-                if title and any(m_end < pos <= m_end + title.end() + 3 for pos in persons):
+                if (
+                    title
+                    and not entry.person
+                    and any(m_end < pos <= m_end + title.end() + 3 for pos in persons)
+                ):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
                 forces_named = organ and (organ.group("forces") or organ.group("named_forces"))
@@ -338,7 +352,8 @@ class ActorIndex:
                 )  # fmt: skip
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
-            for name, kind, start, end in self._unlisted(text, taken):
+            owners = {end: self.aliases[alias].type for _, end, alias in matches}
+            for name, kind, start, end in self._unlisted(text, taken, owners):
                 for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
                 if kind != "non_state_armed":
@@ -354,9 +369,12 @@ class ActorIndex:
                     )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
 
-    def _unlisted(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+    def _unlisted(
+        self, text: str, taken: list[tuple[int, int]], owners: dict[int, str] | None = None
+    ) -> list[tuple[str, str, int, int]]:
         """(name, type, start, end) of persons with a title and named armed groups the list
-        does not know, outside the spans of known actors and claims."""
+        does not know, outside the spans of known actors and claims. `owners`: the type of
+        each known actor by where it ends; "Hezbollah chief Naim Qassem" is of Hezbollah's."""
         if self.unlisted is None:
             return []
         found: list[tuple[str, str, int, int]] = []
@@ -373,6 +391,10 @@ class ActorIndex:
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
                 kind = "former_official"
+            elif m.group("title") and owners:
+                owner = owners.get(len(text[: m.start()].rstrip()))
+                if owner in ("non_state_armed", "intergovernmental"):
+                    kind = owner
             for group in ("name",) if m.group("name") else ("first", "second"):
                 start, end = m.span(group)
                 if not free(start, end):

@@ -185,7 +185,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing))"
-    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
+    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+)?$",
     _COUNTRY_ENDS,
 )
 # "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.
@@ -212,6 +212,12 @@ _MEASURE_ON = EndAnchored(
     r"\b(?:sanctions|tariffs|pressure|embargo|curbs|restrictions|ultimatum)\s+(?:on|against)\s+"
     r"(?:the\s+)?$",
     ("on", "against", "the"),
+)
+# "would receive more Patriot systems from Germany": the supplier, not a place.
+_SUPPLIED_FROM = EndAnchored(
+    r"\b(?:receiv\w*|buy|buys|buying|bought|purchas\w*|import\w*|obtain\w*|acquir\w*|"
+    r"order\w*|get|gets|got)\s+(?:[\w'’-]+\s+){0,5}?from\s+(?:the\s+)?$",
+    ("from", "the"),
 )
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
@@ -394,6 +400,7 @@ class Gazetteer:
                         or _POSSESSED_PLACE.match(after)
                     )
                     or _LAUNCHED_FROM.search(before)
+                    or _SUPPLIED_FROM.search(before)
                 ):
                     continue
                 if (place.capital or place.kind == "country") and _MEASURE_ON.search(before):

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -61,6 +61,20 @@ def _article_variant(key: str) -> str:
     """The name with the Arabic article spelt the other way: "deir el balah" <-> "deir al
     balah" (both are common in English news); the key itself when it has none."""
     return _ARABIC_ARTICLE.sub(lambda m: "al" if m.group(1) == "el" else "el", key)
+
+
+_UMM = re.compile(r"^umm? (?=\S)")
+
+
+def _spelling_variants(key: str) -> set[str]:
+    """Other common English spellings of a name: the Arabic article the other way, and
+    "Umm"/"Um" ("mother of", first word of many Sudanese and Iraqi place names)."""
+    variants = {_article_variant(key)}
+    for variant in list(variants):
+        if _UMM.match(variant):
+            other = "um " if variant.startswith("umm ") else "umm "
+            variants.add(_UMM.sub(other, variant, count=1))
+    return variants - {key}
 
 
 def _latin(name: str) -> bool:
@@ -321,7 +335,7 @@ def build_index() -> PlaceIndex:
         index = len(places)
         places.append(place)
         keys = {normalise(n) for n in names if n and _latin(n) and not _CODE_LIKE.match(n)}
-        for name in keys | {v for key in keys if (v := _article_variant(key)) not in keys}:
+        for name in keys | {v for key in keys for v in _spelling_variants(key)}:
             if len(name) >= 3:
                 aliases.setdefault(name, []).append(index)
 

@@ -461,6 +461,14 @@ def _cue_kind(words: str, verbs_only: bool = True) -> str | None:
     return None
 
 
+# What is destroyed that nobody shoots down: "13,600 buildings were destroyed".
+_DESTROYED_THINGS = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:buildings?|homes?|houses?|dwellings?|structures?|schools?|"
+    r"hospitals?|bridges?|shops?|apartments?|blocks?|vehicles?|tanks?|boats?)\s+"
+    r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:completely\s+|totally\s+)?destroyed\b"
+)
+
+
 def _passive_kind(lowered: str, end: int) -> str | None:
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if m:
@@ -475,6 +483,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     passive = _passive_kind(lowered, end)
     if passive and passive not in _NEEDS_WEAPON:
         return passive
+    if passive == "intercepted" and _DESTROYED_THINGS.match(lowered, end, end + 40):
+        return "destroyed"  # "13,600 buildings were destroyed": not an interception
     window_start = max(0, start - 60)
     window = lowered[window_start : end + 60]
     armed = bool(_WEAPONS.search(window))
@@ -848,7 +858,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             if (
                 kind == "count"
                 and _WEAPON_NOUN.match(lowered, hit.end, hit.end + 40)
-                and _ATTACK_BEFORE.search(before[-80:])
+                and _ATTACK_BEFORE.search(before[-120:])
             ):
                 kind = "launched"  # "attacked with 91 cruise missiles": what was fired
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))
