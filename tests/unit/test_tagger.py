@@ -1089,3 +1089,29 @@ def test_a_titled_person_of_an_armed_group_is_the_actor_and_of_its_type(tagger: 
     text = "Hezbollah chief Naim Qassem rejects calls to disarm"
     actors = [(a.name, a.type) for a in tagger.classify(event(text)).actors]
     assert actors == [("Naim Qassem", "non_state_armed")]
+
+
+def test_the_dead_of_violence_against_civilians_are_civilians(tagger: Tagger) -> None:
+    text = "Gangs attack Petite-Riviere, at least 20 dead"
+    tagged = tagger.classify(event(text))
+    assert tagged.event_type == "civilians.attack"
+    assert {a.name for a in tagged.actors} == {"gangs", "civilians"}
+
+
+def test_a_figure_with_its_own_passive_verb_keeps_it_in_a_list(tagger: Tagger) -> None:
+    text = "The attack killed about 1,200 people in Israel, and 251 were taken hostage."
+    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
+    assert kinds == [("killed", 1_200), ("held_hostage", 251)]
+
+
+def test_a_smaller_town_with_a_name_of_several_words_needs_only_a_locative(
+    tagger: Tagger,
+) -> None:
+    text = "A guided aerial bomb hit the railway station in Kupiansk-Vuzlovyi."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Kupiansk-Vuzlovyi"]
+
+
+def test_an_ambassador_acts_for_the_country(tagger: Tagger) -> None:
+    text = "Sudan's ambassador accused the United Arab Emirates of arming the RSF."
+    names = {a.name for a in tagger.classify(event(text)).actors}
+    assert {"Sudan", "United Arab Emirates"} <= names

@@ -66,7 +66,7 @@ _STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|ministry|parliament|"
     r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
-    r"general\s+staff|defen[cs]e\s+ministry)\b"
+    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative)\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
     r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
@@ -506,6 +506,23 @@ def victims_span(
         m = _CROWD_HARMED.search(passage.lower)
         if m:
             return passage.span(m.start(), m.end())
+    return None
+
+
+def harmed_span(
+    passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None
+) -> TextSpan | None:
+    """Where the text counts people harmed ("at least 20 dead"), whoever they were: the
+    victims of violence against civilians are civilians unless the text names them."""
+    if unlisted is None:
+        return None
+    for figure in figures:
+        if figure.kind not in unlisted.victim_kinds:
+            continue
+        for passage in passages:
+            at = passage.value.find(figure.surface) if passage.name == "text" else -1
+            if at >= 0:
+                return passage.span(at, at + len(figure.surface))
     return None
 
 

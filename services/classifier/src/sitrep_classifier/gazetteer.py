@@ -389,7 +389,7 @@ class Gazetteer:
                         shared
                         or listed
                         or _PLACE_NOUN_AFTER.match(after)
-                        or self._plausible(place, before, named)
+                        or self._plausible(place, before, named, key.count(" ") + 1)
                     ):
                         continue
                 if place.kind == "country" and (
@@ -426,8 +426,9 @@ class Gazetteer:
         return found
 
     @staticmethod
-    def _plausible(place: Place, before: str, named: set[str]) -> bool:
-        """A GeoNames settlement needs a locative cue or a country the text is about."""
+    def _plausible(place: Place, before: str, named: set[str], words: int = 1) -> bool:
+        """A GeoNames settlement needs a locative cue or a country the text is about; a
+        smaller one with a name of several words ("in Kupiansk-Vuzlovyi") a locative cue."""
         if place.kind == "country":
             return True
         if _STRONG_BEFORE.search(before):
@@ -437,7 +438,8 @@ class Gazetteer:
             return False
         locative = bool(_LOCATIVE_BEFORE.search(before))
         in_context = place.country in named
-        return (locative and (in_context or place.population >= 10_000)) or (
+        smallest = 1_000 if words > 1 else 10_000
+        return (locative and (in_context or place.population >= smallest)) or (
             in_context and place.population >= 100_000
         )
 

@@ -715,6 +715,8 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
         for i in run:
             if kinds.get(i) in _STRIKES_COUNTED and shared in _NEEDS_WEAPON:
                 continue  # "launched 4 missile strikes and 71 air strikes": strikes counted
+            if _passive_kind(lowered, hits[i].end):
+                continue  # "killed 1,200 people, and 251 were taken hostage": its own verb
             if i in kinds and (kinds[i] == "count" or kinds[i] in _COUNTED_NOUNS):
                 kinds[i] = shared
 

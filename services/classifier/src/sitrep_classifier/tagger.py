@@ -11,6 +11,7 @@ from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import (
     ActorIndex,
     bare_forces,
+    harmed_span,
     load_actors,
     protest_span,
     victims_span,
@@ -185,6 +186,10 @@ class Tagger:
             family = event_type.partition(".")[0]
             span = victims_span(passages, figures, self.actors.unlisted, family)
             actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
+        if event_type.startswith("civilians.") and all(a.type not in _VICTIMS for a in actors):
+            # "Gangs attack X, at least 20 dead": one-sided violence, so the dead are civilians
+            span = harmed_span(passages, figures, self.actors.unlisted)
+            actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
         return actors
 
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
@@ -196,6 +201,8 @@ class Tagger:
 
 
 _NOTES = frozenset({"other.meta"})
+# Who the text may name as the harmed of violence against civilians, if not "civilians"
+_VICTIMS = frozenset({"civilians", "protesters", "media", "civil_society", "intergovernmental"})
 
 
 def _named_over_generic(actors: list[Actor], generic: frozenset[str]) -> list[Actor]:
