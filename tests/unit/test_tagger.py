@@ -1115,3 +1115,29 @@ def test_an_ambassador_acts_for_the_country(tagger: Tagger) -> None:
     text = "Sudan's ambassador accused the United Arab Emirates of arming the RSF."
     names = {a.name for a in tagger.classify(event(text)).actors}
     assert {"Sudan", "United Arab Emirates"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police arrested 17 suspected gang members and seized 40 firearms.",
+            [("detained", 17), ("count", 40)],
+        ),
+        (
+            "A cholera outbreak has infected more than 100,000 people and killed over 2,400.",
+            [("count", 100_000), ("killed", 2_400)],
+        ),
+        (
+            "About 25,000 refugees crossed into Chad in the past week, bringing the total there "
+            "to more than 850,000.",
+            [("fled_abroad", 25_000), ("fled_abroad", 850_000)],
+        ),
+        ("Officials said 1.2 million people had returned to Khartoum.", [("count", 1_200_000)]),
+        ("Rescue workers pulled 14 survivors from the rubble.", [("released", 14)]),
+    ],
+)
+def test_a_figure_takes_its_own_verb_or_the_total_it_continues(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected

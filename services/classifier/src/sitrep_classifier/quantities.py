@@ -263,6 +263,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "driven from")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
+    # "1.2 million people had returned to Khartoum": returnees are counted, not released
+    ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
+                     "returned to their", "returning home", "returnees")),
+    ("released", False, ("survivors",)),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "escaped", "broke out")),
@@ -480,6 +484,8 @@ def _passive_kind(lowered: str, end: int) -> str | None:
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
+        return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
     passive = _passive_kind(lowered, end)
     if passive and passive not in _NEEDS_WEAPON:
         return passive
@@ -706,6 +712,31 @@ def _shared_kind(lowered: str, hits: list[_Hit], run: list[int]) -> str | None:
     return passive if passive in _VERB_KINDS else None
 
 
+# A verb of its own before a figure of a list: it does not take the verb the list shares.
+_OWN_VERB_BEFORE = caseless(
+    r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
+    r"infected|infecting|sickened|treated|treating|vaccinated)\s+(?:about\s+|some\s+|"
+    r"more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?$"
+)
+# "..., bringing the total there to more than 850,000": a running total of the figure before.
+_TOTAL_BEFORE = caseless(
+    r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:total|number|tally|toll|count)\b[^.;\d]{0,30}?\bto\s+"
+    r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+|at\s+least\s+)?$"
+)
+
+
+def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(1, len(hits)):
+        if (
+            i in kinds
+            and i - 1 in kinds
+            and kinds[i] in ("count", *_COUNTED_NOUNS)
+            and _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 70), hits[i].start)
+        ):
+            kinds[i] = kinds[i - 1]
+
+
 def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
     """Figures of a list that only a noun or nothing typed take the verb the list shares."""
     for run in _list_runs(lowered, hits):
@@ -717,6 +748,8 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
                 continue  # "launched 4 missile strikes and 71 air strikes": strikes counted
             if _passive_kind(lowered, hits[i].end):
                 continue  # "killed 1,200 people, and 251 were taken hostage": its own verb
+            if _OWN_VERB_BEFORE.search(lowered, max(0, hits[i].start - 30), hits[i].start):
+                continue  # "arrested 17 ... and seized 40 firearms": the 40 were seized
             if i in kinds and (kinds[i] == "count" or kinds[i] in _COUNTED_NOUNS):
                 kinds[i] = shared
 
@@ -781,6 +814,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             or "count"
         )
     _share_list_verbs(lowered, hits, plain)
+    _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
     if "destroyed" in lowered and _CUMULATIVE.search(lowered) and not _SHOT_DOWN.search(lowered):
