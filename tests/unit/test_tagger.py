@@ -1141,3 +1141,29 @@ def test_a_figure_takes_its_own_verb_or_the_total_it_continues(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+
+
+def test_settlers_who_attack_a_village_are_the_actor(tagger: Tagger) -> None:
+    text = "Dozens of Israeli settlers attacked the villages of Beit Lid and Deir Sharaf."
+    tagged = tagger.classify(event(text))
+    assert tagged.event_type == "civilians.attack"
+    assert [(a.name, a.type) for a in tagged.actors] == [("Israeli settlers", "non_state_armed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A counter-proposal would cap Ukraine's armed forces at 800,000 in peacetime.",
+            [("troops", 800_000)],
+        ),
+        (
+            "Aid reached 12,000 people in Mandalay who lost their homes in the earthquake.",
+            [("displaced", 12_000)],
+        ),
+    ],
+)
+def test_a_force_size_and_the_homeless_are_read_from_their_phrases(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected

@@ -260,7 +260,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
-                         "driven from")),
+                         "driven from", "lost their homes")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
@@ -340,6 +340,13 @@ _LOSSES_AMOUNT = caseless(
 )
 
 
+# "cap Ukraine's armed forces at 800,000", "an army of 50,000": the size of a force.
+_FORCE_SIZE_BEFORE = caseless(
+    r"\b(?:armed\s+forces|army|military|troops|forces)\s+(?:at|of|to)\s+"
+    r"(?:about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+)?$"
+)
+
+
 def _toll_kind(before: str) -> str | None:
     """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
     it counts bodies handed back; 'lost' when it is what losses amount to."""
@@ -347,6 +354,8 @@ def _toll_kind(before: str) -> str | None:
         return "released"
     if "losses" in before[-160:] and _LOSSES_AMOUNT.search(before[-160:]):
         return "lost"
+    if _FORCE_SIZE_BEFORE.search(before[-40:]):
+        return "troops"
     tail = before[-160:]
     if "toll" not in tail and "number of" not in tail:
         return None
