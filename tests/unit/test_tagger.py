@@ -1167,3 +1167,19 @@ def test_a_force_size_and_the_homeless_are_read_from_their_phrases(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+
+
+def test_a_region_after_an_unknown_town_in_apposition_is_found(tagger: Tagger) -> None:
+    text = "A drone strike on a kindergarten in Kalogi, South Kordofan, killed at least 50 people."
+    names = {loc.name for loc in tagger.classify(event(text)).locations}
+    assert "South Kordofan" in names
+
+
+def test_no_one_hurt_is_not_a_figure(tagger: Tagger) -> None:
+    text = "Iran fired missiles at the base; most were intercepted and no one was hurt."
+    assert tagger.classify(event(text)).quantities == []
+
+
+def test_sea_drones_are_the_forces_of_their_country(tagger: Tagger) -> None:
+    text = "Ukrainian sea drones struck two tankers in the Black Sea."
+    assert "Ukrainian forces" in [a.name for a in tagger.classify(event(text)).actors]

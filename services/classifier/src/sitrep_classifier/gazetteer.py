@@ -103,7 +103,7 @@ _LOCATIVE_BEFORE = caseless(
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge)\s+of|capital,)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?)$"
+    r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
@@ -115,7 +115,7 @@ _STRONG_BEFORE = EndAnchored(
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
-    r"steelworks|hospital|port|dam|peninsula)s?\b"
+    r"steelworks|hospital|port|dam|peninsula|site)s?\b"
 )
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"

@@ -135,9 +135,9 @@ _TIME_WINDOW = EndAnchored(
     ("past", "last", "next", "previous", "coming", "within", "the"),
 )
 _NOT_A_FIGURE_BEFORE = EndAnchored(
-    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bone\s+of\s+|"
+    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
-    ("of", "aged", "day", "no.", "under", "below", "over"),
+    ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
 # "Operation 1027", "Resolution 2334", "Flight 752": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
@@ -277,6 +277,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "left without", "to support", "cutting supply to", "cutting supplies to",
                         "cutting water to", "cutting power to", "cutting electricity to",
                         "without water", "without electricity", "without power", "facing acute", "facing famine", "facing hunger",
+                        "out of school", "out of class",
                         "face acute", "face famine", "face hunger", "food insecure",
                         "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
