@@ -1183,3 +1183,19 @@ def test_no_one_hurt_is_not_a_figure(tagger: Tagger) -> None:
 def test_sea_drones_are_the_forces_of_their_country(tagger: Tagger) -> None:
     text = "Ukrainian sea drones struck two tankers in the Black Sea."
     assert "Ukrainian forces" in [a.name for a in tagger.classify(event(text)).actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian glide bombs kill four in Zaporizhzhia city, regional governor says",
+        "Two killed, 11 hurt as drone hits minibus in Kherson",
+    ],
+)
+def test_an_attacks_dead_counted_without_a_noun_are_civilians(tagger: Tagger, text: str) -> None:
+    assert "civilians" in [a.name for a in tagger.classify(event(text)).actors]
+
+
+def test_an_attacks_dead_soldiers_are_not_civilians(tagger: Tagger) -> None:
+    text = "Russian strike kills two soldiers in Sumy"
+    assert "civilians" not in [a.name for a in tagger.classify(event(text)).actors]

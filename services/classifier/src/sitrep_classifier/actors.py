@@ -481,6 +481,14 @@ _CROWD_HARMED = caseless(
 _CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
 
 
+_ATTACKS = frozenset({"remote", "civilians"})
+# Words after a figure that are no noun of what it counts ("kill four in", "two killed")
+_NOT_A_NOUN = frozenset({
+    "in", "at", "on", "near", "and", "as", "after", "when", "while", "during", "killed", "hurt",
+    "injured", "wounded", "dead", "died", "were", "was", "have", "had", "are", "is",
+})  # fmt: skip
+
+
 def victims_span(
     passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None, family: str
 ) -> TextSpan | None:
@@ -500,6 +508,16 @@ def victims_span(
                 start = passage.value.find(noun[0], max(at, 0))
                 if start >= 0:
                     return passage.span(start, start + len(noun[0]))
+    if family in _ATTACKS:
+        # "Russian glide bombs kill four in Zaporizhzhia", "Two killed, 11 hurt as a drone
+        # hits a minibus": an attack's dead counted without a noun are people
+        for figure in figures:
+            first = (figure.what or "").split()[:1]
+            if figure.kind in ("killed", "injured") and (not first or first[0] in _NOT_A_NOUN):
+                for passage in passages:
+                    at = passage.value.find(figure.surface) if passage.name == "text" else -1
+                    if at >= 0:
+                        return passage.span(at, at + len(figure.surface))
     for passage in passages if not named_only else ():
         if not any(word in passage.lower for word in _CROWD_WORDS):
             continue  # most texts: no vague crowd, no regex

@@ -277,7 +277,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "left without", "to support", "cutting supply to", "cutting supplies to",
                         "cutting water to", "cutting power to", "cutting electricity to",
                         "without water", "without electricity", "without power", "facing acute", "facing famine", "facing hunger",
-                        "out of school", "out of class",
+                        "out of school", "out of class", "awaiting medical", "awaiting evacuation",
                         "face acute", "face famine", "face hunger", "food insecure",
                         "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
