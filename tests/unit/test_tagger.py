@@ -1062,7 +1062,7 @@ def test_um_and_umm_are_one_spelling_of_a_place_name(tagger: Tagger) -> None:
 def test_a_compass_adjective_with_a_hyphen_still_introduces_the_country(tagger: Tagger) -> None:
     text = "A magnitude 7.2 earthquake struck south-western Haiti on Saturday morning."
     tagged = tagger.classify(event(text))
-    assert [loc.name for loc in tagged.locations] == ["Haiti"]
+    assert [(loc.name, loc.country) for loc in tagged.locations] == [("south-western Haiti", "HTI")]
     assert tagged.actors == []
 
 
@@ -1199,3 +1199,22 @@ def test_an_attacks_dead_counted_without_a_noun_are_civilians(tagger: Tagger, te
 def test_an_attacks_dead_soldiers_are_not_civilians(tagger: Tagger) -> None:
     text = "Russian strike kills two soldiers in Sumy"
     assert "civilians" not in [a.name for a in tagger.classify(event(text)).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake struck eastern Afghanistan.", ["eastern Afghanistan"]),
+        ("Floods hit north-west Syria.", ["north-west Syria"]),
+        ("The quake struck eastern Afghanistan near Jalalabad.", ["Jalalabad"]),
+    ],
+)
+def test_a_compass_part_of_a_country_is_a_region_unless_a_town_is_finer(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+def test_half_a_million_is_half_of_it(tagger: Tagger) -> None:
+    text = "The appeal would help half a million people affected by the quake."
+    assert [q.value for q in tagger.classify(event(text)).quantities] == [500_000]

@@ -219,6 +219,11 @@ _SUPPLIED_FROM = EndAnchored(
     r"order\w*|get|gets|got)\s+(?:[\w'’-]+\s+){0,5}?from\s+(?:the\s+)?$",
     ("from", "the"),
 )
+# "in eastern Afghanistan", "across north-west Syria": the compass word before a country.
+_COMPASS_BEFORE = re.compile(
+    r"\b(?P<compass>(?:[Nn]orth|[Ss]outh)[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?|[Nn]orthern|[Ss]outhern|"
+    r"[Ee]astern|[Ww]estern|[Cc]entral)\s+$"
+)
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
     ("from", "the"),
@@ -405,6 +410,14 @@ class Gazetteer:
                     continue
                 if (place.capital or place.kind == "country") and _MEASURE_ON.search(before):
                     continue
+                compass = (
+                    _COMPASS_BEFORE.search(text, max(0, start - 24), start)
+                    if place.kind == "country"
+                    else None
+                )
+                if compass:  # "eastern Afghanistan": the part of the country the text names
+                    start = compass.start()
+                    place = _as_part(place, f"{compass.group('compass')} {place.name}")
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before)
                     or suffix
@@ -464,8 +477,10 @@ class Gazetteer:
         out: dict[str, Location] = {}
         fine = [m for m in mentions if m.place.kind in _FINE]
         for m in mentions:
-            if m.place.kind == "country" and m.place.country in fine_countries:
-                continue  # "Kharkiv, Ukraine": the finer place is the location
+            if (
+                m.place.kind == "country" or (m.place.kind == "region" and not m.place.curated)
+            ) and m.place.country in fine_countries:
+                continue  # "Kharkiv, Ukraine", "eastern Afghanistan near Jalalabad": the finer
             if m.place.kind in ("region", "territory") and any(_describes(m, f) for f in fine):
                 continue  # "Sumy, northeastern Ukraine": the region says where the town is
             if m.place.place_id in out:
@@ -693,6 +708,17 @@ def _as_region(place: Place, name: str) -> Place:
         place_id=f"{place.place_id}:admin1", name=name, kind="admin1", country=place.country,
         admin1=name, admin1_code=place.admin1_code, lat=place.lat, lon=place.lon,
         population=place.population, capital=False, curated=False,
+    )  # fmt: skip
+
+
+def _as_part(country: Place, name: str) -> Place:
+    """'eastern Afghanistan', 'north-west Syria': a compass part of a country the curated list
+    does not name, at the country's point (the region is known by name, not by outline)."""
+    slug = "-".join(name.lower().replace("-", " ").split()[:-1])
+    return Place(
+        place_id=f"{country.place_id}:{slug}", name=name, kind="region", country=country.country,
+        admin1=None, admin1_code=None, lat=country.lat, lon=country.lon, population=0,
+        capital=False, curated=False,
     )  # fmt: skip
 
 

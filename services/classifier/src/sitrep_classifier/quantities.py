@@ -46,6 +46,8 @@ _WORDS = {
     "a thousand": 1000,
     "a million": 1_000_000,
     "a billion": 1_000_000_000,
+    "half a million": 500_000,
+    "half a billion": 500_000_000,
 }
 _SCALES = {
     "thousand": 1e3,
