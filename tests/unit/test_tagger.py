@@ -1218,3 +1218,9 @@ def test_a_compass_part_of_a_country_is_a_region_unless_a_town_is_finer(
 def test_half_a_million_is_half_of_it(tagger: Tagger) -> None:
     text = "The appeal would help half a million people affected by the quake."
     assert [q.value for q in tagger.classify(event(text)).quantities] == [500_000]
+
+
+def test_towns_a_road_runs_between_are_places(tagger: Tagger) -> None:
+    text = "Gunmen abducted 14 passengers on the road between Port-au-Prince and Mirebalais."
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    assert names == ["Port-au-Prince", "Mirebalais"]

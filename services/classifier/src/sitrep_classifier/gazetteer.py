@@ -101,7 +101,7 @@ _LOCATIVE_BEFORE = caseless(
     r"neighbou?ring|nearby|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
-    r"capital|edge)\s+of|capital,)"
+    r"capital|edge)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
 )
