@@ -35,6 +35,11 @@ def event(text: str, headline: str | None = None) -> UpdateEvent:
     )
 
 
+def figures(tagger: Tagger, text: str) -> list[tuple[str, float]]:
+    """(kind, value) of each figure the tagger reads in `text`, in order."""
+    return [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
+
+
 def test_taxonomy_data_has_exactly_the_labels_of_the_taxonomy_document() -> None:
     documented = set(
         re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \|", TAXONOMY_MD.read_text("utf-8"), re.M)
@@ -891,7 +896,7 @@ def test_a_health_ministry_does_not_replace_a_place_the_text_names(tagger: Tagge
 def test_figures_written_in_wire_shorthand(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+    assert figures(tagger, text) == expected
 
 
 def test_ready_for_talks_is_an_intent(tagger: Tagger) -> None:
@@ -932,7 +937,7 @@ def test_letters_nfkd_keeps_are_folded_in_place_names() -> None:
 def test_tallies_of_losses_and_light_injuries(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+    assert figures(tagger, text) == expected
 
 
 def test_a_ministry_of_defence_statement_in_its_own_words(tagger: Tagger) -> None:
@@ -1020,8 +1025,7 @@ def test_a_region_geonames_spells_otherwise_is_found_by_its_news_name(tagger: Ta
 
 def test_bodies_handed_back_are_counted_as_released_not_killed(tagger: Tagger) -> None:
     text = "Hamas has so far returned the bodies of four deceased hostages."
-    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
-    assert kinds == [("released", 4)]
+    assert figures(tagger, text) == [("released", 4)]
 
 
 @pytest.mark.parametrize(
@@ -1048,7 +1052,7 @@ def test_bodies_handed_back_are_counted_as_released_not_killed(tagger: Tagger) -
 def test_a_general_staff_tally_counts_what_its_nouns_name(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+    assert figures(tagger, text) == expected
 
 
 def test_um_and_umm_are_one_spelling_of_a_place_name(tagger: Tagger) -> None:
@@ -1081,8 +1085,7 @@ def test_a_supplier_after_receive_from_is_an_actor_not_a_place(tagger: Tagger) -
 
 def test_destroyed_buildings_are_destroyed_even_near_them(tagger: Tagger) -> None:
     text = "More than 13,600 buildings were destroyed, most of them in Les Cayes."
-    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
-    assert kinds == [("destroyed", 13_600)]
+    assert figures(tagger, text) == [("destroyed", 13_600)]
 
 
 def test_a_titled_person_of_an_armed_group_is_the_actor_and_of_its_type(tagger: Tagger) -> None:
@@ -1100,8 +1103,7 @@ def test_the_dead_of_violence_against_civilians_are_civilians(tagger: Tagger) ->
 
 def test_a_figure_with_its_own_passive_verb_keeps_it_in_a_list(tagger: Tagger) -> None:
     text = "The attack killed about 1,200 people in Israel, and 251 were taken hostage."
-    kinds = [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
-    assert kinds == [("killed", 1_200), ("held_hostage", 251)]
+    assert figures(tagger, text) == [("killed", 1_200), ("held_hostage", 251)]
 
 
 def test_a_smaller_town_with_a_name_of_several_words_needs_only_a_locative(
@@ -1140,7 +1142,7 @@ def test_an_ambassador_acts_for_the_country(tagger: Tagger) -> None:
 def test_a_figure_takes_its_own_verb_or_the_total_it_continues(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+    assert figures(tagger, text) == expected
 
 
 def test_settlers_who_attack_a_village_are_the_actor(tagger: Tagger) -> None:
@@ -1166,7 +1168,7 @@ def test_settlers_who_attack_a_village_are_the_actor(tagger: Tagger) -> None:
 def test_a_force_size_and_the_homeless_are_read_from_their_phrases(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(q.kind, q.value) for q in tagger.classify(event(text)).quantities] == expected
+    assert figures(tagger, text) == expected
 
 
 def test_a_region_after_an_unknown_town_in_apposition_is_found(tagger: Tagger) -> None:

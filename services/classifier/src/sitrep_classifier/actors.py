@@ -287,12 +287,14 @@ class ActorIndex:
             text, lower = passage.value, passage.lower
             matches = self._matches(text)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
-            if self.unlisted is not None:  # "Hezbollah chief Naim Qassem": titled, unlisted
-                persons += [
-                    m.start("name")
-                    for m in matches_in(self.unlisted.persons, text, self.unlisted.title_starts)
-                    if m.group("name")
-                ]
+            # Persons by their title, listed or not: read once, for "Hezbollah chief Naim
+            # Qassem" (the person, not the group, is the actor) and by _unlisted
+            titled = (
+                list(matches_in(self.unlisted.persons, text, self.unlisted.title_starts))
+                if self.unlisted is not None
+                else []
+            )
+            persons += [m.start("name") for m in titled if m.group("name")]
             for m_start, m_end, alias in matches:
                 if any(p is passage and s <= m_start < e for _, p, s, e in claims):
                     continue  # the source of a claim is not an actor in it
@@ -353,7 +355,7 @@ class ActorIndex:
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
             owners = {end: self.aliases[alias].type for _, end, alias in matches}
-            for name, kind, start, end in self._unlisted(text, taken, owners):
+            for name, kind, start, end in self._unlisted(text, titled, taken, owners):
                 for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
                 if kind != "non_state_armed":
@@ -370,11 +372,16 @@ class ActorIndex:
         return list(actors.values()), [claim for claim, *_ in claims]
 
     def _unlisted(
-        self, text: str, taken: list[tuple[int, int]], owners: dict[int, str] | None = None
+        self,
+        text: str,
+        titled: list[re.Match[str]],
+        taken: list[tuple[int, int]],
+        owners: dict[int, str],
     ) -> list[tuple[str, str, int, int]]:
-        """(name, type, start, end) of persons with a title and named armed groups the list
-        does not know, outside the spans of known actors and claims. `owners`: the type of
-        each known actor by where it ends; "Hezbollah chief Naim Qassem" is of Hezbollah's."""
+        """(name, type, start, end) of persons with a title (`titled`, the unlisted persons
+        pattern's matches in `text`) and named armed groups the list does not know, outside
+        the spans of known actors and claims. `owners`: the type of each known actor by where
+        it ends; "Hezbollah chief Naim Qassem" is of Hezbollah's."""
         if self.unlisted is None:
             return []
         found: list[tuple[str, str, int, int]] = []
@@ -386,12 +393,12 @@ class ActorIndex:
             """Overlaps only spans it contains: a group's name holds a country's."""
             return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
 
-        for m in matches_in(self.unlisted.persons, text, self.unlisted.title_starts):
+        for m in titled:
             title = m.group("title") or m.group("plural")
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
             if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
                 kind = "former_official"
-            elif m.group("title") and owners:
+            elif m.group("title"):
                 owner = owners.get(len(text[: m.start()].rstrip()))
                 if owner in ("non_state_armed", "intergovernmental"):
                     kind = owner
@@ -514,10 +521,9 @@ def victims_span(
         for figure in figures:
             first = (figure.what or "").split()[:1]
             if figure.kind in ("killed", "injured") and (not first or first[0] in _NOT_A_NOUN):
-                for passage in passages:
-                    at = passage.value.find(figure.surface) if passage.name == "text" else -1
-                    if at >= 0:
-                        return passage.span(at, at + len(figure.surface))
+                span = _figure_span(passages, figure)
+                if span is not None:
+                    return span
     for passage in passages if not named_only else ():
         if not any(word in passage.lower for word in _CROWD_WORDS):
             continue  # most texts: no vague crowd, no regex
@@ -534,13 +540,16 @@ def harmed_span(
     victims of violence against civilians are civilians unless the text names them."""
     if unlisted is None:
         return None
-    for figure in figures:
-        if figure.kind not in unlisted.victim_kinds:
-            continue
-        for passage in passages:
-            at = passage.value.find(figure.surface) if passage.name == "text" else -1
-            if at >= 0:
-                return passage.span(at, at + len(figure.surface))
+    spans = (_figure_span(passages, f) for f in figures if f.kind in unlisted.victim_kinds)
+    return next((span for span in spans if span is not None), None)
+
+
+def _figure_span(passages: list[Passage], figure: Quantity) -> TextSpan | None:
+    """Where `figure` stands in the item's text (not its headline), if it does."""
+    for passage in passages:
+        at = passage.value.find(figure.surface) if passage.name == "text" else -1
+        if at >= 0:
+            return passage.span(at, at + len(figure.surface))
     return None
 
 

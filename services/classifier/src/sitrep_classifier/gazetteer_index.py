@@ -69,11 +69,10 @@ _UMM = re.compile(r"^umm? (?=\S)")
 def _spelling_variants(key: str) -> set[str]:
     """Other common English spellings of a name: the Arabic article the other way, and
     "Umm"/"Um" ("mother of", first word of many Sudanese and Iraqi place names)."""
-    variants = {_article_variant(key)}
-    for variant in list(variants):
-        if _UMM.match(variant):
-            other = "um " if variant.startswith("umm ") else "umm "
-            variants.add(_UMM.sub(other, variant, count=1))
+    article = _article_variant(key)
+    variants = {article}
+    if _UMM.match(article):
+        variants.add(_UMM.sub("um " if article.startswith("umm ") else "umm ", article, count=1))
     return variants - {key}
 
 
