@@ -1226,3 +1226,50 @@ def test_towns_a_road_runs_between_are_places(tagger: Tagger) -> None:
     text = "Gunmen abducted 14 passengers on the road between Port-au-Prince and Mirebalais."
     names = [loc.name for loc in tagger.classify(event(text)).locations]
     assert names == ["Port-au-Prince", "Mirebalais"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # telegraphic "down" is shooting down; the part of a downed whole was downed too
+        ("Air defences down 81 missiles, 11 of them by F-16 jets", [("intercepted", 81), ("intercepted", 11)]),
+        ("Ukraine downs 40 of 62 drones overnight", [("intercepted", 40), ("launched", 62)]),
+        # "one of largest" without its article is still no figure
+        ("Russia launches one of largest strikes, firing 93 missiles", [("launched", 93)]),
+        # the hostages counted are those a later verb frees, names between them or not
+        ("Three hostages, Ann Lee, Bo Kim and Cy Roe, were handed over to the Red Cross.", [("released", 3)]),
+        ("The group still holds 59 hostages.", [("held_hostage", 59)]),
+    ],
+)  # fmt: skip
+def test_figure_kinds_of_telegraphic_and_hostage_lines(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_the_first_of_north_and_south_kivu_is_a_region_too(tagger: Tagger) -> None:
+    text = "More than 400,000 people have been displaced in North and South Kivu."
+    names = {loc.name for loc in tagger.classify(event(text)).locations}
+    assert names == {"North Kivu", "South Kivu"}
+
+
+def test_a_capital_a_voice_comes_from_is_no_place(tagger: Tagger) -> None:
+    text = "The prime minister met the president in Moscow, drawing criticism from Kyiv."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Moscow"]
+
+
+def test_a_country_a_quake_struck_is_no_actor(tagger: Tagger) -> None:
+    text = "A 7.7-magnitude earthquake struck central Myanmar on Friday."
+    assert tagger.classify(event(text)).actors == []
+
+
+def test_a_crowd_of_displaced_people_are_civilians(tagger: Tagger) -> None:
+    text = "Thousands of displaced Palestinians gathered near the Netzarim corridor."
+    assert [a.name for a in tagger.classify(event(text)).actors] == ["civilians"]
+
+
+def test_energy_companies_are_business_actors(tagger: Tagger) -> None:
+    text = "Emergency power cuts in Kyiv as grid operator Ukrenergo limits supply."
+    assert [(a.name, a.type) for a in tagger.classify(event(text)).actors] == [
+        ("Ukrenergo", "business")
+    ]

@@ -482,6 +482,8 @@ _CROWD_HARMED = caseless(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens\s+of\s+thousands|"
     r"hundreds\s+of\s+thousands)(?:\s+of\s+[a-z]+)?\s+(?:have\s+|had\s+|were\s+|are\s+)?"
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from)\b"
+    # "thousands of displaced Palestinians gathered": uprooted, whatever they do now
+    r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"
 )
 
 

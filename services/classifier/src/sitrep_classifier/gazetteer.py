@@ -113,7 +113,7 @@ _STRONG_BEFORE = EndAnchored(
 )
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
 _PLACE_NOUN_AFTER = caseless(
-    r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|"
+    r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
     r"steelworks|hospital|port|dam|peninsula|site)s?\b"
 )
@@ -144,7 +144,7 @@ _COUNTING_BODY = re.compile(
 )
 # Facilities named after their town; the town's point is theirs (precision 1).
 _FACILITY_AFTER = caseless(
-    r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|"
+    r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
     r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station)\b"
 )
@@ -223,6 +223,16 @@ _SUPPLIED_FROM = EndAnchored(
 _COMPASS_BEFORE = re.compile(
     r"\b(?P<compass>(?:[Nn]orth|[Ss]outh)[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?|[Nn]orthern|[Ss]outhern|"
     r"[Ee]astern|[Ww]estern|[Cc]entral)\s+$"
+)
+# "drawing criticism from Kyiv", "pressure from Washington": the government speaks, not a place.
+_VOICE_FROM = EndAnchored(
+    r"\b(?:criticism|condemnation|rebukes?|protests?|anger|outrage|objections?|backlash|"
+    r"response|reaction|pressure|calls?|demands?|approval|warnings?|praise|support)\s+from\s+$",
+    ("from",),
+)
+_PAIRED_COMPASS = re.compile(
+    r"\b(?P<first>North|South|East|West|Upper|Lower)\s+and\s+(?:North|South|East|West|Upper|"
+    r"Lower)\s+(?P<name>[A-Z][\w-]+)"
 )
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
@@ -408,7 +418,9 @@ class Gazetteer:
                     or _SUPPLIED_FROM.search(before)
                 ):
                     continue
-                if (place.capital or place.kind == "country") and _MEASURE_ON.search(before):
+                if (place.capital or place.kind == "country") and (
+                    _MEASURE_ON.search(before) or _VOICE_FROM.search(before)
+                ):
                     continue
                 compass = (
                     _COMPASS_BEFORE.search(text, max(0, start - 24), start)
@@ -458,6 +470,7 @@ class Gazetteer:
 
     def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
         found = self.mentions(passages, context_countries) + self._territories(passages)
+        found += self._paired(passages)
         found += self._capitals_of(passages)
         mentions = [m for m in found if not m.reference]
         if not mentions:
@@ -543,6 +556,21 @@ class Gazetteer:
                 place = self._countries().get(code) if code else None
                 if place is not None:
                     found.append(Mention(place, passage, m.start(), m.end(), 3, m.end()))
+        return found
+
+    def _paired(self, passages: list[Passage]) -> list[Mention]:
+        """The first of "North and South Kivu", "East and West Kordofan": a region of its own,
+        named in full only by the second (which the index finds by itself)."""
+        found: list[Mention] = []
+        for passage in passages:
+            for m in _PAIRED_COMPASS.finditer(passage.value):
+                key = normalise(f"{m.group('first')} {m.group('name')}")
+                place = next((p for p in self.index.candidates(key) if p.curated), None)
+                if place is not None and place.kind != "settlement":
+                    end = m.end("first")
+                    found.append(
+                        Mention(place, passage, m.start(), end, _PRECISION[place.kind], end)
+                    )
         return found
 
     def _implied(self, passages: list[Passage], countries: set[str]) -> list[Mention]:

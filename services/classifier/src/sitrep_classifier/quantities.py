@@ -153,7 +153,7 @@ _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\
 _ONE_AS_DETERMINER = caseless(
     r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
     r"afternoon|week|month|year|more|last|such|single)\b"
-    r"|\s+of\s+(?:the|its|their|his|her)\s+(?:most|least|last|first|few|only|main|best|worst|"
+    r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:most|least|last|first|few|only|main|best|worst|"
     r"[a-z]+est)\b"
 )
 # "three times its capacity", "a fivefold rise": a multiplier, not a count.
@@ -252,7 +252,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "massacred", "slaughtered")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
-    ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed",
+    ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),
     ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
                         "fire", "deployed")),
@@ -804,6 +804,24 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             kinds[i] = whole
 
 
+# "Three hostages, A, B and C, were handed over": the hostages counted are the ones freed.
+_HOSTAGES_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,3}?(?:hostages?|captives?)\b")
+_FREED_LATER = caseless(
+    r"[^.;]*?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:later\s+|also\s+)?"
+    r"(?:released|freed|handed\s+over|returned|set\s+free)\b"
+)
+
+
+def _freed_hostages(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i, hit in enumerate(hits):
+        if (
+            kinds.get(i) == "held_hostage"
+            and _HOSTAGES_AFTER.match(lowered, hit.end, hit.end + 40)
+            and _FREED_LATER.match(lowered, hit.end)
+        ):
+            kinds[i] = "released"
+
+
 _CUMULATIVE = caseless(r"\b(?:in\s+total|since\s+the\s+(?:beginning|start))\b")
 _SHOT_DOWN = caseless(r"\b(?:shot\s+down|shoot\s+down|intercept|downed)")
 
@@ -829,6 +847,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
+    _freed_hostages(lowered, hits, plain)
     if "destroyed" in lowered and _CUMULATIVE.search(lowered) and not _SHOT_DOWN.search(lowered):
         # "in total since the beginning ..., 658 aircraft have been destroyed": a tally of
         # losses, not one night's interceptions

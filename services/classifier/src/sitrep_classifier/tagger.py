@@ -243,10 +243,12 @@ def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:
     ]
 
 
-# "fired 100 rockets at northern Israel", "strikes on Iran", "flee south Lebanon": a
-# country after a preposition of direction is where the act lands, not who acts.
+# "fired 100 rockets at northern Israel", "strikes on Iran", "flee south Lebanon", "a quake
+# struck central Myanmar": a country after a preposition of direction or a verb of hitting
+# is where the act lands, not who acts.
 _TOWARDS_BEFORE = re.compile(
-    r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in)\s+"
+    r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in|struck|hit|hits|rocked|shook|"
+    r"jolted|battered|pounded)\s+"
     r"(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
     re.I,
