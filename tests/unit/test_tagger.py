@@ -1273,3 +1273,20 @@ def test_energy_companies_are_business_actors(tagger: Tagger) -> None:
     assert [(a.name, a.type) for a in tagger.classify(event(text)).actors] == [
         ("Ukrenergo", "business")
     ]
+
+
+def test_a_country_a_list_of_hit_places_goes_on_to_is_no_actor(tagger: Tagger) -> None:
+    text = "A magnitude 7.8 earthquake hit southern Turkey and northern Syria before dawn."
+    assert tagger.classify(event(text)).actors == []
+
+
+def test_people_forced_from_their_homes_are_displaced_civilians(tagger: Tagger) -> None:
+    text = "Gang attacks forced more than 50,000 people from their homes."
+    tagged = tagger.classify(event(text))
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("displaced", 50_000)]
+    assert "civilians" in [a.name for a in tagged.actors]
+
+
+def test_shelters_for_displaced_families_name_civilians(tagger: Tagger) -> None:
+    text = "Schools across the country were turned into shelters for displaced families."
+    assert [a.name for a in tagger.classify(event(text)).actors] == ["civilians"]

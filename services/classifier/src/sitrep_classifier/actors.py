@@ -484,10 +484,11 @@ _CROWD_HARMED = caseless(
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from)\b"
     # "thousands of displaced Palestinians gathered": uprooted, whatever they do now
     r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"
+    r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"
 )
 
 
-_CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions")
+_CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "displaced")
 
 
 _ATTACKS = frozenset({"remote", "civilians"})

@@ -365,10 +365,14 @@ class Gazetteer:
                     if regional in self.index.aliases:
                         candidates = self.index.candidates(regional)
                     else:
+                        # "Lipetsk region": the region of a town; not of any hamlet of the name
                         candidates = [
                             p if p.kind == "admin1" else _as_region(p, text[start:end])
                             for p in candidates
+                            if p.kind == "admin1" or p.curated or p.population >= 10_000
                         ]
+                        if not candidates:
+                            continue
                 listed = last_end >= 0 and bool(_LIST_JOINER.match(text, last_end, start))
                 name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)

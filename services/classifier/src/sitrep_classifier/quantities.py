@@ -262,7 +262,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
-                         "driven from", "lost their homes")),
+                         "driven from", "lost their homes", "from their homes")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released

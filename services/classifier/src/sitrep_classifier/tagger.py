@@ -262,11 +262,25 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
     for a in actors:
         span = a.span
         if a.type == "state" and a.sector is None and span is not None and span.field in fields:
-            before = fields[span.field][max(0, span.start - 30) : span.start]
-            if _TOWARDS_BEFORE.search(before):
+            text = fields[span.field]
+            if _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start]) or (
+                _TOWARDS_LIST.search(text[max(0, span.start - 60) : span.start])
+            ):
                 continue
         kept.append(a)
     return kept
+
+
+_COMPASS = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)"
+)
+# "hit southern Turkey and northern Syria": the list after the verb goes on
+_TOWARDS_LIST = re.compile(
+    r"\b(?:at|on|onto|towards?|into|across|over|struck|hit|hits|rocked|shook|jolted)\s+"
+    rf"(?:(?:the\s+)?{_COMPASS}\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_COMPASS}\s+)?$"
+)
 
 
 _default: Tagger | None = None
