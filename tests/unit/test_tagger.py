@@ -1290,3 +1290,20 @@ def test_people_forced_from_their_homes_are_displaced_civilians(tagger: Tagger) 
 def test_shelters_for_displaced_families_name_civilians(tagger: Tagger) -> None:
     text = "Schools across the country were turned into shelters for displaced families."
     assert [a.name for a in tagger.classify(event(text)).actors] == ["civilians"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a copula leading into a list carries the verb further back
+        ("Russian losses over the past day amounted to 1,090 personnel, 2 tanks and 27 artillery systems.",
+         [("lost", 1090), ("lost", 2), ("lost", 27)]),
+        ("Russian units made 21 attempts to advance towards the town.", [("attacks", 21)]),
+        ("About 350,000 people have left the city heading south.", [("displaced", 350_000)]),
+        ("The junta released a dozen former officials.", [("released", 12)]),
+    ],
+)  # fmt: skip
+def test_figure_kinds_of_tallies_attempts_and_departures(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

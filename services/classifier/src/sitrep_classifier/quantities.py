@@ -41,6 +41,7 @@ _WORDS = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
+    "a dozen": 12,
     "a hundred": 100,
     "one hundred": 100,
     "a thousand": 1000,
@@ -262,7 +263,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
-                         "driven from", "lost their homes", "from their homes")),
+                         "driven from", "lost their homes", "from their homes", "left their homes",
+                         "left the city", "left the town", "left the area")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
@@ -295,6 +297,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                             "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
+                        "attempts to advance", "attempts to break through", "attempted assaults",
                         "engagements", "assault actions", "clashes")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
                         "recruits", "reservists", "called up", "calling up", "call up",
@@ -716,7 +719,11 @@ def _shared_kind(lowered: str, hits: list[_Hit], run: list[int]) -> str | None:
     """The verb a list's figures share: the one just before its first figure ("lost 445
     servicemen, three tanks") or the passive after its last ("... have been destroyed")."""
     first, last = hits[run[0]], hits[run[-1]]
-    before = lowered[max(0, first.start - _VERB_REACH) : first.start]
+    # "losses over the past day amounted to 1,090 personnel, 2 tanks": a list's verb may
+    # stand further back when a copula leads into the list
+    copula = _LIST_COPULA.search(lowered, max(0, first.start - 40), first.start)
+    reach = 2 * _VERB_REACH if copula else _VERB_REACH
+    before = lowered[max(0, first.start - reach) : first.start]
     verbs = [m for m in _ANY_KIND.finditer(before) if _KIND_CUES[int(str(m.lastgroup)[1:])][1]]
     if verbs and not _OTHER_FIGURE.search(before[verbs[-1].end() :]):
         return _KIND_CUES[int(str(verbs[-1].lastgroup)[1:])][0]
@@ -724,6 +731,10 @@ def _shared_kind(lowered: str, hits: list[_Hit], run: list[int]) -> str | None:
     return passive if passive in _VERB_KINDS else None
 
 
+_LIST_COPULA = caseless(
+    r"\b(?:amounted\s+to|amount\s+to|totall?ed|stood\s+at|reached)\s+(?:up\s+to\s+|about\s+|"
+    r"some\s+|more\s+than\s+|over\s+|nearly\s+|around\s+|at\s+least\s+)?$"
+)
 # A verb of its own before a figure of a list: it does not take the verb the list shares.
 _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
