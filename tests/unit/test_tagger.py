@@ -1307,3 +1307,29 @@ def test_figure_kinds_of_tallies_attempts_and_departures(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a GeoNames town followed by a curated region of its country
+        ("Following the takeover of Babanusa in West Kordofan, thousands fled.", ["Babanusa", "West Kordofan"]),
+        # an unlisted town named by its noun, put in the region after it
+        ("A drone strike hit a kindergarten in Kalogi town, South Kordofan.", ["South Kordofan", "Kalogi"]),
+        # towns first in their sentence, but besieged
+        ("Kadugli and Dilling remain besieged.", ["Kadugli", "Dilling"]),
+        # a capital where leaders met and agreed, not a government speaking
+        ("European leaders meeting in London agreed to form a coalition.", ["London"]),
+        ("Moscow said it would respond.", []),
+    ],
+)  # fmt: skip
+def test_towns_placed_by_their_region_a_siege_or_a_meeting(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+def test_a_country_apposed_to_a_town_is_no_actor(tagger: Tagger) -> None:
+    text = "US and Ukrainian officials met in Jeddah, Saudi Arabia, on Tuesday."
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert "Saudi Arabia" not in names and "United States" in names

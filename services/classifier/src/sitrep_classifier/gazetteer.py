@@ -234,6 +234,14 @@ _PAIRED_COMPASS = re.compile(
     r"\b(?P<first>North|South|East|West|Upper|Lower)\s+and\s+(?:North|South|East|West|Upper|"
     r"Lower)\s+(?P<name>[A-Z][\w-]+)"
 )
+_AT_BEFORE = EndAnchored(r"\b(?:in|at)\s+$", ("in", "at"))
+_DECIDED_AFTER = caseless(r"^\s+(?:agreed|signed|approved|adopted|endorsed|decided)\b")
+# "Kadugli and Dilling remain besieged": a town, even first in its sentence
+_BESIEGED_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:remains?|is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:still\s+)?(?:under\s+siege|besieged|encircled|surrounded|cut\s+off)\b"
+)
+_IN_NEXT = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?$")
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
     ("from", "the"),
@@ -342,10 +350,13 @@ class Gazetteer:
                 if p.curated and p.kind == "admin1" and p.admin1_code
             }
             last_end = -1
-            for start, end, key, candidates in spans:
+            for n, (start, end, key, candidates) in enumerate(spans):
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
-                speaking = bool(_SPEECH_AFTER.match(after))  # "Moscow said": not a place
+                # "Moscow said": not a place; "leaders meeting in London agreed": a place
+                speaking = bool(_SPEECH_AFTER.match(after)) and not (
+                    _AT_BEFORE.search(before) and _DECIDED_AFTER.match(after)
+                )
                 if speaking and not _OFFICE_OF_BEFORE.search(before):
                     continue
                 if speaking or _REFERENCE_BEFORE.search(before):
@@ -409,6 +420,8 @@ class Gazetteer:
                         or listed
                         or _PLACE_NOUN_AFTER.match(after)
                         or self._plausible(place, before, named, key.count(" ") + 1)
+                        or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
+                        or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                     ):
                         continue
                 if place.kind == "country" and (
@@ -667,6 +680,18 @@ _IN_REGION = re.compile(
     r"(?:(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?\s+)?$",
     re.I,
 )
+
+
+def _in_region_next(
+    text: str, end: int, following: list[tuple[int, int, str, list[Place]]], country: str | None
+) -> bool:
+    """Is the town followed by a curated region of its own country ("the RSF takeover of
+    Babanusa in West Kordofan", "Kalogi, South Kordofan")?"""
+    return any(
+        _IN_NEXT.match(text[end:start])
+        and any(p.curated and p.kind != "country" and p.country == country for p in cands)
+        for start, _, _, cands in following
+    )
 
 
 def _describes(region: Mention, town: Mention) -> bool:

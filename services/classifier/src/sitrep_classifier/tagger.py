@@ -263,14 +263,19 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
         span = a.span
         if a.type == "state" and a.sector is None and span is not None and span.field in fields:
             text = fields[span.field]
-            if _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start]) or (
-                _TOWARDS_LIST.search(text[max(0, span.start - 60) : span.start])
+            wider = text[max(0, span.start - 60) : span.start]
+            if (
+                _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start])
+                or _TOWARDS_LIST.search(wider)
+                or _PLACE_APPOSED.search(wider)
             ):
                 continue
         kept.append(a)
     return kept
 
 
+# "met in Jeddah, Saudi Arabia": the country says where the town is
+_PLACE_APPOSED = re.compile(r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$")
 _COMPASS = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western)"
