@@ -275,7 +275,9 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
 
 
 # "met in Jeddah, Saudi Arabia": the country says where the town is
-_PLACE_APPOSED = re.compile(r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$")
+_PLACE_APPOSED = re.compile(
+    r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$"
+)
 _COMPASS = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western)"
