@@ -1333,3 +1333,41 @@ def test_a_country_apposed_to_a_town_is_no_actor(tagger: Tagger) -> None:
     text = "US and Ukrainian officials met in Jeddah, Saudi Arabia, on Tuesday."
     names = [a.name for a in tagger.classify(event(text)).actors]
     assert "Saudi Arabia" not in names and "United States" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Russian missile and drone attack on Kyiv killed at least 23 people.", "remote.missile_artillery"),
+        ("Russia launched 728 drones and 13 missiles at Ukraine overnight.", "remote.missile_artillery"),
+        ("Drones struck a missile depot near the border.", "remote.air_drone_strike"),
+    ],
+)  # fmt: skip
+def test_an_attack_of_missiles_and_drones_together_is_a_missile_attack(
+    tagger: Tagger, text: str, expected: str
+) -> None:
+    assert tagger.classify(event(text)).event_type == expected
+
+
+def test_the_strikes_a_toll_fell_in_are_counted_as_attacks(tagger: Tagger) -> None:
+    text = "Five journalists were among 20 people killed in two Israeli strikes on a hospital."
+    assert figures(tagger, text) == [("killed", 5), ("killed", 20), ("attacks", 2)]
+
+
+def test_a_hospital_named_after_its_town_is_a_facility(tagger: Tagger) -> None:
+    text = "WHO delivered medical supplies to Herat regional hospital."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == [
+        "Herat regional hospital"
+    ]
+
+
+def test_a_district_whose_name_opens_the_sentence_is_not_its_last_word(tagger: Tagger) -> None:
+    text = "Zinda Jan district was the hardest hit, with 11 villages destroyed."
+    assert "Jan" not in [loc.name for loc in tagger.classify(event(text)).locations]
+
+
+def test_an_alias_the_list_knows_is_not_also_an_unlisted_group(tagger: Tagger) -> None:
+    text = "The council voted to turn the Kenyan-led mission into a Gang Suppression Force."
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert names.count("Kenyan-led security mission") == 1
+    assert "Gang Suppression Force" not in names

@@ -356,6 +356,8 @@ class ActorIndex:
             taken += [(s, e) for _, p, s, e in claims if p is passage]
             owners = {end: self.aliases[alias].type for _, end, alias in matches}
             for name, kind, start, end in self._unlisted(text, titled, taken, owners):
+                if name in self.aliases:
+                    continue  # "Gang Suppression Force": a name the list has, found already
                 for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
                 if kind != "non_state_armed":

@@ -146,7 +146,7 @@ _COUNTING_BODY = re.compile(
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
-    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station)\b"
+    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station|(?:regional\s+|general\s+|central\s+)?hospital)\b"
 )
 # "central Khartoum", "downtown Beirut": a part of the city, so the city is a place, not the
 # government it can stand for.
@@ -667,6 +667,11 @@ _NAME_GOES_ON = re.compile(
     r"[ -](?:(?:al|el|ad|as|ash|an|ar|at|az|um|abu|bin|ibn|de|du|la|le)[ -])?[A-Z][a-z]"
 )
 _NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w]*(?<!['’]s)[ -]$")
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "upper", "lower", "greater", "new", "old"}
+)  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     {"The", "In", "At", "On", "Near", "From", "To", "Into", "Of", "And", "Or", "By", "For",
      "With", "Outside", "Across", "Around", "Inside", "Over", "Under", "After", "Before"}
@@ -713,8 +718,15 @@ def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool
         and not _PLACE_NOUN_AFTER.match(text[end : end + _REACH])
     ):
         return True
-    before = _NAME_CAME_BEFORE.search(text, max(0, start - 30), start)
-    return before is not None and before.group().strip(" -") not in _NOT_NAME_WORDS
+    # "Zinda Jan district" opens its sentence: with a region noun after, its first word
+    # still belongs to the name
+    pattern = _NAME_WORD_BEFORE if suffixed else _NAME_CAME_BEFORE
+    before = pattern.search(text, max(0, start - 30), start)
+    return (
+        before is not None
+        and before.group().strip(" -") not in _NOT_NAME_WORDS
+        and before.group().strip(" -").lower() not in _COMPASS_WORDS
+    )
 
 
 def _anchor(m: Mention, passage: Passage) -> unlisted_places.Anchor:

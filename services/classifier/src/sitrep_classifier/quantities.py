@@ -544,10 +544,14 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if (
         chosen is verb_before
         and verb_before is not None
-        and verb_before[2] in _NEEDS_WEAPON
         and noun_after is not None
+        and (
+            verb_before[2] in _NEEDS_WEAPON
+            or _IN_ATTACKS_BEFORE.search(lowered, window_start, start)
+        )
     ):
-        chosen = noun_after  # "launched 4 missile strikes": the strikes are counted
+        # "launched 4 missile strikes", "killed in two Israeli strikes": the strikes are counted
+        chosen = noun_after
     return chosen[2] if chosen else None
 
 
@@ -735,6 +739,7 @@ _LIST_COPULA = caseless(
     r"\b(?:amounted\s+to|amount\s+to|totall?ed|stood\s+at|reached)\s+(?:up\s+to\s+|about\s+|"
     r"some\s+|more\s+than\s+|over\s+|nearly\s+|around\s+|at\s+least\s+)?$"
 )
+_IN_ATTACKS_BEFORE = caseless(r"\b(?:in|during|by)\s+$")
 # A verb of its own before a figure of a list: it does not take the verb the list shares.
 _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"

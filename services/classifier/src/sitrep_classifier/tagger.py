@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
@@ -78,6 +79,9 @@ class Tagger:
         decisions = [decide(self.taxonomy, c) for c in cues]
         if self.learned is not None and events:
             decisions = self._learned(events, decisions, cues)
+        decisions = [
+            self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
+        ]
         found = [self.actors.find(p) for p in passages]
         locations = [
             self._locate(p, actors) for p, (actors, _) in zip(passages, found, strict=True)
@@ -137,6 +141,23 @@ class Tagger:
             confidence = round(float(row[ranked[0]]), 3)
             chosen.append(TypeDecision(best, category, confidence, found.span(best), alternates))
         return chosen
+
+    def _mixed_attack(
+        self, decision: TypeDecision, passages: list[Passage], cues: CueScores
+    ) -> TypeDecision:
+        """An attack of missiles and drones together ("a missile and drone attack", "fired
+        550 drones and missiles") is filed as a missile attack (TAXONOMY: the heavier arm)."""
+        if decision.event_type != _DRONES or not any(
+            _MIXED_WEAPONS.search(p.value) for p in passages
+        ):
+            return decision
+        et = self.taxonomy.event_types[_MISSILES]
+        return replace(
+            decision,
+            event_type=_MISSILES,
+            category=et.category,
+            evidence=cues.span(_MISSILES) or decision.evidence,
+        )
 
     def _required(self, ranked: list[int], labels: tuple[str, ...], cues: CueScores) -> list[int]:
         """The ranking without a type whose required words (cues.json "requires") the text
@@ -201,6 +222,12 @@ class Tagger:
 
 
 _NOTES = frozenset({"other.meta"})
+_DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
+_MIXED_WEAPONS = re.compile(
+    r"\b(?:missiles?|rockets?|shelling)\s+and\s+(?:\w+\s+)?drones?\b|"
+    r"\bdrones?\s+and\s+(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?)\b",
+    re.I,
+)
 # Who the text may name as the harmed of violence against civilians, if not "civilians"
 _VICTIMS = frozenset({"civilians", "protesters", "media", "civil_society", "intergovernmental"})
 
