@@ -1371,3 +1371,16 @@ def test_an_alias_the_list_knows_is_not_also_an_unlisted_group(tagger: Tagger) -
     names = [a.name for a in tagger.classify(event(text)).actors]
     assert names.count("Kenyan-led security mission") == 1
     assert "Gang Suppression Force" not in names
+
+
+def test_a_group_named_after_its_country_is_not_the_country(tagger: Tagger) -> None:
+    text = "China brokered a ceasefire between the military and the Myanmar National Democratic Alliance Army."
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert "Myanmar National Democratic Alliance Army" in names and "Myanmar" not in names
+
+
+def test_a_peoples_adjective_before_border_is_no_place(tagger: Tagger) -> None:
+    text = "Troops raided a scam compound near Myawaddy on the Thai border, detaining more than 2,000 people."
+    tagged = tagger.classify(event(text))
+    assert [loc.name for loc in tagged.locations] == ["Myawaddy"]
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("detained", 2000)]

@@ -228,7 +228,10 @@ class ActorIndex:
             # "The Netherlands" is "the Netherlands" mid-sentence, and "Netherlands" by name
             bare = name.removeprefix("The ")
             entry = ActorEntry(bare, "state", None, iso3)
-            for alias in dict.fromkeys((name, bare, f"the {bare}")):
+            # only a name that takes the article gets it: "the Myanmar" would hide "the
+            # Myanmar National Democratic Alliance Army" (the longest match starts first)
+            named = (name, bare, f"the {bare}") if name != bare else (name,)
+            for alias in dict.fromkeys(named):
                 aliases.setdefault(alias, entry)
         return ActorIndex(aliases, self.unlisted)
 
@@ -356,10 +359,17 @@ class ActorIndex:
             taken += [(s, e) for _, p, s, e in claims if p is passage]
             owners = {end: self.aliases[alias].type for _, end, alias in matches}
             for name, kind, start, end in self._unlisted(text, titled, taken, owners):
-                if name in self.aliases:
-                    continue  # "Gang Suppression Force": a name the list has, found already
                 for known in [n for n, a in actors.items() if _inside(a.span, passage, start, end)]:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
+                known_entry = self.aliases.get(name)
+                if known_entry is not None:  # "Gang Suppression Force": a name the list has
+                    actors.setdefault(known_entry.name, Actor(
+                        name=known_entry.name, type=known_entry.type, sector=known_entry.sector,
+                        country=known_entry.country, role="actor",
+                        confidence=0.85 if passage.name == "text" else 0.6,
+                        span=passage.span(start, end),
+                    ))  # fmt: skip
+                    continue
                 if kind != "non_state_armed":
                     for known in [n for n, a in actors.items() if _titles(a, passage, start)]:
                         del actors[known]  # "Kenya's president William Ruto": the person acts

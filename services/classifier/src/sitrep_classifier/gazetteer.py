@@ -408,6 +408,8 @@ class Gazetteer:
                     found.append(Mention(place, passage, start, end, _PRECISION["region"], end))
                     last_end = end
                     continue
+                if place.kind != "country" and text[start:end] in self.demonyms:
+                    continue  # "on the Thai border": a people's adjective, not a town's name
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:

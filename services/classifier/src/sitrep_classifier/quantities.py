@@ -266,7 +266,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "driven from", "lost their homes", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
-    ("detained", True, ("detained", "arrested", "jailed", "captured", "detention of")),
+    ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
+                        "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
                      "returned to their", "returning home", "returnees")),
