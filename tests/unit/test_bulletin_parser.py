@@ -131,6 +131,13 @@ def test_long_sentence_ending_in_colon_is_a_lead_in_not_a_header() -> None:
         ("Zelensky said: we will hold the line.", None, "Zelensky said: we will hold the line."),
         ("The meeting starts at 10:30 in Geneva.", None, "The meeting starts at 10:30 in Geneva."),
         ("the reason was simple: fuel ran out.", None, "the reason was simple: fuel ran out."),
+        # a colon that opens a list of names ends its sentence; it labels nothing
+        (
+            "Morocco accepted help from four countries: Spain, Britain, Qatar and the UAE.",
+            None,
+            "Morocco accepted help from four countries: Spain, Britain, Qatar and the UAE.",
+        ),
+        ("Sudan: El Fasher", "Sudan", "El Fasher"),
     ],
 )
 def test_split_headline(text: str, headline: str | None, rest: str) -> None:

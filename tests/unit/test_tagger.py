@@ -1384,3 +1384,38 @@ def test_a_peoples_adjective_before_border_is_no_place(tagger: Tagger) -> None:
     tagged = tagger.classify(event(text))
     assert [loc.name for loc in tagged.locations] == ["Myawaddy"]
     assert [(q.kind, q.value) for q in tagged.quantities] == [("detained", 2000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv orders the evacuation of families from 11 frontline villages.", ["Ukraine"]),
+        ("Gas transit will halt after Kyiv let the contract expire.", ["Ukraine"]),
+        # a capital reporting a happening is a source, not a party to it
+        ("Moscow says two saboteurs were killed in a border village.", []),
+    ],
+)
+def test_a_capital_that_acts_is_its_countrys_state(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    names = [a.name for a in tagger.classify(event(text)).actors if a.type == "state"]
+    assert names == expected
+
+
+def test_a_place_an_owner_is_named_with_is_the_place(tagger: Tagger) -> None:
+    text = "A magnitude 6.8 earthquake struck Morocco's High Atlas mountains late on Friday."
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    assert "High Atlas mountains" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 2,400 deaths have been reported across 17 states.", [("killed", 2400), ("count", 17)]),
+        ("The government announced a 120 billion dirham reconstruction plan.", [("money", 120e9)]),
+    ],
+)  # fmt: skip
+def test_regions_counted_and_dirhams(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

@@ -87,6 +87,13 @@ _CURRENCY_WORDS = {
     "rubles": "RUB",
     "yuan": "CNY",
     "yen": "JPY",
+    "dirhams": "MAD",
+    "dirham": "MAD",
+    "riyals": "SAR",
+    "riyal": "SAR",
+    "rials": "IRR",
+    "rial": "IRR",
+    "lira": "TRY",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
@@ -453,6 +460,9 @@ def _value(num: str, scale: str | None) -> float:
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
     r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+)
+_REGIONS_AFTER = caseless(
+    r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries)\b"
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
@@ -854,7 +864,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if hit.magnitude or hit.duration_unit or hit.currency or units[i]:
             continue
         plain[i] = (
-            "settlements"
+            "count"  # "across 17 states": regions counted, not what happened in them
+            if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 20)
+            else "settlements"
             if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
             else _toll_kind(lowered[: hit.start])
             or _nearest_kind(lowered, hit.start, hit.end)

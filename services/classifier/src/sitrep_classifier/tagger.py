@@ -60,6 +60,13 @@ class Tagger:
         else:
             self.actors = actors or load_actors()
         self.gazetteer = gazetteer
+        # "Kyiv orders ...", "Moscow said ...": the capital speaks for its country's state
+        countries = {code: name for name, code in gazetteer.index.country_names().items()}
+        self.capital_states = {
+            place.name: entry
+            for code, place in gazetteer.index.capitals().items()
+            if (entry := self.actors.aliases.get(countries.get(code, ""))) is not None
+        }
         self.info = ClassifierInfo(name=CLASSIFIER_NAME, version=CLASSIFIER_VERSION)
 
     def classify(self, event: UpdateEvent, now: datetime | None = None) -> TaggedEvent:
@@ -180,6 +187,7 @@ class Tagger:
         """The actors the text names, less the places and targets among them, plus those the
         event implies: the home forces of "the army", a protest's crowd, counted victims."""
         actors = _not_targets(_not_places(named, places), passages)
+        actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
             actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
         # "The army" is the forces of the country the section is about ("Sudan: ... hosted
@@ -213,6 +221,25 @@ class Tagger:
             actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
         return actors
 
+    def _capital_voices(
+        self, actors: list[Actor], passages: list[Passage], event_type: str
+    ) -> list[Actor]:
+        """A capital that opens a clause and acts ("Kyiv orders the evacuation") is its
+        country's state; one that speaks ("Moscow said it would respond") when saying is the
+        event, not when it reports one ("Moscow says saboteurs were killed": a source)."""
+        speech = event_type.partition(".")[0] in _SPEECH_FAMILIES
+        for passage in passages:
+            for m in _CAPITAL_VOICE.finditer(passage.value):
+                if m.group("verb").startswith("sa") and not speech:
+                    continue
+                entry = self.capital_states.get(m.group("capital"))
+                if entry is not None and all(a.name != entry.name for a in actors):
+                    actors = _implied(
+                        actors, passage.span(m.start("capital"), m.end("capital")),
+                        name=entry.name, type=entry.type, country=entry.country, role="actor",
+                    )  # fmt: skip
+        return actors
+
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has none.
@@ -222,6 +249,14 @@ class Tagger:
 
 
 _NOTES = frozenset({"other.meta"})
+_SPEECH_FAMILIES = frozenset({"politics", "diplomacy", "information"})
+_CAPITAL_VOICE = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:but|and|while|after|before|when|as|because|until)\s+)(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+"
+    r"(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|orders?|ordered|announced|announces|warned|warns|"
+    r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
+    r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
+    r"recalled|expelled|summoned)\b"
+)
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
     r"\b(?:missiles?|rockets?|shelling)\s+and\s+(?:\w+\s+)?drones?\b|"

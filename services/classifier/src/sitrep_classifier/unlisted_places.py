@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -174,6 +174,14 @@ def _bare(text: str) -> list[Unlisted]:
     ]
 
 
+def _without_owner(u: Unlisted) -> Unlisted:
+    """ "Morocco's High Atlas mountains": the place is the High Atlas mountains."""
+    cut = max(u.name.rfind("'s "), u.name.rfind("’s "))
+    if cut < 0:
+        return u
+    return replace(u, name=u.name[cut + 3 :], start=u.start + cut + 3)
+
+
 def find(
     text: str, stop: frozenset[str], bare: bool = True, places_end: tuple[int, ...] = ()
 ) -> list[Unlisted]:
@@ -202,7 +210,7 @@ def find(
                     )
                 )
     kept: list[Unlisted] = []
-    for u in sorted(out, key=lambda u: (u.start, -u.end)):
+    for u in sorted(map(_without_owner, out), key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", u.name)]
         if words[0] in first_stop or any(w in stop and w not in particles for w in words):
             continue

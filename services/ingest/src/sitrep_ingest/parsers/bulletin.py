@@ -219,9 +219,24 @@ def split_headline(text: str) -> tuple[str | None, str]:
         or words[-1].lower().strip(",") in _SPEECH_VERBS
         or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
         or _DATE_LABEL.match(label)
+        or _names_only(m.group("rest"))
     ):
         return None, text
     return label, m.group("rest").strip()
+
+
+def _names_only(rest: str) -> bool:
+    """Does the colon open a list of names ("help from four countries: Spain, Britain and
+    Qatar."), which ends the sentence before it, rather than an item after its label?"""
+    words = [w.strip(",.;") for w in rest.split()]
+    return (
+        len(words) >= 2
+        and all(w and (w[0].isupper() or w in _LIST_GLUE) for w in words)
+        and any(w in _LIST_GLUE or "," in rest for w in words)
+    )
+
+
+_LIST_GLUE = frozenset({"and", "or", "the", "of", "de", "al", "el"})
 
 
 def _find_date(text: str) -> date | None:
