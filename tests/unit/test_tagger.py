@@ -1419,3 +1419,28 @@ def test_regions_counted_and_dirhams(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list goes on after "the"; a capital's suburbs are the capital
+        ("Airstrikes continued across southern Lebanon, the Bekaa and Beirut's southern suburbs.",
+         ["southern Lebanon", "Bekaa", "Beirut"]),
+        # GeoNames' "Aakkar" is the Akkar that news names
+        ("An airstrike on a building in Ain Yaqoub in Akkar governorate killed 29 people.", ["Akkar", "Ain Yaqoub"]),
+        ("Washington and Moscow agreed to talk.", []),
+    ],
+)  # fmt: skip
+def test_lists_suburbs_and_governorates(tagger: Tagger, text: str, expected: list[str]) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+def test_a_russian_battlegroup_is_russian_forces(tagger: Tagger) -> None:
+    text = "Units of the Battlegroup Centre took the settlement of Dachnoye."
+    assert [a.name for a in tagger.classify(event(text)).actors] == ["Russian forces"]
+
+
+def test_a_sabotage_group_eliminated_is_fighting_not_an_explosion(tagger: Tagger) -> None:
+    text = "A sabotage group attempting to cross the state border was eliminated."
+    assert tagger.classify(event(text)).event_type == "battle.armed_clash"

@@ -90,7 +90,7 @@ _DISTRIBUTIVE = re.compile(
     r"(?:\s[A-Z][\w'’-]*)?\s+(?P<suffix>region|province|oblast|state|governorate|district)s\b"
 )
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+$")
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
@@ -154,6 +154,11 @@ _QUARTER_BEFORE = EndAnchored(
     r"\b(?:central|downtown|greater|(?:north|south)-?(?:east|west)ern|northern|southern|"
     r"eastern|western)\s+$",
     ("central", "downtown", "greater", "ern"),
+)
+# "Beirut's southern suburbs", "Khartoum's outskirts": a part of the city
+_QUARTER_AFTER = caseless(
+    r"^['’]s\s+(?:(?:southern|northern|eastern|western|central)\s+)?(?:suburbs?|outskirts|"
+    r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port)\b"
 )
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
@@ -454,6 +459,8 @@ class Gazetteer:
                     or suffix
                     or _PLACE_NOUN_AFTER.match(after)
                     or _QUARTER_BEFORE.search(before)
+                    or _QUARTER_AFTER.match(after)
+                    or listed  # "across southern Lebanon, the Bekaa and Beirut's suburbs"
                 ):
                     continue
                 precision = (
