@@ -1444,3 +1444,34 @@ def test_a_russian_battlegroup_is_russian_forces(tagger: Tagger) -> None:
 def test_a_sabotage_group_eliminated_is_fighting_not_an_explosion(tagger: Tagger) -> None:
     text = "A sabotage group attempting to cross the state border was eliminated."
     assert tagger.classify(event(text)).event_type == "battle.armed_clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running total adds to the last typed figure, not to the window between them
+        ("Eight more people died of malnutrition in the past 24 hours, bringing the total to 281, including 114 children.",
+         [("killed", 8), ("killed", 281), ("killed", 114)]),
+        ("Norway will contribute 2 billion kroner to help Ukraine buy gas.", [("money", 2e9)]),
+        ("More than half a million people face catastrophic conditions of starvation.", [("in_need", 500_000)]),
+    ],
+)  # fmt: skip
+def test_running_totals_kroner_and_catastrophic_needs(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel's foreign ministry rejected the finding.", ["Israel"]),
+        # the health ministry counts the dead; it is no party
+        ("Lebanon's health ministry said 492 people were killed in the strikes.", []),
+    ],
+)
+def test_a_ministry_speaks_for_its_state_unless_it_counts_the_dead(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    names = [a.name for a in tagger.classify(event(text)).actors if a.type == "state"]
+    assert names == expected

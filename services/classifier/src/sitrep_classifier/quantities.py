@@ -94,6 +94,8 @@ _CURRENCY_WORDS = {
     "rials": "IRR",
     "rial": "IRR",
     "lira": "TRY",
+    "kroner": "NOK",
+    "kronor": "SEK",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
@@ -291,6 +293,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "without water", "without electricity", "without power", "facing acute", "facing famine", "facing hunger",
                         "out of school", "out of class", "awaiting medical", "awaiting evacuation",
                         "face acute", "face famine", "face hunger", "food insecure",
+                        "face catastrophic", "facing catastrophic",
                         "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
@@ -766,14 +769,17 @@ _TOTAL_BEFORE = caseless(
 
 
 def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    """A running total takes the kind of the figure it adds to, the last one typed before it
+    ("8 more died in the past 24 hours, bringing the total to 281": not the 24 hours)."""
     for i in range(1, len(hits)):
+        earlier = next((j for j in range(i - 1, -1, -1) if j in kinds), None)
         if (
             i in kinds
-            and i - 1 in kinds
+            and earlier is not None
             and kinds[i] in ("count", *_COUNTED_NOUNS)
             and _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 70), hits[i].start)
         ):
-            kinds[i] = kinds[i - 1]
+            kinds[i] = kinds[earlier]
 
 
 def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
