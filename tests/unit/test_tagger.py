@@ -1475,3 +1475,21 @@ def test_a_ministry_speaks_for_its_state_unless_it_counts_the_dead(
 ) -> None:
     names = [a.name for a in tagger.classify(event(text)).actors if a.type == "state"]
     assert names == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian and Ukrainian delegations held talks in Istanbul.", {"Russia", "Ukraine"}),
+        ("Rwandan and Mozambican forces launched joint operations.", {"Rwandan forces", "Mozambican forces"}),
+    ],
+)  # fmt: skip
+def test_two_adjectives_share_the_noun_after_them(
+    tagger: Tagger, text: str, expected: set[str]
+) -> None:
+    assert {a.name for a in tagger.classify(event(text)).actors} == expected
+
+
+def test_a_health_minister_speaking_places_the_event_in_the_country(tagger: Tagger) -> None:
+    text = "Lebanon's health minister says hospitals are overwhelmed."
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Lebanon"]

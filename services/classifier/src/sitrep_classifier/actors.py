@@ -61,6 +61,11 @@ _PLACE_BEFORE = EndAnchored(
     ),
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
+# "Russian and Ukrainian delegations": the noun is the first adjective's too
+_DISTRIBUTED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)\s+and\s+[A-Z][a-z]+\s+(?P<noun>delegations|forces|troops|soldiers|"
+    r"officials|negotiators|leaders|militaries|armies|navies)\b"
+)
 # "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
 _STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
@@ -357,6 +362,17 @@ class ActorIndex:
                     role=role,
                     confidence=0.85 if passage.name == "text" else 0.6, span=span,
                 )  # fmt: skip
+            for m in _DISTRIBUTED.finditer(text):  # "Russian and Ukrainian delegations"
+                for noun in dict.fromkeys((m.group("noun"), m.group("noun").rstrip("s"))):
+                    shared = self.aliases.get(f"{m.group('first')} {noun}")
+                    if shared is not None:
+                        actors.setdefault(shared.name, Actor(
+                            name=shared.name, type=shared.type, sector=shared.sector,
+                            country=shared.country, role="actor",
+                            confidence=0.85 if passage.name == "text" else 0.6,
+                            span=passage.span(m.start("first"), m.end("first")),
+                        ))  # fmt: skip
+                        break
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
             owners = {end: self.aliases[alias].type for _, end, alias in matches}

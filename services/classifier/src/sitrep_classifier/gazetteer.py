@@ -139,7 +139,7 @@ _CAPITAL_OF = re.compile(
 # "Lebanon's health ministry", "the Lebanese civil defence": a national body that counts the
 # dead and hurt in its own country; where nothing else is named, the country is the place.
 _COUNTING_BODY = re.compile(
-    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:health\s+ministry|"
+    r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}?)(?:['’]s)?\s+(?:health\s+ministry|health\s+minister|"
     r"ministry\s+of\s+(?:public\s+)?health|civil\s+defen[cs]e|disaster\s+(?:management\s+)?agency)\b"
 )
 # Facilities named after their town; the town's point is theirs (precision 1).
