@@ -1493,3 +1493,22 @@ def test_two_adjectives_share_the_noun_after_them(
 def test_a_health_minister_speaking_places_the_event_in_the_country(tagger: Tagger) -> None:
     text = "Lebanon's health minister says hospitals are overwhelmed."
     assert [loc.name for loc in tagger.classify(event(text)).locations] == ["Lebanon"]
+
+
+def test_a_district_of_an_oblast_country_is_not_called_an_oblast(tagger: Tagger) -> None:
+    text = "The governor said the situation in the Krasnaya Yaruga district was difficult."
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    assert "Krasnaya Yaruga Oblast" not in names and "Krasnaya Yaruga" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forces controlled about 1,150 square km of territory and 82 settlements.", [("area", 1150), ("settlements", 82)]),
+        ("The UN said more than 6.3 million people needed urgent assistance.", [("in_need", 6_300_000)]),
+    ],
+)  # fmt: skip
+def test_square_km_and_people_who_needed_aid(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

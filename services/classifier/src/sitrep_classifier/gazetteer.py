@@ -754,7 +754,9 @@ def _display_name(m: Mention) -> str:
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
     name = surface if surface and not surface.isupper() else m.place.name
-    if m.place.kind == "admin1" and m.end > m.name_end:  # "Lipetsk region": Lipetsk Oblast
+    suffix = m.passage.value[m.name_end : m.end].lower()
+    if m.place.kind == "admin1" and ("region" in suffix or "oblast" in suffix):
+        # "Lipetsk region": Lipetsk Oblast; not "Krasnaya Yaruga district"
         countries, not_oblasts = oblast_style()
         if m.place.country in countries and normalise(name) not in not_oblasts:
             return f"{name} Oblast"

@@ -115,7 +115,7 @@ _FIGURE_STARTS = word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *
 
 
 _UNIT = caseless(
-    r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|"
+    r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
     r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b))"
 )
@@ -287,7 +287,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("held_hostage", True, ("abducted", "abducting", "abducts", "kidnapped", "kidnapping",
                             "kidnaps", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
-    ("in_need", False, ("in need", "need", "needing", "at risk", "to assist", "to help", "to reach",
+    ("in_need", False, ("in need", "need", "needing", "needed", "at risk", "to assist", "to help", "to reach",
                         "left without", "to support", "cutting supply to", "cutting supplies to",
                         "cutting water to", "cutting power to", "cutting electricity to",
                         "without water", "without electricity", "without power", "facing acute", "facing famine", "facing hunger",
