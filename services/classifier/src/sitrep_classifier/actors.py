@@ -62,9 +62,12 @@ _PLACE_BEFORE = EndAnchored(
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 # "Russian and Ukrainian delegations": the noun is the first adjective's too
+_DISTRIBUTED_NOUNS = (
+    "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
+    "militaries", "armies", "navies",
+)  # fmt: skip
 _DISTRIBUTED = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+)\s+and\s+[A-Z][a-z]+\s+(?P<noun>delegations|forces|troops|soldiers|"
-    r"officials|negotiators|leaders|militaries|armies|navies)\b"
+    rf"\b(?P<first>[A-Z][a-z]+)\s+and\s+[A-Z][a-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
 # "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
 _STATE_ORGAN_AFTER = caseless(
@@ -362,7 +365,12 @@ class ActorIndex:
                     role=role,
                     confidence=0.85 if passage.name == "text" else 0.6, span=span,
                 )  # fmt: skip
-            for m in _DISTRIBUTED.finditer(text):  # "Russian and Ukrainian delegations"
+            distributed = (
+                _DISTRIBUTED.finditer(text)
+                if " and " in text and any(noun in text for noun in _DISTRIBUTED_NOUNS)
+                else ()
+            )
+            for m in distributed:  # "Russian and Ukrainian delegations"
                 for noun in dict.fromkeys((m.group("noun"), m.group("noun").rstrip("s"))):
                     shared = self.aliases.get(f"{m.group('first')} {noun}")
                     if shared is not None:

@@ -589,6 +589,8 @@ class Gazetteer:
         named in full only by the second (which the index finds by itself)."""
         found: list[Mention] = []
         for passage in passages:
+            if " and " not in passage.value:
+                continue
             for m in _PAIRED_COMPASS.finditer(passage.value):
                 key = normalise(f"{m.group('first')} {m.group('name')}")
                 place = next((p for p in self.index.candidates(key) if p.curated), None)

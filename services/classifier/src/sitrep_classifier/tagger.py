@@ -67,6 +67,8 @@ class Tagger:
             for code, place in gazetteer.index.capitals().items()
             if (entry := self.actors.aliases.get(countries.get(code, ""))) is not None
         }
+        # their first words: a text with none of them has no capital to read (most texts)
+        self.capital_words = frozenset(name.split()[0] for name in self.capital_states)
         self.info = ClassifierInfo(name=CLASSIFIER_NAME, version=CLASSIFIER_VERSION)
 
     def classify(self, event: UpdateEvent, now: datetime | None = None) -> TaggedEvent:
@@ -229,6 +231,8 @@ class Tagger:
         event, not when it reports one ("Moscow says saboteurs were killed": a source)."""
         speech = event_type.partition(".")[0] in _SPEECH_FAMILIES
         for passage in passages:
+            if self.capital_words.isdisjoint(passage.value.split()):
+                continue
             for m in _CAPITAL_VOICE.finditer(passage.value):
                 if m.group("verb").startswith("sa") and not speech:
                     continue
