@@ -1512,3 +1512,37 @@ def test_square_km_and_people_who_needed_aid(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack killed 25 people when two apartment blocks were hit.", [("killed", 25), ("count", 2)]),
+        ("The UN says 5,600 were killed in 2024, 1,000 more than the previous year.", [("killed", 5600)]),
+        ("Partners distributed 4,500 tents and 20,000 tarpaulins.", [("aid_volume", 4500), ("aid_volume", 20_000)]),
+    ],
+)  # fmt: skip
+def test_things_hit_changes_and_tarpaulins(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An army drone strike on a market in Kabkabiya in North Darfur killed 40 people.", True),
+        ("Drones struck a depot in Port Sudan, the army said.", False),
+    ],
+)
+def test_an_army_named_as_the_striker_acts_and_one_cited_does_not(
+    tagger: Tagger, text: str, expected: bool
+) -> None:
+    names = [a.name for a in tagger.classify(event(text)).actors]
+    assert ("Sudanese forces" in names) is expected
+
+
+def test_gaza_crossings_and_cite_soleil_are_curated(tagger: Tagger) -> None:
+    text = "Aid entered through Kerem Shalom and Zikim; gangs attacked Cite Soleil."
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    assert names == ["Kerem Shalom", "Zikim", "Cite Soleil"]

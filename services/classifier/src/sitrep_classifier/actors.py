@@ -494,9 +494,16 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
     for passage in passages:
         for m in _BARE_FORCES.finditer(passage.lower):
             before = passage.value[max(0, m.start() - 30) : m.start()]
-            if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
-                return passage.span(m.start(), m.end())
+            if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
+                continue  # "..., the army said.": the source of the claim, not a party
+            owner = _OWNER_BEFORE.search(before)
+            if m.group().startswith("the") or not owner or owner.group().strip() in _ARTICLES:
+                return passage.span(m.start(), m.end())  # "An army drone strike": the army's
     return None
+
+
+_ARTICLES = frozenset({"A", "An", "The"})
+_SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$")
 
 
 # "Hundreds protest in X", "thousands rallied", "workers went on strike": the crowd acts.

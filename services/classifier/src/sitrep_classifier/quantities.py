@@ -172,6 +172,11 @@ _MULTIPLIER_AFTER = caseless(
     r"less|fewer|that|what|than)\b"
 )
 # "up by 1,000 on the previous year", "an increase of 20%": a change, not an amount.
+# "1,000 more than the previous year": a change, not an amount
+_CHANGE_AFTER = caseless(
+    r"\s+(?:more|fewer|less|higher|lower)\s+than\s+(?:the\s+|a\s+|in\s+the\s+)?"
+    r"(?:previous|last|prior|year|month|week|day)\b"
+)
 _CHANGE_BEFORE = caseless(
     r"\b(?:(?:up|down)\s+by|(?:increase|rise|drop|decrease|fall|jump)\s+of)\s+"
     r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
@@ -296,6 +301,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "face catastrophic", "facing catastrophic",
                         "food insecurity", "acute hunger", "acutely food insecure")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
+                           "tarpaulins", "tarps", "shelter kits",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "blankets", "litres", "liters", "hot meals", "meals",
                            "cubic metres", "cubic meters")),
@@ -502,8 +508,13 @@ _DESTROYED_THINGS = caseless(
 )
 
 
+_HIT_VERBS = frozenset({"hit", "struck", "targeted", "shelled", "bombed"})
+
+
 def _passive_kind(lowered: str, end: int) -> str | None:
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
+    if m and m.group("verb").split()[0] in _HIT_VERBS:
+        return "count"  # "when two apartment blocks were hit": the things hit are counted
     if m:
         kind = _cue_kind(m.group("verb"), verbs_only=False)
         # "72 were still missing": a state, not a verb, but what the figure is
@@ -612,6 +623,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             )
             or _MULTIPLIER_AFTER.match(lowered, end, end + 16)
             or _CHANGE_BEFORE.search(tail)
+            or _CHANGE_AFTER.match(lowered, end, end + 40)
         ):
             continue  # "two thirds", "220 km/h", "three times as many", "up by 1,000"
         if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 40):
