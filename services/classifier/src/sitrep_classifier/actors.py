@@ -357,14 +357,8 @@ class ActorIndex:
                     and _MILITARY_AFTER.match(after)
                 ):
                     sector = "military"
-                if entry.name in actors:
-                    continue
-                span: TextSpan = passage.span(m_start, m_end)
-                actors[entry.name] = Actor(
-                    name=entry.name, type=entry.type, sector=sector, country=entry.country,
-                    role=role,
-                    confidence=0.85 if passage.name == "text" else 0.6, span=span,
-                )  # fmt: skip
+                if entry.name not in actors:
+                    actors[entry.name] = _listed(entry, passage, m_start, m_end, sector, role)
             distributed = (
                 _DISTRIBUTED.finditer(text)
                 if " and " in text and any(noun in text for noun in _DISTRIBUTED_NOUNS)
@@ -374,12 +368,10 @@ class ActorIndex:
                 for noun in dict.fromkeys((m.group("noun"), m.group("noun").rstrip("s"))):
                     shared = self.aliases.get(f"{m.group('first')} {noun}")
                     if shared is not None:
-                        actors.setdefault(shared.name, Actor(
-                            name=shared.name, type=shared.type, sector=shared.sector,
-                            country=shared.country, role="actor",
-                            confidence=0.85 if passage.name == "text" else 0.6,
-                            span=passage.span(m.start("first"), m.end("first")),
-                        ))  # fmt: skip
+                        if shared.name not in actors:
+                            actors[shared.name] = _listed(
+                                shared, passage, m.start("first"), m.end("first")
+                            )
                         break
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
@@ -389,12 +381,8 @@ class ActorIndex:
                     del actors[known]  # "Myanmar" in "Myanmar National Democratic Alliance Army"
                 known_entry = self.aliases.get(name)
                 if known_entry is not None:  # "Gang Suppression Force": a name the list has
-                    actors.setdefault(known_entry.name, Actor(
-                        name=known_entry.name, type=known_entry.type, sector=known_entry.sector,
-                        country=known_entry.country, role="actor",
-                        confidence=0.85 if passage.name == "text" else 0.6,
-                        span=passage.span(start, end),
-                    ))  # fmt: skip
+                    if known_entry.name not in actors:
+                        actors[known_entry.name] = _listed(known_entry, passage, start, end)
                     continue
                 if kind != "non_state_armed":
                     for known in [n for n, a in actors.items() if _titles(a, passage, start)]:
@@ -486,7 +474,27 @@ _BARE_FORCES = caseless(
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|troops|soldiers)\b(?!\s+(?:of|from)\b)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.
-_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*|\b(?:its|their|his|her|our|whose))\s+$")
+# An article is no owner: "An army drone strike" is the army's.
+_OWNER_BEFORE = re.compile(
+    r"(?:(?!(?:A|An|The)\s)[A-Z][\w’'-]*|\b(?:its|their|his|her|our|whose))\s+$"
+)
+
+
+def _listed(
+    entry: ActorEntry,
+    passage: Passage,
+    start: int,
+    end: int,
+    sector: str | None = None,
+    role: str = "actor",
+) -> Actor:
+    """The actor a listed entry names at `start:end` of `passage` (its own sector unless the
+    context gave one)."""
+    return Actor(
+        name=entry.name, type=entry.type, sector=sector or entry.sector, country=entry.country,
+        role=role, confidence=0.85 if passage.name == "text" else 0.6,
+        span=passage.span(start, end),
+    )  # fmt: skip
 
 
 def bare_forces(passages: list[Passage]) -> TextSpan | None:
@@ -496,13 +504,11 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
             before = passage.value[max(0, m.start() - 30) : m.start()]
             if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
                 continue  # "..., the army said.": the source of the claim, not a party
-            owner = _OWNER_BEFORE.search(before)
-            if m.group().startswith("the") or not owner or owner.group().strip() in _ARTICLES:
-                return passage.span(m.start(), m.end())  # "An army drone strike": the army's
+            if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
+                return passage.span(m.start(), m.end())
     return None
 
 
-_ARTICLES = frozenset({"A", "An", "The"})
 _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$")
 
 

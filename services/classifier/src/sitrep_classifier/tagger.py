@@ -312,11 +312,13 @@ def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:
 # "fired 100 rockets at northern Israel", "strikes on Iran", "flee south Lebanon", "a quake
 # struck central Myanmar": a country after a preposition of direction or a verb of hitting
 # is where the act lands, not who acts.
+_COMPASS = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)"
+)
 _TOWARDS_BEFORE = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in|struck|hit|hits|rocked|shook|"
-    r"jolted|battered|pounded)\s+"
-    r"(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?$",
+    rf"jolted|battered|pounded)\s+(?:(?:the\s+)?{_COMPASS}\s+)?$",
     re.I,
 )
 
@@ -343,10 +345,6 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
 # "met in Jeddah, Saudi Arabia": the country says where the town is
 _PLACE_APPOSED = re.compile(
     r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$"
-)
-_COMPASS = (
-    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western)"
 )
 # "hit southern Turkey and northern Syria": the list after the verb goes on
 _TOWARDS_LIST = re.compile(

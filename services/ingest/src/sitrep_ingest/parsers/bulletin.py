@@ -232,7 +232,7 @@ def _names_only(rest: str) -> bool:
     return (
         len(words) >= 2
         and all(w and (w[0].isupper() or w in _LIST_GLUE) for w in words)
-        and any(w in _LIST_GLUE or "," in rest for w in words)
+        and ("," in rest or any(w in _LIST_GLUE for w in words))
     )
 
 
