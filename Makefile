@@ -68,7 +68,9 @@ BENCH_VENV := .venv-bench
 $(BENCH_VENV)/.installed: pyproject.toml schemas/pyproject.toml services/runtime/pyproject.toml services/classifier/pyproject.toml
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install -q --upgrade pip
-	$(BENCH_VENV)/bin/python -m pip install -q -c deploy/constraints.txt -e schemas -e services/runtime -e services/classifier -e '.[bench]'
+	# the peers pin pydantic below sitrep's pin: the bench venv takes theirs
+	grep -v '^pydantic' deploy/constraints.txt > $(BENCH_VENV)/constraints.txt
+	$(BENCH_VENV)/bin/python -m pip install -q -c $(BENCH_VENV)/constraints.txt -e schemas -e services/runtime -e services/classifier -e '.[bench]'
 	touch $@
 
 bench: install $(BENCH_VENV)/.installed

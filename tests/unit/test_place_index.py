@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import string
 
-from sitrep_classifier.gazetteer_index import Place, PlaceIndex, PrefixFilter
+from sitrep_classifier.gazetteer_index import AliasTable, Place, PlaceIndex, PrefixFilter
 
 
 def test_prefix_filter_has_every_member_and_few_others() -> None:
@@ -20,6 +20,20 @@ def test_prefix_filter_has_every_member_and_few_others() -> None:
     others = [f"{word()} {word()} {word()}" for _ in range(20_000)]
     false_positives = sum(o in prefixes for o in others) / len(others)
     assert false_positives < 0.05  # each costs the name reader one more word, no wrong answer
+
+
+def test_alias_table_gives_back_each_alias_rows_and_nothing_else() -> None:
+    rng = random.Random(5)
+    words = {
+        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 14))) for _ in range(30_000)
+    }
+    keys = sorted(words)[:20_000]
+    aliases = {k: list(range(i % 4 + 1)) if i % 7 == 0 else [i] for i, k in enumerate(keys)}
+    table = AliasTable(aliases)
+    assert len(table) == len(aliases)
+    assert all(k in table and table.get(k) == tuple(rows) for k, rows in aliases.items())
+    others = [*sorted(words)[20_000:], "", "kyiv oblast", "ä"]
+    assert not any(o in table or table.get(o) is not None for o in others)
 
 
 def test_columns_give_back_each_place() -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -119,6 +119,63 @@ class PrefixFilter:
         return bool(self.bits[h >> 3] & (1 << (h & 7)))
 
 
+class AliasTable:
+    """Normalised alias -> its place rows, without keeping the aliases themselves.
+
+    A dict of the 484,000 alias strings held ~61 MB, a third of the classifier's memory.
+    Here each alias is its 64-bit BLAKE2b digest in an open-addressed table (8 bytes a
+    slot, half of them empty) beside the row it names (4 bytes); an alias of several
+    places points into one flat array of row lists. A build fails on two aliases with the
+    same digest; any other string finds an alias with probability ~2^-45 per lookup.
+    """
+
+    def __init__(self, aliases: dict[str, list[int]]) -> None:
+        size = 1 << max(10, (2 * len(aliases)).bit_length())
+        self.mask = size - 1
+        self.digests = array("Q", bytes(8 * size))
+        self.rows = array("i", bytes(4 * size))
+        self.groups = array("I")  # for aliases of several places: count, then the rows
+        for key, rows in aliases.items():
+            slot = self._slot(digest := _digest(key))
+            if self.digests[slot]:
+                raise ValueError(f"two aliases share a digest: {key!r}")
+            self.digests[slot] = digest
+            if len(rows) == 1:
+                self.rows[slot] = rows[0]
+            else:
+                self.rows[slot] = -1 - len(self.groups)
+                self.groups.extend([len(rows), *rows])
+        self.count = len(aliases)
+
+    def _slot(self, digest: int) -> int:
+        slot = digest & self.mask
+        while (found := self.digests[slot]) and found != digest:
+            slot = (slot + 1) & self.mask
+        return slot
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self.digests[self._slot(_digest(key))])
+
+    def get(self, key: str) -> tuple[int, ...] | None:
+        """The rows `key` names, or None when it is no alias."""
+        slot = self._slot(_digest(key))
+        if not self.digests[slot]:
+            return None
+        row = self.rows[slot]
+        if row >= 0:
+            return (row,)
+        start = -1 - row
+        return tuple(self.groups[start + 1 : start + 1 + self.groups[start]])
+
+
+def _digest(key: str) -> int:
+    """A nonzero 64-bit digest of an alias (zero marks an empty slot)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") or 1
+
+
 class PlaceIndex:
     """Places in columns (arrays and lists, one entry per place) and a normalised alias table.
 
@@ -141,19 +198,17 @@ class PlaceIndex:
         self.admin1_codes = [sys.intern(p.admin1_code) if p.admin1_code else None for p in places]
         self.lat = array("d", (p.lat for p in places))
         self.lon = array("d", (p.lon for p in places))
-        self.population = array("q", (p.population for p in places))
+        self.population = array("I", (p.population for p in places))
         self.flags = bytearray(
             (_CAPITAL if p.capital else 0) | (_CURATED if p.curated else 0) for p in places
         )
         self.gids = array(
-            "q", (int(p.place_id[3:]) if p.place_id.startswith("gn:") else 0 for p in places)
+            "I", (int(p.place_id[3:]) if p.place_id.startswith("gn:") else 0 for p in places)
         )
         self.special_ids = {
             i: p.place_id for i, p in enumerate(places) if not p.place_id.startswith("gn:")
         }
-        self.aliases: dict[str, int | tuple[int, ...]] = {
-            key: rows[0] if len(rows) == 1 else tuple(rows) for key, rows in aliases.items()
-        }
+        self.aliases = AliasTable(aliases)
         # Every proper word prefix of an alias ("rostov", "rostov on" of "rostov on don"):
         # a name is extended word by word only while it can still become an alias.
         self.prefixes = PrefixFilter(
@@ -193,12 +248,7 @@ class PlaceIndex:
         )  # fmt: skip
 
     def candidates(self, key: str) -> list[Place]:
-        rows = self.aliases.get(key)
-        if rows is None:
-            return []
-        if isinstance(rows, int):
-            return [self.place(rows)]
-        return [self.place(i) for i in rows]
+        return [self.place(i) for i in self.aliases.get(key) or ()]
 
     def curated(self) -> list[Place]:
         return [self.place(i) for i, flags in enumerate(self.flags) if flags & _CURATED]

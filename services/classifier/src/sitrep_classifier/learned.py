@@ -32,7 +32,7 @@ from sitrep_classifier.rules import TypeDecision
 
 MODEL_FILE = "data/event_type_model.npz"
 N_BUCKETS = 2**13
-WORD_CACHE = 20_000  # distinct words kept with their vectors (~20 MB at most)
+WORD_CACHE = 10_000  # distinct words kept with their vectors (~10 MB at most)
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d+")
 
 Matrix = npt.NDArray[np.float32]
