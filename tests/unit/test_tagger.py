@@ -129,6 +129,12 @@ def test_seed_places_and_figures(tagger: Tagger) -> None:
         ("Washington lifted its restrictions on long-range weapons.", "Washington"),
         ("Russian officials criticised the decision.", "Russia"),
         ("Russia expelled a British diplomat.", "Russia"),
+        # a speaker's owner after a list of places, and where peacekeepers come from
+        (
+            "Troops took the village of Kurakhivka near Pokrovsk, Russia's defence ministry said.",
+            "Russia",
+        ),
+        ("Nine peacekeepers from Chad, Niger and Togo were killed.", "Chad"),
     ],
 )
 def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: str) -> None:
@@ -391,6 +397,7 @@ def test_first_level_regions_of_any_country_are_places(
         ("WFP trucks reach Kadugli for first time in a year", "Kadugli"),
         ("Kyiv residents shelter in metro during alert", "Kyiv"),
         ("NATO's chief visited Kyiv and pledged support.", "Kyiv"),
+        ("Insurgents enter Hama after days of fighting", "Hama"),
     ],
 )
 def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
@@ -450,6 +457,10 @@ def test_lists_of_places_share_their_cue(tagger: Tagger, text: str, names: list[
         # an English word is not a name's particle: "at" joins names only with a hyphen
         ("Flights at Mitiga airport were diverted from Tripoli.", "Mitiga airport", "facility", "Tripoli"),
         ("Shells hit the Beit ash-Shati camp in Gaza City.", "Beit ash-Shati", "settlement", "Gaza City"),
+        # a hyphenated modifier is not part of the name; a plural noun makes each listed name one
+        ("The MSF-run Ndosho hospital in Goma took in 600 wounded.", "Ndosho hospital", "facility", "Goma"),
+        ("Shells fell on the Kyeshero and Katindo areas of Goma.", "Kyeshero", "settlement", "Goma"),
+        ("Shells fell on the Kyeshero and Katindo areas of Goma.", "Katindo", "settlement", "Goma"),
     ],
 )  # fmt: skip
 def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
@@ -463,6 +474,13 @@ def test_unlisted_camps_villages_and_facilities_are_put_near_a_listed_place(
         assert (found.lat, found.lon, found.country) == (anchor.lat, anchor.lon, anchor.country)
     else:  # the country the event is about
         assert found.country == "BFA"
+
+
+def test_a_headlines_place_anchors_the_unlisted_place_of_a_text_with_none(tagger: Tagger) -> None:
+    tagged = tagger.classify(
+        event("The Ndosho hospital received 600 wounded.", headline="Hospitals in Goma overwhelmed")
+    )
+    assert [loc.name for loc in tagged.locations] == ["Goma", "Ndosho hospital"]
 
 
 @pytest.mark.parametrize(
@@ -1257,6 +1275,14 @@ def test_towns_a_road_runs_between_are_places(tagger: Tagger) -> None:
         ("The attack killed 25 people when two apartment blocks were hit.", [("killed", 25), ("count", 2)]),
         ("The UN says 5,600 were killed in 2024, 1,000 more than the previous year.", [("killed", 5600)]),
         ("Partners distributed 4,500 tents and 20,000 tarpaulins.", [("aid_volume", 4500), ("aid_volume", 20_000)]),
+        # a harm verb far after the figure, in its clause, says what the figure is
+        ("Nine peacekeepers from Chad, Niger and Togo serving with the UN mission were killed.", [("killed", 9)]),
+        ("About 5,000 troops were sent to the area where 12 civilians were killed.", [("troops", 5000), ("killed", 12)]),
+        # the people aid reached are counted; people who lost their homes are displaced
+        ("Partners distributed food rations to 52,000 displaced people near Sake.", [("count", 52_000)]),
+        ("Agencies gave food to 9,000 people who lost their homes in the floods.", [("displaced", 9000)]),
+        # a year naming a deal or a war is no figure
+        ("Netanyahu says 1974 disengagement deal has collapsed.", []),
     ],
 )  # fmt: skip
 def test_figure_kinds_read_from_the_words_around_them(

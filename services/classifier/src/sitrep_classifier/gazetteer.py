@@ -94,7 +94,8 @@ _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
-    r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|"
+    r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|enter|"
+    r"entering|storm|storms|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
@@ -249,6 +250,15 @@ _BESIEGED_AFTER = re.compile(
 _IN_NEXT = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?$")
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
+    ("from", "the"),
+)
+# "peacekeepers from South Africa, Malawi and Uruguay": where people come from, not where
+# the event is (a country only: "residents from Khartoum" may still be there).
+_PEOPLE_FROM = EndAnchored(
+    r"\b(?:peacekeepers|troops|soldiers|contingents?|officers|police\s+officers|experts|"
+    r"delegations?|delegates|envoys|ministers|diplomats|mediators|negotiators|volunteers|"
+    r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors)\s+"
+    r"from\s+(?:the\s+)?$",
     ("from", "the"),
 )
 _PRECISION = {
@@ -434,12 +444,14 @@ class Gazetteer:
                 if place.kind == "country" and (
                     not (
                         _COUNTRY_LOCATIVE.search(before)
-                        or listed  # "in Turkey and Syria"
+                        # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
+                        or (listed and not after.startswith(("'s", "’s")))
                         or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))
                         or _POSSESSED_PLACE.match(after)
                     )
                     or _LAUNCHED_FROM.search(before)
                     or _SUPPLIED_FROM.search(before)
+                    or _PEOPLE_FROM.search(before)
                 ):
                     continue
                 if (place.capital or place.kind == "country") and (

@@ -253,6 +253,12 @@ _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
 _YEAR_AS_ADJECTIVE = EndAnchored(
     r"\b(?:the|its|this|their|a|an)\s+$", ("the", "its", "this", "their", "a", "an")
 )
+# "the 1974 disengagement deal", "its 1967 borders": a year naming a deal, war or disaster.
+_YEAR_NAMES_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:deal|agreement|accords?|treaty|pact|protocol|memorandum|ceasefire|"
+    r"truce|armistice|resolution|constitution|law|borders?|lines?|war|genocide|massacre|invasion|"
+    r"revolution|uprising|coup|elections?|referendum|earthquake|quake|tsunami|floods?)\b"
+)
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 
@@ -470,6 +476,16 @@ _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
     r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
+# "Thirteen peacekeepers from South Africa, Malawi and Uruguay serving with MONUSCO were
+# killed": a harm verb far after the figure, its clause's own passive, still says what it is.
+_FAR_PASSIVE_AFTER = caseless(
+    r"(?P<gap>[^.;:!?\d()]{20,110}?)\s(?:were|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?"
+    r"(?P<verb>killed|wounded|injured|abducted|kidnapped|detained|arrested|released|freed|"
+    r"rescued|displaced|evacuated)\b"
+)
+_FAR_GAP_STOP = caseless(
+    r"\b(?:where|when|whom|whose|after|before|while|because|since|as|but|until|if|than)\b"
+)
 _REGIONS_AFTER = caseless(
     r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries)\b"
 )
@@ -520,12 +536,23 @@ def _passive_kind(lowered: str, end: int) -> str | None:
         # "72 were still missing": a state, not a verb, but what the figure is
         return kind if kind == "missing_trapped" else _cue_kind(m.group("verb"))
     short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
-    return _cue_kind(short.group("verb"), verbs_only=False) if short else None  # "missing"
+    if short:
+        return _cue_kind(short.group("verb"), verbs_only=False)  # "missing"
+    far = _FAR_PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 140))
+    if far and not _FAR_GAP_STOP.search(far.group("gap")):
+        return _cue_kind(far.group("verb"))
+    return None
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
+    if (
+        _AID_TO_BEFORE.search(lowered, max(0, start - 90), start)
+        and _RECIPIENTS_AFTER.match(lowered, end)
+        and not _DISPLACED_WHO.match(lowered, end)
+    ):
+        return None
     passive = _passive_kind(lowered, end)
     if passive and passive not in _NEEDS_WEAPON:
         return passive
@@ -652,8 +679,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             if _YEAR.match(num) and _YEAR_BEFORE.search(tail):
                 continue  # "in 2024", "into 2025", "since 2014"
         if _YEAR.match(num) and not cur and not scale:
-            if _YEAR_AS_ADJECTIVE.search(tail):
-                continue  # "the 2024 response plan"
+            if _YEAR_AS_ADJECTIVE.search(tail) or _YEAR_NAMES_AFTER.match(lowered, end):
+                continue  # "the 2024 response plan", "says 1974 disengagement deal collapsed"
             after = text[end : end + 20]
             if not _UNIT.match(lowered[end : end + 20]) and not _LOWER_WORD_AFTER.match(after):
                 continue  # a year
@@ -771,6 +798,20 @@ _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
     r"infected|infecting|sickened|treated|treating|vaccinated)\s+(?:about\s+|some\s+|"
     r"more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?$"
+)
+# "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
+# aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
+_AID_TO_BEFORE = caseless(
+    r"\b(?:(?:distribut\w*|deliver\w*|provid\w*|g[ai]v\w*|handed\s+out)\b[^.;\d]{0,50}\bto|"
+    r"reached|reaching|assisted|assisting)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+|"
+    r"over\s+|nearly\s+|almost\s+|around\s+)?$"
+)
+_RECIPIENTS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:people|persons|survivors|families|households|children|"
+    r"beneficiaries|displaced|residents|refugees|patients)\b"
+)
+_DISPLACED_WHO = caseless(
+    r"[^.;]{0,60}?\bwho\s+(?:had\s+|have\s+)?(?:lost|fled|were\s+displaced)\b"
 )
 # "..., bringing the total there to more than 850,000": a running total of the figure before.
 _TOTAL_BEFORE = caseless(

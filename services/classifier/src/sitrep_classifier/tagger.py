@@ -246,9 +246,10 @@ class Tagger:
 
     def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
         context = {a.country for a in actors if a.country}
-        # Headlines are labels ("Kursk Counterattack"); their places count only if the text has none.
+        # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
+        # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
         return self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
-            passages[1:], context
+            passages, context
         )
 
 

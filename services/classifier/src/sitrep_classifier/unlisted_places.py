@@ -100,6 +100,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _listed_before() -> re.Pattern[str]:
+    """A name that a list joins to the next one ("Kyeshero and " of "the Kyeshero and Katindo
+    areas"): a plural noun makes each name of the list a place."""
+    return re.compile(rf"(?<![\w'’])(?P<name>{_name()})(?:\s*,\s*|,?\s+and\s+)$")
+
+
+@cache
 def _kind_of_noun() -> dict[str, str]:
     """Each noun after a name -> the kind of place it makes ("province" -> admin1)."""
     return {
@@ -182,6 +189,18 @@ def _without_owner(u: Unlisted) -> Unlisted:
     return replace(u, name=u.name[cut + 3 :], start=u.start + cut + 3)
 
 
+_MODIFIER_FIRST = re.compile(r"(?:The\s+)?(?:[\w'’.]+-[a-z]+\s+)?(?=[A-Z])")
+
+
+def _without_modifier(u: Unlisted) -> Unlisted:
+    """ "The ICRC-supported Ndosho hospital", "Russian-held Oleshky": the place is the name
+    after the sentence's article and the hyphenated modifier."""
+    m = _MODIFIER_FIRST.match(u.name)
+    if m is None or not m.end():
+        return u
+    return replace(u, name=u.name[m.end() :], start=u.start + m.end())
+
+
 def find(
     text: str, stop: frozenset[str], bare: bool = True, places_end: tuple[int, ...] = ()
 ) -> list[Unlisted]:
@@ -201,6 +220,13 @@ def find(
                 start = named.start("name")
                 end = m.end() if noun in keep_noun else named.end("name")
                 out.append(Unlisted(text[start:end], after[noun], start, end))
+                plural = m.group().endswith("s") and not noun.endswith("s")
+                while plural and noun not in keep_noun:  # "the Kyeshero and Katindo areas"
+                    named = _listed_before().search(text, max(0, start - _NAME_REACH), start)
+                    if not named:
+                        break
+                    start = named.start("name")
+                    out.append(Unlisted(named.group("name"), after[noun], start, named.end("name")))
         if noun in before:  # "the town of Barsalogho"
             named = of_name.match(text, m.end())
             if named:
@@ -210,7 +236,8 @@ def find(
                     )
                 )
     kept: list[Unlisted] = []
-    for u in sorted(map(_without_owner, out), key=lambda u: (u.start, -u.end)):
+    owned = (_without_modifier(_without_owner(u)) for u in out)
+    for u in sorted(owned, key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", u.name)]
         if words[0] in first_stop or any(w in stop and w not in particles for w in words):
             continue
