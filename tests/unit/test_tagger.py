@@ -135,6 +135,8 @@ def test_seed_places_and_figures(tagger: Tagger) -> None:
             "Russia",
         ),
         ("Nine peacekeepers from Chad, Niger and Togo were killed.", "Chad"),
+        ("The plan would leave Ukraine's army at 800,000 troops.", "Ukraine"),
+        ("He studied at the University of Oxford.", "University"),
     ],
 )
 def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: str) -> None:
@@ -398,6 +400,9 @@ def test_first_level_regions_of_any_country_are_places(
         ("Kyiv residents shelter in metro during alert", "Kyiv"),
         ("NATO's chief visited Kyiv and pledged support.", "Kyiv"),
         ("Insurgents enter Hama after days of fighting", "Hama"),
+        ("The fuel blockade of Bamako entered its third month.", "Bamako"),
+        ("The University Hospital of Mirebalais remains closed.", "Mirebalais"),
+        ("The 2025 Humanitarian Response Plan for Haiti is 21 per cent funded.", "Haiti"),
     ],
 )
 def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
@@ -1283,6 +1288,10 @@ def test_towns_a_road_runs_between_are_places(tagger: Tagger) -> None:
         ("Agencies gave food to 9,000 people who lost their homes in the floods.", [("displaced", 9000)]),
         # a year naming a deal or a war is no figure
         ("Netanyahu says 1974 disengagement deal has collapsed.", []),
+        # burned things are destroyed, burned people killed; abstentions are no votes for
+        ("Militants burned more than 100 tanker trucks on the road from Senegal.", [("destroyed", 100)]),
+        ("Two people burned to death when the depot caught fire.", [("killed", 2)]),
+        ("The resolution passed with 12 votes in favour and three abstentions.", [("votes_for", 12), ("count", 3)]),
     ],
 )  # fmt: skip
 def test_figure_kinds_read_from_the_words_around_them(
@@ -1480,6 +1489,9 @@ def test_a_ministry_speaks_for_its_state_unless_it_counts_the_dead(
     [
         ("Russian and Ukrainian delegations held talks in Istanbul.", {"Russia", "Ukraine"}),
         ("Rwandan and Mozambican forces launched joint operations.", {"Rwandan forces", "Mozambican forces"}),
+        ("Ukrainian and US delegations met in Geneva.", {"Ukraine", "United States"}),
+        # a junta is its country's forces
+        ("Mali's junta closed schools nationwide.", {"Malian forces"}),
     ],
 )  # fmt: skip
 def test_two_adjectives_share_the_noun_after_them(

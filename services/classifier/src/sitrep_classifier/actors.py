@@ -11,7 +11,14 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
-from sitrep_classifier.text import EndAnchored, Passage, caseless, matches_in, word_starts
+from sitrep_classifier.text import (
+    STATE_ORGAN_AFTER,
+    EndAnchored,
+    Passage,
+    caseless,
+    matches_in,
+    word_starts,
+)
 from sitrep_schemas import Actor, Quantity, TextSpan
 from sitrep_schemas.events import Attribution
 
@@ -67,18 +74,7 @@ _DISTRIBUTED_NOUNS = (
     "militaries", "armies", "navies",
 )  # fmt: skip
 _DISTRIBUTED = re.compile(
-    rf"\b(?P<first>[A-Z][a-z]+)\s+and\s+[A-Z][a-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
-)
-# "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
-_STATE_ORGAN_AFTER = caseless(
-    r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?)|"
-    r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"
-    # not "health ministry": it counts the dead of an event, it is no party to it
-    r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
-    r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
-    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative)\b"
-    # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
-    r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
+    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
 _OWN_FORCES_AFTER = caseless(
     r"^(?:[’']s\s+(?:[a-z-]+\s+){1,3}?)?\s*(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
@@ -322,7 +318,7 @@ class ActorIndex:
                     lower[max(0, m_start - _REACH) : m_start],
                     lower[m_end : m_end + _REACH],
                 )
-                organ = _STATE_ORGAN_AFTER.match(after)
+                organ = STATE_ORGAN_AFTER.match(after)
                 if (
                     entry.type == "state"
                     and entry.sector is None

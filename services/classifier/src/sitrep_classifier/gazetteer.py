@@ -30,7 +30,7 @@ from sitrep_classifier.gazetteer_index import (
     normalise,
     oblast_style,
 )
-from sitrep_classifier.text import EndAnchored, Passage, caseless
+from sitrep_classifier.text import STATE_ORGAN_AFTER, EndAnchored, Passage, caseless
 from sitrep_schemas import Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
@@ -102,13 +102,14 @@ _LOCATIVE_BEFORE = caseless(
     r"neighbou?ring|nearby|"
     r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
-    r"capital|edge)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
+    r"capital|edge|blockade|siege)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
-    r"neighbou?rhoods?|enclaves?|communes?|municipality|municipalities|townships?)\s+of|near|outside|"
+    r"neighbou?rhoods?|enclaves?|communes?|municipality|municipalities|townships?|"
+    r"hospital|university|airport|prison)\s+of|near|outside|"
     r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
@@ -178,7 +179,7 @@ _SPEECH_AFTER = caseless(
 _COUNTRY_ENDS = (
     "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
-    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west",
+    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
 )  # fmt: skip
 # Not "to" alone: "delivered systems to Ukraine" makes Ukraine a recipient, not a place; a
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
@@ -190,7 +191,8 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
-    r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing))"
+    r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing)|"
+    r"\b(?:response\s+plan|appeal)\s+for)"
     r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+)?$",
     _COUNTRY_ENDS,
 )
@@ -443,7 +445,8 @@ class Gazetteer:
                         continue
                 if place.kind == "country" and (
                     not (
-                        _COUNTRY_LOCATIVE.search(before)
+                        # not "which would leave Ukraine's army at 800,000": an owner
+                        (_COUNTRY_LOCATIVE.search(before) and not STATE_ORGAN_AFTER.match(after))
                         # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
                         or (listed and not after.startswith(("'s", "’s")))
                         or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))

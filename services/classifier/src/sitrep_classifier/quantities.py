@@ -270,7 +270,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
                       "to death", "shot dead", "found dead", "executed", "executing", "beheaded",
-                      "massacred", "slaughtered")),
+                      "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
+                      "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
@@ -318,7 +319,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "struck 3 areas where enemy personnel were concentrated and 1 control post"
     ("targets_hit", False, ("targets", "areas where", "control post", "control posts",
                             "command post", "command posts", "concentrations of")),
-    ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled")),
+    ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled",
+                         "burned", "burnt", "torched", "set ablaze", "set on fire")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
                         "attempts to advance", "attempts to break through", "attempted assaults",
                         "engagements", "assault actions", "clashes")),
@@ -331,6 +333,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "more than 100 aftershocks": counted; "a 5.2 aftershock" is a magnitude
     ("count", False, ("aftershocks", "earthquakes", "quakes", "tremors")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
+    ("count", False, ("abstentions", "abstained", "abstaining")),  # not votes for or against
     ("votes_for", False, ("votes in favour", "votes in favor", "in favour", "in favor")),
     ("votes_against", False, ("votes against", "voted against", "voting against")),
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
