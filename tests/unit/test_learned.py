@@ -17,7 +17,6 @@ from sitrep_classifier.learned import (
     model_path,
     ngram_buckets,
 )
-from sitrep_classifier.rules import TypeDecision
 from sitrep_cli.evaluate import Report
 from sitrep_cli.train import cross_validate, examples, train
 
@@ -65,21 +64,26 @@ def test_training_never_reads_the_test_part() -> None:
     assert names and not names & test_names
 
 
-def test_probabilities_are_a_distribution_and_the_rules_vote_counts(embedder: Embedder) -> None:
+def test_probabilities_are_a_distribution_and_the_cue_scores_count(embedder: Embedder) -> None:
     loaded = load_default()
     assert loaded is not None
     model, _ = loaded
     texts = ["Russian forces captured the village of Novoselivka.", "Kyiv residents shelter."]
-    votes = [
-        TypeDecision("battle.territory_taken", "military", 0.9, None, ()),  # no evidence: abstains
-        TypeDecision("security.alert_warning", "military", 0.2, None, ()),
-    ]
-    features = featurise(embedder, model.vote_types, texts, votes)
+    features = featurise(embedder, model.vote_types, texts, [{}, {}])  # no cue matched
     assert not features.votes.any()
     p = model.probabilities(features)
     assert p.shape == (2, len(model.labels))
     assert np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
     assert model.labels[int(p[0].argmax())] == "battle.territory_taken"
+    # a type's cues raise its probability, the more the stronger they are
+    alert = model.labels.index("security.alert_warning")
+    scored = [
+        model.probabilities(featurise(embedder, model.vote_types, texts[1:], [cues]))[0, alert]
+        for cues in ({}, {"security.alert_warning": 3.0}, {"security.alert_warning": 12.0})
+    ]
+    assert scored[0] < scored[1] < scored[2]
+    both = featurise(embedder, model.vote_types, texts, [{"security.alert_warning": 6.0}, {}])
+    assert both.votes[0, model.vote_types.index("security.alert_warning")] == 0.5
 
 
 def test_ngram_buckets_are_stable_and_read_numbers_as_one_word() -> None:

@@ -12,8 +12,10 @@ from sitrep_classifier.actors import load_actors
 from sitrep_classifier.gazetteer import load_gazetteer
 from sitrep_classifier.gazetteer_index import normalise
 from sitrep_classifier.quantities import extract_quantities
+from sitrep_classifier.rules import score_cues
 from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
+from sitrep_classifier.text import passages_of
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.labels import load_labels
@@ -82,7 +84,10 @@ SEED_TYPES = {
     5: "assessment.territorial",
     6: "remote.missile_artillery",
     7: "diplomacy.support",
-    8: "diplomacy.support",
+    # "expressed firm support for Ukraine and condemned Russia's nuclear rhetoric. They also
+    # raised concerns over ...": support and criticism both (cue scores 7.5 and 6.5); the
+    # learned layer reads the two criticisms as the news (since classifier 0.8.6)
+    8: "diplomacy.criticism",
     10: "diplomacy.criticism",
     11: "diplomacy.expulsion",
     13: "economic.sanctions",
@@ -1377,6 +1382,8 @@ def test_a_country_apposed_to_a_town_is_no_actor(tagger: Tagger) -> None:
         ("A Russian missile and drone attack on Kyiv killed at least 23 people.", "remote.missile_artillery"),
         ("Russia launched 728 drones and 13 missiles at Ukraine overnight.", "remote.missile_artillery"),
         ("Drones struck a missile depot near the border.", "remote.air_drone_strike"),
+        ("Ukrainian drones hit a missile plant in Bryansk overnight.", "remote.air_drone_strike"),
+        ("Russian missiles hit a drone factory in Lviv.", "remote.missile_artillery"),
     ],
 )  # fmt: skip
 def test_an_attack_of_missiles_and_drones_together_is_a_missile_attack(
@@ -1529,3 +1536,12 @@ def test_gaza_crossings_and_cite_soleil_are_curated(tagger: Tagger) -> None:
     text = "Aid entered through Kerem Shalom and Zikim; gangs attacked Cite Soleil."
     names = [loc.name for loc in tagger.classify(event(text)).locations]
     assert names == ["Kerem Shalom", "Zikim", "Cite Soleil"]
+
+
+def test_a_negative_cue_takes_back_what_a_shorter_one_gave() -> None:
+    taxonomy = load_taxonomy()
+    weapon = score_cues(taxonomy, passages_of(None, "Russia fired a missile at the port.")).scores
+    target = score_cues(taxonomy, passages_of(None, "Drones hit a missile depot.")).scores
+    assert weapon["remote.missile_artillery"] > 0
+    assert "remote.missile_artillery" not in target  # its cues cancel: no score, no evidence
+    assert target["remote.air_drone_strike"] > 0

@@ -6,8 +6,11 @@ A multinomial logistic regression trained on the tuning part of the labelled set
 - hashed word unigrams and bigrams of headline and text (binary, L2-normalised);
 - the text's WordLlama embedding (256 dimensions, mean of token vectors, L2-normalised):
   the weights and tokenizer ship inside the `wordllama` wheel, nothing is downloaded;
-- the rules' vote: the type the cue phrases chose, at the rules' confidence (zero when
-  no cue matched), so the model learns when the rules are right.
+- the rules' cue scores: each type's score s from its cue phrases, squashed to
+  s / (s + VOTE_SCALE) (zero when none of its cues matched), so the model learns how far
+  to trust each type's cues and which ones compete ("condemned the assault" scores for
+  criticism and for an attack). Measured on tune (5-fold CV): event type 0.789 with the
+  chosen type's confidence alone, 0.809 with every type's score.
 
 Inference is a few numpy products per batch; no scikit-learn at run time.
 """
@@ -19,7 +22,7 @@ import itertools
 import math
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,10 +31,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from sitrep_classifier.rules import TypeDecision
-
 MODEL_FILE = "data/event_type_model.npz"
 N_BUCKETS = 2**13
+VOTE_SCALE = 6.0  # a cue score of 6 (two strong cues) is half-way to certain
 WORD_CACHE = 10_000  # distinct words kept with their vectors (~10 MB at most)
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d+")
 
@@ -158,7 +160,7 @@ class Features:
 
     buckets: list[list[int]]
     embeddings: Matrix
-    votes: Matrix  # (batch, types): the rules' confidence at the type they chose
+    votes: Matrix  # (batch, types): each type's squashed cue score
 
     def dense(self) -> Matrix:
         """All inputs as one dense matrix (training)."""
@@ -178,13 +180,15 @@ def featurise(
     embedder: Embedder,
     type_names: Sequence[str],
     texts: Sequence[str],
-    decisions: Sequence[TypeDecision],
+    cue_scores: Sequence[Mapping[str, float]],
 ) -> Features:
+    """The model's inputs for `texts`, given each text's cue score per event type
+    (`CueScores.scores`: types without a matching cue absent)."""
     index = _positions(tuple(type_names))
     votes = np.zeros((len(texts), len(type_names)), dtype=np.float32)
-    for row, decision in enumerate(decisions):
-        if decision.evidence is not None:  # no evidence: no cue matched, the rules abstain
-            votes[row, index[decision.event_type]] = decision.confidence
+    for row, scores in enumerate(cue_scores):
+        for name, score in scores.items():
+            votes[row, index[name]] = score / (score + VOTE_SCALE)
     return Features([ngram_buckets(t) for t in texts], embedder.embed(texts), votes)
 
 

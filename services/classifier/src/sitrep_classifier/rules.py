@@ -75,12 +75,15 @@ def score_cues(taxonomy: Taxonomy, passages: list[Passage]) -> CueScores:
                     weight *= HEADLINE_WEIGHT
                 scores[name] = scores.get(name, 0.0) + weight
                 best = evidence.get(name)
-                if best is None or weight > best[0]:
+                if weight > 0 and (best is None or weight > best[0]):
                     evidence[name] = (weight, passage, m.start(), m.end())
-    cues = CueScores(scores, evidence, passages, anchors)
-    for name in scores:
+    # A negative cue ("missile depot") takes back a shorter one's weight; nothing is left
+    # of a type whose cues cancel out.
+    positive = {name: score for name, score in scores.items() if score > 0}
+    cues = CueScores(positive, evidence, passages, anchors)
+    for name in positive:
         if not cues.requirement_met(taxonomy, name):
-            scores[name] *= REQUIRES_MISSING_FACTOR
+            positive[name] *= REQUIRES_MISSING_FACTOR
     return cues
 
 

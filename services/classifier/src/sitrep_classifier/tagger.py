@@ -87,7 +87,7 @@ class Tagger:
         cues = [score_cues(self.taxonomy, p) for p in passages]
         decisions = [decide(self.taxonomy, c) for c in cues]
         if self.learned is not None and events:
-            decisions = self._learned(events, decisions, cues)
+            decisions = self._learned(events, cues)
         decisions = [
             self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
         ]
@@ -123,14 +123,13 @@ class Tagger:
     def _learned(
         self,
         events: Sequence[UpdateEvent],
-        decisions: list[TypeDecision],
         cues: list[CueScores],
     ) -> list[TypeDecision]:
-        """The model's type, which reads the rules' vote among its inputs."""
+        """The model's type, which reads the rules' cue scores among its inputs."""
         assert self.learned is not None
         model, embedder = self.learned
         texts = [model_text(e.headline, e.text) for e in events]
-        features = featurise(embedder, model.vote_types, texts, decisions)
+        features = featurise(embedder, model.vote_types, texts, [c.scores for c in cues])
         chosen = []
         probabilities = model.probabilities(features)
         for row, order, found in zip(

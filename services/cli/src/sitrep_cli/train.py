@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from sitrep_classifier.learned import N_BUCKETS, Embedder, EventTypeModel, featurise, model_text
-from sitrep_classifier.rules import decide_event_type
+from sitrep_classifier.rules import score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
 from sitrep_classifier.text import passages_of
 from sitrep_cli.evaluate import Report, bulletins, evaluate
@@ -75,9 +75,9 @@ def train(
     if unknown:
         raise ValueError(f"unknown event types: {sorted(unknown)}")
     types = list(taxonomy.event_types)
-    decisions = [decide_event_type(taxonomy, passages_of(e.headline, e.text)) for e in items]
+    scores = [score_cues(taxonomy, passages_of(e.headline, e.text)).scores for e in items]
     texts = [model_text(e.headline, e.text) for e in items]
-    features = featurise(embedder or Embedder(), types, texts, decisions)
+    features = featurise(embedder or Embedder(), types, texts, scores)
     matrix = features.dense().astype(np.float64)
     fit = LogisticRegression(C=c, max_iter=5000).fit(matrix, [e.event_type for e in items])
     coef = fit.coef_.T.astype(np.float32)  # (features, classes)
