@@ -142,6 +142,7 @@ def test_seed_places_and_figures(tagger: Tagger) -> None:
         ("Nine peacekeepers from Chad, Niger and Togo were killed.", "Chad"),
         ("The plan would leave Ukraine's army at 800,000 troops.", "Ukraine"),
         ("He studied at the University of Oxford.", "University"),
+        ("Units of the Dnepr group of forces repelled three attacks near Stepnohirsk.", "Dnepr"),
     ],
 )
 def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: str) -> None:
@@ -408,6 +409,10 @@ def test_first_level_regions_of_any_country_are_places(
         ("The fuel blockade of Bamako entered its third month.", "Bamako"),
         ("The University Hospital of Mirebalais remains closed.", "Mirebalais"),
         ("The 2025 Humanitarian Response Plan for Haiti is 21 per cent funded.", "Haiti"),
+        ("The IAEA said the Natanz enrichment plant was badly damaged.", "Natanz enrichment plant"),
+        ("Jets bombed the port of Hodeidah and the capital Sanaa.", "Sanaa"),
+        ("Israel launched air strikes on Iran's nuclear sites.", "Iran"),
+        ("Tankers avoided the Strait of Hormuz.", "Strait of Hormuz"),
     ],
 )
 def test_a_place_noun_after_or_a_telegraphic_verb_before_makes_a_name_a_place(
@@ -1297,6 +1302,11 @@ def test_towns_a_road_runs_between_are_places(tagger: Tagger) -> None:
         ("Militants burned more than 100 tanker trucks on the road from Senegal.", [("destroyed", 100)]),
         ("Two people burned to death when the depot caught fire.", [("killed", 2)]),
         ("The resolution passed with 12 votes in favour and three abstentions.", [("votes_for", 12), ("count", 3)]),
+        # what an attack hit, counted; sunk ships are destroyed
+        ("India said it struck nine sites across the border.", [("targets_hit", 9)]),
+        ("Artillery struck depots and deployment points in 141 areas.", [("targets_hit", 141)]),
+        ("The group targeted more than 100 vessels, sinking two of them.", [("targets_hit", 100), ("destroyed", 2)]),
+        ("The sanctions package lists nearly 200 vessels of the shadow fleet.", [("count", 200)]),
     ],
 )  # fmt: skip
 def test_figure_kinds_read_from_the_words_around_them(
@@ -1499,6 +1509,8 @@ def test_a_ministry_speaks_for_its_state_unless_it_counts_the_dead(
         ("Ukrainian and US delegations met in Geneva.", {"Ukraine", "United States"}),
         # a junta is its country's forces
         ("Mali's junta closed schools nationwide.", {"Malian forces"}),
+        # "X claimed its air force ...": the speaker's forces act
+        ("Pakistan claimed its air force shot down five jets.", {"Pakistani forces"}),
     ],
 )  # fmt: skip
 def test_two_adjectives_share_the_noun_after_them(

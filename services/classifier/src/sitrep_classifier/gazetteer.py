@@ -90,7 +90,8 @@ _DISTRIBUTIVE = re.compile(
     r"(?:\s[A-Z][\w'’-]*)?\s+(?P<suffix>region|province|oblast|state|governorate|district)s\b"
 )
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?$")
+# "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:capital,?\s+)?$")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
@@ -117,8 +118,11 @@ _STRONG_BEFORE = EndAnchored(
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
-    r"steelworks|hospital|port|dam|peninsula|site)s?\b"
+    r"steelworks|hospital|port|dam|peninsula|site|(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|"
+    r"nuclear\s+(?:site|facility))s?\b"
 )
+# "Units of the Dnepr group of forces": a Russian army group named after a river or a region
+_FORCES_GROUP_AFTER = caseless(r"^\s+(?:group|grouping)\s+of\s+(?:forces|troops)\b")
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
 )
@@ -148,7 +152,8 @@ _COUNTING_BODY = re.compile(
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
-    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station|(?:regional\s+|general\s+|central\s+)?hospital)\b"
+    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station|(?:regional\s+|general\s+|central\s+)?hospital|"
+    r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+(?:site|facility))\b"
 )
 # "central Khartoum", "downtown Beirut": a part of the city, so the city is a place, not the
 # government it can stand for.
@@ -425,6 +430,8 @@ class Gazetteer:
                     found.append(Mention(place, passage, start, end, _PRECISION["region"], end))
                     last_end = end
                     continue
+                if _FORCES_GROUP_AFTER.match(after):
+                    continue  # "the Dnepr group of forces": an army, not where it is
                 if place.kind != "country" and text[start:end] in self.demonyms:
                     continue  # "on the Thai border": a people's adjective, not a town's name
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
@@ -449,7 +456,8 @@ class Gazetteer:
                         (_COUNTRY_LOCATIVE.search(before) and not STATE_ORGAN_AFTER.match(after))
                         # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
                         or (listed and not after.startswith(("'s", "’s")))
-                        or (_AIMED_AT.search(before) and not after.startswith(("'s", "’s")))
+                        # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army"
+                        or (_AIMED_AT.search(before) and not STATE_ORGAN_AFTER.match(after))
                         or _POSSESSED_PLACE.match(after)
                     )
                     or _LAUNCHED_FROM.search(before)

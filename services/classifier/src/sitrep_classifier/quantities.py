@@ -320,7 +320,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("targets_hit", False, ("targets", "areas where", "control post", "control posts",
                             "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled",
-                         "burned", "burnt", "torched", "set ablaze", "set on fire")),
+                         "burned", "burnt", "torched", "set ablaze", "set on fire", "sank", "sunk",
+                         "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
                         "attempts to advance", "attempts to break through", "attempted assaults",
                         "engagements", "assault actions", "clashes")),
@@ -550,6 +551,10 @@ def _passive_kind(lowered: str, end: int) -> str | None:
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
+    if _HIT_THINGS_AFTER.match(lowered, end) and _HIT_BEFORE.search(
+        lowered, max(0, start - 200), start
+    ):
+        return "targets_hit"
     if (
         _AID_TO_BEFORE.search(lowered, max(0, start - 90), start)
         and _RECIPIENTS_AFTER.match(lowered, end)
@@ -801,6 +806,17 @@ _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
     r"infected|infecting|sickened|treated|treating|vaccinated)\s+(?:about\s+|some\s+|"
     r"more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?$"
+)
+# "struck nine sites", "targeted more than 100 vessels", "struck ... in 141 areas": what an
+# attack hit, counted.
+_HIT_BEFORE = caseless(
+    r"\b(?:(?:struck|hit|hits|strikes|striking|targeted|attacked|bombed|shelled)"
+    r"\s+|(?:struck|hit|targeted)\b[^.;\d]{0,160}\bin\s+)(?:about\s+|some\s+|more\s+than\s+|"
+    r"over\s+|at\s+least\s+|nearly\s+|almost\s+|around\s+)?$"
+)
+_HIT_THINGS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:sites|targets|vessels|ships|positions|facilities|locations|areas|"
+    r"objects|installations)\b"
 )
 # "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).

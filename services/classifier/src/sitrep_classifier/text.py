@@ -141,7 +141,8 @@ STATE_ORGAN_AFTER = caseless(
     # not "health ministry": it counts the dead of an event, it is no party to it
     r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
     r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
-    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative)\b"
+    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
+    r"negotiators|officials|diplomats)\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
     r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
