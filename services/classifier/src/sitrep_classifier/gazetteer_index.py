@@ -146,6 +146,14 @@ class AliasTable:
                 self.rows[slot] = -1 - len(self.groups)
                 self.groups.extend([len(rows), *rows])
         self.count = len(aliases)
+        self._memo: dict[str, tuple[int, ...] | None] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k != "_memo"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        vars(self).update(state)
+        self._memo = {}
 
     def _slot(self, digest: int) -> int:
         slot = digest & self.mask
@@ -157,10 +165,20 @@ class AliasTable:
         return self.count
 
     def __contains__(self, key: str) -> bool:
-        return bool(self.digests[self._slot(_digest(key))])
+        return self.get(key) is not None
 
     def get(self, key: str) -> tuple[int, ...] | None:
-        """The rows `key` names, or None when it is no alias."""
+        """The rows `key` names, or None when it is no alias. The names a feed reads repeat
+        (and a name is looked up twice, tested then read): answers are kept, 20,000 at most."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            if len(self._memo) >= 20_000:
+                self._memo.clear()
+            found = self._memo[key] = self._lookup(key)
+            return found
+
+    def _lookup(self, key: str) -> tuple[int, ...] | None:
         slot = self._slot(_digest(key))
         if not self.digests[slot]:
             return None

@@ -542,7 +542,10 @@ def _passive_kind(lowered: str, end: int) -> str | None:
     short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
     if short:
         return _cue_kind(short.group("verb"), verbs_only=False)  # "missing"
-    far = _FAR_PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 140))
+    reach = min(len(lowered), end + 140)
+    if lowered.find(" were ", end, reach) < 0 and lowered.find(" been ", end, reach) < 0:
+        return None  # the far passive below needs one of them: most figures have neither
+    far = _FAR_PASSIVE_AFTER.match(lowered, end, reach)
     if far and not _FAR_GAP_STOP.search(far.group("gap")):
         return _cue_kind(far.group("verb"))
     return None
@@ -556,8 +559,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     ):
         return "targets_hit"
     if (
-        _AID_TO_BEFORE.search(lowered, max(0, start - 90), start)
-        and _RECIPIENTS_AFTER.match(lowered, end)
+        _RECIPIENTS_AFTER.match(lowered, end)
+        and _AID_TO_BEFORE.search(lowered, max(0, start - 90), start)
         and not _DISPLACED_WHO.match(lowered, end)
     ):
         return None

@@ -247,9 +247,11 @@ class Tagger:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
-        return self.gazetteer.locate(passages[:1], context) or self.gazetteer.locate(
-            passages, context
-        )
+        located = self.gazetteer.locate(passages[:1], context)
+        if located or len(passages) < 2:
+            return located
+        headline = self.gazetteer.locate(passages[1:], context)
+        return self.gazetteer.locate(passages, context) if headline else []
 
 
 _NOTES = frozenset({"other.meta"})
