@@ -114,12 +114,13 @@ _STRONG_BEFORE = EndAnchored(
     r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
+# "the Natanz enrichment plant": a nuclear facility named after its town
+_NUCLEAR_SITE = r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+(?:site|facility)"
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
-    r"steelworks|hospital|port|dam|peninsula|site|(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|"
-    r"nuclear\s+(?:site|facility))s?\b"
+    rf"steelworks|hospital|port|dam|peninsula|site|{_NUCLEAR_SITE})s?\b"
 )
 # "Units of the Dnepr group of forces": a Russian army group named after a river or a region
 _FORCES_GROUP_AFTER = caseless(r"^\s+(?:group|grouping)\s+of\s+(?:forces|troops)\b")
@@ -153,7 +154,7 @@ _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
     r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station|(?:regional\s+|general\s+|central\s+)?hospital|"
-    r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+(?:site|facility))\b"
+    rf"{_NUCLEAR_SITE})\b"
 )
 # "central Khartoum", "downtown Beirut": a part of the city, so the city is a place, not the
 # government it can stand for.
@@ -452,12 +453,14 @@ class Gazetteer:
                         continue
                 if place.kind == "country" and (
                     not (
-                        # not "which would leave Ukraine's army at 800,000": an owner
-                        (_COUNTRY_LOCATIVE.search(before) and not STATE_ORGAN_AFTER.match(after))
+                        # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army" or
+                        # "which would leave Ukraine's army at 800,000": an owner
+                        (
+                            (_COUNTRY_LOCATIVE.search(before) or _AIMED_AT.search(before))
+                            and not STATE_ORGAN_AFTER.match(after)
+                        )
                         # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
                         or (listed and not after.startswith(("'s", "’s")))
-                        # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army"
-                        or (_AIMED_AT.search(before) and not STATE_ORGAN_AFTER.match(after))
                         or _POSSESSED_PLACE.match(after)
                     )
                     or _LAUNCHED_FROM.search(before)

@@ -804,18 +804,20 @@ _LIST_COPULA = caseless(
     r"some\s+|more\s+than\s+|over\s+|nearly\s+|around\s+|at\s+least\s+)?$"
 )
 _IN_ATTACKS_BEFORE = caseless(r"\b(?:in|during|by)\s+$")
+# The words that make a figure approximate, between a verb and its figure ("more than 100")
+_ROUGHLY = (
+    r"(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?"
+)
 # A verb of its own before a figure of a list: it does not take the verb the list shares.
 _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
-    r"infected|infecting|sickened|treated|treating|vaccinated)\s+(?:about\s+|some\s+|"
-    r"more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?$"
+    rf"infected|infecting|sickened|treated|treating|vaccinated)\s+{_ROUGHLY}$"
 )
 # "struck nine sites", "targeted more than 100 vessels", "struck ... in 141 areas": what an
 # attack hit, counted.
 _HIT_BEFORE = caseless(
     r"\b(?:(?:struck|hit|hits|strikes|striking|targeted|attacked|bombed|shelled)"
-    r"\s+|(?:struck|hit|targeted)\b[^.;\d]{0,160}\bin\s+)(?:about\s+|some\s+|more\s+than\s+|"
-    r"over\s+|at\s+least\s+|nearly\s+|almost\s+|around\s+)?$"
+    rf"\s+|(?:struck|hit|targeted)\b[^.;\d]{{0,160}}\bin\s+){_ROUGHLY}$"
 )
 _HIT_THINGS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:sites|targets|vessels|ships|positions|facilities|locations|areas|"
@@ -825,8 +827,7 @@ _HIT_THINGS_AFTER = caseless(
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
 _AID_TO_BEFORE = caseless(
     r"\b(?:(?:distribut\w*|deliver\w*|provid\w*|g[ai]v\w*|handed\s+out)\b[^.;\d]{0,50}\bto|"
-    r"reached|reaching|assisted|assisting)\s+(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+|"
-    r"over\s+|nearly\s+|almost\s+|around\s+)?$"
+    rf"reached|reaching|assisted|assisting)\s+{_ROUGHLY}$"
 )
 _RECIPIENTS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|survivors|families|households|children|"
@@ -839,7 +840,7 @@ _DISPLACED_WHO = caseless(
 _TOTAL_BEFORE = caseless(
     r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes)\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:total|number|tally|toll|count)\b[^.;\d]{0,30}?\bto\s+"
-    r"(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+|around\s+|at\s+least\s+)?$"
+    rf"{_ROUGHLY}$"
 )
 
 
