@@ -56,9 +56,16 @@ def test_columns_give_back_each_place() -> None:
 def test_first_level_regions_of_every_country_come_from_the_geonames_table() -> None:
     from sitrep_classifier.gazetteer_index import admin1_regions
 
-    regions = {(cc, name): names for cc, name, _, _, names in admin1_regions()}
+    found = admin1_regions()
+    regions = {(cc, name): names for kind, cc, name, _, _, names in found if kind == "admin1"}
     assert len({cc for cc, _ in regions}) > 200
     assert "North Darfur" in regions[("SDN", "Northern Darfur")]
     assert "North Kordofan" in regions[("SDN", "Shamal Kurdufan")]
     assert "North Kivu" in regions[("COD", "Nord Kivu")]
     assert ("BFA", "Centre") not in regions  # a common word would match ordinary text
+    # Second-level regions only where news names them, without GeoNames' "Province of"
+    provinces = {(cc, name): names for kind, cc, name, _, _, names in found if kind == "admin2"}
+    assert {cc for cc, _ in provinces} == {"PHL", "BFA"}
+    assert "South Leyte" in provinces[("PHL", "Southern Leyte")]
+    assert ("PHL", "Zamboanga del Sur") in provinces and ("BFA", "Soum") in provinces
+    assert ("PHL", "Antique") not in provinces  # a common word

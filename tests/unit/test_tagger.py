@@ -1557,3 +1557,56 @@ def test_a_negative_cue_takes_back_what_a_shorter_one_gave() -> None:
     assert weapon["remote.missile_artillery"] > 0
     assert "remote.missile_artillery" not in target  # its cues cancel: no score, no evidence
     assert target["remote.air_drone_strike"] > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A landmine blast maims five soldiers on the border.", [("injured", 5)]),
+        ("The spokesman claimed 58 Pakistani soldiers died.", [("killed", 58)]),
+        ("Water supply has been cut to some 220,000 households.", [("in_need", 220_000)]),
+    ],
+)
+def test_maimed_died_and_cut_off_households_are_read_as_harm_and_need(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The typhoon made landfall in Southern Leyte on Tuesday.", "Southern Leyte", "admin2"),
+        ("A helicopter crashed in Agusan del Sur province.", "Agusan del Sur", "admin2"),
+        ("Jihadists attacked an army post in Soum province.", "Soum", "admin2"),
+    ],
+)
+def test_second_level_provinces_are_places_where_news_names_them(
+    tagger: Tagger, text: str, name: str, kind: str
+) -> None:
+    locations = tagger.classify(event(text)).locations
+    assert [(loc.name, loc.kind) for loc in locations] == [(name, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thai F-16 jets bomb army positions near the frontier.", {"Thai forces"}),
+        ("Islamabad accuses Kabul of sheltering fighters.", {"Pakistan", "Afghanistan"}),
+        ("Bangkok expels the ambassador after a landmine blast.", {"Thailand"}),
+    ],
+)
+def test_a_type_designation_and_capitals_that_act_or_are_accused(
+    tagger: Tagger, text: str, expected: set[str]
+) -> None:
+    assert expected <= {a.name for a in tagger.classify(event(text)).actors}
+
+
+def test_jets_that_bomb_strike_from_the_air_and_an_offer_to_host_talks_is_an_intent(
+    tagger: Tagger,
+) -> None:
+    assert tagger.classify(event("Thai jets bomb army positions.")).event_type == (
+        "remote.air_drone_strike"
+    )
+    offer = "The prime minister offers to host ceasefire talks in Kuala Lumpur."
+    assert tagger.classify(event(offer)).event_type == "diplomacy.intent"

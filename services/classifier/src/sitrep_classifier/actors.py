@@ -68,6 +68,10 @@ _PLACE_BEFORE = EndAnchored(
     ),
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
+_MODEL_BETWEEN = re.compile(
+    r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"
+    r"(?P<noun>(?:fighter\s+)?jets?|bombers|warplanes?|aircraft|helicopters?|drones?|tanks?|missiles?)\b"
+)
 # "Russian and Ukrainian delegations": the noun is the first adjective's too
 _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
@@ -223,6 +227,18 @@ class ActorIndex:
                 chosen.append(match)
         return chosen
 
+    def _with_models(
+        self, text: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """ "Thai F-16 jets", "Russian Su-34 bombers": a type designation between a people's
+        adjective and the noun leaves the listed "Thai jets"."""
+        extra = []
+        for m in _MODEL_BETWEEN.finditer(text):
+            alias = f"{m.group('people')} {m.group('noun')}"
+            if alias in self.aliases and all(e <= m.start() or s >= m.end() for s, e, _ in found):
+                extra.append((m.start(), m.end(), alias))
+        return sorted(found + extra) if extra else found
+
     def country_named(self, name: str) -> str | None:
         """The ISO-3 code of the country `name` is ("Sudan", "ukraine"), if it is one."""
         return self._countries.get(name.strip().rstrip(":").strip().casefold())
@@ -295,6 +311,8 @@ class ActorIndex:
         for passage in passages:
             text, lower = passage.value, passage.lower
             matches = self._matches(text)
+            if "-" in text:
+                matches = self._with_models(text, matches)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
             # Persons by their title, listed or not: read once, for "Hezbollah chief Naim
             # Qassem" (the person, not the group, is the actor) and by _unlisted

