@@ -1610,3 +1610,38 @@ def test_jets_that_bomb_strike_from_the_air_and_an_offer_to_host_talks_is_an_int
     )
     offer = "The prime minister offers to host ceasefire talks in Kuala Lumpur."
     assert tagger.classify(event(offer)).event_type == "diplomacy.intent"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The carrier group was sent to the Caribbean.", ["Caribbean Sea"]),
+        ("Four boats were hit in the eastern Pacific.", ["Pacific Ocean"]),
+        ("Caribbean nations met in Barbados.", ["Barbados"]),  # an adjective
+        ("The Blue Mosque in Mazar-i-Sharif was damaged.", ["Mazar-i-Sharif", "Blue Mosque"]),
+        ("The humanitarian plan for Afghanistan is 30 per cent funded.", ["Afghanistan"]),
+    ],
+)
+def test_seas_named_places_of_worship_and_the_country_a_plan_is_for(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+def test_an_hour_of_the_clock_is_not_a_figure(tagger: Tagger) -> None:
+    text = "A magnitude 6.3 earthquake struck shortly before 1 a.m. on 3 November."
+    assert figures(tagger, text) == [("magnitude", 6.3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN urged Tanzanian security forces to stop firing.", "Tanzanian forces"),
+        ("An emergency summit of the Arab League condemned the strike.", "Arab League"),
+        ("The Pentagon orders a carrier group to the region.", "United States"),
+    ],
+)
+def test_security_forces_regional_bodies_and_the_pentagon_are_actors(
+    tagger: Tagger, text: str, expected: str
+) -> None:
+    assert expected in {a.name for a in tagger.classify(event(text)).actors}

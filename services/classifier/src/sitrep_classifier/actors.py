@@ -269,7 +269,15 @@ class ActorIndex:
                 bool(entry.get("person")),
                 frozenset(entry.get("adjectives", ())),
             )
-            for alias in (entry["name"], *entry["aliases"]):
+            names = [entry["name"], *entry["aliases"]]
+            if (
+                actor.type == "state"
+                and actor.sector == "military"
+                and actor.name.endswith(" forces")
+            ):
+                # "Tanzanian security forces": a country's forces by their common news name
+                names.append(actor.name.replace(" forces", " security forces"))
+            for alias in names:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
                     aliases.setdefault(alias[:1].upper() + alias[1:], actor)

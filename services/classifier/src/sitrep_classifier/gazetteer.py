@@ -198,7 +198,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing)|"
-    r"\b(?:response\s+plan|appeal)\s+for)"
+    r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
     r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+)?$",
     _COUNTRY_ENDS,
 )
@@ -274,6 +274,10 @@ _PRECISION = {
     "water_body": 3, "country": 3,
 }  # fmt: skip
 _FINE = {"settlement", "facility", "admin2", "admin1"}
+_SHORE_PEOPLE_AFTER = re.compile(
+    r"\s+(?:island\s+)?(?:nations?|countries|country|states|leaders|governments?|islands?|"
+    r"partners|neighbours|neighbors|community|bloc|allies)\b"
+)
 _REGIONS = ("admin1", "admin2")  # "Kassala state", "Agusan del Sur province": one already
 _COARSE = {"region", "country"}
 
@@ -436,6 +440,12 @@ class Gazetteer:
                     continue  # "the Dnepr group of forces": an army, not where it is
                 if place.kind != "country" and text[start:end] in self.demonyms:
                     continue  # "on the Thai border": a people's adjective, not a town's name
+                if (
+                    place.kind == "water_body"
+                    and " " not in key
+                    and _SHORE_PEOPLE_AFTER.match(after)
+                ):
+                    continue  # "Caribbean nations", "Mediterranean countries": an adjective
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:

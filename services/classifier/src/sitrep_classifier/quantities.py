@@ -210,6 +210,8 @@ _GLUED_UNIT = re.compile(r"(?:km|kilomet(?:er|re)s?)(?:2|²)?\b")
 # "from 1800 GMT", "at 0600 local time": a clock time written without a colon.
 _CLOCK_AFTER = caseless(r"\s*(?:gmt|utc|hrs|local\s+time|moscow\s+time|kyiv\s+time)")
 _FOUR_DIGITS = re.compile(r"[0-2]\d[0-5]\d")
+# "shortly before 1 a.m.", "at 11pm": an hour of the clock.
+_HOUR_AFTER = caseless(r"\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w])")
 # "winds of 220 km/h": a speed, which TAXONOMY does not count.
 _SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
@@ -658,6 +660,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         if (
             _FRACTION_AFTER.match(lowered, end, end + 12)
             or _SPEED_AFTER.match(lowered, end, end + 12)
+            or _HOUR_AFTER.match(lowered, end, end + 8)
             or (
                 _FOUR_DIGITS.fullmatch(m.group("num"))
                 and _CLOCK_AFTER.match(lowered, end, end + 12)
