@@ -1645,3 +1645,46 @@ def test_security_forces_regional_bodies_and_the_pentagon_are_actors(
     tagger: Tagger, text: str, expected: str
 ) -> None:
     assert expected in {a.name for a in tagger.classify(event(text)).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delegations meeting in Geneva said they had drafted a framework.", ["Geneva"]),
+        ("Officials discussed Washington's 28-point plan in Geneva.", ["Geneva"]),
+        ("The quake was felt across the Tibet Autonomous Region and in Xinjiang.", None),
+        ("A strike on the Ain al-Hilweh Palestinian refugee camp near Sidon killed 13.", None),
+    ],
+)
+def test_where_delegations_met_and_a_capitals_plan_and_chinese_regions(
+    tagger: Tagger, text: str, expected: list[str] | None
+) -> None:
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    if expected is not None:
+        assert names == expected
+    else:
+        assert len(names) == 2, names
+
+
+def test_a_source_after_a_dash_ends_a_wire_line_and_is_not_an_actor(tagger: Tagger) -> None:
+    tagged = tagger.classify(event("RSF drone hits funeral in El Obeid, at least 40 killed - UN"))
+    assert [a.name for a in tagged.attributed_to] == ["UN"]
+    assert "United Nations" not in {a.name for a in tagged.actors}
+    label = tagger.classify(event("Ukraine - Russia talks end"))
+    assert {"Ukraine", "Russia"} <= {a.name for a in label.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "At least 26 people were killed when missiles hit two apartment blocks.",
+            [("killed", 26), ("count", 2)],
+        ),
+        ("About 30,000 people have been moved to temporary shelters.", [("displaced", 30_000)]),
+    ],
+)
+def test_what_missiles_hit_is_not_killed_and_sheltered_people_are_displaced(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

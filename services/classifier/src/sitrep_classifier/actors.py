@@ -109,6 +109,10 @@ _ATTRIBUTION_WORDS = ("according", "reported", "citing", "claimed")
 _SPEECH_WORDS = ("said", "say", "claimed", "reported", "announced", "stated", "added", "confirmed")
 _CROWD_WORDS_SPEAKING = ("residents", "witnesses", "villagers", "locals")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# "RSF drone hits funeral in El Obeid, 40 killed - UN": a wire line's source after a dash
+_DASH_SOURCE = re.compile(
+    r"(?<=\S)\s[-–]\s+(?P<who>(?:the\s+)?[A-Za-z][\w.'’]*(?:\s+[A-Za-z][\w.'’]*){0,4}?)\s*\.?$"
+)
 
 
 _NAME_WORD = (
@@ -297,6 +301,11 @@ class ActorIndex:
                 found += _TRAILING_ATTRIBUTION.finditer(value)
             if any(word in lower for word in _CROWD_WORDS_SPEAKING):
                 found += _CROWD_SOURCE.finditer(lower)
+            if " - " in value or " – " in value:
+                # after a whole line ("... 40 killed - UN"), not in a label ("Ukraine - Russia")
+                found += (
+                    m for m in _DASH_SOURCE.finditer(value) if value.count(" ", 0, m.start()) >= 4
+                )
             for m in found:
                 raw = value[m.start("who") : m.end("who")]
                 who = raw.strip()

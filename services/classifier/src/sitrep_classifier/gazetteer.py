@@ -250,6 +250,16 @@ _PAIRED_COMPASS = re.compile(
 )
 _AT_BEFORE = EndAnchored(r"\b(?:in|at)\s+$", ("in", "at"))
 _DECIDED_AFTER = caseless(r"^\s+(?:agreed|signed|approved|adopted|endorsed|decided)\b")
+# "delegations meeting in Geneva said ...": where they met, not who spoke
+_GATHERED_AT_BEFORE = EndAnchored(
+    r"\b(?:meeting|met|meet|meets|talks|summit|gathered|gathering|conference)\s+(?:in|at)\s+$",
+    ("in", "at"),
+)
+# "Washington's 28-point plan": the capital stands for its government
+_POLICY_AFTER = caseless(
+    r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|demands?|position|policy|envoy|decision|"
+    r"offer|terms|backing|support|approach|stance|strategy|response|allies|ally)\b"
+)
 # "Kadugli and Dilling remain besieged": a town, even first in its sentence
 _BESIEGED_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:remains?|is|are|was|were|has\s+been|have\s+been)\s+"
@@ -383,7 +393,8 @@ class Gazetteer:
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
                 # "Moscow said": not a place; "leaders meeting in London agreed": a place
                 speaking = bool(_SPEECH_AFTER.match(after)) and not (
-                    _AT_BEFORE.search(before) and _DECIDED_AFTER.match(after)
+                    _AT_BEFORE.search(before)
+                    and (_DECIDED_AFTER.match(after) or _GATHERED_AT_BEFORE.search(before))
                 )
                 if speaking and not _OFFICE_OF_BEFORE.search(before):
                     continue
@@ -440,6 +451,8 @@ class Gazetteer:
                     continue  # "the Dnepr group of forces": an army, not where it is
                 if place.kind != "country" and text[start:end] in self.demonyms:
                     continue  # "on the Thai border": a people's adjective, not a town's name
+                if place.capital and _POLICY_AFTER.match(after):
+                    continue  # "Washington's plan", "Moscow's demands": a government
                 if (
                     place.kind == "water_body"
                     and " " not in key

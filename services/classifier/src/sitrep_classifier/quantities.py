@@ -288,7 +288,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from", "lost their homes", "from their homes", "left their homes",
-                         "left the city", "left the town", "left the area")),
+                         "left the city", "left the town", "left the area", "relocated",
+                         "to temporary shelters", "to shelters", "to evacuation centres",
+                         "to evacuation centers")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of")),
@@ -343,6 +345,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("votes_against", False, ("votes against", "voted against", "voting against")),
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
     ("count", False, ("cases", "suspected cases", "confirmed cases")),
+    # "killed when missiles hit two apartment blocks": buildings are counted, not killed
+    ("count", False, ("apartment blocks", "apartment buildings", "residential buildings",
+                      "blocks of flats", "high-rise buildings", "high-rises", "residential blocks")),
     # "sentenced two men to death": a verdict, not a death
     ("count", True, ("sentenced", "sentencing", "sentences")),
 ]  # fmt: skip
@@ -556,6 +561,10 @@ def _passive_kind(lowered: str, end: int) -> str | None:
     return None
 
 
+# "killed when missiles hit two apartment blocks": the figure is what was hit, not the killed
+_STRIKING_BETWEEN = re.compile(r"\b(?:when|as|after)\s+(?:[a-z-]+\s+){0,3}?(?:hit|struck)\s*$")
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
@@ -605,6 +614,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             and before
             and distance <= _VERB_REACH
             and not _OTHER_FIGURE.search(between)
+            and not _STRIKING_BETWEEN.search(between)
             and (verb_before is None or candidate < verb_before)
         ):
             verb_before = candidate
