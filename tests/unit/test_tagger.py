@@ -1688,3 +1688,47 @@ def test_what_missiles_hit_is_not_killed_and_sheltered_people_are_displaced(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council adopted the resolution by 13 votes to none.", [("votes_for", 13)]),
+        (
+            "More than 15,000 people were sheltering in 120 temporary sites.",
+            [("displaced", 15_000), ("count", 120)],
+        ),
+        (
+            "Hamas handed the last 20 living hostages to the Red Cross.",
+            [("released", 20)],
+        ),
+    ],
+)
+def test_votes_to_none_sites_people_shelter_in_and_hostages_handed_over(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_a_day_before_a_comma_does_not_make_the_next_country_a_place_in_a_list(
+    tagger: Tagger,
+) -> None:
+    text = "Hamas freed 20 hostages on Monday, and Israel freed 1,968 prisoners."
+    assert {"Hamas", "Israel"} <= {a.name for a in tagger.classify(event(text)).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A rocket fell in an open area in the Western Galilee.", "Western Galilee"),
+        ("Troops killed a gunman in the area of Yaroun in southern Lebanon.", "Yaroun"),
+    ],
+)
+def test_galilee_and_a_village_after_in_the_area_of(tagger: Tagger, text: str, place: str) -> None:
+    assert place in [loc.name for loc in tagger.classify(event(text)).locations]
+
+
+def test_druze_fighters_and_bedouin_tribes_are_armed_groups(tagger: Tagger) -> None:
+    text = "Clashes broke out between Druze fighters and Bedouin tribal gunmen in Sweida."
+    actors = {(a.name, a.type) for a in tagger.classify(event(text)).actors}
+    assert {("Druze fighters", "non_state_armed"), ("Bedouin tribes", "non_state_armed")} <= actors

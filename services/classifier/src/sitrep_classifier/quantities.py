@@ -289,6 +289,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from", "lost their homes", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area", "relocated",
+                         "sheltering in", "sheltering at",
                          "to temporary shelters", "to shelters", "to evacuation centres",
                          "to evacuation centers")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
@@ -300,6 +301,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("released", False, ("survivors",)),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
+                        "handed", "hands over",
                         "escaped", "broke out")),
     ("held_hostage", True, ("abducted", "abducting", "abducts", "kidnapped", "kidnapping",
                             "kidnaps", "abduction of", "taken hostage", "took hostage")),
@@ -341,7 +343,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("count", False, ("aftershocks", "earthquakes", "quakes", "tremors")),
     ("magnitude", False, ("magnitude", "aftershock", "earthquake", "quake", "tremor")),
     ("count", False, ("abstentions", "abstained", "abstaining")),  # not votes for or against
-    ("votes_for", False, ("votes in favour", "votes in favor", "in favour", "in favor")),
+    ("votes_for", False, ("votes in favour", "votes in favor", "in favour", "in favor", "votes to")),
     ("votes_against", False, ("votes against", "voted against", "voting against")),
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
     ("count", False, ("cases", "suspected cases", "confirmed cases")),
@@ -500,7 +502,9 @@ _FAR_GAP_STOP = caseless(
     r"\b(?:where|when|whom|whose|after|before|while|because|since|as|but|until|if|than)\b"
 )
 _REGIONS_AFTER = caseless(
-    r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries)\b"
+    r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries|"
+    # "sheltering in 120 temporary sites": the sites are counted, not displaced
+    r"(?:temporary|displacement|evacuation|collective)\s+(?:sites|centres|centers|shelters))\b"
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(

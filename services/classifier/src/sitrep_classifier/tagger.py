@@ -358,9 +358,14 @@ _PLACE_APPOSED = re.compile(
     r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$"
 )
 # "hit southern Turkey and northern Syria": the list after the verb goes on
+# "on Monday, and Israel freed ...": a day or month is not a place the list goes on from
+_NOT_A_DAY = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+)
 _TOWARDS_LIST = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|struck|hit|hits|rocked|shook|jolted)\s+"
-    rf"(?:(?:the\s+)?{_COMPASS}\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    rf"(?:(?:the\s+)?{_COMPASS}\s+)?{_NOT_A_DAY}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
     rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_COMPASS}\s+)?$"
 )
 
