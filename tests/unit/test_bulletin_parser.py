@@ -138,6 +138,16 @@ def test_long_sentence_ending_in_colon_is_a_lead_in_not_a_header() -> None:
             "Morocco accepted help from four countries: Spain, Britain, Qatar and the UAE.",
         ),
         ("Sudan: El Fasher", "Sudan", "El Fasher"),
+        (
+            "Funding remains a critical constraint: the plan is only 30 per cent funded.",
+            None,
+            "Funding remains a critical constraint: the plan is only 30 per cent funded.",
+        ),
+        (
+            "Evacuations: authorities ordered 20 villages out.",
+            "Evacuations",
+            "authorities ordered 20 villages out.",
+        ),
     ],
 )
 def test_split_headline(text: str, headline: str | None, rest: str) -> None:
@@ -260,3 +270,43 @@ def test_a_paragraph_between_a_header_and_its_bullets_introduces_them() -> None:
         "- Roads to the villages are blocked.\n"
     )
     assert [it.text[:10] for it in parse_bulletin(body).items] == ["The govern", "Roads to t"]
+
+
+def test_a_live_blogs_posts_keep_their_headlines_long_or_short() -> None:
+    body = (
+        "Ukraine war latest\n\n"
+        "Blackouts across Ukraine after a massive strike on the energy grid\n"
+        "Rolling power cuts were imposed in most regions on Saturday after the attack.\n\n"
+        "Three killed in Dnipro\n"
+        "Three people were killed and 12 injured when a missile hit an industrial site.\n\n"
+        "Prisoner swap\n"
+        "Ukraine and Russia exchanged 84 prisoners each in a deal mediated by the UAE.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline) for it in bulletin.items] == [
+        (None, "Blackouts across Ukraine after a massive strike on the energy grid"),
+        (None, "Three killed in Dnipro"),
+        (None, "Prisoner swap"),
+    ]
+    assert bulletin.items[0].text.startswith("Rolling power cuts")
+    assert bulletin.sections == []
+
+
+def test_sections_over_several_paragraphs_stay_sections() -> None:
+    body = (
+        "Daily digest\n\n"
+        "Fighting\n"
+        "Russian forces attacked near Pokrovsk on Friday.\n\n"
+        "Ukrainian drones struck a refinery in Samara.\n\n"
+        "Diplomacy\n"
+        "Talks continued in Geneva.\n\n"
+        "The Kremlin said it had no text of the plan.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [it.section for it in bulletin.items] == [
+        "Fighting",
+        "Fighting",
+        "Diplomacy",
+        "Diplomacy",
+    ]
+    assert all(it.headline is None for it in bulletin.items)

@@ -94,7 +94,7 @@ _DISTRIBUTIVE = re.compile(
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:capital,?\s+)?$")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
-    r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|"
+    r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|enter|"
     r"entering|storm|storms|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
@@ -120,7 +120,8 @@ _NUCLEAR_SITE = r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
-    rf"steelworks|hospital|port|dam|peninsula|site|{_NUCLEAR_SITE})s?\b"
+    rf"steelworks|hospital|port|dam|peninsula|site|police\s+station|oil\s+refinery|refinery|"
+    rf"{_NUCLEAR_SITE})s?\b"
 )
 # "Units of the Dnepr group of forces": a Russian army group named after a river or a region
 _FORCES_GROUP_AFTER = caseless(r"^\s+(?:group|grouping)\s+of\s+(?:forces|troops)\b")
@@ -153,7 +154,7 @@ _COUNTING_BODY = re.compile(
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
     r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
-    r"(?:oil\s+)?refinery|dam|(?:railway|train)\s+station|(?:regional\s+|general\s+|central\s+)?hospital|"
+    r"(?:oil\s+)?refinery|dam|(?:railway|train|police)\s+station|(?:regional\s+|general\s+|central\s+)?hospital|"
     rf"{_NUCLEAR_SITE})\b"
 )
 # "central Khartoum", "downtown Beirut": a part of the city, so the city is a place, not the
@@ -262,7 +263,8 @@ _POLICY_AFTER = caseless(
 )
 # "Kadugli and Dilling remain besieged": a town, even first in its sentence
 _BESIEGED_AFTER = re.compile(
-    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:remains?|is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+    r"\s+(?:remains?|is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:still\s+)?(?:under\s+siege|besieged|encircled|surrounded|cut\s+off)\b"
 )
 _IN_NEXT = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?$")

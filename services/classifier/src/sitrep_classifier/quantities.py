@@ -228,8 +228,12 @@ _MONTH_AFTER = caseless(
 )
 # "March 3", "September 2022", "in early March 2022", "into 2025": a day or a year.
 _MONTH_BEFORE = EndAnchored(
-    rf"\b(?:{_MONTH_WORDS})\.?\s+$",
-    tuple(_MONTH_WORDS.split("|")) + tuple(w + "." for w in _MONTH_WORDS.split("|")),
+    # "November 28", and the second day of "November 28 to 29" / "November 28-29"
+    rf"\b(?:{_MONTH_WORDS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*)?$",
+    tuple(_MONTH_WORDS.split("|"))
+    + tuple(w + "." for w in _MONTH_WORDS.split("|"))
+    + ("to", "and", "-", "–")
+    + tuple(str(d) for d in range(10)),
 )
 _YEAR_BEFORE = EndAnchored(
     r"\b(?:in|since|into|by|until|till|from|before|after|during|early|late|mid|of|around)[\s-]+$",

@@ -11,6 +11,7 @@ bulletin without any bullet falls back to paragraphs under headers.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -176,6 +177,25 @@ def _lead_in(text: str) -> bool:
     return text.endswith(":") and bool(_LEAD_IN.search(text.rstrip(":")))
 
 
+def _headline_over(lines: list[_Line], at: int) -> bool:
+    """Is the line at `at` a post's headline: a short line without an end stop, right above
+    (no blank line between) a paragraph that starts with a capital and ends with one?"""
+    line = lines[at]
+    below = lines[at + 1] if at + 1 < len(lines) else None
+    return (
+        below is not None
+        and bool(below.text)
+        and below.bullet is None
+        and len(line.text.split()) <= MAX_HEADLINE_WORDS + 5
+        and line.text[:1].isupper()
+        and _TERMINAL.search(line.text) is None
+        and not line.text.endswith((",", ";", ":"))
+        and below.text[:1].isupper()
+        and _TERMINAL.search(below.text) is not None
+        and len(below.text.split()) >= min(8, len(line.text.split()) + 1)
+    )
+
+
 def _bullets_follow(lines: list[_Line], at: int) -> bool:
     """Do bullets come under the header at `at` before the next header? Then the paragraphs
     between are its introduction ("Situation overview" over a lead, then bullets)."""
@@ -220,6 +240,9 @@ def split_headline(text: str) -> tuple[str | None, str]:
         or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
         or _DATE_LABEL.match(label)
         or _names_only(m.group("rest"))
+        # "Funding remains a critical constraint: the plan is 30 per cent funded.": a clause
+        # the colon explains, not a label (a label's item opens with a capital)
+        or (m.group("rest")[:1].islower() and (len(words) >= 4 or _LEAD_IN.search(label)))
     ):
         return None, text
     return label, m.group("rest").strip()
@@ -280,11 +303,13 @@ def parse_bulletin(body: str) -> Bulletin:
     preamble: list[str] = []
     section: str | None = None
     items: list[tuple[int, str | None, list[str]]] = []  # (line, section, text parts)
+    headlines: dict[int, str] = {}  # item index -> the headline line right above its paragraph
     open_item = False  # the last non-blank line belonged to an item
     seen_blank = False
     first_content = True
     title_header: str | None = None  # a header on the document's first line
     paragraph_section = False  # bullet mode, under a header whose items are paragraphs
+    pending_headline: str | None = None
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
@@ -349,7 +374,11 @@ def parse_bulletin(body: str) -> Bulletin:
         elif (first_content and not _dated(line.text)) or _lead_in(line.text):
             # the title or standfirst; a sentence ending in ':' introduces what follows
             preamble.append(line.text)
+        elif _headline_over(lines, i):
+            pending_headline = line.text  # a live blog's post: its headline, then its text
         else:
+            if pending_headline is not None:
+                headlines[len(items)], pending_headline = pending_headline, None
             items.append((line.number, section, [line.text]))
         first_content = False
 
@@ -365,6 +394,21 @@ def parse_bulletin(body: str) -> Bulletin:
         preamble.insert(0, title_header)
     else:
         title_header = None
+    if not bullet_mode and len(bulletin.sections) >= 2:
+        # Every header over exactly one paragraph, right below it: the headlines of a live
+        # blog's posts ("Three killed in Dnipro" / "Three people were killed ..."), not sections
+        per_section = Counter(sec for _, sec, _ in items if sec is not None)
+        glued = all(
+            per_section[sec] == 1 and lines[number - 2].text == sec
+            for number, sec, _ in items
+            if sec is not None and number >= 2
+        )
+        if glued and set(per_section) == set(bulletin.sections):
+            for index, (_, sec, _) in enumerate(items):
+                if sec is not None:
+                    headlines[index] = sec
+            items = [(n, None, parts) for n, _, parts in items]
+            bulletin.sections.clear()
     if bulletin.sections and not bullet_mode:
         # Paragraphs before the first header are the standfirst, not items.
         preamble += [" ".join(it[2]) for it in items if it[1] is None]
@@ -376,5 +420,6 @@ def parse_bulletin(body: str) -> Bulletin:
         bulletin.lead = next((p for p in rest if not is_meta(p)), None)
     for position, (number, sec, parts) in enumerate(items, start=1):
         headline, text = split_headline(" ".join(parts))
+        headline = headlines.get(position - 1, headline)
         bulletin.items.append(BulletinItem(position, sec, headline, text, number))
     return bulletin
