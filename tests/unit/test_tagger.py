@@ -1758,3 +1758,24 @@ def test_a_facility_struck_against_besieged_towns_in_a_region_and_a_police_stati
 def test_the_second_day_of_a_date_range_is_not_a_figure(tagger: Tagger) -> None:
     text = "Drones struck the refinery overnight on November 28 to 29, killing 3."
     assert figures(tagger, text) == [("killed", 3)]
+
+
+def test_a_capital_replying_after_a_comma_and_a_capital_hit_by_an_attack(tagger: Tagger) -> None:
+    reply = tagger.classify(
+        event("Russian Defence Ministry claims capture of Vovchansk, Kyiv denies")
+    )
+    assert {"Russian Ministry of Defence", "Ukraine"} <= {a.name for a in reply.actors}
+    assert [loc.name for loc in reply.locations] == ["Vovchansk"]
+    hit = tagger.classify(event("Kyiv hit by combined missile and drone attack overnight"))
+    assert [loc.name for loc in hit.locations] == ["Kyiv"]
+
+
+def test_krais_keep_their_name_and_tawila_is_listed(tagger: Tagger) -> None:
+    text = "Thousands fled to Tawila as drones hit an oil terminal in Krasnodar region."
+    names = [loc.name for loc in tagger.classify(event(text)).locations]
+    assert "Tawila" in names and "Krasnodar Krai" in names
+
+
+def test_present_tense_wounds_in_a_wire_line(tagger: Tagger) -> None:
+    text = "Russian strike on Zaporizhzhia kills five, wounds 20 - regional governor"
+    assert figures(tagger, text) == [("killed", 5), ("injured", 20)]

@@ -285,6 +285,10 @@ class ActorIndex:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
                     aliases.setdefault(alias[:1].upper() + alias[1:], actor)
+                # "Russian defence ministry" is also written "Russian Defence Ministry"
+                titled = " ".join(w[:1].upper() + w[1:] for w in alias.split(" "))
+                if titled != alias and not alias.isupper():
+                    aliases.setdefault(titled, actor)
         _add_police(aliases)
         unlisted = Unlisted.from_data(raw["unlisted"]) if "unlisted" in raw else None
         return cls(aliases, unlisted)

@@ -169,6 +169,11 @@ _QUARTER_AFTER = caseless(
     r"^['’]s\s+(?:(?:southern|northern|eastern|western|central)\s+)?(?:suburbs?|outskirts|"
     r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port)\b"
 )
+# A capital the act lands on, in a wire's passive: "Kyiv hit by", "Beirut rocked by"
+_HIT_AFTER = caseless(
+    r"^\s+(?:(?:is|was|were|has\s+been)\s+)?(?:hit|struck|rocked|shaken|pounded|targeted|"
+    r"attacked|shelled|bombed)\s+(?:by|with|overnight|again)\b|^\s+under\s+(?:attack|fire)\b"
+)
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
     ("near", "outside", "around", "to", "of", "the"),
@@ -180,6 +185,7 @@ _OFFICE_OF_BEFORE = EndAnchored(
 )
 _SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
+    r"denies|rejects|confirms|claims|warns|accuses|urges|insists|vows|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
 )
@@ -512,6 +518,7 @@ class Gazetteer:
                     or _PLACE_NOUN_AFTER.match(after)
                     or _QUARTER_BEFORE.search(before)
                     or _QUARTER_AFTER.match(after)
+                    or _HIT_AFTER.match(after)  # "Kyiv hit by missiles overnight"
                     or listed  # "across southern Lebanon, the Bekaa and Beirut's suburbs"
                 ):
                     continue

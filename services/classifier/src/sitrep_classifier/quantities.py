@@ -279,7 +279,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
-                       "maiming", "maims")),
+                       "maiming", "maims", "wounds", "injures")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),

@@ -235,6 +235,7 @@ class Tagger:
             found = [
                 *_CAPITAL_VOICE.finditer(passage.value),
                 *_CAPITAL_OBJECT.finditer(passage.value),
+                *_CAPITAL_REPLY.finditer(passage.value),
             ]
             for m in found:
                 if m.group("verb").startswith("sa") and not speech:
@@ -266,6 +267,11 @@ _CAPITAL_VOICE = re.compile(
     r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
     r"recalled|recalls|expelled|expels|summoned|summons)\b"
+)
+# "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
+_CAPITAL_REPLY = re.compile(
+    r",\s+(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+"
+    r"(?P<verb>denies|denied|rejects|rejected|disputes|disputed)\s*(?:[.;]|$)"
 )
 # "Islamabad accuses Kabul of sheltering ...": the accused capital is its state too
 _CAPITAL_OBJECT = re.compile(
