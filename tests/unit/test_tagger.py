@@ -1779,3 +1779,37 @@ def test_krais_keep_their_name_and_tawila_is_listed(tagger: Tagger) -> None:
 def test_present_tense_wounds_in_a_wire_line(tagger: Tagger) -> None:
     text = "Russian strike on Zaporizhzhia kills five, wounds 20 - regional governor"
     assert figures(tagger, text) == [("killed", 5), ("injured", 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gaza's civil defence said nine people were killed in a strike east of Khan Younis.",
+            ["Khan Younis"],
+        ),
+        (
+            "Gaza's health ministry said 104 people were killed in overnight strikes.",
+            ["Gaza Strip"],
+        ),
+        ("Egypt said Cairo would host a conference on reconstruction.", ["Cairo"]),
+        ("Torrential rain flooded thousands of tents in al-Mawasi.", ["Mawasi"]),
+        (
+            "The UN expert on human rights in Sudan, Radhouane Nouicer, warned of more killings.",
+            ["Sudan"],
+        ),
+    ],
+)
+def test_a_speakers_territory_yields_to_a_point_named_near_the_event(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+def test_a_ministry_statements_enemy_and_citizen_and_a_person_who_later_died(
+    tagger: Tagger,
+) -> None:
+    strike = tagger.classify(event("The Israeli enemy's strike on a car killed one citizen."))
+    assert {"Israeli forces", "civilians"} <= {a.name for a in strike.actors}
+    text = "An 81-year-old woman pulled alive from the rubble later died in hospital."
+    assert figures(tagger, text) == [("killed", 1)]

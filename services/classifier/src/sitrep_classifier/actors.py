@@ -280,7 +280,9 @@ class ActorIndex:
                 and actor.name.endswith(" forces")
             ):
                 # "Tanzanian security forces": a country's forces by their common news name
-                names.append(actor.name.replace(" forces", " security forces"))
+                adjective = actor.name.removesuffix(" forces")
+                names += [f"{adjective} security forces", f"{adjective} aggression"]
+                names.append(f"{adjective} enemy")  # "the Israeli enemy's strike": statements
             for alias in names:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"

@@ -169,6 +169,11 @@ _QUARTER_AFTER = caseless(
     r"^['’]s\s+(?:(?:southern|northern|eastern|western|central)\s+)?(?:suburbs?|outskirts|"
     r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port)\b"
 )
+# "Cairo would host an international conference": the capital is where it meets
+_HOSTS_AFTER = caseless(
+    r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+)?"
+    r"(?:host|hosts|hosted|hosting)\b"
+)
 # A capital the act lands on, in a wire's passive: "Kyiv hit by", "Beirut rocked by"
 _HIT_AFTER = caseless(
     r"^\s+(?:(?:is|was|were|has\s+been)\s+)?(?:hit|struck|rocked|shaken|pounded|targeted|"
@@ -188,6 +193,10 @@ _SPEECH_AFTER = caseless(
     r"denies|rejects|confirms|claims|warns|accuses|urges|insists|vows|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
+)
+# "Gaza's civil defence said", "Kharkiv's governor says": the speaker's office is there
+_OFFICE_SPEAKS_AFTER = caseless(
+    r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
     "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
@@ -400,11 +409,12 @@ class Gazetteer:
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
                 # "Moscow said": not a place; "leaders meeting in London agreed": a place
-                speaking = bool(_SPEECH_AFTER.match(after)) and not (
+                office = bool(_OFFICE_SPEAKS_AFTER.match(after))  # "Kharkiv's governor said"
+                speaking = (office or bool(_SPEECH_AFTER.match(after))) and not (
                     _AT_BEFORE.search(before)
                     and (_DECIDED_AFTER.match(after) or _GATHERED_AT_BEFORE.search(before))
                 )
-                if speaking and not _OFFICE_OF_BEFORE.search(before):
+                if speaking and not (office or _OFFICE_OF_BEFORE.search(before)):
                     continue
                 if speaking or _REFERENCE_BEFORE.search(before):
                     # "north of El Fasher", "the mayor of Odesa said": a place to fall back on
@@ -519,6 +529,7 @@ class Gazetteer:
                     or _QUARTER_BEFORE.search(before)
                     or _QUARTER_AFTER.match(after)
                     or _HIT_AFTER.match(after)  # "Kyiv hit by missiles overnight"
+                    or _HOSTS_AFTER.match(after)  # "Cairo would host a conference"
                     or listed  # "across southern Lebanon, the Bekaa and Beirut's suburbs"
                 ):
                     continue
@@ -558,12 +569,16 @@ class Gazetteer:
         found += self._paired(passages)
         found += self._capitals_of(passages)
         mentions = [m for m in found if not m.reference]
+        # "Gaza's civil defence said ... east of Khan Younis": the point the text names near
+        # the event comes before the speaker's or counting body's country or territory
+        near = any(m.reference and not m.speaker_home for m in found)
         if not mentions:
-            mentions = (
-                [m for m in found if m.speaker_home]
-                or self._implied(passages, context_countries)
-                or self._counted_in(passages)
-            )
+            home = [m for m in found if m.speaker_home]
+            if near and all(m.place.kind in ("country", "territory") for m in home):
+                home = []
+            mentions = home or self._implied(passages, context_countries)
+        if not mentions and not near:
+            mentions = self._counted_in(passages)
         references = [m for m in found if m.reference]
         unlisted = self._unlisted(passages, mentions + references, context_countries)
         if not mentions and not unlisted:

@@ -764,18 +764,28 @@ _ONE_PERSON = caseless(
     r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?"
     r"(?:[a-z-]+[’']s\s+(?:senior\s+|top\s+|chief\s+)?(?:[a-z-]+\s+)?|(?:senior\s+|top\s+)?[a-z-]+\s+)"
     r"(?:commander|leader|chief|spokes(?:person|man|woman)))\b(?!\s*(?:s\b|and\b))"
+    # "An 81-year-old woman pulled alive from the rubble later died in hospital"
+    rf"|(?:^|[,;:]\s*)(?P<a5>an?)\s+(?:\d+-year-old\s+)?{_PERSON}\s+(?:[a-z-]+\s+){{0,8}}?"
+    r"(?:later\s+|also\s+|then\s+)?(?P<harm5>died)\b"
 )
 
 
-_HARM_STEMS = ("kill", "dead", "wound", "injur", "hurt")  # a cheap test before _ONE_PERSON runs
+_HARM_STEMS = (
+    "kill",
+    "dead",
+    "died",
+    "wound",
+    "injur",
+    "hurt",
+)  # a cheap test before _ONE_PERSON runs
 
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4") if m.group(g))
-        harm = m.group("harm") or m.group("harm2") or m.group("harm3") or m.group("harm4")
+        group = next(g for g in ("a", "a2", "a3", "a4", "a5") if m.group(g))
+        harm = next(m.group(h) for h in ("harm", "harm2", "harm3", "harm4", "harm5") if m.group(h))
         kind = _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
             continue

@@ -158,6 +158,12 @@ def _listed() -> re.Pattern[str]:
     )
 
 
+_SPEAKER_AFTER = re.compile(
+    r"\s*,\s*(?:who\s+)?(?:said|says|warned|warns|told|added|urged|urges|noted|stated|called|"
+    r"insisted|stressed|wrote)\b"
+)
+
+
 def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
     """The names that continue a list after each place ending at one of `ends`."""
     out: list[Unlisted] = []
@@ -167,6 +173,8 @@ def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
             name = m.group("name")
             if name.replace(" ", "").replace("-", "").isupper():
                 break
+            if _SPEAKER_AFTER.match(text, m.end("name")):
+                break  # "the expert on Sudan, Radhouane Nouicer, warned": a person, apposed
             out.append(Unlisted(name, "settlement", m.start("name"), m.end("name")))
             end = m.end("name")
     return out
