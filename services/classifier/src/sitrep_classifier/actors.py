@@ -281,8 +281,10 @@ class ActorIndex:
             ):
                 # "Tanzanian security forces": a country's forces by their common news name
                 adjective = actor.name.removesuffix(" forces")
-                names += [f"{adjective} security forces", f"{adjective} aggression"]
-                names.append(f"{adjective} enemy")  # "the Israeli enemy's strike": statements
+                # and as statements name it: "Israeli aggression", "the Israeli enemy's strike"
+                names += [
+                    f"{adjective} {noun}" for noun in ("security forces", "aggression", "enemy")
+                ]
             for alias in names:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"

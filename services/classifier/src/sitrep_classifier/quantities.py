@@ -770,14 +770,8 @@ _ONE_PERSON = caseless(
 )
 
 
-_HARM_STEMS = (
-    "kill",
-    "dead",
-    "died",
-    "wound",
-    "injur",
-    "hurt",
-)  # a cheap test before _ONE_PERSON runs
+# a cheap test before _ONE_PERSON runs
+_HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt")
 
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:

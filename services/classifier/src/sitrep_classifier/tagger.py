@@ -261,8 +261,11 @@ class Tagger:
 
 _NOTES = frozenset({"other.meta"})
 _SPEECH_FAMILIES = frozenset({"politics", "diplomacy", "information"})
+# A capital's name, one or two capitalised words ("Kyiv", "Addis Ababa")
+_CAPITAL_NAME = r"(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
 _CAPITAL_VOICE = re.compile(
-    r"(?:^|[.;:]\s+|\b(?:but|and|while|after|before|when|as|because|until)\s+)(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+"
+    r"(?:^|[.;:]\s+|\b(?:but|and|while|after|before|when|as|because|until)\s+)"
+    rf"{_CAPITAL_NAME}\s+"
     r"(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|orders?|ordered|announced|announces|warned|warns|"
     r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
@@ -270,13 +273,14 @@ _CAPITAL_VOICE = re.compile(
 )
 # "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
 _CAPITAL_REPLY = re.compile(
-    r",\s+(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+"
+    r",\s+"
+    rf"{_CAPITAL_NAME}\s+"
     r"(?P<verb>denies|denied|rejects|rejected|disputes|disputed)\s*(?:[.;]|$)"
 )
 # "Islamabad accuses Kabul of sheltering ...": the accused capital is its state too
 _CAPITAL_OBJECT = re.compile(
     r"\b(?P<verb>accused|accuses|accusing|blamed|blames|blaming|urged|urges|warned|warns)\s+"
-    r"(?P<capital>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:of|for|over|to|against|not)\b"
+    rf"{_CAPITAL_NAME}\s+(?:of|for|over|to|against|not)\b"
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
