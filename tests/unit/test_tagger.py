@@ -1813,3 +1813,60 @@ def test_a_ministry_statements_enemy_and_citizen_and_a_person_who_later_died(
     assert {"Israeli forces", "civilians"} <= {a.name for a in strike.actors}
     text = "An 81-year-old woman pulled alive from the rubble later died in hospital."
     assert figures(tagger, text) == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first-level noun makes the region, though a country has the name
+        ("Gunmen abducted 40 pupils in Papiri, Niger State, on Friday.", ["Niger", "Papiri"]),
+        # regions named by a common word, found where the text says what they are
+        ("Protests were banned in the Littoral region for a month.", ["Littoral"]),
+        (
+            "Separatists attacked villages in the North-West region and the Far North region.",
+            ["North-West", "Far North"],
+        ),
+        ("Gunmen attacked villages in Katsina and Plateau states.", ["Katsina", "Plateau"]),
+        # a saint's name is the school's own, not an owner before "Catholic"
+        (
+            "Gunmen stormed St Mary's Catholic school in Papiri, Niger State.",
+            ["Niger", "Papiri"],
+        ),
+    ],
+)
+def test_designated_regions_and_a_saints_name(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fifty of the abducted children escaped, the association said.", [("released", 50)]),
+        ("Gunmen seized 25 schoolgirls from a boarding school.", [("held_hostage", 25)]),
+        ("Police seized 40 rifles at a checkpoint.", [("count", 40)]),
+        ("It came four days after 25 schoolgirls were seized.", [("held_hostage", 25)]),
+        ("Schools will stay closed for two weeks after the attack.", [("duration", 2)]),
+        (
+            "Puntland says 15 ISIS fighters and three of their own soldiers killed in clashes.",
+            [("killed", 15), ("killed", 3)],
+        ),
+        ("The carrier arrived with more than 4,000 sailors.", [("troops", 4000)]),
+    ],
+)
+def test_figure_kinds_from_the_clause_verb_and_seized_people(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_leaders_are_known_by_name_alone(tagger: Tagger) -> None:
+    tagged = tagger.classify(event("Biya was declared the winner; Tchiroma rejected the result."))
+    assert {(a.name, a.type) for a in tagged.actors} >= {
+        ("Paul Biya", "state"),
+        ("Issa Tchiroma Bakary", "former_official"),
+    }
+    # a person's surname inside a place's name is not the person
+    gaza = tagger.classify(event("Israeli strikes hit Khan Yunis overnight."))
+    assert "Muhammad Yunus" not in {a.name for a in gaza.actors}

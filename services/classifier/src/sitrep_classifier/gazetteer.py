@@ -73,6 +73,7 @@ _ADMIN_SUFFIX = caseless(
     r"department)"
     r"(?P<plural>s)?\b"
 )
+_DESIGNATED = caseless(r"\s+(?:region|state|province)$")
 _FIRST_LEVEL = {
     "region",
     "province",
@@ -444,19 +445,19 @@ class Gazetteer:
                 listed = last_end >= 0 and bool(_LIST_JOINER.match(text, last_end, start))
                 name_end = end  # before a suffix ("Kassala" of "Kassala state")
                 place = _pick(candidates, named, regions, curated_first=True)
+                designated = suffix or shared
                 if (
-                    suffix
-                    and place.curated
-                    and place.kind == "settlement"
-                    and suffix.group("suffix").lower() in _FIRST_LEVEL
+                    designated
+                    and place.kind in ("settlement", "country")
+                    and designated.group("suffix").lower() in _FIRST_LEVEL
                 ):
-                    # "Herat province": the region, though a curated town has the name
+                    # "Herat province", "Niger State": the region, though a curated town or a
+                    # country has the name
                     admins = [p for p in candidates if p.kind == "admin1"]
-                    place = (
-                        _pick(admins, named, regions, curated_first=True)
-                        if admins
-                        else _as_region(place, text[start:end])
-                    )
+                    if admins:
+                        place = _pick(admins, named, regions, curated_first=True)
+                    elif suffix and place.curated and place.kind == "settlement":
+                        place = _as_region(place, text[start:end])
                 feature = None if suffix else _FEATURE_AFTER.match(text, end, end + _REACH)
                 if feature and (place.curated or place.kind in ("admin1", "admin2", "country")):
                     # "the Bekaa Valley", "the Jordan Valley": a region named after the place
@@ -829,6 +830,9 @@ def _display_name(m: Mention) -> str:
     if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
+    designation = _DESIGNATED.search(surface)
+    if designation and not _DESIGNATED.search(m.place.name):
+        surface = surface[: designation.start()]  # "Littoral region", known only so: Littoral
     name = surface if surface and not surface.isupper() else m.place.name
     suffix = m.passage.value[m.name_end : m.end].lower()
     if m.place.kind == "admin1" and ("region" in suffix or "oblast" in suffix):

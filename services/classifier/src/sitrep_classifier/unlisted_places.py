@@ -189,11 +189,14 @@ def _bare(text: str) -> list[Unlisted]:
     ]
 
 
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?|San|Santa|Sao|São)\s+[A-Z]")
+
+
 def _without_owner(u: Unlisted) -> Unlisted:
     """ "Morocco's High Atlas mountains": the place is the High Atlas mountains."""
     cut = max(u.name.rfind("'s "), u.name.rfind("’s "))
-    if cut < 0:
-        return u
+    if cut < 0 or _SAINT.match(u.name):
+        return u  # "St Mary's Catholic school": a saint's name is the place's own
     return replace(u, name=u.name[cut + 3 :], start=u.start + cut + 3)
 
 
