@@ -1870,3 +1870,43 @@ def test_leaders_are_known_by_name_alone(tagger: Tagger) -> None:
     # a person's surname inside a place's name is not the person
     gaza = tagger.classify(event("Israeli strikes hit Khan Yunis overnight."))
     assert "Muhammad Yunus" not in {a.name for a in gaza.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lee announced a HK$300 million relief fund.", [("money", 300_000_000)]),
+        ("The storm dumped more than 300 mm of rain on the island.", [("length", 300)]),
+        ("Denmark will send 155 mm artillery shells.", []),  # a calibre, not a figure
+        (
+            "One firefighter died and 12 others were treated for heat exhaustion.",
+            [("killed", 1), ("injured", 12)],
+        ),
+        (
+            "Over 200,000 are staying in 1,400 government-run safety centres.",
+            [("displaced", 200_000), ("count", 1400)],
+        ),
+    ],
+)
+def test_currencies_lengths_calibres_and_shelters(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Floods and landslides hit northern Sumatra and Java.", ["Sumatra", "Java"]),
+        ("The storm stalled over the Strait of Malacca.", ["Strait of Malacca"]),
+        ("A drone hit an oil field in the Kurdistan region.", ["Kurdistan"]),
+        # a place inside an organisation's name, or naming whose forces: not where it happened
+        ("The Alliance of Sahel States said it would set up a force of 5,000 soldiers.", []),
+        ("Puntland forces say ten fighters were killed in clashes east of Bosaso.", ["Bosaso"]),
+        ("Fighting in the Sahel displaced 3 million people.", ["Sahel"]),
+    ],
+)
+def test_islands_seas_and_regions_that_name_an_owner(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    assert [loc.name for loc in tagger.classify(event(text)).locations] == expected

@@ -125,6 +125,9 @@ _PLACE_NOUN_AFTER = caseless(
     rf"{_NUCLEAR_SITE})s?\b"
 )
 # "Units of the Dnepr group of forces": a Russian army group named after a river or a region
+_REGION_FORCES_AFTER = caseless(
+    r"^\s+(?:forces|troops|army|fighters|militias?|states|countries|nations|juntas?|leaders)\b"
+)
 _FORCES_GROUP_AFTER = caseless(r"^\s+(?:group|grouping)\s+of\s+(?:forces|troops)\b")
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
@@ -468,6 +471,12 @@ class Gazetteer:
                     continue
                 if _FORCES_GROUP_AFTER.match(after):
                     continue  # "the Dnepr group of forces": an army, not where it is
+                if (
+                    place.curated
+                    and place.kind in ("region", "territory")
+                    and (_REGION_FORCES_AFTER.match(after))
+                ):
+                    continue  # "Puntland forces say", "Sahel states quit": whose, not where
                 if place.kind != "country" and text[start:end] in self.demonyms:
                     continue  # "on the Thai border": a people's adjective, not a town's name
                 if place.capital and _POLICY_AFTER.match(after):

@@ -66,6 +66,11 @@ _SCALES = {
 _CURRENCY = {
     "$": "USD",
     "us$": "USD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "c$": "CAD",
+    "nz$": "NZD",
+    "s$": "SGD",
     "€": "EUR",
     "£": "GBP",
     "usd": "USD",
@@ -100,7 +105,7 @@ _CURRENCY_WORDS = {
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
 _NUMBER = caseless(
-    r"(?P<cur>us\$|\$|€|£|(?:usd|eur|gbp)\s?)?"
+    r"(?P<cur>(?:us|hk|nz|a|c|s)\$|\$|€|£|(?:usd|eur|gbp)\s?)?"
     # \b first: most positions are inside words and fail here, before the word alternation.
     r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
@@ -111,13 +116,22 @@ _NUMBER = caseless(
 
 
 # Every string a figure can begin with (lower case).
-_FIGURE_STARTS = word_starts((*"0123456789$€£", "us$", "usd", "eur", "gbp", *_WORDS))
+_FIGURE_STARTS = word_starts(
+    (*"0123456789$€£", "us$", "hk$", "nz$", "a$", "c$", "s$", "usd", "eur", "gbp", *_WORDS)
+)
 
 
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b))"
+    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|"
+    # "300 mm of rain", "40 cm of snow": a measured length
+    r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
+    r"(?!\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)\b)))"
+)
+_CALIBRE_AFTER = caseless(
+    r"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|"
+    r"mortars?|ammunition)\b"
 )
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
 _QUALIFIER = EndAnchored(
@@ -286,7 +300,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
-                       "maiming", "maims", "wounds", "injures")),
+                       "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
+                       "hospitalized", "taken to hospital")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),
@@ -302,6 +317,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "left the city", "left the town", "left the area", "relocated",
                          "sheltering in", "sheltering at",
                          "to temporary shelters", "to shelters", "to evacuation centres",
+                         "into temporary shelters", "into shelters", "staying in",
                          "to evacuation centers")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
@@ -515,7 +531,9 @@ _FAR_GAP_STOP = caseless(
 _REGIONS_AFTER = caseless(
     r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries|"
     # "sheltering in 120 temporary sites": the sites are counted, not displaced
-    r"(?:temporary|displacement|evacuation|collective)\s+(?:sites|centres|centers|shelters))\b"
+    # "staying in 1,400 government-run safety centres"
+    r"(?:[a-z]+-[a-z]+\s+)?(?:(?:temporary|displacement|evacuation|collective|safety|relief|"
+    r"emergency)\s+)+(?:sites|centres|centers|shelters))\b"
 )
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
@@ -1009,7 +1027,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         plain[i] = (
             "count"  # "across 17 states": regions counted, not what happened in them
-            if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 20)
+            if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 50)
             else "settlements"
             if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
             else _toll_kind(lowered[: hit.start])
@@ -1026,8 +1044,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         # losses, not one night's interceptions
         plain = {i: "destroyed" if k == "intercepted" else k for i, k in plain.items()}
     for i, hit in enumerate(hits):
-        if i in consumed:
-            continue
+        if i in consumed or _CALIBRE_AFTER.match(lowered, hit.end, hit.end + 40):
+            continue  # "155 mm shells": a calibre names the weapon, as a designator does
         before = lowered[: hit.start]
         after = text[hit.end :]
         qual = _QUALIFIER.search(before[-30:])
@@ -1062,6 +1080,8 @@ def extract_quantities(text: str) -> list[Quantity]:
                 lowered, hit.end + unit_m.end(), hit.end + unit_m.end() + 14
             )
             kind, unit = ("depth" if deep else "distance"), unit_m.group("distance").lower()
+        elif unit_m and unit_m.group("length"):
+            kind, unit = "length", unit_m.group("length").lower()
         elif unit_m and unit_m.group("duration"):
             if not _LAST_AS_VERB.search(before[-40:]) and (
                 _TIME_WINDOW.search(before[-20:])

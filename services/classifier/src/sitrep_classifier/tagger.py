@@ -252,11 +252,35 @@ class Tagger:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
-        located = self.gazetteer.locate(passages[:1], context)
+        located = _outside_names(self.gazetteer.locate(passages[:1], context), actors)
         if located or len(passages) < 2:
             return located
-        headline = self.gazetteer.locate(passages[1:], context)
-        return self.gazetteer.locate(passages, context) if headline else []
+        headline = _outside_names(self.gazetteer.locate(passages[1:], context), actors)
+        if not headline:
+            return []
+        return _outside_names(self.gazetteer.locate(passages, context), actors)
+
+
+def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:
+    """Not a place inside an organisation's name ("the Alliance of Sahel States", "Islamic
+    State Sahel"); a state office keeps its place ("the Kharkiv regional administration")."""
+    names = [
+        a.span
+        for a in actors
+        if a.span is not None and a.type != "state" and a.span.text[:1].isupper()
+    ]
+    return [
+        loc
+        for loc in located
+        if loc.span is None
+        or not any(
+            n.field == loc.span.field
+            and n.start <= loc.span.start
+            and loc.span.end <= n.end
+            and n.end - n.start > loc.span.end - loc.span.start
+            for n in names
+        )
+    ]
 
 
 _NOTES = frozenset({"other.meta"})
