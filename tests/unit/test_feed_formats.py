@@ -154,3 +154,31 @@ def test_guess_format(body: str, fmt: str) -> None:
 def test_slugify() -> None:
     assert slugify("Washington Insider Magazine") == "washington-insider-magazine"
     assert slugify("Kyiv Independent (EN)") == "kyiv-independent-en"
+
+
+def test_each_event_carries_its_bulletins_title() -> None:
+    """The title says what the items are about ("Haiti: ..."): the classifier reads "the
+    capital" and "in the south" through it. It is not part of the event's id."""
+    body = (
+        "Haiti: gangs tighten their grip\n\n- Gunfire hit the capital overnight.\n- Schools shut.\n"
+    )
+    events = parse(body, "bulletin", source="desk")
+    assert [e.bulletin_title for e in events] == ["Haiti: gangs tighten their grip"] * 2
+    bare = parse(
+        "- Gunfire hit the capital overnight.\n- Schools shut.\n", "bulletin", source="desk"
+    )
+    assert bare[0].bulletin_title is None and bare[0].event_id == events[0].event_id
+    # a lone short line above the bullets names the bulletin too
+    lone = parse("SOMALIA - agency digest\n\n- Bomb kills four.\n- Rains fail.\n", "bulletin")
+    assert lone[0].bulletin_title == "SOMALIA - agency digest"
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>UN News - Sudan</title>'
+        "<item><title>Aid reaches Kadugli</title><description>A convoy arrived.</description>"
+        "</item></channel></rss>"
+    )
+    assert parse(rss, "rss")[0].bulletin_title == "UN News - Sudan"
+    doc = {
+        "title": "Sudan at a glance",
+        "items": ["Drones hit Kosti.", {"text": "A", "bulletin_title": "B"}],
+    }
+    assert [e.bulletin_title for e in parse(json.dumps(doc), "json")] == ["Sudan at a glance", "B"]

@@ -1910,3 +1910,34 @@ def test_islands_seas_and_regions_that_name_an_owner(
     tagger: Tagger, text: str, expected: list[str]
 ) -> None:
     assert [loc.name for loc in tagger.classify(event(text)).locations] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "Haiti: gangs tighten their grip",
+            "Gunfire hit three planes over the capital.",
+            ["Port-au-Prince"],
+        ),
+        (
+            "Lebanon: situation report",
+            "Schools in the south have been closed.",
+            ["southern Lebanon"],
+        ),
+        ("Haiti at a glance", "A curfew was declared in the West department.", []),
+        # an unlisted village lies in the bulletin's country, not the actors'
+        ("DR Congo: South Kivu update", "M23 fighters entered the village of Kaziba.", ["Kaziba"]),
+        (None, "Schools in the south have been closed.", []),
+    ],
+)
+def test_the_bulletins_country_reads_the_capital_and_its_parts(
+    tagger: Tagger, title: str | None, text: str, expected: list[str]
+) -> None:
+    ev = UpdateEvent(
+        event_id="0" * 32, source="t", text=text, bulletin_title=title, received_at=NOW
+    )
+    tagged = tagger.classify(ev)
+    assert [loc.name for loc in tagged.locations] == expected
+    if title and "Congo" in title:
+        assert tagged.locations[0].country == "COD"

@@ -68,6 +68,12 @@ class UpdateEvent(_Model):
     bulletin_date: date | None = Field(
         default=None, description="Date the bulletin reports on, when it says so."
     )
+    bulletin_title: str | None = Field(
+        default=None,
+        max_length=500,
+        description="Title of the bulletin or feed the update came in, when it has one "
+        "('Sudan: what we know so far'): the situation its items are about.",
+    )
     position: int = Field(default=1, ge=1, description="1-based place of the item in its bulletin.")
     section: str | None = Field(
         default=None, description="Section header the item was listed under."

@@ -510,7 +510,11 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
-    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|troops|soldiers)\b(?!\s+(?:of|from)\b)"
+    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|troops|soldiers)\b"
+    # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
+    # person or the regime, not the forces
+    r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
+    r"government|regime|ruler|rulers)\b|-)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.
 # An article is no owner: "An army drone strike" is the army's.

@@ -138,12 +138,24 @@ _FEATURE_AFTER = re.compile(
 )
 # "schools in the capital", "protests across the country": a place the text implies.
 _IMPLIED_PLACE = re.compile(
-    r"\b(?i:in|into|inside|around|near|outside|to|on|hit|struck|targeted|attacked|shelled|"
+    r"\b(?i:in|into|inside|around|near|outside|to|on|over|hit|struck|targeted|attacked|shelled|"
     r"outskirts\s+of|streets\s+of|parts\s+of)\s+the\s+(?:country's\s+)?(?P<capital>capital)\b"
     r"(?!\s+(?:of|city\s+of)\b|,?\s+[A-Z])"
     r"|\b(?i:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b"
     r"|\b(?i:nationwide)\b"
 )
+# "in the south", "across the north", "the country's east": a part of the bulletin's country
+_HOME_PART = re.compile(
+    r"\b(?:(?i:in|into|across|throughout|to|towards|from)\s+the|(?i:the)\s+country['’]s)\s+"
+    # lower case: "the West" is a bloc, "the West department" a region's name
+    r"(?P<compass>(?:north|south)-?(?:east|west)|north|south|east|west)\b"
+    r"(?!\s+(?:of|bank|side|coast|wing|end|department|region|province|state)\b|[-'’]|\s+[A-Z])"
+)
+_COMPASS_ADJECTIVE = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western",
+    "northeast": "northeastern", "northwest": "northwestern",
+    "southeast": "southeastern", "southwest": "southwestern",
+}  # fmt: skip
 _CAPITAL_OF = re.compile(
     r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+capital\b"
     r"(?!\s*,?\s+[A-Z]|\s+(?:city\s+)?of\b)"
@@ -350,6 +362,7 @@ class Gazetteer:
         self.demonyms = demonyms or {}
         self.not_places = _stopwords() | not_places
         self.not_unlisted = self.not_places | actor_tokens  # words no unlisted name holds
+        self._labels: dict[str, str | None] = {}  # title or section -> its country
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -574,23 +587,32 @@ class Gazetteer:
             in_context and place.population >= 100_000
         )
 
-    def locate(self, passages: list[Passage], context_countries: set[str]) -> list[Location]:
-        found = self.mentions(passages, context_countries) + self._territories(passages)
+    def locate(
+        self, passages: list[Passage], context_countries: set[str], home: str | None = None
+    ) -> list[Location]:
+        """`context_countries`: the countries of the event's actors; `home`: the country its
+        bulletin is about (its title or section), which decides "the capital", "in the south"
+        and where an unlisted village lies before the actors' countries do."""
+        named = context_countries | {home} if home else context_countries
+        found = self.mentions(passages, named) + self._territories(passages)
         found += self._paired(passages)
         found += self._capitals_of(passages)
+        if home:
+            found += self._home_parts(passages, home)
+        implied = {home} if home else context_countries
         mentions = [m for m in found if not m.reference]
         # "Gaza's civil defence said ... east of Khan Younis": the point the text names near
         # the event comes before the speaker's or counting body's country or territory
         near = any(m.reference and not m.speaker_home for m in found)
         if not mentions:
-            home = [m for m in found if m.speaker_home]
-            if near and all(m.place.kind in ("country", "territory") for m in home):
-                home = []
-            mentions = home or self._implied(passages, context_countries)
+            offices = [m for m in found if m.speaker_home]
+            if near and all(m.place.kind in ("country", "territory") for m in offices):
+                offices = []
+            mentions = offices or self._implied(passages, implied)
         if not mentions and not near:
             mentions = self._counted_in(passages)
         references = [m for m in found if m.reference]
-        unlisted = self._unlisted(passages, mentions + references, context_countries)
+        unlisted = self._unlisted(passages, mentions + references, implied)
         if not mentions and not unlisted:
             # "east of Khan Younis" and nothing else: the event was near it (precision 2)
             mentions = [m for m in references if not m.speaker_home]
@@ -683,6 +705,44 @@ class Gazetteer:
                     found.append(
                         Mention(place, passage, m.start(), end, _PRECISION[place.kind], end)
                     )
+        return found
+
+    def country_of(self, label: str) -> str | None:
+        """The one country a title or section names places of ("Sri Lanka: Cyclone Ditwah",
+        "Israel strikes Beirut: key events" is Lebanon's), or None: by each name's curated or
+        first-level place, or a town of 100,000 people."""
+        known = self._labels.get(label, "")
+        if known != "":
+            return known
+        countries = set()
+        for _, _, _, candidates in self._spans(label):
+            chosen = next(
+                (p for p in candidates if p.curated or p.kind == "admin1"),
+                next((p for p in candidates if p.population >= 100_000), None),
+            )
+            if chosen is not None and chosen.country and chosen.kind != "water_body":
+                countries.add(chosen.country)
+        code = next(iter(countries)) if len(countries) == 1 else None
+        if len(self._labels) > 10_000:
+            self._labels.clear()  # bounded: one entry per bulletin title seen
+        self._labels[label] = code
+        return code
+
+    def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
+        """ "schools in the south", "the country's east": that part of the bulletin's country,
+        where the gazetteer names it ("southern Lebanon", "eastern Ukraine"); a part it does
+        not name is left out, as the country would be."""
+        country = self._countries().get(home)
+        if country is None:
+            return []
+        found: list[Mention] = []
+        for passage in passages:
+            for m in _HOME_PART.finditer(passage.value):
+                name = f"{_COMPASS_ADJECTIVE[m.group('compass').lower().replace('-', '')]} {country.name}"
+                curated = [p for p in self.index.candidates(normalise(name)) if p.curated]
+                if curated:
+                    start = m.start("compass")
+                    found.append(Mention(curated[0], passage, start, m.end(), 3, start))
         return found
 
     def _implied(self, passages: list[Passage], countries: set[str]) -> list[Mention]:

@@ -92,8 +92,10 @@ class Tagger:
             self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
         ]
         found = [self.actors.find(p) for p in passages]
+        homes = [self._home(e) for e in events]
         locations = [
-            self._locate(p, actors) for p, (actors, _) in zip(passages, found, strict=True)
+            self._locate(p, actors, home)
+            for p, (actors, _), home in zip(passages, found, homes, strict=True)
         ]
         quantities = [extract_quantities(e.text) for e in events]
         return [
@@ -105,9 +107,7 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._actors(
-                    actors, places, figures, decision.event_type, passage, event.section
-                ),
+                actors=self._actors(actors, places, figures, decision.event_type, passage, home),
                 # a note to readers ("our reporters in Kyiv contributed") happened nowhere
                 locations=[] if decision.event_type in _NOTES else places,
                 quantities=figures,
@@ -115,8 +115,8 @@ class Tagger:
                 classifier=self.info,
                 tagged_at=tagged_at,
             )
-            for event, decision, (actors, attributions), places, figures, passage in zip(
-                events, decisions, found, locations, quantities, passages, strict=True
+            for event, decision, (actors, attributions), places, figures, passage, home in zip(
+                events, decisions, found, locations, quantities, passages, homes, strict=True
             )
         ]
 
@@ -183,7 +183,7 @@ class Tagger:
         figures: list[Quantity],
         event_type: str,
         passages: list[Passage],
-        section: str | None = None,
+        home: str | None = None,
     ) -> list[Actor]:
         """The actors the text names, less the places and targets among them, plus those the
         event implies: the home forces of "the army", a protest's crowd, counted victims."""
@@ -191,10 +191,9 @@ class Tagger:
         actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
             actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
-        # "The army" is the forces of the country the section is about ("Sudan: ... hosted
-        # the army in Jeddah"), else of the one country the places lie in.
+        # "The army" is the forces of the country the bulletin or its section is about
+        # ("Sudan: ... hosted the army in Jeddah"), else of the one country the places lie in.
         countries = {p.country for p in places if p.country}
-        home = self.actors.country_named(section) if section else None
         if home is None and len(countries) == 1 and not any(a.sector == "military" for a in actors):
             # not when another country's forces are named: "Israeli jets struck Beirut, hitting
             # what the military described as depots" is the Israeli military
@@ -248,17 +247,28 @@ class Tagger:
                     )  # fmt: skip
         return actors
 
-    def _locate(self, passages: list[Passage], actors: list[Actor]) -> list[Location]:
+    def _home(self, event: UpdateEvent) -> str | None:
+        """The country the event's section, else its bulletin's title, is about."""
+        for label in (event.section, event.bulletin_title):
+            if label:
+                code = self.actors.country_named(label) or self.gazetteer.country_of(label)
+                if code:
+                    return code
+        return None
+
+    def _locate(
+        self, passages: list[Passage], actors: list[Actor], home: str | None = None
+    ) -> list[Location]:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
-        located = _outside_names(self.gazetteer.locate(passages[:1], context), actors)
+        located = _outside_names(self.gazetteer.locate(passages[:1], context, home), actors)
         if located or len(passages) < 2:
             return located
-        headline = _outside_names(self.gazetteer.locate(passages[1:], context), actors)
+        headline = _outside_names(self.gazetteer.locate(passages[1:], context, home), actors)
         if not headline:
             return []
-        return _outside_names(self.gazetteer.locate(passages, context), actors)
+        return _outside_names(self.gazetteer.locate(passages, context, home), actors)
 
 
 def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:

@@ -138,6 +138,16 @@ class Bulletin:
     sections: list[str] = field(default_factory=list)
     items: list[BulletinItem] = field(default_factory=list)
 
+    @property
+    def heading(self) -> str | None:
+        """What the document says it is about: its title, or a lead line short enough to be
+        one ("SOMALIA - agency digest, 18 November" alone above the bullets)."""
+        if self.title:
+            return self.title[:500]
+        if self.lead and len(self.lead.split()) <= 12:
+            return self.lead
+        return None
+
 
 @dataclass
 class _Line:

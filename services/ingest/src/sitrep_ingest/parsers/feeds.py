@@ -85,7 +85,7 @@ def parse_xml_feed(text: str) -> tuple[str | None, list[JsonItem]]:
     feed = feedparser.parse(text)
     if not feed.entries and feed.get("bozo"):
         raise MalformedFeed(f"not an RSS or Atom feed: {feed.get('bozo_exception')}")
-    title = feed.feed.get("title") or None
+    title = html.unescape(feed.feed.get("title") or "").strip()[:500] or None
     items: list[JsonItem] = []
     for number, entry in enumerate(feed.entries, start=1):
         where = f"item {number}"
@@ -105,6 +105,7 @@ def parse_xml_feed(text: str) -> tuple[str | None, list[JsonItem]]:
                     JsonItem(
                         where=f"{where}, bullet {it.position}", text=it.text, headline=it.headline,
                         bulletin_date=day or bulletin.bulletin_date, section=it.section or headline, url=url,
+                        bulletin_title=title,
                     )
                 )  # fmt: skip
             continue
@@ -117,6 +118,7 @@ def parse_xml_feed(text: str) -> tuple[str | None, list[JsonItem]]:
                 text=text_value,
                 headline=headline if body else None,
                 bulletin_date=day,
+                bulletin_title=title,
                 url=url,
             )
         )

@@ -1,8 +1,8 @@
 """JSON and NDJSON feeds: one event, a list of events, or a bulletin object.
 
-An event object needs `text`; `headline`, `source`, `bulletin_date`, `section`,
-`url`, `position` are optional. A bulletin object is
-`{"source": ..., "date": ..., "sections": [{"title": ..., "items": [...]}]}` or
+An event object needs `text`; `headline`, `source`, `bulletin_date`, `bulletin_title`,
+`section`, `url`, `position` are optional. A bulletin object is
+`{"source": ..., "date": ..., "title": ..., "sections": [{"title": ..., "items": [...]}]}` or
 `{"items"|"events": [...]}`; items are event objects or plain strings.
 `event_id` and `received_at` are computed here, never trusted from the body.
 """
@@ -24,6 +24,7 @@ _EVENT_FIELDS = {
     "source",
     "bulletin_id",
     "bulletin_date",
+    "bulletin_title",
     "position",
     "section",
     "headline",
@@ -40,6 +41,7 @@ class JsonItem:
     headline: str | None = None
     source: str | None = None
     bulletin_date: date | None = None
+    bulletin_title: str | None = None
     section: str | None = None
     url: str | None = None
     position: int | None = None
@@ -137,6 +139,7 @@ def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
         headline=_opt_str(obj, "headline", where),
         source=_opt_str(obj, "source", where),
         bulletin_date=_first_date(obj, where),
+        bulletin_title=_opt_str(obj, "bulletin_title", where),
         section=_opt_str(obj, "section", where) or section,
         url=_opt_str(obj, "url", where),
         position=position,
@@ -146,6 +149,7 @@ def _item(obj: Any, where: str, section: str | None = None) -> JsonItem:
 def _bulletin_items(obj: dict[str, Any]) -> Iterator[JsonItem]:
     source = _opt_str(obj, "source", "bulletin")
     day = _first_date(obj, "bulletin")
+    title = _opt_str(obj, "title", "bulletin")
     n = 0
 
     def with_defaults(item: JsonItem) -> JsonItem:
@@ -155,6 +159,7 @@ def _bulletin_items(obj: dict[str, Any]) -> Iterator[JsonItem]:
             headline=item.headline,
             source=item.source or source,
             bulletin_date=item.bulletin_date or day,
+            bulletin_title=item.bulletin_title or title,
             section=item.section,
             url=item.url,
             position=item.position,
@@ -167,10 +172,10 @@ def _bulletin_items(obj: dict[str, Any]) -> Iterator[JsonItem]:
         for s, sec in enumerate(sections, start=1):
             if not isinstance(sec, dict) or not isinstance(sec.get("items"), list):
                 raise InvalidEvent(f"section {s}: expected {{'title': ..., 'items': [...]}}")
-            title = _opt_str(sec, "title", f"section {s}")
+            header = _opt_str(sec, "title", f"section {s}")
             for entry in sec["items"]:
                 n += 1
-                yield with_defaults(_item(entry, f"item {n}", title))
+                yield with_defaults(_item(entry, f"item {n}", header))
     for key in ("items", "events"):
         entries = obj.get(key)
         if entries is None:
