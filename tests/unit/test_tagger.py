@@ -1830,7 +1830,7 @@ def test_a_ministry_statements_enemy_and_citizen_and_a_person_who_later_died(
         # a saint's name is the school's own, not an owner before "Catholic"
         (
             "Gunmen stormed St Mary's Catholic school in Papiri, Niger State.",
-            ["Niger", "Papiri"],
+            ["Niger", "St Mary's Catholic school", "Papiri"],
         ),
     ],
 )
@@ -1941,3 +1941,42 @@ def test_the_bulletins_country_reads_the_capital_and_its_parts(
     assert [loc.name for loc in tagged.locations] == expected
     if title and "Congo" in title:
         assert tagged.locations[0].country == "COD"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-one inmates died in a riot at the prison.", [("killed", 31)]),
+        # a noun after the next figure is that figure's
+        (
+            "Cholera cases passed 250,000, with more than 800 deaths.",
+            [("count", 250_000), ("killed", 800)],
+        ),
+        (
+            "The ministry said 492 people, including 35 children, were killed.",
+            [("killed", 492), ("killed", 35)],
+        ),
+        (
+            "Pakistan said 23 of its soldiers and more than 200 fighters were killed.",
+            [("killed", 23), ("killed", 200)],
+        ),
+        ("More than 1.5 million Afghans had returned or been deported.", [("count", 1_500_000)]),
+    ],
+)
+def test_compound_numbers_hedged_lists_and_whose_noun(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_unlisted_names_with_a_persons_word_and_talks_without_agreement(tagger: Tagger) -> None:
+    bomb = tagger.classify(
+        event("A truck bomb exploded near the Marco Fidel Suarez air base in Cali.")
+    )
+    assert [loc.name for loc in bomb.locations] == ["Cali", "Marco Fidel Suarez air base"]
+    talks = tagger.classify(event("Talks in Istanbul ended without agreement on 7 November."))
+    assert talks.event_type != "diplomacy.agreement"
+    closed = tagger.classify(
+        event("The Torkham and Chaman crossings have been closed since October.")
+    )
+    assert closed.event_type == "security.alert_warning"

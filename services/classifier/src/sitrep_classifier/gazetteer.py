@@ -354,14 +354,19 @@ class Gazetteer:
         not_places: frozenset[str] = frozenset(),
         actor_tokens: frozenset[str] = frozenset(),
         demonyms: dict[str, str] | None = None,
+        persons: frozenset[str] = frozenset(),
     ) -> None:
-        """`actor_tokens`: every word of every actor name ("Israeli", "Hezbollah"); an
-        unlisted place's name may hold none of them. `demonyms`: "Israeli" -> "ISR", for
-        "Israeli territory"."""
+        """`actor_tokens`: every word of every group's name ("Israeli", "Hezbollah"); an
+        unlisted place's name may hold none of them. `persons`: the words of persons' names;
+        an unlisted name made of them alone is a person ("Rubio"), one that holds one among
+        others may be a place ("the Marco Fidel Suarez air base"). `demonyms`: "Israeli" ->
+        "ISR", for "Israeli territory"."""
         self.index = index
         self.demonyms = demonyms or {}
         self.not_places = _stopwords() | not_places
-        self.not_unlisted = self.not_places | actor_tokens  # words no unlisted name holds
+        # words no unlisted name holds
+        self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
+        self.persons = persons
         self._labels: dict[str, str | None] = {}  # title or section -> its country
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
@@ -651,7 +656,10 @@ class Gazetteer:
         for passage in passages:
             taken = [(m.start, m.end) for m in mentions if m.passage is passage]
             found = unlisted_places.find(
-                passage.value, self.not_unlisted, places_end=tuple(e for _, e in taken)
+                passage.value,
+                self.not_unlisted,
+                places_end=tuple(e for _, e in taken),
+                people=self.persons,
             )
             if not found:
                 continue
@@ -983,6 +991,11 @@ def actor_words(index: PlaceIndex, names: list[str], persons: list[str]) -> froz
     words = {normalise(n) for n in names}
     words |= {part for n in persons for part in normalise(n).split(" ")}
     return _not_known_places(index, words)
+
+
+def person_words(persons: list[str]) -> frozenset[str]:
+    """Each word of each person's name ("marco", "rubio")."""
+    return frozenset(part for n in persons for part in normalise(n).split(" "))
 
 
 def actor_tokens(index: PlaceIndex, names: list[str]) -> frozenset[str]:

@@ -50,6 +50,14 @@ _WORDS = {
     "half a million": 500_000,
     "half a billion": 500_000_000,
 }
+# "thirty-one", "twenty-five"
+_WORDS.update(
+    {
+        f"{tens}-{unit}": _WORDS[tens] + _WORDS[unit]
+        for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+        for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    }
+)
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -324,7 +332,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
-                     "returned to their", "returning home", "returnees")),
+                     "returned to their", "returning home", "returnees", "had returned or",
+                     "have returned or", "been deported", "were deported", "deportees")),
     ("released", False, ("survivors",)),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
@@ -476,6 +485,8 @@ _COUNTED_NOUNS = {
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
+# another figure joined on, not a part of this one ("including 35 children")
+_NEXT_FIGURE = caseless(r"\b(?:with|and|while|whereas|plus)\s+(?:[a-z-]+\s+){0,3}?\d")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
 _WEAPONS = caseless(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them|jets?|aircraft|"
@@ -666,6 +677,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
             continue  # "12 soldiers killed 30 militants": the verb's figure is the 30
+        if not before and _NEXT_FIGURE.search(window, end - window_start, m.start()):
+            continue  # "250,000 cases, with 800 deaths": the noun is the next figure's
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate
@@ -850,7 +863,11 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
 
 # Between two figures of one list: the first one's noun, then a comma or "and"
 # ("lost 445 servicemen, three tanks and 13 guns").
-_LIST_GAP = caseless(r"^\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# "23 of its soldiers and more than 200 fighters were killed": a hedge may open the next figure
+_LIST_GAP = caseless(
+    r"^\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:more\s+than\s+|at\s+least\s+|about\s+|nearly\s+|over\s+|some\s+|around\s+|almost\s+)?$"
+)
 _VERB_KINDS = frozenset(kind for kind, verb, _ in _KIND_CUES if verb)
 
 

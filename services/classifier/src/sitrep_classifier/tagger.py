@@ -17,7 +17,13 @@ from sitrep_classifier.actors import (
     protest_span,
     victims_span,
 )
-from sitrep_classifier.gazetteer import Gazetteer, actor_tokens, actor_words, load_gazetteer
+from sitrep_classifier.gazetteer import (
+    Gazetteer,
+    actor_tokens,
+    actor_words,
+    load_gazetteer,
+    person_words,
+)
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
@@ -50,12 +56,14 @@ class Tagger:
             index = load_gazetteer().index
             self.actors = (actors or load_actors()).with_countries(index.country_names())
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
+            groups = [alias for alias, entry in self.actors.aliases.items() if not entry.person]
             gazetteer = Gazetteer(
                 index,
                 actor_words(index, list(self.actors.aliases), persons),
-                actor_tokens(index, list(self.actors.aliases)),
+                actor_tokens(index, groups),
                 # "Ukrainian forces" -> "Ukrainian": UKR
                 {e.name.split()[0]: code for code, e in self.actors.forces.items()},
+                person_words(persons),
             )
         else:
             self.actors = actors or load_actors()

@@ -213,11 +213,16 @@ def _without_modifier(u: Unlisted) -> Unlisted:
 
 
 def find(
-    text: str, stop: frozenset[str], bare: bool = True, places_end: tuple[int, ...] = ()
+    text: str,
+    stop: frozenset[str],
+    bare: bool = True,
+    places_end: tuple[int, ...] = (),
+    people: frozenset[str] = frozenset(),
 ) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order; with `bare`, also names a
     locative or a verb of taking marks ("in Kuriga", "take Lalibela"), and names that go on
-    a list after one of those or after a known place ending at one of `places_end`."""
+    a list after one of those or after a known place ending at one of `places_end`. A name
+    holding a word of `stop` is none; nor is one made only of words of `people` ("Rubio")."""
     noun_at, name_ends, of_name = _patterns()
     keep_noun, first_stop, particles, before = _word_sets()
     after = _kind_of_noun()
@@ -249,9 +254,11 @@ def find(
     kept: list[Unlisted] = []
     owned = (_without_modifier(_without_owner(u)) for u in out)
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
-        words = [normalise(w) for w in re.split(r"[ -]+", u.name)]
+        words = [normalise(w) for w in re.split(r"[ -]+", _without_kept_noun(u.name, keep_noun))]
         if words[0] in first_stop or any(w in stop and w not in particles for w in words):
             continue
+        if all(w in people or w in particles for w in words):
+            continue  # a person's name ("near Putin", "Khalil al-Hayya's office")
         if u.start > 0 and text[u.start - 1] in "'’-":
             continue  # inside a word ("Israel's")
         if u.name.endswith(("'s", "’s")):
@@ -260,6 +267,15 @@ def find(
             continue
         kept.append(u)
     return kept
+
+
+def _without_kept_noun(name: str, kept: frozenset[str]) -> str:
+    """ "Marco Fidel Suarez air base": the name's own words, without the noun kept in it."""
+    lowered = name.lower()
+    for noun in kept:
+        if lowered.endswith(" " + noun):
+            return name[: -len(noun) - 1]
+    return name
 
 
 def nearest(anchors: list[Anchor], at: int) -> Anchor | None:
