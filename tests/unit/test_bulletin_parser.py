@@ -310,3 +310,20 @@ def test_sections_over_several_paragraphs_stay_sections() -> None:
         "Diplomacy",
     ]
     assert all(it.headline is None for it in bulletin.items)
+
+
+def test_a_standfirst_above_a_live_blogs_first_post_is_not_an_item() -> None:
+    body = (
+        "Tripoli clashes: the day in brief\n\n"
+        "Gunfire erupted across the capital on Monday night after a militia leader was killed.\n\n"
+        "Militia chief killed\n"
+        "The head of the Stability Support Apparatus was shot dead at a rival brigade's camp.\n\n"
+        "Truce\n"
+        "The defence ministry announced a ceasefire on Wednesday.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline) for it in bulletin.items] == [
+        (None, "Militia chief killed"),
+        (None, "Truce"),
+    ]
+    assert bulletin.title == "Tripoli clashes: the day in brief"

@@ -758,7 +758,7 @@ def test_a_speakers_office_is_not_the_place_when_another_is_named(tagger: Tagger
     ("text", "actor", "sector"),
     [
         # an army named after its country, without "'s", is that country's military
-        ("Nepal Army helicopters evacuated the injured to Surkhet.", "Nepal", "military"),
+        ("Nepal Army helicopters evacuated the injured to Surkhet.", "Nepalese forces", "military"),
         ("Mali Armed Forces said they killed 20 militants near Gao.", "Malian forces", "military"),
         ("200 Kenyan police officers arrived in Port-au-Prince.", "Kenyan police", "police"),
         ("Haitian police said they killed a gang leader in Delmas.", "Haitian police", "police"),
@@ -1980,3 +1980,34 @@ def test_unlisted_names_with_a_persons_word_and_talks_without_agreement(tagger: 
         event("The Torkham and Chaman crossings have been closed since October.")
     )
     assert closed.event_type == "security.alert_warning"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Alliance of Sahel States launched a 5,000-strong joint force.", [("troops", 5000)]),
+        ("Clashes broke out between the 444 Brigade and the Radaa force.", []),  # a unit's name
+        (
+            "Abdulghani al-Kikli, known as Gheniwa, head of the Stability Support Apparatus, "
+            "was shot dead at a camp.",
+            [("killed", 1)],
+        ),
+        (
+            "The Houthis said their chief of staff, Muhammad al-Ghamari, had been killed.",
+            [("killed", 1)],
+        ),
+    ],
+)
+def test_force_sizes_unit_names_and_a_named_person_killed(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_more_demonyms_islands_and_facilities(tagger: Tagger) -> None:
+    jets = tagger.classify(
+        event("Three Russian MiG-31 jets entered Estonian airspace near Vaindloo island.")
+    )
+    assert [loc.name for loc in jets.locations] == ["Estonia", "Vaindloo island"]
+    drones = tagger.classify(event("Drones were spotted over the Doel nuclear power plant."))
+    assert [loc.name for loc in drones.locations] == []  # no country to place it in

@@ -137,6 +137,7 @@ _UNIT = caseless(
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
     r"(?!\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)\b)))"
 )
+_UNIT_NAME_AFTER = re.compile(r"\s+(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Fleet)\b")
 _CALIBRE_AFTER = caseless(
     r"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|"
     r"mortars?|ammunition)\b"
@@ -333,7 +334,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
                      "returned to their", "returning home", "returnees", "had returned or",
-                     "have returned or", "been deported", "were deported", "deportees")),
+                     "have returned or", "had returned from", "have returned from", "been deported",
+                     "were deported", "deportees")),
     ("released", False, ("survivors",)),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
@@ -516,6 +518,7 @@ class _Hit:
     currency: str | None
     duration_unit: str | None = None  # "30-day", "three-month"
     magnitude: bool = False  # "a 6.4-magnitude earthquake"
+    strong: bool = False  # "a 5,000-strong force"
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -731,12 +734,13 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         if duration and lowered.startswith(("-old", "s-old"), m.end()):
             continue  # "a two-week-old baby": an age
         magnitude = bool(suffix) and lowered.startswith("-magnitude", m.end() - len(suffix))
-        end = m.end() - len(suffix) if magnitude else m.end()
+        strong = bool(suffix) and lowered.startswith("-strong", m.end() - len(suffix))
+        end = m.end() - len(suffix) if magnitude or strong else m.end()
         # Patterns anchored at the end search only a short tail: a search over the whole
         # prefix would scan it from its start for every number.
         tail = lowered[max(0, m.start() - 24) : m.start()]
         if (
-            (suffix and not duration and not magnitude)
+            (suffix and not duration and not magnitude and not strong)
             or _glued(tail)
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
@@ -797,6 +801,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
                 currency,
                 duration.group("unit").lower() + "s" if duration else None,
                 magnitude,
+                strong,
             )
         )
     return hits
@@ -842,9 +847,27 @@ _ONE_PERSON = caseless(
 _HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt")
 
 
+# "Abdulghani al-Kikli, head of the Stability Support Apparatus, was shot dead", "their
+# chief of staff, Muhammad al-Ghamari, had been killed": one named person killed
+_NAMED_KILLED = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)"
+    r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'’-]+){1,3}"
+    r"|(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+)"
+    r"(?:(?:,\s+[^,;.]{3,80}){1,2},)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:shot\s+dead|killed|assassinated)\b"
+)
+
+
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
+    named = _NAMED_KILLED.search(text) if "killed" not in kinds else None
+    if named and ("kill" in lowered or "shot dead" in lowered or "assassinat" in lowered):
+        kinds.add("killed")
+        out.append(
+            Quantity(value=1, unit=None, kind="killed", what=named.group("who"),
+                     surface=named.group("who"), confidence=0.6)
+        )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
         group = next(g for g in ("a", "a2", "a3", "a4", "a5") if m.group(g))
         harm = next(m.group(h) for h in ("harm", "harm2", "harm3", "harm4", "harm5") if m.group(h))
@@ -1040,7 +1063,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     units = [_UNIT.match(lowered[hit.end :]) for hit in hits]  # "%", "sq km", "days" after it
     plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
     for i, hit in enumerate(hits):
-        if hit.magnitude or hit.duration_unit or hit.currency or units[i]:
+        if hit.magnitude or hit.strong or hit.duration_unit or hit.currency or units[i]:
             continue
         plain[i] = (
             "count"  # "across 17 states": regions counted, not what happened in them
@@ -1061,8 +1084,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         # losses, not one night's interceptions
         plain = {i: "destroyed" if k == "intercepted" else k for i, k in plain.items()}
     for i, hit in enumerate(hits):
-        if i in consumed or _CALIBRE_AFTER.match(lowered, hit.end, hit.end + 40):
-            continue  # "155 mm shells": a calibre names the weapon, as a designator does
+        if (
+            i in consumed
+            or _CALIBRE_AFTER.match(lowered, hit.end, hit.end + 40)
+            or _UNIT_NAME_AFTER.match(text, hit.end, hit.end + 20)
+        ):
+            continue  # "155 mm shells", "the 444 Brigade": the number names a weapon or a unit
         before = lowered[: hit.start]
         after = text[hit.end :]
         qual = _QUALIFIER.search(before[-30:])
@@ -1081,6 +1108,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         currency_word = _CURRENCY_WORDS.get(noun.split()[0].lower()) if noun else None
         if hit.magnitude:
             kind, unit = "magnitude", None
+        elif hit.strong:
+            kind, unit = "troops", None
         elif hit.duration_unit:
             kind, unit = "duration", hit.duration_unit
         elif hit.currency or currency_word:

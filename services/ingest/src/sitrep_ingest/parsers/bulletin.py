@@ -414,6 +414,17 @@ def parse_bulletin(body: str) -> Bulletin:
             if sec is not None and number >= 2
         )
         if glued and set(per_section) == set(bulletin.sections):
+            # A paragraph above the first post is the standfirst, as above a first header
+            first = next(
+                index
+                for index, (_, sec, _) in enumerate(items)
+                if sec is not None or index in headlines
+            )
+            preamble += [" ".join(parts) for _, _, parts in items[:first]]
+            items = items[first:]
+            shifted = {index - first: line for index, line in headlines.items() if index >= first}
+            headlines.clear()
+            headlines.update(shifted)
             for index, (_, sec, _) in enumerate(items):
                 if sec is not None:
                     headlines[index] = sec
