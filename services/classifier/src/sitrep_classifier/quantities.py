@@ -327,8 +327,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "sheltering in", "sheltering at",
                          "to temporary shelters", "to shelters", "to evacuation centres",
                          "into temporary shelters", "into shelters", "staying in",
+                         "in temporary shelters",
                          "to evacuation centers")),
-    ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate")),
+    ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
+                         "repatriating")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
