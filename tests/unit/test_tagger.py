@@ -2011,3 +2011,29 @@ def test_more_demonyms_islands_and_facilities(tagger: Tagger) -> None:
     assert [loc.name for loc in jets.locations] == ["Estonia", "Vaindloo island"]
     drones = tagger.classify(event("Drones were spotted over the Doel nuclear power plant."))
     assert [loc.name for loc in drones.locations] == []  # no country to place it in
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (
+            "El Fasher: the fall of a city",
+            "Patients were killed at a hospital in the city.",
+            ["El Fasher"],
+        ),
+        # another town named: "the city" is that one, not the title's
+        (
+            "Kharkiv under fire",
+            "Russian strikes hit Izium, and the city was left without power.",
+            ["Izium"],
+        ),
+        ("Sudan and Chad: a border in crisis", "Shelling hit the city overnight.", []),
+    ],
+)
+def test_the_city_is_the_town_the_title_names(
+    tagger: Tagger, title: str, text: str, expected: list[str]
+) -> None:
+    ev = UpdateEvent(
+        event_id="0" * 32, source="t", text=text, bulletin_title=title, received_at=NOW
+    )
+    assert [loc.name for loc in tagger.classify(ev).locations] == expected

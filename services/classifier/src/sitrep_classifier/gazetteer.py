@@ -369,6 +369,7 @@ class Gazetteer:
         self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
         self.persons = persons
         self._labels: dict[str, str | None] = {}  # title or section -> its country
+        self._towns: dict[str, Place | None] = {}  # title -> the one town it names
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -594,17 +595,24 @@ class Gazetteer:
         )
 
     def locate(
-        self, passages: list[Passage], context_countries: set[str], home: str | None = None
+        self,
+        passages: list[Passage],
+        context_countries: set[str],
+        home: str | None = None,
+        town: Place | None = None,
     ) -> list[Location]:
         """`context_countries`: the countries of the event's actors; `home`: the country its
         bulletin is about (its title or section), which decides "the capital", "in the south"
-        and where an unlisted village lies before the actors' countries do."""
+        and where an unlisted village lies before the actors' countries do; `town`: the one
+        town its title names, which "the city" means when the text names no other."""
         named = context_countries | {home} if home else context_countries
         found = self.mentions(passages, named) + self._territories(passages)
         found += self._paired(passages)
         found += self._capitals_of(passages)
         if home:
             found += self._home_parts(passages, home)
+        if town is not None and not any(m.place.kind == "settlement" for m in found):
+            found += _the_city(passages, town)
         implied = {home} if home else context_countries
         mentions = [m for m in found if not m.reference]
         # "Gaza's civil defence said ... east of Khan Younis": the point the text names near
@@ -736,6 +744,25 @@ class Gazetteer:
             self._labels.clear()  # bounded: one entry per bulletin title seen
         self._labels[label] = code
         return code
+
+    def town_of(self, label: str) -> Place | None:
+        """The one town a title names ("El Fasher: the fall of a city"), curated or of 50,000
+        people, or None."""
+        if label in self._towns:
+            return self._towns[label]
+        towns = {}
+        for _, _, _, candidates in self._spans(label):
+            chosen = next(
+                (p for p in candidates if p.curated),
+                next((p for p in candidates if p.population >= 50_000), None),
+            )
+            if chosen is not None and chosen.kind == "settlement":
+                towns[chosen.place_id] = chosen
+        town = next(iter(towns.values())) if len(towns) == 1 else None
+        if len(self._towns) > 10_000:
+            self._towns.clear()
+        self._towns[label] = town
+        return town
 
     def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
         """ "schools in the south", "the country's east": that part of the bulletin's country,
@@ -938,6 +965,23 @@ def _as_facility(place: Place, name: str, noun: str) -> Place:
         admin1=place.admin1, admin1_code=place.admin1_code, lat=place.lat, lon=place.lon,
         population=0, capital=False, curated=False,
     )  # fmt: skip
+
+
+# "in the city", "the town's hospital": the town the bulletin is about
+_THE_CITY = re.compile(
+    r"\b(?:(?i:in|into|inside|around|across|outside|to|near|over|of|on|hit|struck|entered|"
+    r"shelled|besieged)\s+the\s+(?:besieged\s+)?(?i:city|town)\b(?!\s+of\b|['’])"
+    r"|(?i:the)\s+(?:city|town)['’]s)"
+)
+
+
+def _the_city(passages: list[Passage], town: Place) -> list[Mention]:
+    for passage in passages:
+        m = _THE_CITY.search(passage.value)
+        if m:
+            # name_end at the start: the town keeps its own name, not "the city"
+            return [Mention(town, passage, m.start(), m.end(), 1, m.start())]
+    return []
 
 
 def _as_region(place: Place, name: str) -> Place:

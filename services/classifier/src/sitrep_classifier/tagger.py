@@ -24,6 +24,7 @@ from sitrep_classifier.gazetteer import (
     load_gazetteer,
     person_words,
 )
+from sitrep_classifier.gazetteer_index import Place
 from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_default, model_text
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
@@ -101,9 +102,12 @@ class Tagger:
         ]
         found = [self.actors.find(p) for p in passages]
         homes = [self._home(e) for e in events]
+        towns = [
+            self.gazetteer.town_of(e.bulletin_title) if e.bulletin_title else None for e in events
+        ]
         locations = [
-            self._locate(p, actors, home)
-            for p, (actors, _), home in zip(passages, found, homes, strict=True)
+            self._locate(p, actors, home, town)
+            for p, (actors, _), home, town in zip(passages, found, homes, towns, strict=True)
         ]
         quantities = [extract_quantities(e.text) for e in events]
         return [
@@ -265,18 +269,22 @@ class Tagger:
         return None
 
     def _locate(
-        self, passages: list[Passage], actors: list[Actor], home: str | None = None
+        self,
+        passages: list[Passage],
+        actors: list[Actor],
+        home: str | None = None,
+        town: Place | None = None,
     ) -> list[Location]:
         context = {a.country for a in actors if a.country}
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
-        located = _outside_names(self.gazetteer.locate(passages[:1], context, home), actors)
+        located = _outside_names(self.gazetteer.locate(passages[:1], context, home, town), actors)
         if located or len(passages) < 2:
             return located
-        headline = _outside_names(self.gazetteer.locate(passages[1:], context, home), actors)
+        headline = _outside_names(self.gazetteer.locate(passages[1:], context, home, town), actors)
         if not headline:
             return []
-        return _outside_names(self.gazetteer.locate(passages, context, home), actors)
+        return _outside_names(self.gazetteer.locate(passages, context, home, town), actors)
 
 
 def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:
