@@ -108,6 +108,14 @@ def test_ndjson_reports_the_bad_line() -> None:
         ('{"text": 5}', "json", InvalidEvent, "must be a string"),
         ('{"text": "x", "colour": "red"}', "json", InvalidEvent, "unknown field"),
         ('{"text": "x", "bulletin_date": "yesterday"}', "json", InvalidEvent, "ISO date"),
+        ('{"text": "x", "bulletin_title": 7}', "json", InvalidEvent, "bulletin_title"),
+        (
+            json.dumps({"text": "x", "bulletin_title": "t" * 501}),
+            "json",
+            InvalidEvent,
+            "item 1: bulletin_title",
+        ),
+        ('{"title": ["a"], "items": ["x"]}', "json", InvalidEvent, "title"),
         ("[" * 50 + "]" * 50, "json", MalformedFeed, "nested deeper"),
         (b"\xff\xfe\x00bad", "bulletin", UndecodableBody, "not valid UTF-8"),
         ("- a\x00b\n", "bulletin", UndecodableBody, "NUL"),
@@ -171,6 +179,9 @@ def test_each_event_carries_its_bulletins_title() -> None:
     # a lone short line above the bullets names the bulletin too
     lone = parse("SOMALIA - agency digest\n\n- Bomb kills four.\n- Rains fail.\n", "bulletin")
     assert lone[0].bulletin_title == "SOMALIA - agency digest"
+    # a title longer than the field's bound is cut to it, not a reason to refuse the feed
+    long = parse("T" * 600 + "\n\nLead line.\n\n- A happened.\n- B happened.\n", "bulletin")
+    assert long[0].bulletin_title == "T" * 500
     rss = (
         '<?xml version="1.0"?><rss version="2.0"><channel><title>UN News - Sudan</title>'
         "<item><title>Aid reaches Kadugli</title><description>A convoy arrived.</description>"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from sitrep_classifier import unlisted_places
@@ -368,8 +368,6 @@ class Gazetteer:
         # words no unlisted name holds
         self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
         self.persons = persons
-        self._labels: dict[str, str | None] = {}  # title or section -> its country
-        self._towns: dict[str, Place | None] = {}  # title -> the one town it names
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -494,7 +492,7 @@ class Gazetteer:
                 if (
                     place.curated
                     and place.kind in ("region", "territory")
-                    and (_REGION_FORCES_AFTER.match(after))
+                    and _REGION_FORCES_AFTER.match(after)
                 ):
                     continue  # "Puntland forces say", "Sahel states quit": whose, not where
                 if place.kind != "country" and text[start:end] in self.demonyms:
@@ -724,13 +722,11 @@ class Gazetteer:
                     )
         return found
 
+    @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; one entry per title
     def country_of(self, label: str) -> str | None:
         """The one country a title or section names places of ("Sri Lanka: Cyclone Ditwah",
         "Israel strikes Beirut: key events" is Lebanon's), or None: by each name's curated or
         first-level place, or a town of 100,000 people."""
-        known = self._labels.get(label, "")
-        if known != "":
-            return known
         countries = set()
         for _, _, _, candidates in self._spans(label):
             chosen = next(
@@ -739,17 +735,12 @@ class Gazetteer:
             )
             if chosen is not None and chosen.country and chosen.kind != "water_body":
                 countries.add(chosen.country)
-        code = next(iter(countries)) if len(countries) == 1 else None
-        if len(self._labels) > 10_000:
-            self._labels.clear()  # bounded: one entry per bulletin title seen
-        self._labels[label] = code
-        return code
+        return next(iter(countries)) if len(countries) == 1 else None
 
+    @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; one entry per title
     def town_of(self, label: str) -> Place | None:
         """The one town a title names ("El Fasher: the fall of a city"), curated or of 50,000
         people, or None."""
-        if label in self._towns:
-            return self._towns[label]
         towns = {}
         for _, _, _, candidates in self._spans(label):
             chosen = next(
@@ -758,11 +749,7 @@ class Gazetteer:
             )
             if chosen is not None and chosen.kind == "settlement":
                 towns[chosen.place_id] = chosen
-        town = next(iter(towns.values())) if len(towns) == 1 else None
-        if len(self._towns) > 10_000:
-            self._towns.clear()
-        self._towns[label] = town
-        return town
+        return next(iter(towns.values())) if len(towns) == 1 else None
 
     def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
         """ "schools in the south", "the country's east": that part of the bulletin's country,

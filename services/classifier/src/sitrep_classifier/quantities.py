@@ -129,19 +129,18 @@ _FIGURE_STARTS = word_starts(
 )
 
 
+# What a calibre is given for: "155 mm shells", "120mm mortars"
+_CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)"
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
     r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|"
-    # "300 mm of rain", "40 cm of snow": a measured length
+    # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
-    r"(?!\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)\b)))"
+    rf"(?!\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b)))"
 )
 _UNIT_NAME_AFTER = re.compile(r"\s+(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Fleet)\b")
-_CALIBRE_AFTER = caseless(
-    r"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?(?:shells?|rounds?|artillery|howitzers?|guns?|"
-    r"mortars?|ammunition)\b"
-)
+_CALIBRE_AFTER = caseless(rf"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b")
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
 _QUALIFIER = EndAnchored(
     r"(?P<q>at\s+least|about|around|approximately|nearly|almost|more\s+than|over|up\s+to|some|"
@@ -863,8 +862,13 @@ _NAMED_KILLED = re.compile(
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
-    named = _NAMED_KILLED.search(text) if "killed" not in kinds else None
-    if named and ("kill" in lowered or "shot dead" in lowered or "assassinat" in lowered):
+    named = (
+        _NAMED_KILLED.search(text)
+        if "killed" not in kinds
+        and ("kill" in lowered or "shot dead" in lowered or "assassinat" in lowered)
+        else None
+    )
+    if named:
         kinds.add("killed")
         out.append(
             Quantity(value=1, unit=None, kind="killed", what=named.group("who"),
@@ -890,8 +894,7 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
 # ("lost 445 servicemen, three tanks and 13 guns").
 # "23 of its soldiers and more than 200 fighters were killed": a hedge may open the next figure
 _LIST_GAP = caseless(
-    r"^\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-    r"(?:more\s+than\s+|at\s+least\s+|about\s+|nearly\s+|over\s+|some\s+|around\s+|almost\s+)?$"
+    rf"^\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+){_ROUGHLY}$"
 )
 _VERB_KINDS = frozenset(kind for kind, verb, _ in _KIND_CUES if verb)
 

@@ -276,15 +276,16 @@ class Tagger:
         town: Place | None = None,
     ) -> list[Location]:
         context = {a.country for a in actors if a.country}
+
+        def locate(part: list[Passage]) -> list[Location]:
+            return _outside_names(self.gazetteer.locate(part, context, home, town), actors)
+
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
-        located = _outside_names(self.gazetteer.locate(passages[:1], context, home, town), actors)
+        located = locate(passages[:1])
         if located or len(passages) < 2:
             return located
-        headline = _outside_names(self.gazetteer.locate(passages[1:], context, home, town), actors)
-        if not headline:
-            return []
-        return _outside_names(self.gazetteer.locate(passages, context, home, town), actors)
+        return locate(passages) if locate(passages[1:]) else []
 
 
 def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:

@@ -117,16 +117,16 @@ def _kind_of_noun() -> dict[str, str]:
 
 
 _NAME_REACH = 80  # how far before its noun a name may begin
-_WordSets = tuple[frozenset[str], ...]
+_WordSets = tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]
 
 
 @cache
 def _word_sets() -> _WordSets:
-    """Nouns kept in a name, words no name starts with, name particles, nouns before "of"
-    and a name."""
+    """Nouns kept in a name (longest first: "international airport" before "airport"), words
+    no name starts with, name particles, nouns before "of" and a name."""
     rules = _rules()
     return (
-        frozenset(rules["noun_kept_in_name"]),
+        tuple(sorted(set(rules["noun_kept_in_name"]), key=len, reverse=True)),
         frozenset(normalise(w) for w in rules["not_first"]),
         frozenset(normalise(w) for w in rules["particles"]),
         frozenset(rules["nouns_before"]),
@@ -269,7 +269,7 @@ def find(
     return kept
 
 
-def _without_kept_noun(name: str, kept: frozenset[str]) -> str:
+def _without_kept_noun(name: str, kept: tuple[str, ...]) -> str:
     """ "Marco Fidel Suarez air base": the name's own words, without the noun kept in it."""
     lowered = name.lower()
     for noun in kept:

@@ -142,11 +142,8 @@ class Bulletin:
     def heading(self) -> str | None:
         """What the document says it is about: its title, or a lead line short enough to be
         one ("SOMALIA - agency digest, 18 November" alone above the bullets)."""
-        if self.title:
-            return self.title[:500]
-        if self.lead and len(self.lead.split()) <= 12:
-            return self.lead
-        return None
+        heading = self.title or (self.lead if self.lead and len(self.lead.split()) <= 12 else None)
+        return heading[:500] if heading else None  # UpdateEvent.bulletin_title's bound
 
 
 @dataclass
