@@ -80,6 +80,12 @@ def test_sitrep_up_push_query_and_stop(tmp_path: Path) -> None:
             assert state["events_tallied"] == 14 and state["by_source"] == {"frontline-digest": 14}
             # the resolver places every event in an incident; they reach Kafka consumers too
             wait_until(lambda: http.get(f"{api}/v1/state").json()["incidents"]["reports"] == 14)
+
+            # the resolver's word-index thread makes the stored events searchable by `q`
+            def found(q: str) -> int:
+                return len(http.get(f"{api}/v1/events", params={"q": q}).json()["items"])
+
+            wait_until(lambda: found("drones") > 0)
             incidents = http.get(f"{api}/v1/incidents", params={"limit": 100}).json()["items"]
             assert incidents and sum(i["report_count"] for i in incidents) == 14
             published = read_topic(stack.bootstrap, INCIDENTS_TOPIC, len(incidents))

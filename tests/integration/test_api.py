@@ -20,6 +20,7 @@ from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_api.store import EventQuery, StateStore
+from sitrep_api.word_index import WordIndexer
 from sitrep_schemas import Retraction
 from tests.integration.test_projector_store import TOPIC, seed_tagged
 
@@ -35,6 +36,7 @@ def loaded(redis_url: str) -> Iterator[tuple[TestClient, StateWriter]]:
     events = seed_tagged()
     store.apply([AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(events)])
     Resolver(client, prefix).resolve(events)
+    WordIndexer(client, prefix).catch_up()
     with TestClient(create_app(Settings(redis_url=redis_url, redis_prefix=prefix))) as api:
         yield api, store
     client.close()

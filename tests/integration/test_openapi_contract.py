@@ -21,6 +21,7 @@ from sitrep_api.app import create_app as create_api
 from sitrep_api.resolver import Resolver
 from sitrep_api.settings import Settings as ApiSettings
 from sitrep_api.state_writer import AppliedRecord, StateWriter
+from sitrep_api.word_index import WordIndexer
 from sitrep_ingest.app import create_app as create_ingest
 from sitrep_ingest.settings import Settings as IngestSettings
 from tests.conftest import serving
@@ -59,6 +60,7 @@ def test_api_answers_as_its_openapi_says(
         [AppliedRecord(TOPIC, i % 2, i, ev) for i, ev in enumerate(events)]
     )
     Resolver(client, prefix).resolve(events)
+    WordIndexer(client, prefix).catch_up()
     client.close()
     with serving(create_api(ApiSettings(redis_url=redis_url, redis_prefix=prefix))) as url:
         schemathesis_run(url, 40, tmp_path, "--exclude-path", "/v1/stream")

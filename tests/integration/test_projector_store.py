@@ -48,6 +48,8 @@ def dump(client: redis.Redis, prefix: str, skip: tuple[str, ...] = ()) -> dict[s
             out[key] = client.zrange(key, 0, -1, withscores=True)
         elif kind == "set":
             out[key] = sorted(client.smembers(key))
+        elif kind == "list":
+            out[key] = client.lrange(key, 0, -1)
         elif kind == "stream":
             out[key] = client.xrange(key)
         else:

@@ -17,12 +17,14 @@ from sitrep_api.incident_queries import IncidentQueries
 from sitrep_api.resolver import Resolver
 from sitrep_api.state_writer import AppliedRecord, StateWriter
 from sitrep_api.store import StateStore
+from sitrep_api.word_index import WordIndexer
 from sitrep_ingest.app import create_app as create_ingest
 from sitrep_ingest.settings import Settings as IngestSettings
 from sitrep_schemas import Retraction, TaggedEvent
 from tests.conftest import read_topic
 from tests.integration.test_projector_store import dump
 from tests.integration.test_resolver import stored_grouping, stored_incidents
+from tests.integration.test_word_index import word_index
 
 pytestmark = pytest.mark.integration
 TOPIC = "t.tagged"
@@ -42,6 +44,7 @@ class Pipeline:
         self.store = StateStore(client, self.prefix)
         self.writer = StateWriter(client, self.prefix)
         self.resolver = Resolver(client, self.prefix)
+        self.words = WordIndexer(client, self.prefix)
         self.offsets = [0, 0, 0]
 
     def apply(self, events: list[TaggedEvent]) -> list[int]:
@@ -52,6 +55,7 @@ class Pipeline:
             self.offsets[p] += 1
         statuses = self.writer.apply(records)
         self.resolver.resolve(events)  # it remembers withdrawals on its own
+        self.words.catch_up()
         return statuses
 
     def retract(self, events: list[TaggedEvent], source: str | None = None) -> list[int]:
@@ -68,6 +72,7 @@ class Pipeline:
         ]
         statuses = self.writer.retract(retractions)
         self.resolver.resolve([], withdrawn=[(r.event_id, r.source) for _, r in retractions])
+        self.words.catch_up()
         return statuses
 
     def state(self) -> dict[str, Any]:
@@ -78,6 +83,7 @@ class Pipeline:
             "incident_tallies": IncidentQueries(self.client, self.prefix).summary(),
             "incidents": stored_incidents(self.client, self.prefix),
             "grouping": stored_grouping(self.client, self.prefix),
+            "words": word_index(self.client, self.prefix),
         }
 
 
@@ -104,6 +110,7 @@ def test_a_withdrawn_report_leaves_as_if_it_never_came(
     assert after["grouping"] == expected["grouping"]
     assert after["summary"] == expected["summary"]
     assert after["incident_tallies"] == expected["incident_tallies"]
+    assert after["words"] == expected["words"]
     # exactly once: again, and the item delivered again, change nothing
     before = dump(redis_client, full.prefix, skip=("offsets",))  # a new offset is recorded
     assert full.retract([shared]) == [0]
@@ -121,6 +128,7 @@ def test_a_withdrawal_that_overtakes_its_item_keeps_it_out(
     without = Pipeline(redis_client)
     without.apply(tagged[3:])
     assert early.state()["incidents"] == without.state()["incidents"]
+    assert early.state()["words"] == without.state()["words"]
     assert early.state()["summary"]["events_stored"] == len(tagged) - 3
 
 

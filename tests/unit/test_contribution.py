@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sitrep_api.contribution import project_event, sort_key, version_rank
+from sitrep_api.contribution import (
+    event_words,
+    project_event,
+    search_tokens,
+    sort_key,
+    version_rank,
+)
 from sitrep_api.store import BadCursor, decode_cursor, encode_cursor
 from sitrep_schemas import ClassifierInfo, Location, Quantity, TaggedEvent, UpdateEvent
 
@@ -83,3 +89,12 @@ def test_export_columns_follow_the_crosswalk_and_the_best_known_date() -> None:
         "2025-03-03", "bulletin",
     )  # fmt: skip
     assert event_date({"occurred_on": None, "event": update}) == ("2025-03-04", "received")
+
+
+def test_search_words_are_not_written_by_the_projector() -> None:
+    """`q` words are indexed off the projector's path (word_index.py), from the stored JSON."""
+    event = tagged()
+    assert not [name for name in project_event(event).indexes if name.startswith("tok:")]
+    words = event_words(event.model_dump(mode="json"))
+    assert words == search_tokens(f"{event.event.text} {event.event.section or ''}")
+    assert "the" not in words

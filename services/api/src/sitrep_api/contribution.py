@@ -33,11 +33,20 @@ def search_tokens(text: str) -> list[str]:
     return sorted({w for w in _WORD.findall(plain) if w not in STOPWORDS})
 
 
+def event_words(data: dict[str, Any]) -> list[str]:
+    """The `q` terms of a stored TaggedEvent (its decoded JSON): headline, text and section."""
+    update = data["event"]
+    parts = (update.get("headline"), update.get("text"), update.get("section"))
+    return search_tokens(" ".join(p for p in parts if p))
+
+
 @dataclass(frozen=True)
 class Contribution:
     rank: str  # comparable classifier version; a higher rank replaces a lower one
     sort_key: str  # total order of events, newest last: "{received_ms}|{99999-position}|{event_id}"
-    indexes: list[str]  # index names the event is listed under ("all", "category:military", ...)
+    # index names the event is listed under ("all", "category:military", ...); its `q` words
+    # are indexed off the projector's path (word_index.py)
+    indexes: list[str]
     counters: list[list[str]] = field(default_factory=list)  # [dimension, label] pairs, +1 each
     figures: list[list[Any]] = field(default_factory=list)  # [kind, place_id or "", value]
     places: dict[str, dict[str, Any]] = field(
@@ -112,7 +121,6 @@ def project_event(event: TaggedEvent) -> Contribution:
     update = event.event
     place_ids = list(dict.fromkeys(loc.place_id for loc in event.locations))
     countries = list(dict.fromkeys(loc.country for loc in event.locations if loc.country))
-    words = search_tokens(" ".join(filter(None, [update.headline, update.text, update.section])))
     indexes = [
         "all",
         f"category:{event.category}",
@@ -124,7 +132,6 @@ def project_event(event: TaggedEvent) -> Contribution:
         *(f"admin1:{a}" for a in dict.fromkeys(
             filter_value(loc.admin1) for loc in event.locations if loc.admin1
         )),
-        *(f"tok:{w}" for w in words),
     ]  # fmt: skip
     day, hour = event_day(event), event_hour(event)
     occurred = epoch_day(occurred_on(event).date)

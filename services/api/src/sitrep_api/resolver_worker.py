@@ -7,7 +7,8 @@ of near-copies growing one huge incident) delays incidents, never the events the
 Resolution is idempotent by content (a report already resolved at its classifier version is
 a no-op; a withdrawal is remembered), so offsets are committed after Redis has the batch
 and a crash or replay re-resolves nothing. The relay thread publishes incident changes to
-`sitrep.incidents` (`incident_feed`).
+`sitrep.incidents` (`incident_feed`), and the word-index thread adds stored events' words to
+the `q` index (`word_index`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sitrep_api.incident_feed import IncidentRelay
 from sitrep_api.keyspace import connect
 from sitrep_api.resolver import Resolver, ResolverConflict
 from sitrep_api.settings import Settings
+from sitrep_api.word_index import WordIndexer
 from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
@@ -119,6 +121,10 @@ def main() -> None:
     relaying = threading.Thread(
         target=relay.run, args=(worker.stop_event,), name="incident-relay", daemon=True
     )
+    words = WordIndexer(client, settings.redis_prefix).register(worker.metrics.registry)
+    indexing = threading.Thread(
+        target=words.run, args=(worker.stop_event,), name="word-index", daemon=True
+    )
     health = HealthServer(
         settings.resolver_host, settings.resolver_port, worker.ready, worker.metrics.registry
     )
@@ -129,10 +135,12 @@ def main() -> None:
     )
     started = time.monotonic()
     relaying.start()
+    indexing.start()
     try:
         worker.run()
     finally:
         relaying.join(timeout=10)
+        indexing.join(timeout=10)
         relay.release()
         relay.producer.close(timeout=5)
         health.stop()

@@ -9,7 +9,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 import redis
 from redis.cluster import RedisCluster
 
-from sitrep_api.contribution import NOT_TALLIED, key_of
+from sitrep_api.contribution import NOT_TALLIED, event_words, key_of
 from sitrep_api.keyspace import Sharded, text
 from sitrep_api.place_counts import Counted, collection
 from sitrep_runtime.problems import ProblemError
@@ -618,10 +618,16 @@ class StateStore(Sharded):
         and bounds /v1/events reads, checked for these events only (the live stream)."""
         if query.is_everything():
             return {json.loads(raw)["event_id"] for _, raw in events}
+        # An event on the stream was stored a moment ago and its words may not be indexed
+        # yet (word_index.py): `q` is matched on its own text.
+        words = set(query.words)
+        query = replace(query, words=())
         keys: dict[str, list[str]] = {}
         ids: dict[str, str] = {}
         for shard, raw in events:
             data = json.loads(raw)
+            if words and not words.issubset(event_words(data)):
+                continue
             key = _stream_sort_key(data)
             keys.setdefault(shard, []).append(key)
             ids[key] = data["event_id"]

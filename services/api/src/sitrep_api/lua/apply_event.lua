@@ -7,7 +7,8 @@
 --          record offset, event_id, TaggedEvent JSON, Contribution JSON,
 --          latest-bulletin JSON for the event's source, event time key (ms, zero-padded)
 --
--- `P` (KEYS[1]) and apply(c, sign) come first, from contribution.lua (see store.lua_script).
+-- `P` (KEYS[1]), apply(c, sign) and unindex_words(id) come first, from contribution.lua
+-- (see keyspace.lua_script).
 --
 -- Returns one status per event: 0 offset already applied (replay), 1 applied,
 -- 2 same or newer classifier version already counted (duplicate), 3 replaced an older one,
@@ -22,6 +23,10 @@ local applied = applied_arg and tonumber(applied_arg)
 local offset_moved = false
 local last = redis.call('HGET', P .. 'meta', 'last_update')
 local last_moved = false
+
+-- Events stored by this call, queued in order for the word indexer (`q` is indexed off this
+-- path: index_words.lua).
+local unindexed = {}
 
 local function advance(offset, offset_arg)
   if not applied or offset > applied then
@@ -50,6 +55,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
       return 2
     end
     apply(old, -1)
+    unindex_words(id)  -- its words are indexed again from the new version (index_words.lua)
     status = 3
   end
 
@@ -68,6 +74,7 @@ local function apply_one(offset_arg, id, event_json, contrib_json, latest_json, 
   end
   -- The live stream: one entry per applied event, capped; readers resume by entry id.
   redis.call('XADD', P .. 'stream', 'MAXLEN', '~', 10000, '*', 'event_id', id, 'sort_key', new.sort_key)
+  unindexed[#unindexed + 1] = id
   advance(offset, offset_arg)
   return status
 end
@@ -80,6 +87,9 @@ for i = 2, #ARGV, 6 do
   changed = changed or status == 1 or status == 3
 end
 flush()
+for first = 1, #unindexed, 1000 do
+  redis.call('RPUSH', P .. 'unindexed', unpack(unindexed, first, math.min(first + 999, #unindexed)))
+end
 if offset_moved then
   redis.call('HSET', P .. 'offsets', topic, applied_arg)
 end

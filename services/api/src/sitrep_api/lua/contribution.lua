@@ -62,6 +62,24 @@ local function flush()
   pending_counts, count_keys, pending_members, member_keys = {}, {}, {}, {}
 end
 
+-- Take an event's `q` words (index_words.lua recorded them in `toks`: its sort key, then the
+-- words) out of the word index.
+local function unindex_words(id)
+  local toks = redis.call('HGET', P .. 'toks', id)
+  if not toks then
+    return
+  end
+  local key
+  for word in string.gmatch(toks, '%S+') do
+    if key then
+      redis.call('ZREM', P .. 'idx:tok:' .. word, key)
+    else
+      key = word
+    end
+  end
+  redis.call('HDEL', P .. 'toks', id)
+end
+
 local function apply(c, sign)
   if sign < 0 then
     flush()

@@ -6,7 +6,7 @@
 -- A retraction leaves a tombstone (P..'retracted'), so it counts once however often it is
 -- delivered, and an event that arrives after its retraction (apply_event.lua checks the
 -- tombstone) is never counted. Only the event's own source may withdraw it.
--- `P` and apply(c, sign) come first, from contribution.lua.
+-- `P`, apply(c, sign) and unindex_words(id) come first, from contribution.lua.
 --
 -- Returns one status per retraction: 0 already withdrawn, 1 withdrawn (its contribution
 -- taken back), 2 recorded before its event arrived, -1 refused (another source's event).
@@ -22,6 +22,7 @@ local function retract_one(id, source, retraction)
       return -1
     end
     apply(old, -1)
+    unindex_words(id)
     redis.call('HDEL', P .. 'events', id)
     redis.call('HDEL', P .. 'contrib', id)
     status = 1
