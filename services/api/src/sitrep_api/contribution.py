@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sitrep_api.incidents.occurred import occurred_on
@@ -73,6 +74,7 @@ def fields_of(item: Any) -> dict[str, Any]:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # per dataclass, read once
 
 
+@lru_cache(maxsize=256)  # a handful of classifier versions in any stream
 def version_rank(version: str) -> str:
     """'0.10.2' -> '000000.000010.000002': compares as text the way versions compare."""
     parts = [p for p in version.replace("-", ".").split(".") if p]
@@ -101,7 +103,12 @@ def event_day(event: TaggedEvent) -> str:
 
 def event_hour(event: TaggedEvent) -> str:
     """Hour bucket (UTC) of when the event was received: '2025-03-04T12'."""
-    return event.event.received_at.astimezone(UTC).strftime("%Y-%m-%dT%H")
+    return _hour_of(event.event.received_at)
+
+
+@lru_cache(maxsize=1024)  # a bulletin's events share one arrival time
+def _hour_of(received_at: datetime) -> str:
+    return received_at.astimezone(UTC).strftime("%Y-%m-%dT%H")
 
 
 def filter_value(name: str) -> str:

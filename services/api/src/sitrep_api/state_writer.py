@@ -1,23 +1,26 @@
 """The write side of the Redis state (the projector): apply tagged events, withdraw them.
 
-`lua/apply_event.lua` applies a partition's events to its shard with the offset guard;
+`lua/apply_event.lua` applies a partition's events to its shard with the offset guard
+(`lua/apply_new_events.lua` a chunk of new ones as one merged write: `batch_apply.py`);
 `lua/retract_event.lua` takes a withdrawn event back and leaves its tombstone.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 import redis
+from pydantic_core import to_json
 from redis.cluster import RedisCluster
 
+from sitrep_api.batch_apply import latest_bulletin, merged_args, time_key
 from sitrep_api.contribution import project_event
 from sitrep_api.keyspace import Sharded, lua_script
 from sitrep_schemas import Retraction, TaggedEvent
 
 APPLY_SCRIPT = lua_script("apply_event.lua")
+APPLY_NEW_SCRIPT = lua_script("apply_new_events.lua")
 RETRACT_SCRIPT = lua_script("retract_event.lua")
 
 
@@ -31,17 +34,25 @@ class AppliedRecord:
 
 
 class StateWriter(Sharded):
-    def __init__(self, client: redis.Redis | RedisCluster, prefix: str = "sitrep") -> None:
+    def __init__(
+        self, client: redis.Redis | RedisCluster, prefix: str = "sitrep", merged: bool = True
+    ) -> None:
         super().__init__(client, prefix)
+        self.merged = merged  # new events' chunks as one merged write (False: event by event)
         self._apply = client.register_script(APPLY_SCRIPT)
+        self._apply_new = client.register_script(APPLY_NEW_SCRIPT)
         self._retract = client.register_script(RETRACT_SCRIPT)
         self._registered: set[int] = set()
 
     def apply(self, records: list[AppliedRecord], chunk: int = 200) -> list[int]:
         """Apply records in order: one script call per partition and chunk. Statuses in input order.
 
-        Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per call
-        already takes the round trips off the hot path.
+        A chunk of events all new to the shard goes as one merged write
+        (`apply_new_events.lua`, built by `batch_apply.merged_args`); the script checks that
+        they are new, and a chunk that is not (a replay, a duplicate, a re-tag, a withdrawn
+        event) is applied event by event (`apply_event.lua`), which decides each event's
+        status. Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per
+        call already takes the round trips off the hot path.
         """
         new_parts = {r.partition for r in records} - self._registered
         if new_parts:
@@ -52,15 +63,32 @@ class StateWriter(Sharded):
             by_partition.setdefault(r.partition, []).append(i)
         statuses = [0] * len(records)
         for partition, indexes in by_partition.items():
+            shard = self.shard(partition)
             for start in range(0, len(indexes), chunk):
                 part = indexes[start : start + chunk]
-                args: list[Any] = [records[part[0]].topic]
-                for i in part:
-                    args += self._event_args(records[i])
-                result: Any = self._apply(keys=[self.shard(partition)], args=args)
-                for i, status in zip(part, result, strict=True):
-                    statuses[i] = int(status)
+                done = self._apply_chunk(shard, [records[i] for i in part])
+                for i, status in zip(part, done, strict=True):
+                    statuses[i] = status
         return statuses
+
+    def _apply_chunk(self, shard: str, records: list[AppliedRecord]) -> list[int]:
+        contributions = [project_event(r.event) for r in records]
+        contrib_json = [to_json(c.to_json_dict()) for c in contributions]
+        if self.merged and len({r.event.event_id for r in records}) == len(records):
+            args = merged_args(records, contributions, contrib_json)
+            if self._apply_new(keys=[shard], args=args):
+                return [1] * len(records)
+        args = [records[0].topic]
+        for r, contrib in zip(records, contrib_json, strict=True):
+            args += [
+                r.offset,
+                r.event.event_id,
+                r.raw if r.raw is not None else r.event.model_dump_json(),
+                contrib,
+                latest_bulletin(r),
+                time_key(r),
+            ]
+        return [int(status) for status in self._apply(keys=[shard], args=args)]
 
     def retract(self, retractions: list[tuple[int, Retraction]]) -> list[int]:
         """Withdraw events, each on the shard of the partition its retraction came from
@@ -104,25 +132,6 @@ class StateWriter(Sharded):
         for r in retractions:
             args += [r.event_id, r.source, r.model_dump_json()]
         return [int(x) for x in self._retract(keys=[shard], args=args)]
-
-    @staticmethod
-    def _event_args(r: AppliedRecord) -> list[Any]:
-        contribution = project_event(r.event)
-        update = r.event.event
-        latest = {
-            "source": update.source,
-            "bulletin_id": update.bulletin_id,
-            "bulletin_date": update.bulletin_date.isoformat() if update.bulletin_date else None,
-            "received_at": update.received_at.isoformat(),
-        }
-        return [
-            r.offset,
-            r.event.event_id,
-            r.raw if r.raw is not None else r.event.model_dump_json(),
-            json.dumps(contribution.to_json_dict()),
-            json.dumps(latest),
-            f"{int(update.received_at.timestamp() * 1000):015d}",
-        ]
 
     def applied_offset(self, partition: int, topic: str) -> int | None:
         value = self.client.hget(self.shard(partition) + "offsets", topic)
