@@ -1,7 +1,9 @@
 """Projector, events/s into Redis: sitrep's projector process reading COUNT tagged events
 (the sample feeds' events, tagged once, distinct ids) from its own 3-partition topic into
 a fresh key prefix of an embedded redis-server (AOF on, as `sitrep up` runs it), beside
-the Redis floor: the same events' JSON written with one pipelined SET each, no index.
+the Redis floor: the same events' JSON written with one pipelined SET each, no index, and
+the projector's own ceiling: a kafka-python consumer that reads and decodes the same records
+(pydantic, as the projector does) and writes nothing.
 
 The projector's rate is taken from the first 1 % of stored events to the last, as
 `StateStore.state()` reports them (start-up and group join excluded).
@@ -22,11 +24,13 @@ from pathlib import Path
 import redis
 from classify_speed import load
 from harness import ROOT, broker, peak_rss_mb, record, service_env, summary
-from kafka import KafkaProducer
+from kafka import KafkaConsumer, KafkaProducer
 
 from sitrep_api.store import StateStore
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.embedded import EmbeddedRedis, create_topics, free_port, terminate
+from sitrep_schemas import TaggedEvent
+from sitrep_schemas.events import decode_record
 from sitrep_schemas.settings import SitrepSettings
 
 PARTITIONS = 3
@@ -46,6 +50,10 @@ def tagged_values(count: int) -> list[tuple[bytes, bytes]]:
     return out
 
 
+def topic_of(run: int, instances: int = 1) -> str:
+    return f"bench.{run}.{instances}.projector.tagged"
+
+
 def measure_projector(
     bootstrap: str,
     redis_url: str,
@@ -55,7 +63,7 @@ def measure_projector(
 ) -> tuple[float, float]:
     """Events/s stored by `instances` projector processes in one group (the partitions are
     shared among them), and their largest peak RSS."""
-    topic = f"bench.{run}.{instances}.projector.tagged"
+    topic = topic_of(run, instances)
     prefix = f"bench{uuid.uuid4().hex[:8]}"
     create_topics(bootstrap, [topic, f"{topic}.dlq", f"{topic}.retractions"], PARTITIONS)
     producer = KafkaProducer(**SitrepSettings(kafka_bootstrap=bootstrap).producer_config())
@@ -98,6 +106,30 @@ def measure_projector(
     return rate, rss
 
 
+def measure_consume_decode(bootstrap: str, topic: str, count: int) -> float:
+    """The projector's own ceiling in this process: a kafka-python consumer reading the topic
+    the projector just read (its own group, from the start) and decoding every record into a
+    TaggedEvent, as the projector does, with nothing written anywhere. Rate from the first
+    1 % of records to the last."""
+    consumer = KafkaConsumer(
+        topic,
+        **SitrepSettings(kafka_bootstrap=bootstrap).consumer_config(f"{topic}.ceiling"),
+    )
+    seen, first_at, first_seen = 0, 0.0, 0
+    deadline = time.monotonic() + 600
+    try:
+        while seen < count and time.monotonic() < deadline:
+            for records in consumer.poll(timeout_ms=500).values():
+                for record in records:
+                    decode_record(record.value, TaggedEvent)
+                seen += len(records)
+            if not first_at and seen >= count // 100:
+                first_at, first_seen = time.monotonic(), seen
+        return (seen - first_seen) / (time.monotonic() - first_at)
+    finally:
+        consumer.close()
+
+
 def measure_floor(redis_url: str, values: list[tuple[bytes, bytes]]) -> float:
     """One SET per event, pipelined 500 at a time: what Redis takes from one client."""
     client = redis.Redis.from_url(redis_url)
@@ -117,7 +149,7 @@ def main(runs: int = 3, count: int = 10_000, instances: int = 1) -> None:
     """With `instances` > 1, that many projectors in one group are measured too, run by run
     beside one (the scale-out curve on this machine's cores)."""
     values = tagged_values(count)
-    rates: dict[str, list[float]] = {"projector": [], "floor": []}
+    rates: dict[str, list[float]] = {"projector": [], "floor": [], "ceiling": []}
     if instances > 1:
         rates["scaled"] = []
     peak = 0.0
@@ -137,11 +169,17 @@ def main(runs: int = 3, count: int = 10_000, instances: int = 1) -> None:
                     print(f"run {run + 1}: {instances} projectors {scaled:,.0f} ev/s, "
                           f"peak RSS {scaled_rss:,.0f} MB", flush=True)  # fmt: skip
                 rates["floor"].append(measure_floor(redis_server.url, values))
+                rates["ceiling"].append(measure_consume_decode(bootstrap, topic_of(run), count))
                 print(f"run {run + 1}: projector {rate:,.0f} ev/s, Redis floor "
-                      f"{rates['floor'][-1]:,.0f} SET/s, peak RSS {rss:,.0f} MB", flush=True)  # fmt: skip
+                      f"{rates['floor'][-1]:,.0f} SET/s, consume + decode "
+                      f"{rates['ceiling'][-1]:,.0f} ev/s, peak RSS {rss:,.0f} MB", flush=True)  # fmt: skip
         finally:
             redis_server.stop()
-    labels = {"projector": "sitrep projector", "floor": "Redis floor: pipelined SET per event"}
+    labels = {
+        "projector": "sitrep projector",
+        "floor": "Redis floor: pipelined SET per event",
+        "ceiling": "ceiling: consume + decode, no Redis",
+    }
     if instances > 1:
         labels["scaled"] = f"sitrep projector x{instances}, one group"
     print(f"\nprojector, {count:,} tagged events, {runs} runs")
