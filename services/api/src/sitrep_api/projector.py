@@ -12,6 +12,7 @@ group of its own, so resolving never delays an event.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -140,7 +141,10 @@ class Projector:
             **self.settings.consumer_config(self.settings.projector_group),
         )
         self.producer.get()
-
+        checking = threading.Thread(
+            target=self.unstored.run, args=(self.stop_event,), name="unstored", daemon=True
+        )
+        checking.start()
         try:
             poll_loop(
                 self.consumer,
@@ -149,10 +153,11 @@ class Projector:
                 retriable=(redis.RedisError, KafkaError),
                 poll_ms=self.settings.projector_poll_ms,
                 metrics=self.metrics,
-                after_poll=self.unstored.maybe_check,
                 on_failure=self.producer.after_failure,
             )
         finally:
+            self.stop_event.set()  # the unstored thread too, however the loop ended
+            checking.join(timeout=10)
             self.close()
 
     def close(self) -> None:

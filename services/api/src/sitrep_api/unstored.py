@@ -23,28 +23,36 @@ from prometheus_client import CollectorRegistry
 
 from sitrep_api.keyspace import Sharded
 from sitrep_runtime.ledger import ledger_key, parse_ledger_member
+from sitrep_runtime.service import StopRequest
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # ids per Redis round trip
+
+
+# Per id of ARGV: 1 when the events hash (KEYS[1]) holds it, + 2 when the tombstones
+# (KEYS[2]) do. Existence only: the events themselves stay in Redis.
+_HELD = """
+local out = {}
+for i, id in ipairs(ARGV) do
+  out[i] = redis.call('HEXISTS', KEYS[1], id) + 2 * redis.call('HEXISTS', KEYS[2], id)
+end
+return out
+"""
 
 
 def in_state(state: Sharded, event_ids: list[str]) -> tuple[Counter[str], set[str]]:
     """How many shards store each event, and which events their source withdrew (tombstones)."""
     stored: Counter[str] = Counter()
     retracted: set[str] = set()
-    shards = state.shards()
-    for first in range(0, len(event_ids), CHUNK):
-        chunk = event_ids[first : first + CHUNK]
-        pipe = state.client.pipeline(transaction=False)
-        for shard in shards:
-            pipe.hmget(shard + "events", chunk)
-            pipe.hmget(shard + "retracted", chunk)
-        answers = pipe.execute()
-        for events, tombstones in zip(answers[::2], answers[1::2], strict=True):
-            for event_id, event, tombstone in zip(chunk, events, tombstones, strict=True):
-                if event is not None:
+    held = state.client.register_script(_HELD)
+    for shard in state.shards():
+        for first in range(0, len(event_ids), CHUNK):
+            chunk = event_ids[first : first + CHUNK]
+            flags: Any = held(keys=[shard + "events", shard + "retracted"], args=chunk)
+            for event_id, flag in zip(chunk, flags, strict=True):
+                if flag & 1:
                     stored[event_id] += 1
-                if tombstone is not None:
+                if flag & 2:
                     retracted.add(event_id)
     return stored, retracted
 
@@ -64,6 +72,12 @@ class UnstoredTracker:
     def register(self, registry: CollectorRegistry) -> UnstoredTracker:
         registry.register(self)
         return self
+
+    def run(self, stop: StopRequest) -> None:
+        """Look every `check_s` until `stop`, on the caller's thread (the projector gives it
+        one of its own: a look reads thousands of ids, and must not hold up the events)."""
+        while not stop.wait(max(0.0, self.check_s - (time.monotonic() - self.checked_at))):
+            self.maybe_check()
 
     def maybe_check(self) -> None:
         """Look again if `check_s` has passed; a Redis error waits for the next look."""
