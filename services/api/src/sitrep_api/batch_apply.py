@@ -34,10 +34,6 @@ def time_key(record: Any) -> str:
     return f"{int(record.event.event.received_at.timestamp() * 1000):015d}"
 
 
-def _figure_value(total: float) -> str:
-    return repr(float(total))
-
-
 def merged_args(
     records: Sequence[Any],
     contributions: Sequence[Contribution],
@@ -55,20 +51,17 @@ def merged_args(
     newest = ""
     for record, c, contrib in zip(records, contributions, contrib_json, strict=True):
         key = c.sort_key
-        raw = record.raw if record.raw is not None else record.event.model_dump_json()
-        events += [record.event.event_id, raw, contrib, key]
+        events += [record.event.event_id, record.stored_json(), contrib, key]
         for dim, label in c.counters:
             field = ("count:" + dim, label)
             counters[field] = counters.get(field, 0) + 1
         for name in c.indexes:
             indexes.setdefault("idx:" + name, {})[key] = 0
         for kind, place, value in c.figures:
-            for field in (
-                (("fig:" + kind, "_total"), ("fig:" + kind, place))
-                if place
-                else (("fig:" + kind, "_total"),)
-            ):
-                figures[field] = figures.get(field, 0.0) + value
+            sums = "fig:" + kind
+            figures[sums, "_total"] = figures.get((sums, "_total"), 0.0) + value
+            if place:  # the figure's one place ("" when it names none or several)
+                figures[sums, place] = figures.get((sums, place), 0.0) + value
             kinds[kind] = None
             indexes.setdefault("figidx:" + kind, {})[key] = 0
         if isinstance(c.occurred, int):
@@ -93,7 +86,7 @@ def merged_args(
             args += [score, member]
     args.append(len(figures))
     for (sums, at), total in figures.items():
-        args += [sums, at, _figure_value(total)]
+        args += [sums, at, repr(float(total))]
     args += [len(kinds), *kinds]
     args.append(len(places))
     for pid, (properties, place_newest) in places.items():

@@ -190,8 +190,9 @@ async def event_query(
         str | None,
         Query(
             max_length=200,
-            description="words the event must contain; words under 3 letters and stopwords are"
-            " not indexed, so a q of only those matches nothing",
+            description="words the event must contain (headline, text or section); words under"
+            " 3 letters and stopwords are not indexed, so a q of only those matches nothing; an"
+            " event is searchable a moment after it is listed (the resolver indexes its words)",
         ),
     ] = None,
 ) -> EventQuery:

@@ -32,6 +32,10 @@ class AppliedRecord:
     event: TaggedEvent
     raw: bytes | None = None  # the record's value as it came: stored as is, not re-serialised
 
+    def stored_json(self) -> bytes | str:
+        """The TaggedEvent JSON the shard stores: the record's own bytes when it has them."""
+        return self.raw if self.raw is not None else self.event.model_dump_json()
+
 
 class StateWriter(Sharded):
     def __init__(
@@ -83,7 +87,7 @@ class StateWriter(Sharded):
             args += [
                 r.offset,
                 r.event.event_id,
-                r.raw if r.raw is not None else r.event.model_dump_json(),
+                r.stored_json(),
                 contrib,
                 latest_bulletin(r),
                 time_key(r),
