@@ -2037,3 +2037,16 @@ def test_the_city_is_the_town_the_title_names(
         event_id="0" * 32, source="t", text=text, bulletin_title=title, received_at=NOW
     )
     assert [loc.name for loc in tagger.classify(ev).locations] == expected
+
+
+def test_suspending_a_deal_is_a_rejection_and_appeals_are_needs(tagger: Tagger) -> None:
+    suspended = tagger.classify(
+        event("Thailand suspends implementation of peace declaration signed in October")
+    )
+    assert suspended.event_type == "diplomacy.rejection"
+    appeal = tagger.classify(
+        event("The UN and partners need US$4.2 billion to assist 20 million people in 2026.")
+    )
+    assert appeal.event_type == "humanitarian.needs_conditions"
+    urged = tagger.classify(event("Malaysian PM Anwar Ibrahim urges both sides to cease fire."))
+    assert ("Anwar Ibrahim", "state") in [(a.name, a.type) for a in urged.actors]
