@@ -2050,3 +2050,21 @@ def test_suspending_a_deal_is_a_rejection_and_appeals_are_needs(tagger: Tagger) 
     assert appeal.event_type == "humanitarian.needs_conditions"
     urged = tagger.classify(event("Malaysian PM Anwar Ibrahim urges both sides to cease fire."))
     assert ("Anwar Ibrahim", "state") in [(a.name, a.type) for a in urged.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Troops neutralised 23 terrorists and arrested 41 suppliers.",
+            [("killed", 23), ("detained", 41)],
+        ),
+        ("Air defences neutralised 12 drones over the city.", [("intercepted", 12)]),
+        ("Militants set fire to about 40 fuel tankers near Kati.", [("destroyed", 40)]),
+        ("Russia had lost about 1,000 troops a day in recent months.", [("lost", 1000)]),
+    ],
+)
+def test_neutralised_fighters_are_killed_and_torched_vehicles_destroyed(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

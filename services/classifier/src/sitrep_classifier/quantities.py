@@ -367,7 +367,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("targets_hit", False, ("targets", "areas where", "control post", "control posts",
                             "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled",
-                         "burned", "burnt", "torched", "set ablaze", "set on fire", "sank", "sunk",
+                         "burned", "burnt", "torched", "set ablaze", "set on fire", "set fire to",
+                         "sank", "sunk",
                          "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
                         "attempts to advance", "attempts to break through", "attempted assaults",
@@ -609,6 +610,14 @@ _SEIZED_AFTER = caseless(
     r"(?:\s+[a-z-]+){1,3}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
     r"(?:seized|snatched|grabbed|carried\s+off)\b"
 )
+# "neutralised 23 terrorists": fighters a military statement "neutralised" are dead
+_FIGHTERS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:terrorists|militants|insurgents|fighters|bandits|gunmen|attackers|"
+    r"jihadists|rebels|kidnappers|soldiers|troops|servicemen)\b"
+)
+_KILLED_VERB_BEFORE = caseless(
+    rf"\b(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es)\s+{_ROUGHLY}$"
+)
 
 
 def _passive_kind(lowered: str, end: int) -> str | None:
@@ -644,6 +653,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         or _SEIZED_AFTER.match(lowered, end, min(len(lowered), end + 60))
     ):
         return "held_hostage"
+    if _FIGHTERS_AFTER.match(lowered, end) and _KILLED_VERB_BEFORE.search(
+        lowered, max(0, start - 30), start
+    ):
+        return "killed"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
     if _HIT_THINGS_AFTER.match(lowered, end) and _HIT_BEFORE.search(
