@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import uuid
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import pytest
 import redis
@@ -57,12 +58,31 @@ def store_events(writer: StateWriter, events: list[TaggedEvent], first: int = 0)
     return writer.apply([AppliedRecord(TOPIC, i % 3, first + i, ev) for i, ev in enumerate(events)])
 
 
+@pytest.fixture(scope="module")
+def seed() -> list[TaggedEvent]:
+    """The seed bulletin, tagged once (frozen events: safe to share)."""
+    return seed_tagged()
+
+
+class Stored(NamedTuple):
+    events: list[TaggedEvent]
+    writer: StateWriter
+    words: WordIndexer
+
+
+@pytest.fixture
+def stored(redis_client: redis.Redis, prefix: str, seed: list[TaggedEvent]) -> Stored:
+    """The seed stored under a fresh prefix, its words not indexed yet."""
+    writer = StateWriter(redis_client, prefix)
+    store_events(writer, seed)
+    return Stored(seed, writer, WordIndexer(redis_client, prefix))
+
+
 def test_search_finds_an_event_once_its_words_are_indexed(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    store_events(StateWriter(redis_client, prefix), events)
-    store, words = StateStore(redis_client, prefix), WordIndexer(redis_client, prefix)
+    events, _, words = stored
+    store = StateStore(redis_client, prefix)
     drones = EventQuery(words=("drones",))
     assert store.list_events(drones, 100, None) == ([], None)  # visible, not yet searchable
     assert words.pending() == len(events)
@@ -78,10 +98,9 @@ def test_search_finds_an_event_once_its_words_are_indexed(
 
 
 def test_the_live_stream_matches_q_before_the_words_are_indexed(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    store_events(StateWriter(redis_client, prefix), events)
+    events = stored.events
     store = StateStore(redis_client, prefix)
     raw = [(store.shard(i % 3), e.model_dump_json()) for i, e in enumerate(events)]
     wanted = {e.event_id for e in events if "drones" in event_words(e.model_dump(mode="json"))}
@@ -92,11 +111,9 @@ def test_the_live_stream_matches_q_before_the_words_are_indexed(
 
 
 def test_a_withdrawn_event_leaves_no_words_whenever_it_is_withdrawn(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    writer, words = StateWriter(redis_client, prefix), WordIndexer(redis_client, prefix)
-    store_events(writer, events)
+    events, writer, words = stored
     words.catch_up()
 
     def withdraw(i: int) -> list[int]:
@@ -113,11 +130,9 @@ def test_a_withdrawn_event_leaves_no_words_whenever_it_is_withdrawn(
 
 
 def test_an_event_withdrawn_before_its_words_are_indexed_is_skipped(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    writer, words = StateWriter(redis_client, prefix), WordIndexer(redis_client, prefix)
-    store_events(writer, events)
+    events, writer, words = stored
     gone = events[4]
     assert writer.retract([(4 % 3, withdrawal(gone))]) == [1]
     assert words.pending() == len(events)  # still queued
@@ -133,11 +148,9 @@ def retagged(event: TaggedEvent, text_now: str, version: str) -> TaggedEvent:
 
 
 def test_a_replaced_event_is_searched_by_its_new_version(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    writer, words = StateWriter(redis_client, prefix), WordIndexer(redis_client, prefix)
-    store_events(writer, events)
+    events, writer, words = stored
     words.catch_up()
     newer = retagged(events[0], "Zeppelins sighted over the estuary", "99.0.0")
     assert writer.apply([AppliedRecord(TOPIC, 0, 500, newer)]) == [3]
@@ -148,11 +161,11 @@ def test_a_replaced_event_is_searched_by_its_new_version(
 
 
 def test_words_read_before_a_replacement_are_not_indexed(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, seed: list[TaggedEvent]
 ) -> None:
     """The indexer read version 1, the projector replaced it before the words went in: the
     stale words are refused and version 2 is indexed from the queue."""
-    events = seed_tagged()[:3]
+    events = seed[:3]
     writer, words = StateWriter(redis_client, prefix), WordIndexer(redis_client, prefix)
     store_events(writer, events)
     shard = writer.shard(0)
@@ -170,11 +183,9 @@ def test_words_read_before_a_replacement_are_not_indexed(
 
 
 def test_indexers_running_at_once_index_each_event_once(
-    redis_client: redis.Redis, prefix: str
+    redis_client: redis.Redis, prefix: str, stored: Stored
 ) -> None:
-    events = seed_tagged()
-    writer = StateWriter(redis_client, prefix)
-    store_events(writer, events)
+    events, writer, _ = stored
     indexers = [WordIndexer(redis_client, prefix, batch=2) for _ in range(3)]
     threads = [threading.Thread(target=w.catch_up) for w in indexers]
     for thread in threads:

@@ -29,9 +29,10 @@ def latest_bulletin(record: Any) -> str:
     })  # fmt: skip
 
 
-def time_key(record: Any) -> str:
-    """When the record's event was received, as a comparable key (ms, zero-padded)."""
-    return f"{int(record.event.event.received_at.timestamp() * 1000):015d}"
+def time_key(c: Contribution) -> str:
+    """When the event was received, as a comparable key (ms, zero-padded): the first part of
+    its sort key (`contribution.key_of`), not computed again."""
+    return c.sort_key.partition("|")[0]
 
 
 def merged_args(
@@ -69,7 +70,7 @@ def merged_args(
         for pid, props in c.places.items():
             held = places.get(pid)
             places[pid] = (props, max(key, held[1]) if held else key)
-        when = time_key(record)
+        when = time_key(c)
         held_source = sources.get(c.source)
         if held_source is None or when >= held_source[1]:
             sources[c.source] = (record, when)

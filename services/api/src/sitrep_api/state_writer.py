@@ -83,14 +83,14 @@ class StateWriter(Sharded):
             if self._apply_new(keys=[shard], args=args):
                 return [1] * len(records)
         args = [records[0].topic]
-        for r, contrib in zip(records, contrib_json, strict=True):
+        for r, c, contrib in zip(records, contributions, contrib_json, strict=True):
             args += [
                 r.offset,
                 r.event.event_id,
                 r.stored_json(),
                 contrib,
                 latest_bulletin(r),
-                time_key(r),
+                time_key(c),
             ]
         return [int(status) for status in self._apply(keys=[shard], args=args)]
 
