@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from harness import pct, record, summary
+from harness import pct, record, summary, tree_cpu_s
 from kafka import KafkaProducer
 
 from sitrep_cli.embedded import (
@@ -78,21 +78,22 @@ def post_all(
     return time.perf_counter() - started, latencies, accepted
 
 
-def floor(bootstrap: str, topic: str, records: int) -> float:
+def floor(bootstrap: str, topic: str, records: int) -> tuple[float, float]:
+    """Records/s of a bare producer, and its process's CPU microseconds per record."""
     producer = KafkaProducer(
         bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=2
     )
     value = json.dumps({"text": "x" * 180}).encode()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     futures = [
         producer.send(topic, key=f"bench-{i % 8}".encode(), value=value) for i in range(records)
     ]
     producer.flush()
     for f in futures:
         f.get(timeout=30)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     producer.close()
-    return records / elapsed
+    return records / elapsed, cpu / records * 1e6
 
 
 def main(requests: int = 40, per_request: int = 1000, workers: tuple[int, ...] = (1, 2, 4)) -> None:
@@ -117,17 +118,20 @@ def main(requests: int = 40, per_request: int = 1000, workers: tuple[int, ...] =
             rows = []
             for name, make, ctype in (("NDJSON", ndjson_body, "application/x-ndjson"),
                                       ("bulletin", bulletin_body, "text/plain")):  # fmt: skip
-                runs = []
+                runs, cpu = [], []
                 for _ in range(3):
                     bodies = [make(per_request) for _ in range(requests)]
+                    used = tree_cpu_s(ingest.pid)
                     elapsed, latencies, accepted = post_all(url, bodies, ctype)
+                    cpu.append((tree_cpu_s(ingest.pid) - used) / accepted * 1e6)
                     runs.append((accepted / elapsed, latencies))
                 rates = [r for r, _ in runs]
                 lat = [x * 1000 for _, ls in runs for x in ls]
-                rows.append((f"ingest {name} ({per_request}/request)", rates, lat))
-            floor_rates = [
+                rows.append((f"ingest {name} ({per_request}/request)", rates, lat, cpu))
+            floors = [
                 floor(broker.bootstrap, "bench.raw", requests * per_request // 4) for _ in range(3)
             ]
+            floor_rates, floor_cpu = [r for r, _ in floors], [c for _, c in floors]
             terminate(ingest, 10)
             scaling = {}
             for n in workers:  # several processes on the one port, 4 clients posting NDJSON
@@ -138,33 +142,41 @@ def main(requests: int = 40, per_request: int = 1000, workers: tuple[int, ...] =
                 wait_for_port(port, 30)
                 for _ in range(n):  # each worker's producer
                     post_all(url, [ndjson_body(100)] * 4, "application/x-ndjson", 4)
-                rates = []
+                rates, cpu = [], []
                 for _ in range(3):
                     bodies = [ndjson_body(per_request) for _ in range(requests)]
+                    used = tree_cpu_s(ingest.pid)
                     elapsed, _, accepted = post_all(url, bodies, "application/x-ndjson", 4)
+                    cpu.append((tree_cpu_s(ingest.pid) - used) / accepted * 1e6)
                     rates.append(accepted / elapsed)
-                scaling[n] = rates
+                scaling[n] = rates, cpu
                 terminate(ingest, 10)
         finally:
             terminate(ingest, 10)
             redis_server.stop()
             broker.stop()
-    print(f"{'path':<36}{'median ev/s':>13}{'min':>10}{'max':>10}{'p50 ms':>9}{'p99 ms':>9}")
-    for name, rates, lat in rows:
+    print(f"{'path':<36}{'median ev/s':>13}{'min':>10}{'max':>10}{'p50 ms':>9}{'p99 ms':>9}"
+          f"{'CPU us/ev':>11}")  # fmt: skip
+    for name, rates, lat, cpu in rows:
         print(f"{name:<36}{statistics.median(rates):>13,.0f}{min(rates):>10,.0f}{max(rates):>10,.0f}"
-              f"{statistics.median(lat):>9.1f}{pct(lat, 0.99):>9.1f}")  # fmt: skip
+              f"{statistics.median(lat):>9.1f}{pct(lat, 0.99):>9.1f}{statistics.median(cpu):>11.1f}")  # fmt: skip
     print(f"{'broker floor: bare producer acks=all':<36}{statistics.median(floor_rates):>13,.0f}"
-          f"{min(floor_rates):>10,.0f}{max(floor_rates):>10,.0f}")  # fmt: skip
-    for n, rates in scaling.items():
+          f"{min(floor_rates):>10,.0f}{max(floor_rates):>10,.0f}{'':>18}"
+          f"{statistics.median(floor_cpu):>11.1f}")  # fmt: skip
+    for n, (rates, cpu) in scaling.items():
         print(f"{f'ingest NDJSON, {n} worker process(es), 4 clients':<48}"
-              f"{statistics.median(rates):>9,.0f}{min(rates):>10,.0f}{max(rates):>10,.0f}")  # fmt: skip
+              f"{statistics.median(rates):>9,.0f}{min(rates):>10,.0f}{max(rates):>10,.0f}{'':>18}"
+              f"{statistics.median(cpu):>11.1f}")  # fmt: skip
     record("ingest_throughput", {
         "requests": requests, "events_per_request": per_request,
-        "events_per_s": {name: summary(rates) for name, rates, _ in rows},
+        "events_per_s": {name: summary(rates) for name, rates, _, _ in rows},
         "latency_ms": {name: {"p50": statistics.median(lat), "p99": pct(lat, 0.99)}
-                       for name, _, lat in rows},
+                       for name, _, lat, _ in rows},
+        "cpu_us_per_event": {name: summary(cpu) for name, _, _, cpu in rows},
         "broker_floor_events_per_s": summary(floor_rates),
-        "workers_events_per_s": {str(n): summary(rates) for n, rates in scaling.items()},
+        "broker_floor_cpu_us_per_event": summary(floor_cpu),
+        "workers_events_per_s": {str(n): summary(rates) for n, (rates, _) in scaling.items()},
+        "workers_cpu_us_per_event": {str(n): summary(cpu) for n, (_, cpu) in scaling.items()},
     })  # fmt: skip
 
 

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaConsumer, TopicPartition
 from kafka.errors import KafkaError
 from pydantic import ValidationError
 
 from sitrep_classifier.tagger import Tagger
+from sitrep_runtime.partitioner import keyed_producer
 from sitrep_runtime.service import (
     ConsumerMetrics,
     HealthServer,
@@ -62,7 +63,7 @@ class ClassifierWorker:
 
     def __post_init__(self) -> None:
         self.producer = LazyProducer(
-            lambda: KafkaProducer(**self.settings.producer_config()), broken_by=(KafkaError,)
+            lambda: keyed_producer(self.settings.producer_config()), broken_by=(KafkaError,)
         )
 
     def ready(self) -> bool:

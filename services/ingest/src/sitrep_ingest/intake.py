@@ -6,10 +6,12 @@ real broker and Redis and no server.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.concurrency import run_in_threadpool
@@ -18,7 +20,7 @@ from starlette.requests import Request
 from sitrep_ingest.dedup import SeenIds
 from sitrep_ingest.ids import slugify
 from sitrep_ingest.models import FeedAccepted
-from sitrep_ingest.parsers.dispatch import Limits, format_for, ndjson_event, parse_feed
+from sitrep_ingest.parsers.dispatch import Limits, format_for, ndjson_events, parse_feed
 from sitrep_ingest.problems import (
     FeedProblem,
     Forbidden,
@@ -184,40 +186,53 @@ class Intake:
 
     async def _accept_ndjson(self, request: Request, source: str | None) -> FeedAccepted:
         """NDJSON is read, parsed and published as it arrives, a chunk at a time, so memory does
-        not grow with the body. A bad line after some chunks were acknowledged answers its
-        problem with exactly what was accepted before it (`accepted_event_ids`)."""
+        not grow with the body. Chunks are parsed on a worker thread, not on the event loop,
+        and while the broker acknowledges one chunk the next is read and parsed; chunks are
+        published one after another, in the body's order. A bad line after some chunks were
+        acknowledged answers its problem with exactly what was accepted before it
+        (`accepted_event_ids`)."""
         received_at = datetime.now(UTC)
         limits = self.limits
         total = FeedAccepted(accepted=0, duplicates=0, event_ids=[])  # what the broker has
-        pending: list[UpdateEvent] = []
+        parsed = 0  # events in the chunks parsed so far
+        publishing: asyncio.Future[FeedAccepted] | None = None  # the chunk being acknowledged
 
-        async def flush() -> None:
-            result = await run_in_threadpool(self.accept, pending)
+        async def settle() -> None:
+            nonlocal publishing
+            if publishing is None:
+                return
+            waiting, publishing = publishing, None
+            result = await waiting
             total.accepted += result.accepted
             total.duplicates += result.duplicates
             total.event_ids.extend(result.event_ids)
-            pending.clear()
+
+        async def hand_over(lines: list[tuple[int, bytes]]) -> None:
+            nonlocal parsed, publishing
+            events = await run_in_threadpool(
+                partial(ndjson_events, lines, before=parsed, received_at=received_at,
+                        source=source, limits=limits)
+            )  # fmt: skip
+            if not events:  # blank lines only
+                return
+            parsed += len(events)
+            await settle()
+            publishing = asyncio.ensure_future(run_in_threadpool(self.accept, events))
 
         try:
-            async for number, raw in body_lines(
-                request, self.settings.ingest_max_body_bytes, limits.max_line_chars
-            ):
-                event = ndjson_event(
-                    raw, number, received_at=received_at, source=source, limits=limits
-                )
-                if event is None:
-                    continue
-                pending.append(event)
-                if len(total.event_ids) + len(pending) > limits.max_events:
-                    raise PayloadTooLarge(
-                        f"the feed holds more than {limits.max_events} events (line {number}); "
-                        f"the limit per request is {limits.max_events}",
-                        line=number,
-                    )
-                if len(pending) >= NDJSON_CHUNK:
-                    await flush()
-            if pending:
-                await flush()
+            try:
+                chunk: list[tuple[int, bytes]] = []
+                async for line in body_lines(
+                    request, self.settings.ingest_max_body_bytes, limits.max_line_chars
+                ):
+                    chunk.append(line)
+                    if len(chunk) >= NDJSON_CHUNK:
+                        await hand_over(chunk)
+                        chunk = []
+                if chunk:
+                    await hand_over(chunk)
+            finally:
+                await settle()  # whatever ends the body, the broker's answer for what it has
         except FeedProblem as exc:
             if total.event_ids:
                 exc.extra["accepted_event_ids"] = total.event_ids

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kafka import KafkaProducer
 from kafka.errors import KafkaError
 
+from sitrep_runtime.partitioner import keyed_producer
 from sitrep_runtime.service import LazyProducer
 from sitrep_schemas import Retraction, UpdateEvent
 from sitrep_schemas.topics import RETRACTION_SCHEMA, UPDATE_EVENT_SCHEMA, record_headers
@@ -54,7 +54,7 @@ class Publisher:
     _producer: LazyProducer = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._producer = LazyProducer(lambda: KafkaProducer(**self.producer_config))
+        self._producer = LazyProducer(lambda: keyed_producer(self.producer_config))
 
     def publish(self, events: Sequence[UpdateEvent | Retraction], topic: str | None = None) -> None:
         """Return only when every record is acknowledged; else raise `BrokerUnavailable`.
@@ -68,7 +68,7 @@ class Publisher:
                     producer.send(
                         topic or self.topic,
                         key=ev.source.encode(),
-                        value=ev.model_dump_json().encode(),
+                        value=ev.__pydantic_serializer__.to_json(ev),
                         headers=_RETRACTION if isinstance(ev, Retraction) else _UPDATE,
                     ),
                 )

@@ -153,6 +153,33 @@ def ndjson_event(
     return _event(item, number, src, received_at)
 
 
+def ndjson_events(
+    lines: list[tuple[int, bytes]],
+    *,
+    before: int,
+    received_at: datetime,
+    source: str | None = None,
+    limits: Limits | None = None,
+) -> list[UpdateEvent]:
+    """A chunk of a streamed NDJSON body, (line number, bytes) each, as events. `before`
+    events came in the body's earlier chunks: the line that takes the body past
+    `limits.max_events` is the one the problem names. Pure."""
+    limits = limits or Limits()
+    events: list[UpdateEvent] = []
+    for number, raw in lines:
+        event = ndjson_event(raw, number, received_at=received_at, source=source, limits=limits)
+        if event is None:
+            continue
+        events.append(event)
+        if before + len(events) > limits.max_events:
+            raise PayloadTooLarge(
+                f"the feed holds more than {limits.max_events} events (line {number}); "
+                f"the limit per request is {limits.max_events}",
+                line=number,
+            )
+    return events
+
+
 def parse_feed(
     body: bytes | str,
     *,
