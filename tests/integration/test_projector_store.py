@@ -78,11 +78,22 @@ def test_replaying_a_partition_from_offset_0_changes_nothing(
 ) -> None:
     records = [AppliedRecord(TOPIC, 0, i, ev) for i, ev in enumerate(seed_tagged())]
     assert writer.apply(records) == [1] * 14
+    assert not writer.replaying
     before = dump(redis_client, store.prefix)
-    assert writer.apply(records) == [0] * 14
+    assert writer.apply(records, chunk=5) == [0] * 14
     assert dump(redis_client, store.prefix) == before
     assert store.state()["events_tallied"] == 14
     assert writer.applied_offset(0, TOPIC) == 13
+    # the first refused chunk sent the shard's next ones straight to the per-event script;
+    # the first chunk that comes out all new sends it back to merged writes
+    assert writer.replaying == {writer.shard(0)}
+    fresh = [
+        AppliedRecord(TOPIC, 0, 14 + i, ev.model_copy(update={"event_id": uuid.uuid4().hex}))
+        for i, ev in enumerate(seed_tagged()[:3])
+    ]
+    assert writer.apply(fresh) == [1] * 3
+    assert not writer.replaying
+    assert store.state()["events_tallied"] == 17
 
 
 def test_a_large_offset_is_recorded_exactly(writer: StateWriter) -> None:

@@ -47,6 +47,10 @@ class StateWriter(Sharded):
         self._apply_new = client.register_script(APPLY_NEW_SCRIPT)
         self._retract = client.register_script(RETRACT_SCRIPT)
         self._registered: set[int] = set()
+        # shards whose last chunk was not all new (a replay, re-tags): their chunks go event
+        # by event, without first building a merged write the script would refuse, until
+        # a chunk comes out all new again
+        self.replaying: set[str] = set()
 
     def apply(self, records: list[AppliedRecord], chunk: int = 200) -> list[int]:
         """Apply records in order: one script call per partition and chunk. Statuses in input order.
@@ -55,7 +59,7 @@ class StateWriter(Sharded):
         (`apply_new_events.lua`, built by `batch_apply.merged_args`); the script checks that
         they are new, and a chunk that is not (a replay, a duplicate, a re-tag, a withdrawn
         event) is applied event by event (`apply_event.lua`), which decides each event's
-        status. Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per
+        status; so are the shard's next chunks, until one comes out all new (`replaying`). Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per
         call already takes the round trips off the hot path.
         """
         new_parts = {r.partition for r in records} - self._registered
@@ -78,10 +82,15 @@ class StateWriter(Sharded):
     def _apply_chunk(self, shard: str, records: list[AppliedRecord]) -> list[int]:
         contributions = [project_event(r.event) for r in records]
         contrib_json = [to_json(c.to_json_dict()) for c in contributions]
-        if self.merged and len({r.event.event_id for r in records}) == len(records):
+        if (
+            self.merged
+            and shard not in self.replaying
+            and len({r.event.event_id for r in records}) == len(records)
+        ):
             args = merged_args(records, contributions, contrib_json)
             if self._apply_new(keys=[shard], args=args):
                 return [1] * len(records)
+            self.replaying.add(shard)
         args = [records[0].topic]
         for r, c, contrib in zip(records, contributions, contrib_json, strict=True):
             args += [
@@ -92,7 +101,10 @@ class StateWriter(Sharded):
                 latest_bulletin(r),
                 time_key(c),
             ]
-        return [int(status) for status in self._apply(keys=[shard], args=args)]
+        statuses = [int(status) for status in self._apply(keys=[shard], args=args)]
+        if all(status == 1 for status in statuses):
+            self.replaying.discard(shard)
+        return statuses
 
     def retract(self, retractions: list[tuple[int, Retraction]]) -> list[int]:
         """Withdraw events, each on the shard of the partition its retraction came from
