@@ -2068,3 +2068,55 @@ def test_neutralised_fighters_are_killed_and_torched_vehicles_destroyed(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Army says 33 attackers killed, 346 hostages freed after operation", [("killed", 33), ("released", 346)]),
+        ("Drought has left 4.4 million Somalis facing crisis levels of hunger.", [("in_need", 4_400_000)]),
+        ("More than 25,000 people have been moved to relief camps in Swat.", [("evacuated", 25_000)]),
+        ("Polio vaccination team guard shot dead in Bajaur", [("killed", 1)]),
+    ],
+)  # fmt: skip
+def test_freed_hostages_hunger_levels_relief_camps_and_telegraphic_deaths(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_national_forces_by_their_official_names_and_bare_security_forces(
+    tagger: Tagger,
+) -> None:
+    for name, forces in (
+        ("The Ethiopian National Defense Force", "Ethiopian forces"),
+        ("The Somali National Army", "Somali forces"),
+        ("The Uganda People's Defence Force", "Ugandan forces"),
+    ):
+        tagged = tagger.classify(event(f"{name} said it had recaptured the town."))
+        assert (forces, "state") in [(a.name, a.type) for a in tagged.actors]
+    arakan = tagger.classify(event("The Arakan Army said it had captured the town."))
+    assert ("Arakan Army", "non_state_armed") in [(a.name, a.type) for a in arakan.actors]
+    raid = UpdateEvent(
+        event_id="0" * 32, source="t", received_at=NOW,
+        text="Security forces kill 16 terrorists in North Waziristan raid",
+        bulletin_title="Pakistan security digest",
+    )  # fmt: skip
+    assert "Pakistani forces" in [a.name for a in tagger.classify(raid).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cloudburst struck Chasoti village during a pilgrimage, killing 60 people.", "disaster.natural_event"),
+        ("The US said it carried out an airstrike against Islamic State fighters in Puntland.", "remote.air_drone_strike"),
+        ("The UN said it would release $5 million from its emergency fund for the districts.", "aid.financial"),
+        ("The prime minister announced a national day of mourning.", "politics.domestic"),
+        ("Militants storm passenger train in Bolan district, take hundreds hostage", "civilians.abduction"),
+        ("Mobile internet suspended across Balochistan for third day", "information.censorship_media"),
+    ],
+)  # fmt: skip
+def test_hazards_airstrikes_funds_mourning_hostage_taking_and_shutdowns(
+    tagger: Tagger, text: str, expected: str
+) -> None:
+    assert tagger.classify(event(text)).event_type == expected

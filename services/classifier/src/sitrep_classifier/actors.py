@@ -436,6 +436,17 @@ class ActorIndex:
                     )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
 
+    def _national_forces(self, words: list[str]) -> str | None:
+        """The name of a country's forces entry when `words` are its armed forces' official
+        name ("Ethiopian National Defense Force", "Kenya Defence Forces", "Somali National
+        Army"), else None."""
+        if not _NATIONAL_FORCES.match(" ".join(words[1:])):
+            return None
+        entry = self.aliases.get(f"{words[0]} army")
+        if entry is None:
+            entry = self.forces.get(self._countries.get(words[0].casefold(), ""))
+        return entry.name if entry is not None and entry.name in self.aliases else None
+
     def _unlisted(
         self,
         text: str,
@@ -483,6 +494,11 @@ class ActorIndex:
                 continue
             if len(words) == 2 and words[0] in self.state_words:
                 continue  # "Sudanese Army": a state's
+            forces = self._national_forces(words)
+            if forces is not None:  # "Ethiopian National Defense Force": Ethiopian forces
+                found.append((forces, "state", start, end))
+                taken.append((start, end))
+                continue
             found.append((" ".join(words), "non_state_armed", start, end))
             taken.append((start, end))
         return found
@@ -510,7 +526,7 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
-    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|troops|soldiers)\b"
+    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|troops|soldiers)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
@@ -552,6 +568,11 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
     return None
 
 
+# The official names of a state's armed forces after its country or people
+_NATIONAL_FORCES = re.compile(
+    r"(?:People[’']s\s+)?(?:National\s+)?(?:Defen[cs]e\s+Forces?|Army|Armed\s+Forces|"
+    r"Military)$"
+)
 _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$")
 
 

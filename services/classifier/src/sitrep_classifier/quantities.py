@@ -329,7 +329,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "in temporary shelters",
                          "to evacuation centers")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
-                         "repatriating")),
+                         "repatriating", "to relief camps", "to higher ground", "moved to safety",
+                         "moved to safer")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
@@ -338,6 +339,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                      "have returned or", "had returned from", "have returned from", "been deported",
                      "were deported", "deportees")),
     ("released", False, ("survivors",)),
+    # "346 hostages freed": the hostages' release, not their capture
+    ("released", False, ("hostages freed", "hostages released", "hostages rescued",
+                         "hostages were freed", "hostages were released", "hostages were rescued",
+                         "hostages have been freed", "hostages have been released")),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over",
@@ -353,7 +358,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "out of school", "out of class", "awaiting medical", "awaiting evacuation",
                         "face acute", "face famine", "face hunger", "food insecure",
                         "face catastrophic", "facing catastrophic",
-                        "food insecurity", "acute hunger", "acutely food insecure")),
+                        "food insecurity", "acute hunger", "acutely food insecure",
+                        "crisis levels of", "emergency levels of")),
     ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
                            "tarpaulins", "tarps", "shelter kits",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
@@ -851,6 +857,8 @@ _ONE_PERSON = caseless(
     r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?"
     r"(?:[a-z-]+[’']s\s+(?:senior\s+|top\s+|chief\s+)?(?:[a-z-]+\s+)?|(?:senior\s+|top\s+)?[a-z-]+\s+)"
     r"(?:commander|leader|chief|spokes(?:person|man|woman)))\b(?!\s*(?:s\b|and\b))"
+    # a telegraphic headline, without an article: "Polio team guard shot dead in Bajaur"
+    rf"|^(?P<a6>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm6>killed|shot\s+dead|wounded|injured)\b"
     # "An 81-year-old woman pulled alive from the rubble later died in hospital"
     rf"|(?:^|[,;:]\s*)(?P<a5>an?)\s+(?:\d+-year-old\s+)?{_PERSON}\s+(?:[a-z-]+\s+){{0,8}}?"
     r"(?:later\s+|also\s+|then\s+)?(?P<harm5>died)\b"
@@ -888,8 +896,10 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
                      surface=named.group("who"), confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4", "a5") if m.group(g))
-        harm = next(m.group(h) for h in ("harm", "harm2", "harm3", "harm4", "harm5") if m.group(h))
+        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6") if m.group(g))
+        harm = next(
+            m.group(h) for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6") if m.group(h)
+        )
         kind = _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
             continue
