@@ -2120,3 +2120,37 @@ def test_hazards_airstrikes_funds_mourning_hostage_taking_and_shutdowns(
     tagger: Tagger, text: str, expected: str
 ) -> None:
     assert tagger.classify(event(text)).event_type == expected
+
+
+def test_plans_name_places_modified_forces_and_quoted_neutralisations(tagger: Tagger) -> None:
+    plan = tagger.classify(
+        event("The 2025 Yemen Humanitarian Response Plan, which requires US$2.5 billion, was 13 per cent funded.")
+    )  # fmt: skip
+    assert [loc.name for loc in plan.locations] == ["Yemen"]
+    assert "Yemen" not in [a.name for a in plan.actors]
+    raid = tagger.classify(
+        event("Iraqi counter-terrorism forces arrested nine suspected Islamic State members.")
+    )
+    assert "Iraqi forces" in [a.name for a in raid.actors]
+    held = tagger.classify(
+        event("The de facto authorities in Sana'a detained 11 UN staff, bringing to 41 the number of UN personnel held.")
+    )  # fmt: skip
+    assert "Houthis" in [a.name for a in held.actors]
+    assert [(q.kind, q.value) for q in held.quantities] == [("detained", 11), ("detained", 41)]
+    assert figures(
+        tagger, 'Jets bombed PKK positions, claiming 14 militants were "neutralised".'
+    ) == [("killed", 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A drone struck the Khor Mor gas field in northern Iraq.", "Khor Mor"),
+        ("About 150 Iraqi families left al-Hol camp in north-east Syria.", "al-Hol"),
+        ("Crews tackled a fire on the island of Chios.", "Chios"),
+    ],
+)
+def test_fields_lower_case_particle_names_and_islands(
+    tagger: Tagger, text: str, expected: str
+) -> None:
+    assert expected in [loc.name for loc in tagger.classify(event(text)).locations]

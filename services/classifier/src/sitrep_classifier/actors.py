@@ -68,6 +68,10 @@ _PLACE_BEFORE = EndAnchored(
     ),
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
+# A country's appeal or plan: "the Sudan Humanitarian Response Plan", "the Lebanon Flash Appeal"
+_APPEAL_AFTER = re.compile(
+    r"^\s+(?:humanitarian\s+(?:response|needs|appeal|fund)|flash\s+appeal|regional\s+refugee)\b"
+)
 _MODEL_BETWEEN = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"
     r"(?P<noun>(?:fighter\s+)?jets?|bombers|warplanes?|aircraft|helicopters?|drones?|tanks?|missiles?)\b"
@@ -77,6 +81,11 @@ _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
     "militaries", "armies", "navies",
 )  # fmt: skip
+# "Iraqi counter-terrorism forces", "Kenyan special forces units": a people's forces with
+# modifiers no alias lists
+_MODIFIED_FORCES = re.compile(
+    r"\b(?P<people>[A-Z][a-z]+)\s+(?:[a-z][a-z-]+\s+){1,2}(?:forces|troops|units|commandos)\b"
+)
 _DISTRIBUTED = re.compile(
     rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
@@ -369,6 +378,8 @@ class ActorIndex:
                     and (_PLACE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
+                if entry.type == "state" and entry.sector is None and _APPEAL_AFTER.match(after):
+                    continue  # "the Yemen Humanitarian Response Plan" is about the place
                 title = _TITLE_AFTER.match(after)
                 if (
                     title
@@ -412,6 +423,24 @@ class ActorIndex:
                                 shared, passage, m.start("first"), m.end("first")
                             )
                         break
+            modified = (
+                _MODIFIED_FORCES.finditer(text)
+                if any(noun in lower for noun in ("forces", "troops", "units", "commandos"))
+                else ()
+            )
+            for m in modified:  # "Iraqi counter-terrorism forces": Iraqi forces
+                forces = self.aliases.get(f"{m.group('people')} forces")
+                if (
+                    forces is None
+                    or forces.type != "state"
+                    or forces.name in actors
+                    or any(s < m.end() and m.start() < e for s, e, _ in matches)  # an alias's
+                    or any(p is passage and s <= m.start() < e for _, p, s, e in claims)
+                ):
+                    continue
+                before = lower[max(0, m.start() - _REACH) : m.start()]
+                role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+                actors[forces.name] = _listed(forces, passage, m.start(), m.end(), role=role)
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
             owners = {end: self.aliases[alias].type for _, end, alias in matches}
@@ -526,7 +555,8 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
-    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|troops|soldiers)\b"
+    r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
+    r"government\s+(?:forces|troops)|troops|soldiers)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"

@@ -106,12 +106,12 @@ _LOCATIVE_BEFORE = caseless(
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge|blockade|siege)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|port|camp|area)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
+    r"province|port|camp|area|island)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
     r"neighbou?rhoods?|enclaves?|communes?|municipality|municipalities|townships?|"
-    r"hospital|university|airport|prison)\s+of|near|outside|"
+    r"hospital|university|airport|prison|islands?)\s+of|near|outside|"
     r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
@@ -532,6 +532,7 @@ class Gazetteer:
                         # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
                         or (listed and not after.startswith(("'s", "’s")))
                         or _POSSESSED_PLACE.match(after)
+                        or _APPEAL_NAME_AFTER.match(text, end)  # "the Sudan Flash Appeal"
                     )
                     or _LAUNCHED_FROM.search(before)
                     or _SUPPLIED_FROM.search(before)
@@ -843,6 +844,10 @@ class Gazetteer:
 # ("Ukraine's Pokrovsk") or a sentence's first word does not.
 _NAME_GOES_ON = re.compile(
     r"[ -](?:(?:al|el|ad|as|ash|an|ar|at|az|um|abu|bin|ibn|de|du|la|le)[ -])?[A-Z][a-z]"
+)
+# "the Sudan Humanitarian Response Plan": an appeal for the place, not a longer name
+_APPEAL_NAME_AFTER = re.compile(
+    r" (?:Humanitarian (?:Response|Needs|Appeal|Fund)|Flash Appeal|Regional Refugee)\b"
 )
 _NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w]*(?<!['’]s)[ -]$")

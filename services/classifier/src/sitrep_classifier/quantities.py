@@ -331,6 +331,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
                          "moved to safer")),
+    # "bringing to 41 the number of UN personnel held": the people held, not troops
+    ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
+                         "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
@@ -538,7 +541,8 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?[\"“‘']?"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
 # "Thirteen peacekeepers from South Africa, Malawi and Uruguay serving with MONUSCO were
 # killed": a harm verb far after the figure, its clause's own passive, still says what it is.
@@ -624,6 +628,8 @@ _FIGHTERS_AFTER = caseless(
 _KILLED_VERB_BEFORE = caseless(
     rf"\b(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es)\s+{_ROUGHLY}$"
 )
+# "14 militants were 'neutralised'": the passive says the same
+_NEUTRALISED_AFTER = caseless(r"\s+(?:were|had\s+been|have\s+been)\s+[\"“‘']?neutrali[sz]ed\b")
 
 
 def _passive_kind(lowered: str, end: int) -> str | None:
@@ -659,9 +665,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         or _SEIZED_AFTER.match(lowered, end, min(len(lowered), end + 60))
     ):
         return "held_hostage"
-    if _FIGHTERS_AFTER.match(lowered, end) and _KILLED_VERB_BEFORE.search(
-        lowered, max(0, start - 30), start
-    ):
+    fighters = _FIGHTERS_AFTER.match(lowered, end)
+    if fighters and _NEUTRALISED_AFTER.match(lowered, fighters.end()):
+        return "killed"
+    if fighters and _KILLED_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return "killed"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed

@@ -73,13 +73,14 @@ def _noun_starts() -> Any:
 
 def _name() -> str:
     """A capitalised name of up to four words, joined by particles ("Umm Ruwaba", "Beit
-    ash-Shati"); "Flights at Mitiga" is not one name."""
+    ash-Shati", "al-Hol"); "Flights at Mitiga" is not one name."""
     rules = _rules()
     word = r"[A-Z][\w'’]*(?:[.-][\w'’]+)*"
     particle = _alternation(rules["particles"])
     english = set(rules["particles_hyphen_only"])
     spaced = _alternation([p for p in rules["particles"] if p not in english])
-    return rf"{word}(?:[ -](?:(?:{spaced})[ -]|(?:{particle})-)?{word}){{0,3}}"
+    # "al-Hol camp": a particle joined by a hyphen may open the name in lower case
+    return rf"(?:(?:{particle})-)?{word}(?:[ -](?:(?:{spaced})[ -]|(?:{particle})-)?{word}){{0,3}}"
 
 
 @cache
