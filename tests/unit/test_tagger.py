@@ -2154,3 +2154,21 @@ def test_fields_lower_case_particle_names_and_islands(
     tagger: Tagger, text: str, expected: str
 ) -> None:
     assert expected in [loc.name for loc in tagger.classify(event(text)).locations]
+
+
+def test_returnees_resistance_fleets_the_uae_and_crossings(tagger: Tagger) -> None:
+    arrivals = "More than 844,000 Sudanese refugees and 271,000 Chadian returnees have arrived."
+    assert figures(tagger, arrivals) == [("fled_abroad", 844_000), ("count", 271_000)]
+    crossed = tagger.classify(
+        event("About 20,000 people crossed at Adré after attacks on the camp.")
+    )
+    assert crossed.event_type == "humanitarian.displacement_evacuation"
+    assert [(q.kind, q.value) for q in crossed.quantities] == [("fled_abroad", 20_000)]
+    seized = tagger.classify(event("Resistance forces seized the town of Lashio in Shan state."))
+    assert ("resistance forces", "non_state_armed") in [(a.name, a.type) for a in seized.actors]
+    fleet = tagger.classify(event("Russia's Black Sea Fleet moved its ships to Novorossiysk."))
+    assert "Black Sea" not in [loc.name for loc in fleet.locations]
+    talks = tagger.classify(event("Talks convened by the US, Egypt and the UAE stalled."))
+    assert "United Arab Emirates" in [a.name for a in talks.actors]
+    stalled = tagger.classify(event("The RSF has made little progress around Babanusa this week."))
+    assert stalled.event_type == "assessment.analysis"

@@ -128,7 +128,9 @@ _PLACE_NOUN_AFTER = caseless(
 _REGION_FORCES_AFTER = caseless(
     r"^\s+(?:forces|troops|army|fighters|militias?|states|countries|nations|juntas?|leaders)\b"
 )
-_FORCES_GROUP_AFTER = caseless(r"^\s+(?:group|grouping)\s+of\s+(?:forces|troops)\b")
+_FORCES_GROUP_AFTER = caseless(
+    r"^\s+(?:(?:group|grouping)\s+of\s+(?:forces|troops)|fleet|flotilla)\b"
+)  # "the Dnepr group of forces", "the Black Sea Fleet": a force, not where it is
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
 )
@@ -899,6 +901,7 @@ def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool
         not suffixed
         and _NAME_GOES_ON.match(text, end)
         and not _PLACE_NOUN_AFTER.match(text[end : end + _REACH])
+        and not _APPEAL_NAME_AFTER.match(text, end)
     ):
         return True
     # "Zinda Jan district" opens its sentence: with a region noun after, its first word

@@ -316,6 +316,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
                         "fire", "deployed")),
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
+                           "cross into", "crossing into", "crosses into", "crossed at",
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
                            "fled into", "fled across")),
@@ -655,6 +656,14 @@ def _passive_kind(lowered: str, end: int) -> str | None:
     return None
 
 
+# A figure, perhaps one word ("844,000 Sudanese"), right before a people noun of a kind: the
+# noun is that figure's, not a later one's
+_OWNED_NOUNS = frozenset(
+    {"refugees", "returnees", "deportees", "hostages", "victims", "casualties", "fatalities"}
+)
+_FIGURE_OWNS = re.compile(
+    r"\d[\d,.]*(?:\s+(?:million|billion))?\s+(?:(?!(?:and|or|but)\s)[a-z-]+\s+)?$"
+)
 # "killed when missiles hit two apartment blocks": the figure is what was hit, not the killed
 _STRIKING_BETWEEN = re.compile(r"\b(?:when|as|after)\s+(?:[a-z-]+\s+){0,3}?(?:hit|struck)\s*$")
 
@@ -705,6 +714,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         distance = start - (window_start + m.end()) if before else pos - end
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
+        if before and m.group() in _OWNED_NOUNS and _FIGURE_OWNS.search(window, 0, m.start()):
+            continue  # "844,000 refugees and 271,000 returnees": the 844,000's noun
         if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
             continue  # "12 soldiers killed 30 militants": the verb's figure is the 30
         if not before and _NEXT_FIGURE.search(window, end - window_start, m.start()):
