@@ -2172,3 +2172,21 @@ def test_returnees_resistance_fleets_the_uae_and_crossings(tagger: Tagger) -> No
     assert "United Arab Emirates" in [a.name for a in talks.actors]
     stalled = tagger.classify(event("The RSF has made little progress around Babanusa this week."))
     assert stalled.event_type == "assessment.analysis"
+
+
+def test_org_departments_truck_bombs_displaces_and_government_aircraft(tagger: Tagger) -> None:
+    landfall = tagger.classify(
+        event(
+            "Cyclone Montha made landfall near Kakinada, the India Meteorological Department said."
+        )
+    )
+    assert "India Meteorological" not in [loc.name for loc in landfall.locations]
+    bomb = tagger.classify(event("Truck bomb kills six near air base in Cali"))
+    assert bomb.event_type == "remote.explosive"
+    offensive = "ELN offensive in Catatumbo displaces over 50,000 people, ombudsman says"
+    assert figures(tagger, offensive) == [("displaced", 50_000)]
+    raid = UpdateEvent(
+        event_id="0" * 32, source="t", received_at=NOW, bulletin_title="South Sudan - latest",
+        text="Government aircraft dropped barrel bombs on villages in Nasir county.",
+    )  # fmt: skip
+    assert "South Sudanese forces" in [a.name for a in tagger.classify(raid).actors]

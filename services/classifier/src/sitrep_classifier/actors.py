@@ -556,7 +556,7 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
-    r"government\s+(?:forces|troops)|troops|soldiers)\b"
+    r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"

@@ -320,7 +320,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
                            "fled into", "fled across")),
-    ("displaced", True, ("displaced", "displacing", "homeless", "fled", "fleeing", "to flee",
+    ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from", "lost their homes", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area", "relocated",
