@@ -150,3 +150,8 @@ def test_streamed_ndjson_lists_exactly_what_was_accepted_before_a_bad_line(
     assert len(accepted) == 1000  # two chunks of 500 were on the broker before line 1235
     on_topic = read_topic(settings.kafka_bootstrap, settings.topic_raw, expect=1000)
     assert sorted(json.loads(r.value)["event_id"] for r in on_topic) == sorted(accepted)
+    # one source, one partition: the chunks (parsed while the one before was acknowledged)
+    # reached the broker in the body's order
+    ordered = sorted(on_topic, key=lambda r: (r.partition, r.offset))
+    assert [json.loads(r.value)["event_id"] for r in ordered] == accepted
+    assert [json.loads(r.value)["position"] for r in ordered] == list(range(1, 1001))
