@@ -2190,3 +2190,32 @@ def test_org_departments_truck_bombs_displaces_and_government_aircraft(tagger: T
         text="Government aircraft dropped barrel bombs on villages in Nasir county.",
     )  # fmt: skip
     assert "South Sudanese forces" in [a.name for a in tagger.classify(raid).actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0745 - Israeli air strikes on Nuseirat killed at least 17 people overnight.", [("killed", 17)]),
+        ("0910 GMT: The army says it intercepted a rocket launched from Gaza.", []),
+        ("Russia's daily casualty rate averaged around 1,000 personnel killed or wounded.", [("casualties", 1000)]),
+        ("Glide bombs hit frontline towns, with more than 1,000 dropped in a week.", [("launched", 1000)]),
+        ("Two buildings in Hualien city partially collapsed.", [("damaged", 2)]),
+    ],
+)  # fmt: skip
+def test_wire_time_stamps_either_harm_drops_and_partial_collapse(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_intelligence_hedges_are_assessments(tagger: Tagger) -> None:
+    advanced = tagger.classify(
+        event(
+            "Over the past week, Russian forces have likely advanced up to 4 km west of Pokrovsk."
+        )
+    )
+    assert advanced.event_type == "assessment.territorial"
+    more = tagger.classify(
+        event("Russia has almost certainly increased its use of glide bombs on frontline towns.")
+    )
+    assert more.event_type == "assessment.analysis"

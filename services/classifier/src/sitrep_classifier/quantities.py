@@ -239,6 +239,9 @@ _GLUED_UNIT = re.compile(r"(?:km|kilomet(?:er|re)s?)(?:2|²)?\b")
 # "from 1800 GMT", "at 0600 local time": a clock time written without a colon.
 _CLOCK_AFTER = caseless(r"\s*(?:gmt|utc|hrs|local\s+time|moscow\s+time|kyiv\s+time)")
 _FOUR_DIGITS = re.compile(r"[0-2]\d[0-5]\d")
+# "0745 - Israeli air strikes ...": a wire update's time stamp opening the item
+_TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_STAMP_AFTER = re.compile(r"\s*(?:GMT|UTC)?\s*(?:[-–—:|]\s)")
 # "shortly before 1 a.m.", "at 11pm": an hour of the clock.
 _HOUR_AFTER = caseless(r"\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w])")
 # "winds of 220 km/h": a speed, which TAXONOMY does not count.
@@ -310,11 +313,11 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
                        "hospitalized", "taken to hospital")),
-    ("missing_trapped", False, ("missing", "trapped", "unaccounted")),
+    ("missing_trapped", False, ("missing", "trapped", "unaccounted", "stranded")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),
     ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
-                        "fire", "deployed")),
+                        "fire", "deployed", "dropped")),
     ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
                            "cross into", "crossing into", "crosses into", "crossed at",
                            "crossed from",
@@ -369,7 +372,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "blankets", "litres", "liters", "hot meals", "meals",
                            "cubic metres", "cubic meters")),
-    ("damaged", True, ("damaged", "damaging")),
+    ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
                         "beat back", "beat off", "stopped")),
@@ -646,6 +649,8 @@ def _passive_kind(lowered: str, end: int) -> str | None:
         return kind if kind == "missing_trapped" else _cue_kind(m.group("verb"))
     short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
     if short:
+        if _EITHER_HARM_AFTER.match(lowered, short.end()):
+            return "casualties"  # "1,000 personnel killed or wounded"
         return _cue_kind(short.group("verb"), verbs_only=False)  # "missing"
     reach = min(len(lowered), end + 140)
     if lowered.find(" were ", end, reach) < 0 and lowered.find(" been ", end, reach) < 0:
@@ -656,6 +661,7 @@ def _passive_kind(lowered: str, end: int) -> str | None:
     return None
 
 
+_EITHER_HARM_AFTER = re.compile(r"\s+or\s+(?:wounded|injured|killed|dead)\b")
 # A figure, perhaps one word ("844,000 Sudanese"), right before a people noun of a kind: the
 # noun is that figure's, not a later one's
 _OWNED_NOUNS = frozenset(
@@ -791,7 +797,14 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _HOUR_AFTER.match(lowered, end, end + 8)
             or (
                 _FOUR_DIGITS.fullmatch(m.group("num"))
-                and _CLOCK_AFTER.match(lowered, end, end + 12)
+                and (
+                    _CLOCK_AFTER.match(lowered, end, end + 12)
+                    or (
+                        _TIME_STAMP.fullmatch(m.group("num"))
+                        and _STAMP_AFTER.match(text, end)
+                        and not text[: m.start()].strip()
+                    )
+                )
             )
             or _MULTIPLIER_AFTER.match(lowered, end, end + 16)
             or _CHANGE_BEFORE.search(tail)
