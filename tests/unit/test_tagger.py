@@ -2219,3 +2219,12 @@ def test_intelligence_hedges_are_assessments(tagger: Tagger) -> None:
         event("Russia has almost certainly increased its use of glide bombs on frontline towns.")
     )
     assert more.event_type == "assessment.analysis"
+
+
+def test_help_after_a_figure_and_one_of_those_counted(tagger: Tagger) -> None:
+    sent = "Canada has sent two water bombers to help Greek crews tackling a fire on Chios."
+    assert figures(tagger, sent) == [("count", 2)]
+    appeal = "The UN appealed for US$100 million to help 400,000 people hit by the floods."
+    assert ("in_need", 400_000) in figures(tagger, appeal)
+    leaning = "Two buildings partially collapsed; one, the Uranus building, was left leaning."
+    assert figures(tagger, leaning) == [("damaged", 2)]

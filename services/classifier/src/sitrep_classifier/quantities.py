@@ -187,6 +187,8 @@ _ONE_AS_DETERMINER = caseless(
     r"afternoon|week|month|year|more|last|such|single)\b"
     r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:most|least|last|first|few|only|main|best|worst|"
     r"[a-z]+est)\b"
+    # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
+    r"|,\s+the\s"
 )
 # "three times its capacity", "a fivefold rise": a multiplier, not a count.
 _MULTIPLIER_AFTER = caseless(
@@ -720,6 +722,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         distance = start - (window_start + m.end()) if before else pos - end
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
+        if kind == "in_need" and not before and m.group().startswith("to "):
+            continue  # "sent two water bombers to help crews": the help is for the crews
         if before and m.group() in _OWNED_NOUNS and _FIGURE_OWNS.search(window, 0, m.start()):
             continue  # "844,000 refugees and 271,000 returnees": the 844,000's noun
         if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
