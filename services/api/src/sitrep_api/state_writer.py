@@ -59,8 +59,9 @@ class StateWriter(Sharded):
         (`apply_new_events.lua`, built by `batch_apply.merged_args`); the script checks that
         they are new, and a chunk that is not (a replay, a duplicate, a re-tag, a withdrawn
         event) is applied event by event (`apply_event.lua`), which decides each event's
-        status; so are the shard's next chunks, until one comes out all new (`replaying`). Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per
-        call already takes the round trips off the hot path.
+        status; so are the shard's next chunks, until one comes out all new (`replaying`).
+        Not pipelined: Redis Cluster refuses scripts in pipelines, and a chunk per call already
+        takes the round trips off the hot path.
         """
         new_parts = {r.partition for r in records} - self._registered
         if new_parts:

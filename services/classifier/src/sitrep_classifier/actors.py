@@ -357,7 +357,7 @@ class ActorIndex:
             )
             persons += [m.start("name") for m in titled if m.group("name")]
             for m_start, m_end, alias in matches:
-                if any(p is passage and s <= m_start < e for _, p, s, e in claims):
+                if _in_claim(claims, passage, m_start):
                     continue  # the source of a claim is not an actor in it
                 entry = self.aliases[alias]
                 if alias.lower() in entry.adjectives and _NOUN_AFTER.match(
@@ -387,7 +387,7 @@ class ActorIndex:
                     and any(m_end < pos <= m_end + title.end() + 3 for pos in persons)
                 ):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
-                role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+                role = _role(before)
                 forces_named = organ and (organ.group("forces") or organ.group("named_forces"))
                 if forces_named and entry.country in self.forces:
                     entry = self.forces[entry.country]  # "Ukraine's air force": Ukrainian forces
@@ -435,11 +435,11 @@ class ActorIndex:
                     or forces.type != "state"
                     or forces.name in actors
                     or any(s < m.end() and m.start() < e for s, e, _ in matches)  # an alias's
-                    or any(p is passage and s <= m.start() < e for _, p, s, e in claims)
+                    or _in_claim(claims, passage, m.start())
                 ):
                     continue
                 before = lower[max(0, m.start() - _REACH) : m.start()]
-                role = "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+                role = _role(before)
                 actors[forces.name] = _listed(forces, passage, m.start(), m.end(), role=role)
             taken = [(start, end) for start, end, _ in matches]
             taken += [(s, e) for _, p, s, e in claims if p is passage]
@@ -459,7 +459,7 @@ class ActorIndex:
                     before = lower[max(0, start - _REACH) : start]
                     actors[name] = Actor(
                         name=name, type=kind, sector=None, country=None,
-                        role="recipient" if _RECIPIENT_BEFORE.search(before) else "actor",
+                        role=_role(before),
                         confidence=0.6 if passage.name == "text" else 0.4,
                         span=passage.span(start, end),
                     )  # fmt: skip
@@ -567,6 +567,18 @@ _BARE_FORCES = caseless(
 _OWNER_BEFORE = re.compile(
     r"(?:(?!(?:A|An|The)\s)[A-Z][\w’'-]*|\b(?:its|their|his|her|our|whose))\s+$"
 )
+
+
+def _role(before: str) -> str:
+    """ "recipient" when the words before a mention make it the one acted on, else "actor"."""
+    return "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
+
+
+def _in_claim(
+    claims: list[tuple[Attribution, Passage, int, int]], passage: Passage, at: int
+) -> bool:
+    """Does `at` fall in the span of a claim's source in `passage`?"""
+    return any(p is passage and s <= at < e for _, p, s, e in claims)
 
 
 def _listed(
