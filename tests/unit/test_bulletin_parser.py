@@ -327,3 +327,15 @@ def test_a_standfirst_above_a_live_blogs_first_post_is_not_an_item() -> None:
         (None, "Truce"),
     ]
     assert bulletin.title == "Tripoli clashes: the day in brief"
+
+
+def test_a_long_title_line_above_sections_is_the_heading_a_long_sentence_is_not() -> None:
+    title = "DEMOCRATIC REPUBLIC OF THE CONGO: North Kivu and Ituri - Flash Update No. 4 (as of 21 November)"
+    body = f"{title}\n\nHIGHLIGHTS\n- Clashes displaced 65,000 people.\n\nRESPONSE\n- WFP delivered food.\n"
+    assert parse_bulletin(body).heading == title
+    lead = (
+        "Fighting spread across the province this week as armed groups pushed towards the "
+        "capital, and aid agencies warned of a new wave of displacement."
+    )
+    body = f"{lead}\n\nHIGHLIGHTS\n- Clashes displaced 65,000 people.\n"
+    assert parse_bulletin(body).heading is None

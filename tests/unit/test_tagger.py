@@ -2228,3 +2228,69 @@ def test_help_after_a_figure_and_one_of_those_counted(tagger: Tagger) -> None:
     assert ("in_need", 400_000) in figures(tagger, appeal)
     leaning = "Two buildings partially collapsed; one, the Uranus building, was left leaning."
     assert figures(tagger, leaning) == [("damaged", 2)]
+
+
+def titled(text: str, title: str) -> UpdateEvent:
+    return UpdateEvent(
+        event_id="0" * 32, source="t", received_at=NOW, bulletin_title=title, text=text
+    )
+
+
+def test_zones_health_zones_and_unlisted_place_cues(tagger: Tagger) -> None:
+    title = "DRC: North Kivu and Ituri - Flash Update No. 4"
+    cases = tagger.classify(titled("Most cases were in Bunia and Nizi health zones.", title))
+    assert {"Bunia", "Nizi"} <= {loc.name for loc in cases.locations}
+    site = tagger.classify(
+        titled("An attack on the Plaine Savo displacement site killed 9.", title)
+    )
+    assert [loc.name for loc in site.locations] == ["Plaine Savo"]
+    road = tagger.classify(titled("Two aid workers were abducted on the road to Kiwanja.", title))
+    assert [loc.name for loc in road.locations] == ["Kiwanja"]
+    residents = tagger.classify(titled("Residents of Kalembe gathered to protest.", title))
+    assert [loc.name for loc in residents.locations] == ["Kalembe"]
+    zone = tagger.classify(
+        titled("Fano fighters seize Debre Tabor town in South Gondar zone", "Ethiopia briefs")
+    )
+    assert [loc.name for loc in zone.locations] == ["Debre Tabor", "South Gondar"]
+    assert zone.event_type == "battle.territory_taken"
+    town = tagger.classify(titled("Fano fighters attacked a post in Gondar.", "Ethiopia briefs"))
+    assert [loc.name for loc in town.locations] == ["Gondar"]
+
+
+def test_response_plan_for_a_country_names_the_place(tagger: Tagger) -> None:
+    plan = tagger.classify(
+        event("The Humanitarian Response Plan for the DRC is 16 per cent funded.")
+    )
+    assert [loc.name for loc in plan.locations] == ["Democratic Republic of the Congo"]
+    assert plan.actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Health authorities recorded 1,240 cholera cases, including 31 deaths.", [("count", 1240), ("killed", 31)]),
+        ("Insurgents behead three villagers in Ancuabe district", [("killed", 3)]),
+        ("Bandits abduct 25 schoolgirls from a boarding school", [("held_hostage", 25)]),
+    ],
+)  # fmt: skip
+def test_deaths_among_cases_beheadings_and_telegraphic_abductions(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_bandits_gendarmes_and_mortar_rounds(tagger: Tagger) -> None:
+    raid = tagger.classify(event("Bandits abducted 60 worshippers from a church in Kaduna."))
+    assert ("bandits", "non_state_armed") in [(a.name, a.type) for a in raid.actors]
+    post = tagger.classify(
+        event("In Burkina Faso, militants stormed a post in Diapaga and killed 18 gendarmes.")
+    )
+    assert "Burkinabe forces" in [a.name for a in post.actors]
+    mortars = tagger.classify(event("Al-Shabaab mortar rounds land near Mogadishu airport"))
+    assert mortars.event_type == "remote.missile_artillery"
+    disarm = tagger.classify(event("Naim Qassem says the group will not disarm."))
+    assert disarm.event_type == "diplomacy.rejection"
+    attempt = tagger.classify(
+        event("The group is unlikely to attempt to seize Bamako, analysts said.")
+    )
+    assert attempt.event_type != "battle.territory_taken"

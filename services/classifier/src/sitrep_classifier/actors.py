@@ -72,6 +72,7 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 _APPEAL_AFTER = re.compile(
     r"^\s+(?:humanitarian\s+(?:response|needs|appeal|fund)|flash\s+appeal|regional\s+refugee)\b"
 )
+_APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
 _MODEL_BETWEEN = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"
     r"(?P<noun>(?:fighter\s+)?jets?|bombers|warplanes?|aircraft|helicopters?|drones?|tanks?|missiles?)\b"
@@ -378,8 +379,12 @@ class ActorIndex:
                     and (_PLACE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
-                if entry.type == "state" and entry.sector is None and _APPEAL_AFTER.match(after):
-                    continue  # "the Yemen Humanitarian Response Plan" is about the place
+                if (
+                    entry.type == "state"
+                    and entry.sector is None
+                    and (_APPEAL_AFTER.match(after) or _APPEAL_BEFORE.search(before))
+                ):
+                    continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
                 title = _TITLE_AFTER.match(after)
                 if (
                     title
@@ -556,7 +561,8 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
-    r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers)\b"
+    r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
+    r"gendarmerie)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"

@@ -121,6 +121,7 @@ _NUCLEAR_SITE = r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
+    r"local\s+government\s+area|lga|woreda|zone|"
     rf"steelworks|hospital|port|dam|peninsula|site|police\s+station|oil\s+refinery|refinery|"
     rf"{_NUCLEAR_SITE})s?\b"
 )
@@ -851,6 +852,7 @@ _NAME_GOES_ON = re.compile(
 _APPEAL_NAME_AFTER = re.compile(
     r" (?:Humanitarian (?:Response|Needs|Appeal|Fund)|Flash Appeal|Regional Refugee)\b"
 )
+_SUBREGION_AFTER = caseless(r"\s+(?:zone|woreda|district|county|sub-county)s?\b")
 _NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w]*(?<!['’]s)[ -]$")
 _COMPASS_WORDS = frozenset(
@@ -908,11 +910,13 @@ def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool
     # still belongs to the name
     pattern = _NAME_WORD_BEFORE if suffixed else _NAME_CAME_BEFORE
     before = pattern.search(text, max(0, start - 30), start)
-    return (
-        before is not None
-        and before.group().strip(" -") not in _NOT_NAME_WORDS
-        and before.group().strip(" -").lower() not in _COMPASS_WORDS
-    )
+    if before is None:
+        return False
+    word = before.group().strip(" -")
+    if word.lower() in _COMPASS_WORDS:
+        # "North Gondar zone": a unit named after the town, not the town
+        return not suffixed and _SUBREGION_AFTER.match(text, end) is not None
+    return word not in _NOT_NAME_WORDS
 
 
 def _anchor(m: Mention, passage: Passage) -> unlisted_places.Anchor:

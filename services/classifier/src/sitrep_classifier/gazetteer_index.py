@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "14"
+BUILD_VERSION = "15"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -421,7 +421,12 @@ def build_index() -> PlaceIndex:
     def add(place: Place, names: list[str]) -> None:
         index = len(places)
         places.append(place)
-        keys = {normalise(n) for n in names if n and _latin(n) and not _CODE_LIKE.match(n)}
+        # GeoNames' alternates include codes ("KBL"); a curated alias is one on purpose ("DRC")
+        keys = {
+            normalise(n)
+            for n in names
+            if n and _latin(n) and (place.curated or not _CODE_LIKE.match(n))
+        }
         for name in keys | {v for key in keys for v in _spelling_variants(key)}:
             if len(name) >= 3:
                 aliases.setdefault(name, []).append(index)

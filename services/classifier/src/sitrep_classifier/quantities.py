@@ -309,7 +309,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
-                      "to death", "shot dead", "found dead", "executed", "executing", "beheaded",
+                      "to death", "shot dead", "found dead", "executed", "executing", "beheaded", "beheading", "behead", "beheads",
                       "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
@@ -356,8 +356,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over",
                         "escaped", "broke out")),
-    ("held_hostage", True, ("abducted", "abducting", "abducts", "kidnapped", "kidnapping",
-                            "kidnaps", "abduction of", "taken hostage", "took hostage")),
+    ("held_hostage", True, ("abducted", "abducting", "abducts", "abduct", "kidnapped", "kidnapping",
+                            "kidnaps", "kidnap", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
     ("in_need", False, ("in need", "need", "needing", "needed", "at risk", "to assist", "to help", "to reach",
                         "left without", "to support", "cutting supply to", "cutting supplies to",
@@ -1091,6 +1091,7 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             i in kinds
             and whole in _VERB_KINDS
             and whole not in _NEEDS_WEAPON
+            and whole != "count"  # "1,240 cases, including 31 deaths": the part's own noun
             and _INCLUDING_BEFORE.search(lowered, max(0, hits[i].start - 24), hits[i].start)
         ):
             kinds[i] = whole

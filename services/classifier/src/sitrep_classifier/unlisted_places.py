@@ -190,6 +190,8 @@ def _bare(text: str) -> list[Unlisted]:
     ]
 
 
+_SUBREGIONS = frozenset({"admin1", "admin2"})
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "upper", "lower"})
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?|San|Santa|Sao|São)\s+[A-Z]")
 
 
@@ -256,7 +258,11 @@ def find(
     owned = (_without_modifier(_without_owner(u)) for u in out)
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", _without_kept_noun(u.name, keep_noun))]
-        if words[0] in first_stop or any(w in stop and w not in particles for w in words):
+        if words[0] in first_stop and not (
+            u.kind in _SUBREGIONS and words[0] in _COMPASS and len(words) > 1
+        ):
+            continue  # but "North Gondar zone", "Lower Juba region"
+        if any(w in stop and w not in particles for w in words[words[0] in _COMPASS :]):
             continue
         if all(w in people or w in particles for w in words):
             continue  # a person's name ("near Putin", "Khalil al-Hayya's office")

@@ -140,9 +140,18 @@ class Bulletin:
 
     @property
     def heading(self) -> str | None:
-        """What the document says it is about: its title, or a lead line short enough to be
-        one ("SOMALIA - agency digest, 18 November" alone above the bullets)."""
-        heading = self.title or (self.lead if self.lead and len(self.lead.split()) <= 12 else None)
+        """What the document says it is about: its title, or a lead line that is one, being
+        short ("SOMALIA - agency digest, 18 November" alone above the bullets) or reading as a
+        title and not a sentence ("DRC: North Kivu and Ituri - Flash Update No. 4 (as of 21
+        November)")."""
+        lead = self.lead
+        if (
+            lead
+            and len(lead.split()) > 12
+            and not (_TITLE.search(lead) and not _TERMINAL.search(lead))
+        ):
+            lead = None
+        heading = self.title or lead
         return heading[:500] if heading else None  # UpdateEvent.bulletin_title's bound
 
 
