@@ -2294,3 +2294,26 @@ def test_bandits_gendarmes_and_mortar_rounds(tagger: Tagger) -> None:
         event("The group is unlikely to attempt to seize Bamako, analysts said.")
     )
     assert attempt.event_type != "battle.territory_taken"
+
+
+def test_central_parts_terms_of_one_year_and_moves_to_evacuation_centres(tagger: Tagger) -> None:
+    storm = tagger.classify(event("The storm later hit central Vietnam, killing five people."))
+    assert [loc.name for loc in storm.locations] == ["central Vietnam"]
+    calamity = "Marcos declared a state of national calamity for one year."
+    assert figures(tagger, calamity) == [("duration", 1)]
+    assert figures(tagger, "One year after the quake, 5 people remain missing.") == [
+        ("missing_trapped", 5)
+    ]
+    moved = "More than 400,000 people were moved to evacuation centres ahead of the storm."
+    assert figures(tagger, moved) == [("evacuated", 400_000)]
+
+
+def test_observatory_modified_drones_and_telegraphic_flight(tagger: Tagger) -> None:
+    toll = tagger.classify(event("Observatory says at least 594 killed in week of clashes"))
+    assert "Syrian Observatory for Human Rights" in [a.name for a in toll.actors]
+    drones = tagger.classify(event("Ukrainian long-range drones hit an oil depot in Bryansk."))
+    assert "Ukrainian forces" in [a.name for a in drones.actors]
+    said = tagger.classify(event("Belgian authorities said drones had been spotted over Doel."))
+    assert "Belgian forces" not in [a.name for a in said.actors]
+    flee = tagger.classify(event("Tens of thousands flee Homs towards the coast"))
+    assert flee.event_type == "humanitarian.displacement_evacuation"

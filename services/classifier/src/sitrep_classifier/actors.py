@@ -82,11 +82,14 @@ _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
     "militaries", "armies", "navies",
 )  # fmt: skip
-# "Iraqi counter-terrorism forces", "Kenyan special forces units": a people's forces with
-# modifiers no alias lists
+# "Iraqi counter-terrorism forces", "Kenyan special forces units", "Ukrainian long-range
+# drones": a people's forces with modifiers no alias lists
 _MODIFIED_FORCES = re.compile(
-    r"\b(?P<people>[A-Z][a-z]+)\s+(?:[a-z][a-z-]+\s+){1,2}(?:forces|troops|units|commandos)\b"
+    r"\b(?P<people>[A-Z][a-z]+)\s+(?:(?:[a-z][a-z-]+\s+){1,2}(?:forces|troops|units|commandos)|"
+    r"(?:long-range|attack|combat|fighter|kamikaze|strike|naval|unmanned|military|reconnaissance)"
+    r"\s+(?:drones|jets|warplanes))\b"
 )
+_MODIFIED_NOUNS = ("forces", "troops", "units", "commandos", "drones", "jets", "warplanes")
 _DISTRIBUTED = re.compile(
     rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
@@ -430,7 +433,7 @@ class ActorIndex:
                         break
             modified = (
                 _MODIFIED_FORCES.finditer(text)
-                if any(noun in lower for noun in ("forces", "troops", "units", "commandos"))
+                if any(noun in lower for noun in _MODIFIED_NOUNS)
                 else ()
             )
             for m in modified:  # "Iraqi counter-terrorism forces": Iraqi forces

@@ -221,6 +221,7 @@ _COUNTRY_ENDS = (
     "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
+    "central",
 )  # fmt: skip
 # Not "to" alone: "delivered systems to Ukraine" makes Ukraine a recipient, not a place; a
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
@@ -234,7 +235,8 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing)|"
     r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
-    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+)?$",
+    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
+    r"central\s+)?$",
     _COUNTRY_ENDS,
 )
 # "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.

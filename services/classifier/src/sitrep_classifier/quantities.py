@@ -190,6 +190,7 @@ _ONE_AS_DETERMINER = caseless(
     # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
     r"|,\s+the\s"
 )
+_FOR_A_TERM = caseless(r"\s+(?:day|week|month|year)\b")
 # "three times its capacity", "a fivefold rise": a multiplier, not a count.
 _MULTIPLIER_AFTER = caseless(
     r"[\s-]*fold\b|\s+times\s+(?:its|their|the|as|more|higher|larger|greater|bigger|lower|"
@@ -336,6 +337,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "to evacuation centers")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
+                         "moved to evacuation centres", "moved to evacuation centers",
+                         "moved to shelters",
                          "moved to safer")),
     # "bringing to 41 the number of UN personnel held": the people held, not troops
     ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
@@ -815,8 +818,12 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _CHANGE_AFTER.match(lowered, end, end + 40)
         ):
             continue  # "two thirds", "220 km/h", "three times as many", "up by 1,000"
-        if m.group("num").lower() == "one" and _ONE_AS_DETERMINER.match(lowered, end, end + 40):
-            continue
+        if (
+            m.group("num").lower() == "one"
+            and _ONE_AS_DETERMINER.match(lowered, end, end + 40)
+            and not (_FOR_A_TERM.match(lowered, end) and lowered.endswith("for ", 0, m.start()))
+        ):
+            continue  # but "a state of calamity for one year": a term
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
         if (
