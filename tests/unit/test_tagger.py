@@ -2317,3 +2317,28 @@ def test_observatory_modified_drones_and_telegraphic_flight(tagger: Tagger) -> N
     assert "Belgian forces" not in [a.name for a in said.actors]
     flee = tagger.classify(event("Tens of thousands flee Homs towards the coast"))
     assert flee.event_type == "humanitarian.displacement_evacuation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops engaged the khwarij location and 8 khwarij were sent to hell.", [("killed", 8)]),
+        ("In another engagement, 4 khwarij were neutralised, while 2 soldiers embraced shahadat.", [("killed", 4), ("killed", 2)]),
+        ("Three policemen were martyred in the attack.", [("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_a_military_press_release_idioms_of_death(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected
+
+
+def test_khwarij_are_the_pakistani_taliban(tagger: Tagger) -> None:
+    operation = tagger.classify(
+        event(
+            "Security forces conducted an intelligence-based operation in Lakki Marwat district "
+            "on the reported presence of khwarij."
+        )
+    )
+    assert "Tehreek-e-Taliban Pakistan" in [a.name for a in operation.actors]
+    assert operation.event_type == "battle.armed_clash"

@@ -311,7 +311,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
                       "to death", "shot dead", "found dead", "executed", "executing", "beheaded", "beheading", "behead", "beheads",
-                      "massacred", "slaughtered", "burned to death", "burnt to death", "burned alive",
+                      "massacred", "slaughtered", "martyred", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
@@ -632,13 +632,18 @@ _SEIZED_AFTER = caseless(
 # "neutralised 23 terrorists": fighters a military statement "neutralised" are dead
 _FIGHTERS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:terrorists|militants|insurgents|fighters|bandits|gunmen|attackers|"
-    r"jihadists|rebels|kidnappers|soldiers|troops|servicemen)\b"
+    r"jihadists|rebels|kidnappers|soldiers|troops|servicemen|khwarij|khawarij)\b"
 )
 _KILLED_VERB_BEFORE = caseless(
     rf"\b(?:neutrali[sz]ed|neutrali[sz]ing|neutrali[sz]es)\s+{_ROUGHLY}$"
 )
 # "14 militants were 'neutralised'": the passive says the same
-_NEUTRALISED_AFTER = caseless(r"\s+(?:were|had\s+been|have\s+been)\s+[\"“‘']?neutrali[sz]ed\b")
+# and a statement's idioms: "8 khwarij were sent to hell", "2 soldiers embraced shahadat"
+_NEUTRALISED_AFTER = caseless(
+    r"\s+(?:(?:were|had\s+been|have\s+been)\s+[\"“‘']?neutrali[sz]ed|"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:sent\s+to\s+hell|martyred)|"
+    r"(?:embraced|embrace)\s+(?:shahadat|shahadah|martyrdom))\b"
+)
 
 
 def _passive_kind(lowered: str, end: int) -> str | None:
