@@ -2342,3 +2342,46 @@ def test_khwarij_are_the_pakistani_taliban(tagger: Tagger) -> None:
     )
     assert "Tehreek-e-Taliban Pakistan" in [a.name for a in operation.actors]
     assert operation.event_type == "battle.armed_clash"
+
+
+def test_home_police_acting_and_not_harmed(tagger: Tagger) -> None:
+    fired = tagger.classify(
+        titled("Police fire on youth protesters outside parliament in Kathmandu", "Nepal latest")
+    )
+    assert "Nepalese police" in [a.name for a in fired.actors]
+    harmed = tagger.classify(
+        titled("A roadside bomb killed two police officers in Bannu.", "Pakistan latest")
+    )
+    assert "Pakistani police" not in [a.name for a in harmed.actors]
+    gas = tagger.classify(event("Thousands march in Nairobi; police use tear gas, water cannon"))
+    assert gas.event_type == "protest.riot"
+
+
+def test_axes_facilities_and_an_acronym_before_an_unlisted_name(tagger: Tagger) -> None:
+    axis = tagger.classify(
+        event(
+            "Russian forces advanced into Huliaipole amid operations in the Zaporizhzhia direction."
+        )
+    )
+    assert [loc.name for loc in axis.locations] == ["Huliaipole"]
+    fordow = tagger.classify(event("B-2 bombers bombed the Fordow enrichment site in Iran."))
+    assert [loc.name for loc in fordow.locations] == ["Fordow enrichment site"]
+    base = tagger.classify(event("Iran launched 14 missiles at the US Al Udeid air base in Qatar."))
+    assert [loc.name for loc in base.locations] == ["Al Udeid air base"]
+    soroka = tagger.classify(event("A missile struck Soroka Medical Center in Beersheba."))
+    assert "Soroka Medical Center" in [loc.name for loc in soroka.locations]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("64 cases (53 confirmed, 11 probable), including 45 deaths, have been reported.", [("count", 64), ("count", 53), ("count", 11), ("killed", 45)]),
+        ("Iran launched 14 missiles at the base after a warning; 13 were intercepted and there were no casualties.", [("launched", 14), ("intercepted", 13)]),
+        ('"GenZ 212" protesters rally in Rabat and Casablanca', []),
+        ("The Arakan Army controls 14 of Rakhine state's 17 townships.", [("settlements", 14), ("settlements", 17)]),
+    ],
+)  # fmt: skip
+def test_a_noun_right_after_the_next_figure_is_that_figures(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

@@ -619,6 +619,32 @@ def bare_forces(passages: list[Passage]) -> TextSpan | None:
     return None
 
 
+# "Police fired on protesters", "riot police used tear gas": the home country's police, named
+# without it, acting; not police harmed, sent abroad or speaking ("killing two police officers",
+# "800 police officers", "police said").
+_BARE_POLICE = caseless(
+    r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)\s+(?:have\s+|had\s+|also\s+|then\s+)?"
+    r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"
+    r"arrest|arrests|detained|detain|detains|imposed|impose|imposes|raided|raid|raids|clashed|"
+    r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"
+    r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up)\b"
+)
+
+
+def bare_police(passages: list[Passage]) -> TextSpan | None:
+    """The span of police named without their state ("police fired tear gas"), if any."""
+    for passage in passages:
+        if "police" not in passage.lower:
+            continue
+        for m in _BARE_POLICE.finditer(passage.lower):
+            before = passage.value[max(0, m.start() - 30) : m.start()]
+            if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
+                continue  # "..., police said."
+            if not _OWNER_BEFORE.search(before):
+                return passage.span(m.start(), m.end())
+    return None
+
+
 # The official names of a state's armed forces after its country or people
 _NATIONAL_FORCES = re.compile(
     r"(?:People[’']s\s+)?(?:National\s+)?(?:Defen[cs]e\s+Forces?|Army|Armed\s+Forces|"

@@ -130,8 +130,9 @@ _REGION_FORCES_AFTER = caseless(
     r"^\s+(?:forces|troops|army|fighters|militias?|states|countries|nations|juntas?|leaders)\b"
 )
 _FORCES_GROUP_AFTER = caseless(
-    r"^\s+(?:(?:group|grouping)\s+of\s+(?:forces|troops)|fleet|flotilla)\b"
-)  # "the Dnepr group of forces", "the Black Sea Fleet": a force, not where it is
+    r"^\s+(?:(?:group|grouping)\s+of\s+(?:forces|troops)|fleet|flotilla|direction|axis)\b"
+)  # "the Dnepr group of forces", "the Black Sea Fleet": a force, not where it is; "the
+# Zaporizhzhia direction": an axis of advance named after the place, not the place
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
 )

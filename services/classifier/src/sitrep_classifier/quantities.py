@@ -139,6 +139,8 @@ _UNIT = caseless(
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
     rf"(?!\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b)))"
 )
+_QUOTE_CLOSES = re.compile(r"[\"”’']")
+_QUOTED_NAME_BEFORE = re.compile(r"[\"“‘'][A-Z][\w-]*\s+$")
 _UNIT_NAME_AFTER = re.compile(r"\s+(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Fleet)\b")
 _CALIBRE_AFTER = caseless(rf"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b")
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
@@ -508,6 +510,7 @@ _STRIKES_COUNTED = {"attacks", "targets_hit"}
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 # another figure joined on, not a part of this one ("including 35 children")
+_FIGURE_JUST_BEFORE = re.compile(r"\d\s+$")
 _NEXT_FIGURE = caseless(r"\b(?:with|and|while|whereas|plus)\s+(?:[a-z-]+\s+){0,3}?\d")
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
 _WEAPONS = caseless(
@@ -712,6 +715,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return passive
     if passive == "intercepted" and _DESTROYED_THINGS.match(lowered, end, end + 40):
         return "destroyed"  # "13,600 buildings were destroyed": not an interception
+    if passive == "intercepted" and _WEAPONS.search(lowered, max(0, start - 200), start):
+        return passive  # "launched 14 missiles at the base ...; 13 were intercepted"
     window_start = max(0, start - 60)
     window = lowered[window_start : end + 60]
     armed = bool(_WEAPONS.search(window))
@@ -736,8 +741,15 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             continue  # "844,000 refugees and 271,000 returnees": the 844,000's noun
         if verb and not before and _OBJECT_FIGURE.match(window, m.end()):
             continue  # "12 soldiers killed 30 militants": the verb's figure is the 30
-        if not before and _NEXT_FIGURE.search(window, end - window_start, m.start()):
-            continue  # "250,000 cases, with 800 deaths": the noun is the next figure's
+        if not before and (
+            _NEXT_FIGURE.search(window, end - window_start, m.start())
+            or (
+                _FIGURE_JUST_BEFORE.search(window, end - window_start, m.start())
+                and not _OF_AFTER.match(window[end - window_start :])
+            )
+        ):
+            continue  # "250,000 cases, with 800 deaths", "11 probable), including 45 deaths":
+            # the noun is the next figure's
         candidate = (max(distance, 0), order, kind)
         if best is None or candidate < best:
             best = candidate
@@ -1164,8 +1176,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             i in consumed
             or _CALIBRE_AFTER.match(lowered, hit.end, hit.end + 40)
             or _UNIT_NAME_AFTER.match(text, hit.end, hit.end + 20)
+            or (
+                _QUOTE_CLOSES.match(text, hit.end)
+                and _QUOTED_NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+            )
         ):
-            continue  # "155 mm shells", "the 444 Brigade": the number names a weapon or a unit
+            continue  # "155 mm shells", "the 444 Brigade", "GenZ 212": the number names a
+            # weapon, a unit or a movement
         before = lowered[: hit.start]
         after = text[hit.end :]
         qual = _QUALIFIER.search(before[-30:])

@@ -12,6 +12,7 @@ from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import (
     ActorIndex,
     bare_forces,
+    bare_police,
     harmed_span,
     load_actors,
     protest_span,
@@ -216,6 +217,13 @@ class Tagger:
             actors = _implied(
                 actors, bare_forces(passages), name=forces.name, type="state",
                 sector="military", country=forces.country, role="actor",
+            )  # fmt: skip
+        police = f"{forces.name.removesuffix(' forces')} police" if forces is not None else None
+        if police is not None and forces is not None and all(a.name != police for a in actors):
+            # "Police fire on protesters in Kathmandu": the home country's police
+            actors = _implied(
+                actors, bare_police(passages), name=police, type="state", sector="police",
+                country=forces.country, role="actor",
             )  # fmt: skip
         if event_type.startswith("protest.") and all(a.type != "protesters" for a in actors):
             # "Hundreds protest in Lagos": the crowd acts, even unnamed

@@ -203,12 +203,14 @@ def _without_owner(u: Unlisted) -> Unlisted:
     return replace(u, name=u.name[cut + 3 :], start=u.start + cut + 3)
 
 
-_MODIFIER_FIRST = re.compile(r"(?:The\s+)?(?:[\w'’.]+-[a-z]+\s+)?(?=[A-Z])")
+_MODIFIER_FIRST = re.compile(
+    r"(?:The\s+)?(?:[\w'’.]+-[a-z]+\s+|[A-Z]{2,4}\s+(?=[A-Z][a-z]))?(?=[A-Z])"
+)
 
 
 def _without_modifier(u: Unlisted) -> Unlisted:
-    """ "The ICRC-supported Ndosho hospital", "Russian-held Oleshky": the place is the name
-    after the sentence's article and the hyphenated modifier."""
+    """ "The ICRC-supported Ndosho hospital", "Russian-held Oleshky", "the US Al Udeid air
+    base": the place is the name after the sentence's article and the modifier."""
     m = _MODIFIER_FIRST.match(u.name)
     if m is None or not m.end():
         return u
