@@ -2385,3 +2385,33 @@ def test_a_noun_right_after_the_next_figure_is_that_figures(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+def test_offices_of_a_state_deals_named_after_cities_and_crossings_through(tagger: Tagger) -> None:
+    rejected = tagger.classify(event("The representative of Rwanda rejected the accusations."))
+    assert "Rwanda" in [a.name for a in rejected.actors]
+    deal = tagger.classify(event("She said the Washington peace agreement had not cut violence."))
+    assert "United States" not in [a.name for a in deal.actors]
+    adre = tagger.classify(event("12,000 refugees crossed into Chad through Adre in November."))
+    assert "Adre" in [loc.name for loc in adre.locations]
+    truce = tagger.classify(event("Israel backs a proposal to extend the truce through Ramadan."))
+    assert truce.locations == []
+    airport = tagger.classify(
+        event("Kingston's Norman Manley International Airport reopened to relief flights.")
+    )
+    assert [loc.name for loc in airport.locations] == [
+        "Kingston", "Norman Manley International Airport"
+    ]  # fmt: skip
+
+
+def test_anglophone_regions_separatists_and_storm_categories(tagger: Tagger) -> None:
+    kidnap = tagger.classify(
+        event(
+            "In the Anglophone North-West region, separatist fighters kidnapped 10 passengers "
+            "from a bus near Bamenda."
+        )
+    )
+    assert "North-West" in [loc.name for loc in kidnap.locations]
+    assert ("separatists", "non_state_armed") in [(a.name, a.type) for a in kidnap.actors]
+    assert figures(tagger, "Melissa made landfall as a category 5 storm.") == []
+    assert figures(tagger, "They called for the withdrawal, in line with resolution 2773.") == []

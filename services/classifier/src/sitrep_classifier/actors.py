@@ -72,6 +72,14 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 _APPEAL_AFTER = re.compile(
     r"^\s+(?:humanitarian\s+(?:response|needs|appeal|fund)|flash\s+appeal|regional\s+refugee)\b"
 )
+# "the representative of Rwanda", "the government of Mali": the state itself, not a place
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:representative|representatives|ambassador|envoy|delegate|delegation|government|"
+    r"authorities|leaders|permanent\s+mission)\s+of\s+(?:the\s+)?$"
+)
+_NAMED_DEAL_AFTER = re.compile(
+    r"^\s+(?:peace\s+)?(?:agreement|agreements|accord|accords|deal|declaration|format|process)\b"
+)
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
 _MODEL_BETWEEN = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"
@@ -379,9 +387,14 @@ class ActorIndex:
                     entry.type == "state"
                     and entry.sector is None
                     and not organ
-                    and (_PLACE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after))
+                    and (
+                        (_PLACE_BEFORE.search(before) and not _OFFICE_OF_BEFORE.search(before))
+                        or _POSSESSIVE_AFTER.match(after)
+                        or _NAMED_DEAL_AFTER.match(after)
+                    )
                 ):
-                    continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner
+                    continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner;
+                    # "the Washington peace agreement" is named after the city
                 if (
                     entry.type == "state"
                     and entry.sector is None

@@ -94,7 +94,7 @@ _DISTRIBUTIVE = re.compile(
 # "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:capital,?\s+)?$")
 _LOCATIVE_BEFORE = caseless(
-    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|"
+    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|enter|"
     r"entering|storm|storms|"
@@ -186,9 +186,10 @@ _QUARTER_BEFORE = EndAnchored(
 )
 # "Beirut's southern suburbs", "Khartoum's outskirts": a part of the city
 _QUARTER_AFTER = caseless(
-    r"^['’]s\s+(?:(?:southern|northern|eastern|western|central)\s+)?(?:suburbs?|outskirts|"
-    r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port)\b"
-)
+    r"^['’]s\s+(?:(?:southern|northern|eastern|western|central)\s+|"
+    r"(?:(?!(?:to|for|on|of|the|and|with|over)\b)[\w'’-]+\s+){1,3})?(?:suburbs?|outskirts|"
+    r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port|hospital)\b"
+)  # "Kingston's Norman Manley International Airport"
 # "Cairo would host an international conference": the capital is where it meets
 _HOSTS_AFTER = caseless(
     r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+)?"
@@ -522,6 +523,7 @@ class Gazetteer:
                         shared
                         or listed
                         or _PLACE_NOUN_AFTER.match(after)
+                        or (place.population >= 100_000 and _QUARTER_AFTER.match(after))
                         or self._plausible(place, before, named, key.count(" ") + 1)
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
@@ -864,7 +866,8 @@ _COMPASS_WORDS = frozenset(
 )  # fmt: skip
 _NOT_NAME_WORDS = frozenset(
     {"The", "In", "At", "On", "Near", "From", "To", "Into", "Of", "And", "Or", "By", "For",
-     "With", "Outside", "Across", "Around", "Inside", "Over", "Under", "After", "Before"}
+     "With", "Outside", "Across", "Around", "Inside", "Over", "Under", "After", "Before",
+     "Anglophone", "Francophone", "Lusophone"}
 )  # fmt: skip
 
 

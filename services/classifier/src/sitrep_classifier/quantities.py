@@ -175,10 +175,11 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
     ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
-# "Operation 1027", "Resolution 2334", "Flight 752": a name's number, not a figure.
+# "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm": a
+# name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
-    r"\b(?:Operation|Resolution|Flight|Article|Chapter|Route|Highway|Road|Unit|Brigade|Battalion|"
-    r"Division|Block|Gate|Sector|Building|Phase|Stage|Round|Level|Category|Protocol|Camp|Regiment|"
+    r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|Route|Highway|Road|Unit|Brigade|"
+    r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
     r"Squadron|Corps|Section|Paragraph|Annex)\s$"
 )
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
