@@ -2415,3 +2415,32 @@ def test_anglophone_regions_separatists_and_storm_categories(tagger: Tagger) -> 
     assert ("separatists", "non_state_armed") in [(a.name, a.type) for a in kidnap.actors]
     assert figures(tagger, "Melissa made landfall as a category 5 storm.") == []
     assert figures(tagger, "They called for the withdrawal, in line with resolution 2773.") == []
+
+
+def test_towns_listed_after_including_and_district_headquarters(tagger: Tagger) -> None:
+    retook = tagger.classify(
+        event(
+            "The group retook several towns in Middle Shabelle and Hiiraan regions, including "
+            "Adan Yabaal and Moqokori, that government forces had captured in 2022."
+        )
+    )
+    assert {"Adan Yabaal", "Moqokori"} <= {loc.name for loc in retook.locations}
+    allies = tagger.classify(
+        event("Leaders signed, including Egypt and Qatar, in Sharm el-Sheikh.")
+    )
+    assert "Egypt" not in [loc.name for loc in allies.locations]
+    raid = tagger.classify(event("Insurgents raid the district headquarters of Macomia."))
+    assert [loc.name for loc in raid.locations] == ["Macomia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With these latest detentions, 23 UN personnel are now being held by the Houthis.", [("detained", 23)]),
+        ("About 59 hostages are still being held in Gaza.", [("held_hostage", 59)]),
+    ],
+)  # fmt: skip
+def test_people_now_being_held(
+    tagger: Tagger, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert figures(tagger, text) == expected

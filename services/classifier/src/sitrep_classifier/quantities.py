@@ -347,7 +347,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
-                        "jailed", "captured", "detention of")),
+                        "jailed", "captured", "detention of", "being held", "held by")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
                      "returned to their", "returning home", "returnees", "had returned or",
@@ -554,7 +554,7 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+)?(?:found\s+)?[\"“‘']?"
+    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?[\"“‘']?"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
 # "Thirteen peacekeepers from South Africa, Malawi and Uruguay serving with MONUSCO were

@@ -181,13 +181,31 @@ def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
     return out
 
 
+@cache
+def _included() -> re.Pattern[str]:
+    """A name a list of places opens with "including" after a plural place noun ("retook
+    several towns in Hiiraan, including Adan Yabaal and Moqokori")."""
+    return re.compile(
+        r"\b(?:towns|villages|cities|settlements|localities|districts|camps|neighbou?rhoods)\b"
+        rf"[^.;:]{{0,100}}?\bincluding\s+(?P<name>{_name()})"
+        rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:{_alternation(_rules()['name_followers'])})\b)"
+    )
+
+
 def _bare(text: str) -> list[Unlisted]:
     pattern, starts = _bare_name()
-    return [
+    found = [
         Unlisted(m.group("name"), "settlement", m.start("name"), m.end("name"))
         for m in matches_in(pattern, text, starts)
         if not m.group("name").replace(" ", "").replace("-", "").isupper()
     ]
+    if "including" in text:
+        found += [
+            Unlisted(m.group("name"), "settlement", m.start("name"), m.end("name"))
+            for m in _included().finditer(text)
+            if not m.group("name").replace(" ", "").replace("-", "").isupper()
+        ]
+    return found
 
 
 _SUBREGIONS = frozenset({"admin1", "admin2"})
