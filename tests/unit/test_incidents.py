@@ -196,3 +196,35 @@ def test_the_labelled_sets_are_big_enough_and_disjoint() -> None:
     assert link_all([]) == []
     rules = load_rules()
     assert rules.max_day_gap == 1 and rules.min_similarity["same"]["same"] == 0.0
+
+
+def test_an_aftershock_and_a_quake_of_another_magnitude_are_other_incidents(
+    tagger: Tagger,
+) -> None:
+    quake = report(tagger, "A magnitude 6.9 earthquake struck off Bogo city in Cebu province.", "a")
+    toll = report(
+        tagger, "The death toll from the Cebu earthquake climbed to 69, officials said.", "b",
+        day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    aftershock = report(
+        tagger, "A magnitude 5.0 aftershock rattled northern Cebu; no casualties were reported.",
+        "c", day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    second = report(tagger, "A magnitude 5.8 earthquake struck Cebu province on Thursday.", "d")
+    assert decide(quake, toll) is not None  # one province, one hazard, the next day
+    assert decide(toll, aftershock) is None
+    assert decide(quake, second) is None
+
+
+def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> None:
+    first = report(tagger, "Gangs attacked the commune of Kenscoff, killing at least 10 people.")
+    later = report(
+        tagger, "At least a dozen residents of Kenscoff were shot dead by gang members.", "b",
+        day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    fewer = report(
+        tagger, "Gang members shot dead two residents of Kenscoff, a rights group said.", "c",
+        day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert decide(first, later) is not None
+    assert decide(first, fewer) is None

@@ -3,7 +3,9 @@
 The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" says why):
 1. Both are tallied events (background and meta lines never join anything).
 2. Their dates are at most `max_day_gap` days apart, plus the slack of the less certain
-   date (`date_slack`: a toll update may be dated a day late; a week-dated report).
+   date (`date_slack`: a toll update may be dated a day late; a week-dated report). A day
+   apart needs much more similar text, unless the later report carries the earlier one's
+   death toll or a higher one (a toll revised without saying so).
 3. Their event types are the same, of one family, or a documented pair (a missile or
    drone attack and the interceptions during it; a strike and its updated toll).
 4. Their places are compatible: the same place, two points within `near_km` (a city
@@ -12,7 +14,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
    in different countries.
 5. They do not name different parts of the day (a morning strike is not the night one),
    nor different weapons (a drone strike is not the missile strike), unless one is the
-   interception of the other's attack.
+   interception of the other's attack, nor magnitudes `magnitude_gap` apart (a quake and
+   its aftershock).
 6. Their text is similar enough for that place and type match: the coarser the place
    match and the looser the type match, the more the words must agree. Reports whose
    acting states differ need more. Rewritten reports of one event share few exact
@@ -58,6 +61,8 @@ class IncidentRules:
     disaster_days: int
     disaster_types: frozenset[str]
     disaster_min_similarity: float
+    disaster_near_min_similarity: float
+    magnitude_gap: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -78,6 +83,8 @@ class IncidentRules:
             disaster_days=int(raw["disaster_days"]),
             disaster_types=frozenset(raw["disaster_types"]),
             disaster_min_similarity=float(raw["disaster_min_similarity"]),
+            disaster_near_min_similarity=float(raw["disaster_near_min_similarity"]),
+            magnitude_gap=float(raw["magnitude_gap"]),
         )
 
 
@@ -250,6 +257,11 @@ def similarity(a: Report, b: Report, word_match: float = 88) -> float:
     return matched / (len(wa) + len(wb) - matched)
 
 
+def _only_countries(a: Report, b: Report) -> bool:
+    """Does either report place its disaster only in a country (or a part of one)?"""
+    return any(all(_precision(p) >= 4 or p.kind == "region" for p in r.places) for r in (a, b))
+
+
 def _day_gap(a: Report, b: Report) -> int:
     return abs((date.fromisoformat(a.occurred) - date.fromisoformat(b.occurred)).days)
 
@@ -276,10 +288,31 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     parts = frozenset((a.day_part, b.day_part))
     if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
         return None
+    ma, mb = _magnitude(a), _magnitude(b)
+    if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap:
+        return None  # a magnitude 6.9 quake is not the 5.0 one
     interception = "military.interception" in (a.event_type, b.event_type)
     if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
         return None
     return types, gap, slack, disaster
+
+
+def _killed(report: Report) -> float | None:
+    return next((c.value for c in report.claims if c.kind == "killed"), None)
+
+
+def _toll_carried(a: Report, b: Report) -> bool:
+    """Does the later report carry the earlier one's death toll, the same or higher ("at
+    least 10 killed" one day, "a dozen shot dead" the next)? A toll revised without the
+    words of a revision; a lower or missing one is another happening (a town shelled on
+    consecutive days)."""
+    earlier, later = (a, b) if a.occurred <= b.occurred else (b, a)
+    ke, kl = _killed(earlier), _killed(later)
+    return ke is not None and kl is not None and 3 <= ke <= kl
+
+
+def _magnitude(report: Report) -> float | None:
+    return next((c.value for c in report.claims if c.kind == "magnitude"), None)
 
 
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
@@ -301,9 +334,15 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     if place is None:
         return None
     required = rules.min_similarity[place][types]
-    if disaster:  # one hazard, one country, one week: the text need only agree a little
-        required = min(required, rules.disaster_min_similarity)
-    if gap > slack:
+    if disaster:  # one hazard, one country, one week: the text need only agree a little,
+        # less still when both name the same province or towns near each other
+        near = place in ("same", "near") or (place == "region" and not _only_countries(a, b))
+        required = min(
+            required, rules.disaster_near_min_similarity if near else rules.disaster_min_similarity
+        )
+    if gap > slack and not (
+        gap <= rules.toll_slack and place in ("same", "near") and _toll_carried(a, b)
+    ):
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
         required += rules.actor_conflict_penalty
