@@ -228,3 +228,25 @@ def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> Non
     )  # fmt: skip
     assert decide(first, later) is not None
     assert decide(first, fewer) is None
+
+
+def test_a_revised_toll_is_the_toll_whatever_weapons_it_names(tagger: Tagger) -> None:
+    raid = report(
+        tagger, "Israeli forces launched a large operation in Jenin, killing nine people."
+    )
+    toll = report(
+        tagger,
+        "The toll from the Israeli raid on Jenin rose to 10, as drones operated in the camp.",
+        "b", day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert decide(raid, toll) is not None
+
+
+def test_the_day_a_text_names_as_the_happenings_comes_first(tagger: Tagger) -> None:
+    later = tag(
+        tagger,
+        "Workers ended the search of the high-rises on Friday; 33 people died in "
+        "Wednesday's strike.",
+        day=date(2025, 11, 21),
+    )  # fmt: skip
+    assert occurred_on(later).date == date(2025, 11, 19)

@@ -2444,3 +2444,14 @@ def test_people_now_being_held(
     tagger: Tagger, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert figures(tagger, text) == expected
+
+
+def test_a_peoples_capital_a_groups_branch_and_titles_before_names(tagger: Tagger) -> None:
+    assault = tagger.classify(
+        event("Al-Qaeda's Sahel branch claimed the assault on the Malian capital's airport.")
+    )
+    assert [loc.name for loc in assault.locations] == ["Bamako"]
+    mud = tagger.classify(
+        event("Angry residents threw mud at King Felipe during a visit to flood-hit Paiporta.")
+    )
+    assert "King Felipe" not in [loc.name for loc in mud.locations]

@@ -130,7 +130,8 @@ _REGION_FORCES_AFTER = caseless(
     r"^\s+(?:forces|troops|army|fighters|militias?|states|countries|nations|juntas?|leaders)\b"
 )
 _FORCES_GROUP_AFTER = caseless(
-    r"^\s+(?:(?:group|grouping)\s+of\s+(?:forces|troops)|fleet|flotilla|direction|axis)\b"
+    r"^\s+(?:(?:group|grouping)\s+of\s+(?:forces|troops)|fleet|flotilla|direction|axis|branch|"
+    r"affiliate|province\s+branch)\b"
 )  # "the Dnepr group of forces", "the Black Sea Fleet": a force, not where it is; "the
 # Zaporizhzhia direction": an axis of advance named after the place, not the place
 _TERRITORY = re.compile(
@@ -163,6 +164,9 @@ _COMPASS_ADJECTIVE = {
 _CAPITAL_OF = re.compile(
     r"\b(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+capital\b"
     r"(?!\s*,?\s+[A-Z]|\s+(?:city\s+)?of\b)"
+)
+_PEOPLES_CAPITAL = re.compile(
+    r"\bthe\s+(?P<people>[A-Z][a-z]+)\s+capital\b(?!\s*,?\s+[A-Z]|\s+(?:city\s+)?of\b)"
 )
 # "Lebanon's health ministry", "the Lebanese civil defence": a national body that counts the
 # dead and hurt in its own country; where nothing else is named, the country is the place.
@@ -816,6 +820,11 @@ class Gazetteer:
                 continue
             for m in _CAPITAL_OF.finditer(passage.value):
                 code = self._country_codes().get(normalise(m.group("country")))
+                place = self._capitals().get(code) if code else None
+                if place is not None:
+                    found.append(Mention(place, passage, m.start(), m.end(), 1, m.start()))
+            for m in _PEOPLES_CAPITAL.finditer(passage.value):  # "the Malian capital"
+                code = self.demonyms.get(m.group("people"))
                 place = self._capitals().get(code) if code else None
                 if place is not None:
                     found.append(Mention(place, passage, m.start(), m.end(), 1, m.start()))

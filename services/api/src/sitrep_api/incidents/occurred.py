@@ -37,6 +37,7 @@ class _TimeWords:
     relative: tuple[tuple[re.Pattern[str], int, Precision], ...]
     any_relative: re.Pattern[str]  # any of them: most texts have none, and are done in one search
     weekday: re.Pattern[str]
+    weekday_event: re.Pattern[str]
     explicit: tuple[re.Pattern[str], ...]
     day_parts: tuple[tuple[str, re.Pattern[str]], ...]
     months: dict[str, int]
@@ -63,6 +64,7 @@ def _words() -> _TimeWords:
         ),
         any_relative=re.compile("|".join(f"(?:{r['pattern']})" for r in raw["relative"])),
         weekday=re.compile(raw["weekday"]),
+        weekday_event=re.compile(raw["weekday_event"]),
         explicit=explicit,
         day_parts=tuple((name, re.compile(p)) for name, p in raw["day_parts"].items()),
         months=months,
@@ -106,9 +108,12 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
     found = _explicit_date(text, reference, words)
     if found is not None:
         return OccurredOn(found, "day", "date in text")
-    match = words.weekday.search(text)
+    event_day = words.weekday_event.search(text)  # "died in Wednesday's strike"
+    match = event_day or words.weekday.search(text)
     if match:
-        wanted = _WEEKDAYS.index(match.group(1) or match.group(2))
+        wanted = _WEEKDAYS.index(
+            match.group(1) if event_day else (match.group(1) or match.group(2))
+        )
         back = (reference.weekday() - wanted) % 7
         return OccurredOn(reference - timedelta(days=back), "day", match.group(0))
     if words.any_relative.search(text):  # then the first pattern in order that matches

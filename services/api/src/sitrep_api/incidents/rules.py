@@ -181,7 +181,10 @@ def place_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
 def effective_type(report: Report, rules: IncidentRules) -> str:
     """The event type, except that a report giving a death or injury toll is about a violent
     happening whatever the tagger called it ("the governor said 12 were killed" is not a
-    statement): it is matched as a casualty toll."""
+    statement), and a revised toll ("the toll from the raid on Jenin rose to 10") is about
+    the toll, whatever weapons it mentions: both are matched as a casualty toll."""
+    if report.toll_update and any(c.kind in rules.casualty_kinds for c in report.claims):
+        return "assessment.casualty_toll"
     if report.family in rules.violent_families or report.event_type == "assessment.casualty_toll":
         return report.event_type
     if any(c.kind in rules.casualty_kinds for c in report.claims):
