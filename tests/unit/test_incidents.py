@@ -250,3 +250,16 @@ def test_the_day_a_text_names_as_the_happenings_comes_first(tagger: Tagger) -> N
         day=date(2025, 11, 21),
     )  # fmt: skip
     assert occurred_on(later).date == date(2025, 11, 19)
+
+
+def test_one_death_toll_of_ten_or_more_on_one_day_is_one_happening(tagger: Tagger) -> None:
+    fire = report(
+        tagger, "Police opened fire on protesters who tried to storm parliament in Kathmandu, "
+        "killing at least 19 people.",
+    )  # fmt: skip
+    later = report(
+        tagger, "Gen Z protests: 19 killed on Monday as police fired live rounds outside parliament.",
+        "b",
+    )  # fmt: skip
+    assert fire.hazards == ()  # "to storm parliament" is no storm
+    assert decide(fire, later) is not None

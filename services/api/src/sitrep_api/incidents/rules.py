@@ -5,7 +5,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 2. Their dates are at most `max_day_gap` days apart, plus the slack of the less certain
    date (`date_slack`: a toll update may be dated a day late; a week-dated report). A day
    apart needs much more similar text, unless the later report carries the earlier one's
-   death toll or a higher one (a toll revised without saying so).
+   death toll or a higher one (a toll revised without saying so). Two reports of one type
+   giving the same death toll of `same_toll_min` or more need hardly share a word.
 3. Their event types are the same, of one family, or a documented pair (a missile or
    drone attack and the interceptions during it; a strike and its updated toll).
 4. Their places are compatible: the same place, two points within `near_km` (a city
@@ -63,6 +64,8 @@ class IncidentRules:
     disaster_min_similarity: float
     disaster_near_min_similarity: float
     magnitude_gap: float
+    same_toll_min: int
+    same_toll_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -85,6 +88,8 @@ class IncidentRules:
             disaster_min_similarity=float(raw["disaster_min_similarity"]),
             disaster_near_min_similarity=float(raw["disaster_near_min_similarity"]),
             magnitude_gap=float(raw["magnitude_gap"]),
+            same_toll_min=int(raw["same_toll_min"]),
+            same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
         )
 
 
@@ -349,6 +354,10 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
         required += rules.actor_conflict_penalty
+    ka, kb = _killed(a), _killed(b)
+    if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
+        # "19 killed" in both, within a day, of one type: the same deaths, however worded
+        required = min(required, rules.same_toll_min_similarity)
     sim = similarity(a, b, rules.word_match)
     if sim < required:
         return None
