@@ -176,7 +176,7 @@ def test_the_tuning_set_groups_as_labelled_in_any_order(tagger: Tagger) -> None:
     first = evaluate_incidents(SETS / "tune.jsonl", tagger)
     again = evaluate_incidents(SETS / "tune.jsonl", tagger, shuffle_seed=11)
     assert first.reports >= 80 and first.gold_incidents >= 35
-    assert first.precision >= 0.97 and first.f1 >= 0.93, first.table()
+    assert first.precision >= 0.97 and first.f1 >= 0.95, first.table()
     assert (again.precision, again.recall) == (first.precision, first.recall)
     killed = first.figures["killed"]
     assert killed["predicted"] < 0.75 * killed["report_sum"], first.table()
