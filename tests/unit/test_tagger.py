@@ -2455,3 +2455,14 @@ def test_a_peoples_capital_a_groups_branch_and_titles_before_names(tagger: Tagge
         event("Angry residents threw mud at King Felipe during a visit to flood-hit Paiporta.")
     )
     assert "King Felipe" not in [loc.name for loc in mud.locations]
+
+
+def test_a_lower_case_compass_word_names_no_region_and_far_passive_damage(tagger: Tagger) -> None:
+    pitch = tagger.classify(
+        event(
+            "Gunmen killed 11 people at a football pitch in Irapuato, in the central state of Guanajuato."
+        )
+    )
+    assert "central" not in [loc.name for loc in pitch.locations]
+    shelters = "Some 2,300 shelters in displacement sites along the Red Sea coast were damaged."
+    assert figures(tagger, shelters) == [("damaged", 2300)]

@@ -68,6 +68,10 @@ _DIRECTIONS = {
     "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
     "southwestern", "north", "south", "east", "west", "central",
 }  # fmt: skip
+_DESIGNATIONS = frozenset(
+    {"region", "province", "oblast", "state", "governorate", "district", "prefecture", "county",
+     "department", "zone"}
+)  # fmt: skip
 _ADMIN_SUFFIX = caseless(
     r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray|"
     r"department)"
@@ -106,7 +110,8 @@ _LOCATIVE_BEFORE = caseless(
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|port|camp|area|island)\s+of\s+)?(?:[\w'’]+\s+)?(?:[\w'’-]+,\s+)?)$"
+    r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?(?:[\w'’]+\s+)?"
+    r"(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
@@ -416,7 +421,10 @@ class Gazetteer:
                     break
                 names.append(f"{names[-1]} {_key(following.group())}")
                 ends.append(following.end())
+            lower_compass = word[0].islower() and word.lower() in _DIRECTIONS
             for key, end in zip(reversed(names), reversed(ends), strict=True):
+                if lower_compass and set(key.split()[1:]) <= _DESIGNATIONS:
+                    continue  # "the central state of Guanajuato": no place named "Central"
                 if key in aliases and key not in self.not_places:
                     out.append((start, end, key, self.index.candidates(key)))
                     consumed = end

@@ -562,7 +562,7 @@ _PASSIVE_AFTER = caseless(
 _FAR_PASSIVE_AFTER = caseless(
     r"(?P<gap>[^.;:!?\d()]{20,110}?)\s(?:were|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?"
     r"(?P<verb>killed|wounded|injured|abducted|kidnapped|detained|arrested|released|freed|"
-    r"rescued|displaced|evacuated)\b"
+    r"rescued|displaced|evacuated|damaged|destroyed)\b"
 )
 _FAR_GAP_STOP = caseless(
     r"\b(?:where|when|whom|whose|after|before|while|because|since|as|but|until|if|than)\b"
