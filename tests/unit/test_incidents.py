@@ -263,3 +263,13 @@ def test_one_death_toll_of_ten_or_more_on_one_day_is_one_happening(tagger: Tagge
     )  # fmt: skip
     assert fire.hazards == ()  # "to storm parliament" is no storm
     assert decide(fire, later) is not None
+
+
+def test_a_toll_carried_is_read_in_the_order_of_publication(tagger: Tagger) -> None:
+    first = report(tagger, "Gunmen killed 52 people in overnight attacks on Zike in Plateau state.")
+    follow = report(
+        tagger, "The death toll from Sunday night's attack on Zike in Plateau state rose to 54.",
+        "b", day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert follow.occurred < first.occurred  # named the night; the first is dated by its bulletin
+    assert decide(first, follow) is not None

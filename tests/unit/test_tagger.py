@@ -2466,3 +2466,15 @@ def test_a_lower_case_compass_word_names_no_region_and_far_passive_damage(tagger
     assert "central" not in [loc.name for loc in pitch.locations]
     shelters = "Some 2,300 shelters in displacement sites along the Red Sea coast were damaged."
     assert figures(tagger, shelters) == [("damaged", 2300)]
+
+
+def test_a_common_word_region_takes_its_countrys_own_designation(tagger: Tagger) -> None:
+    attack = tagger.classify(
+        event(
+            "Gunmen killed 52 people in attacks on the village of Zike in Bassa local government "
+            "area, Plateau state, the governor said."
+        )
+    )
+    assert ("Bassa", "NGA") in [(loc.name, loc.country) for loc in attack.locations]
+    toll = tagger.classify(event("The death toll in Plateau state rose to 54."))
+    assert [(loc.name, loc.country) for loc in toll.locations] == [("Plateau", "NGA")]

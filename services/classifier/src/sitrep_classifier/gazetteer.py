@@ -439,6 +439,16 @@ class Gazetteer:
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
             }
+            # "Bassa ..., Plateau state": a first-level region of one country names it too
+            one_country_regions = {
+                cands[0].country
+                for _, _, key, cands in spans
+                if cands
+                and key.rpartition(" ")[2] in _DESIGNATIONS
+                and cands[0].country
+                and all(p.kind == "admin1" and p.country == cands[0].country for p in cands)
+            }
+            named |= one_country_regions
             regions = {
                 (p.country, p.admin1_code)
                 for _, _, _, cands in spans

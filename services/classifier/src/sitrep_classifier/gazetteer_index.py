@@ -369,8 +369,10 @@ def admin1_regions() -> list[tuple[str, str, str, float, float, list[str]]]:
         for variant in _admin1_names(name, rules):
             if normalise(variant) not in common and len(normalise(variant)) >= 4:
                 names.append(variant)
-            else:  # "Littoral", "Far North": a place only where the text says what it is
-                names.extend(f"{variant} {noun}" for noun in rules["designations"])
+            else:  # "Littoral", "Far North": a place only where the text says what it is,
+                # with the noun its country uses ("Plateau state" is Nigeria's, not Benin's)
+                nouns = rules["country_designations"].get(cc3, rules["designations"])
+                names.extend(f"{variant} {noun}" for noun in nouns)
         out.append((kind, cc3, name, lat / n, lon / n, names))
     return out
 

@@ -310,11 +310,12 @@ def _killed(report: Report) -> float | None:
 
 
 def _toll_carried(a: Report, b: Report) -> bool:
-    """Does the later report carry the earlier one's death toll, the same or higher ("at
-    least 10 killed" one day, "a dozen shot dead" the next)? A toll revised without the
+    """Does the later-published report carry the earlier one's death toll, the same or higher
+    ("at least 10 killed" one day, "a dozen shot dead" the next)? A toll revised without the
     words of a revision; a lower or missing one is another happening (a town shelled on
-    consecutive days)."""
-    earlier, later = (a, b) if a.occurred <= b.occurred else (b, a)
+    consecutive days). Published, not happened: a first report dated only by its bulletin
+    may be a day later than the follow-up that names the night it happened."""
+    earlier, later = (a, b) if a.reported_key <= b.reported_key else (b, a)
     ke, kl = _killed(earlier), _killed(later)
     return ke is not None and kl is not None and 3 <= ke <= kl
 
