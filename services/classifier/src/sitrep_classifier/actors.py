@@ -622,8 +622,14 @@ def _listed(
 
 def bare_forces(passages: list[Passage]) -> TextSpan | None:
     """The span of a state's forces named without their state ("the army said"), if any."""
+    return _unowned(passages, _BARE_FORCES)
+
+
+def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | None:
+    """The first match of `pattern` that no owner precedes ("Russian troops") and that is not
+    the source a clause ends on ("..., the army said.")."""
     for passage in passages:
-        for m in _BARE_FORCES.finditer(passage.lower):
+        for m in pattern.finditer(passage.lower):
             before = passage.value[max(0, m.start() - 30) : m.start()]
             if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
                 continue  # "..., the army said.": the source of the claim, not a party
@@ -646,16 +652,7 @@ _BARE_POLICE = caseless(
 
 def bare_police(passages: list[Passage]) -> TextSpan | None:
     """The span of police named without their state ("police fired tear gas"), if any."""
-    for passage in passages:
-        if "police" not in passage.lower:
-            continue
-        for m in _BARE_POLICE.finditer(passage.lower):
-            before = passage.value[max(0, m.start() - 30) : m.start()]
-            if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
-                continue  # "..., police said."
-            if not _OWNER_BEFORE.search(before):
-                return passage.span(m.start(), m.end())
-    return None
+    return _unowned([p for p in passages if "police" in p.lower], _BARE_POLICE)
 
 
 # The official names of a state's armed forces after its country or people

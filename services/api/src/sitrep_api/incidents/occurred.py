@@ -111,9 +111,7 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
     event_day = words.weekday_event.search(text)  # "died in Wednesday's strike"
     match = event_day or words.weekday.search(text)
     if match:
-        wanted = _WEEKDAYS.index(
-            match.group(1) if event_day else (match.group(1) or match.group(2))
-        )
+        wanted = _WEEKDAYS.index(match.group(1) or match.group(2))
         back = (reference.weekday() - wanted) % 7
         return OccurredOn(reference - timedelta(days=back), "day", match.group(0))
     if words.any_relative.search(text):  # then the first pattern in order that matches

@@ -296,7 +296,7 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     parts = frozenset((a.day_part, b.day_part))
     if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
         return None
-    ma, mb = _magnitude(a), _magnitude(b)
+    ma, mb = _claim(a, "magnitude"), _claim(b, "magnitude")
     if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap:
         return None  # a magnitude 6.9 quake is not the 5.0 one
     interception = "military.interception" in (a.event_type, b.event_type)
@@ -305,8 +305,9 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     return types, gap, slack, disaster
 
 
-def _killed(report: Report) -> float | None:
-    return next((c.value for c in report.claims if c.kind == "killed"), None)
+def _claim(report: Report, kind: str) -> float | None:
+    """The value the report claims for `kind` ("killed", "magnitude"), if any."""
+    return next((c.value for c in report.claims if c.kind == kind), None)
 
 
 def _toll_carried(a: Report, b: Report) -> bool:
@@ -316,12 +317,8 @@ def _toll_carried(a: Report, b: Report) -> bool:
     consecutive days). Published, not happened: a first report dated only by its bulletin
     may be a day later than the follow-up that names the night it happened."""
     earlier, later = (a, b) if a.reported_key <= b.reported_key else (b, a)
-    ke, kl = _killed(earlier), _killed(later)
+    ke, kl = _claim(earlier, "killed"), _claim(later, "killed")
     return ke is not None and kl is not None and 3 <= ke <= kl
-
-
-def _magnitude(report: Report) -> float | None:
-    return next((c.value for c in report.claims if c.kind == "magnitude"), None)
 
 
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
@@ -355,7 +352,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
         required += rules.actor_conflict_penalty
-    ka, kb = _killed(a), _killed(b)
+    ka, kb = _claim(a, "killed"), _claim(b, "killed")
     if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
         # "19 killed" in both, within a day, of one type: the same deaths, however worded
         required = min(required, rules.same_toll_min_similarity)
