@@ -578,11 +578,11 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 _BARE_FORCES = caseless(
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
-    r"gendarmerie)\b"
+    r"gendarmerie|the\s+regime)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
-    r"government|regime|ruler|rulers)\b|-)"
+    r"government|regime|ruler|rulers|change)\b|-)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.
 # An article is no owner: "An army drone strike" is the army's.
@@ -646,7 +646,9 @@ _BARE_POLICE = caseless(
     r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"
     r"arrest|arrests|detained|detain|detains|imposed|impose|imposes|raided|raid|raids|clashed|"
     r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"
-    r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up)\b"
+    r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
+    r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
+    r"launched|launch|launches|deployed|deploy|deploys)\b"
 )
 
 

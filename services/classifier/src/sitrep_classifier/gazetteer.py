@@ -106,7 +106,7 @@ _LOCATIVE_BEFORE = caseless(
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
     r"neighbou?ring|nearby|"
-    r"control|controls|controlled|(?:percent|per\s+cent)\s+of|"
+    r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|coasts?|shores?|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
@@ -217,6 +217,11 @@ _NEAR_BEFORE = EndAnchored(
 _OFFICE_OF_BEFORE = EndAnchored(
     r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+of\s+(?:the\s+)?$",
     ("of", "the"),
+)
+# "Residents of Solino say ...": the people live there; the place is no speaker
+_RESIDENTS_OF_BEFORE = EndAnchored(
+    r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?$",
+    ("in", "of", "the"),
 )
 _SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
@@ -462,8 +467,11 @@ class Gazetteer:
                 # "Moscow said": not a place; "leaders meeting in London agreed": a place
                 office = bool(_OFFICE_SPEAKS_AFTER.match(after))  # "Kharkiv's governor said"
                 speaking = (office or bool(_SPEECH_AFTER.match(after))) and not (
-                    _AT_BEFORE.search(before)
-                    and (_DECIDED_AFTER.match(after) or _GATHERED_AT_BEFORE.search(before))
+                    (
+                        _AT_BEFORE.search(before)
+                        and (_DECIDED_AFTER.match(after) or _GATHERED_AT_BEFORE.search(before))
+                    )
+                    or _RESIDENTS_OF_BEFORE.search(before)
                 )
                 if speaking and not (office or _OFFICE_OF_BEFORE.search(before)):
                     continue
@@ -640,8 +648,10 @@ class Gazetteer:
         found += self._capitals_of(passages)
         if home:
             found += self._home_parts(passages, home)
-        if town is not None and not any(m.place.kind == "settlement" for m in found):
-            found += _the_city(passages, town)
+        if town is not None:
+            # "in the city and in the nearby Zamzam camp": the city beside the places near it
+            others = any(m.place.kind == "settlement" for m in found)
+            found += _the_city(passages, town, beside_others=others)
         implied = {home} if home else context_countries
         mentions = [m for m in found if not m.reference]
         # "Gaza's civil defence said ... east of Khan Younis": the point the text names near
@@ -1000,6 +1010,7 @@ def _as_facility(place: Place, name: str, noun: str) -> Place:
 
 
 # "in the city", "the town's hospital": the town the bulletin is about
+_AND_NEARBY = caseless(r"\s+and\s+(?:in\s+)?(?:the\s+)?(?:nearby|surrounding|neighbou?ring)\b")
 _THE_CITY = re.compile(
     r"\b(?:(?i:in|into|inside|around|across|outside|to|near|over|of|on|hit|struck|entered|"
     r"shelled|besieged)\s+the\s+(?:besieged\s+)?(?i:city|town)\b(?!\s+of\b|['’])"
@@ -1007,10 +1018,10 @@ _THE_CITY = re.compile(
 )
 
 
-def _the_city(passages: list[Passage], town: Place) -> list[Mention]:
+def _the_city(passages: list[Passage], town: Place, beside_others: bool) -> list[Mention]:
     for passage in passages:
         m = _THE_CITY.search(passage.value)
-        if m:
+        if m and (not beside_others or _AND_NEARBY.match(passage.value, m.end())):
             # name_end at the start: the town keeps its own name, not "the city"
             return [Mention(town, passage, m.start(), m.end(), 1, m.start())]
     return []

@@ -398,6 +398,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "recruits", "reservists", "called up", "calling up", "call up",
                         "police officers", "officers", "policemen", "peacekeepers", "marines", "sailors", "airmen",
                         "paratroopers", "special forces")),
+    # "drafted about 60,000 men": people taken into the forces
+    ("troops", True, ("drafted", "conscripted", "mobilised", "mobilized")),
+    # "committing three battalions": units counted, not troops or attacks
+    ("count", False, ("battalions", "brigades", "regiments")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
     # "more than 100 aftershocks": counted; "a 5.2 aftershock" is a magnitude
