@@ -2546,3 +2546,48 @@ def test_a_near_certain_forecast_is_an_assessment_by_the_regime(tagger: Tagger) 
     )
     assert vote.event_type == "assessment.analysis"
     assert [a.name for a in vote.actors] == ["Myanmar forces"]
+
+
+def test_a_lower_case_valley_and_a_border_country_that_does_nothing(tagger: Tagger) -> None:
+    valley = tagger.classify(event("Israeli jets struck weapons depots in the Bekaa valley."))
+    assert [loc.name for loc in valley.locations] == ["Bekaa Valley"]
+    heglig = tagger.classify(
+        event("The RSF seized the Heglig oil field on the border with South Sudan.")
+    )
+    assert "South Sudan" not in [a.name for a in heglig.actors]
+
+
+def test_a_state_organs_statement_speaks_for_its_own_forces(tagger: Tagger) -> None:
+    mod = "Russian Defence Ministry summary, 20 November"
+    troops = tagger.classify(
+        titled(
+            "Troops of the North group repelled four counter-attacks in the Kharkiv region.", mod
+        )
+    )
+    assert "Russian forces" in [a.name for a in troops.actors]
+    shot = tagger.classify(
+        titled("Over the past day, air defence means shot down 173 fixed-wing drones.", mod)
+    )
+    assert [a.name for a in shot.actors] == ["Russian forces"]
+    # a title about a state is not one it issued
+    about = tagger.classify(
+        titled(
+            "Lukashenko announced a readiness inspection of troops near the border.",
+            "Russian Offensive Campaign Assessment: key takeaways",
+        )
+    )
+    assert "Russian forces" not in [a.name for a in about.actors]
+    # air defences asked for are no actor
+    asks = tagger.classify(event("Zelensky asks allies for more air defences."))
+    assert "Ukrainian forces" not in [a.name for a in asks.actors]
+
+
+def test_losses_up_to_and_affected_families(tagger: Tagger) -> None:
+    losses = (
+        "The losses of the Ukrainian armed forces in the responsibility zone of the Vostok group "
+        "amounted to up to 285 servicemen."
+    )
+    assert figures(tagger, losses) == [("lost", 285)]
+    assert "Vostok" not in [loc.name for loc in tagger.classify(event(losses)).locations]
+    affected = "More than 72,000 families were affected and about 6,000 houses were damaged."
+    assert figures(tagger, affected) == [("count", 72000), ("damaged", 6000)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -48,7 +48,8 @@ _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
 )
 _PLACE_BEFORE = EndAnchored(
-    r"\b(?:in|into|inside|across|throughout|within|over|of|reached)\s+(?:the\s+)?"
+    r"\b(?:in|into|inside|across|throughout|within|over|of|reached|"
+    r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
     (
         "in",
@@ -60,12 +61,18 @@ _PLACE_BEFORE = EndAnchored(
         "over",
         "of",
         "reached",
+        "with",
         "the",
         "ern",
         "held",
         "east",
         "west",
     ),
+)
+# What a state organ issues, after its name at the head of a title ("IDF statement")
+_DOCUMENT_AFTER = caseless(
+    r"[\s:,-]*(?:daily\s+|morning\s+|evening\s+|operational\s+|press\s+)?(?:statement|summary|"
+    r"update|briefing|report|communiqu[eé]|bulletin|release)s?\b"
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 # A country's appeal or plan: "the Sudan Humanitarian Response Plan", "the Lebanon Flash Appeal"
@@ -267,6 +274,16 @@ class ActorIndex:
     def country_named(self, name: str) -> str | None:
         """The ISO-3 code of the country `name` is ("Sudan", "ukraine"), if it is one."""
         return self._countries.get(name.strip().rstrip(":").strip().casefold())
+
+    @lru_cache(maxsize=10_000)  # noqa: B019 - one index per process; one entry per title
+    def state_of(self, label: str) -> str | None:
+        """The ISO-3 code of the one state a label names an organ or the forces of
+        ("Russian Defence Ministry summary", "IDF statement"), if it names one."""
+        found = self._matches(label)
+        if not found or found[0][0] != 0 or not _DOCUMENT_AFTER.match(label, found[0][1]):
+            return None  # "Russian Offensive Campaign Assessment" is about, not by, Russia
+        entry = self.aliases[found[0][2]]
+        return entry.country if entry.type == "state" and not entry.person else None
 
     def with_countries(self, countries: dict[str, str]) -> ActorIndex:
         """Every country name not already known becomes a state actor ("Kenya's president")."""
@@ -577,11 +594,15 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
+    # "air defence means shot down", "units of the Centre group of forces"
+    r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"
+    r"intercepted|repelled|neutrali[sz]ed|were|was|have|has|had|are|is)\b)|"
+    r"units(?=\s+of\s+the\s+\w+\s+group)|"
     r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
     r"gendarmerie|the\s+regime)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
-    r"(?!\s+(?:of|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
+    r"(?!\s+(?:of(?!\s+the\s+\w+\s+group)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
     r"government|regime|ruler|rulers|change)\b|-)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.

@@ -144,7 +144,7 @@ _TERRITORY = re.compile(
 )
 # "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
 _FEATURE_AFTER = re.compile(
-    r"\s+(?P<noun>Valley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
+    r"\s+(?P<noun>[Vv]alley|Heights|Basin|Plains?|Plateau|Corridor|Peninsula|Highlands)\b"
 )
 # "schools in the capital", "protests across the country": a place the text implies.
 _IMPLIED_PLACE = re.compile(
@@ -519,8 +519,10 @@ class Gazetteer:
                 feature = None if suffix else _FEATURE_AFTER.match(text, end, end + _REACH)
                 if feature and (place.curated or place.kind in ("admin1", "admin2", "country")):
                     # "the Bekaa Valley", "the Jordan Valley": a region named after the place
-                    end = feature.end()
-                    place = _as_feature(place, text[start:end], feature.group("noun").lower())
+                    end, noun = feature.end(), feature.group("noun")
+                    # "the Bekaa valley" is the Bekaa Valley
+                    name = f"{text[start : feature.start('noun')]}{noun[0].upper()}{noun[1:]}"
+                    place = _as_feature(place, name, noun.lower())
                     found.append(Mention(place, passage, start, end, _PRECISION["region"], end))
                     last_end = end
                     continue

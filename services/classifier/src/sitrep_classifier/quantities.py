@@ -400,6 +400,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "paratroopers", "special forces")),
     # "drafted about 60,000 men": people taken into the forces
     ("troops", True, ("drafted", "conscripted", "mobilised", "mobilized")),
+    # "72,000 families were affected": people counted, not what the houses suffered
+    ("count", True, ("were affected", "been affected", "affecting")),
     # "committing three battalions": units counted, not troops or attacks
     ("count", False, ("battalions", "brigades", "regiments")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
@@ -445,7 +447,7 @@ _BODIES_RETURNED = EndAnchored(
 _LOSSES_AMOUNT = caseless(
     r"\blosses\b[^.;]{0,100}?\b(?:amounted\s+to|amount\s+to|amounts\s+to|stood\s+at|stand\s+at|"
     r"stands\s+at|reached|totall?ed|totals|were|are|of)\s+(?:about\s+|approximately\s+|around\s+|"
-    r"some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?$"
+    r"some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|up\s+to\s+)?$"
 )
 
 
@@ -654,7 +656,15 @@ _NEUTRALISED_AFTER = caseless(
 )
 
 
+# "72,000 families were affected and 6,000 houses were damaged": the families are counted
+_AFFECTED_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:were|have\s+been|had\s+been|has\s+been)\s+affected\b"
+)
+
+
 def _passive_kind(lowered: str, end: int) -> str | None:
+    if _AFFECTED_AFTER.match(lowered, end, min(len(lowered), end + 40)):
+        return "count"
     partitive = _PARTITIVE_VERB_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if partitive:
         return _cue_kind(partitive.group("verb"))

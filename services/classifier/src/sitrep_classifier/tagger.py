@@ -120,7 +120,14 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._actors(actors, places, figures, decision.event_type, passage, home),
+                actors=self._actors(
+                    actors,
+                    places,
+                    figures,
+                    decision.event_type,
+                    passage,
+                    home or self._voice(event),
+                ),
                 # a note to readers ("our reporters in Kyiv contributed") happened nowhere
                 locations=[] if decision.event_type in _NOTES else places,
                 quantities=figures,
@@ -266,6 +273,12 @@ class Tagger:
                         name=entry.name, type=entry.type, country=entry.country, role="actor",
                     )  # fmt: skip
         return actors
+
+    def _voice(self, event: UpdateEvent) -> str | None:
+        """The one state whose organ a title names ("Russian Defence Ministry summary", "IDF
+        statement"): its forces are the bare "troops" of the text. Not a home for places: an
+        IDF statement's villages are Lebanon's or Gaza's."""
+        return self.actors.state_of(event.bulletin_title) if event.bulletin_title else None
 
     def _home(self, event: UpdateEvent) -> str | None:
         """The country the event's section, else its bulletin's title, is about."""
