@@ -273,3 +273,40 @@ def test_a_toll_carried_is_read_in_the_order_of_publication(tagger: Tagger) -> N
     )  # fmt: skip
     assert follow.occurred < first.occurred  # named the night; the first is dated by its bulletin
     assert decide(first, follow) is not None
+
+
+def test_a_toll_update_for_the_day_carries_that_days_happening(tagger: Tagger) -> None:
+    tuesday = MONDAY + timedelta(days=1)
+    blasts = report(
+        tagger,
+        "Hundreds of pagers used by Hezbollah members exploded at about the same time across "
+        "Lebanon on Tuesday afternoon, killing at least nine people and wounding about 2,750.",
+        "a", day=tuesday,
+    )  # fmt: skip
+    update = report(
+        tagger,
+        "The toll from Tuesday's pager explosions in Lebanon has risen to 12 dead, among them "
+        "two children, with nearly 2,800 injured, the health ministry said.",
+        "b", day=tuesday + timedelta(days=1),
+    )  # fmt: skip
+    radios = report(
+        tagger,
+        "The number of people killed when hand-held radios exploded across Lebanon on "
+        "Wednesday has risen to 20, the health ministry said.",
+        "b", day=tuesday + timedelta(days=2),
+    )  # fmt: skip
+    assert update.toll_update and update.occurred == blasts.occurred
+    assert decide(blasts, update) is not None
+    assert decide(blasts, radios) is None  # the next day's blasts, their own toll
+
+
+def test_a_magnitude_revised_by_its_source_is_the_same_quake(tagger: Tagger) -> None:
+    first = report(tagger, "A magnitude 8.0 earthquake struck off Russia's Kamchatka peninsula.")
+    upgraded = report(
+        tagger, "The USGS upgraded the Kamchatka earthquake to magnitude 8.8, one of the "
+        "strongest ever recorded.", "b",
+    )  # fmt: skip
+    other = report(tagger, "A magnitude 8.8 earthquake struck off Kamchatka.", "c")
+    assert upgraded.revision and not other.revision
+    assert decide(first, upgraded) is not None
+    assert decide(first, other) is None  # without a revision, 0.8 apart is another quake

@@ -105,7 +105,9 @@ class _Decisions:
             effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
-            r.hazards,
+            r.hazards, r.revision,
+            # the magnitude too: a shape holding a quake and its aftershock is not one shape
+            next((c.value for c in r.claims if c.kind == "magnitude"), None),
         )  # fmt: skip
 
     def forget(self, keep: int) -> None:

@@ -50,6 +50,11 @@ def _toll_update() -> re.Pattern[str]:
 
 
 @cache
+def _revision() -> re.Pattern[str]:
+    return re.compile(_words()["revision"])
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -141,6 +146,9 @@ class Report:
     # The actor and actor-type index names of the report ("actor:m23", "actor_type:state"),
     # so /v1/incidents filters on actors as /v1/events does (stored reports before had none).
     actor_tags: tuple[str, ...] = ()
+    # "the USGS upgraded the quake to magnitude 8.8": a figure revised by whoever gave it
+    # (reports stored before had none)
+    revision: bool = False
 
     @property
     def family(self) -> str:
@@ -247,4 +255,5 @@ def report_of(event: TaggedEvent) -> Report:
         claims=tuple(sorted(claims.values(), key=lambda c: c.kind)),
         headline=(update.headline or update.text)[:200],
         hazards=hazards(text),
+        revision=bool(_revision().search(text.lower())),
     )

@@ -6,7 +6,9 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
    date (`date_slack`: a toll update may be dated a day late; a week-dated report). A day
    apart needs much more similar text, unless the later report carries the earlier one's
    death toll or a higher one (a toll revised without saying so). Two reports of one type
-   giving the same death toll of `same_toll_min` or more need hardly share a word.
+   giving the same death toll of `same_toll_min` or more need hardly share a word, nor
+   need a toll update ("the toll from Tuesday's blasts has risen to 12") and the report of
+   that day whose toll it carries (`toll_update_min_similarity`).
 3. Their event types are the same, of one family, or a documented pair (a missile or
    drone attack and the interceptions during it; a strike and its updated toll).
 4. Their places are compatible: the same place, two points within `near_km` (a city
@@ -16,7 +18,7 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 5. They do not name different parts of the day (a morning strike is not the night one),
    nor different weapons (a drone strike is not the missile strike), unless one is the
    interception of the other's attack, nor magnitudes `magnitude_gap` apart (a quake and
-   its aftershock).
+   its aftershock) unless one says the figure was revised ("upgraded to 8.8").
 6. Their text is similar enough for that place and type match: the coarser the place
    match and the looser the type match, the more the words must agree. Reports whose
    acting states differ need more. Rewritten reports of one event share few exact
@@ -59,6 +61,7 @@ class IncidentRules:
     violent_families: frozenset[str]
     casualty_kinds: frozenset[str]
     toll_slack: int
+    toll_update_min_similarity: float
     disaster_days: int
     disaster_types: frozenset[str]
     disaster_min_similarity: float
@@ -83,6 +86,7 @@ class IncidentRules:
             violent_families=frozenset(raw["violent_families"]),
             casualty_kinds=frozenset(raw["casualty_kinds"]),
             toll_slack=int(raw["toll_slack"]),
+            toll_update_min_similarity=float(raw["toll_update_min_similarity"]),
             disaster_days=int(raw["disaster_days"]),
             disaster_types=frozenset(raw["disaster_types"]),
             disaster_min_similarity=float(raw["disaster_min_similarity"]),
@@ -297,7 +301,8 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
         return None
     ma, mb = _claim(a, "magnitude"), _claim(b, "magnitude")
-    if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap:
+    revised = a.revision or b.revision  # "upgraded to magnitude 8.8": the 8.0 quake, revised
+    if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap and not revised:
         return None  # a magnitude 6.9 quake is not the 5.0 one
     interception = "military.interception" in (a.event_type, b.event_type)
     if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
@@ -319,6 +324,13 @@ def _toll_carried(a: Report, b: Report) -> bool:
     earlier, later = (a, b) if a.reported_key <= b.reported_key else (b, a)
     ke, kl = _claim(earlier, "killed"), _claim(later, "killed")
     return ke is not None and kl is not None and 3 <= ke <= kl
+
+
+def _toll_revised(a: Report, b: Report) -> bool:
+    """Is the later-published report a toll update ("has risen to 12") carrying the earlier
+    one's death toll, the same or higher?"""
+    later = b if a.reported_key <= b.reported_key else a
+    return later.toll_update and _toll_carried(a, b)
 
 
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
@@ -352,6 +364,10 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
         required += rules.actor_conflict_penalty
+    if types != "family" and a.occurred == b.occurred and _toll_revised(a, b):
+        # "the toll from Tuesday's pager explosions has risen to 12": that day's happening,
+        # its toll carried and revised, however differently the two tell it
+        required = min(required, rules.toll_update_min_similarity)
     ka, kb = _claim(a, "killed"), _claim(b, "killed")
     if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
         # "19 killed" in both, within a day, of one type: the same deaths, however worded
