@@ -2591,3 +2591,38 @@ def test_losses_up_to_and_affected_families(tagger: Tagger) -> None:
     assert "Vostok" not in [loc.name for loc in tagger.classify(event(losses)).locations]
     affected = "More than 72,000 families were affected and about 6,000 houses were damaged."
     assert figures(tagger, affected) == [("count", 72000), ("damaged", 6000)]
+
+
+def test_a_caretaker_premier_speaks_for_the_state_and_police_beside_others_act(
+    tagger: Tagger,
+) -> None:
+    premier = tagger.classify(
+        event("Lebanon's caretaker prime minister said no written proposal had been received.")
+    )
+    assert [a.name for a in premier.actors] == ["Lebanon"]
+    brigades = tagger.classify(
+        titled(
+            "Police and local self-defence brigades repelled a gang assault on Kenscoff.", "Haiti"
+        )
+    )
+    assert "Haitian police" in [a.name for a in brigades.actors]
+    embassy = tagger.classify(event("Gangs attacked homes in Tabarre, near the US embassy."))
+    assert "United States" not in [a.name for a in embassy.actors]
+    fund = tagger.classify(event("The Sudan Humanitarian Fund allocated US$5 million."))
+    assert [a.name for a in fund.actors] == ["Sudan Humanitarian Fund"]
+
+
+def test_places_a_population_leaves_and_decades_as_a_window(tagger: Tagger) -> None:
+    leaving = tagger.classify(
+        titled("Thousands of cars were seen leaving Baalbek.", "Israel-Hezbollah war: live")
+    )
+    assert [loc.name for loc in leaving.locations] == ["Baalbek"]
+    ordered = tagger.classify(
+        titled("The army ordered the entire population of Baalbek to leave.", "Lebanon: live")
+    )
+    assert [loc.name for loc in ordered.locations] == ["Baalbek"]
+    assert (
+        figures(tagger, "Tanks entered Jenin, the first time in the West Bank in two decades.")
+        == []
+    )
+    assert figures(tagger, "He ruled for three decades.") == [("duration", 3)]

@@ -48,7 +48,7 @@ _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
 )
 _PLACE_BEFORE = EndAnchored(
-    r"\b(?:in|into|inside|across|throughout|within|over|of|reached|"
+    r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|"
     r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
     (
@@ -61,6 +61,9 @@ _PLACE_BEFORE = EndAnchored(
         "over",
         "of",
         "reached",
+        "near",
+        "outside",
+        "around",
         "with",
         "the",
         "ern",
@@ -663,13 +666,15 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 # without it, acting; not police harmed, sent abroad or speaking ("killing two police officers",
 # "800 police officers", "police said").
 _BARE_POLICE = caseless(
-    r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)\s+(?:have\s+|had\s+|also\s+|then\s+)?"
+    # "police and local self-defence brigades repelled": the police act beside them
+    r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
+    r"(?:have\s+|had\s+|also\s+|then\s+)?"
     r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"
     r"arrest|arrests|detained|detain|detains|imposed|impose|imposes|raided|raid|raids|clashed|"
     r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
-    r"launched|launch|launches|deployed|deploy|deploys)\b"
+    r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels)\b"
 )
 
 

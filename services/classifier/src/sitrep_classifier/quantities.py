@@ -134,7 +134,7 @@ _CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunitio
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?)\b)|"
+    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)|"
     # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
     rf"(?!\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b)))"
@@ -219,7 +219,7 @@ _WINDOW_BEFORE = caseless(
     r"more\s+than\s+|less\s+than\s+|some\s+|under\s+|just\s+over\s+|over\s+)?$"
 )
 _WINDOW_AFTER = caseless(
-    r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?)\s+)?(?:later|ago|earlier|"
+    r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+)?(?:later|ago|earlier|"
     r"in\s+office|in\s+power|of\s+)"
 )
 # "came four days after 25 schoolgirls were seized": a date told by its distance from
@@ -519,7 +519,7 @@ _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 # another figure joined on, not a part of this one ("including 35 children")
 _FIGURE_JUST_BEFORE = re.compile(r"\d\s+$")
 _NEXT_FIGURE = caseless(r"\b(?:with|and|while|whereas|plus)\s+(?:[a-z-]+\s+){0,3}?\d")
-_DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year)(?!s?-old)\b")
+_DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year|decade)(?!s?-old)\b")
 _WEAPONS = caseless(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them|jets?|aircraft|"
     r"planes?|helicopters?|warplanes?)\b"

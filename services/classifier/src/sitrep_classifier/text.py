@@ -137,12 +137,14 @@ def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.
 STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?|"
     r"(?:military\s+)?junta)|"
+    # "Lebanon's caretaker prime minister", "Haiti's interim president"
+    r"(?:(?:caretaker|interim|acting|transitional|deputy|new)\s+)?(?:"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"
     # not "health ministry": it counts the dead of an event, it is no party to it
     r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
     r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
     r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
-    r"negotiators|officials|diplomats)\b"
+    r"negotiators|officials|diplomats))\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
     r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
