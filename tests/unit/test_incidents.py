@@ -310,3 +310,31 @@ def test_a_magnitude_revised_by_its_source_is_the_same_quake(tagger: Tagger) -> 
     assert upgraded.revision and not other.revision
     assert decide(first, upgraded) is not None
     assert decide(first, other) is None  # without a revision, 0.8 apart is another quake
+
+
+def test_a_reaction_is_not_the_strike_and_a_revised_toll_may_come_two_days_on(
+    tagger: Tagger,
+) -> None:
+    strike = report(
+        tagger, "An Israeli air strike on a home in Beit Lahia killed at least 93 people.", "a"
+    )
+    reaction = report(
+        tagger, "The US State Department called the Beit Lahia strike horrifying and asked "
+        "Israel for an explanation.", "b",
+    )  # fmt: skip
+    assert reaction.event_type == "diplomacy.criticism"
+    assert decide(strike, reaction) is None
+    collapse = report(
+        tagger, "In Bangkok a 30-storey building under construction collapsed, trapping dozens "
+        "of workers; at least eight were killed.", "a",
+    )  # fmt: skip
+    later = report(
+        tagger, "Rescuers at the collapsed tower in Bangkok said the toll had risen to 17.", "b",
+        day=MONDAY + timedelta(days=2),
+    )  # fmt: skip
+    assert decide(collapse, later) is not None
+    unrevised = report(
+        tagger, "A collapsed building in Bangkok killed 17 people.", "c",
+        day=MONDAY + timedelta(days=2),
+    )  # fmt: skip
+    assert decide(collapse, unrevised) is None  # two days on without a revision: another

@@ -5,7 +5,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 2. Their dates are at most `max_day_gap` days apart, plus the slack of the less certain
    date (`date_slack`: a toll update may be dated a day late; a week-dated report). A day
    apart needs much more similar text, unless the later report carries the earlier one's
-   death toll or a higher one (a toll revised without saying so). Two reports of one type
+   death toll or a higher one (a toll revised without saying so; two days apart when the
+   later one says it was revised: rescuers raise a collapse's toll for days). Two reports of one type
    giving the same death toll of `same_toll_min` or more need hardly share a word, nor
    need a toll update ("the toll from Tuesday's blasts has risen to 12") and the report of
    that day whose toll it carries (`toll_update_min_similarity`).
@@ -358,8 +359,11 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(
             required, rules.disaster_near_min_similarity if near else rules.disaster_min_similarity
         )
+    # a toll carried to the next day; a day more when the later one says it was revised
+    # (rescuers at a collapsed tower raise the toll for days)
+    carried_days = rules.toll_slack + (1 if _toll_revised(a, b) else 0)
     if gap > slack and not (
-        gap <= rules.toll_slack and place in ("same", "near") and _toll_carried(a, b)
+        gap <= carried_days and place in ("same", "near") and _toll_carried(a, b)
     ):
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
