@@ -2626,3 +2626,29 @@ def test_places_a_population_leaves_and_decades_as_a_window(tagger: Tagger) -> N
         == []
     )
     assert figures(tagger, "He ruled for three decades.") == [("duration", 3)]
+
+
+def test_the_strip_warnings_issued_for_and_telegraphic_attack(tagger: Tagger) -> None:
+    strip = tagger.classify(
+        titled("Israeli strikes across the strip killed at least 44 Palestinians.", "Gaza: glance")
+    )
+    assert [loc.name for loc in strip.locations] == ["Gaza Strip"]
+    warned = tagger.classify(
+        event("Tsunami warnings were issued for Hawaii, Alaska and the west coast of the US.")
+    )
+    assert [loc.name for loc in warned.locations] == ["Hawaii", "Alaska"]
+    cabaret = tagger.classify(
+        titled(
+            "Gangs attack Cabaret, north of Port-au-Prince; at least 30 killed", "HAITI - latest"
+        )
+    )
+    assert [loc.name for loc in cabaret.locations] == ["Cabaret"]
+
+
+def test_a_volcano_and_a_police_drone_strike(tagger: Tagger) -> None:
+    volcano = tagger.classify(event("Hours after the quake, the Klyuchevskoy volcano erupted."))
+    assert [loc.name for loc in volcano.locations] == ["Klyuchevskoy volcano"]
+    drone = tagger.classify(
+        titled("Police drone strike kills gang leader in Croix-des-Bouquets", "HAITI - latest")
+    )
+    assert "Haitian police" in [a.name for a in drone.actors]

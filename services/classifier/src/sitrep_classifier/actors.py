@@ -668,7 +668,8 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 _BARE_POLICE = caseless(
     # "police and local self-defence brigades repelled": the police act beside them
     r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
-    r"(?:have\s+|had\s+|also\s+|then\s+)?"
+    # "a police drone strike kills": the police's own strike
+    r"(?:have\s+|had\s+|also\s+|then\s+|(?:drone\s+)?(?:strikes?|raids?|operations?)\s+)?"
     r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"
     r"arrest|arrests|detained|detain|detains|imposed|impose|imposes|raided|raid|raids|clashed|"
     r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"

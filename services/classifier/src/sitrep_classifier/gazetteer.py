@@ -101,7 +101,8 @@ _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|enter|"
-    r"entering|storm|storms|leaving|leave|leaves|left|"
+    r"entering|storm|storms|leaving|leave|leaves|left|attack|"
+    r"(?:warnings?|alerts?|advisories|advisory|watch(?:es)?)\s+(?:(?:was|were)\s+)?(?:issued\s+)?for|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
@@ -154,6 +155,9 @@ _IMPLIED_PLACE = re.compile(
     r"(?!\s+(?:of|city\s+of)\b|,?\s+[A-Z])"
     r"|\b(?i:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b"
     r"|\b(?i:nationwide)\b"
+    # "strikes across the strip": Gaza's, in a bulletin about the Palestinian territories
+    r"|\b(?i:across|throughout|in|inside|into|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?"
+    r"(?P<strip>(?i:strip|enclave))\b"
 )
 # "in the south", "across the north", "the country's east": a part of the bulletin's country
 _HOME_PART = re.compile(
@@ -431,6 +435,8 @@ class Gazetteer:
             for key, end in zip(reversed(names), reversed(ends), strict=True):
                 if lower_compass and set(key.split()[1:]) <= _DESIGNATIONS:
                     continue  # "the central state of Guanajuato": no place named "Central"
+                if lower_compass and text[start:end].islower():
+                    continue  # "the west coast of the United States": no name at all
                 if key in aliases and key not in self.not_places:
                     out.append((start, end, key, self.index.candidates(key)))
                     consumed = end
@@ -821,12 +827,21 @@ class Gazetteer:
         found: list[Mention] = []
         for passage in passages:
             for m in _IMPLIED_PLACE.finditer(passage.value):
-                place = (self._capitals() if m.group("capital") else self._countries()).get(code)
+                if m.group("strip"):
+                    place = self._gaza_strip() if code == "PSE" else None
+                else:
+                    place = (self._capitals() if m.group("capital") else self._countries()).get(
+                        code
+                    )
                 if place is not None:
                     precision = _PRECISION[place.kind]
                     # name_end at the start: the place keeps its own name, not "the capital"
                     found.append(Mention(place, passage, m.start(), m.end(), precision, m.start()))
         return found
+
+    @cache  # noqa: B019 - one Gazetteer per process
+    def _gaza_strip(self) -> Place | None:
+        return next((p for p in self.index.candidates("gaza strip") if p.curated), None)
 
     def _counted_in(self, passages: list[Passage]) -> list[Mention]:
         """The country whose health ministry or civil defence speaks ("Lebanon's health
