@@ -338,3 +338,18 @@ def test_a_reaction_is_not_the_strike_and_a_revised_toll_may_come_two_days_on(
         day=MONDAY + timedelta(days=2),
     )  # fmt: skip
     assert decide(collapse, unrevised) is None  # two days on without a revision: another
+
+
+def test_a_separately_item_is_another_happening_of_its_bulletin(tagger: Tagger) -> None:
+    beirut = report(
+        tagger, "An Israeli strike hit a building in Beirut's southern suburbs, killing six.", "a"
+    )
+    south = report(
+        tagger, "Separately, Israeli jets carried out dozens of strikes on villages in the "
+        "Nabatieh and Tyre districts, killing at least 15 people.", "a",
+    )  # fmt: skip
+    assert south.separate and not beirut.separate
+    assert decide(beirut, south) is None
+    same_words = report(tagger, "Separately, an Israeli strike hit a building in Beirut's "
+                        "southern suburbs, killing six.", "b")  # fmt: skip
+    assert decide(beirut, same_words) is not None  # another outlet's "separately" is its own

@@ -2652,3 +2652,11 @@ def test_a_volcano_and_a_police_drone_strike(tagger: Tagger) -> None:
         titled("Police drone strike kills gang leader in Croix-des-Bouquets", "HAITI - latest")
     )
     assert "Haitian police" in [a.name for a in drone.actors]
+
+
+def test_a_place_in_an_organisations_name_leaves_the_country_the_place(tagger: Tagger) -> None:
+    abyei = tagger.classify(
+        event("Six soldiers serving with the UN interim force in Abyei were killed in Sudan.")
+    )
+    assert [loc.name for loc in abyei.locations] == ["Sudan"]
+    assert "UNISFA" in [a.name for a in abyei.actors]

@@ -106,6 +106,8 @@ class _Decisions:
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
             r.hazards, r.revision,
+            # "Separately": apart from its own bulletin's items, so the bulletin is read too
+            (r.source, r.bulletin_day) if r.separate else None,
             # the magnitude too: a shape holding a quake and its aftershock is not one shape
             next((c.value for c in r.claims if c.kind == "magnitude"), None),
         )  # fmt: skip

@@ -646,13 +646,18 @@ class Gazetteer:
         context_countries: set[str],
         home: str | None = None,
         town: Place | None = None,
+        names: tuple[tuple[str, int, int], ...] = (),
     ) -> list[Location]:
         """`context_countries`: the countries of the event's actors; `home`: the country its
         bulletin is about (its title or section), which decides "the capital", "in the south"
         and where an unlisted village lies before the actors' countries do; `town`: the one
-        town its title names, which "the city" means when the text names no other."""
+        town its title names, which "the city" means when the text names no other; `names`:
+        (field, start, end) of organisations' names, whose places are none of the event's
+        ("the UN interim force in Abyei" leaves "in Sudan" the place)."""
         named = context_countries | {home} if home else context_countries
         found = self.mentions(passages, named) + self._territories(passages)
+        if names:
+            found = [m for m in found if not _inside_name(m, names)]
         found += self._paired(passages)
         found += self._capitals_of(passages)
         if home:
@@ -956,6 +961,13 @@ def _describes(region: Mention, town: Mention) -> bool:
         return bool(_IN_REGION.match(text[town.end : region.start]))
     # "Ukraine's Sumy", "northern Gaza's Beit Lahiya"
     return region.end <= town.start and text[region.end : town.start].strip() in ("'s", "’s")
+
+
+def _inside_name(m: Mention, names: tuple[tuple[str, int, int], ...]) -> bool:
+    field = m.passage.field
+    return any(
+        f == field and s <= m.start and m.end <= e and e - s > m.end - m.start for f, s, e in names
+    )
 
 
 def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool:

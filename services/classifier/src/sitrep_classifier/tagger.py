@@ -298,8 +298,11 @@ class Tagger:
     ) -> list[Location]:
         context = {a.country for a in actors if a.country}
 
+        names = tuple((n.field, n.start, n.end) for n in _name_spans(actors))
+
         def locate(part: list[Passage]) -> list[Location]:
-            return _outside_names(self.gazetteer.locate(part, context, home, town), actors)
+            located = self.gazetteer.locate(part, context, home, town, names)
+            return _outside_names(located, actors)
 
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
@@ -309,14 +312,20 @@ class Tagger:
         return locate(passages) if locate(passages[1:]) else []
 
 
-def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:
-    """Not a place inside an organisation's name ("the Alliance of Sahel States", "Islamic
-    State Sahel"); a state office keeps its place ("the Kharkiv regional administration")."""
-    names = [
+def _name_spans(actors: list[Actor]) -> list[TextSpan]:
+    """The spans of organisations' names; a state office keeps its place ("the Kharkiv
+    regional administration")."""
+    return [
         a.span
         for a in actors
         if a.span is not None and a.type != "state" and a.span.text[:1].isupper()
     ]
+
+
+def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:
+    """Not a place inside an organisation's name ("the Alliance of Sahel States", "Islamic
+    State Sahel")."""
+    names = _name_spans(actors)
     return [
         loc
         for loc in located

@@ -55,6 +55,11 @@ def _revision() -> re.Pattern[str]:
 
 
 @cache
+def _separate() -> re.Pattern[str]:
+    return re.compile(_words()["separate"])
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -149,6 +154,12 @@ class Report:
     # "the USGS upgraded the quake to magnitude 8.8": a figure revised by whoever gave it
     # (reports stored before had none)
     revision: bool = False
+    # "Separately, ...": another happening than the items of its bulletin before it
+    separate: bool = False
+
+    @property
+    def bulletin_day(self) -> str:
+        return self.reported_key.partition("|")[0]
 
     @property
     def family(self) -> str:
@@ -256,4 +267,5 @@ def report_of(event: TaggedEvent) -> Report:
         headline=(update.headline or update.text)[:200],
         hazards=hazards(text),
         revision=bool(_revision().search(text.lower())),
+        separate=bool(_separate().match(update.text.lstrip().lower())),
     )

@@ -20,6 +20,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
    nor different weapons (a drone strike is not the missile strike), unless one is the
    interception of the other's attack, nor magnitudes `magnitude_gap` apart (a quake and
    its aftershock) unless one says the figure was revised ("upgraded to 8.8").
+   An item that opens "Separately" or "Elsewhere" is another happening than the rest of its
+   source's bulletin of that day.
 6. Their text is similar enough for that place and type match: the coarser the place
    match and the looser the type match, the more the words must agree. Reports whose
    acting states differ need more. Rewritten reports of one event share few exact
@@ -285,6 +287,8 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     whether they are a disaster pair)."""
     if not (a.tallied and b.tallied):
         return None
+    if (a.separate or b.separate) and (a.source, a.bulletin_day) == (b.source, b.bulletin_day):
+        return None  # "Separately, ...": one outlet's bulletin telling of two happenings
     if a.hazards and b.hazards and not set(a.hazards) & set(b.hazards):
         return None  # a flood and an earthquake
     gap = _day_gap(a, b)
