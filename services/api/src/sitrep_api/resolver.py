@@ -87,7 +87,9 @@ class _Decisions:
         key = _entry(r)  # a re-tagged report is another entry
         held = self.signatures.get(key)
         if held is None:
-            sig = (self.structure(r), r.places, r.actors, r.words)
+            # the source and its bulletin day: "Separately" keeps a report apart from its
+            # own bulletin's items (decide reads them; the shapes below do not)
+            sig = (self.structure(r), r.places, r.actors, r.words, r.source, r.bulletin_day)
             held = (sig, self.numbers.setdefault(sig, len(self.numbers)))
             self.signatures[key] = held
         return held[1]
@@ -106,8 +108,6 @@ class _Decisions:
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
             r.hazards, r.revision,
-            # "Separately": apart from its own bulletin's items, so the bulletin is read too
-            (r.source, r.bulletin_day) if r.separate else None,
             # the magnitude too: a shape holding a quake and its aftershock is not one shape
             next((c.value for c in r.claims if c.kind == "magnitude"), None),
         )  # fmt: skip

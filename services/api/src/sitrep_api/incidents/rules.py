@@ -287,8 +287,6 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     whether they are a disaster pair)."""
     if not (a.tallied and b.tallied):
         return None
-    if (a.separate or b.separate) and (a.source, a.bulletin_day) == (b.source, b.bulletin_day):
-        return None  # "Separately, ...": one outlet's bulletin telling of two happenings
     if a.hazards and b.hazards and not set(a.hazards) & set(b.hazards):
         return None  # a flood and an earthquake
     gap = _day_gap(a, b)
@@ -349,6 +347,10 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     rules = rules or load_rules()
     word_free = _word_free(a, b, rules)
     if word_free is None:
+        return None
+    if (a.separate or b.separate) and (a.source, a.bulletin_day) == (b.source, b.bulletin_day):
+        # "Separately, ...": one outlet's bulletin telling of two happenings. Read here, not
+        # in the word-free checks: the resolver's shapes hold reports of many sources
         return None
     types, gap, slack, disaster = word_free
     place = place_level(a, b, rules)
