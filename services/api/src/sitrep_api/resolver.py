@@ -109,7 +109,7 @@ class _Decisions:
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
             r.hazards, r.revision,
             # the magnitude too: a shape holding a quake and its aftershock is not one shape
-            next((c.value for c in r.claims if c.kind == "magnitude"), None),
+            r.claim("magnitude"),
         )  # fmt: skip
 
     def forget(self, keep: int) -> None:

@@ -657,7 +657,7 @@ class Gazetteer:
         named = context_countries | {home} if home else context_countries
         found = self.mentions(passages, named) + self._territories(passages)
         if names:
-            found = [m for m in found if not _inside_name(m, names)]
+            found = [m for m in found if not inside_name(m.passage.field, m.start, m.end, names)]
         found += self._paired(passages)
         found += self._capitals_of(passages)
         if home:
@@ -963,11 +963,10 @@ def _describes(region: Mention, town: Mention) -> bool:
     return region.end <= town.start and text[region.end : town.start].strip() in ("'s", "’s")
 
 
-def _inside_name(m: Mention, names: tuple[tuple[str, int, int], ...]) -> bool:
-    field = m.passage.field
-    return any(
-        f == field and s <= m.start and m.end <= e and e - s > m.end - m.start for f, s, e in names
-    )
+def inside_name(field: str, start: int, end: int, names: tuple[tuple[str, int, int], ...]) -> bool:
+    """Does `start:end` of `field` lie inside, and is it shorter than, one of `names`
+    ((field, start, end) of organisations' names)?"""
+    return any(f == field and s <= start and end <= e and e - s > end - start for f, s, e in names)
 
 
 def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool:

@@ -22,6 +22,7 @@ from sitrep_classifier.gazetteer import (
     Gazetteer,
     actor_tokens,
     actor_words,
+    inside_name,
     load_gazetteer,
     person_words,
 )
@@ -302,7 +303,7 @@ class Tagger:
 
         def locate(part: list[Passage]) -> list[Location]:
             located = self.gazetteer.locate(part, context, home, town, names)
-            return _outside_names(located, actors)
+            return _outside_names(located, names)
 
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
@@ -322,21 +323,15 @@ def _name_spans(actors: list[Actor]) -> list[TextSpan]:
     ]
 
 
-def _outside_names(located: list[Location], actors: list[Actor]) -> list[Location]:
+def _outside_names(
+    located: list[Location], names: tuple[tuple[str, int, int], ...]
+) -> list[Location]:
     """Not a place inside an organisation's name ("the Alliance of Sahel States", "Islamic
-    State Sahel")."""
-    names = _name_spans(actors)
+    State Sahel"): the places the gazetteer adds after its own check, unlisted ones among them."""
     return [
         loc
         for loc in located
-        if loc.span is None
-        or not any(
-            n.field == loc.span.field
-            and n.start <= loc.span.start
-            and loc.span.end <= n.end
-            and n.end - n.start > loc.span.end - loc.span.start
-            for n in names
-        )
+        if loc.span is None or not inside_name(loc.span.field, loc.span.start, loc.span.end, names)
     ]
 
 

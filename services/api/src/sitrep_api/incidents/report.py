@@ -157,6 +157,10 @@ class Report:
     # "Separately, ...": another happening than the items of its bulletin before it
     separate: bool = False
 
+    def claim(self, kind: str) -> float | None:
+        """The value the report claims for `kind` ("killed", "magnitude"), if any."""
+        return next((c.value for c in self.claims if c.kind == kind), None)
+
     @property
     def bulletin_day(self) -> str:
         return self.reported_key.partition("|")[0]

@@ -303,7 +303,7 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     parts = frozenset((a.day_part, b.day_part))
     if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
         return None
-    ma, mb = _claim(a, "magnitude"), _claim(b, "magnitude")
+    ma, mb = a.claim("magnitude"), b.claim("magnitude")
     revised = a.revision or b.revision  # "upgraded to magnitude 8.8": the 8.0 quake, revised
     if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap and not revised:
         return None  # a magnitude 6.9 quake is not the 5.0 one
@@ -313,9 +313,9 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     return types, gap, slack, disaster
 
 
-def _claim(report: Report, kind: str) -> float | None:
-    """The value the report claims for `kind` ("killed", "magnitude"), if any."""
-    return next((c.value for c in report.claims if c.kind == kind), None)
+def _by_publication(a: Report, b: Report) -> tuple[Report, Report]:
+    """The two reports, the earlier-published first."""
+    return (a, b) if a.reported_key <= b.reported_key else (b, a)
 
 
 def _toll_carried(a: Report, b: Report) -> bool:
@@ -324,16 +324,15 @@ def _toll_carried(a: Report, b: Report) -> bool:
     words of a revision; a lower or missing one is another happening (a town shelled on
     consecutive days). Published, not happened: a first report dated only by its bulletin
     may be a day later than the follow-up that names the night it happened."""
-    earlier, later = (a, b) if a.reported_key <= b.reported_key else (b, a)
-    ke, kl = _claim(earlier, "killed"), _claim(later, "killed")
+    earlier, later = _by_publication(a, b)
+    ke, kl = earlier.claim("killed"), later.claim("killed")
     return ke is not None and kl is not None and 3 <= ke <= kl
 
 
 def _toll_revised(a: Report, b: Report) -> bool:
     """Is the later-published report a toll update ("has risen to 12") carrying the earlier
     one's death toll, the same or higher?"""
-    later = b if a.reported_key <= b.reported_key else a
-    return later.toll_update and _toll_carried(a, b)
+    return _by_publication(a, b)[1].toll_update and _toll_carried(a, b)
 
 
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
@@ -378,7 +377,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "the toll from Tuesday's pager explosions has risen to 12": that day's happening,
         # its toll carried and revised, however differently the two tell it
         required = min(required, rules.toll_update_min_similarity)
-    ka, kb = _claim(a, "killed"), _claim(b, "killed")
+    ka, kb = a.claim("killed"), b.claim("killed")
     if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
         # "19 killed" in both, within a day, of one type: the same deaths, however worded
         required = min(required, rules.same_toll_min_similarity)
