@@ -2660,3 +2660,64 @@ def test_a_place_in_an_organisations_name_leaves_the_country_the_place(tagger: T
     )
     assert [loc.name for loc in abyei.locations] == ["Sudan"]
     assert "UNISFA" in [a.name for a in abyei.actors]
+
+
+def test_a_wire_lines_country_label_is_its_place_and_no_party(tagger: Tagger) -> None:
+    drill = tagger.classify(event("government announces general mobilisation", "Burkina Faso"))
+    assert [loc.name for loc in drill.locations] == ["Burkina Faso"]
+    freed = tagger.classify(event("kidnapped Chinese workers freed after six weeks", "Mali"))
+    assert [loc.name for loc in freed.locations] == ["Mali"]
+    assert "Mali" not in [a.name for a in freed.actors]
+    # the label makes "the army" the label country's forces; a finer place wins over it
+    strike = tagger.classify(event("army drone strike on wedding in Kidal region kills 8", "Mali"))
+    assert [loc.name for loc in strike.locations] == ["Kidal"]
+    assert "Malian forces" in [a.name for a in strike.actors]
+    # a text opened by the state's bare organ: the label country acts
+    seized = tagger.classify(event("authorities seize three tonnes of gold in Kayes", "Mali"))
+    assert "Mali" in [a.name for a in seized.actors]
+
+
+def test_the_enemy_and_our_defenders_in_one_sides_statement(tagger: Tagger) -> None:
+    title = "Ukrainian Air Force: overnight attack summary, 9 July"
+    attack = tagger.classify(titled("The enemy attacked Ukraine with 728 attack drones.", title))
+    assert "Russian forces" in [a.name for a in attack.actors]
+    assert [loc.name for loc in attack.locations] == ["Ukraine"]
+    shot = tagger.classify(titled("Air defence had neutralised 718 targets.", title))
+    assert [a.name for a in shot.actors] == ["Ukrainian forces"]
+    assert [(q.kind, q.value) for q in shot.quantities] == [("intercepted", 718)]
+    stopped = tagger.classify(
+        titled("The enemy attacked 48 times near Myrnohrad; our defenders stopped 40.", title)
+    )
+    assert {"Russian forces", "Ukrainian forces"} <= {a.name for a in stopped.actors}
+    # the enemy struck is no party acting: "areas where enemy personnel were concentrated"
+    hit = tagger.classify(
+        titled("Our aircraft hit 4 areas where enemy personnel were concentrated.", title)
+    )
+    assert "Russian forces" not in [a.name for a in hit.actors]
+
+
+def test_hits_recorded_and_a_designated_missile_of_a_breakdown() -> None:
+    assert [
+        (q.kind, q.value)
+        for q in extract_quantities(
+            "Hits by 2 Kinzhal missiles and 5 drones were recorded at 5 locations."
+        )
+    ] == [("targets_hit", 2), ("targets_hit", 5), ("count", 5)]
+    assert [(q.kind, q.value) for q in extract_quantities(
+        "The enemy attacked with 13 missiles: 7 Kh-101 cruise missiles and 6 Kinzhal missiles."
+    )] == [("launched", 13), ("launched", 7), ("launched", 6)]  # fmt: skip
+
+
+def test_officials_in_a_place_and_ministers_of_a_country(tagger: Tagger) -> None:
+    damage = tagger.classify(
+        event("Regional authorities in Khmelnytskyi Oblast reported damage to a factory.")
+    )
+    assert [loc.name for loc in damage.locations] == ["Khmelnytskyi Oblast"]
+    meeting = tagger.classify(
+        event("The foreign ministers of the UK, France and Germany will meet in Geneva.")
+    )
+    assert {"United Kingdom", "France", "Germany"} <= {a.name for a in meeting.actors}
+    soldiers = tagger.classify(
+        event("JNIM fighters attack army camp in Boulkessi, army says dozens of soldiers killed")
+    )
+    assert "civilians" not in [a.name for a in soldiers.actors]

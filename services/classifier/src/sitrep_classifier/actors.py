@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -74,7 +75,7 @@ _PLACE_BEFORE = EndAnchored(
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")
 _DOCUMENT_AFTER = caseless(
-    r"[\s:,-]*(?:daily\s+|morning\s+|evening\s+|operational\s+|press\s+)?(?:statement|summary|"
+    r"[\s:,-]*(?:[a-z]+\s+){0,2}?(?:statement|summary|"
     r"update|briefing|report|communiqu[eé]|bulletin|release)s?\b"
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
@@ -82,10 +83,11 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 _APPEAL_AFTER = re.compile(
     r"^\s+(?:humanitarian\s+(?:response|needs|appeal|fund)|flash\s+appeal|regional\s+refugee)\b"
 )
-# "the representative of Rwanda", "the government of Mali": the state itself, not a place
+# "the representative of Rwanda", "the foreign ministers of the UK": the state, not a place
 _OFFICE_OF_BEFORE = re.compile(
     r"\b(?:representative|representatives|ambassador|envoy|delegate|delegation|government|"
-    r"authorities|leaders|permanent\s+mission)\s+of\s+(?:the\s+)?$"
+    r"authorities|leaders?|ministers|ministry|ministries|"
+    r"permanent\s+mission)\s+of\s+(?:the\s+)?$"
 )
 _NAMED_DEAL_AFTER = re.compile(
     r"^\s+(?:peace\s+)?(?:agreement|agreements|accord|accords|deal|declaration|format|process)\b"
@@ -169,6 +171,9 @@ class Unlisted:
     named_only: frozenset[str] = frozenset()
     named_nouns: frozenset[str] = frozenset()
     generic_groups: frozenset[str] = frozenset()  # "gangs": a named group in the text is them
+    # "the enemy attacked with 728 drones" in one side's statement: the other side of a war
+    # with two sides (ISO-3 to ISO-3)
+    enemies: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -209,6 +214,7 @@ class Unlisted:
             named_only=frozenset(raw.get("victims_only_named_in_families", ())),
             named_nouns=frozenset(raw.get("named_victim_nouns", ())),
             generic_groups=frozenset(raw.get("generic_groups", ())),
+            enemies=dict(raw.get("enemies", {})),
         )
 
 
@@ -283,6 +289,10 @@ class ActorIndex:
         """The ISO-3 code of the one state a label names an organ or the forces of
         ("Russian Defence Ministry summary", "IDF statement"), if it names one."""
         found = self._matches(label)
+        if not found or found[0][0] != 0:  # "Ukrainian Air Force: ...": a title's capitals
+            first, _, rest = label.partition(" ")
+            label = f"{first} {rest.lower()}"
+            found = self._matches(label)
         if not found or found[0][0] != 0 or not _DOCUMENT_AFTER.match(label, found[0][1]):
             return None  # "Russian Offensive Campaign Assessment" is about, not by, Russia
         entry = self.aliases[found[0][2]]
@@ -602,7 +612,7 @@ _BARE_FORCES = caseless(
     r"intercepted|repelled|neutrali[sz]ed|were|was|have|has|had|are|is)\b)|"
     r"units(?=\s+of\s+the\s+\w+\s+group)|"
     r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
-    r"gendarmerie|the\s+regime)\b"
+    r"gendarmerie|the\s+regime|our\s+(?:defenders|warriors|units|forces))\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of(?!\s+the\s+\w+\s+group)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
@@ -642,6 +652,28 @@ def _listed(
         role=role, confidence=0.85 if passage.name == "text" else 0.6,
         span=passage.span(start, end),
     )  # fmt: skip
+
+
+# not a target: "areas where enemy personnel were concentrated", "dislodge the enemy"
+_ENEMY = caseless(
+    r"\b(?:the\s+)?(?:enemy|occupiers)\b"
+    r"(?!\s+(?:personnel|positions|equipment|targets|manpower|concentrations)\b)"
+)
+_ENEMY_STRUCK_BEFORE = caseless(
+    r"\b(?:dislodge|destroy|defeat|repel|expel|drive\s+out|hit|struck|strike|against|at|on)\s+$"
+)
+
+
+def enemy_span(passages: list[Passage]) -> TextSpan | None:
+    """Where the text names "the enemy" (or "the occupiers") as a party, if it does."""
+    for passage in passages:
+        if "enemy" in passage.lower or "occupiers" in passage.lower:
+            for m in _ENEMY.finditer(passage.lower):
+                if not _ENEMY_STRUCK_BEFORE.search(
+                    passage.lower, max(0, m.start() - 20), m.start()
+                ):
+                    return passage.span(m.start(), m.end())
+    return None
 
 
 def bare_forces(passages: list[Passage]) -> TextSpan | None:
@@ -711,7 +743,9 @@ def protest_span(passages: list[Passage]) -> TextSpan | None:
 # "Thousands flee", "dozens of villagers were killed": victims counted without a figure.
 _CROWD_HARMED = caseless(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens\s+of\s+thousands|"
-    r"hundreds\s+of\s+thousands)(?:\s+of\s+[a-z]+)?\s+(?:have\s+|had\s+|were\s+|are\s+)?"
+    r"hundreds\s+of\s+thousands)(?:\s+of\s+(?!(?:soldiers|troops|fighters|militants|servicemen|"
+    r"police|policemen|officers|rebels|combatants|insurgents|jihadists)\b)[a-z]+)?\s+"
+    r"(?:have\s+|had\s+|were\s+|are\s+)?"
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from)\b"
     # "thousands of displaced Palestinians gathered": uprooted, whatever they do now
     r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"

@@ -220,8 +220,8 @@ _NEAR_BEFORE = EndAnchored(
 )
 # "the governor of Belgorod said ...": an office held in a place, not the place speaking.
 _OFFICE_OF_BEFORE = EndAnchored(
-    r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+of\s+(?:the\s+)?$",
-    ("of", "the"),
+    r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+(?:of|in)\s+(?:the\s+)?$",
+    ("of", "in", "the"),
 )
 # "Residents of Solino say ...": the people live there; the place is no speaker
 _RESIDENTS_OF_BEFORE = EndAnchored(
@@ -265,9 +265,14 @@ _AIMED_AT = EndAnchored(
     r"(?:\b(?:fired|fires|fire|launched|launches|launch|shot|aimed|directed|hurled)\s+"
     r"(?:[\w,.'’-]+\s+){0,8}?(?:at|towards?|on|against)|"
     r"\b(?:strikes?|attacks?|raids?|assaults?|bombardment|shelling|missiles?|rockets?|drones?)"
-    r"\s+(?:on|against|at|towards?))\s+(?:the\s+)?$",
-    ("at", "on", "against", "toward", "towards", "the"),
-)
+    r"\s+(?:on|against|at|towards?)|"
+    r"\b(?:attacked|attacking|bombed|bombing|shelled|shelling|targeted|targeting|invaded))"
+    r"\s+(?:the\s+)?$",
+    (
+        "at", "on", "against", "toward", "towards", "the", "attacked", "attacking", "bombed",
+        "bombing", "shelled", "shelling", "targeted", "targeting", "invaded",
+    ),
+)  # fmt: skip
 # "Ukraine's territory", "Ukraine's power grid", "Lebanon's south": what a country owns that
 # an event can hit or take is in it; "Ukraine's foreign minister", "Ukraine's allies" are not.
 _POSSESSED_PLACE = caseless(
@@ -568,22 +573,29 @@ class Gazetteer:
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                     ):
                         continue
-                if place.kind == "country" and (
-                    not (
-                        # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army" or
-                        # "which would leave Ukraine's army at 800,000": an owner
-                        (
-                            (_COUNTRY_LOCATIVE.search(before) or _AIMED_AT.search(before))
-                            and not STATE_ORGAN_AFTER.match(after)
+                if (
+                    place.kind == "country"
+                    and (
+                        not (
+                            # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army" or
+                            # "which would leave Ukraine's army at 800,000": an owner
+                            (
+                                (_COUNTRY_LOCATIVE.search(before) or _AIMED_AT.search(before))
+                                and not STATE_ORGAN_AFTER.match(after)
+                            )
+                            # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
+                            or (listed and not after.startswith(("'s", "’s")))
+                            or _POSSESSED_PLACE.match(after)
+                            or _APPEAL_NAME_AFTER.match(text, end)  # "the Sudan Flash Appeal"
+                            # a wire line's label: "Mali: army says ..."
+                            or (
+                                passage.name == "headline" and start == 0 and not text[end:].strip()
+                            )
                         )
-                        # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"
-                        or (listed and not after.startswith(("'s", "’s")))
-                        or _POSSESSED_PLACE.match(after)
-                        or _APPEAL_NAME_AFTER.match(text, end)  # "the Sudan Flash Appeal"
+                        or _LAUNCHED_FROM.search(before)
+                        or _SUPPLIED_FROM.search(before)
+                        or _PEOPLE_FROM.search(before)
                     )
-                    or _LAUNCHED_FROM.search(before)
-                    or _SUPPLIED_FROM.search(before)
-                    or _PEOPLE_FROM.search(before)
                 ):
                     continue
                 if (place.capital or place.kind == "country") and (

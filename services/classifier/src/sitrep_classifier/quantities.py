@@ -522,13 +522,13 @@ _NEXT_FIGURE = caseless(r"\b(?:with|and|while|whereas|plus)\s+(?:[a-z-]+\s+){0,3
 _DURATION_SUFFIX = caseless(r"^-(?P<unit>hour|day|week|month|year|decade)(?!s?-old)\b")
 _WEAPONS = caseless(
     r"\b(?:drones?|missiles?|rockets?|uavs?|shaheds?|bombs?|projectiles?|them|jets?|aircraft|"
-    r"planes?|helicopters?|warplanes?)\b"
+    r"planes?|helicopters?|warplanes?|air\s+defen[cs]es?)\b"
 )
 
 
 # A figure's noun that is a weapon fired: "91 cruise missiles", "97 drones".
 _WEAPON_NOUN = caseless(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles|"
+    r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles|"
     r"air\s+attack\s+(?:means|weapons|assets)|means\s+of\s+(?:air\s+)?attack)\b"
 )
 
@@ -715,6 +715,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "killed"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
+    if _HITS_BY_BEFORE.search(lowered, max(0, start - 70), start):
+        return "targets_hit"
     if _HIT_THINGS_AFTER.match(lowered, end) and _HIT_BEFORE.search(
         lowered, max(0, start - 200), start
     ):
@@ -789,7 +791,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             verb_before[2] in _NEEDS_WEAPON
             or _IN_ATTACKS_BEFORE.search(lowered, window_start, start)
         )
-    ):
+        and not (verb_before[2] == "intercepted" and noun_after[2] == "targets_hit")
+    ):  # "shot down 718 aerial targets": the targets are what was intercepted
         # "launched 4 missile strikes", "killed in two Israeli strikes": the strikes are counted
         chosen = noun_after
     return chosen[2] if chosen else None
@@ -1047,6 +1050,8 @@ _HIT_THINGS_AFTER = caseless(
 )
 # "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
+# "Hits by 2 missiles and 5 drones were recorded": the weapons that struck, counted as hits
+_HITS_BY_BEFORE = caseless(rf"\bhits\s+(?:by|of|from)\s+(?:\d[^.;:]{{0,40}}?\s+and\s+)?{_ROUGHLY}$")
 _AID_TO_BEFORE = caseless(
     r"\b(?:(?:distribut\w*|deliver\w*|provid\w*|g[ai]v\w*|handed\s+out)\b[^.;\d]{0,50}\bto|"
     rf"reached|reaching|assisted|assisting)\s+{_ROUGHLY}$"

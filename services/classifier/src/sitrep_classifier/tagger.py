@@ -13,6 +13,7 @@ from sitrep_classifier.actors import (
     ActorIndex,
     bare_forces,
     bare_police,
+    enemy_span,
     harmed_span,
     load_actors,
     protest_span,
@@ -208,7 +209,7 @@ class Tagger:
     ) -> list[Actor]:
         """The actors the text names, less the places and targets among them, plus those the
         event implies: the home forces of "the army", a protest's crowd, counted victims."""
-        actors = _not_targets(_not_places(named, places), passages)
+        actors = _not_targets(_not_places(_not_labels(named, passages), places), passages)
         actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
             actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
@@ -225,6 +226,14 @@ class Tagger:
             actors = _implied(
                 actors, bare_forces(passages), name=forces.name, type="state",
                 sector="military", country=forces.country, role="actor",
+            )  # fmt: skip
+        enemy = self.actors.unlisted.enemies.get(home) if home and self.actors.unlisted else None
+        enemy_forces = self.actors.forces.get(enemy) if enemy else None
+        if enemy_forces is not None and all(a.name != enemy_forces.name for a in actors):
+            # "the enemy attacked with 728 drones", in Kyiv's words: Russia's forces
+            actors = _implied(
+                actors, enemy_span(passages), name=enemy_forces.name, type="state",
+                sector="military", country=enemy_forces.country, role="actor",
             )  # fmt: skip
         police = f"{forces.name.removesuffix(' forces')} police" if forces is not None else None
         if police is not None and forces is not None and all(a.name != police for a in actors):
@@ -282,7 +291,10 @@ class Tagger:
         return self.actors.state_of(event.bulletin_title) if event.bulletin_title else None
 
     def _home(self, event: UpdateEvent) -> str | None:
-        """The country the event's section, else its bulletin's title, is about."""
+        """The country the event's own label ("Mali: army says ..."), its section, else its
+        bulletin's title, is about."""
+        if event.headline and (code := self.actors.country_named(event.headline)):
+            return code
         for label in (event.section, event.bulletin_title):
             if label:
                 code = self.actors.country_named(label) or self.gazetteer.country_of(label)
@@ -320,6 +332,35 @@ def _name_spans(actors: list[Actor]) -> list[TextSpan]:
         a.span
         for a in actors
         if a.span is not None and a.type != "state" and a.span.text[:1].isupper()
+    ]
+
+
+# "authorities seize ...", "junta suspends ...": a text opened by its state's bare organ
+_BARE_STATE = re.compile(
+    r"^(?:the\s+)?(?:military\s+|transitional\s+|interim\s+)?(?:authorities|government|junta|"
+    r"regime|cabinet|ministry|officials)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
+    """Not the country a wire line is filed under ("Mali: kidnapped workers freed"): the label
+    says where, the text says who; unless the text's subject is that country's bare state
+    ("Niger: junta suspends BBC broadcasts")."""
+    if any(p.name == "text" and _BARE_STATE.match(p.value) for p in passages):
+        return actors
+    labels = {p.value.strip().rstrip(":").strip() for p in passages if p.name == "headline"}
+    return [
+        a
+        for a in actors
+        if not (
+            a.type == "state"
+            and a.sector is None
+            and a.span is not None
+            and a.span.field == "headline"
+            and a.span.start == 0
+            and a.span.text in labels
+        )
     ]
 
 
