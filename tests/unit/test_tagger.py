@@ -2721,3 +2721,24 @@ def test_officials_in_a_place_and_ministers_of_a_country(tagger: Tagger) -> None
         event("JNIM fighters attack army camp in Boulkessi, army says dozens of soldiers killed")
     )
     assert "civilians" not in [a.name for a in soldiers.actors]
+
+
+def test_a_named_region_beside_a_town_of_its_country_stays(tagger: Tagger) -> None:
+    struck = tagger.classify(event("Israel struck depots in the Bekaa Valley and near Tyre."))
+    assert [loc.name for loc in struck.locations] == ["Bekaa Valley", "Tyre"]
+    # a compass part of the country still gives way to the town it locates
+    part = tagger.classify(event("Jets struck eastern Afghanistan near Jalalabad."))
+    assert [loc.name for loc in part.locations] == ["Jalalabad"]
+
+
+def test_patients_treated_for_wounds_and_a_numbered_quarter() -> None:
+    assert [
+        (q.kind, q.value)
+        for q in extract_quantities(
+            "MSF said its hospital in Tawila treated 320 patients for gunshot wounds."
+        )
+    ] == [("injured", 320)]
+    assert extract_quantities("Police moved to retake the Delmas 30 area.") == []
+    assert [(q.kind, q.value) for q in extract_quantities("Russia shelled 30 areas.")] == [
+        ("targets_hit", 30)
+    ]  # fmt: skip

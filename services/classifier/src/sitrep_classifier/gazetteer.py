@@ -702,7 +702,7 @@ class Gazetteer:
         fine = [m for m in mentions if m.place.kind in _FINE]
         for m in mentions:
             if (
-                m.place.kind == "country" or (m.place.kind == "region" and not m.place.curated)
+                m.place.kind == "country" or (m.place.kind == "region" and _compass_part(m.place))
             ) and m.place.country in fine_countries:
                 continue  # "Kharkiv, Ukraine", "eastern Afghanistan near Jalalabad": the finer
             if m.place.kind in ("region", "territory") and any(_describes(m, f) for f in fine):
@@ -1075,6 +1075,17 @@ def _as_region(place: Place, name: str) -> Place:
         admin1=name, admin1_code=place.admin1_code, lat=place.lat, lon=place.lon,
         population=place.population, capital=False, curated=False,
     )  # fmt: skip
+
+
+_COMPASS_NAME = caseless(
+    r"^(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central)\s"
+)
+
+
+def _compass_part(place: Place) -> bool:
+    """Is `place` a compass part of a country the curated list does not name ("eastern
+    Afghanistan"), not a region known by its own name ("Bekaa Valley")?"""
+    return not place.curated and bool(_COMPASS_NAME.match(place.name))
 
 
 def _as_part(country: Place, name: str) -> Place:

@@ -182,6 +182,8 @@ _DESIGNATOR_BEFORE = re.compile(
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
     r"Squadron|Corps|Section|Paragraph|Annex)\s$"
 )
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+_AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
 # "one family", "one side", "one of the deadliest": the determiner, not a figure.
@@ -713,6 +715,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "killed"
     if fighters and _KILLED_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return "killed"
+    if _WOUNDS_AFTER.match(lowered, end, end + 60):
+        return "injured"  # "treated 320 patients for gunshot wounds"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
     if _HITS_BY_BEFORE.search(lowered, max(0, start - 70), start):
@@ -833,6 +837,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()) and _AREA_AFTER.match(
+            lowered, end, end + 20
+        ):
+            continue  # "the Delmas 30 area": a numbered quarter's name
         if (
             _FRACTION_AFTER.match(lowered, end, end + 12)
             or _SPEED_AFTER.match(lowered, end, end + 12)
@@ -1050,6 +1058,10 @@ _HIT_THINGS_AFTER = caseless(
 )
 # "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
+# "320 patients for gunshot wounds", "12 people with burns": the hurt, counted
+_WOUNDS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:for|with)\s+(?:[a-z-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
+)
 # "Hits by 2 missiles and 5 drones were recorded": the weapons that struck, counted as hits
 _HITS_BY_BEFORE = caseless(rf"\bhits\s+(?:by|of|from)\s+(?:\d[^.;:]{{0,40}}?\s+and\s+)?{_ROUGHLY}$")
 _AID_TO_BEFORE = caseless(
