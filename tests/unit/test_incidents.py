@@ -353,3 +353,32 @@ def test_a_separately_item_is_another_happening_of_its_bulletin(tagger: Tagger) 
     same_words = report(tagger, "Separately, an Israeli strike hit a building in Beirut's "
                         "southern suburbs, killing six.", "b")  # fmt: skip
     assert decide(beirut, same_words) is not None  # another outlet's "separately" is its own
+
+
+def test_one_armed_group_one_day_one_province_needs_few_words(tagger: Tagger) -> None:
+    sunday = MONDAY - timedelta(days=1)
+    church = report(
+        tagger, "Attackers from the Allied Democratic Forces stormed a Catholic church in "
+        "Komanda, Ituri province, during a night vigil, killing at least 21 people, a local "
+        "civil society leader said.", "a", sunday,
+    )  # fmt: skip
+    rewritten = report(
+        tagger, "ADF rebels killed 38 people in an attack on a church in eastern Congo's Ituri "
+        "province early on Sunday, the UN mission said, and several homes and shops were "
+        "burned.", "b", sunday,
+    )  # fmt: skip
+    assert church.groups == rewritten.groups == ("Allied Democratic Forces",)
+    link = decide(church, rewritten)
+    assert link is not None and link.place == "region"
+    assert link.similarity < load_rules().min_similarity["region"]["same"]
+    # another group's attack that day in the province is not it
+    other = report(
+        tagger, "CODECO militiamen killed 12 people in an attack on a displacement camp in "
+        "Ituri province on Sunday, the UN mission said.", "b", sunday,
+    )  # fmt: skip
+    assert decide(church, other) is None
+    # nor is the group's attack of the next day
+    later = report(
+        tagger, "ADF rebels killed 9 people in an attack on a village in Ituri province.", "b",
+    )  # fmt: skip
+    assert decide(church, later) is None

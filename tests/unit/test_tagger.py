@@ -2742,3 +2742,25 @@ def test_patients_treated_for_wounds_and_a_numbered_quarter() -> None:
     assert [(q.kind, q.value) for q in extract_quantities("Russia shelled 30 areas.")] == [
         ("targets_hit", 30)
     ]  # fmt: skip
+
+
+def test_a_groups_own_men_act_and_a_body_named_after_a_country_is_not_it(
+    tagger: Tagger,
+) -> None:
+    church = tagger.classify(
+        event("Attackers from the Allied Democratic Forces stormed a church in Komanda.")
+    )
+    adf = next(a for a in church.actors if a.name == "Allied Democratic Forces")
+    assert adf.role == "actor"
+    network = tagger.classify(
+        event("Sudan Doctors Network said RSF fighters executed patients in El Fasher.")
+    )
+    names = [a.name for a in network.actors]
+    assert "Sudan" not in names and "Sudan Doctors Network" in names
+    observatory = tagger.classify(event("The Syrian Network for Human Rights counted 30 dead."))
+    assert "Syria" not in [a.name for a in observatory.actors]
+    # a religion's adjective names no church, and "in Komanda has" still names the town
+    toll = tagger.classify(
+        event("The toll from the ADF attack on a Catholic church in Komanda has risen to 43.")
+    )
+    assert [loc.name for loc in toll.locations] == ["Komanda"]

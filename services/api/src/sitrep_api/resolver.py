@@ -89,7 +89,10 @@ class _Decisions:
         if held is None:
             # the source and its bulletin day: "Separately" keeps a report apart from its
             # own bulletin's items (decide reads them; the shapes below do not)
-            sig = (self.structure(r), r.places, r.actors, r.words, r.source, r.bulletin_day)
+            sig = (
+                self.structure(r), r.places, r.actors, r.groups, r.words, r.source,
+                r.bulletin_day,
+            )  # fmt: skip
             held = (sig, self.numbers.setdefault(sig, len(self.numbers)))
             self.signatures[key] = held
         return held[1]

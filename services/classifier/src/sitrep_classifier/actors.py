@@ -23,6 +23,11 @@ from sitrep_classifier.text import (
 from sitrep_schemas import Actor, Quantity, TextSpan
 from sitrep_schemas.events import Attribution
 
+_MEMBERS_FROM_BEFORE = EndAnchored(
+    r"\b(?:attackers|assailants|fighters|gunmen|militants|members|rebels|insurgents|"
+    r"combatants|men)\s+(?:of|from)\s+(?:the\s+)?$",
+    ("of", "from", "the"),
+)
 _RECIPIENT_BEFORE = EndAnchored(
     r"\b(?:on|against|at|targeting|to|for|with|into|from|toward|towards)\s+(?:the\s+)?$",
     (
@@ -91,6 +96,11 @@ _OFFICE_OF_BEFORE = re.compile(
 )
 _NAMED_DEAL_AFTER = re.compile(
     r"^\s+(?:peace\s+)?(?:agreement|agreements|accord|accords|deal|declaration|format|process)\b"
+)
+# "Sudan Doctors Network", "Syrian Human Rights Observatory": a body named after the country
+_ORGANISATION_AFTER = re.compile(
+    r"(?:\s+[A-Z][a-z]+){0,3}\s+(?:Network|Society|Association|Syndicate|Federation|Observatory|"
+    r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross)\b"
 )
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
 _MODEL_BETWEEN = re.compile(
@@ -421,6 +431,7 @@ class ActorIndex:
                         (_PLACE_BEFORE.search(before) and not _OFFICE_OF_BEFORE.search(before))
                         or _POSSESSIVE_AFTER.match(after)
                         or _NAMED_DEAL_AFTER.match(after)
+                        or _ORGANISATION_AFTER.match(text, m_end, m_end + _REACH)
                     )
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner;
@@ -627,6 +638,8 @@ _OWNER_BEFORE = re.compile(
 
 def _role(before: str) -> str:
     """ "recipient" when the words before a mention make it the one acted on, else "actor"."""
+    if _MEMBERS_FROM_BEFORE.search(before):
+        return "actor"  # "attackers from the ADF stormed a church": the group's own men
     return "recipient" if _RECIPIENT_BEFORE.search(before) else "actor"
 
 

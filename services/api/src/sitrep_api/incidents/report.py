@@ -156,6 +156,9 @@ class Report:
     revision: bool = False
     # "Separately, ...": another happening than the items of its bulletin before it
     separate: bool = False
+    # the armed groups that acted, by name ("Allied Democratic Forces"): two reports of one
+    # day naming the same group need fewer words in common (stored reports before had none)
+    groups: tuple[str, ...] = ()
 
     def claim(self, kind: str) -> float | None:
         """The value the report claims for `kind` ("killed", "magnitude"), if any."""
@@ -199,6 +202,7 @@ class Report:
         fields["weapons"] = _interned(data["weapons"])
         fields["hazards"] = _interned(data.get("hazards", ()))
         fields["actor_tags"] = _interned(data.get("actor_tags", ()))
+        fields["groups"] = _interned(data.get("groups", ()))
         return cls(**fields)
 
 
@@ -248,6 +252,9 @@ def report_of(event: TaggedEvent) -> Report:
     actors = sorted(
         {a.country or a.name for a in event.actors if a.role == "actor" and a.type == "state"}
     )
+    groups = sorted(
+        {a.name for a in event.actors if a.role == "actor" and a.type == "non_state_armed"}
+    )
     return Report(
         event_id=event.event_id,
         source=update.source,
@@ -272,4 +279,5 @@ def report_of(event: TaggedEvent) -> Report:
         hazards=hazards(text),
         revision=bool(_revision().search(text.lower())),
         separate=bool(_separate().match(update.text.lstrip().lower())),
+        groups=tuple(groups),
     )

@@ -72,6 +72,7 @@ class IncidentRules:
     magnitude_gap: float
     same_toll_min: int
     same_toll_min_similarity: float
+    shared_group_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -97,6 +98,7 @@ class IncidentRules:
             magnitude_gap=float(raw["magnitude_gap"]),
             same_toll_min=int(raw["same_toll_min"]),
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
+            shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
         )
 
 
@@ -377,6 +379,15 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "the toll from Tuesday's pager explosions has risen to 12": that day's happening,
         # its toll carried and revised, however differently the two tell it
         required = min(required, rules.toll_update_min_similarity)
+    if (
+        types == "same"
+        and gap == 0
+        and place in ("same", "near", "region")
+        and set(a.groups) & set(b.groups)
+    ):
+        # "ADF rebels killed 38 in an attack on a church in Ituri" and "ADF fighters stormed
+        # a church in Komanda": one group, one day, one kind of act in one province
+        required = min(required, rules.shared_group_min_similarity)
     ka, kb = a.claim("killed"), b.claim("killed")
     if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
         # "19 killed" in both, within a day, of one type: the same deaths, however worded
