@@ -2764,3 +2764,21 @@ def test_a_groups_own_men_act_and_a_body_named_after_a_country_is_not_it(
         event("The toll from the ADF attack on a Catholic church in Komanda has risen to 43.")
     )
     assert [loc.name for loc in toll.locations] == ["Komanda"]
+
+
+def test_an_axis_named_after_a_town_points_there_when_nothing_nearer_is_named(
+    tagger: Tagger,
+) -> None:
+    axis = tagger.classify(
+        event("The command will likely commit reserves to the Huliaipole direction.")
+    )
+    assert [loc.name for loc in axis.locations] == ["Huliaipole"]
+    nearer = tagger.classify(
+        event("In the Pokrovsk direction, the enemy attacked 48 times near Myrnohrad.")
+    )
+    assert [loc.name for loc in nearer.locations] == ["Myrnohrad"]
+    assert figures(tagger, "About 4,100 truckloads were offloaded.") == [("aid_volume", 4100)]
+    puntland = tagger.classify(
+        event("Puntland forces say they killed 150 Islamic State fighters in the mountains.")
+    )
+    assert "Puntland forces" in [a.name for a in puntland.actors]

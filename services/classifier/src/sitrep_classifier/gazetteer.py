@@ -141,6 +141,7 @@ _FORCES_GROUP_AFTER = caseless(
     r"affiliate|province\s+branch)\b"
 )  # "the Dnepr group of forces", "the Black Sea Fleet": a force, not where it is; "the
 # Zaporizhzhia direction": an axis of advance named after the place, not the place
+_DIRECTION_AFTER = caseless(r"^\s+(?:direction|axis)\b")
 _TERRITORY = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
 )
@@ -537,6 +538,11 @@ class Gazetteer:
                     place = _as_feature(place, name, noun.lower())
                     found.append(Mention(place, passage, start, end, _PRECISION["region"], end))
                     last_end = end
+                    continue
+                if _DIRECTION_AFTER.match(after):
+                    # "the Huliaipole direction": an axis named after the town; the town is
+                    # where the text points when it names nothing nearer
+                    found.append(Mention(place, passage, start, end, 2, end, True))
                     continue
                 if _FORCES_GROUP_AFTER.match(after):
                     continue  # "the Dnepr group of forces": an army, not where it is

@@ -377,7 +377,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "face catastrophic", "facing catastrophic",
                         "food insecurity", "acute hunger", "acutely food insecure",
                         "crisis levels of", "emergency levels of")),
-    ("aid_volume", False, ("aid trucks", "trucks", "tonnes", "tons", "aid flights", "convoy",
+    ("aid_volume", False, ("aid trucks", "trucks", "truckloads", "tonnes", "tons", "aid flights", "convoy",
                            "tarpaulins", "tarps", "shelter kits",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "blankets", "litres", "liters", "hot meals", "meals",
