@@ -2782,3 +2782,28 @@ def test_an_axis_named_after_a_town_points_there_when_nothing_nearer_is_named(
         event("Puntland forces say they killed 150 Islamic State fighters in the mountains.")
     )
     assert "Puntland forces" in [a.name for a in puntland.actors]
+
+
+def test_the_secretary_general_envoys_briefs_and_city_police(tagger: Tagger) -> None:
+    chief = tagger.classify(event("The Secretary-General called on both parties to stop fighting."))
+    assert "Antonio Guterres" in [a.name for a in chief.actors]
+    envoy = tagger.classify(
+        event("The UN Special Envoy for Syria met the foreign minister of Jordan in Amman.")
+    )
+    names = [a.name for a in envoy.actors]
+    assert "Syria" not in names and "Jordan" in names
+    visit = tagger.classify(event("Ambassadors from Qatar and Egypt arrived in Gaza City."))
+    assert [loc.name for loc in visit.locations] == ["Gaza City"]
+    police = tagger.classify(event("Police in Nairobi fired tear gas at protesters."))
+    assert "Kenyan police" in [a.name for a in police.actors]
+
+
+def test_killed_or_injured_together_are_casualties_and_a_release_is_counted(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "1,000 children have been killed or injured since March.") == [
+        ("casualties", 1000)
+    ]
+    assert figures(tagger, "The deal provides for the release of 33 hostages.") == [
+        ("released", 33)
+    ]

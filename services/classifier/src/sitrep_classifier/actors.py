@@ -91,7 +91,7 @@ _APPEAL_AFTER = re.compile(
 # "the representative of Rwanda", "the foreign ministers of the UK": the state, not a place
 _OFFICE_OF_BEFORE = re.compile(
     r"\b(?:representative|representatives|ambassador|envoy|delegate|delegation|government|"
-    r"authorities|leaders?|ministers|ministry|ministries|"
+    r"authorities|leaders?|ministers?|ministry|ministries|"
     r"permanent\s+mission)\s+of\s+(?:the\s+)?$"
 )
 _NAMED_DEAL_AFTER = re.compile(
@@ -101,6 +101,11 @@ _NAMED_DEAL_AFTER = re.compile(
 _ORGANISATION_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,3}\s+(?:Network|Society|Association|Syndicate|Federation|Observatory|"
     r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross)\b"
+)
+# "the UN Special Envoy for Syria": the country is the envoy's brief, not a party
+_MANDATE_BEFORE = re.compile(
+    r"\b(?:[Ee]nvoy|[Rr]epresentative|[Cc]oordinator|[Rr]apporteur|[Cc]ommission(?:er)?)\s+"
+    r"(?:for|on)\s+(?:the\s+)?$"
 )
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
 _MODEL_BETWEEN = re.compile(
@@ -439,7 +444,11 @@ class ActorIndex:
                 if (
                     entry.type == "state"
                     and entry.sector is None
-                    and (_APPEAL_AFTER.match(after) or _APPEAL_BEFORE.search(before))
+                    and (
+                        _APPEAL_AFTER.match(after)
+                        or _APPEAL_BEFORE.search(before)
+                        or _MANDATE_BEFORE.search(before)
+                    )
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
                 title = _TITLE_AFTER.match(after)
@@ -713,6 +722,8 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 _BARE_POLICE = caseless(
     # "police and local self-defence brigades repelled": the police act beside them
     r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
+    # "Police in Nairobi fired": the city's police
+    r"(?:in\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+)?"
     # "a police drone strike kills": the police's own strike
     r"(?:have\s+|had\s+|also\s+|then\s+|(?:drone\s+)?(?:strikes?|raids?|operations?)\s+)?"
     r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"

@@ -341,8 +341,8 @@ _LAUNCHED_FROM = EndAnchored(
 _PEOPLE_FROM = EndAnchored(
     r"\b(?:peacekeepers|troops|soldiers|contingents?|officers|police\s+officers|experts|"
     r"delegations?|delegates|envoys|ministers|diplomats|mediators|negotiators|volunteers|"
-    r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors)\s+"
-    r"from\s+(?:the\s+)?$",
+    r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors|"
+    r"ambassadors?|envoy)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
 _PRECISION = {

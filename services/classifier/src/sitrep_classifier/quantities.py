@@ -362,7 +362,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "hostages have been freed", "hostages have been released")),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
-                        "handed", "hands over",
+                        "handed", "hands over", "release of", "freeing of",
                         "escaped", "broke out")),
     ("held_hostage", True, ("abducted", "abducting", "abducts", "abduct", "kidnapped", "kidnapping",
                             "kidnaps", "kidnap", "abduction of", "taken hostage", "took hostage")),
@@ -715,6 +715,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "killed"
     if fighters and _KILLED_VERB_BEFORE.search(lowered, max(0, start - 30), start):
         return "killed"
+    if _EITHER_PASSIVE_AFTER.match(lowered, end, end + 60):
+        return "casualties"  # "1,000 children have been killed or injured": not told apart
     if _WOUNDS_AFTER.match(lowered, end, end + 60):
         return "injured"  # "treated 320 patients for gunshot wounds"
     if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
@@ -1058,6 +1060,10 @@ _HIT_THINGS_AFTER = caseless(
 )
 # "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
+_EITHER_PASSIVE_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:have|has|had|were|was|are|is)\s+(?:been\s+)?"
+    r"(?:killed|wounded|injured)\s+or\s+(?:wounded|injured|killed|maimed)\b"
+)
 # "320 patients for gunshot wounds", "12 people with burns": the hurt, counted
 _WOUNDS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:for|with)\s+(?:[a-z-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
