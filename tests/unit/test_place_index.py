@@ -70,7 +70,8 @@ def test_first_level_regions_of_every_country_come_from_the_geonames_table() -> 
     assert "Oromia" in regions[("ETH", "Oromiya")]
     # Second-level regions only where news names them, without GeoNames' "Province of"
     provinces = {(cc, name): names for kind, cc, name, _, _, names in found if kind == "admin2"}
-    assert {cc for cc, _ in provinces} == {"PHL", "BFA"}
+    assert {cc for cc, _ in provinces} == {"PHL", "BFA", "USA"}
+    assert provinces[("USA", "Kerr County")] == ["Kerr County"]  # never "Kerr" alone
     assert "South Leyte" in provinces[("PHL", "Southern Leyte")]
     assert ("PHL", "Zamboanga del Sur") in provinces and ("BFA", "Soum") in provinces
     assert "Antique" not in provinces[("PHL", "Antique")]  # a common word

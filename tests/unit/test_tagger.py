@@ -2807,3 +2807,38 @@ def test_killed_or_injured_together_are_casualties_and_a_release_is_counted(
     assert figures(tagger, "The deal provides for the release of 33 hostages.") == [
         ("released", 33)
     ]
+
+
+def test_us_counties_rivers_named_after_towns_and_compass_lists(tagger: Tagger) -> None:
+    listed = tagger.classify(
+        event("Further deaths were reported in Travis, Burnet and Kendall counties.")
+    )
+    assert [loc.name for loc in listed.locations] == [
+        "Travis County",
+        "Burnet County",
+        "Kendall County",
+    ]
+    assert [loc.kind for loc in listed.locations] == ["admin2"] * 3
+    river = tagger.classify(event("Floods on the Guadalupe River near Kerrville killed 5."))
+    assert "Guadalupe River" in [loc.name for loc in river.locations]
+    both = tagger.classify(event("Fighting was reported in western and southern Tigray."))
+    assert [loc.name for loc in both.locations] == ["Tigray"]
+
+
+def test_craft_are_not_people_and_old_disasters_are_background(tagger: Tagger) -> None:
+    assert figures(tagger, "India sent two helicopters that airlifted stranded people.") == [
+        ("count", 2)
+    ]
+    assert figures(tagger, "Mexico extradited 26 cartel suspects to the United States.") == [
+        ("detained", 26)
+    ]
+    old = tagger.classify(event("A 1987 flood on the same river killed 10 teenagers."))
+    assert old.event_type == "other.background"
+    young = tagger.classify(event("A 19-year-old man was killed by shelling in Kharkiv."))
+    assert young.event_type != "other.background"
+    raid = tagger.classify(event("Gunmen storm hospital in Culiacán and kill four people"))
+    assert raid.event_type == "civilians.attack"
+    cartel = tagger.classify(
+        event("Clashes between the Chapitos and the Mayos factions of the Sinaloa Cartel.")
+    )
+    assert {"Chapitos", "Mayos"} <= {a.name for a in cartel.actors}

@@ -73,8 +73,8 @@ _DESIGNATIONS = frozenset(
      "department", "zone"}
 )  # fmt: skip
 _ADMIN_SUFFIX = caseless(
-    r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|krai|kray|"
-    r"department)"
+    r"^\s+(?P<suffix>region|province|oblast|state|governorate|district|prefecture|county|counties|"
+    r"krai|kray|department)"
     r"(?P<plural>s)?\b"
 )
 _DESIGNATED = caseless(r"\s+(?:region|state|province)$")
@@ -92,8 +92,17 @@ _FIRST_LEVEL = {
 _DISTRIBUTIVE = re.compile(
     # "Belgorod and Kursk regions"; telegraphic "Kharkiv, Odesa regions"
     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)[A-Z][\w'’-]*"
-    r"(?:\s[A-Z][\w'’-]*)?\s+(?P<suffix>region|province|oblast|state|governorate|district)s\b"
+    r"(?:\s[A-Z][\w'’-]*)?\s+"
+    r"(?P<suffix>(?:region|province|oblast|state|governorate|district)(?=s\b)|counties)s?\b"
 )
+
+
+def _designation(suffix: re.Match[str]) -> str:
+    """The singular noun of an admin suffix: "counties" -> "county", "Regions" -> "region"."""
+    word = suffix.group("suffix").lower()
+    return "county" if word == "counties" else word
+
+
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
 # "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:capital,?\s+)?$")
@@ -112,7 +121,9 @@ _LOCATIVE_BEFORE = caseless(
     r"coasts?|shores?|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
-    r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?(?:[\w'’]+\s+)?"
+    r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?"
+    # "in western and southern Tigray"
+    r"(?:(?:north|south|east|west|central)[\w-]*\s+(?:and|or)\s+)?(?:[\w'’]+\s+)?"
     r"(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(
@@ -447,6 +458,12 @@ class Gazetteer:
                     out.append((start, end, key, self.index.candidates(key)))
                     consumed = end
                     break
+            else:  # "Travis" of "Travis, Burnet and Kendall counties": known only with the noun
+                shared = _DISTRIBUTIVE.match(text, ends[0], ends[0] + _REACH)
+                regional = shared and f"{names[0]} {_designation(shared)}"
+                if regional and regional in aliases and regional not in self.not_places:
+                    out.append((start, ends[0], regional, self.index.candidates(regional)))
+                    consumed = ends[0]
         return out
 
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
@@ -497,11 +514,15 @@ class Gazetteer:
                     continue
                 suffix = _ADMIN_SUFFIX.match(after)
                 if suffix:  # "Kursk regions" ends a list; "Kursk region" names one
-                    shared = suffix if suffix.group("plural") else None
+                    plural = (
+                        suffix.group("plural")
+                        or _designation(suffix) != suffix.group("suffix").lower()
+                    )
+                    shared = suffix if plural else None
                 else:  # "Belgorod" of "Belgorod and Kursk regions"
                     shared = _DISTRIBUTIVE.match(text, end, end + _REACH)
                 if shared:
-                    regional = f"{key} {shared.group('suffix').lower()}"
+                    regional = f"{key} {_designation(shared)}"
                     if regional in self.index.aliases:
                         candidates = self.index.candidates(regional)
                     else:
@@ -520,7 +541,7 @@ class Gazetteer:
                 if (
                     designated
                     and place.kind in ("settlement", "country")
-                    and designated.group("suffix").lower() in _FIRST_LEVEL
+                    and _designation(designated) in _FIRST_LEVEL
                 ):
                     # "Herat province", "Niger State": the region, though a curated town or a
                     # country has the name
@@ -752,10 +773,10 @@ class Gazetteer:
                 if any(s < u.end and u.start < e for s, e in taken):
                     continue
                 if self._decided(normalise(u.name)) or (
-                    u.kind in _COARSE | {"water_body"}
-                    and normalise(u.name).rpartition(" ")[0] in self.index.aliases
+                    u.kind in _COARSE and normalise(u.name).rpartition(" ")[0] in self.index.aliases
                 ):
-                    continue  # the gazetteer knows the name ("Bekaa Valley") and decided on it
+                    continue  # the gazetteer knows the name ("Bekaa Valley") and decided on it;
+                    # a river named after a town ("the Guadalupe River") is still the river
                 anchor = unlisted_places.nearest(anchors, u.start)
                 if anchor is not None:
                     out.append(unlisted_places.locate(u, anchor, passage))

@@ -349,7 +349,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
-                        "jailed", "captured", "detention of", "being held", "held by")),
+                        "jailed", "captured", "detention of", "being held", "held by", "extradited",
+                        "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
                      "returned to their", "returning home", "returnees", "had returned or",
@@ -704,6 +705,17 @@ _FIGURE_OWNS = re.compile(
 _STRIKING_BETWEEN = re.compile(r"\b(?:when|as|after)\s+(?:[a-z-]+\s+){0,3}?(?:hit|struck)\s*$")
 
 
+# The figure counts craft, so no kind of people fits it
+_PEOPLE_KINDS = frozenset(
+    {"killed", "injured", "casualties", "missing_trapped", "displaced", "evacuated", "fled_abroad",
+     "in_need", "detained", "released", "held_hostage"}
+)  # fmt: skip
+_CRAFT_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
+    r"ambulances?|buses)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _PEOPLE_AFTER.match(lowered, end) and (
         _SEIZED_BEFORE.search(lowered, max(0, start - 30), start)
@@ -801,6 +813,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     ):  # "shot down 718 aerial targets": the targets are what was intercepted
         # "launched 4 missile strikes", "killed in two Israeli strikes": the strikes are counted
         chosen = noun_after
+    if chosen and chosen[2] in _PEOPLE_KINDS and _CRAFT_AFTER.match(lowered, end):
+        return None  # "two helicopters that airlifted stranded people": craft, not people
     return chosen[2] if chosen else None
 
 
