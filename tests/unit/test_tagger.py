@@ -2842,3 +2842,29 @@ def test_craft_are_not_people_and_old_disasters_are_background(tagger: Tagger) -
         event("Clashes between the Chapitos and the Mayos factions of the Sinaloa Cartel.")
     )
     assert {"Chapitos", "Mayos"} <= {a.name for a in cartel.actors}
+
+
+def test_the_government_of_the_bulletin_and_titled_initials(tagger: Tagger) -> None:
+    def actors_of(headline: str, text: str) -> list[str]:
+        return [a.name for a in tagger.classify(event(text, headline)).actors]
+
+    assert "Vanuatu" in actors_of("Vanuatu", "The government declared a curfew in Port Vila.")
+    asked = actors_of("Israel", "Families blocked a highway, demanding the government act.")
+    assert "Israel" not in asked
+    blamed = actors_of("South Sudan", "Youths overran a garrison; the government blamed Machar.")
+    assert "South Sudan" not in blamed
+    chief = tagger.classify(event("Chief Minister N Biren Singh resigned on Sunday."))
+    assert [a.name for a in chief.actors] == ["N Biren Singh"]
+
+
+def test_districts_and_firearms_are_not_people_and_acres_are_area(tagger: Tagger) -> None:
+    assert figures(
+        tagger, "Internet was cut in five districts after the bodies of six people were found."
+    ) == [("count", 5), ("killed", 6)]
+    assert figures(tagger, "More than 300 firearms were handed in.") == [("count", 300)]
+    assert figures(tagger, "The fire burned more than 15,000 acres.") == [("area", 15000)]
+    crews = tagger.classify(
+        event("Firefighting crews from Canada and Mexico arrived in Los Angeles.")
+    )
+    assert [loc.name for loc in crews.locations] == ["Los Angeles"]
+    assert {"Canada", "Mexico"} <= {a.name for a in crews.actors}

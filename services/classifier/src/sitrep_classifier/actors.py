@@ -200,7 +200,8 @@ class Unlisted:
             reverse=True,
         )
         suffixes = sorted(raw["group_suffixes"], key=len, reverse=True)
-        name = rf"[A-Z][\w’'-]+(?:[ -]{_NAME_WORD}){{1,3}}"
+        # "N Biren Singh", "K.P. Sharma Oli": an initial opens a name too
+        name = rf"[A-Z](?:[\w’'-]+|\.)?(?:[ -]{_NAME_WORD}){{1,3}}"
         plurals = raw["plural_person_titles"]
         plural = "|".join(map(re.escape, {*plurals, *(t.lower() for t in plurals)}))
         return cls(
@@ -713,6 +714,30 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
                 continue  # "..., the army said.": the source of the claim, not a party
             if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
                 return passage.span(m.start(), m.end())
+    return None
+
+
+# "The government declared a state of emergency", "which the Government has opened": the home
+# country's state, named without it, as the subject of its clause; not the government a text
+# asks or orders ("demanding the government reach a deal") nor its forces or its officials.
+_BARE_GOVERNMENT = caseless(
+    r"(?:^|[;:]\s*|\b(?:which|that|and)\s+)the\s+"
+    r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+)?"
+    r"(?:government|authorities)\b"
+    r"(?!\s+(?:of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|"
+    r"offices?|critics?|opponents?|said|says|reported|blamed|blames|denied|denies)\b|['’-])"
+)
+
+
+def bare_government(passages: list[Passage]) -> TextSpan | None:
+    """The span of a state named only as "the government" or "the authorities" that acts."""
+    for passage in passages:
+        if passage.name != "text":
+            continue
+        m = _BARE_GOVERNMENT.search(passage.lower)
+        if m is not None:
+            start = passage.lower.index("the", m.start())
+            return passage.span(start, m.end())
     return None
 
 

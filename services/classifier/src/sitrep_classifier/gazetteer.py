@@ -353,7 +353,7 @@ _PEOPLE_FROM = EndAnchored(
     r"\b(?:peacekeepers|troops|soldiers|contingents?|officers|police\s+officers|experts|"
     r"delegations?|delegates|envoys|ministers|diplomats|mediators|negotiators|volunteers|"
     r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors|"
-    r"ambassadors?|envoy)\s+from\s+(?:the\s+)?$",
+    r"ambassadors?|envoy|crews|firefighters|rescuers|teams|aircraft)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
 _PRECISION = {

@@ -133,7 +133,7 @@ _FIGURE_STARTS = word_starts(
 _CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)"
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
-    r"square\s+miles?|square\s+met(?:er|re)s?|hectares?)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
+    r"square\s+miles?|square\s+met(?:er|re)s?|hectares?|acres?\b)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
     r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)|"
     # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
@@ -705,14 +705,15 @@ _FIGURE_OWNS = re.compile(
 _STRIKING_BETWEEN = re.compile(r"\b(?:when|as|after)\s+(?:[a-z-]+\s+){0,3}?(?:hit|struck)\s*$")
 
 
-# The figure counts craft, so no kind of people fits it
+# The figure counts craft, places or arms, so no kind of people fits it
 _PEOPLE_KINDS = frozenset(
     {"killed", "injured", "casualties", "missing_trapped", "displaced", "evacuated", "fled_abroad",
      "in_need", "detained", "released", "held_hostage"}
 )  # fmt: skip
-_CRAFT_AFTER = caseless(
+_NOT_PEOPLE_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
-    r"ambulances?|buses)\b"
+    r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
+    r"cities|firearms|weapons|rifles|guns|grenades)\b"
 )
 
 
@@ -747,6 +748,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return None
     passive = _passive_kind(lowered, end)
     if passive and passive not in _NEEDS_WEAPON:
+        if passive in _PEOPLE_KINDS and _NOT_PEOPLE_AFTER.match(lowered, end):
+            return None  # "300 firearms were handed in"
         return passive
     if passive == "intercepted" and _DESTROYED_THINGS.match(lowered, end, end + 40):
         return "destroyed"  # "13,600 buildings were destroyed": not an interception
@@ -813,8 +816,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     ):  # "shot down 718 aerial targets": the targets are what was intercepted
         # "launched 4 missile strikes", "killed in two Israeli strikes": the strikes are counted
         chosen = noun_after
-    if chosen and chosen[2] in _PEOPLE_KINDS and _CRAFT_AFTER.match(lowered, end):
-        return None  # "two helicopters that airlifted stranded people": craft, not people
+    if chosen and chosen[2] in _PEOPLE_KINDS and _NOT_PEOPLE_AFTER.match(lowered, end):
+        # "two helicopters that airlifted stranded people", "in five districts after the bodies
+        # of six people", "300 firearms were handed in": no people counted
+        return None
     return chosen[2] if chosen else None
 
 

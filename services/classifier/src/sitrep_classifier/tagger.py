@@ -12,6 +12,7 @@ from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import (
     ActorIndex,
     bare_forces,
+    bare_government,
     bare_police,
     enemy_span,
     harmed_span,
@@ -78,6 +79,12 @@ class Tagger:
             place.name: entry
             for code, place in gazetteer.index.capitals().items()
             if (entry := self.actors.aliases.get(countries.get(code, ""))) is not None
+        }
+        # "The government declared ...": the state of the country the bulletin is about
+        self.home_states = {
+            code: entry
+            for code, name in countries.items()
+            if (entry := self.actors.aliases.get(name)) is not None and entry.type == "state"
         }
         # their first words: a text with none of them has no capital to read (most texts)
         self.capital_words = frozenset(name.split()[0] for name in self.capital_states)
@@ -215,6 +222,8 @@ class Tagger:
             actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
         # "The army" is the forces of the country the bulletin or its section is about
         # ("Sudan: ... hosted the army in Jeddah"), else of the one country the places lie in.
+        # the country a label names, not one guessed from the places, has "the government"
+        state = self.home_states.get(home) if home else None
         countries = {p.country for p in places if p.country}
         if home is None and len(countries) == 1 and not any(a.sector == "military" for a in actors):
             # not when another country's forces are named: "Israeli jets struck Beirut, hitting
@@ -226,6 +235,11 @@ class Tagger:
             actors = _implied(
                 actors, bare_forces(passages), name=forces.name, type="state",
                 sector="military", country=forces.country, role="actor",
+            )  # fmt: skip
+        if state is not None and all(a.name != state.name for a in actors):
+            actors = _implied(
+                actors, bare_government(passages), name=state.name, type="state",
+                country=state.country, role="actor",
             )  # fmt: skip
         enemy = self.actors.unlisted.enemies.get(home) if home and self.actors.unlisted else None
         enemy_forces = self.actors.forces.get(enemy) if enemy else None
