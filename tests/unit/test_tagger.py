@@ -2868,3 +2868,41 @@ def test_districts_and_firearms_are_not_people_and_acres_are_area(tagger: Tagger
     )
     assert [loc.name for loc in crews.locations] == ["Los Angeles"]
     assert {"Canada", "Mexico"} <= {a.name for a in crews.actors}
+
+
+def test_chapters_airlines_civil_aviation_and_police_acting_in_the_passive(
+    tagger: Tagger,
+) -> None:
+    def actors_of(text: str, headline: str | None = None) -> list[str]:
+        return [a.name for a in tagger.classify(event(text, headline)).actors]
+
+    chapter = actors_of("Amnesty International Sudan said 16 people were killed in the camp.")
+    assert "Sudan" not in chapter
+    airline = actors_of("Air India and Qatar Airways cancelled at least 11 flights.")
+    assert not {"India", "Qatar", "Indian forces"} & set(airline)
+    regulators = actors_of("Indian aviation regulators told airlines to avoid the airspace.")
+    assert "Indian forces" not in regulators
+    shot = actors_of("Sixteen people were killed, most of them shot by police.", "Kenya")
+    assert "Kenyan police" in shot
+    custody = actors_of("A blogger died in police custody in Nairobi.", "Kenya")
+    assert "Kenyan police" in custody
+    court = actors_of("The Constitutional Council confirmed the result of the vote.")
+    assert "Constitutional Council" in court
+    quake = tagger.classify(event("An earthquake struck Morocco's High Atlas mountains."))
+    assert "High Atlas mountains" in [loc.name for loc in quake.locations]
+
+
+def test_crowds_marching_blockading_and_looting_are_protesters(tagger: Tagger) -> None:
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    march = rules.classify(event("Thousands of young people marched, demanding the resignation."))
+    assert march.event_type == "protest.demonstration"
+    assert "protesters" in [a.name for a in march.actors]
+    blockade = rules.classify(event("Students began blockading their faculties within weeks."))
+    assert blockade.event_type == "protest.demonstration"
+    loot = rules.classify(event("Looters set fire to shops and warehouses in Matola."))
+    assert loot.event_type == "protest.riot"
+    assert "protesters" in [a.name for a in loot.actors]
+    ash = rules.classify(event("Villages near the volcano were covered in ash."))
+    assert ash.event_type == "disaster.natural_event"
+    last = rules.classify(event("The last major eruption there, in 2005, forced thousands out."))
+    assert last.event_type == "other.background"

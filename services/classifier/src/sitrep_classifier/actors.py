@@ -98,9 +98,16 @@ _NAMED_DEAL_AFTER = re.compile(
     r"^\s+(?:peace\s+)?(?:agreement|agreements|accord|accords|deal|declaration|format|process)\b"
 )
 # "Sudan Doctors Network", "Syrian Human Rights Observatory": a body named after the country
+# Groups with national chapters or country offices named after them ("Oxfam Sudan")
+_CHAPTERED = frozenset({"civil_society", "intergovernmental"})
 _ORGANISATION_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,3}\s+(?:Network|Society|Association|Syndicate|Federation|Observatory|"
-    r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross)\b"
+    r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines)\b"
+)
+# "Indian aviation regulators", "the Russian aviation authority": civil aviation, not an air force
+_CIVIL_AVIATION_AFTER = re.compile(
+    r"\s+(?:regulators?|authorit(?:y|ies)|administration|agency|industry|sector|safety|"
+    r"officials|watchdog|ministry|minister)\b"
 )
 # "the UN Special Envoy for Syria": the country is the envoy's brief, not a party
 _MANDATE_BEFORE = re.compile(
@@ -406,6 +413,7 @@ class ActorIndex:
             if "-" in text:
                 matches = self._with_models(text, matches)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
+            chapters = {end for _, end, alias in matches if self.aliases[alias].type in _CHAPTERED}
             # Persons by their title, listed or not: read once, for "Hezbollah chief Naim
             # Qassem" (the person, not the group, is the actor) and by _unlisted
             titled = (
@@ -428,6 +436,21 @@ class ActorIndex:
                     lower[max(0, m_start - _REACH) : m_start],
                     lower[m_end : m_end + _REACH],
                 )
+                if (
+                    entry.type == "state"
+                    and entry.sector is None
+                    and text[m_start - 1 : m_start] == " "
+                    and m_start - 1 in chapters
+                ):
+                    continue  # "Amnesty International Kenya": the group's chapter there
+                if (
+                    entry.type == "state"
+                    and entry.sector is None
+                    and text.endswith("Air ", 0, m_start)
+                ):
+                    continue  # "Air India" is an airline
+                if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):
+                    continue  # "Indian aviation regulators told airlines": not the air force
                 organ = STATE_ORGAN_AFTER.match(after)
                 if (
                     entry.type == "state"
@@ -712,7 +735,11 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
             before = passage.value[max(0, m.start() - 30) : m.start()]
             if _SOURCE_AT_END.match(passage.lower, m.end()) and before.rstrip().endswith(","):
                 continue  # "..., the army said.": the source of the claim, not a party
-            if m.group().startswith("the") or not _OWNER_BEFORE.search(before):
+            if (
+                m.group().startswith("the")
+                or m.groupdict().get("passive")  # "shot by police": the owner would follow
+                or not _OWNER_BEFORE.search(before)
+            ):
                 return passage.span(m.start(), m.end())
     return None
 
@@ -757,6 +784,10 @@ _BARE_POLICE = caseless(
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
     r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels)\b"
+    # "most of them shot by police", "died in police custody": the police acted on them
+    r"|(?P<passive>\b(?:shot|killed|beaten|wounded|injured|arrested|detained|dispersed|"
+    r"tear-?gassed)\s+by\s+(?:riot\s+)?police\b|\b(?:died|killed|tortured)\s+in\s+police\s+"
+    r"custody\b)"
 )
 
 
@@ -776,7 +807,9 @@ _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$"
 # "Hundreds protest in X", "thousands rallied", "workers went on strike": the crowd acts.
 _PROTESTING = caseless(
     r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|march(?:es|ed|ing)?|demonstrat\w*|"
-    r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in)\b"
+    r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in|"
+    # in a protest: "crowds who had barricaded the avenues", "looters set fire to shops"
+    r"crowds?|looters?|barricad\w*|blockad\w*)\b"
 )
 
 

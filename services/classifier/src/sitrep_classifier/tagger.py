@@ -61,7 +61,12 @@ class Tagger:
             index = load_gazetteer().index
             self.actors = (actors or load_actors()).with_countries(index.country_names())
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
-            groups = [alias for alias, entry in self.actors.aliases.items() if not entry.person]
+            # Courts' words are generic ("High" of "the High Atlas"): places may hold them
+            groups = [
+                alias
+                for alias, entry in self.actors.aliases.items()
+                if not entry.person and entry.sector != "judiciary"
+            ]
             gazetteer = Gazetteer(
                 index,
                 actor_words(index, list(self.actors.aliases), persons),
