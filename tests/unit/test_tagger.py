@@ -2906,3 +2906,34 @@ def test_crowds_marching_blockading_and_looting_are_protesters(tagger: Tagger) -
     assert ash.event_type == "disaster.natural_event"
     last = rules.classify(event("The last major eruption there, in 2005, forced thousands out."))
     assert last.event_type == "other.background"
+
+
+def test_tolls_put_trapped_who_died_survivors_and_more_currencies(tagger: Tagger) -> None:
+    assert figures(tagger, "Local leaders put the toll as high as 200.") == [("killed", 200)]
+    assert figures(tagger, "Officials estimated the death toll at 40.") == [("killed", 40)]
+    assert figures(
+        tagger, "Rioters set fire to the building and three people trapped inside died."
+    )[-1] == ("killed", 3)
+    assert figures(tagger, "About 1,000 were killed and only one villager survived.") == [
+        ("killed", 1000),
+        ("count", 1),
+    ]
+    assert figures(tagger, "An allowance of 50 million rupiah a month was revoked.") == [
+        ("money", 50_000_000)
+    ]
+
+
+def test_common_word_states_the_pm_and_riots_with_no_one_named(tagger: Tagger) -> None:
+    plateau = tagger.classify(event("Seven officers were killed in Plateau State."))
+    assert [loc.name for loc in plateau.locations] == ["Plateau"]
+    pm = tagger.classify(event("PM Aziz Akhannouch says the government is ready for dialogue."))
+    assert [a.name for a in pm.actors] == ["Aziz Akhannouch"]
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    torched = rules.classify(event("Crowds broke into the home of the finance minister."))
+    assert torched.event_type == "protest.riot"
+    shops = rules.classify(event("Shops and bank branches torched by rioters in Inezgane."))
+    assert "protesters" in [a.name for a in shops.actors]
+    fighters = rules.classify(event("Militants of the ADF torched houses and looted shops."))
+    assert "protesters" not in [a.name for a in fighters.actors]
+    charged = rules.classify(event("Prosecutors in Agadir charge dozens over looting and arson"))
+    assert charged.event_type == "legal.investigation_charge"

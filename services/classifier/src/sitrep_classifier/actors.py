@@ -809,16 +809,20 @@ _PROTESTING = caseless(
     r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|march(?:es|ed|ing)?|demonstrat\w*|"
     r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in|"
     # in a protest: "crowds who had barricaded the avenues", "looters set fire to shops"
-    r"crowds?|looters?|barricad\w*|blockad\w*)\b"
+    r"crowds?|looters?|barricad\w*|blockad\w*|blocked|blocking)\b"
 )
+# A riot's damage with no one named doing it ("shops torched in Ait Amira"): the rioters'
+_RIOTING = caseless(r"\b(?:torched|ablaze|set\s+fire|ransacked)\b")
 
 
-def protest_span(passages: list[Passage]) -> TextSpan | None:
-    """The span of the word that says people protested, if any."""
-    for passage in passages:
-        m = _PROTESTING.search(passage.lower)
-        if m:
-            return passage.span(m.start(), m.end())
+def protest_span(passages: list[Passage], armed: bool = False) -> TextSpan | None:
+    """The span of the word that says people protested, if any; a riot's damage counts
+    unless `armed` (armed men named in the event did it: "fighters looted livestock")."""
+    for pattern in (_PROTESTING,) if armed else (_PROTESTING, _RIOTING):
+        for passage in passages:
+            m = pattern.search(passage.lower)
+            if m:
+                return passage.span(m.start(), m.end())
     return None
 
 

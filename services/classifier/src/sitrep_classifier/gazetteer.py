@@ -30,7 +30,7 @@ from sitrep_classifier.gazetteer_index import (
     normalise,
     oblast_style,
 )
-from sitrep_classifier.text import STATE_ORGAN_AFTER, EndAnchored, Passage, caseless
+from sitrep_classifier.text import STATE_ORGAN_AFTER, EndAnchored, Passage, caseless, fold
 from sitrep_schemas import Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
@@ -1045,8 +1045,8 @@ def _display_name(m: Mention) -> str:
     if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
-    designation = _DESIGNATED.search(surface)
-    if designation and not _DESIGNATED.search(m.place.name):
+    designation = _DESIGNATED.search(fold(surface))  # "Plateau State" as "Plateau state"
+    if designation and not _DESIGNATED.search(fold(m.place.name)):
         surface = surface[: designation.start()]  # "Littoral region", known only so: Littoral
     name = surface if surface and not surface.isupper() else m.place.name
     suffix = m.passage.value[m.name_end : m.end].lower()

@@ -109,6 +109,13 @@ _CURRENCY_WORDS = {
     "lira": "TRY",
     "kroner": "NOK",
     "kronor": "SEK",
+    "rupiah": "IDR",
+    "rand": "ZAR",
+    "cedis": "GHS",
+    "birr": "ETB",
+    "kwacha": "ZMW",
+    "taka": "BDT",
+    "afghanis": "AFN",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
@@ -461,6 +468,14 @@ _FORCE_SIZE_BEFORE = caseless(
 )
 
 
+# "Local leaders put the toll as high as 200", "officials estimated the death toll at 40"
+_TOLL_PUT_BEFORE = caseless(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates|estimating|gave|gives|set|sets)\s+"
+    r"(?:the|its|their)\s+(?:death\s+)?toll\s+(?:at|as\s+high\s+as|as\s+many\s+as|close\s+to|"
+    r"near|above|over|higher,?\s+at)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+)?$"
+)
+
+
 def _toll_kind(before: str) -> str | None:
     """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
     it counts bodies handed back; 'lost' when it is what losses amount to."""
@@ -473,6 +488,8 @@ def _toll_kind(before: str) -> str | None:
     tail = before[-160:]
     if "toll" not in tail and "number of" not in tail:
         return None
+    if _TOLL_PUT_BEFORE.search(tail[-70:]):
+        return "killed"
     m = _TOLL_BEFORE.search(tail)
     if m is None:
         return None
@@ -717,7 +734,19 @@ _NOT_PEOPLE_AFTER = caseless(
 )
 
 
+# "three people trapped inside died": the trapped were killed; "only one villager survived"
+_TRAPPED_DIED_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?trapped\s+(?:inside\s+|in\s+(?:the\s+)?[a-z-]+\s+|under\s+(?:the\s+)?"
+    r"rubble\s+)?(?:died|were\s+killed|burned\s+to\s+death|perished)\b"
+)
+_SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
+        return "killed"
+    if _SURVIVED_AFTER.match(lowered, end, end + 40):
+        return "count"
     if _PEOPLE_AFTER.match(lowered, end) and (
         _SEIZED_BEFORE.search(lowered, max(0, start - 30), start)
         or _SEIZED_AFTER.match(lowered, end, min(len(lowered), end + 60))

@@ -263,9 +263,11 @@ class Tagger:
             )  # fmt: skip
         if event_type.startswith("protest.") and all(a.type != "protesters" for a in actors):
             # "Hundreds protest in Lagos": the crowd acts, even unnamed
+            armed = any(a.type in _ARMED or a.sector == "military" for a in actors)
             actors = _implied(
-                actors, protest_span(passages), name="protesters", type="protesters", role="actor"
-            )
+                actors, protest_span(passages, armed), name="protesters", type="protesters",
+                role="actor",
+            )  # fmt: skip
         if all(a.type != "civilians" for a in actors):
             # "killing four people", "3,000 families fled": civilians counted as harmed
             family = event_type.partition(".")[0]
@@ -425,6 +427,7 @@ _MIXED_WEAPONS = re.compile(
     re.I,
 )
 # Who the text may name as the harmed of violence against civilians, if not "civilians"
+_ARMED = frozenset({"non_state_armed", "unknown"})
 _VICTIMS = frozenset({"civilians", "protesters", "media", "civil_society", "intergovernmental"})
 
 
