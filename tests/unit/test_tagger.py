@@ -2937,3 +2937,36 @@ def test_common_word_states_the_pm_and_riots_with_no_one_named(tagger: Tagger) -
     assert "protesters" not in [a.name for a in fighters.actors]
     charged = rules.classify(event("Prosecutors in Agadir charge dozens over looting and arson"))
     assert charged.event_type == "legal.investigation_charge"
+
+
+def test_floods_depths_destinations_and_states_named_by_compass(tagger: Tagger) -> None:
+    assert figures(tagger, "Streets were left under two metres of water.") == [("depth", 2)]
+    assert figures(
+        tagger, "About 200,000 homes were submerged and 1 million people were without power."
+    ) == [
+        ("damaged", 200_000),
+        ("in_need", 1_000_000),
+    ]
+    assert figures(tagger, "More than 30,000 people were moved to relief centres.") == [
+        ("evacuated", 30_000)
+    ]
+    assert figures(tagger, "It was the heaviest rainfall in three centuries.") == []
+    assert figures(tagger, "Boats were stopped 70 nautical miles off the coast.") == [
+        ("distance", 70)
+    ]
+    state = tagger.classify(event("Floods hit the northeastern state of Kelantan."))
+    assert [loc.name for loc in state.locations] == ["Kelantan"]
+    deported = tagger.classify(event("Israel deported 137 of the activists to Turkey."))
+    assert "Turkey" in [loc.name for loc in deported.locations]
+    assert "Turkey" not in [a.name for a in deported.actors]
+    building = tagger.classify(event("A man was shot dead near the Congress building in Lima."))
+    assert [loc.name for loc in building.locations] == ["Lima"]
+    navies = tagger.classify(event("Italian and Spanish navy ships shadowed the boats."))
+    assert {"Italian forces", "Spanish forces"} <= {a.name for a in navies.actors}
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    suspended = rules.classify(
+        event("The bloc suspended Guinea-Bissau from all its decision-making bodies.")
+    )
+    assert suspended.event_type == "economic.sanctions"
+    gunfire = rules.classify(event("Heavy gunfire broke out near the presidential palace."))
+    assert gunfire.event_type == "battle.armed_clash"

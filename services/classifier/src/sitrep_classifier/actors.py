@@ -13,6 +13,7 @@ from typing import Any
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_classifier.text import (
+    DESTINATION_BEFORE,
     STATE_ORGAN_AFTER,
     EndAnchored,
     Passage,
@@ -122,7 +123,7 @@ _MODEL_BETWEEN = re.compile(
 # "Russian and Ukrainian delegations": the noun is the first adjective's too
 _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
-    "militaries", "armies", "navies",
+    "militaries", "armies", "navies", "navy", "warships", "jets", "warplanes",
 )  # fmt: skip
 # "Iraqi counter-terrorism forces", "Kenyan special forces units", "Ukrainian long-range
 # drones": a people's forces with modifiers no alias lists
@@ -458,6 +459,7 @@ class ActorIndex:
                     and not organ
                     and (
                         (_PLACE_BEFORE.search(before) and not _OFFICE_OF_BEFORE.search(before))
+                        or DESTINATION_BEFORE.search(before)
                         or _POSSESSIVE_AFTER.match(after)
                         or _NAMED_DEAL_AFTER.match(after)
                         or _ORGANISATION_AFTER.match(text, m_end, m_end + _REACH)

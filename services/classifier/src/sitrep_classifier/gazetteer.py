@@ -30,7 +30,14 @@ from sitrep_classifier.gazetteer_index import (
     normalise,
     oblast_style,
 )
-from sitrep_classifier.text import STATE_ORGAN_AFTER, EndAnchored, Passage, caseless, fold
+from sitrep_classifier.text import (
+    DESTINATION_BEFORE,
+    STATE_ORGAN_AFTER,
+    EndAnchored,
+    Passage,
+    caseless,
+    fold,
+)
 from sitrep_schemas import Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
@@ -129,7 +136,9 @@ _LOCATIVE_BEFORE = caseless(
 _STRONG_BEFORE = EndAnchored(
     r"\b(?:(?:towns?|city|cities|villages?|settlements?|districts?|ports?|camps?|outskirts|suburbs?|"
     r"neighbou?rhoods?|enclaves?|communes?|municipality|municipalities|townships?|"
-    r"hospital|university|airport|prison|islands?)\s+of|near|outside|"
+    r"hospital|university|airport|prison|islands?|"
+    # "the northeastern state of Kelantan"
+    r"states?|provinces?|regions?|governorates?|prefectures?)\s+of|near|outside|"
     r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
@@ -607,7 +616,11 @@ class Gazetteer:
                             # "strikes on Iran's nuclear sites"; not "attacks on Ukraine's army" or
                             # "which would leave Ukraine's army at 800,000": an owner
                             (
-                                (_COUNTRY_LOCATIVE.search(before) or _AIMED_AT.search(before))
+                                (
+                                    _COUNTRY_LOCATIVE.search(before)
+                                    or _AIMED_AT.search(before)
+                                    or DESTINATION_BEFORE.search(before)
+                                )
                                 and not STATE_ORGAN_AFTER.match(after)
                             )
                             # "in Turkey and Syria"; not "near Pokrovsk, Russia's defence ministry said"

@@ -140,8 +140,8 @@ _FIGURE_STARTS = word_starts(
 _CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunition)"
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
-    r"square\s+miles?|square\s+met(?:er|re)s?|hectares?|acres?\b)|(?P<distance>kilomet(?:er|re)s?\b|km\b|miles?\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)|"
+    r"square\s+miles?|square\s+met(?:er|re)s?|hectares?|acres?\b)|(?P<distance>kilomet(?:er|re)s?\b|km\b|(?:nautical\s+)?miles?\b|nm\b|met(?:er|re)s?\b)|"
+    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|"
     # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
     rf"(?!\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b)))"
@@ -262,8 +262,12 @@ _HOUR_AFTER = caseless(r"\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w])")
 # "winds of 220 km/h": a speed, which TAXONOMY does not count.
 _SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
-_DEPTH_BEFORE = caseless(r"\bdepths?\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$")
-_DEPTH_AFTER = caseless(r"\s*(?:deep|below|underground|beneath)\b")
+_DEPTH_BEFORE = caseless(
+    r"\b(?:depths?\s+of|submerged\s+(?:by|to|under))\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
+)
+# "at a depth of 10 km", "10 km deep", "under two metres of water", "water 3 metres deep"
+_DEPTH_AFTER = caseless(r"\s*(?:deep|below|underground|beneath|of\s+(?:flood\s*)?water)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_WORDS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -350,13 +354,15 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
                          "moved to evacuation centres", "moved to evacuation centers",
-                         "moved to shelters",
+                         "moved to shelters", "moved to relief centres", "moved to relief centers",
+                         "moved to relief camps", "to relief centres", "to relief centers",
                          "moved to safer")),
     # "bringing to 41 the number of UN personnel held": the people held, not troops
     ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of", "being held", "held by", "extradited",
+                        "held for deportation", "taken into custody",
                         "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
@@ -390,7 +396,9 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "blankets", "litres", "liters", "hot meals", "meals",
                            "cubic metres", "cubic meters")),
-    ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed")),
+    # "200,000 homes were submerged": flooded homes are damaged
+    ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed",
+                       "submerged", "inundated")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
                         "beat back", "beat off", "stopped")),
@@ -693,8 +701,9 @@ def _passive_kind(lowered: str, end: int) -> str | None:
         return "count"  # "when two apartment blocks were hit": the things hit are counted
     if m:
         kind = _cue_kind(m.group("verb"), verbs_only=False)
-        # "72 were still missing": a state, not a verb, but what the figure is
-        return kind if kind == "missing_trapped" else _cue_kind(m.group("verb"))
+        # "72 were still missing", "1 million were without power": a state, not a verb, but
+        # what the figure is
+        return kind if kind in ("missing_trapped", "in_need") else _cue_kind(m.group("verb"))
     short = _PARTICIPLE_AFTER.match(lowered, end, min(len(lowered), end + 40))
     if short:
         if _EITHER_HARM_AFTER.match(lowered, short.end()):
@@ -740,6 +749,9 @@ _TRAPPED_DIED_AFTER = caseless(
     r"rubble\s+)?(?:died|were\s+killed|burned\s+to\s+death|perished)\b"
 )
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
+
+
+_AUX_BEFORE = re.compile(r"\b(?:were|was|been|are|is)\s+$")
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
@@ -828,6 +840,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             and before
             and distance <= _VERB_REACH
             and not _OTHER_FIGURE.search(between)
+            # "200,000 homes were submerged and 1 million people ...": an earlier subject's
+            and not (between.startswith(" and ") and _AUX_BEFORE.search(window, 0, m.start()))
             and not _STRIKING_BETWEEN.search(between)
             and (verb_before is None or candidate < verb_before)
         ):

@@ -133,6 +133,16 @@ def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.
     return matches_at(pattern, lowered, starts, text)
 
 
+# "deported 137 of the activists to Turkey", "was flown to neighbouring Senegal", "the ash
+# cloud drifted over the Red Sea to Yemen": where people or things were taken, a place
+DESTINATION_BEFORE = EndAnchored(
+    r"\b(?:deported|deports|deporting|flown|repatriated|drifted|drifts|drifting|"
+    r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
+    r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+    ("to", "the", "neighbouring", "neighboring"),
+)
+
+
 # "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
 STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?|"
