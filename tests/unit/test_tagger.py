@@ -2970,3 +2970,17 @@ def test_floods_depths_destinations_and_states_named_by_compass(tagger: Tagger) 
     assert suspended.event_type == "economic.sanctions"
     gunfire = rules.classify(event("Heavy gunfire broke out near the presidential palace."))
     assert gunfire.event_type == "battle.armed_clash"
+
+
+def test_bordering_countries_state_bodies_and_names_holding_a_place(tagger: Tagger) -> None:
+    border = tagger.classify(event("The affected area borders South Sudan and Kenya."))
+    assert [loc.name for loc in border.locations] == ["South Sudan", "Kenya"]
+    assert not {"South Sudan", "Kenya"} & {a.name for a in border.actors}
+    krg = tagger.classify(
+        event("Baghdad ordered a joint investigation with the Kurdistan Regional Government.")
+    )
+    assert "Kurdistan Regional Government" in [a.name for a in krg.actors]
+    body = tagger.classify(event("Venezuela's civil aviation authority revoked six permits."))
+    assert "Venezuela" in [a.name for a in body.actors]
+    carrier = tagger.classify(event("The USS Gerald R. Ford arrived in the Caribbean."))
+    assert "US forces" in [a.name for a in carrier.actors]

@@ -55,8 +55,8 @@ _NOUN_AFTER = re.compile(
     r"^\s+(?!(?:in|on|at|near|from|and|or|was|were|who|had|has|is|during|after|by|with|as)\b)[a-z]"
 )
 _PLACE_BEFORE = EndAnchored(
-    r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|"
-    r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
+    r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
+    r"bordering|(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
     (
         "in",
@@ -71,6 +71,8 @@ _PLACE_BEFORE = EndAnchored(
         "near",
         "outside",
         "around",
+        "borders",
+        "bordering",
         "with",
         "the",
         "ern",

@@ -260,7 +260,7 @@ _OFFICE_SPEAKS_AFTER = caseless(
     r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
-    "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
+    "borders", "bordering", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
     "central",
@@ -275,7 +275,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
-    r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing)|"
+    r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing|borders|bordering)|"
     r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
     r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
     r"central\s+)?$",

@@ -459,13 +459,17 @@ def _implied(
 
 
 def _not_places(actors: list[Actor], locations: list[Location]) -> list[Actor]:
-    """ "rescue teams to Turkey": Turkey is where, not who."""
+    """ "rescue teams to Turkey": Turkey is where, not who; "the Kurdistan Regional
+    Government", a name longer than the place it holds, is who."""
     place_spans = [(loc.span.field, loc.span.start, loc.span.end) for loc in locations if loc.span]
     return [
         a
         for a in actors
         if not a.span
-        or not any(f == a.span.field and s <= a.span.start < e for f, s, e in place_spans)
+        or not any(
+            f == a.span.field and s <= a.span.start < e and a.span.end <= e
+            for f, s, e in place_spans
+        )
     ]
 
 
