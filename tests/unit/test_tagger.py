@@ -2984,3 +2984,30 @@ def test_bordering_countries_state_bodies_and_names_holding_a_place(tagger: Tagg
     assert "Venezuela" in [a.name for a in body.actors]
     carrier = tagger.classify(event("The USS Gerald R. Ford arrived in the Caribbean."))
     assert "US forces" in [a.name for a in carrier.actors]
+
+
+def test_year_ranges_compass_pairs_offices_of_a_named_person_and_national_police(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "A war from 1998 to 2000 killed an estimated 80,000 people.") == [
+        ("killed", 80_000)
+    ]
+    assert figures(tagger, "Between 2014 and 2022 some 14,000 people were killed.") == [
+        ("killed", 14_000)
+    ]
+    assert figures(tagger, "Houthi fighters detain at least 11 UN staff.") == [("detained", 11)]
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    war = rules.classify(event("The two countries fought a war from 1998 to 2000."))
+    assert war.event_type == "other.background"
+    nepal = tagger.classify(event("Floods hit eastern and central Nepal on Sunday."))
+    assert [loc.name for loc in nepal.locations] == ["Nepal"]
+    pm = tagger.classify(event("The Prime Minister of Armenia, Nikol Pashinyan, signed it."))
+    assert [a.name for a in pm.actors] == ["Nikol Pashinyan"]
+    jordan = tagger.classify(event("The foreign minister of Jordan said talks would resume."))
+    assert "Jordan" in [a.name for a in jordan.actors]
+    police = tagger.classify(event("Kenya Police arrested 12 people in Nairobi."))
+    assert "Kenyan police" in [a.name for a in police.actors]
+    osce = tagger.classify(
+        event("They asked the Organization for Security and Co-operation in Europe to act.")
+    )
+    assert "OSCE" in [a.name for a in osce.actors]

@@ -57,7 +57,8 @@ _NOUN_AFTER = re.compile(
 _PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
     r"bordering|(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
-    r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+)?$",
+    r"(?:(?:\w+ern|central)\s+(?:and|or)\s+)?"  # "across eastern and central Nepal"
+    r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+)?$",
     (
         "in",
         "into",
@@ -79,6 +80,7 @@ _PLACE_BEFORE = EndAnchored(
         "held",
         "east",
         "west",
+        "central",
     ),
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")
@@ -336,6 +338,7 @@ class ActorIndex:
             named = (name, bare, f"the {bare}") if name != bare else (name,)
             for alias in dict.fromkeys(named):
                 aliases.setdefault(alias, entry)
+        _add_police(aliases)  # "Kenya Police": now that Kenya is known by name
         return ActorIndex(aliases, self.unlisted)
 
     @classmethod
@@ -479,6 +482,13 @@ class ActorIndex:
                     )
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
+                if (
+                    entry.type == "state"
+                    and entry.sector is None
+                    and _OFFICE_OF_BEFORE.search(before)
+                    and any(m_end < pos <= m_end + 3 for pos in persons)
+                ):
+                    continue  # "the Prime Minister of Armenia, Nikol Pashinyan": the person acts
                 title = _TITLE_AFTER.match(after)
                 if (
                     title
@@ -644,12 +654,22 @@ def _forces_by_country(aliases: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
 
 def _add_police(aliases: dict[str, ActorEntry]) -> None:
     """ "Kenyan police officers": each country with armed forces in the list ("Kenyan forces")
-    has a police under the same adjective, unless the list names it otherwise."""
+    has a police under the same adjective, and under its country's name ("Nepal Police"),
+    unless the list names it otherwise."""
+    countries = {
+        entry.country: entry.name
+        for alias, entry in aliases.items()
+        if entry.type == "state" and entry.sector is None and entry.country and alias == entry.name
+    }
     for entry in _forces_by_country(aliases).values():
         adjective = entry.name.removesuffix(" forces")
         police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
         for alias in ("police", "police officers", "policemen", "police force", "national police"):
             aliases.setdefault(f"{adjective} {alias}", police)
+        country = countries.get(entry.country)
+        if country is not None:
+            for alias in ("Police", "police", "National Police", "Police Service"):
+                aliases.setdefault(f"{country} {alias}", police)
 
 
 # "the army", "the junta", "military jets": a state's forces named without their state.

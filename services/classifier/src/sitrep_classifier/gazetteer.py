@@ -277,7 +277,9 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing|borders|bordering)|"
     r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
-    r"\s+(?:the\s+)?(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
+    # "across eastern and central Nepal"
+    r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+)?"
+    r"(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
     r"central\s+)?$",
     _COUNTRY_ENDS,
 )
@@ -322,6 +324,7 @@ _COMPASS_BEFORE = re.compile(
     r"\b(?P<compass>(?:[Nn]orth|[Ss]outh)[- ]?(?:[Ee]ast|[Ww]est)(?:ern)?|[Nn]orthern|[Ss]outhern|"
     r"[Ee]astern|[Ww]estern|[Cc]entral)\s+$"
 )
+_COMPASS_PAIR_BEFORE = re.compile(r"\b(?:\w+ern|[Cc]entral)\s+(?:and|or)\s+$")
 # "drawing criticism from Kyiv", "pressure from Washington": the government speaks, not a place.
 _VOICE_FROM = EndAnchored(
     r"\b(?:criticism|condemnation|rebukes?|protests?|anger|outrage|objections?|backlash|"
@@ -647,6 +650,10 @@ class Gazetteer:
                     if place.kind == "country"
                     else None
                 )
+                if compass and _COMPASS_PAIR_BEFORE.search(
+                    text, max(0, compass.start() - 24), compass.start()
+                ):
+                    compass = None  # "eastern and central Nepal": more than one part, the country
                 if compass:  # "eastern Afghanistan": the part of the country the text names
                     start = compass.start()
                     place = _as_part(place, f"{compass.group('compass')} {place.name}")

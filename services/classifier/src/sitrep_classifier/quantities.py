@@ -269,6 +269,7 @@ _DEPTH_BEFORE = caseless(
 # "at a depth of 10 km", "10 km deep", "under two metres of water", "water 3 metres deep"
 _DEPTH_AFTER = caseless(r"\s*(?:deep|below|underground|beneath|of\s+(?:flood\s*)?water)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*(?:to|and|[-–/]|until|till|through)\s*$")
 _MONTH_WORDS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -287,8 +288,10 @@ _MONTH_BEFORE = EndAnchored(
     + tuple(str(d) for d in range(10)),
 )
 _YEAR_BEFORE = EndAnchored(
-    r"\b(?:in|since|into|by|until|till|from|before|after|during|early|late|mid|of|around)[\s-]+$",
+    r"\b(?:in|since|into|by|until|till|from|before|after|during|early|late|mid|of|around|between)"
+    r"[\s-]+$",
     (
+        "between",
         "in",
         "since",
         "into",
@@ -362,7 +365,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of", "being held", "held by", "extradited",
-                        "held for deportation", "taken into custody",
+                        "held for deportation", "taken into custody", "detain",
                         "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
@@ -952,8 +955,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
                 _MONTH_BEFORE.search(tail) and (len(num) <= 2 or _YEAR.match(num))
             ):
                 continue  # a date: "15 April", "March 3", "September 2022"
-            if _YEAR.match(num) and _YEAR_BEFORE.search(tail):
-                continue  # "in 2024", "into 2025", "since 2014"
+            if _YEAR.match(num) and (
+                _YEAR_BEFORE.search(tail) or _YEAR_RANGE_BEFORE.search(tail[-16:])
+            ):
+                continue  # "in 2024", "into 2025", "since 2014", "from 1998 to 2000"
         if _YEAR.match(num) and not cur and not scale:
             if _YEAR_AS_ADJECTIVE.search(tail) or _YEAR_NAMES_AFTER.match(lowered, end):
                 continue  # "the 2024 response plan", "says 1974 disengagement deal collapsed"
