@@ -57,8 +57,9 @@ _NOUN_AFTER = re.compile(
 _PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
     r"bordering|(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
-    r"(?:(?:\w+ern|central)\s+(?:and|or)\s+)?"  # "across eastern and central Nepal"
-    r"(?:\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+)?$",
+    # "across eastern and central Nepal"
+    r"(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
+    r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+)?$",
     (
         "in",
         "into",
@@ -666,7 +667,7 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
         police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
         for alias in ("police", "police officers", "policemen", "police force", "national police"):
             aliases.setdefault(f"{adjective} {alias}", police)
-        country = countries.get(entry.country)
+        country = countries.get(entry.country or "")
         if country is not None:
             for alias in ("Police", "police", "National Police", "Police Service"):
                 aliases.setdefault(f"{country} {alias}", police)

@@ -278,8 +278,8 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing|borders|bordering)|"
     r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
     # "across eastern and central Nepal"
-    r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+)?"
-    r"(?:\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
+    r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
+    r"\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
     r"central\s+)?$",
     _COUNTRY_ENDS,
 )
