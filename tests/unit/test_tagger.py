@@ -3011,3 +3011,27 @@ def test_year_ranges_compass_pairs_offices_of_a_named_person_and_national_police
         event("They asked the Organization for Security and Co-operation in Europe to act.")
     )
     assert "OSCE" in [a.name for a in osce.actors]
+
+
+def test_listed_oblasts_references_by_distance_and_air_crashes(tagger: Tagger) -> None:
+    listed = tagger.classify(event("Fires broke out in the Murmansk and Irkutsk regions."))
+    assert [loc.name for loc in listed.locations] == ["Murmansk Oblast", "Irkutsk Oblast"]
+    far = tagger.classify(event("The bombers at Belaya, 4,000 km from Ukraine, were hit."))
+    assert "Ukraine" not in [a.name for a in far.actors]
+    assert figures(tagger, "All but one of the 242 people on board were killed.") == [
+        ("count", 242)
+    ]
+    assert figures(tagger, "Guangdong moved more than 1.9 million people to safety.") == [
+        ("evacuated", 1_900_000)
+    ]
+    hills = tagger.classify(event("A lake in the mountains of Hualien overflowed."))
+    assert "Hualien" in [loc.name for loc in hills.locations]
+    sbu = tagger.classify(event("Ukraine's SBU security service said it hit 41 aircraft."))
+    assert "SBU" in [a.name for a in sbu.actors]
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    crash = rules.classify(event("A Boeing 787-8 crashed into a hostel after take-off."))
+    assert crash.event_type == "disaster.natural_event"
+    signal = rules.classify(event("Hong Kong issued its highest typhoon signal, No. 10."))
+    assert signal.event_type == "security.alert_warning"
+    throttled = rules.classify(event("Authorities throttled access to social media platforms."))
+    assert throttled.event_type == "information.censorship_media"

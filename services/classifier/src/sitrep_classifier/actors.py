@@ -56,7 +56,9 @@ _NOUN_AFTER = re.compile(
 )
 _PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
-    r"bordering|(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
+    # "4,000 km from Ukraine": a distance's reference point
+    r"bordering|(?:km|kilomet(?:er|re)s?|miles)\s+from|"
+    r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     # "across eastern and central Nepal"
     r"(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
     r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+)?$",
@@ -73,6 +75,7 @@ _PLACE_BEFORE = EndAnchored(
         "near",
         "outside",
         "around",
+        "from",
         "borders",
         "bordering",
         "with",

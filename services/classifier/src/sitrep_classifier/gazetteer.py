@@ -125,7 +125,7 @@ _LOCATIVE_BEFORE = caseless(
     r"neighbou?ring|nearby|"
     r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|population|inhabitants|"
-    r"coasts?|shores?|"
+    r"coasts?|shores?|mountains|hills|foothills|slopes|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?"
@@ -1070,6 +1070,13 @@ def _display_name(m: Mention) -> str:
         surface = surface[: designation.start()]  # "Littoral region", known only so: Littoral
     name = surface if surface and not surface.isupper() else m.place.name
     suffix = m.passage.value[m.name_end : m.end].lower()
+    if m.place.kind == "admin1" and not suffix:
+        # "the Ivanovo, Ryazan and Amur regions": each one's designation is the list's
+        text = m.passage.value
+        listed = _DISTRIBUTIVE.match(text, m.name_end, m.name_end + _REACH) or _ADMIN_SUFFIX.match(
+            text[m.name_end : m.name_end + _REACH].lower()
+        )
+        suffix = _designation(listed) if listed else ""
     if m.place.kind == "admin1" and ("region" in suffix or "oblast" in suffix):
         # "Lipetsk region": Lipetsk Oblast; not "Krasnaya Yaruga district"
         countries, not_oblasts = oblast_style()

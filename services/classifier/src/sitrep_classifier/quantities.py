@@ -358,6 +358,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
                          "moved to evacuation centres", "moved to evacuation centers",
                          "moved to shelters", "moved to relief centres", "moved to relief centers",
+                         "to safety",
                          "moved to relief camps", "to relief centres", "to relief centers",
                          "moved to safer")),
     # "bringing to 41 the number of UN personnel held": the people held, not troops
@@ -757,7 +758,12 @@ _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+r
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|are|is)\s+$")
 
 
+_ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+[a-z]+\s+of\s+(?:the\s+)?$")
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _ALL_BUT_BEFORE.search(lowered, max(0, start - 30), start):
+        return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
         return "killed"
     if _SURVIVED_AFTER.match(lowered, end, end + 40):
@@ -946,6 +952,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
         if num.isalpha() and _THE_BEFORE.search(tail):
             continue  # "the two countries" refers, it does not count
+        if tail.endswith("all but "):
+            continue  # "all but one of the 242 on board": the exception, not a count
         if num.isalpha() and scale and scale.lower() in {"m", "b", "k"}:
             continue
         if scale and scale.lower() in {"m", "b"} and not cur:
