@@ -3035,3 +3035,18 @@ def test_listed_oblasts_references_by_distance_and_air_crashes(tagger: Tagger) -
     assert signal.event_type == "security.alert_warning"
     throttled = rules.classify(event("Authorities throttled access to social media platforms."))
     assert throttled.event_type == "information.censorship_media"
+
+
+def test_possessive_names_power_units_mainland_and_feared_dead(tagger: Tagger) -> None:
+    camps = tagger.classify(event("The boat left the camps in Cox's Bazar on Friday."))
+    assert [loc.name for loc in camps.locations] == ["Cox's Bazar"]
+    kursk = tagger.classify(event("Russia's Kursk region was hit overnight."))
+    assert [loc.name for loc in kursk.locations] == ["Kursk Oblast"]
+    assert figures(tagger, "15 gigawatts of generation were lost, 60 per cent of demand.") == [
+        ("count", 15),
+        ("share", 60),
+    ]
+    assert figures(tagger, "Some 427 Rohingya refugees are feared dead.") == [("killed", 427)]
+    assert figures(tagger, "The first shots lasted 30 seconds.") == [("duration", 30)]
+    cut = tagger.classify(event("Power was cut across mainland Spain and Portugal."))
+    assert not {"Spain", "Portugal"} & {a.name for a in cut.actors}

@@ -61,7 +61,7 @@ _PLACE_BEFORE = EndAnchored(
     r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     # "across eastern and central Nepal"
     r"(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
-    r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+)?$",
+    r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+)?$",
     (
         "in",
         "into",
@@ -85,6 +85,7 @@ _PLACE_BEFORE = EndAnchored(
         "east",
         "west",
         "central",
+        "mainland",
     ),
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")

@@ -57,6 +57,7 @@ _NAME_START = re.compile(
 )
 _PARTICLE_FIRST = re.compile(_PARTICLE)
 _JOINER = re.compile(r"[ -]+")
+_POSSESSIVE_JOINER = re.compile(r"['’]s\s+(?=[A-Z])")
 _KEYS: dict[str, str] = {}
 
 
@@ -260,7 +261,7 @@ _OFFICE_SPEAKS_AFTER = caseless(
     r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
-    "borders", "bordering", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
+    "borders", "bordering", "mainland", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
     "central",
@@ -280,7 +281,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     # "across eastern and central Nepal"
     r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
     r"\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
-    r"central\s+)?$",
+    r"central\s+|mainland\s+)?$",
     _COUNTRY_ENDS,
 )
 # "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.
@@ -455,10 +456,15 @@ class Gazetteer:
             ends = [first.end()]
             while len(ends) < _MAX_TOKENS and names[-1] in prefixes:
                 joiner = _JOINER.match(text, ends[-1])
+                name = names[-1]
+                if joiner is None and f"{name} s" in prefixes:
+                    # "Cox's Bazar": a possessive inside a name (GeoNames' "cox s bazar")
+                    joiner = _POSSESSIVE_JOINER.match(text, ends[-1])
+                    name = f"{name} s"
                 following = joiner and _TOKEN.match(text, joiner.end())
                 if not following:
                     break
-                names.append(f"{names[-1]} {_key(following.group())}")
+                names.append(f"{name} {_key(following.group())}")
                 ends.append(following.end())
             lower_compass = word[0].islower() and word.lower() in _DIRECTIONS
             for key, end in zip(reversed(names), reversed(ends), strict=True):

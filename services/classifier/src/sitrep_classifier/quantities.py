@@ -141,7 +141,8 @@ _CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunitio
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?|acres?\b)|(?P<distance>kilomet(?:er|re)s?\b|km\b|(?:nautical\s+)?miles?\b|nm\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\b)|"
+    r"(?P<duration>(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centur(?:y|ies))\b)|"
     # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
     rf"(?!\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b)))"
@@ -328,6 +329,7 @@ _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
+                      "feared dead",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
                       "to death", "shot dead", "found dead", "executed", "executing", "beheaded", "beheading", "behead", "beheads",
                       "massacred", "slaughtered", "martyred", "burned to death", "burnt to death", "burned alive",
@@ -758,10 +760,15 @@ _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+r
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|are|is)\s+$")
 
 
+_ENERGY_AFTER = re.compile(
+    r"\s*(?:gigawatts?|megawatts?|gw|mw|gigawatt-hours|megawatt-hours|gwh|mwh)\b"
+)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+[a-z]+\s+of\s+(?:the\s+)?$")
 
 
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _ENERGY_AFTER.match(lowered, end):
+        return "count"  # "15 gigawatts of generation were lost": power, not losses
     if _ALL_BUT_BEFORE.search(lowered, max(0, start - 30), start):
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):

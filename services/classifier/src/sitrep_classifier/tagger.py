@@ -518,7 +518,7 @@ _NOT_A_DAY = (
 )
 _TOWARDS_LIST = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|struck|hit|hits|rocked|shook|jolted)\s+"
-    rf"(?:(?:the\s+)?{_COMPASS}\s+)?{_NOT_A_DAY}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    rf"(?:(?:the\s+)?(?:{_COMPASS}|mainland)\s+)?{_NOT_A_DAY}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
     rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?:{_COMPASS}\s+)?$"
 )
 
