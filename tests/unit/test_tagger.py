@@ -3050,3 +3050,22 @@ def test_possessive_names_power_units_mainland_and_feared_dead(tagger: Tagger) -
     assert figures(tagger, "The first shots lasted 30 seconds.") == [("duration", 30)]
     cut = tagger.classify(event("Power was cut across mainland Spain and Portugal."))
     assert not {"Spain", "Portugal"} & {a.name for a in cut.actors}
+
+
+def test_of_which_shot_down_exchange_rates_sites_and_recalled_envoys(tagger: Tagger) -> None:
+    assert figures(
+        tagger, "Russia launched 598 drones, of which 563 drones and 26 missiles were shot down."
+    ) == [("launched", 598), ("intercepted", 563), ("intercepted", 26)]
+    assert figures(tagger, "The rial fell to more than 1.1 million to the US dollar.") == [
+        ("money", 1_100_000)
+    ]
+    assert figures(tagger, "The government opened three sites for displaced families.") == [
+        ("count", 3)
+    ]
+    recalled = tagger.classify(
+        event("Iran recalled its ambassadors from Paris, Berlin and London.")
+    )
+    assert recalled.locations == []
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    hit = rules.classify(event("A building partly collapsed after a direct hit."))
+    assert hit.event_type == "remote.missile_artillery"

@@ -329,7 +329,9 @@ _COMPASS_PAIR_BEFORE = re.compile(r"\b(?:\w+ern|[Cc]entral)\s+(?:and|or)\s+$")
 # "drawing criticism from Kyiv", "pressure from Washington": the government speaks, not a place.
 _VOICE_FROM = EndAnchored(
     r"\b(?:criticism|condemnation|rebukes?|protests?|anger|outrage|objections?|backlash|"
-    r"response|reaction|pressure|calls?|demands?|approval|warnings?|praise|support)\s+from\s+$",
+    r"response|reaction|pressure|calls?|demands?|approval|warnings?|praise|support|"
+    # "recalled its ambassadors from Paris": from the state the capital stands for
+    r"ambassadors?|envoys?|diplomats)\s+from\s+$",
     ("from",),
 )
 _PAIRED_COMPASS = re.compile(
@@ -508,7 +510,7 @@ class Gazetteer:
                 for p in cands
                 if p.curated and p.kind == "admin1" and p.admin1_code
             }
-            last_end = -1
+            last_end = voice_end = -1
             for n, (start, end, key, candidates) in enumerate(spans):
                 # Anchored context patterns search a bounded window, not the whole prefix.
                 before, after = lower[max(0, start - _REACH) : start], lower[end : end + _REACH]
@@ -648,8 +650,12 @@ class Gazetteer:
                 ):
                     continue
                 if (place.capital or place.kind == "country") and (
-                    _MEASURE_ON.search(before) or _VOICE_FROM.search(before)
+                    _MEASURE_ON.search(before)
+                    or _VOICE_FROM.search(before)
+                    # "ambassadors from Paris, Berlin and London": the list goes on
+                    or (voice_end >= 0 and _LIST_JOINER.match(text, voice_end, start))
                 ):
+                    voice_end = end
                     continue
                 compass = (
                     _COMPASS_BEFORE.search(text, max(0, start - 24), start)

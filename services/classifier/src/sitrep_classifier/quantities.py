@@ -745,7 +745,7 @@ _PEOPLE_KINDS = frozenset(
 _NOT_PEOPLE_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
     r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
-    r"cities|firearms|weapons|rifles|guns|grenades)\b"
+    r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters)\b"
 )
 
 
@@ -766,7 +766,26 @@ _ENERGY_AFTER = re.compile(
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+[a-z]+\s+of\s+(?:the\s+)?$")
 
 
+# "launched 598 drones and 31 missiles, of which 563 drones and 26 missiles were shot down"
+_OF_WHICH_BEFORE = re.compile(r"\b(?:of\s+which|of\s+them)\s+$")
+_CLAUSE_PASSIVE_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?P<verb>shot\s+down|intercepted|"
+    r"downed|destroyed|neutrali[sz]ed|killed|wounded|injured)\b"
+)
+# "1.1 million to the US dollar": an exchange rate
+_EXCHANGE_AFTER = re.compile(
+    r"\s+(?:rials?|rubles?|roubles?|pounds?|lira|naira|[a-z]+)?\s*(?:to|per|against)\s+(?:the\s+|one\s+|a\s+)?"
+    r"(?:us\s+|u\.s\.\s+)?(?:dollar|euro|greenback)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _OF_WHICH_BEFORE.search(lowered, max(0, start - 12), start):
+        later = _CLAUSE_PASSIVE_AFTER.match(lowered, end, end + 90)
+        if later:
+            return _cue_kind(later.group("verb"))
+    if _EXCHANGE_AFTER.match(lowered, end, end + 40):
+        return "money"
     if _ENERGY_AFTER.match(lowered, end):
         return "count"  # "15 gigawatts of generation were lost": power, not losses
     if _ALL_BUT_BEFORE.search(lowered, max(0, start - 30), start):
