@@ -3069,3 +3069,18 @@ def test_of_which_shot_down_exchange_rates_sites_and_recalled_envoys(tagger: Tag
     rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
     hit = rules.classify(event("A building partly collapsed after a direct hit."))
     assert hit.event_type == "remote.missile_artillery"
+
+
+def test_forces_listed_before_a_model_contributions_and_waters_around(tagger: Tagger) -> None:
+    jets = tagger.classify(event("Polish and Dutch F-35 fighter jets shot down several drones."))
+    assert {"Polish forces", "Dutch forces"} <= {a.name for a in jets.actors}
+    sentry = tagger.classify(event("The mission has contributions from Denmark and Germany."))
+    assert sentry.locations == []
+    assert {"Denmark", "Germany"} <= {a.name for a in sentry.actors}
+    drills = tagger.classify(event("China's military began exercises around Taiwan on Tuesday."))
+    assert [loc.name for loc in drills.locations] == ["Taiwan"]
+    council = tagger.classify(event("The North Atlantic Council held consultations."))
+    assert "NATO" in [a.name for a in council.actors]
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    rally = rules.classify(event("The senator was shot in the head at a campaign rally."))
+    assert rally.event_type == "civilians.attack"

@@ -143,7 +143,9 @@ _MODIFIED_FORCES = re.compile(
 )
 _MODIFIED_NOUNS = ("forces", "troops", "units", "commandos", "drones", "jets", "warplanes")
 _DISTRIBUTED = re.compile(
-    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
+    # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun
+    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
 _OWN_FORCES_AFTER = caseless(
     r"^(?:[’']s\s+(?:[a-z-]+\s+){1,3}?)?\s*(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"

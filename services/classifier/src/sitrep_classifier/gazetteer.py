@@ -261,7 +261,7 @@ _OFFICE_SPEAKS_AFTER = caseless(
     r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
-    "borders", "bordering", "mainland", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
+    "borders", "bordering", "mainland", "around", "off", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
     "central",
@@ -270,7 +270,8 @@ _COUNTRY_ENDS = (
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
 # a country an event covers ("five areas of Sudan") and a country people leave.
 _COUNTRY_LOCATIVE = EndAnchored(
-    r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck)|"
+    r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck|around|"
+    r"off)|"
     r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|"
     r"north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
@@ -368,7 +369,8 @@ _PEOPLE_FROM = EndAnchored(
     r"\b(?:peacekeepers|troops|soldiers|contingents?|officers|police\s+officers|experts|"
     r"delegations?|delegates|envoys|ministers|diplomats|mediators|negotiators|volunteers|"
     r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors|"
-    r"ambassadors?|envoy|crews|firefighters|rescuers|teams|aircraft)\s+from\s+(?:the\s+)?$",
+    r"ambassadors?|envoy|crews|firefighters|rescuers|teams|aircraft|contributions?|"
+    r"contingents)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
 _PRECISION = {
