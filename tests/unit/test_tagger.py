@@ -3084,3 +3084,27 @@ def test_forces_listed_before_a_model_contributions_and_waters_around(tagger: Ta
     rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
     rally = rules.classify(event("The senator was shot in the head at a campaign rally."))
     assert rally.event_type == "civilians.attack"
+
+
+def test_water_levels_either_damage_flight_abroad_and_neighbouring_countries(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "The Guaiba lake rose to a record 5.3 metres.") == [("depth", 5.3)]
+    assert figures(tagger, "More than 35,000 houses were destroyed or damaged.") == [
+        ("damaged", 35_000)
+    ]
+    assert figures(tagger, "Lula announced 51 billion reais in emergency spending.") == [
+        ("money", 51_000_000_000)
+    ]
+    fled = tagger.classify(event("Sheikh Hasina resigned and fled to India by helicopter."))
+    assert [loc.name for loc in fled.locations] == ["India"]
+    assert "India" not in [a.name for a in fled.actors]
+    tolls = tagger.classify(
+        event("At least 94 people were killed in Mozambique and 13 in neighbouring Malawi.")
+    )
+    assert [loc.name for loc in tolls.locations] == ["Mozambique", "Malawi"]
+    island = tagger.classify(event("The cyclone devastated the French island of Mayotte."))
+    assert [loc.name for loc in island.locations] == ["Mayotte"]
+    rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
+    clash = rules.classify(event("Six people are killed as students clash with police in Dhaka."))
+    assert clash.event_type == "protest.riot"

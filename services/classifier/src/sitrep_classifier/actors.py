@@ -61,7 +61,8 @@ _PLACE_BEFORE = EndAnchored(
     r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
     # "across eastern and central Nepal"
     r"(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
-    r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+)?$",
+    r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+|"
+    r"neighbou?ring\s+)?$",
     (
         "in",
         "into",
@@ -86,6 +87,8 @@ _PLACE_BEFORE = EndAnchored(
         "west",
         "central",
         "mainland",
+        "neighbouring",
+        "neighboring",
     ),
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")

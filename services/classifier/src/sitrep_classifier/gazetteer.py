@@ -261,7 +261,7 @@ _OFFICE_SPEAKS_AFTER = caseless(
     r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
-    "borders", "bordering", "mainland", "around", "off", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
+    "borders", "bordering", "mainland", "around", "off", "neighbouring", "neighboring", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
     "central",
@@ -272,7 +272,7 @@ _COUNTRY_ENDS = (
 _COUNTRY_LOCATIVE = EndAnchored(
     r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck|around|"
     r"off)|"
-    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|"
+    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|islands?|"
     r"north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
@@ -282,7 +282,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     # "across eastern and central Nepal"
     r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
     r"\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
-    r"central\s+|mainland\s+)?$",
+    r"central\s+|mainland\s+|neighbou?ring\s+)?$",
     _COUNTRY_ENDS,
 )
 # "fired 250 rockets at Israel", "strikes on Iran": the country an attack lands in.

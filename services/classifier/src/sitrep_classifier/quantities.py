@@ -116,6 +116,7 @@ _CURRENCY_WORDS = {
     "kwacha": "ZMW",
     "taka": "BDT",
     "afghanis": "AFN",
+    "reais": "BRL",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
@@ -264,7 +265,9 @@ _HOUR_AFTER = caseless(r"\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w])")
 _SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
 _DEPTH_BEFORE = caseless(
-    r"\b(?:depths?\s+of|submerged\s+(?:by|to|under))\s+"
+    r"\b(?:depths?\s+of|submerged\s+(?:by|to|under)|"
+    # "the lake rose to a record 5.3 metres": a water level
+    r"(?:rose|risen|rising|peaked|crested)\s+(?:to\s+)?(?:an?\s+(?:record|peak|high)\s+(?:of\s+)?)?)\s*"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
 )
 # "at a depth of 10 km", "10 km deep", "under two metres of water", "water 3 metres deep"
@@ -779,7 +782,15 @@ _EXCHANGE_AFTER = re.compile(
 )
 
 
+_EITHER_DAMAGE_AFTER = caseless(
+    r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:destroyed\s+or\s+damaged|"
+    r"damaged\s+or\s+destroyed)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _EITHER_DAMAGE_AFTER.match(lowered, end, end + 60):
+        return "damaged"  # "35,000 houses were destroyed or damaged": not told apart
     if _OF_WHICH_BEFORE.search(lowered, max(0, start - 12), start):
         later = _CLAUSE_PASSIVE_AFTER.match(lowered, end, end + 90)
         if later:

@@ -136,7 +136,7 @@ def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.
 # "deported 137 of the activists to Turkey", "was flown to neighbouring Senegal", "the ash
 # cloud drifted over the Red Sea to Yemen": where people or things were taken, a place
 DESTINATION_BEFORE = EndAnchored(
-    r"\b(?:deported|deports|deporting|flown|repatriated|drifted|drifts|drifting|"
+    r"\b(?:deported|deports|deporting|flown|repatriated|drifted|drifts|drifting|flees|fled|"
     r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
     r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
     ("to", "the", "neighbouring", "neighboring"),
