@@ -3108,3 +3108,15 @@ def test_water_levels_either_damage_flight_abroad_and_neighbouring_countries(
     rules = Tagger(learned=False, gazetteer=tagger.gazetteer, actors=tagger.actors)
     clash = rules.classify(event("Six people are killed as students clash with police in Dhaka."))
     assert clash.event_type == "protest.riot"
+
+
+def test_armed_forces_by_demonym_gendarmes_and_departures(tagger: Tagger) -> None:
+    flights = tagger.classify(event("Canadian Armed Forces aircraft flew residents out."))
+    assert "Canadian forces" in [a.name for a in flights.actors]
+    assert figures(tagger, "France sent 1,000 additional police and gendarmes.") == [
+        ("troops", 1000)
+    ]
+    left = tagger.classify(event("He left for Spain after a court issued a warrant."))
+    assert [loc.name for loc in left.locations] == ["Spain"]
+    pacific = tagger.classify(event("Gendarmes were sent to the Pacific territory."))
+    assert pacific.locations == []

@@ -373,7 +373,8 @@ class ActorIndex:
                 adjective = actor.name.removesuffix(" forces")
                 # and as statements name it: "Israeli aggression", "the Israeli enemy's strike"
                 names += [
-                    f"{adjective} {noun}" for noun in ("security forces", "aggression", "enemy")
+                    f"{adjective} {noun}"
+                    for noun in ("security forces", "armed forces", "aggression", "enemy")
                 ]
             for alias in names:
                 aliases.setdefault(alias, actor)

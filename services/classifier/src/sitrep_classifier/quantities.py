@@ -424,6 +424,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
                         "recruits", "reservists", "called up", "calling up", "call up",
                         "police officers", "officers", "policemen", "peacekeepers", "marines", "sailors", "airmen",
+                        "gendarmes", "police and gendarmes",
                         "paratroopers", "special forces")),
     # "drafted about 60,000 men": people taken into the forces
     ("troops", True, ("drafted", "conscripted", "mobilised", "mobilized")),

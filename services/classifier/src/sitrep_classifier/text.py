@@ -138,8 +138,10 @@ def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.
 DESTINATION_BEFORE = EndAnchored(
     r"\b(?:deported|deports|deporting|flown|repatriated|drifted|drifts|drifting|flees|fled|"
     r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
-    r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
-    ("to", "the", "neighbouring", "neighboring"),
+    r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
+    # "He left for Spain", "left for Addis Ababa"
+    r"|\b(?:left|leaves|leaving|fled|flees|departed|departs)\s+for\s+$",
+    ("to", "the", "neighbouring", "neighboring", "for"),
 )
 
 
