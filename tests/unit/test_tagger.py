@@ -3120,3 +3120,25 @@ def test_armed_forces_by_demonym_gendarmes_and_departures(tagger: Tagger) -> Non
     assert [loc.name for loc in left.locations] == ["Spain"]
     pacific = tagger.classify(event("Gendarmes were sent to the Pacific territory."))
     assert pacific.locations == []
+
+
+def test_among_the_dead_paired_regions_forests_and_courts_acting_on_titled_people(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "Five soldiers were among the dead in the village.") == [("killed", 5)]
+    assert figures(tagger, "The storm caused damage to more than 1,900 schools.") == [
+        ("damaged", 1900)
+    ]
+    assert figures(tagger, "WHO delivered 1.4 million doses of cholera vaccine.") == [
+        ("aid_volume", 1_400_000)
+    ]
+    paired = tagger.classify(event("A vaccination campaign began in North and South Darfur."))
+    assert sorted(loc.name for loc in paired.locations) == ["North Darfur", "South Darfur"]
+    forest = tagger.classify(event("Nigerian jets struck camps in the Sambisa forest."))
+    assert [loc.name for loc in forest.locations] == ["Sambisa"]
+    court = tagger.classify(
+        event("The Constitutional Court suspended Prime Minister Paetongtarn Shinawatra.")
+    )
+    assert "Constitutional Court" in [a.name for a in court.actors]
+    red_cross = tagger.classify(event("The Kenya Red Cross has rescued 2,800 people."))
+    assert [a.name for a in red_cross.actors if a.type == "civil_society"] == ["Kenya Red Cross"]

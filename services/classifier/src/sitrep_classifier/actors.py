@@ -157,7 +157,9 @@ _OWN_FORCES_AFTER = caseless(
     r"(?:captured|took|taken|seized|liberated|repelled|shot\s+down|destroyed|hit|struck))\b"
 )
 _TITLE_AFTER = caseless(
-    r"^(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|chief|"
+    # not across a verb: "the Constitutional Court suspended Prime Minister X" (the court acts)
+    r"^(?:[’']s)?\s+(?:(?!\w+ed\b)\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|"
+    r"chief|"
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
 )
 _TRAILING_ATTRIBUTION = re.compile(

@@ -16,6 +16,7 @@ false matches out:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -842,8 +843,15 @@ class Gazetteer:
                 continue
             for m in _PAIRED_COMPASS.finditer(passage.value):
                 key = normalise(f"{m.group('first')} {m.group('name')}")
-                place = next((p for p in self.index.candidates(key) if p.curated), None)
+                place = next(
+                    (p for p in self.index.candidates(key) if p.curated or p.kind == "admin1"),
+                    None,
+                )
                 if place is not None and place.kind != "settlement":
+                    # named in full, whatever the text's spelling of the first word alone
+                    if not place.curated:  # "North Darfur", as written; GeoNames: "Northern Darfur"
+                        name = f"{m.group('first')} {m.group('name')}"
+                        place = dataclasses.replace(place, name=name, curated=True)
                     end = m.end("first")
                     found.append(
                         Mention(place, passage, m.start(), end, _PRECISION[place.kind], end)

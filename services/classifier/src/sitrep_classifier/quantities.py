@@ -401,12 +401,12 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "food insecurity", "acute hunger", "acutely food insecure",
                         "crisis levels of", "emergency levels of")),
     ("aid_volume", False, ("aid trucks", "trucks", "truckloads", "tonnes", "tons", "aid flights", "convoy",
-                           "tarpaulins", "tarps", "shelter kits",
+                           "tarpaulins", "tarps", "shelter kits", "doses",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "blankets", "litres", "liters", "hot meals", "meals",
                            "cubic metres", "cubic meters")),
     # "200,000 homes were submerged": flooded homes are damaged
-    ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed",
+    ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed", "damage to",
                        "submerged", "inundated")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
@@ -789,7 +789,15 @@ _EITHER_DAMAGE_AFTER = caseless(
 )
 
 
+# "Five soldiers among the dead": counted among the killed
+_AMONG_DEAD_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:were\s+|are\s+)?among\s+(?:the\s+)?(?:dead|those\s+killed|victims)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
+    if _AMONG_DEAD_AFTER.match(lowered, end, end + 50):
+        return "killed"
     if _EITHER_DAMAGE_AFTER.match(lowered, end, end + 60):
         return "damaged"  # "35,000 houses were destroyed or damaged": not told apart
     if _OF_WHICH_BEFORE.search(lowered, max(0, start - 12), start):
