@@ -13,6 +13,7 @@ from typing import Any
 import ahocorasick  # type: ignore[import-not-found]  # a C extension without stubs
 
 from sitrep_classifier.text import (
+    COMPASS_PAIR,
     DESTINATION_BEFORE,
     STATE_ORGAN_AFTER,
     EndAnchored,
@@ -59,8 +60,7 @@ _PLACE_BEFORE = EndAnchored(
     # "4,000 km from Ukraine": a distance's reference point
     r"bordering|(?:km|kilomet(?:er|re)s?|miles)\s+from|"
     r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
-    # "across eastern and central Nepal"
-    r"(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
+    rf"(?:{COMPASS_PAIR}|"  # "across eastern and central Nepal"
     r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+|"
     r"neighbou?ring\s+)?$",
     (
@@ -110,9 +110,9 @@ _OFFICE_OF_BEFORE = re.compile(
 _NAMED_DEAL_AFTER = re.compile(
     r"^\s+(?:peace\s+)?(?:agreement|agreements|accord|accords|deal|declaration|format|process)\b"
 )
-# "Sudan Doctors Network", "Syrian Human Rights Observatory": a body named after the country
 # Groups with national chapters or country offices named after them ("Oxfam Sudan")
 _CHAPTERED = frozenset({"civil_society", "intergovernmental"})
+# "Sudan Doctors Network", "Syrian Human Rights Observatory": a body named after the country
 _ORGANISATION_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,3}\s+(?:Network|Society|Association|Syndicate|Federation|Observatory|"
     r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines)\b"
@@ -455,25 +455,16 @@ class ActorIndex:
                     lower[max(0, m_start - _REACH) : m_start],
                     lower[m_end : m_end + _REACH],
                 )
-                if (
-                    entry.type == "state"
-                    and entry.sector is None
-                    and text[m_start - 1 : m_start] == " "
-                    and m_start - 1 in chapters
-                ):
+                as_country = entry.type == "state" and entry.sector is None  # "Kenya", not its army
+                if as_country and text[m_start - 1 : m_start] == " " and m_start - 1 in chapters:
                     continue  # "Amnesty International Kenya": the group's chapter there
-                if (
-                    entry.type == "state"
-                    and entry.sector is None
-                    and text.endswith("Air ", 0, m_start)
-                ):
+                if as_country and text.endswith("Air ", 0, m_start):
                     continue  # "Air India" is an airline
                 if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):
                     continue  # "Indian aviation regulators told airlines": not the air force
                 organ = STATE_ORGAN_AFTER.match(after)
                 if (
-                    entry.type == "state"
-                    and entry.sector is None
+                    as_country
                     and not organ
                     and (
                         (_PLACE_BEFORE.search(before) and not _OFFICE_OF_BEFORE.search(before))
@@ -485,19 +476,14 @@ class ActorIndex:
                 ):
                     continue  # "in Lithuania" is a place; "Ukraine's railway" names an owner;
                     # "the Washington peace agreement" is named after the city
-                if (
-                    entry.type == "state"
-                    and entry.sector is None
-                    and (
-                        _APPEAL_AFTER.match(after)
-                        or _APPEAL_BEFORE.search(before)
-                        or _MANDATE_BEFORE.search(before)
-                    )
+                if as_country and (
+                    _APPEAL_AFTER.match(after)
+                    or _APPEAL_BEFORE.search(before)
+                    or _MANDATE_BEFORE.search(before)
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
                 if (
-                    entry.type == "state"
-                    and entry.sector is None
+                    as_country
                     and _OFFICE_OF_BEFORE.search(before)
                     and any(m_end < pos <= m_end + 3 for pos in persons)
                 ):

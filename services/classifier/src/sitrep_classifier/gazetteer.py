@@ -32,6 +32,7 @@ from sitrep_classifier.gazetteer_index import (
     oblast_style,
 )
 from sitrep_classifier.text import (
+    COMPASS_PAIR,
     DESTINATION_BEFORE,
     STATE_ORGAN_AFTER,
     EndAnchored,
@@ -262,7 +263,8 @@ _OFFICE_SPEAKS_AFTER = caseless(
     r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
 )
 _COUNTRY_ENDS = (
-    "borders", "bordering", "mainland", "around", "off", "neighbouring", "neighboring", "in", "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
+    "borders", "bordering", "mainland", "around", "off", "neighbouring", "neighboring", "in",
+    "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
     "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
     "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
     "central",
@@ -280,8 +282,7 @@ _COUNTRY_LOCATIVE = EndAnchored(
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"
     r"\b(?:visited|visiting|visits?|leave|left|leaving|fled|flee|fleeing|borders|bordering)|"
     r"\b(?:(?:response|humanitarian)\s+plan|appeal)\s+for)"
-    # "across eastern and central Nepal"
-    r"\s+(?:the\s+)?(?:(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+|"
+    rf"\s+(?:the\s+)?(?:{COMPASS_PAIR}|"  # "across eastern and central Nepal"
     r"\w+(?:ern|[- ]held|-occupied)\s+|(?:north|south)[- ]?(?:east|west)(?:ern)?\s+|"
     r"central\s+|mainland\s+|neighbou?ring\s+)?$",
     _COUNTRY_ENDS,

@@ -426,8 +426,9 @@ _MIXED_WEAPONS = re.compile(
     r"\bdrones?\s+and\s+(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?)\b",
     re.I,
 )
-# Who the text may name as the harmed of violence against civilians, if not "civilians"
+# Armed men named in a riot did its damage, not a crowd ("fighters torched houses")
 _ARMED = frozenset({"non_state_armed", "unknown"})
+# Who the text may name as the harmed of violence against civilians, if not "civilians"
 _VICTIMS = frozenset({"civilians", "protesters", "media", "civil_society", "intergovernmental"})
 
 

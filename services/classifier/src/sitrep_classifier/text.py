@@ -133,6 +133,8 @@ def matches_in(pattern: re.Pattern[str], text: str, starts: Any) -> Iterator[re.
     return matches_at(pattern, lowered, starts, text)
 
 
+# "eastern and central", "northern or western": two parts of one place named together
+COMPASS_PAIR = r"(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+"
 # "deported 137 of the activists to Turkey", "was flown to neighbouring Senegal", "the ash
 # cloud drifted over the Red Sea to Yemen": where people or things were taken, a place
 DESTINATION_BEFORE = EndAnchored(
