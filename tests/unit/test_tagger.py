@@ -3162,3 +3162,30 @@ def test_among_the_dead_paired_regions_forests_and_courts_acting_on_titled_peopl
     assert "Constitutional Court" in [a.name for a in court.actors]
     red_cross = tagger.classify(event("The Kenya Red Cross has rescued 2,800 people."))
     assert [a.name for a in red_cross.actors if a.type == "civil_society"] == ["Kenya Red Cross"]
+
+
+def test_ages_appositive_titles_home_police_home_regions_and_accidental_blasts(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "Prosecutors said the gunman was 17 years old.") == []
+    assert figures(tagger, "The siege lasted 17 years, old residents said.") == [("duration", 17)]
+    mayor = tagger.classify(event("Carlos Manzo, the mayor of Uruapan, was shot dead."))
+    assert "Carlos Manzo" in [a.name for a in mayor.actors]
+    president = actor_names(tagger, "Volodymyr Zelensky, Ukraine's president, said talks failed.")
+    assert president == ["Volodymyr Zelensky"]  # the person speaks, not the country
+    oblast = actor_names(tagger, "Kharkiv Oblast, the governor of the region said, was shelled.")
+    assert "Kharkiv Oblast" not in oblast
+    detained = tagger.classify(titled("Police said 20 people were detained.", "Mexico live"))
+    assert "Mexican police" in [a.name for a in detained.actors]
+    clash = tagger.classify(titled("Protesters clashed with riot police.", "Mexico live"))
+    assert "Mexican police" in [a.name for a in clash.actors]
+    said = tagger.classify(titled("Police said the march was peaceful.", "Mexico live"))
+    assert "Mexican police" not in [a.name for a in said.actors]
+    plan = tagger.classify(titled("Sheinbaum announced a security plan for Michoacán.", "Mexico"))
+    assert [loc.name for loc in plan.locations] == ["Michoacán"]
+    governor = tagger.classify(
+        titled("Borno governor Babagana Zulum urged more recruits.", "Nigeria agency lines")
+    )
+    assert governor.locations == []
+    blast = tagger.classify(event("Seized explosives went off accidentally at a police station."))
+    assert blast.event_type == "military.incident"

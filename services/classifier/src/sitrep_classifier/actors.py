@@ -187,6 +187,8 @@ _DASH_SOURCE = re.compile(
 )
 
 
+# "Kharkiv Oblast, the governor of which": a place, not a person, before the title
+_PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "county", "district"})
 _NAME_WORD = (
     r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
 )
@@ -197,6 +199,8 @@ class Unlisted:
     """How to find actors the list does not name (`actors.json`, "unlisted")."""
 
     persons: re.Pattern[str]  # a title, then a person's name
+    # a sentence opened by a name, then its title: "Carlos Manzo, the mayor of Uruapan, ..."
+    appositive: re.Pattern[str]
     title_starts: Any  # where a title can begin (first words, lower case)
     igo_titles: frozenset[str]
     former: re.Pattern[str]  # "former" just before the title
@@ -234,6 +238,11 @@ class Unlisted:
                 rf"\b(?:(?P<title>{'|'.join(map(re.escape, titles))})"
                 rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?)?(?:,\s+|\s+)(?P<name>{name})"
                 rf"|(?P<plural>{plural})\s+(?P<first>{name})\s+and\s+(?P<second>{name}))"
+            ),
+            appositive=re.compile(
+                rf"(?:^|(?<=[.;:!?]\s))(?P<name>{name}),\s+(?:the|a|an|its|their|"
+                rf"[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?"
+                rf"(?P<title>{'|'.join(map(re.escape, titles))})(?=\s+(?:of|for|in)\b|,)"
             ),
             title_starts=word_starts(
                 t.split()[0].lower() for t in (*titles, *raw["plural_person_titles"])
@@ -440,6 +449,16 @@ class ActorIndex:
                 if self.unlisted is not None
                 else []
             )
+            apposed = (
+                [
+                    m
+                    for m in self.unlisted.appositive.finditer(text)
+                    if not _PLACE_WORDS & set(m.group("name").lower().split())
+                ]
+                if ", " in text and self.unlisted is not None
+                else []
+            )
+            titled += apposed
             persons += [m.start("name") for m in titled if m.group("name")]
             for m_start, m_end, alias in matches:
                 if _in_claim(claims, passage, m_start):
@@ -458,6 +477,8 @@ class ActorIndex:
                 as_country = entry.type == "state" and entry.sector is None  # "Kenya", not its army
                 if as_country and text[m_start - 1 : m_start] == " " and m_start - 1 in chapters:
                     continue  # "Amnesty International Kenya": the group's chapter there
+                if as_country and any(m.start() < m_start < m.end() for m in apposed):
+                    continue  # "Volodymyr Zelensky, Ukraine's president, said": the person acts
                 if as_country and text.endswith("Air ", 0, m_start):
                     continue  # "Air India" is an airline
                 if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):
@@ -607,12 +628,13 @@ class ActorIndex:
             return all(e <= start or end <= s or (start <= s and e <= end) for s, e in taken)
 
         for m in titled:
-            title = m.group("title") or m.group("plural")
+            title = m.group("title") or m.groupdict().get("plural")
             kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
-            if self.unlisted.former.search(text[max(0, m.start() - 12) : m.start()]):
+            opens = m.start("title") if m.group("title") else m.start()
+            if self.unlisted.former.search(text[max(0, opens - 12) : opens]):
                 kind = "former_official"
             elif m.group("title"):
-                owner = owners.get(len(text[: m.start()].rstrip()))
+                owner = owners.get(len(text[:opens].rstrip()))
                 if owner in ("non_state_armed", "intergovernmental"):
                     kind = owner
             for group in ("name",) if m.group("name") else ("first", "second"):
@@ -807,10 +829,14 @@ _BARE_POLICE = caseless(
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
     r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels)\b"
+    # "Police said 20 people were detained": the police's own arrests, reported by them
+    r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:were|had\s+been|"
+    r"have\s+been)\s+(?:arrested|detained)\b"
     # "most of them shot by police", "died in police custody": the police acted on them
     r"|(?P<passive>\b(?:shot|killed|beaten|wounded|injured|arrested|detained|dispersed|"
     r"tear-?gassed)\s+by\s+(?:riot\s+)?police\b|\b(?:died|killed|tortured)\s+in\s+police\s+"
-    r"custody\b)"
+    # "protesters clashed with riot police": the police a party to the clash
+    r"custody\b|\bclash(?:ed|es|ing)?\s+with\s+(?:riot\s+)?police\b)"
 )
 
 

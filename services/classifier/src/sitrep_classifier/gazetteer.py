@@ -247,6 +247,11 @@ _OFFICE_OF_BEFORE = EndAnchored(
     r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+(?:of|in)\s+(?:the\s+)?$",
     ("of", "in", "the"),
 )
+# "Borno governor Babagana Zulum", "the Shandong aircraft carrier": a region's name on a
+# person's office or a ship, not where the event is
+_NOT_THE_REGION_AFTER = caseless(
+    r"\s+(?:(?:state\s+)?(?:governor|government|governors)|(?:aircraft\s+)?carrier|cartel)\b"
+)
 # "Residents of Solino say ...": the people live there; the place is no speaker
 _RESIDENTS_OF_BEFORE = EndAnchored(
     r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?$",
@@ -619,7 +624,7 @@ class Gazetteer:
                         or listed
                         or _PLACE_NOUN_AFTER.match(after)
                         or (place.population >= 100_000 and _QUARTER_AFTER.match(after))
-                        or self._plausible(place, before, named, key.count(" ") + 1)
+                        or self._plausible(place, before, named, key.count(" ") + 1, after)
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                     ):
@@ -698,13 +703,23 @@ class Gazetteer:
         return found
 
     @staticmethod
-    def _plausible(place: Place, before: str, named: set[str], words: int = 1) -> bool:
+    def _plausible(
+        place: Place, before: str, named: set[str], words: int = 1, after: str = ""
+    ) -> bool:
         """A GeoNames settlement needs a locative cue or a country the text is about; a
         smaller one with a name of several words ("in Kupiansk-Vuzlovyi") a locative cue."""
         if place.kind == "country":
             return True
         if _STRONG_BEFORE.search(before):
             return True
+        if (
+            place.kind == "admin1"
+            and place.country in named
+            and not _OFFICE_OF_BEFORE.search(before)
+            and not before.endswith("administered ")
+            and not _NOT_THE_REGION_AFTER.match(after)
+        ):
+            return True  # "a security plan for Michoacán" in a text about Mexico
         at_sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:;\n"
         if at_sentence_start:
             return False

@@ -232,6 +232,8 @@ _WINDOW_BEFORE = caseless(
 _WINDOW_AFTER = caseless(
     r"\s+(?:(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+)?(?:later|ago|earlier|"
     r"in\s+office|in\s+power|of\s+)"
+    # "the gunman was 17 years old": an age
+    r"|\s+old\b"
 )
 # "came four days after 25 schoolgirls were seized": a date told by its distance from
 # another; not "closed for two weeks after the attack"
