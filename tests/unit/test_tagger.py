@@ -3189,3 +3189,16 @@ def test_ages_appositive_titles_home_police_home_regions_and_accidental_blasts(
     assert governor.locations == []
     blast = tagger.classify(event("Seized explosives went off accidentally at a police station."))
     assert blast.event_type == "military.incident"
+
+
+def test_city_districts_name_their_city_and_disaster_agencies_and_outbreaks_of_protest(
+    tagger: Tagger,
+) -> None:
+    church = tagger.classify(event("A gunman opened fire in the Dweila district of Damascus."))
+    assert "Damascus" in [loc.name for loc in church.locations]
+    nema = actor_names(tagger, "The National Emergency Management Agency deployed rescue teams.")
+    assert nema == ["National Emergency Management Agency"]
+    protests = tagger.classify(
+        event("Protests broke out in Lomé against the president, who was sworn in to a new post.")
+    )
+    assert protests.event_type == "protest.demonstration"

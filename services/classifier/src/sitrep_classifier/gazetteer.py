@@ -219,8 +219,10 @@ _FACILITY_AFTER = caseless(
 # government it can stand for.
 _QUARTER_BEFORE = EndAnchored(
     r"\b(?:central|downtown|greater|(?:north|south)-?(?:east|west)ern|northern|southern|"
-    r"eastern|western)\s+$",
-    ("central", "downtown", "greater", "ern"),
+    r"eastern|western)\s+$"
+    # "in the Dweila district of Damascus": a part of the city, and so the city
+    r"|\b(?:districts?|neighbou?rhoods?|suburbs?|outskirts|quarters?)\s+of\s+$",
+    ("central", "downtown", "greater", "ern", "of"),
 )
 # "Beirut's southern suburbs", "Khartoum's outskirts": a part of the city
 _QUARTER_AFTER = caseless(
