@@ -3202,3 +3202,27 @@ def test_city_districts_name_their_city_and_disaster_agencies_and_outbreaks_of_p
         event("Protests broke out in Lomé against the president, who was sworn in to a new post.")
     )
     assert protests.event_type == "protest.demonstration"
+
+
+def test_hull_numbers_lists_across_unknown_names_led_groups_and_the_biggest_namesake_of_a_title(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "While pursuing it, CCG 3104 collided with a warship.") == []
+    assert figures(tagger, "The RSF 300 fighters attacked.") == [("troops", 300)]
+    towns = tagger.classify(
+        event("Fighters attacked Kayes, Diboli, Sandare, Gogui, Niono and Molodo, the army said.")
+    )
+    assert "Niono" in [loc.name for loc in towns.locations]  # the list goes on past Gogui
+    led = actor_names(tagger, "The RSF-led Tasis alliance named a presidential council.")
+    assert led == ["Rapid Support Forces"]
+    assert tagger.gazetteer.country_of("Los Angeles protests: live updates") == "USA"
+    sea = tagger.classify(event("Chinese ships fired water cannon in the West Philippine Sea."))
+    assert [loc.name for loc in sea.locations] == ["South China Sea"]
+    guards = actor_names(
+        tagger, "The Philippine Coast Guard said the China Coast Guard blocked it."
+    )
+    assert guards == ["Philippine Coast Guard", "China Coast Guard"]
+    crash = tagger.classify(event("A coast guard ship collided with a navy warship at sea."))
+    assert crash.event_type == "military.incident"
+    riot = tagger.classify(event("Protesters set cars on fire as police fired rubber bullets."))
+    assert riot.event_type == "protest.riot"

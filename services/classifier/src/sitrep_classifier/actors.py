@@ -306,7 +306,9 @@ class ActorIndex:
         for end_index, alias in self._automaton.iter(text):
             start, end = end_index - len(alias) + 1, end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
-                end < len(text) and (text[end].isalnum() or text[end] in "-_$")
+                end < len(text)
+                and (text[end].isalnum() or text[end] in "-_$")
+                and not self._leads(text, end, alias)
             ):
                 continue  # inside a word, or a currency ("US$2.7 billion")
             found.append((start, end, alias))
@@ -316,6 +318,10 @@ class ActorIndex:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
         return chosen
+
+    def _leads(self, text: str, end: int, alias: str) -> bool:
+        """ "the RSF-led alliance": an armed group's name before "-led" names the group."""
+        return text.startswith("-led ", end) and self.aliases[alias].type == "non_state_armed"
 
     def _with_models(
         self, text: str, found: list[tuple[int, int, str]]

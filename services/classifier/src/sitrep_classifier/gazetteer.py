@@ -115,7 +115,12 @@ def _designation(suffix: re.Match[str]) -> str:
 
 # "in Beit Lahiya and Jabalia": a name listed after a place shares its cue.
 # "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:capital,?\s+)?$")
+# "Kayes, Diboli, Gogui, Niono and Molodo": a list goes on across names the index lacks
+_LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_LIST_JOINER = re.compile(
+    rf"\s*(?:,\s+(?:{_LISTED_NAME},\s+){{0,4}}(?:{_LISTED_NAME},?\s+(?:and|or)\s+)?|"
+    r",?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:capital,?\s+)?$"
+)
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
@@ -885,7 +890,7 @@ class Gazetteer:
         for _, _, _, candidates in self._spans(label):
             chosen = next(
                 (p for p in candidates if p.curated or p.kind == "admin1"),
-                next((p for p in candidates if p.population >= 100_000), None),
+                _most_populous(candidates, 100_000),  # Los Angeles, California, not Chile
             )
             if chosen is not None and chosen.country and chosen.kind != "water_body":
                 countries.add(chosen.country)
@@ -897,10 +902,7 @@ class Gazetteer:
         people, or None."""
         towns = {}
         for _, _, _, candidates in self._spans(label):
-            chosen = next(
-                (p for p in candidates if p.curated),
-                next((p for p in candidates if p.population >= 50_000), None),
-            )
+            chosen = next((p for p in candidates if p.curated), _most_populous(candidates, 50_000))
             if chosen is not None and chosen.kind == "settlement":
                 towns[chosen.place_id] = chosen
         return next(iter(towns.values())) if len(towns) == 1 else None
@@ -1160,6 +1162,12 @@ def _the_city(passages: list[Passage], town: Place, beside_others: bool) -> list
             # name_end at the start: the town keeps its own name, not "the city"
             return [Mention(town, passage, m.start(), m.end(), 1, m.start())]
     return []
+
+
+def _most_populous(candidates: list[Place], at_least: int) -> Place | None:
+    """The candidate with the most people, if it has `at_least` that many."""
+    biggest = max(candidates, key=lambda p: p.population, default=None)
+    return biggest if biggest is not None and biggest.population >= at_least else None
 
 
 def _as_region(place: Place, name: str) -> Place:

@@ -189,8 +189,11 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|Route|Highway|Road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
-    r"Squadron|Corps|Section|Paragraph|Annex)\s$"
+    r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull)\s$"
 )
+# "CCG 3104": a ship's hull number after its service's initials (a bare number of 4-5 digits)
+_INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
+_HULL_NUMBER = re.compile(r"\d{4,5}")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
@@ -957,6 +960,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if _HULL_NUMBER.fullmatch(m.group()) and _INITIALS_BEFORE.search(
+            text, max(0, m.start() - 6), m.start()
+        ):
             continue
         if _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()) and _AREA_AFTER.match(
             lowered, end, end + 20
