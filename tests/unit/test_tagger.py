@@ -3226,3 +3226,24 @@ def test_hull_numbers_lists_across_unknown_names_led_groups_and_the_biggest_name
     assert crash.event_type == "military.incident"
     riot = tagger.classify(event("Protesters set cars on fire as police fired rubber bullets."))
     assert riot.event_type == "protest.riot"
+
+
+def test_degrees_of_harm_one_person_shot_dead_armed_officers_hostages_and_rammings(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "Two were killed and three were seriously injured.") == [
+        ("killed", 2),
+        ("injured", 3),
+    ]
+    assert figures(tagger, "Armed officers shot the attacker dead.") == [("killed", 1)]
+    assert tagger.gazetteer.country_of("Manchester synagogue attack: what we know") == "GBR"
+    shot = tagger.classify(titled("Armed officers shot the attacker dead.", "Manchester attack"))
+    assert "British police" in [a.name for a in shot.actors]
+    said = tagger.classify(titled("Police say 13 suspects arrested at TV station", "Ecuador"))
+    assert "Ecuadorian police" in [a.name for a in said.actors]
+    held = tagger.classify(event("Inmates hold more than 150 guards hostage in five prisons."))
+    assert held.event_type == "civilians.abduction"
+    rammed = tagger.classify(event("A man drove a car at people outside a synagogue."))
+    assert rammed.event_type == "civilians.attack"
+    ministry = actor_names(tagger, "The Palestinian foreign ministry condemned the approval.")
+    assert ministry == ["Palestinian Authority"]

@@ -824,7 +824,8 @@ def bare_government(passages: list[Passage]) -> TextSpan | None:
 # "800 police officers", "police said").
 _BARE_POLICE = caseless(
     # "police and local self-defence brigades repelled": the police act beside them
-    r"\b(?:riot\s+)?(?:police|policemen|police\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
+    r"\b(?:(?:(?:riot|counter-?terrorism|anti-?terror(?:ism)?)\s+)?(?:police|policemen|"
+    r"police\s+officers)|armed\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
     # "Police in Nairobi fired": the city's police
     r"(?:in\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+)?"
     # "a police drone strike kills": the police's own strike
@@ -834,10 +835,11 @@ _BARE_POLICE = caseless(
     r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
-    r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels)\b"
+    r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels|declared|declare|"
+    r"declares)\b"
     # "Police said 20 people were detained": the police's own arrests, reported by them
-    r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:were|had\s+been|"
-    r"have\s+been)\s+(?:arrested|detained)\b"
+    r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:(?:were|had\s+been|"
+    r"have\s+been)\s+)?(?:arrested|detained)\b"
     # "most of them shot by police", "died in police custody": the police acted on them
     r"|(?P<passive>\b(?:shot|killed|beaten|wounded|injured|arrested|detained|dispersed|"
     r"tear-?gassed)\s+by\s+(?:riot\s+)?police\b|\b(?:died|killed|tortured)\s+in\s+police\s+"
@@ -848,7 +850,9 @@ _BARE_POLICE = caseless(
 
 def bare_police(passages: list[Passage]) -> TextSpan | None:
     """The span of police named without their state ("police fired tear gas"), if any."""
-    return _unowned([p for p in passages if "police" in p.lower], _BARE_POLICE)
+    return _unowned(
+        [p for p in passages if "police" in p.lower or "armed officers" in p.lower], _BARE_POLICE
+    )
 
 
 # The official names of a state's armed forces after its country or people

@@ -888,9 +888,15 @@ class Gazetteer:
         first-level place, or a town of 100,000 people."""
         countries = set()
         for _, _, _, candidates in self._spans(label):
+            # a city of half a million before a namesake region elsewhere: Manchester is
+            # England's, not the Jamaican parish
             chosen = next(
-                (p for p in candidates if p.curated or p.kind == "admin1"),
-                _most_populous(candidates, 100_000),  # Los Angeles, California, not Chile
+                (p for p in candidates if p.curated),
+                _most_populous(candidates, 500_000)
+                or next(
+                    (p for p in candidates if p.kind == "admin1"),
+                    _most_populous(candidates, 100_000),  # Los Angeles, California, not Chile
+                ),
             )
             if chosen is not None and chosen.country and chosen.kind != "water_body":
                 countries.add(chosen.country)

@@ -603,7 +603,10 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?[\"“‘']?"
+    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?"
+    # "three were seriously injured": how badly, then the verb
+    r"(?:seriously\s+|critically\s+|badly\s+|severely\s+|lightly\s+|slightly\s+|"
+    r"moderately\s+|gravely\s+)?[\"“‘']?"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+)?)"
 )
 # "Thirteen peacekeepers from South Africa, Malawi and Uruguay serving with MONUSCO were
@@ -1054,7 +1057,8 @@ _PERSON = (
     r"(?:[a-z-]+\s+){0,2}?(?:soldier|serviceman|man|woman|child|boy|girl|baby|civilian|journalist|"
     r"reporter|photographer|officer|policeman|policewoman|paramedic|medic|doctor|nurse|leader|"
     r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
-    r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist)"
+    r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist|attacker|gunman|"
+    r"assailant|suspect|bomber)"
 )
 # "a soldier was killed", "killed a gang leader": one person, counted once, when the text
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
@@ -1079,6 +1083,8 @@ _ONE_PERSON = caseless(
     # "An 81-year-old woman pulled alive from the rubble later died in hospital"
     rf"|(?:^|[,;:]\s*)(?P<a5>an?)\s+(?:\d+-year-old\s+)?{_PERSON}\s+(?:[a-z-]+\s+){{0,8}}?"
     r"(?:later\s+|also\s+|then\s+)?(?P<harm5>died)\b"
+    # "armed officers shot the attacker dead"
+    rf"|\bshot\s+(?P<a7>(?:the|an?)\s+{_PERSON})\s+(?P<harm7>dead)\b"
 )
 
 
@@ -1113,9 +1119,11 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
                      surface=named.group("who"), confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6") if m.group(g))
+        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7") if m.group(g))
         harm = next(
-            m.group(h) for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6") if m.group(h)
+            m.group(h)
+            for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6", "harm7")
+            if m.group(h)
         )
         kind = _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
