@@ -3247,3 +3247,25 @@ def test_degrees_of_harm_one_person_shot_dead_armed_officers_hostages_and_rammin
     assert rammed.event_type == "civilians.attack"
     ministry = actor_names(tagger, "The Palestinian foreign ministry condemned the approval.")
     assert ministry == ["Palestinian Authority"]
+
+
+def test_official_country_spellings_police_at_work_dem_and_a_government_between_parties(
+    tagger: Tagger,
+) -> None:
+    assert tagger.gazetteer.country_of("VIET NAM: Typhoon Yagi - Flash Update No. 2") == "VNM"
+    assert tagger.actors.country_named("Côte d'Ivoire") == "CIV"
+    ivorian = actor_names(tagger, "Côte d'Ivoire closed its border with Mali.")
+    assert ivorian == ["Ivory Coast"]  # the canonical name, whatever the spelling
+    asked = tagger.classify(
+        titled("The Government has requested international assistance.", "VIET NAM: floods")
+    )
+    assert [a.name for a in asked.actors] == ["Vietnam"]
+    probe = tagger.classify(titled("Police are investigating the incident.", "Copenhagen Police"))
+    assert "Danish police" in [a.name for a in probe.actors]
+    dem = tagger.classify(
+        titled(
+            "The DEM party, which mediated between Ocalan and the government, urged releases.",
+            "Turkey and the PKK",
+        )
+    )
+    assert [a.name for a in dem.actors] == ["DEM Party"]

@@ -353,8 +353,11 @@ class ActorIndex:
         entry = self.aliases[found[0][2]]
         return entry.country if entry.type == "state" and not entry.person else None
 
-    def with_countries(self, countries: dict[str, str]) -> ActorIndex:
-        """Every country name not already known becomes a state actor ("Kenya's president")."""
+    def with_countries(
+        self, countries: dict[str, str], spellings: Mapping[str, str] | None = None
+    ) -> ActorIndex:
+        """Every country name not already known becomes a state actor ("Kenya's president"),
+        and its other official `spellings` ("Viet Nam") name the same actor."""
         aliases = dict(self.aliases)
         for name, iso3 in countries.items():
             # "The Netherlands" is "the Netherlands" mid-sentence, and "Netherlands" by name
@@ -365,6 +368,10 @@ class ActorIndex:
             named = (name, bare, f"the {bare}") if name != bare else (name,)
             for alias in dict.fromkeys(named):
                 aliases.setdefault(alias, entry)
+        by_code = {iso3: aliases[name.removeprefix("The ")] for name, iso3 in countries.items()}
+        for spelling, iso3 in (spellings or {}).items():
+            if iso3 in by_code:
+                aliases.setdefault(spelling, by_code[iso3])
         _add_police(aliases)  # "Kenya Police": now that Kenya is known by name
         return ActorIndex(aliases, self.unlisted)
 
@@ -807,14 +814,18 @@ _BARE_GOVERNMENT = caseless(
 )
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w’'-]+\s+){1,4}and\s+$")
+
+
 def bare_government(passages: list[Passage]) -> TextSpan | None:
     """The span of a state named only as "the government" or "the authorities" that acts."""
     for passage in passages:
         if passage.name != "text":
             continue
-        m = _BARE_GOVERNMENT.search(passage.lower)
-        if m is not None:
+        for m in _BARE_GOVERNMENT.finditer(passage.lower):
             start = passage.lower.index("the", m.start())
+            if _BETWEEN_BEFORE.search(passage.lower, max(0, start - 60), start):
+                continue  # "mediated between Ocalan and the government": a party, not the subject
             return passage.span(start, m.end())
     return None
 
@@ -829,14 +840,15 @@ _BARE_POLICE = caseless(
     # "Police in Nairobi fired": the city's police
     r"(?:in\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+)?"
     # "a police drone strike kills": the police's own strike
-    r"(?:have\s+|had\s+|also\s+|then\s+|(?:drone\s+)?(?:strikes?|raids?|operations?)\s+)?"
+    r"(?:have\s+|had\s+|also\s+|then\s+|are\s+|were\s+|is\s+|"
+    r"(?:drone\s+)?(?:strikes?|raids?|operations?)\s+)?"
     r"(?:fired|fire|fires|opened|open|opens|used|use|uses|dispersed|disperse|disperses|arrested|"
     r"arrest|arrests|detained|detain|detains|imposed|impose|imposes|raided|raid|raids|clashed|"
     r"clash|clashes|shot|shoot|shoots|beat|beats|blocked|block|blocks|charged|charge|charges|"
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
     r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels|declared|declare|"
-    r"declares)\b"
+    r"declares|investigating|investigated|investigate|investigates)\b"
     # "Police said 20 people were detained": the police's own arrests, reported by them
     r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:(?:were|had\s+been|"
     r"have\s+been)\s+)?(?:arrested|detained)\b"

@@ -292,6 +292,15 @@ class PlaceIndex:
             if kind == country and (code := self.country_codes[self.countries[i]])
         }
 
+    @staticmethod
+    def country_spellings() -> dict[str, str]:
+        """Other official spelling -> ISO-3 ("Viet Nam" -> "VNM"), from the curated file."""
+        return {
+            spelling: code
+            for code, spellings in _curated().get("country_aliases", {}).items()
+            for spelling in spellings
+        }
+
 
 def _curated() -> dict[str, Any]:
     text = resources.files("sitrep_classifier").joinpath("data/gazetteer.json").read_text("utf-8")
@@ -446,6 +455,8 @@ def build_index() -> PlaceIndex:
 
     # Curated entries first: they win ties and carry kinds GeoNames cities do not have.
     curated = _curated()["places"]
+    # the UN's and other official spellings of countries ("Viet Nam", "Côte d'Ivoire")
+    spellings: dict[str, list[str]] = _curated().get("country_aliases", {})
     for entry in curated:
         namesake = biggest.get((entry["country"] or "", normalise(entry.get("admin1") or "")))
         add(
@@ -455,7 +466,9 @@ def build_index() -> PlaceIndex:
                 lat=float(entry["lat"]), lon=float(entry["lon"]), population=10**9,
                 capital=bool(entry.get("capital")), curated=True,
             ),
-            [entry["name"], *entry["aliases"]],
+            [entry["name"], *entry["aliases"], *spellings.get(entry["country"] or "", [])]
+            if entry["kind"] == "country"
+            else [entry["name"], *entry["aliases"]],
         )  # fmt: skip
     curated_countries = {e["country"] for e in curated if e["kind"] == "country"}
     for c in countries.values():
@@ -469,7 +482,7 @@ def build_index() -> PlaceIndex:
                 lon=float(capital["longitude"]), population=int(c.get("population") or 0),
                 capital=False, curated=False,
             ),
-            [c["name"]],
+            [c["name"], *spellings.get(c["iso3"], [])],
         )  # fmt: skip
     for city in cities:
         cc3 = iso3.get(city["countrycode"])

@@ -59,7 +59,9 @@ class Tagger:
         self.learned = load_default() if learned is True else (learned or None)
         if gazetteer is None:
             index = load_gazetteer().index
-            self.actors = (actors or load_actors()).with_countries(index.country_names())
+            self.actors = (actors or load_actors()).with_countries(
+                index.country_names(), index.country_spellings()
+            )
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
             # Courts' words are generic ("High" of "the High Atlas"): places may hold them
             groups = [
