@@ -3269,3 +3269,20 @@ def test_official_country_spellings_police_at_work_dem_and_a_government_between_
         )
     )
     assert [a.name for a in dem.actors] == ["DEM Party"]
+
+
+def test_envoys_stand_for_their_state_nicknames_and_more_country_spellings(
+    tagger: Tagger,
+) -> None:
+    expelled = actor_names(tagger, "The junta ordered the French ambassador to leave.")
+    assert "France" in expelled
+    assert tagger.actors.aliases["US ambassador"].name != "Massad Boulos"  # a person is no state
+    nickname = actor_names(tagger, 'Former president Jorge "Tuto" Quiroga conceded defeat.')
+    assert nickname == ["Jorge Quiroga"]
+    floods = tagger.classify(event("Deaths were reported in Poland and the Czech Republic."))
+    assert sorted(loc.name for loc in floods.locations) == ["Czechia", "Poland"]
+    money = actor_names(tagger, "The European Commission offered 10 billion euros.")
+    assert money == ["European Union"]
+    mas = tagger.classify(event("It ends two decades of rule by the Movement Towards Socialism."))
+    assert [a.name for a in mas.actors] == ["Movement Towards Socialism"]
+    assert mas.locations == []

@@ -187,6 +187,7 @@ _DASH_SOURCE = re.compile(
 )
 
 
+_NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]")
 # "Kharkiv Oblast, the governor of which": a place, not a person, before the title
 _PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "county", "district"})
 _NAME_WORD = (
@@ -229,7 +230,8 @@ class Unlisted:
         )
         suffixes = sorted(raw["group_suffixes"], key=len, reverse=True)
         # "N Biren Singh", "K.P. Sharma Oli": an initial opens a name too
-        name = rf"[A-Z](?:[\w’'-]+|\.)?(?:[ -]{_NAME_WORD}){{1,3}}"
+        # 'Jorge "Tuto" Quiroga': a nickname in quotes after the first name
+        name = rf"[A-Z](?:[\w’'-]+|\.)?(?:\s+[\"“][A-Z][\w’'-]*[\"”])?(?:[ -]{_NAME_WORD}){{1,3}}"
         plurals = raw["plural_person_titles"]
         plural = "|".join(map(re.escape, {*plurals, *(t.lower() for t in plurals)}))
         return cls(
@@ -654,8 +656,8 @@ class ActorIndex:
                 start, end = m.span(group)
                 if not free(start, end):
                     continue
-                name = m.group(group).rstrip(".")  # "met Premier Li Qiang."
-                found.append((name, kind, start, start + len(name)))
+                written = m.group(group).rstrip(".")  # "met Premier Li Qiang."
+                found.append((_NICKNAME.sub("", written), kind, start, start + len(written)))
                 taken.append((start, end))
         for m in self.unlisted.groups.finditer(text):
             start, end = m.span("name")
@@ -693,7 +695,11 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
     countries = {
         entry.country: entry.name
         for alias, entry in aliases.items()
-        if entry.type == "state" and entry.sector is None and entry.country and alias == entry.name
+        if entry.type == "state"
+        and entry.sector is None
+        and entry.country
+        and not entry.person  # not "Massad Boulos", the US envoy
+        and alias == entry.name
     }
     for entry in _forces_by_country(aliases).values():
         adjective = entry.name.removesuffix(" forces")
@@ -704,6 +710,9 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
         if country is not None:
             for alias in ("Police", "police", "National Police", "Police Service"):
                 aliases.setdefault(f"{country} {alias}", police)
+            # "ordered the French ambassador to leave": the envoy stands for the state
+            for alias in ("ambassador", "diplomats"):
+                aliases.setdefault(f"{adjective} {alias}", aliases[country])
 
 
 # "the army", "the junta", "military jets": a state's forces named without their state.
