@@ -3286,3 +3286,20 @@ def test_envoys_stand_for_their_state_nicknames_and_more_country_spellings(
     mas = tagger.classify(event("It ends two decades of rule by the Movement Towards Socialism."))
     assert [a.name for a in mas.actors] == ["Movement Towards Socialism"]
     assert mas.locations == []
+
+
+def test_people_on_board_ships_names_internet_cuts_and_more_bodies(tagger: Tagger) -> None:
+    assert figures(tagger, "According to survivors, between 400 and 750 people were on board.") == [
+        ("count", 400),
+        ("count", 750),
+    ]
+    ship = tagger.classify(event("Houthis sank the bulk carrier Magic Seas off Hodeidah."))
+    assert [loc.name for loc in ship.locations] == ["Hodeidah"]
+    cut = tagger.classify(event("The Taliban cut internet and mobile data services nationwide."))
+    assert cut.event_type == "information.censorship_media"
+    unama = actor_names(tagger, "The UN mission in Afghanistan urged the authorities to act.")
+    assert unama == ["UNAMA"]
+    pas = actor_names(tagger, "The Party of Action and Solidarity won about 50 per cent.")
+    assert pas == ["Party of Action and Solidarity"]
+    greek = actor_names(tagger, "The Hellenic Coast Guard has rescued 104 survivors.")
+    assert greek == ["Hellenic Coast Guard"]

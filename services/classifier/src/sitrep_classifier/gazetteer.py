@@ -259,6 +259,25 @@ _OFFICE_OF_BEFORE = EndAnchored(
 _NOT_THE_REGION_AFTER = caseless(
     r"\s+(?:(?:state\s+)?(?:governor|government|governors)|(?:aircraft\s+)?carrier|cartel)\b"
 )
+_VESSELS = (
+    "carrier",
+    "tanker",
+    "vessel",
+    "ship",
+    "freighter",
+    "trawler",
+    "yacht",
+    "ferry",
+    "destroyer",
+    "frigate",
+    "warship",
+    "cruiser",
+    "submarine",
+    "corvette",
+    "steamer",
+    "liner",
+)
+_VESSEL_BEFORE = EndAnchored(rf"\b(?:{'|'.join(_VESSELS)})\s+$", _VESSELS)
 # "Residents of Solino say ...": the people live there; the place is no speaker
 _RESIDENTS_OF_BEFORE = EndAnchored(
     r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?$",
@@ -603,6 +622,8 @@ class Gazetteer:
                     continue
                 if _FORCES_GROUP_AFTER.match(after):
                     continue  # "the Dnepr group of forces": an army, not where it is
+                if _VESSEL_BEFORE.search(before):
+                    continue  # "the bulk carrier Magic Seas": a ship's name
                 if (
                     place.curated
                     and place.kind in ("region", "territory")
@@ -830,6 +851,8 @@ class Gazetteer:
             for u in found:
                 if any(s < u.end and u.start < e for s, e in taken):
                     continue
+                if _VESSEL_BEFORE.search(passage.lower[max(0, u.start - 20) : u.start]):
+                    continue  # "the bulk carrier Magic Seas": a ship's name
                 if self._decided(normalise(u.name)) or (
                     u.kind in _COARSE and normalise(u.name).rpartition(" ")[0] in self.index.aliases
                 ):

@@ -766,6 +766,9 @@ _TRAPPED_DIED_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?trapped\s+(?:inside\s+|in\s+(?:the\s+)?[a-z-]+\s+|under\s+(?:the\s+)?"
     r"rubble\s+)?(?:died|were\s+killed|burned\s+to\s+death|perished)\b"
 )
+_ON_BOARD_AFTER = caseless(
+    r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
+)
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
 
 
@@ -820,8 +823,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
         return "killed"
-    if _SURVIVED_AFTER.match(lowered, end, end + 40):
-        return "count"
+    if _SURVIVED_AFTER.match(lowered, end, end + 40) or _ON_BOARD_AFTER.match(
+        lowered, end, end + 40
+    ):
+        return "count"  # "all 22 survived", "400 people were on board": counted, whatever befell
     if _PEOPLE_AFTER.match(lowered, end) and (
         _SEIZED_BEFORE.search(lowered, max(0, start - 30), start)
         or _SEIZED_AFTER.match(lowered, end, min(len(lowered), end + 60))
