@@ -3303,3 +3303,23 @@ def test_people_on_board_ships_names_internet_cuts_and_more_bodies(tagger: Tagge
     assert pas == ["Party of Action and Solidarity"]
     greek = actor_names(tagger, "The Hellenic Coast Guard has rescued 104 survivors.")
     assert greek == ["Hellenic Coast Guard"]
+
+
+def test_forces_of_more_states_permitted_troops_and_one_more_wounded(tagger: Tagger) -> None:
+    police = tagger.classify(
+        titled("Police used live ammunition on protesters.", "ANGOLA - UNREST")
+    )
+    assert "Angolan police" in [a.name for a in police.actors]
+    allowed = tagger.classify(
+        titled("Boric declared an emergency, allowing troops to be deployed.", "Chile fires")
+    )
+    assert "Chilean forces" not in [a.name for a in allowed.actors]
+    assert figures(
+        tagger, "An officer was killed and another wounded when 30 gunmen attacked."
+    ) == [
+        ("troops", 30),
+        ("killed", 1),
+        ("injured", 1),
+    ]
+    kfor = actor_names(tagger, "NATO said it would send more troops to its KFOR mission.")
+    assert kfor == ["NATO", "KFOR"]

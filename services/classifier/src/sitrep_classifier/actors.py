@@ -717,6 +717,8 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
 
 # "the army", "the junta", "military jets": a state's forces named without their state.
 _BARE_FORCES = caseless(
+    # "a state of emergency allowing troops to patrol": permitted, not acting
+    r"(?<!allowing )(?<!allows )(?<!allow )(?<!authorising )(?<!authorizing )"
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     # "air defence means shot down", "units of the Centre group of forces"
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"

@@ -430,7 +430,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "recruits", "reservists", "called up", "calling up", "call up",
                         "police officers", "officers", "policemen", "peacekeepers", "marines", "sailors", "airmen",
                         "gendarmes", "police and gendarmes",
-                        "paratroopers", "special forces")),
+                        "paratroopers", "special forces", "gunmen", "militants", "insurgents")),
     # "drafted about 60,000 men": people taken into the forces
     ("troops", True, ("drafted", "conscripted", "mobilised", "mobilized")),
     # "72,000 families were affected": people counted, not what the houses suffered
@@ -766,6 +766,7 @@ _TRAPPED_DIED_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?trapped\s+(?:inside\s+|in\s+(?:the\s+)?[a-z-]+\s+|under\s+(?:the\s+)?"
     r"rubble\s+)?(?:died|were\s+killed|burned\s+to\s+death|perished)\b"
 )
+_CLAUSE_BETWEEN = re.compile(r"\b(?:when|while|whereas)\b")
 _ON_BOARD_AFTER = caseless(
     r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
 )
@@ -911,6 +912,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             # "200,000 homes were submerged and 1 million people ...": an earlier subject's
             and not (between.startswith(" and ") and _AUX_BEFORE.search(window, 0, m.start()))
             and not _STRIKING_BETWEEN.search(between)
+            # "another wounded when about 30 gunmen attacked": the verb is another clause's
+            and not _CLAUSE_BETWEEN.search(between)
             and (verb_before is None or candidate < verb_before)
         ):
             verb_before = candidate
@@ -1090,6 +1093,9 @@ _ONE_PERSON = caseless(
     r"(?:later\s+|also\s+|then\s+)?(?P<harm5>died)\b"
     # "armed officers shot the attacker dead"
     rf"|\bshot\s+(?P<a7>(?:the|an?)\s+{_PERSON})\s+(?P<harm7>dead)\b"
+    # "an officer was killed and another wounded"
+    r"|(?:(?<=killed)|(?<=wounded)|(?<=injured)),?\s+and\s+(?P<a8>another)\s+(?:was\s+)?"
+    r"(?P<harm8>wounded|injured|hurt|killed)\b"
 )
 
 
@@ -1124,10 +1130,10 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
                      surface=named.group("who"), confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7") if m.group(g))
+        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7", "a8") if m.group(g))
         harm = next(
             m.group(h)
-            for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6", "harm7")
+            for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6", "harm7", "harm8")
             if m.group(h)
         )
         kind = _cue_kind(" ".join(harm.split()))
