@@ -3323,3 +3323,25 @@ def test_forces_of_more_states_permitted_troops_and_one_more_wounded(tagger: Tag
     ]
     kfor = actor_names(tagger, "NATO said it would send more troops to its KFOR mission.")
     assert kfor == ["NATO", "KFOR"]
+
+
+def test_gang_numbers_witnesses_counted_and_more_named_bodies(tagger: Tagger) -> None:
+    assert figures(tagger, "Twenty members of Barrio 18 gang escaped from prison.") == [
+        ("released", 20)
+    ]
+    assert figures(tagger, "It relied on interviews with 182 survivors and witnesses.") == [
+        ("count", 182)
+    ]
+    assert figures(tagger, "Rescue workers pulled 14 survivors from the rubble.") == [
+        ("released", 14)
+    ]
+    gang = actor_names(tagger, "Twenty members of Barrio 18 gang escaped from prison.")
+    assert gang == ["Barrio 18"]
+    named = actor_names(
+        tagger, "The NTSB and the UN fact-finding mission on Sudan met PTI leaders."
+    )
+    assert named == [
+        "National Transportation Safety Board",
+        "Independent International Fact-Finding Mission for Sudan",
+        "Pakistan Tehreek-e-Insaf",
+    ]

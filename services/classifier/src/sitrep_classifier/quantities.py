@@ -189,7 +189,7 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|Route|Highway|Road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
-    r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull)\s$"
+    r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle)\s$"
 )
 # "CCG 3104": a ship's hull number after its service's initials (a bare number of 4-5 digits)
 _INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
@@ -766,6 +766,11 @@ _TRAPPED_DIED_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?trapped\s+(?:inside\s+|in\s+(?:the\s+)?[a-z-]+\s+|under\s+(?:the\s+)?"
     r"rubble\s+)?(?:died|were\s+killed|burned\s+to\s+death|perished)\b"
 )
+# "interviews with 182 survivors and witnesses": the people who spoke, counted
+_TESTIMONY_BEFORE = caseless(
+    r"\b(?:interviews?|interviewed|spoke\s+(?:to|with)|testimon(?:y|ies)\s+(?:of|from))"
+    r"(?:\s+with)?\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?$"
+)
 _CLAUSE_BETWEEN = re.compile(r"\b(?:when|while|whereas)\b")
 _ON_BOARD_AFTER = caseless(
     r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
@@ -824,8 +829,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
         return "killed"
-    if _SURVIVED_AFTER.match(lowered, end, end + 40) or _ON_BOARD_AFTER.match(
-        lowered, end, end + 40
+    if (
+        _SURVIVED_AFTER.match(lowered, end, end + 40)
+        or _ON_BOARD_AFTER.match(lowered, end, end + 40)
+        or _TESTIMONY_BEFORE.search(lowered, max(0, start - 40), start)
     ):
         return "count"  # "all 22 survived", "400 people were on board": counted, whatever befell
     if _PEOPLE_AFTER.match(lowered, end) and (
