@@ -3345,3 +3345,16 @@ def test_gang_numbers_witnesses_counted_and_more_named_bodies(tagger: Tagger) ->
         "Independent International Fact-Finding Mission for Sudan",
         "Pakistan Tehreek-e-Insaf",
     ]
+
+
+def test_ages_in_words_batches_monarchs_and_the_au_council(tagger: Tagger, rules: Tagger) -> None:
+    assert figures(tagger, "He died in India at the age of 80.") == []
+    assert figures(tagger, "Hamas handed over 20 hostages in two groups.") == [("released", 20)]
+    emir = actor_names(tagger, "Trump, Qatar's emir and Turkey's president signed it.")
+    assert "Qatar" in emir
+    council = actor_names(tagger, "The Peace and Security Council condemned the coup.")
+    assert council == ["African Union Peace and Security Council"]
+    denial = rules.classify(  # the cue; the model weighs it against the strike's words
+        event("A junta spokesman said the military had not carried out any air strike.")
+    )
+    assert denial.event_type == "diplomacy.rejection"

@@ -180,7 +180,7 @@ _TIME_WINDOW = EndAnchored(
     ("past", "last", "next", "previous", "coming", "within", "the"),
 )
 _NOT_A_FIGURE_BEFORE = EndAnchored(
-    r"(?:\bgroup\s+of\s+|\baged\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
+    r"(?:\bgroup\s+of\s+|\baged\s+|\bage\s+of\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
     ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
@@ -196,6 +196,8 @@ _INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
 _HULL_NUMBER = re.compile(r"\d{4,5}")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
+# "handed over 20 hostages in two groups": how the 20 came, not another figure
+_BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|instalments)\b")
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
 # "one family", "one side", "one of the deadliest": the determiner, not a figure.
@@ -989,6 +991,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # "the Delmas 30 area": a numbered quarter's name
         if (
             _FRACTION_AFTER.match(lowered, end, end + 12)
+            or (tail.endswith(" in ") and _BATCHES_AFTER.match(lowered, end, end + 14))
             or _SPEED_AFTER.match(lowered, end, end + 12)
             or _HOUR_AFTER.match(lowered, end, end + 8)
             or (

@@ -158,7 +158,7 @@ STATE_ORGAN_AFTER = caseless(
     r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
     r"leader|cabinet|security\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
     r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
-    r"negotiators|officials|diplomats|"
+    r"negotiators|officials|diplomats|emir|king|queen|sultan|crown\s+prince|monarch|"
     # "Venezuela's civil aviation authority", "Russia's space agency": a state body
     r"(?:[a-z-]+\s+){0,2}(?:authority|agency|regulator)))\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
