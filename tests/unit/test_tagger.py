@@ -3358,3 +3358,17 @@ def test_ages_in_words_batches_monarchs_and_the_au_council(tagger: Tagger, rules
         event("A junta spokesman said the military had not carried out any air strike.")
     )
     assert denial.event_type == "diplomacy.rejection"
+
+
+def test_clergy_and_activists_are_civil_society_and_month_dated_recaps(
+    tagger: Tagger, rules: Tagger
+) -> None:
+    cleric = tagger.classify(event("Security services detained Archbishop Bagrat Galstanyan."))
+    assert [(a.name, a.type) for a in cleric.actors] == [("Bagrat Galstanyan", "civil_society")]
+    assert actor_names(tagger, "The activist Alaa Abd el-Fattah was freed.") == [
+        "Alaa Abd el-Fattah"
+    ]
+    recap = rules.classify(event("The alliance was formed in September 2023."))
+    assert recap.event_type == "other.background"
+    food = rules.classify(event("WFP delivered fortified biscuits to 1,200 families."))
+    assert food.event_type == "aid.humanitarian"

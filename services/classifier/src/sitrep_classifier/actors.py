@@ -190,9 +190,7 @@ _DASH_SOURCE = re.compile(
 _NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]")
 # "Kharkiv Oblast, the governor of which": a place, not a person, before the title
 _PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "county", "district"})
-_NAME_WORD = (
-    r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
-)
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el)-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
 
 
 @dataclass(frozen=True)
@@ -204,6 +202,7 @@ class Unlisted:
     appositive: re.Pattern[str]
     title_starts: Any  # where a title can begin (first words, lower case)
     igo_titles: frozenset[str]
+    civil_titles: frozenset[str]  # "Archbishop X", "activist Y": a person of civil society
     former: re.Pattern[str]  # "former" just before the title
     groups: re.Pattern[str]  # a proper name ending in a group noun
     not_first: frozenset[str]
@@ -221,7 +220,7 @@ class Unlisted:
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
-        titles = raw["person_titles"] + raw["igo_titles"]
+        titles = raw["person_titles"] + raw["igo_titles"] + raw.get("civil_titles", [])
         titles = sorted(  # "junta chief" opens a sentence as "Junta chief"; "German
             # chancellor Friedrich Merz" writes the title in lower case
             {*titles, *(t[:1].upper() + t[1:] for t in titles), *(t.lower() for t in titles)},
@@ -251,6 +250,13 @@ class Unlisted:
             ),
             igo_titles=frozenset(
                 {*raw["igo_titles"], *(t[:1].upper() + t[1:] for t in raw["igo_titles"])}
+            ),
+            civil_titles=frozenset(
+                {
+                    *(civil := raw.get("civil_titles", [])),
+                    *(t[:1].upper() + t[1:] for t in civil),
+                    *(t.lower() for t in civil),
+                }
             ),
             former=re.compile(
                 rf"(?:{'|'.join(map(re.escape, raw['former_before']))})\s*(?:\w+\s+)?$", re.I
@@ -644,7 +650,13 @@ class ActorIndex:
 
         for m in titled:
             title = m.group("title") or m.groupdict().get("plural")
-            kind = "intergovernmental" if title in self.unlisted.igo_titles else "state"
+            kind = (
+                "intergovernmental"
+                if title in self.unlisted.igo_titles
+                else "civil_society"
+                if title in self.unlisted.civil_titles
+                else "state"
+            )
             opens = m.start("title") if m.group("title") else m.start()
             if self.unlisted.former.search(text[max(0, opens - 12) : opens]):
                 kind = "former_official"
