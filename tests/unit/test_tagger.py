@@ -3372,3 +3372,18 @@ def test_clergy_and_activists_are_civil_society_and_month_dated_recaps(
     assert recap.event_type == "other.background"
     food = rules.classify(event("WFP delivered fortified biscuits to 1,200 families."))
     assert food.event_type == "aid.humanitarian"
+
+
+def test_wound_in_the_present_lost_access_air_forces_by_country_and_operations(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "Strikes kill 74 people and wound 171, the ministry says.") == [
+        ("killed", 74),
+        ("injured", 171),
+    ]
+    assert figures(tagger, "The pilot was among the dead.") == [("killed", 1)]
+    assert figures(tagger, "Some 3,500 pupils have lost access to schools.") == [("count", 3500)]
+    jet = actor_names(tagger, "A Bangladesh Air Force training jet crashed into a school.")
+    assert jet == ["Bangladeshi forces"]
+    raid = actor_names(tagger, "The Israeli operation displaced 40,000 people.")
+    assert "Israeli forces" in raid

@@ -893,7 +893,7 @@ def bare_police(passages: list[Passage]) -> TextSpan | None:
 # The official names of a state's armed forces after its country or people
 _NATIONAL_FORCES = re.compile(
     r"(?:People[’']s\s+)?(?:National\s+)?(?:Defen[cs]e\s+Forces?|Army|Armed\s+Forces|"
-    r"Military)$"
+    r"Military|Air\s+Force|Navy)$"
 )
 _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$")
 

@@ -344,7 +344,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "to death", "shot dead", "found dead", "executed", "executing", "beheaded", "beheading", "behead", "beheads",
                       "massacred", "slaughtered", "martyred", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
-    ("injured", True, ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "maimed",
+    ("injured", True, ("injured", "injuring", "wounded", "wounding", "wound", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
                        "hospitalized", "taken to hospital")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted", "stranded")),
@@ -415,6 +415,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "200,000 homes were submerged": flooded homes are damaged
     ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed", "damage to",
                        "submerged", "inundated")),
+    # "3,500 pupils have lost access to schools": people counted, not losses
+    ("count", True, ("lost access", "lost contact", "lost touch", "lost their jobs")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
                         "beat back", "beat off", "stopped")),
@@ -1103,6 +1105,8 @@ _ONE_PERSON = caseless(
     r"(?:later\s+|also\s+|then\s+)?(?P<harm5>died)\b"
     # "armed officers shot the attacker dead"
     rf"|\bshot\s+(?P<a7>(?:the|an?)\s+{_PERSON})\s+(?P<harm7>dead)\b"
+    # "the pilot was among the dead"
+    rf"|\b(?P<a9>the\s+{_PERSON})\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?P<harm9>dead)\b"
     # "an officer was killed and another wounded"
     r"|(?:(?<=killed)|(?<=wounded)|(?<=injured)),?\s+and\s+(?P<a8>another)\s+(?:was\s+)?"
     r"(?P<harm8>wounded|injured|hurt|killed)\b"
@@ -1140,10 +1144,20 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
                      surface=named.group("who"), confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7", "a8") if m.group(g))
+        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9") if m.group(g))
         harm = next(
             m.group(h)
-            for h in ("harm", "harm2", "harm3", "harm4", "harm5", "harm6", "harm7", "harm8")
+            for h in (
+                "harm",
+                "harm2",
+                "harm3",
+                "harm4",
+                "harm5",
+                "harm6",
+                "harm7",
+                "harm8",
+                "harm9",
+            )
             if m.group(h)
         )
         kind = _cue_kind(" ".join(harm.split()))
