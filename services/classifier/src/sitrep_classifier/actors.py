@@ -871,7 +871,8 @@ _BARE_POLICE = caseless(
     r"stormed|storm|storms|cracked|crack|cracks|broke\s+up|break\s+up|breaks\s+up|"
     r"backed\s+by|supported\s+by|retook|retake|retakes|regained|regain|regains|killed|kill|kills|"
     r"launched|launch|launches|deployed|deploy|deploys|repelled|repel|repels|declared|declare|"
-    r"declares|investigating|investigated|investigate|investigates)\b"
+    r"declares|investigating|investigated|investigate|investigates|found|find|finds|discovered|"
+    r"defused|defuse|defuses)\b"
     # "Police said 20 people were detained": the police's own arrests, reported by them
     r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:(?:were|had\s+been|"
     r"have\s+been)\s+)?(?:arrested|detained)\b"

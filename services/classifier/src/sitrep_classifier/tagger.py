@@ -232,9 +232,17 @@ class Tagger:
         # the country a label names, not one guessed from the places, has "the government"
         state = self.home_states.get(home) if home else None
         countries = {p.country for p in places if p.country}
-        if home is None and len(countries) == 1 and not any(a.sector == "military" for a in actors):
+        if (
+            home is None
+            and len(countries) == 1
+            and not any(
+                a.sector == "military" or (a.type == "state" and a.country not in countries)
+                for a in actors
+            )
+        ):
             # not when another country's forces are named: "Israeli jets struck Beirut, hitting
-            # what the military described as depots" is the Israeli military
+            # what the military described as depots" is the Israeli military; nor when another
+            # state acts there: "North Korea sent 11,000 troops to Russia's Kursk region"
             home = next(iter(countries))
         forces = self.actors.forces.get(home) if home else None
         if forces is not None and all(a.name != forces.name for a in actors):
