@@ -3400,3 +3400,18 @@ def test_a_state_that_acts_abroad_is_not_the_home_and_police_finds(tagger: Tagge
     assert "Israeli police" in [a.name for a in found.actors]
     mission = actor_names(tagger, "A peacekeeper with the UN mission MINUSCA was killed.")
     assert mission == ["MINUSCA"]
+
+
+def test_hangings_returnees_passengers_and_a_states_intelligence(tagger: Tagger) -> None:
+    assert figures(tagger, "Iran hangs three men convicted of spying.") == [("killed", 3)]
+    assert figures(tagger, "About 1.5 million Afghans returned or were deported from Iran.") == [
+        ("count", 1_500_000)
+    ]
+    assert figures(
+        tagger, "The line was damaged where a train carrying 475 passengers braked."
+    ) == [("count", 475)]
+    assert figures(tagger, "An aid flight carrying 35 tonnes of food landed.") == [
+        ("aid_volume", 35)
+    ]
+    spies = actor_names(tagger, "Two men working for Russian intelligence carried out the attack.")
+    assert "Russia" in spies

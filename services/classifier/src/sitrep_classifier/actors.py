@@ -723,7 +723,7 @@ def _add_police(aliases: dict[str, ActorEntry]) -> None:
             for alias in ("Police", "police", "National Police", "Police Service"):
                 aliases.setdefault(f"{country} {alias}", police)
             # "ordered the French ambassador to leave": the envoy stands for the state
-            for alias in ("ambassador", "diplomats"):
+            for alias in ("ambassador", "diplomats", "intelligence", "intelligence services"):
                 aliases.setdefault(f"{adjective} {alias}", aliases[country])
 
 

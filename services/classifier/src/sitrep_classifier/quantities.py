@@ -341,7 +341,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
                       "feared dead",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
-                      "to death", "shot dead", "found dead", "executed", "executing", "beheaded", "beheading", "behead", "beheads",
+                      "to death", "shot dead", "found dead", "executed", "executing", "hanged", "hangs", "beheaded", "beheading", "behead", "beheads",
                       "massacred", "slaughtered", "martyred", "burned to death", "burnt to death", "burned alive",
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "wound", "hurt", "injuries", "maimed",
@@ -383,7 +383,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",
                      "returned to their", "returning home", "returnees", "had returned or",
-                     "have returned or", "had returned from", "have returned from", "been deported",
+                     "have returned or", "returned or were", "returned or been", "had returned from",
+                     "have returned from", "been deported",
                      "were deported", "deportees")),
     ("released", False, ("survivors",)),
     # "346 hostages freed": the hostages' release, not their capture
@@ -775,6 +776,9 @@ _TESTIMONY_BEFORE = caseless(
     r"\b(?:interviews?|interviewed|spoke\s+(?:to|with)|testimon(?:y|ies)\s+(?:of|from))"
     r"(?:\s+with)?\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?$"
 )
+# "a train carrying 475 passengers": those on board, whatever befell the train
+_CARRYING_BEFORE = caseless(r"\bcarrying\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?$")
+_PASSENGERS_AFTER = caseless(r"\s+(?:passengers|people|migrants|crew)\b")
 _CLAUSE_BETWEEN = re.compile(r"\b(?:when|while|whereas)\b")
 _ON_BOARD_AFTER = caseless(
     r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
@@ -837,6 +841,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         _SURVIVED_AFTER.match(lowered, end, end + 40)
         or _ON_BOARD_AFTER.match(lowered, end, end + 40)
         or _TESTIMONY_BEFORE.search(lowered, max(0, start - 40), start)
+        or (
+            _CARRYING_BEFORE.search(lowered, max(0, start - 30), start)
+            and _PASSENGERS_AFTER.match(lowered, end, end + 20)
+        )
     ):
         return "count"  # "all 22 survived", "400 people were on board": counted, whatever befell
     if _PEOPLE_AFTER.match(lowered, end) and (
