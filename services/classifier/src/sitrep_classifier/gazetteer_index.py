@@ -454,9 +454,10 @@ def build_index() -> PlaceIndex:
             biggest[key] = city
 
     # Curated entries first: they win ties and carry kinds GeoNames cities do not have.
-    curated = _curated()["places"]
+    curated_file = _curated()
+    curated = curated_file["places"]
     # the UN's and other official spellings of countries ("Viet Nam", "Côte d'Ivoire")
-    spellings: dict[str, list[str]] = _curated().get("country_aliases", {})
+    spellings: dict[str, list[str]] = curated_file.get("country_aliases", {})
     for entry in curated:
         namesake = biggest.get((entry["country"] or "", normalise(entry.get("admin1") or "")))
         add(
