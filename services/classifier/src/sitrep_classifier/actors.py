@@ -380,7 +380,7 @@ class ActorIndex:
         for spelling, iso3 in (spellings or {}).items():
             if iso3 in by_code:
                 aliases.setdefault(spelling, by_code[iso3])
-        _add_police(aliases)  # "Kenya Police": now that Kenya is known by name
+        _add_state_bodies(aliases)  # "Kenya Police": now that Kenya is known by name
         return ActorIndex(aliases, self.unlisted)
 
     @classmethod
@@ -416,7 +416,7 @@ class ActorIndex:
                 titled = " ".join(w[:1].upper() + w[1:] for w in alias.split(" "))
                 if titled != alias and not alias.isupper():
                     aliases.setdefault(titled, actor)
-        _add_police(aliases)
+        _add_state_bodies(aliases)
         unlisted = Unlisted.from_data(raw["unlisted"]) if "unlisted" in raw else None
         return cls(aliases, unlisted)
 
@@ -700,10 +700,11 @@ def _forces_by_country(aliases: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
     }  # fmt: skip
 
 
-def _add_police(aliases: dict[str, ActorEntry]) -> None:
+def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
     """ "Kenyan police officers": each country with armed forces in the list ("Kenyan forces")
     has a police under the same adjective, and under its country's name ("Nepal Police"),
-    unless the list names it otherwise."""
+    unless the list names it otherwise; its ambassador, diplomats and intelligence services
+    under the adjective stand for the state itself ("the French ambassador")."""
     countries = {
         entry.country: entry.name
         for alias, entry in aliases.items()
