@@ -193,6 +193,11 @@ _PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "coun
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el)-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
 
 
+def _in_all_cases(titles: list[str]) -> set[str]:
+    """Each title as listed, with a capital first letter, and in lower case."""
+    return {*titles, *(t[:1].upper() + t[1:] for t in titles), *(t.lower() for t in titles)}
+
+
 @dataclass(frozen=True)
 class Unlisted:
     """How to find actors the list does not name (`actors.json`, "unlisted")."""
@@ -220,13 +225,13 @@ class Unlisted:
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
-        titles = raw["person_titles"] + raw["igo_titles"] + raw.get("civil_titles", [])
-        titles = sorted(  # "junta chief" opens a sentence as "Junta chief"; "German
-            # chancellor Friedrich Merz" writes the title in lower case
-            {*titles, *(t[:1].upper() + t[1:] for t in titles), *(t.lower() for t in titles)},
-            key=len,
-            reverse=True,
+        civil = raw.get("civil_titles", [])
+        # "junta chief" opens a sentence as "Junta chief"; "German chancellor Friedrich Merz"
+        # writes the title in lower case
+        titles = sorted(
+            _in_all_cases(raw["person_titles"] + raw["igo_titles"] + civil), key=len, reverse=True
         )
+        title = "|".join(map(re.escape, titles))
         suffixes = sorted(raw["group_suffixes"], key=len, reverse=True)
         # "N Biren Singh", "K.P. Sharma Oli": an initial opens a name too
         # 'Jorge "Tuto" Quiroga': a nickname in quotes after the first name
@@ -236,14 +241,14 @@ class Unlisted:
         return cls(
             # "President X", "the governor of West Darfur, Khamis Abakar", "Presidents X and Y"
             persons=re.compile(
-                rf"\b(?:(?P<title>{'|'.join(map(re.escape, titles))})"
+                rf"\b(?:(?P<title>{title})"
                 rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?)?(?:,\s+|\s+)(?P<name>{name})"
                 rf"|(?P<plural>{plural})\s+(?P<first>{name})\s+and\s+(?P<second>{name}))"
             ),
             appositive=re.compile(
                 rf"(?:^|(?<=[.;:!?]\s))(?P<name>{name}),\s+(?:the|a|an|its|their|"
                 rf"[A-Z][\w’'-]*[’']s)\s+(?:[\w’'-]+\s+){{0,3}}?"
-                rf"(?P<title>{'|'.join(map(re.escape, titles))})(?=\s+(?:of|for|in)\b|,)"
+                rf"(?P<title>{title})(?=\s+(?:of|for|in)\b|,)"
             ),
             title_starts=word_starts(
                 t.split()[0].lower() for t in (*titles, *raw["plural_person_titles"])
@@ -251,13 +256,7 @@ class Unlisted:
             igo_titles=frozenset(
                 {*raw["igo_titles"], *(t[:1].upper() + t[1:] for t in raw["igo_titles"])}
             ),
-            civil_titles=frozenset(
-                {
-                    *(civil := raw.get("civil_titles", [])),
-                    *(t[:1].upper() + t[1:] for t in civil),
-                    *(t.lower() for t in civil),
-                }
-            ),
+            civil_titles=frozenset(_in_all_cases(civil)),
             former=re.compile(
                 rf"(?:{'|'.join(map(re.escape, raw['former_before']))})\s*(?:\w+\s+)?$", re.I
             ),

@@ -905,6 +905,7 @@ class Gazetteer:
         return found
 
     @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; one entry per title
+    @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; read for every event
     def country_of(self, label: str) -> str | None:
         """The one country a title or section names places of ("Sri Lanka: Cyclone Ditwah",
         "Israel strikes Beirut: key events" is Lebanon's), or None: by each name's curated or
@@ -913,13 +914,11 @@ class Gazetteer:
         for _, _, _, candidates in self._spans(label):
             # a city of half a million before a namesake region elsewhere: Manchester is
             # England's, not the Jamaican parish
-            chosen = next(
-                (p for p in candidates if p.curated),
-                _most_populous(candidates, 500_000)
-                or next(
-                    (p for p in candidates if p.kind == "admin1"),
-                    _most_populous(candidates, 100_000),  # Los Angeles, California, not Chile
-                ),
+            chosen = (
+                next((p for p in candidates if p.curated), None)
+                or _most_populous(candidates, 500_000)
+                or next((p for p in candidates if p.kind == "admin1"), None)
+                or _most_populous(candidates, 100_000)  # Los Angeles, California, not Chile
             )
             if chosen is not None and chosen.country and chosen.kind != "water_body":
                 countries.add(chosen.country)

@@ -1152,22 +1152,10 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
                      surface=named.group("who"), confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
-        group = next(g for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9") if m.group(g))
-        harm = next(
-            m.group(h)
-            for h in (
-                "harm",
-                "harm2",
-                "harm3",
-                "harm4",
-                "harm5",
-                "harm6",
-                "harm7",
-                "harm8",
-                "harm9",
-            )
-            if m.group(h)
-        )
+        # one alternative matched: its person group ("a", "a2", ...) and its harm group are set
+        matched = [name for name, value in m.groupdict().items() if value]
+        group = next(name for name in matched if name.startswith("a"))
+        harm = m.group(next(name for name in matched if name.startswith("harm")))
         kind = _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
             continue
