@@ -3415,3 +3415,20 @@ def test_hangings_returnees_passengers_and_a_states_intelligence(tagger: Tagger)
     ]
     spies = actor_names(tagger, "Two men working for Russian intelligence carried out the attack.")
     assert "Russia" in spies
+
+
+def test_the_cause_after_after_is_no_first_clause_and_fighting_sides_are_no_figure(
+    tagger: Tagger, rules: Tagger
+) -> None:
+    taxonomy = load_taxonomy()
+    # what an actor did comes first; "after <the cause>" only frames it
+    reaffirmed = (
+        "The alliance reaffirmed its backing for Kyiv after Moscow's test of a new missile."
+    )
+    scores = score_cues(taxonomy, passages_of(None, reaffirmed)).scores
+    assert max(scores, key=scores.__getitem__) == "diplomacy.support"
+    curfew = rules.classify(event("A curfew was imposed in the town after clashes between clans."))
+    assert curfew.event_type == "security.alert_warning"
+    assert figures(tagger, "A feud between three tribes left several dead.") == []
+    assert figures(tagger, "Fighting between two rival factions killed dozens.") == []
+    assert figures(tagger, "Clashes between the two sides left 30 dead.") == [("killed", 30)]

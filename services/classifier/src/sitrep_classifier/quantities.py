@@ -198,6 +198,11 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "handed over 20 hostages in two groups": how the 20 came, not another figure
 _BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|instalments)\b")
+# "clashes between two clans", "two rival factions": the parties to a fight, not a figure
+_COLLECTIVE_AFTER = caseless(
+    r"\s+(?:(?:rival|warring|armed|ethnic|local|neighbouring|neighboring)\s+)?"
+    r"(?:clans|tribes|factions|sides|communities|gangs|militias|armed\s+groups|camps)\b"
+)
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
 # "one family", "one side", "one of the deadliest": the determiner, not a figure.
@@ -1002,6 +1007,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         if (
             _FRACTION_AFTER.match(lowered, end, end + 12)
             or (tail.endswith(" in ") and _BATCHES_AFTER.match(lowered, end, end + 14))
+            or _COLLECTIVE_AFTER.match(lowered, end, end + 30)
             or _SPEED_AFTER.match(lowered, end, end + 12)
             or _HOUR_AFTER.match(lowered, end, end + 8)
             or (

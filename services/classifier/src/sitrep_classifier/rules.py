@@ -16,7 +16,7 @@ FIRST_CLAUSE_WEIGHT = 1.5
 REQUIRES_MISSING_FACTOR = 0.3
 _CLAUSE_END = re.compile(
     r"[;:.!?](?:\s|$)|\s[–—-]\s|,\s+(?:of\s+which|while|whereas|with|as|after|before|but|which|who|"
-    r"according\s+to|citing)\b"
+    r"according\s+to|citing)\b|\s(?:after|following)\s"
 )
 FALLBACK_TYPE = "politics.statement"
 
