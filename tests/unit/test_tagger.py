@@ -3432,3 +3432,21 @@ def test_the_cause_after_after_is_no_first_clause_and_fighting_sides_are_no_figu
     assert figures(tagger, "A feud between three tribes left several dead.") == []
     assert figures(tagger, "Fighting between two rival factions killed dozens.") == []
     assert figures(tagger, "Clashes between the two sides left 30 dead.") == [("killed", 30)]
+    # Ladakh, a union territory since 2019, is India's though GeoNames' table predates it
+    fired = tagger.classify(titled("Police opened fire on the crowd.", "Ladakh protests: live"))
+    assert "Indian police" in [a.name for a in fired.actors]
+
+
+def test_capitalised_counties_semicolons_held_others_and_turkish_parties(tagger: Tagger) -> None:
+    flood = tagger.classify(
+        titled("Trump signed a disaster declaration for Kerr County.", "Texas floods")
+    )
+    assert [loc.name for loc in flood.locations] == ["Kerr County"]
+    mandera = tagger.classify(event("A bomb hit a convoy in Kenya's Mandera county."))
+    assert [loc.name for loc in mandera.locations] == ["Mandera"]
+    missing = "27 had died; ten girls and a counsellor were still missing."
+    assert figures(tagger, missing) == [("killed", 27), ("missing_trapped", 10)]
+    held = "Police detain the mayor over graft claims; more than 100 others held in the same probe."
+    assert ("detained", 100) in figures(tagger, held)
+    chp = actor_names(tagger, "Main opposition CHP names jailed mayor as its candidate.")
+    assert chp == ["Republican People's Party"]

@@ -653,6 +653,10 @@ class Gazetteer:
                         or _PLACE_NOUN_AFTER.match(after)
                         or (place.population >= 100_000 and _QUARTER_AFTER.match(after))
                         or self._plausible(place, before, named, key.count(" ") + 1, after)
+                        or (
+                            place.kind == "admin2"
+                            and _NAMED_WITH_DESIGNATION.search(text, start, end)
+                        )
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                     ):
@@ -1046,6 +1050,8 @@ _NAME_GOES_ON = re.compile(
 _APPEAL_NAME_AFTER = re.compile(
     r" (?:Humanitarian (?:Response|Needs|Appeal|Fund)|Flash Appeal|Regional Refugee)\b"
 )
+# "a disaster declaration for Kerr County": a name written with its designation is a place
+_NAMED_WITH_DESIGNATION = re.compile(r" (?:County|District|Parish)$")
 _SUBREGION_AFTER = caseless(r"\s+(?:zone|woreda|district|county|sub-county)s?\b")
 _NAME_CAME_BEFORE = re.compile(r"(?<![.!?:;] )(?<!^)\b[A-Z][\w]*(?<!['’]s)[ -]$")
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w]*(?<!['’]s)[ -]$")

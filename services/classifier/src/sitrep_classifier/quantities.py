@@ -201,7 +201,7 @@ _BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|in
 # "clashes between two clans", "two rival factions": the parties to a fight, not a figure
 _COLLECTIVE_AFTER = caseless(
     r"\s+(?:(?:rival|warring|armed|ethnic|local|neighbouring|neighboring)\s+)?"
-    r"(?:clans|tribes|factions|sides|communities|gangs|militias|armed\s+groups|camps)\b"
+    r"(?:clans|tribes|factions|sides|communities)\b"
 )
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
@@ -379,7 +379,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "moved to relief camps", "to relief centres", "to relief centers",
                          "moved to safer")),
     # "bringing to 41 the number of UN personnel held": the people held, not troops
-    ("detained", False, ("personnel held", "staff held", "staff members held", "workers held",
+    ("detained", False, ("personnel held", "others held", "staff held", "staff members held", "workers held",
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "detention of", "being held", "held by", "extradited",
@@ -905,6 +905,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end
+        if before and ";" in window[m.end() : start - window_start]:
+            continue  # "27 had died; ten girls and a counsellor were missing": another clause's
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if kind == "in_need" and not before and m.group().startswith("to "):

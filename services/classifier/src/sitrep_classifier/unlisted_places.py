@@ -257,7 +257,10 @@ def find(
             named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
             if named:
                 start = named.start("name")
-                end = m.end() if noun in keep_noun else named.end("name")
+                with_noun = (
+                    noun in keep_noun or m.group("noun") in _rules()["noun_kept_when_capitalised"]
+                )
+                end = m.end() if with_noun else named.end("name")
                 out.append(Unlisted(text[start:end], after[noun], start, end))
                 plural = m.group().endswith("s") and not noun.endswith("s")
                 while plural and noun not in keep_noun:  # "the Kyeshero and Katindo areas"
