@@ -3450,3 +3450,28 @@ def test_capitalised_counties_semicolons_held_others_and_turkish_parties(tagger:
     assert ("detained", 100) in figures(tagger, held)
     chp = actor_names(tagger, "Main opposition CHP names jailed mayor as its candidate.")
     assert chp == ["Republican People's Party"]
+
+
+def test_ranks_false_claims_rallies_and_former_officials_by_demonym(
+    tagger: Tagger, rules: Tagger
+) -> None:
+    assert figures(tagger, "The US sanctioned Russia's two largest oil companies.") == []
+    assert figures(tagger, "Two senior commanders were killed.") == [("killed", 2)]
+    taxonomy = load_taxonomy()
+    for text, expected in [
+        ("The ministry's claim to have seized the town is almost certainly false.",
+         "information.operation"),
+        ("The Kremlin called the new sanctions an unfriendly act.", "diplomacy.criticism"),
+        ("Thousands of his supporters gathered in the city to demand his return.",
+         "protest.demonstration"),
+    ]:  # fmt: skip
+        scores = score_cues(taxonomy, passages_of(None, text)).scores
+        assert max(scores, key=scores.__getitem__) == expected, text
+    arrest = rules.classify(
+        event("Police arrested former Philippine president Rodrigo Duterte at Manila's airport.")
+    )
+    assert {(a.name, a.type) for a in arrest.actors} == {
+        ("Rodrigo Duterte", "former_official"),
+        ("Filipino police", "state"),
+    }
+    assert actor_names(tagger, "The main opposition party, Chadema, was barred.") == ["Chadema"]

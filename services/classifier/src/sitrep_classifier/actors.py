@@ -657,7 +657,7 @@ class ActorIndex:
                 else "state"
             )
             opens = m.start("title") if m.group("title") else m.start()
-            if self.unlisted.former.search(text[max(0, opens - 12) : opens]):
+            if self.unlisted.former.search(text[max(0, opens - 30) : opens]):
                 kind = "former_official"
             elif m.group("title"):
                 owner = owners.get(len(text[:opens].rstrip()))

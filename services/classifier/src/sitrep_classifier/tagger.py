@@ -236,7 +236,8 @@ class Tagger:
             home is None
             and len(countries) == 1
             and not any(
-                a.sector == "military" or (a.type == "state" and a.country not in countries)
+                a.sector == "military"
+                or (a.type == "state" and a.country is not None and a.country not in countries)
                 for a in actors
             )
         ):

@@ -389,8 +389,9 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # a church in Komanda": one group, one day, one kind of act in one province
         required = min(required, rules.shared_group_min_similarity)
     ka, kb = a.claim("killed"), b.claim("killed")
-    if types == "same" and ka is not None and ka == kb and ka >= rules.same_toll_min:
-        # "19 killed" in both, within a day, of one type: the same deaths, however worded
+    if types in ("same", "family") and ka is not None and ka == kb and ka >= rules.same_toll_min:
+        # "19 killed" in both, within a day, of one type or family ("riot" and "demonstration"
+        # are one protest read two ways): the same deaths, however worded
         required = min(required, rules.same_toll_min_similarity)
     sim = similarity(a, b, rules.word_match)
     if sim < required:
