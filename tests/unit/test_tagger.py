@@ -3475,3 +3475,15 @@ def test_ranks_false_claims_rallies_and_former_officials_by_demonym(
         ("Filipino police", "state"),
     }
     assert actor_names(tagger, "The main opposition party, Chadema, was barred.") == ["Chadema"]
+
+
+def test_compound_spans_and_appeals(tagger: Tagger) -> None:
+    assert figures(tagger, "He was sentenced to 27 years and three months.") == [("duration", 27)]
+    assert figures(tagger, "The war lasted five years and 1,000 people died.") == [
+        ("duration", 5),
+        ("killed", 1000),
+    ]
+    taxonomy = load_taxonomy()
+    appeal = "His lawyers said they will appeal to the full court."
+    scores = score_cues(taxonomy, passages_of(None, appeal)).scores
+    assert max(scores, key=scores.__getitem__) == "legal.investigation_charge"

@@ -198,6 +198,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "handed over 20 hostages in two groups": how the 20 came, not another figure
 _BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|instalments)\b")
+# "27 years and three months": the months are part of the 27 years' span, not a figure
+_LONGER_SPAN_BEFORE = caseless(r"\b(?:years?|months?|weeks?)\s+and\s+$")
+_SHORTER_UNIT_AFTER = caseless(r"\s+(?:months?|weeks?|days?|hours?)\b")
 # "Russia's two largest oil companies": a rank, not a figure ("two senior
 # commanders were killed" still counts two)
 _RANK_AFTER = caseless(r"\s+(?:largest|biggest|richest)\b")
@@ -1013,6 +1016,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             _FRACTION_AFTER.match(lowered, end, end + 12)
             or (tail.endswith(" in ") and _BATCHES_AFTER.match(lowered, end, end + 14))
             or _COLLECTIVE_AFTER.match(lowered, end, end + 30)
+            or (_LONGER_SPAN_BEFORE.search(tail) and _SHORTER_UNIT_AFTER.match(lowered, end))
             or _RANK_AFTER.match(lowered, end, end + 24)
             or _SPEED_AFTER.match(lowered, end, end + 12)
             or _HOUR_AFTER.match(lowered, end, end + 8)
