@@ -3487,3 +3487,64 @@ def test_compound_spans_and_appeals(tagger: Tagger) -> None:
     appeal = "His lawyers said they will appeal to the full court."
     scores = score_cues(taxonomy, passages_of(None, appeal)).scores
     assert max(scores, key=scores.__getitem__) == "legal.investigation_charge"
+
+
+def test_voltages_destinations_sentences_coups_and_tolls_counted(tagger: Tagger) -> None:
+    assert figures(tagger, "The plant lost its last 750 kilovolt power line.") == []
+    assert figures(tagger, "The 750 kV line was reconnected.") == []
+    left = tagger.classify(event("The president was detained, then allowed to leave for Senegal."))
+    assert [loc.name for loc in left.locations] == ["Senegal"]
+    assert "Senegal" not in [a.name for a in left.actors]
+    taxonomy = load_taxonomy()
+    for text, expected in [
+        ("Her former minister received the death penalty.", "legal.ruling"),
+        ("The former police chief was jailed for five years.", "legal.ruling"),
+        ("The foreign ministry asked New Delhi to extradite her.", "diplomacy.demand"),
+        ("She called the verdict biased and politically motivated.", "diplomacy.rejection"),
+        ("A monitoring group has counted about 300 people killed.", "assessment.casualty_toll"),
+        ("Gunfire was heard near the presidential palace.", "battle.armed_clash"),
+        ("Officers said they had taken total control of the country.", "politics.domestic"),
+        ("The nuclear plant lost its last off-site power line.", "military.incident"),
+    ]:
+        scores = score_cues(taxonomy, passages_of(None, text)).scores
+        assert max(scores, key=scores.__getitem__) == expected, text
+
+
+def test_a_states_government_and_authorities_stand_for_it(tagger: Tagger) -> None:
+    assert actor_names(tagger, "Thai authorities said the mine was newly laid.") == ["Thailand"]
+    assert actor_names(tagger, "The Nigerian government closed 47 colleges.") == ["Nigeria"]
+    # the country, not an organ of it listed after it (the Transitional Presidential Council)
+    assert actor_names(tagger, "The Haitian government extended the curfew.") == ["Haiti"]
+    hepatitis = "Cases of hepatitis E have been reported in three camps."
+    scores = score_cues(load_taxonomy(), passages_of(None, hepatitis)).scores
+    assert list(scores) == ["humanitarian.needs_conditions"]
+
+
+def test_listed_ages_partitive_wholes_rescues_alive_and_prigozhin(tagger: Tagger) -> None:
+    assert figures(tagger, "Three girls aged six, seven and nine were stabbed to death.") == [
+        ("killed", 3)
+    ]
+    assert figures(tagger, "Children aged between 5 and 12 were among 30 killed.") == [
+        ("killed", 30)
+    ]
+    crash = "Of the 181 people on board, 179 were killed; two attendants were pulled alive."
+    assert figures(tagger, crash) == [("count", 181), ("killed", 179), ("released", 2)]
+    assert figures(tagger, "The plane crashed, killing all 62 people on board.") == [("killed", 62)]
+    deal = "Prigozhin halts the march after a deal brokered by Alexander Lukashenko."
+    assert actor_names(tagger, deal) == ["Yevgeny Prigozhin", "Alexander Lukashenko"]
+
+
+def test_votes_won_shrapnel_alerts_and_a_titled_owner(tagger: Tagger) -> None:
+    elected = "Parliament elected him president with 134 votes in a secret ballot."
+    assert figures(tagger, elected) == [("votes_for", 134)]
+    assert figures(tagger, "The motion failed with 97 votes against.") == [("votes_against", 97)]
+    taxonomy = load_taxonomy()
+    for text, expected in [
+        ("A girl was seriously injured by shrapnel.", "remote.missile_artillery"),
+        ("The army remains on high alert and is assessing the situation.",
+         "security.alert_warning"),
+    ]:  # fmt: skip
+        scores = score_cues(taxonomy, passages_of(None, text)).scores
+        assert max(scores, key=scores.__getitem__) == expected, text
+    owner = "Protesters broke into President Gotabaya Rajapaksa's official residence."
+    assert "Gotabaya Rajapaksa's" not in actor_names(tagger, owner)

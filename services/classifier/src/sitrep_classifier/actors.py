@@ -668,6 +668,9 @@ class ActorIndex:
                 if not free(start, end):
                     continue
                 written = m.group(group).rstrip(".")  # "met Premier Li Qiang."
+                if written.endswith(("'s", "’s")):
+                    taken.append((start, end))
+                    continue  # "President Rajapaksa's residence": whose, not who acts
                 found.append((_NICKNAME.sub("", written), kind, start, start + len(written)))
                 taken.append((start, end))
         for m in self.unlisted.groups.finditer(text):
@@ -704,15 +707,18 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
     has a police under the same adjective, and under its country's name ("Nepal Police"),
     unless the list names it otherwise; its ambassador, diplomats and intelligence services
     under the adjective stand for the state itself ("the French ambassador")."""
-    countries = {
-        entry.country: entry.name
-        for alias, entry in aliases.items()
-        if entry.type == "state"
-        and entry.sector is None
-        and entry.country
-        and not entry.person  # not "Massad Boulos", the US envoy
-        and alias == entry.name
-    }
+    countries: dict[str, str] = {}
+    for alias, entry in aliases.items():
+        if (
+            entry.type == "state"
+            and entry.sector is None
+            and entry.country
+            and not entry.person  # not "Massad Boulos", the US envoy
+            and alias == entry.name
+        ):
+            # the list's first state entry of a country is the country ("Haiti"), a later
+            # one an organ of it ("Transitional Presidential Council")
+            countries.setdefault(entry.country, entry.name)
     for entry in _forces_by_country(aliases).values():
         adjective = entry.name.removesuffix(" forces")
         police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
@@ -722,8 +728,16 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
         if country is not None:
             for alias in ("Police", "police", "National Police", "Police Service"):
                 aliases.setdefault(f"{country} {alias}", police)
-            # "ordered the French ambassador to leave": the envoy stands for the state
-            for alias in ("ambassador", "diplomats", "intelligence", "intelligence services"):
+            # "ordered the French ambassador to leave": the envoy stands for the state, as
+            # do its government and authorities ("Thai authorities have determined ...")
+            for alias in (
+                "ambassador",
+                "diplomats",
+                "intelligence",
+                "intelligence services",
+                "government",
+                "authorities",
+            ):
                 aliases.setdefault(f"{adjective} {alias}", aliases[country])
 
 

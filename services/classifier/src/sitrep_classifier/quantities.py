@@ -198,6 +198,11 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "handed over 20 hostages in two groups": how the 20 came, not another figure
 _BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|instalments)\b")
+# "three girls aged six, seven and nine": every age of the list, not only the first
+_AGES_LISTED_BEFORE = caseless(
+    r"\baged\s+(?:between\s+|from\s+)?(?:[a-z0-9-]+,\s+)*[a-z0-9-]+,?\s+(?:and|or|to)\s+$|"
+    r"\baged\s+(?:[a-z0-9-]+,\s+)+$|\baged\s+(?:between|from)\s+$"
+)
 # "27 years and three months": the months are part of the 27 years' span, not a figure
 _LONGER_SPAN_BEFORE = caseless(r"\b(?:years?|months?|weeks?)\s+and\s+$")
 _SHORTER_UNIT_AFTER = caseless(r"\s+(?:months?|weeks?|days?|hours?)\b")
@@ -279,8 +284,10 @@ _TIME_STAMP = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _STAMP_AFTER = re.compile(r"\s*(?:GMT|UTC)?\s*(?:[-–—:|]\s)")
 # "shortly before 1 a.m.", "at 11pm": an hour of the clock.
 _HOUR_AFTER = caseless(r"\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm)(?![\w])")
-# "winds of 220 km/h": a speed, which TAXONOMY does not count.
-_SPEED_AFTER = caseless(r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour)\b")
+# "winds of 220 km/h", "a 750 kV line": a speed or a voltage, which TAXONOMY does not count.
+_SPEED_AFTER = caseless(
+    r"\s*(?:km/h|kmh|kph|mph|knots|km\s+per\s+hour|miles\s+per\s+hour|kilovolts?|kv)\b"
+)
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
 _DEPTH_BEFORE = caseless(
     r"\b(?:depths?\s+of|submerged\s+(?:by|to|under)|"
@@ -363,7 +370,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "neutralised", "neutralized")),
     ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
                         "fire", "deployed", "dropped")),
-    ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into",
+    ("fled_abroad", True, ("refugees", "fled abroad", "fled the country", "crossed into", "crossing at",
                            "cross into", "crossing into", "crosses into", "crossed at",
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
@@ -405,7 +412,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over", "release of", "freeing of",
-                        "escaped", "broke out")),
+                        "escaped", "broke out", "pulled alive", "pulled out alive")),
     ("held_hostage", True, ("abducted", "abducting", "abducts", "abduct", "kidnapped", "kidnapping",
                             "kidnaps", "kidnap", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
@@ -461,6 +468,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("count", False, ("abstentions", "abstained", "abstaining")),  # not votes for or against
     ("votes_for", False, ("votes in favour", "votes in favor", "in favour", "in favor", "votes to")),
     ("votes_against", False, ("votes against", "voted against", "voting against")),
+    ("votes_for", False, ("votes",)),  # "elected with 134 votes"; after "votes against"
     # "2,700 cholera cases and 170 deaths": cases are counted, not killed.
     ("count", False, ("cases", "suspected cases", "confirmed cases")),
     # "killed when missiles hit two apartment blocks": buildings are counted, not killed
@@ -794,6 +802,16 @@ _CLAUSE_BETWEEN = re.compile(r"\b(?:when|while|whereas)\b")
 _ON_BOARD_AFTER = caseless(
     r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
 )
+_ON_BOARD_NEAR_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}?on\s+board\b")
+
+
+def _whole_on_board(lowered: str, start: int, end: int) -> bool:
+    """ "Of the 181 people on board, 179 were killed": the whole the part is counted from."""
+    return lowered.endswith("of the ", 0, start) and bool(
+        _ON_BOARD_NEAR_AFTER.match(lowered, end, end + 40)
+    )
+
+
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
 
 
@@ -851,6 +869,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if (
         _SURVIVED_AFTER.match(lowered, end, end + 40)
         or _ON_BOARD_AFTER.match(lowered, end, end + 40)
+        or _whole_on_board(lowered, start, end)
         or _TESTIMONY_BEFORE.search(lowered, max(0, start - 40), start)
         or (
             _CARRYING_BEFORE.search(lowered, max(0, start - 30), start)
@@ -1018,6 +1037,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _COLLECTIVE_AFTER.match(lowered, end, end + 30)
             or (_LONGER_SPAN_BEFORE.search(tail) and _SHORTER_UNIT_AFTER.match(lowered, end))
             or _RANK_AFTER.match(lowered, end, end + 24)
+            or _AGES_LISTED_BEFORE.search(lowered, max(0, m.start() - 60), m.start())
             or _SPEED_AFTER.match(lowered, end, end + 12)
             or _HOUR_AFTER.match(lowered, end, end + 8)
             or (
@@ -1297,7 +1317,9 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
         for i in run:
             if kinds.get(i) in _STRIKES_COUNTED and shared in _NEEDS_WEAPON:
                 continue  # "launched 4 missile strikes and 71 air strikes": strikes counted
-            if _passive_kind(lowered, hits[i].end):
+            if _passive_kind(lowered, hits[i].end) or _whole_on_board(
+                lowered, hits[i].start, hits[i].end
+            ):
                 continue  # "killed 1,200 people, and 251 were taken hostage": its own verb
             if _OWN_VERB_BEFORE.search(lowered, max(0, hits[i].start - 30), hits[i].start):
                 continue  # "arrested 17 ... and seized 40 firearms": the 40 were seized

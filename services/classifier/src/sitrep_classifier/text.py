@@ -142,7 +142,7 @@ DESTINATION_BEFORE = EndAnchored(
     r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
     r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "He left for Spain", "left for Addis Ababa"
-    r"|\b(?:left|leaves|leaving|fled|flees|departed|departs)\s+for\s+$",
+    r"|\b(?:left|leave|leaves|leaving|fled|flees|departed|departs)\s+for\s+$",
     ("to", "the", "neighbouring", "neighboring", "for"),
 )
 
