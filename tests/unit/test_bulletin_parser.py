@@ -339,3 +339,31 @@ def test_a_long_title_line_above_sections_is_the_heading_a_long_sentence_is_not(
     )
     body = f"{lead}\n\nHIGHLIGHTS\n- Clashes displaced 65,000 people.\n"
     assert parse_bulletin(body).heading is None
+
+
+def test_stamped_posts_above_a_day_header_are_items_not_a_standfirst() -> None:
+    body = (
+        "Bridge blast - as it happened\n\n"
+        "06:07 - An explosion has hit the bridge, setting fuel tanks on a train ablaze.\n"
+        "09:40 - Investigators say a truck blew up on the road section.\n"
+        "Next day\n"
+        "21:05 - The president calls the explosion a terrorist act.\n"
+        "Two days later\n"
+        "08:20 - Missiles hit the capital during the morning rush hour.\n"
+    )
+    bulletin = parse_bulletin(body)
+    # one post under each day: the day lines read as the posts' headlines
+    assert [(it.headline, it.text[:5]) for it in bulletin.items] == [
+        (None, "06:07"),
+        (None, "09:40"),
+        ("Next day", "21:05"),
+        ("Two days later", "08:20"),
+    ]
+    assert "Bridge blast - as it happened" in (bulletin.title, bulletin.lead)
+    # with one day header, it is a section
+    one = parse_bulletin(body.split("Two days later")[0])
+    assert [(it.section, it.text[:5]) for it in one.items] == [
+        (None, "06:07"),
+        (None, "09:40"),
+        ("Next day", "21:05"),
+    ]

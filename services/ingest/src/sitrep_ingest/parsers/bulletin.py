@@ -305,6 +305,15 @@ def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
             bulletin.bulletin_date = _find_date(text)
 
 
+# "06:07 - A powerful explosion ...", "0745 GMT: ...": a live blog post's time stamp
+_POST_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s")
+
+
+def _posted(text: str) -> bool:
+    """Is the line a time-stamped post or a dated timeline item?"""
+    return bool(_POST_STAMP.match(text)) or _dated(text)
+
+
 def _dated(text: str) -> bool:
     """Is the line an item of a timeline: a date label, ':' and what happened?"""
     label, colon, rest = text.partition(":")
@@ -426,6 +435,9 @@ def parse_bulletin(body: str) -> Bulletin:
                 for index, (_, sec, _) in enumerate(items)
                 if sec is not None or index in headlines
             )
+            # (stamped posts above it stay items)
+            while first > 0 and _posted(items[first - 1][2][0]):
+                first -= 1
             preamble += [" ".join(parts) for _, _, parts in items[:first]]
             items = items[first:]
             shifted = {index - first: line for index, line in headlines.items() if index >= first}
@@ -437,9 +449,11 @@ def parse_bulletin(body: str) -> Bulletin:
             items = [(n, None, parts) for n, _, parts in items]
             bulletin.sections.clear()
     if bulletin.sections and not bullet_mode:
-        # Paragraphs before the first header are the standfirst, not items.
-        preamble += [" ".join(it[2]) for it in items if it[1] is None]
-        items = [it for it in items if it[1] is not None]
+        # Paragraphs before the first header are the standfirst, not items; but a live blog's
+        # stamped posts ("06:07 - ...") or a timeline's dated lines above a "Next day" header
+        # are items like those under it.
+        preamble += [" ".join(it[2]) for it in items if it[1] is None and not _posted(it[2][0])]
+        items = [it for it in items if it[1] is not None or _posted(it[2][0])]
     _read_preamble(bulletin, preamble)
     if preamble:
         bulletin.title = preamble[0] if len(preamble) > 1 or title_header else None
