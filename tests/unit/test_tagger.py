@@ -43,6 +43,12 @@ def event(text: str, headline: str | None = None) -> UpdateEvent:
     )
 
 
+def top_cue(text: str) -> str:
+    """The event type whose cue phrases score highest in `text` (rules only)."""
+    scores = score_cues(load_taxonomy(), passages_of(None, text)).scores
+    return max(scores, key=scores.__getitem__)
+
+
 def figures(tagger: Tagger, text: str) -> list[tuple[str, float]]:
     """(kind, value) of each figure the tagger reads in `text`, in order."""
     return [(q.kind, q.value) for q in tagger.classify(event(text)).quantities]
@@ -3420,13 +3426,11 @@ def test_hangings_returnees_passengers_and_a_states_intelligence(tagger: Tagger)
 def test_the_cause_after_after_is_no_first_clause_and_fighting_sides_are_no_figure(
     tagger: Tagger, rules: Tagger
 ) -> None:
-    taxonomy = load_taxonomy()
     # what an actor did comes first; "after <the cause>" only frames it
     reaffirmed = (
         "The alliance reaffirmed its backing for Kyiv after Moscow's test of a new missile."
     )
-    scores = score_cues(taxonomy, passages_of(None, reaffirmed)).scores
-    assert max(scores, key=scores.__getitem__) == "diplomacy.support"
+    assert top_cue(reaffirmed) == "diplomacy.support"
     curfew = rules.classify(event("A curfew was imposed in the town after clashes between clans."))
     assert curfew.event_type == "security.alert_warning"
     assert figures(tagger, "A feud between three tribes left several dead.") == []
@@ -3457,7 +3461,6 @@ def test_ranks_false_claims_rallies_and_former_officials_by_demonym(
 ) -> None:
     assert figures(tagger, "The US sanctioned Russia's two largest oil companies.") == []
     assert figures(tagger, "Two senior commanders were killed.") == [("killed", 2)]
-    taxonomy = load_taxonomy()
     for text, expected in [
         ("The ministry's claim to have seized the town is almost certainly false.",
          "information.operation"),
@@ -3465,8 +3468,7 @@ def test_ranks_false_claims_rallies_and_former_officials_by_demonym(
         ("Thousands of his supporters gathered in the city to demand his return.",
          "protest.demonstration"),
     ]:  # fmt: skip
-        scores = score_cues(taxonomy, passages_of(None, text)).scores
-        assert max(scores, key=scores.__getitem__) == expected, text
+        assert top_cue(text) == expected, text
     arrest = rules.classify(
         event("Police arrested former Philippine president Rodrigo Duterte at Manila's airport.")
     )
@@ -3483,10 +3485,8 @@ def test_compound_spans_and_appeals(tagger: Tagger) -> None:
         ("duration", 5),
         ("killed", 1000),
     ]
-    taxonomy = load_taxonomy()
     appeal = "His lawyers said they will appeal to the full court."
-    scores = score_cues(taxonomy, passages_of(None, appeal)).scores
-    assert max(scores, key=scores.__getitem__) == "legal.investigation_charge"
+    assert top_cue(appeal) == "legal.investigation_charge"
 
 
 def test_voltages_destinations_sentences_coups_and_tolls_counted(tagger: Tagger) -> None:
@@ -3495,7 +3495,6 @@ def test_voltages_destinations_sentences_coups_and_tolls_counted(tagger: Tagger)
     left = tagger.classify(event("The president was detained, then allowed to leave for Senegal."))
     assert [loc.name for loc in left.locations] == ["Senegal"]
     assert "Senegal" not in [a.name for a in left.actors]
-    taxonomy = load_taxonomy()
     for text, expected in [
         ("Her former minister received the death penalty.", "legal.ruling"),
         ("The former police chief was jailed for five years.", "legal.ruling"),
@@ -3506,8 +3505,7 @@ def test_voltages_destinations_sentences_coups_and_tolls_counted(tagger: Tagger)
         ("Officers said they had taken total control of the country.", "politics.domestic"),
         ("The nuclear plant lost its last off-site power line.", "military.incident"),
     ]:
-        scores = score_cues(taxonomy, passages_of(None, text)).scores
-        assert max(scores, key=scores.__getitem__) == expected, text
+        assert top_cue(text) == expected, text
 
 
 def test_a_states_government_and_authorities_stand_for_it(tagger: Tagger) -> None:
@@ -3538,13 +3536,11 @@ def test_votes_won_shrapnel_alerts_and_a_titled_owner(tagger: Tagger) -> None:
     elected = "Parliament elected him president with 134 votes in a secret ballot."
     assert figures(tagger, elected) == [("votes_for", 134)]
     assert figures(tagger, "The motion failed with 97 votes against.") == [("votes_against", 97)]
-    taxonomy = load_taxonomy()
     for text, expected in [
         ("A girl was seriously injured by shrapnel.", "remote.missile_artillery"),
         ("The army remains on high alert and is assessing the situation.",
          "security.alert_warning"),
     ]:  # fmt: skip
-        scores = score_cues(taxonomy, passages_of(None, text)).scores
-        assert max(scores, key=scores.__getitem__) == expected, text
+        assert top_cue(text) == expected, text
     owner = "Protesters broke into President Gotabaya Rajapaksa's official residence."
     assert "Gotabaya Rajapaksa's" not in actor_names(tagger, owner)

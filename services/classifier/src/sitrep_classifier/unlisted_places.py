@@ -249,6 +249,7 @@ def find(
     noun_at, name_ends, of_name = _patterns()
     keep_noun, first_stop, particles, before = _word_sets()
     after = _kind_of_noun()
+    kept_capitalised = _rules()["noun_kept_when_capitalised"]
     out: list[Unlisted] = _bare(text) if bare else []
     out += listed_after(text, [*places_end, *(u.end for u in out)]) if bare else []
     for m in matches_in(noun_at, text, _noun_starts()):
@@ -257,9 +258,7 @@ def find(
             named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
             if named:
                 start = named.start("name")
-                with_noun = (
-                    noun in keep_noun or m.group("noun") in _rules()["noun_kept_when_capitalised"]
-                )
+                with_noun = noun in keep_noun or m.group("noun") in kept_capitalised
                 end = m.end() if with_noun else named.end("name")
                 out.append(Unlisted(text[start:end], after[noun], start, end))
                 plural = m.group().endswith("s") and not noun.endswith("s")
