@@ -216,6 +216,47 @@ def test_an_aftershock_and_a_quake_of_another_magnitude_are_other_incidents(
     assert decide(quake, second) is None
 
 
+def test_a_quake_fixes_its_day(tagger: Tagger) -> None:
+    """Sunday's quake (2025-03-02) and a new one of a close magnitude on Thursday are two;
+    a toll dated before Thursday cannot be the new one's; one magnitude a day apart is one
+    quake dated either side of midnight."""
+    sunday = report(tagger, "A magnitude 6.0 earthquake struck Kunar province on Sunday.", "a")
+    toll = report(
+        tagger, "The death toll from the earthquake in Kunar rose above 800.", "b",
+        day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    thursday = report(
+        tagger, "A new magnitude 5.6 earthquake shook Kunar province on Thursday evening.", "c",
+        day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    named = report(
+        tagger, "The toll from Sunday's earthquake in Kunar has risen to 2,200.", "d",
+        day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    midnight = report(tagger, "A magnitude 6.0 earthquake hit Kunar province on Monday.", "e")
+    assert decide(sunday, toll) is not None and decide(sunday, named) is not None
+    assert decide(sunday, thursday) is None
+    assert decide(toll, thursday) is None  # Tuesday's toll is not Thursday's quake
+    assert decide(named, thursday) is None  # the day named as the quake's
+    assert decide(sunday, midnight) is not None
+
+
+def test_one_hazard_in_one_country_far_apart_is_two_disasters(tagger: Tagger) -> None:
+    kerr = report(
+        tagger, "Flash flooding along the Guadalupe River in Kerr County, Texas, killed 13.", "a"
+    )
+    texas = report(
+        tagger, "The toll from the floods in central Texas passed 100.", "b",
+        day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    ruidoso = report(
+        tagger, "A flash flood swept through Ruidoso, New Mexico, killing three people.", "c",
+        day=MONDAY + timedelta(days=4),
+    )  # fmt: skip
+    assert decide(kerr, texas) is not None
+    assert decide(kerr, ruidoso) is None and decide(texas, ruidoso) is None
+
+
 def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> None:
     first = report(tagger, "Gangs attacked the commune of Kenscoff, killing at least 10 people.")
     later = report(

@@ -184,12 +184,13 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
     ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
-# "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm": a
-# name's number, not a figure.
+# "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
+# "a Boeing 787": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|Route|Highway|Road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
-    r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle)\s$"
+    r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle|Boeing|Embraer|Cessna|"
+    r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR)\s$"
 )
 # "CCG 3104": a ship's hull number after its service's initials (a bare number of 4-5 digits)
 _INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
@@ -487,7 +488,7 @@ _TOLL_BEFORE = caseless(
     r"\b(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rose|rises|rising|climbed|climbs|climbing|"
     r"reached|reaches|stands\s+at|stood\s+at|jumped|jumps|increased|increases|passed|passes|"
     r"hit|hits)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|"
-    r"about\s+|around\s+)?$"
+    r"about\s+|around\s+|above\s+|beyond\s+)?$"
 )
 
 

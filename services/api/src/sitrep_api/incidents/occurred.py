@@ -124,6 +124,12 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
     return OccurredOn(reference, "day", basis)
 
 
+def names_event_day(basis: str) -> bool:
+    """Was the date read from a weekday given as the happening's own ("Sunday's earthquake"),
+    not from when something else in the text took place?"""
+    return _words().weekday_event.fullmatch(basis) is not None
+
+
 def day_part(text: str) -> str | None:
     """'morning', 'afternoon', 'evening' or 'night' when the text names exactly one."""
     lowered = text.lower()

@@ -43,6 +43,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from sitrep_api.incidents.occurred import names_event_day
 from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
 
 PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
@@ -70,6 +71,8 @@ class IncidentRules:
     disaster_min_similarity: float
     disaster_near_min_similarity: float
     magnitude_gap: float
+    instant_hazards: frozenset[str]
+    disaster_far_km: float
     same_toll_min: int
     same_toll_min_similarity: float
     shared_group_min_similarity: float
@@ -96,6 +99,8 @@ class IncidentRules:
             disaster_min_similarity=float(raw["disaster_min_similarity"]),
             disaster_near_min_similarity=float(raw["disaster_near_min_similarity"]),
             magnitude_gap=float(raw["magnitude_gap"]),
+            instant_hazards=frozenset(raw["instant_hazards"]),
+            disaster_far_km=float(raw["disaster_far_km"]),
             same_toll_min=int(raw["same_toll_min"]),
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
@@ -274,6 +279,42 @@ def similarity(a: Report, b: Report, word_match: float = 88) -> float:
     return matched / (len(wa) + len(wb) - matched)
 
 
+def _fixes_strike_day(report: Report) -> bool:
+    """Does the report fix the day its quake struck: by its own words with a magnitude ("a
+    magnitude 5.6 quake shook Kunar on Thursday"), or naming the day as the quake's ("the toll
+    from Sunday's earthquake")? Not a rescue's or a toll's day, nor its bulletin's."""
+    if names_event_day(report.occurred_basis):
+        return True
+    self_dated = report.occurred_basis not in ("bulletin_date", "received_at")
+    return self_dated and report.claim("magnitude") is not None
+
+
+def _two_strikes(a: Report, b: Report, rules: IncidentRules) -> bool:
+    """An earthquake strikes on one day. Two reports of one that each fix that day, on
+    different days, tell of two quakes (the Sunday quake and Thursday's new one), unless they
+    give one magnitude a day apart (one quake dated either side of midnight); and a report dated more
+    than a day before the day another fixes cannot tell of that quake (Monday's toll is not
+    Thursday's aftershock's)."""
+    if not set(a.hazards) & set(b.hazards) & rules.instant_hazards or a.occurred == b.occurred:
+        return False
+    fixed_a, fixed_b = _fixes_strike_day(a), _fixes_strike_day(b)
+    if fixed_a and fixed_b:
+        ma, mb = a.claim("magnitude"), b.claim("magnitude")
+        return ma is None or ma != mb or _day_gap(a, b) > 1
+    fixed, other = (a, b) if fixed_a else (b, a)
+    return (fixed_a or fixed_b) and _day_gap(fixed, other) > 1 and other.occurred < fixed.occurred
+
+
+def _far_apart(a: Report, b: Report, rules: IncidentRules) -> bool:
+    """Do both reports name located places and are all of one's far from all of the other's
+    (Kerr County, Texas and Ruidoso, New Mexico: two floods of one week and one country)?"""
+    located_a = [p for p in a.places if _precision(p) < 4]
+    located_b = [p for p in b.places if _precision(p) < 4]
+    if not located_a or not located_b:
+        return False
+    return all(distance_km(x, y) > rules.disaster_far_km for x in located_a for y in located_b)
+
+
 def _only_countries(a: Report, b: Report) -> bool:
     """Does either report place its disaster only in a country (or a part of one)?"""
     return any(all(_precision(p) >= 4 or p.kind == "region" for p in r.places) for r in (a, b))
@@ -309,6 +350,8 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     revised = a.revision or b.revision  # "upgraded to magnitude 8.8": the 8.0 quake, revised
     if ma is not None and mb is not None and abs(ma - mb) >= rules.magnitude_gap and not revised:
         return None  # a magnitude 6.9 quake is not the 5.0 one
+    if _two_strikes(a, b, rules):
+        return None
     interception = "military.interception" in (a.event_type, b.event_type)
     if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
         return None
@@ -328,6 +371,8 @@ def _toll_carried(a: Report, b: Report) -> bool:
     may be a day later than the follow-up that names the night it happened."""
     earlier, later = _by_publication(a, b)
     ke, kl = earlier.claim("killed"), later.claim("killed")
+    if ke is None and later.toll_update and kl is not None:
+        return True  # "the toll from the crash has risen to 270" after a first report of none
     return ke is not None and kl is not None and 3 <= ke <= kl
 
 
@@ -355,7 +400,12 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         return None
     types, gap, slack, disaster = word_free
     place = place_level(a, b, rules)
-    if disaster and place in (None, "country") and set(a.countries()) & set(b.countries()):
+    if (
+        disaster
+        and place in (None, "country")
+        and set(a.countries()) & set(b.countries())
+        and not _far_apart(a, b, rules)
+    ):
         place = "region"  # a disaster covers a region: its reports name different towns
     if place is None:
         return None
