@@ -257,6 +257,19 @@ def test_one_hazard_in_one_country_far_apart_is_two_disasters(tagger: Tagger) ->
     assert decide(kerr, ruidoso) is None and decide(texas, ruidoso) is None
 
 
+def test_a_riots_toll_now_known_two_days_on(tagger: Tagger) -> None:
+    """'Four are now known to have died in the blaze' revises the riot's toll of three."""
+    riot = report(
+        tagger, "Rioters set fire to the council building in Makassar; three people died.", "a"
+    )
+    later = report(
+        tagger, "Four people are now known to have died in the blaze at the Makassar council.",
+        "b", day=MONDAY + timedelta(days=2),
+    )  # fmt: skip
+    assert later.toll_update
+    assert decide(riot, later) is not None
+
+
 def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> None:
     first = report(tagger, "Gangs attacked the commune of Kenscoff, killing at least 10 people.")
     later = report(
