@@ -53,6 +53,8 @@ def report(tagger: Tagger, text: str, source: str = "desk", day: date | None = M
         ("Drones hit a depot in Sumy.", "2025-03-03", "day"),
         ("Drones hit a depot in Sumy yesterday.", "2025-03-02", "day"),
         ("Drones hit a depot in Sumy on Saturday.", "2025-03-01", "day"),
+        ("Fires burned at the depot a day after drones hit Sumy.", "2025-03-02", "day"),
+        ("Drones hit a depot in Sumy the day before yesterday.", "2025-03-01", "day"),
         ("The toll from Friday's strike on Sumy rose to 4.", "2025-02-28", "day"),
         ("Drones hit a depot in Sumy overnight.", "2025-03-03", "day"),
         ("Drones hit a depot in Sumy last week.", "2025-02-24", "week"),
@@ -268,6 +270,24 @@ def test_a_riots_toll_now_known_two_days_on(tagger: Tagger) -> None:
     )  # fmt: skip
     assert later.toll_update
     assert decide(riot, later) is not None
+
+
+def test_two_sources_counting_one_strike_a_tenth_apart(tagger: Tagger) -> None:
+    first = report(
+        tagger, "A military air strike on a ceremony in Sagaing region killed at least 30.", "a"
+    )
+    second = report(
+        tagger,
+        "Junta jets bombed a ceremony in Kanbalu township at noon; monks and witnesses put the toll at 32.",
+        "b",
+    )
+    other = report(
+        tagger,
+        "Junta jets bombed a ceremony in Kanbalu township at noon; monks and witnesses put the toll at 12.",
+        "c",
+    )
+    assert decide(first, second) is not None
+    assert decide(first, other) is None
 
 
 def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> None:

@@ -7,7 +7,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
    apart needs much more similar text, unless the later report carries the earlier one's
    death toll or a higher one (a toll revised without saying so; two days apart when the
    later one says it was revised: rescuers raise a collapse's toll for days). Two reports of one type
-   giving the same death toll of `same_toll_min` or more need hardly share a word, nor
+   giving the same death toll of `same_toll_min` or more (or, on one day in one region, tolls
+   a tenth apart: `close_toll_share`) need hardly share a word, nor
    need a toll update ("the toll from Tuesday's blasts has risen to 12") and the report of
    that day whose toll it carries (`toll_update_min_similarity`).
 3. Their event types are the same, of one family, or a documented pair (a missile or
@@ -19,7 +20,8 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 5. They do not name different parts of the day (a morning strike is not the night one),
    nor different weapons (a drone strike is not the missile strike), unless one is the
    interception of the other's attack, nor magnitudes `magnitude_gap` apart (a quake and
-   its aftershock) unless one says the figure was revised ("upgraded to 8.8").
+   its aftershock) unless one says the figure was revised ("upgraded to 8.8"). An earthquake
+   strikes on one day (`instant_hazards`): reports fixing different days tell of two.
    An item that opens "Separately" or "Elsewhere" is another happening than the rest of its
    source's bulletin of that day.
 6. Their text is similar enough for that place and type match: the coarser the place
@@ -75,6 +77,7 @@ class IncidentRules:
     disaster_far_km: float
     same_toll_min: int
     same_toll_min_similarity: float
+    close_toll_share: float
     shared_group_min_similarity: float
 
     @classmethod
@@ -103,6 +106,7 @@ class IncidentRules:
             disaster_far_km=float(raw["disaster_far_km"]),
             same_toll_min=int(raw["same_toll_min"]),
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
+            close_toll_share=float(raw["close_toll_share"]),
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
         )
 
@@ -382,6 +386,27 @@ def _toll_revised(a: Report, b: Report) -> bool:
     return _by_publication(a, b)[1].toll_update and _toll_carried(a, b)
 
 
+def _same_deaths(
+    a: Report, b: Report, types: str, gap: int, place: str, rules: IncidentRules
+) -> bool:
+    """Do the two count the same deaths, however worded? One toll of ten or more within a
+    day, of one type or family ("19 killed" in both; a riot and a demonstration are one
+    protest read two ways); or two tolls a tenth apart on one day in one region, of one type
+    ("at least 30 killed" and "witnesses put the toll at 32": two sources counting one air
+    strike)."""
+    ka, kb = a.claim("killed"), b.claim("killed")
+    if ka is None or kb is None or min(ka, kb) < rules.same_toll_min:
+        return False
+    if ka == kb:
+        return types in ("same", "family")
+    return (
+        types == "same"
+        and gap == 0
+        and place in ("same", "near", "region")
+        and abs(ka - kb) <= rules.close_toll_share * max(ka, kb)
+    )
+
+
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
     """True when the word-free checks alone keep the two apart (the resolver skips whole
     groups of reports that agree on the fields these checks read this way)."""
@@ -438,10 +463,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "ADF rebels killed 38 in an attack on a church in Ituri" and "ADF fighters stormed
         # a church in Komanda": one group, one day, one kind of act in one province
         required = min(required, rules.shared_group_min_similarity)
-    ka, kb = a.claim("killed"), b.claim("killed")
-    if types in ("same", "family") and ka is not None and ka == kb and ka >= rules.same_toll_min:
-        # "19 killed" in both, within a day, of one type or family ("riot" and "demonstration"
-        # are one protest read two ways): the same deaths, however worded
+    if _same_deaths(a, b, types, gap, place, rules):
         required = min(required, rules.same_toll_min_similarity)
     sim = similarity(a, b, rules.word_match)
     if sim < required:
