@@ -178,6 +178,7 @@ def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: 
         ("The United States delivered air defence systems to Ukraine.", []),
         ("Missiles were fired from Iran toward Israeli territory.", ["Israel"]),
         ("Air defences shot down 40 drones over Russian territory.", ["Russia"]),
+        ("The storm hit the overseas territory of Mayotte.", ["Mayotte"]),
     ],
 )
 def test_a_country_is_where_people_go_or_leave_or_a_part_of_it_not_where_a_launch_began(

@@ -306,7 +306,7 @@ _COUNTRY_ENDS = (
 _COUNTRY_LOCATIVE = EndAnchored(
     r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck|around|"
     r"off)|"
-    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|islands?|"
+    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|islands?|territory|territories|"
     r"north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
