@@ -2070,6 +2070,10 @@ def test_suspending_a_deal_is_a_rejection_and_appeals_are_needs(tagger: Tagger) 
     assert appeal.event_type == "humanitarian.needs_conditions"
     urged = tagger.classify(event("Malaysian PM Anwar Ibrahim urges both sides to cease fire."))
     assert ("Anwar Ibrahim", "state") in [(a.name, a.type) for a in urged.actors]
+    # a denial of the strike is the denier's answer, not the strike (rules: the cues)
+    assert top_cue("The ministry denied it had struck the station with a missile.") == (
+        "diplomacy.rejection"
+    )
 
 
 @pytest.mark.parametrize(
