@@ -290,6 +290,23 @@ def test_two_sources_counting_one_strike_a_tenth_apart(tagger: Tagger) -> None:
     assert decide(first, other) is None
 
 
+def test_the_next_mornings_headline_of_a_late_night_strike(tagger: Tagger) -> None:
+    night = report(
+        tagger, "An air strike set fire to a tent camp in Tal al-Sultan late on Sunday, "
+        "killing 35 displaced people.", "a",
+    )  # fmt: skip
+    title = report(
+        tagger, "Strike on Tal al-Sultan kills 30, health ministry says",
+        "b",
+    )  # fmt: skip
+    later = report(
+        tagger, "Strike on Tal al-Sultan kills 30, health ministry says",
+        "c", day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert decide(night, title) is not None
+    assert decide(night, later) is None
+
+
 def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> None:
     first = report(tagger, "Gangs attacked the commune of Kenscoff, killing at least 10 people.")
     later = report(

@@ -179,6 +179,7 @@ def test_no_metonyms_or_adjectives_as_places(tagger: Tagger, text: str, absent: 
         ("Missiles were fired from Iran toward Israeli territory.", ["Israel"]),
         ("Air defences shot down 40 drones over Russian territory.", ["Russia"]),
         ("The storm hit the overseas territory of Mayotte.", ["Mayotte"]),
+        ("A blackout hits Spain and Portugal.", ["Spain", "Portugal"]),
     ],
 )
 def test_a_country_is_where_people_go_or_leave_or_a_part_of_it_not_where_a_launch_began(
@@ -3549,3 +3550,13 @@ def test_votes_won_shrapnel_alerts_and_a_titled_owner(tagger: Tagger) -> None:
         assert top_cue(text) == expected, text
     owner = "Protesters broke into President Gotabaya Rajapaksa's official residence."
     assert "Gotabaya Rajapaksa's" not in actor_names(tagger, owner)
+
+
+def test_a_headline_gives_the_figures_its_text_does_not(tagger: Tagger) -> None:
+    """An RSS item's toll is often only in its title; a kind the text gives is the text's."""
+    titled = tagger.classify(
+        event("Second missile strikes as rescuers arrive, governor says.", "Strike kills 14")
+    )
+    assert [(q.kind, q.value) for q in titled.quantities] == [("killed", 14)]
+    both = tagger.classify(event("At least 20 people were killed, officials said.", "14 killed"))
+    assert [(q.kind, q.value) for q in both.quantities] == [("killed", 20)]

@@ -296,18 +296,18 @@ _OFFICE_SPEAKS_AFTER = caseless(
 _COUNTRY_ENDS = (
     "borders", "bordering", "mainland", "around", "off", "neighbouring", "neighboring", "in",
     "into", "inside", "across", "through", "throughout", "within", "over", "from", "reached", "hit",
-    "struck", "the", "ern", "held", "occupied", "of", "to", "visited", "visiting", "visit",
-    "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east", "west", "for",
-    "central",
+    "hits", "sweeps", "swept", "struck", "the", "ern", "held", "occupied", "of", "to", "visited",
+    "visiting", "visit", "visits", "leave", "left", "leaving", "fled", "flee", "fleeing", "east",
+    "west", "for", "central",
 )  # fmt: skip
 # Not "to" alone: "delivered systems to Ukraine" makes Ukraine a recipient, not a place; a
 # journey's destination is one ("travelled to China", "flights to Haiti"), as is the part of
 # a country an event covers ("five areas of Sudan") and a country people leave.
 _COUNTRY_LOCATIVE = EndAnchored(
-    r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|struck|around|"
-    r"off)|"
-    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|islands?|territory|territories|"
-    r"north|south|east|west|"
+    r"(?:\b(?:in|into|inside|across|through|throughout|within|over|from|reached|hit|hits|struck|"
+    r"sweeps|swept|around|off)|"
+    r"\b(?:areas?|parts?|regions?|swathes?|much|most|corners?|rest|coasts?|coastline|shores?|islands?|"
+    r"territory|territories|north|south|east|west|"
     r"northern|southern|eastern|western|northeast|northwest|southeast|southwest)\s+of|"
     r"\b(?:travel{1,2}ed|travel{1,2}ing|travels|flew|flying|flights?|fly|arrived|arriving|"
     r"returned|returning|trip|journey|deployed|fled|flee|fleeing)\s+to|"

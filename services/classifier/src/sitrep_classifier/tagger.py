@@ -126,7 +126,7 @@ class Tagger:
             self._locate(p, actors, home, town)
             for p, (actors, _), home, town in zip(passages, found, homes, towns, strict=True)
         ]
-        quantities = [extract_quantities(e.text) for e in events]
+        quantities = [_figures(e.headline, e.text) for e in events]
         return [
             TaggedEvent(
                 event_id=event.event_id,
@@ -544,3 +544,16 @@ def classify(event: UpdateEvent) -> TaggedEvent:
     if _default is None:
         _default = Tagger()
     return _default.classify(event)
+
+
+def _figures(headline: str | None, text: str) -> list[Quantity]:
+    """The text's figures, and a headline's of a kind the text does not give ("Odesa strike
+    kills 14" over "Russian missile hits port district"): an RSS item's toll is often only
+    in its title."""
+    found = extract_quantities(text)
+    if not headline:
+        return found
+    kinds = {q.kind for q in found}
+    return found + [
+        q for q in extract_quantities(headline) if q.kind not in kinds and q.kind != "count"
+    ]

@@ -247,8 +247,16 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
     """A week-dated report may be anywhere in its week; a toll update counts back to its
     strike, never forward to a later one."""
     if report.occurred_precision == "week" or report.occurred >= other.occurred:
-        return _slack(report, rules)
+        return max(_slack(report, rules), _night_before(report, other, rules))
     return 0
+
+
+def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
+    """A day back for a report dated only by its bulletin when the other tells of a happening
+    late the night before ("late on Sunday"; the next morning's headline is Monday's)."""
+    undated = report.occurred_basis in ("bulletin_date", "received_at")
+    late = other.day_part == "evening" or other.occurred_basis.startswith("late on")
+    return rules.toll_slack if undated and late and _day_gap(report, other) == 1 else 0
 
 
 def type_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
