@@ -3560,3 +3560,17 @@ def test_a_headline_gives_the_figures_its_text_does_not(tagger: Tagger) -> None:
     assert [(q.kind, q.value) for q in titled.quantities] == [("killed", 14)]
     both = tagger.classify(event("At least 20 people were killed, officials said.", "14 killed"))
     assert [(q.kind, q.value) for q in both.quantities] == [("killed", 20)]
+
+
+def test_power_cut_customers_cartel_bosses_and_class_suspensions(tagger: Tagger) -> None:
+    assert figures(tagger, "Four million homes and businesses lost electricity.") == [
+        ("count", 4_000_000)
+    ]
+    assert figures(tagger, "The army lost 30 tanks in the battle.") == [("lost", 30)]
+    chapo = tagger.classify(event('Loyalists of Joaquin "El Chapo" Guzman clashed in Culiacan.'))
+    assert "Daniel Chapo" not in [a.name for a in chapo.actors]
+    guard = tagger.classify(event("The China coast guard conducted patrols around Taiwan."))
+    assert "China Coast Guard" in [a.name for a in guard.actors]
+    assert top_cue("The state government suspended classes in Culiacan.") == (
+        "humanitarian.needs_conditions"
+    )

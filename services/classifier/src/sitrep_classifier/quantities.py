@@ -822,6 +822,9 @@ _AUX_BEFORE = re.compile(r"\b(?:were|was|been|are|is)\s+$")
 _ENERGY_AFTER = re.compile(
     r"\s*(?:gigawatts?|megawatts?|gw|mw|gigawatt-hours|megawatt-hours|gwh|mwh)\b"
 )
+_SUPPLY_LOST_AFTER = re.compile(
+    r"[^.;:,\d]{0,50}?\blost\s+(?:power|electricity|water|internet|connectivity|phone)\b"
+)
 _ALL_BUT_BEFORE = re.compile(r"\ball\s+but\s+[a-z]+\s+of\s+(?:the\s+)?$")
 
 
@@ -863,6 +866,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "money"
     if _ENERGY_AFTER.match(lowered, end):
         return "count"  # "15 gigawatts of generation were lost": power, not losses
+    if _SUPPLY_LOST_AFTER.match(lowered, end, end + 70):
+        return "count"  # "four million homes lost electricity": customers, not losses
     if _ALL_BUT_BEFORE.search(lowered, max(0, start - 30), start):
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):

@@ -547,13 +547,16 @@ def classify(event: UpdateEvent) -> TaggedEvent:
 
 
 def _figures(headline: str | None, text: str) -> list[Quantity]:
-    """The text's figures, and a headline's of a kind the text does not give ("Odesa strike
-    kills 14" over "Russian missile hits port district"): an RSS item's toll is often only
-    in its title."""
+    """The text's figures, and a headline's of a kind and value the text does not give
+    ("Odesa strike kills 14" over "Russian missile hits port district"): an RSS item's toll
+    is often only in its title; "Seven officers held" over "Seven members ... detained" is
+    the text's figure told again."""
     found = extract_quantities(text)
     if not headline:
         return found
-    kinds = {q.kind for q in found}
+    kinds, values = {q.kind for q in found}, {q.value for q in found}
     return found + [
-        q for q in extract_quantities(headline) if q.kind not in kinds and q.kind != "count"
+        q
+        for q in extract_quantities(headline)
+        if q.kind not in kinds and q.value not in values and q.kind != "count"
     ]
