@@ -232,13 +232,18 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
     return max(_slack(report, rules), rules.disaster_days if is_disaster(report, rules) else 0)
 
 
+def _undated(report: Report) -> bool:
+    """Is the report dated only by its bulletin (or the day it was received)?"""
+    return report.occurred_basis in ("bulletin_date", "received_at")
+
+
 def _slack(report: Report, rules: IncidentRules) -> int:
     """Days a report's own date may be off the happening's: a toll update dated only by its
     bulletin is often a day after the strike it counts, and a week-dated report may be
     anywhere in its week. A report that says its day ("on Saturday") has no slack."""
     if report.occurred_precision == "week":
         return rules.week_precision_gap
-    undated = report.occurred_basis in ("bulletin_date", "received_at")
+    undated = _undated(report)
     update = report.toll_update or effective_type(report, rules) == "assessment.casualty_toll"
     return rules.toll_slack if undated and update else 0
 
@@ -254,7 +259,7 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
 def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
     """A day back for a report dated only by its bulletin when the other tells of a happening
     late the night before ("late on Sunday"; the next morning's headline is Monday's)."""
-    undated = report.occurred_basis in ("bulletin_date", "received_at")
+    undated = _undated(report)
     late = other.day_part == "evening" or other.occurred_basis.startswith("late on")
     return rules.toll_slack if undated and late and _day_gap(report, other) == 1 else 0
 
@@ -297,24 +302,25 @@ def _fixes_strike_day(report: Report) -> bool:
     from Sunday's earthquake")? Not a rescue's or a toll's day, nor its bulletin's."""
     if names_event_day(report.occurred_basis):
         return True
-    self_dated = report.occurred_basis not in ("bulletin_date", "received_at")
-    return self_dated and report.claim("magnitude") is not None
+    return not _undated(report) and report.claim("magnitude") is not None
 
 
 def _two_strikes(a: Report, b: Report, rules: IncidentRules) -> bool:
     """An earthquake strikes on one day. Two reports of one that each fix that day, on
     different days, tell of two quakes (the Sunday quake and Thursday's new one), unless they
-    give one magnitude a day apart (one quake dated either side of midnight); and a report dated more
-    than a day before the day another fixes cannot tell of that quake (Monday's toll is not
-    Thursday's aftershock's)."""
+    give one magnitude a day apart (one quake dated either side of midnight); and a report
+    dated more than a day before the day another fixes cannot tell of that quake (Monday's
+    toll is not Thursday's aftershock's)."""
     if not set(a.hazards) & set(b.hazards) & rules.instant_hazards or a.occurred == b.occurred:
         return False
     fixed_a, fixed_b = _fixes_strike_day(a), _fixes_strike_day(b)
     if fixed_a and fixed_b:
         ma, mb = a.claim("magnitude"), b.claim("magnitude")
         return ma is None or ma != mb or _day_gap(a, b) > 1
+    if not (fixed_a or fixed_b):
+        return False
     fixed, other = (a, b) if fixed_a else (b, a)
-    return (fixed_a or fixed_b) and _day_gap(fixed, other) > 1 and other.occurred < fixed.occurred
+    return _day_gap(fixed, other) > 1 and other.occurred < fixed.occurred
 
 
 def _far_apart(a: Report, b: Report, rules: IncidentRules) -> bool:
