@@ -3574,3 +3574,31 @@ def test_power_cut_customers_cartel_bosses_and_class_suspensions(tagger: Tagger)
     assert top_cue("The state government suspended classes in Culiacan.") == (
         "humanitarian.needs_conditions"
     )
+
+
+def test_weapons_that_struck_the_one_dead_child_and_sudans_paramilitary(tagger: Tagger) -> None:
+    # a figure before a weapon noun counts weapons, not the injured of the clause before
+    chernihiv = "At least 17 people were killed and 61 injured when three missiles struck the city."
+    assert figures(tagger, chernihiv) == [("killed", 17), ("injured", 61), ("launched", 3)]
+    assert figures(tagger, "Five people were wounded when two drones hit a bus.") == [
+        ("injured", 5),
+        ("launched", 2),
+    ]
+    assert figures(tagger, "Among the dead was a child, officials said.") == [("killed", 1)]
+    # "the paramilitary" of a Sudan bulletin is the RSF; elsewhere it names no one
+    shelling = "Paramilitary shelling of El Fasher kills 9 civilians, including children"
+    sudan = tagger.classify(titled(shelling, "SUDAN - agency summary"))
+    assert "Rapid Support Forces" in [a.name for a in sudan.actors]
+    elsewhere = tagger.classify(titled("Paramilitary police patrol the capital.", "Peru"))
+    assert "Rapid Support Forces" not in [a.name for a in elsewhere.actors]
+
+
+def test_urging_others_to_send_arms_is_a_demand_and_homes_left_a_displacement() -> None:
+    assert top_cue("Baerbock urged EU partners to send more air defence systems to Kyiv.") == (
+        "diplomacy.demand"
+    )
+    assert top_cue(
+        "Almost 1.3 million people have been forced from their homes, the IOM said."
+    ) == ("humanitarian.displacement_evacuation")
+    council = "The UN Security Council voted to create a force with powers to arrest gang members."
+    assert top_cue(council) == "diplomacy.agreement"

@@ -222,6 +222,8 @@ class Unlisted:
     # "the enemy attacked with 728 drones" in one side's statement: the other side of a war
     # with two sides (ISO-3 to ISO-3)
     enemies: Mapping[str, str] = field(default_factory=dict)
+    # "the paramilitary" in a bulletin about Sudan: the RSF (ISO-3 -> noun -> actor name)
+    home_descriptors: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> Unlisted:
@@ -271,6 +273,9 @@ class Unlisted:
             named_nouns=frozenset(raw.get("named_victim_nouns", ())),
             generic_groups=frozenset(raw.get("generic_groups", ())),
             enemies=dict(raw.get("enemies", {})),
+            home_descriptors={
+                home: dict(nouns) for home, nouns in raw.get("home_descriptors", {}).items()
+            },
         )
 
 
@@ -814,6 +819,20 @@ def enemy_span(passages: list[Passage]) -> TextSpan | None:
                     passage.lower, max(0, m.start() - 20), m.start()
                 ):
                     return passage.span(m.start(), m.end())
+    return None
+
+
+def word_span(passages: list[Passage], word: str) -> TextSpan | None:
+    """Where the text first holds `word` (lower case) as a whole word, if it does."""
+    for passage in passages:
+        at = passage.lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not passage.lower[at - 1].isalnum()) and (
+                end == len(passage.lower) or not passage.lower[end].isalnum()
+            ):
+                return passage.span(at, end)
+            at = passage.lower.find(word, end)
     return None
 
 

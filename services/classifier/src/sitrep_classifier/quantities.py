@@ -601,6 +601,11 @@ _WEAPON_NOUN = caseless(
 )
 
 
+# "when three Russian missiles struck the centre": the weapons that hit were fired
+_WEAPON_STRIKES_AFTER = caseless(
+    r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones|missiles|rockets|shells|projectiles)\s+"
+    r"(?:struck|hit|slammed|landed|rained|exploded|fell)\b"
+)
 _ATTACK_BEFORE = caseless(
     r"\b(?:attack\w*|fired|firing|fires|launch\w*|struck|strikes?|hit|hits|targeted|targeting|"
     r"shelled|raids?|barrage|salvo)\b"
@@ -782,7 +787,8 @@ _PEOPLE_KINDS = frozenset(
 _NOT_PEOPLE_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
     r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
-    r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters)\b"
+    r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters|"
+    r"missiles|drones|rockets|shells|projectiles|bombs)\b"
 )
 
 
@@ -1157,6 +1163,8 @@ _ONE_PERSON = caseless(
     rf"|\bshot\s+(?P<a7>(?:the|an?)\s+{_PERSON})\s+(?P<harm7>dead)\b"
     # "the pilot was among the dead"
     rf"|\b(?P<a9>the\s+{_PERSON})\s+(?:was|is)\s+(?:also\s+)?among\s+the\s+(?P<harm9>dead)\b"
+    # "among the dead was a child"
+    rf"|\bamong\s+the\s+(?P<harm10>dead)\s+(?:was|is)\s+(?:also\s+)?(?P<a10>(?:an?|the)\s+{_PERSON})\b"
     # "an officer was killed and another wounded"
     r"|(?:(?<=killed)|(?<=wounded)|(?<=injured)),?\s+and\s+(?P<a8>another)\s+(?:was\s+)?"
     r"(?P<harm8>wounded|injured|hurt|killed)\b"
@@ -1512,7 +1520,10 @@ def extract_quantities(text: str) -> list[Quantity]:
             if (
                 kind == "count"
                 and _WEAPON_NOUN.match(lowered, hit.end, hit.end + 40)
-                and _ATTACK_BEFORE.search(before[-120:])
+                and (
+                    _ATTACK_BEFORE.search(before[-120:])
+                    or _WEAPON_STRIKES_AFTER.match(lowered, hit.end, hit.end + 60)
+                )
             ):
                 kind = "launched"  # "attacked with 91 cruise missiles": what was fired
         out.append(_quantity(hit, kind, unit, what, qualifier, modality))

@@ -19,6 +19,7 @@ from sitrep_classifier.actors import (
     load_actors,
     protest_span,
     victims_span,
+    word_span,
 )
 from sitrep_classifier.gazetteer import (
     Gazetteer,
@@ -265,6 +266,7 @@ class Tagger:
                 actors, enemy_span(passages), name=enemy_forces.name, type="state",
                 sector="military", country=enemy_forces.country, role="actor",
             )  # fmt: skip
+        actors = self._home_descriptors(actors, passages, home)
         police = f"{forces.name.removesuffix(' forces')} police" if forces is not None else None
         if police is not None and forces is not None and all(a.name != police for a in actors):
             # "Police fire on protesters in Kathmandu": the home country's police
@@ -288,6 +290,23 @@ class Tagger:
             # "Gangs attack X, at least 20 dead": one-sided violence, so the dead are civilians
             span = harmed_span(passages, figures, self.actors.unlisted)
             actors = _implied(actors, span, name="civilians", type="civilians", role="recipient")
+        return actors
+
+    def _home_descriptors(
+        self, actors: list[Actor], passages: list[Passage], home: str | None
+    ) -> list[Actor]:
+        """The listed actor a common noun names in a bulletin about its country ("paramilitary
+        shelling of El Fasher" in a Sudan bulletin: the RSF)."""
+        unlisted = self.actors.unlisted
+        nouns = unlisted.home_descriptors.get(home, {}) if home and unlisted else {}
+        for noun, name in nouns.items():
+            entry = self.actors.aliases.get(name)
+            if entry is None or any(a.name == entry.name for a in actors):
+                continue
+            actors = _implied(
+                actors, word_span(passages, noun), name=entry.name, type=entry.type,
+                sector=entry.sector, country=entry.country, role="actor",
+            )  # fmt: skip
         return actors
 
     def _capital_voices(
