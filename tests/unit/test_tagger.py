@@ -3602,3 +3602,19 @@ def test_urging_others_to_send_arms_is_a_demand_and_homes_left_a_displacement() 
     ) == ("humanitarian.displacement_evacuation")
     council = "The UN Security Council voted to create a force with powers to arrest gang members."
     assert top_cue(council) == "diplomacy.agreement"
+
+
+def test_an_earlier_reading_a_verb_of_another_clause_and_losses_of_a_side(tagger: Tagger) -> None:
+    toll = "At least 268 people have been killed, the agency said, up from 162 a day earlier."
+    assert figures(tagger, toll) == [("killed", 268), ("killed", 162)]
+    moved = "More than 22,000 houses were damaged and about 58,000 people moved to shelters."
+    assert figures(tagger, moved) == [("damaged", 22000), ("evacuated", 58000)]
+    # the figure's own noun is the weapon, whatever a later noun counts
+    drones = "The enemy used 1,924 kamikaze drones to attack our positions and settlements."
+    assert figures(tagger, drones) == [("launched", 1924)]
+    assert actor_names(tagger, "Russian losses over the past day amounted to 1,090 personnel.") == [
+        "Russian forces"
+    ]
+    title = "General Staff of the Armed Forces of Ukraine: operational update"
+    refinery = tagger.classify(titled("Units of the Defence Forces struck the refinery.", title))
+    assert [a.name for a in refinery.actors] == ["Ukrainian forces"]

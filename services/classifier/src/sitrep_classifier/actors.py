@@ -756,7 +756,9 @@ _BARE_FORCES = caseless(
     r"intercepted|repelled|neutrali[sz]ed|were|was|have|has|had|are|is)\b)|"
     r"units(?=\s+of\s+the\s+\w+\s+group)|"
     r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
-    r"gendarmerie|the\s+regime|our\s+(?:defenders|warriors|units|forces))\b"
+    r"gendarmerie|the\s+regime|our\s+(?:defenders|warriors|units|forces)|"
+    # "units of the Defence Forces struck", in a General Staff's update
+    r"the\s+defen[cs]e\s+forces)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of(?!\s+the\s+\w+\s+group)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"

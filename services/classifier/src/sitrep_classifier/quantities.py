@@ -582,6 +582,12 @@ _COUNTED_NOUNS = {
 }
 # Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
+# "were damaged and about 58,000 people": a verb that ends a clause before "and"
+_AND_OTHER_SUBJECT = caseless(
+    r"^\s+and\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+|at\s+least\s+)?$"
+)
+_OTHER_PREDICATE = 30  # how much further such a verb counts than its distance
 # "killed and 12 injured": the verb before belongs to the figure before it.
 _OTHER_FIGURE = caseless(r"[;,]|\band\b")
 # another figure joined on, not a part of this one ("including 35 children")
@@ -596,15 +602,16 @@ _WEAPONS = caseless(
 
 # A figure's noun that is a weapon fired: "91 cruise missiles", "97 drones".
 _WEAPON_NOUN = caseless(
-    r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles|"
+    r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones?|missiles?|rockets?|uavs?|shaheds?|shells|projectiles|bombs|"
     r"air\s+attack\s+(?:means|weapons|assets)|means\s+of\s+(?:air\s+)?attack)\b"
 )
 
 
-# "when three Russian missiles struck the centre": the weapons that hit were fired
+# "when three Russian missiles struck the centre", "used 1,924 drones to attack": the weapons
+# that hit were fired
 _WEAPON_STRIKES_AFTER = caseless(
     r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones|missiles|rockets|shells|projectiles)\s+"
-    r"(?:struck|hit|slammed|landed|rained|exploded|fell)\b"
+    r"(?:struck|hit|slammed|landed|rained|exploded|fell|to\s+(?:attack|strike|hit|target))\b"
 )
 _ATTACK_BEFORE = caseless(
     r"\b(?:attack\w*|fired|firing|fires|launch\w*|struck|strikes?|hit|hits|targeted|targeting|"
@@ -961,12 +968,15 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         ):
             continue  # "250,000 cases, with 800 deaths", "11 probable), including 45 deaths":
             # the noun is the next figure's
-        candidate = (max(distance, 0), order, kind)
+        between = lowered[window_start + m.end() : start]
+        # "22,000 houses were damaged and 58,000 people moved to evacuation centres": a verb
+        # before "and" is the earlier figure's; one after this figure is nearer in meaning
+        remote = _OTHER_PREDICATE if before and _AND_OTHER_SUBJECT.search(between) else 0
+        candidate = (max(distance, 0) + remote, order, kind)
         if best is None or candidate < best:
             best = candidate
         if not before and kind in _STRIKES_COUNTED and distance <= 12:
             noun_after = candidate
-        between = lowered[window_start + m.end() : start]
         if (
             verb
             and before
@@ -1308,16 +1318,27 @@ _TOTAL_BEFORE = caseless(
 )
 
 
+# "268 have been killed, up from 162 a day earlier": the same tally, an earlier reading
+_EARLIER_FIGURE_BEFORE = caseless(
+    r"\b(?:up|down|rising|risen|revised|increased|climbing)\s+from\s+(?:an?\s+(?:earlier|"
+    rf"previous)\s+(?:figure|toll|count|estimate)\s+of\s+)?{_ROUGHLY}$"
+)
+
+
 def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
     """A running total takes the kind of the figure it adds to, the last one typed before it
-    ("8 more died in the past 24 hours, bringing the total to 281": not the 24 hours)."""
+    ("8 more died in the past 24 hours, bringing the total to 281": not the 24 hours), and
+    so does the earlier reading of a tally ("268 killed, up from 162")."""
     for i in range(1, len(hits)):
         earlier = next((j for j in range(i - 1, -1, -1) if j in kinds), None)
         if (
             i in kinds
             and earlier is not None
             and kinds[i] in ("count", *_COUNTED_NOUNS)
-            and _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 70), hits[i].start)
+            and (
+                _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 70), hits[i].start)
+                or _EARLIER_FIGURE_BEFORE.search(lowered, max(0, hits[i].start - 50), hits[i].start)
+            )
         ):
             kinds[i] = kinds[earlier]
 
@@ -1518,7 +1539,9 @@ def extract_quantities(text: str) -> list[Quantity]:
                 kind = "count"  # "more than 100 ... of magnitude 5.8": no quake is that strong
             unit = noun.split()[-1].lower() if noun else None
             if (
-                kind == "count"
+                # "used 1,924 drones to attack our positions and settlements": the figure's own
+                # noun is the weapon, whatever a later noun counts
+                kind in ("count", "settlements")
                 and _WEAPON_NOUN.match(lowered, hit.end, hit.end + 40)
                 and (
                     _ATTACK_BEFORE.search(before[-120:])
