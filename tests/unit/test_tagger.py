@@ -3618,3 +3618,16 @@ def test_an_earlier_reading_a_verb_of_another_clause_and_losses_of_a_side(tagger
     title = "General Staff of the Armed Forces of Ukraine: operational update"
     refinery = tagger.classify(titled("Units of the Defence Forces struck the refinery.", title))
     assert [a.name for a in refinery.actors] == ["Ukrainian forces"]
+
+
+def test_a_town_that_falls_the_north_gaza_governorate_and_a_sides_command(tagger: Tagger) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    # a capital that changes hands is the city, not its government speaking
+    assert places("Khartoum fell to the paramilitaries in 2023.") == ["Khartoum"]
+    assert "Wad Madani" in places("Wad Madani, the capital of Gezira state, fell to the RSF.")
+    assert places("Fighting forced 100,000 people from North Gaza governorate.") == ["North Gaza"]
+    assert places("Troops pushed into northern Gaza.") == ["Gaza Strip"]
+    moving = "The Russian command is likely moving an airborne division to Robotyne."
+    assert actor_names(tagger, moving) == ["Russian forces"]

@@ -245,6 +245,12 @@ _HIT_AFTER = caseless(
     r"^\s+(?:(?:is|was|were|has\s+been)\s+)?(?:hit|struck|rocked|shaken|pounded|targeted|"
     r"attacked|shelled|bombed)\s+(?:by|with|overnight|again)\b|^\s+under\s+(?:attack|fire)\b"
 )
+# "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
+# town that changes hands is the town, not its government
+_FELL_AFTER = caseless(
+    r"^(?:,\s+[^,;.]{3,50},)?\s+(?:fell|falls|has\s+fallen|had\s+fallen|(?:was|has\s+been|had\s+been)\s+"
+    r"(?:captured|taken|seized|overrun|recaptured|retaken|liberated|encircled))\b"
+)
 _NEAR_BEFORE = EndAnchored(
     r"\b(?:near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?$",
     ("near", "outside", "around", "to", "of", "the"),
@@ -659,6 +665,7 @@ class Gazetteer:
                         )
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
+                        or (place.population >= 10_000 and _FELL_AFTER.match(after))
                     ):
                         continue
                 if (
@@ -717,6 +724,7 @@ class Gazetteer:
                     or _QUARTER_BEFORE.search(before)
                     or _QUARTER_AFTER.match(after)
                     or _HIT_AFTER.match(after)  # "Kyiv hit by missiles overnight"
+                    or _FELL_AFTER.match(after)
                     or _HOSTS_AFTER.match(after)  # "Cairo would host a conference"
                     or listed  # "across southern Lebanon, the Bekaa and Beirut's suburbs"
                 ):
