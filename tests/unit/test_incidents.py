@@ -473,3 +473,58 @@ def test_one_armed_group_one_day_one_province_needs_few_words(tagger: Tagger) ->
         tagger, "ADF rebels killed 9 people in an attack on a village in Ituri province.", "b",
     )  # fmt: skip
     assert decide(church, later) is None
+
+
+def test_a_toll_update_days_on_joins_its_happening_when_its_words_agree(tagger: Tagger) -> None:
+    attack = report(
+        tagger, "Members of the Gran Grif gang killed at least 70 people in an attack on the "
+        "town of Pont-Sonde, the UN said.", "a",
+    )  # fmt: skip
+    risen = report(
+        tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
+        "to 115, according to a rights group.", "b", day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    assert risen.toll_update
+    assert decide(attack, risen) is not None
+    # a lower toll days on is not this attack's, revised
+    lower = report(
+        tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
+        "to 40, according to a rights group.", "b", day=MONDAY + timedelta(days=3),
+    )  # fmt: skip
+    assert decide(attack, lower) is None
+    # a week on is beyond the window however alike the words
+    week = report(
+        tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
+        "to 115, according to a rights group.", "b", day=MONDAY + timedelta(days=7),
+    )  # fmt: skip
+    assert decide(attack, week) is None
+
+
+def test_two_kinds_of_place_struck_in_one_city_are_two_strikes(tagger: Tagger) -> None:
+    printing = report(
+        tagger, "The Factor Druk printing plant in Kharkiv was wrecked by a missile strike; "
+        "seven of its workers died.", "a",
+    )  # fmt: skip
+    store = report(
+        tagger, "The death toll from the strike on the Epicentr home-improvement store in "
+        "Kharkiv rose to 12, officials said.", "b", day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert printing.targets == ("printing",) and store.targets == ("shop",)
+    assert decide(printing, store) is None
+    # where the wounded were taken, or who counted them, is not what was hit
+    died = report(tagger, "A woman died in hospital, bringing the Kharkiv toll to 12.", "c")
+    counted = report(tagger, "Hospital officials in Kharkiv said 12 had died.", "c")
+    assert died.targets == () and counted.targets == ()
+
+
+def test_a_bulletin_cannot_tell_of_a_happening_after_its_day(tagger: Tagger) -> None:
+    friday = report(
+        tagger, "Russian missiles struck Kharkiv, killing seven people.", "a",
+        day=MONDAY + timedelta(days=4),
+    )  # fmt: skip
+    saturday = report(
+        tagger, "Nineteen people are now known to have died in Saturday's attack on Kharkiv.",
+        "b", day=MONDAY + timedelta(days=7),
+    )  # fmt: skip
+    assert saturday.occurred == (MONDAY + timedelta(days=5)).isoformat()
+    assert decide(friday, saturday) is None

@@ -91,7 +91,7 @@ class _Decisions:
             # own bulletin's items (decide reads them; the shapes below do not)
             sig = (
                 self.structure(r), r.places, r.actors, r.groups, r.words, r.source,
-                r.bulletin_day,
+                r.bulletin_day, r.targets,
             )  # fmt: skip
             held = (sig, self.numbers.setdefault(sig, len(self.numbers)))
             self.signatures[key] = held

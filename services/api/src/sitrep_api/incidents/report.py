@@ -100,6 +100,19 @@ def weapons(text: str) -> tuple[str, ...]:
     return _classes("weapons", text)
 
 
+# "died in hospital", "taken to a nearby hospital", "hospital officials said": where the
+# wounded went or who counted them, not what was hit
+_CARE_AT = re.compile(
+    r"\b(?:in|to|at|from)\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+|regional\s+)?hospitals?\b"
+    r"|\bhospitals?\s+(?:officials?|sources?|staff|directors?|chiefs?|authorities|records)\b"
+)
+
+
+def targets(text: str) -> tuple[str, ...]:
+    """The kinds of place struck that a text names ('printing', 'shop', 'hospital', ...)."""
+    return _classes("targets", _CARE_AT.sub(" ", text.lower()))
+
+
 def hazards(text: str) -> tuple[str, ...]:
     """The kinds of natural hazard a text names ('earthquake', 'flood', 'storm', ...)."""
     return _classes("hazards", text)
@@ -159,6 +172,9 @@ class Report:
     # the armed groups that acted, by name ("Allied Democratic Forces"): two reports of one
     # day naming the same group need fewer words in common (stored reports before had none)
     groups: tuple[str, ...] = ()
+    # the kinds of place struck it names ("printing", "shop"): a printing house and a
+    # hypermarket of one city are two strikes (stored reports before had none)
+    targets: tuple[str, ...] = ()
 
     def claim(self, kind: str) -> float | None:
         """The value the report claims for `kind` ("killed", "magnitude"), if any."""
@@ -203,6 +219,7 @@ class Report:
         fields["hazards"] = _interned(data.get("hazards", ()))
         fields["actor_tags"] = _interned(data.get("actor_tags", ()))
         fields["groups"] = _interned(data.get("groups", ()))
+        fields["targets"] = _interned(data.get("targets", ()))
         return cls(**fields)
 
 
@@ -280,4 +297,5 @@ def report_of(event: TaggedEvent) -> Report:
         revision=bool(_revision().search(text.lower())),
         separate=bool(_separate().match(update.text.lstrip().lower())),
         groups=tuple(groups),
+        targets=targets(text),
     )

@@ -46,7 +46,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from sitrep_api.incidents.occurred import names_event_day
-from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
+from sitrep_api.incidents.report import (
+    PlaceRef,
+    Report,
+    content_words,
+    generic_words,
+)
 
 PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
 _KIND_PRECISION = {"settlement": 1, "facility": 1, "admin2": 2, "country": 4}
@@ -79,6 +84,10 @@ class IncidentRules:
     same_toll_min_similarity: float
     close_toll_share: float
     shared_group_min_similarity: float
+    # "the number killed in the attack on Pont-Sonde has risen to 115", days on: a toll
+    # update names its happening, so it may reach back further than a day if the words agree
+    late_toll_days: int
+    late_toll_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -108,6 +117,8 @@ class IncidentRules:
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
             close_toll_share=float(raw["close_toll_share"]),
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
+            late_toll_days=int(raw["late_toll_days"]),
+            late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
         )
 
 
@@ -229,7 +240,33 @@ def disaster_pair(a: Report, b: Report, rules: IncidentRules) -> bool:
 def date_slack(report: Report, rules: IncidentRules) -> int:
     """The widest a report's date may be off its happening's, for blocking: `_slack` or, for
     a disaster report, the days a disaster's reports span."""
-    return max(_slack(report, rules), rules.disaster_days if is_disaster(report, rules) else 0)
+    return max(
+        _slack(report, rules),
+        rules.disaster_days if is_disaster(report, rules) else 0,
+        rules.late_toll_days if _late_update(report, rules) else 0,
+    )
+
+
+def _late_update(report: Report, rules: IncidentRules) -> bool:
+    """A toll update dated only by its bulletin that gives a death or injury toll: its
+    happening may be days before ("has risen to 115" after a massacre's first count)."""
+    return (
+        report.toll_update
+        and _undated(report)
+        and any(c.kind in rules.casualty_kinds for c in report.claims)
+    )
+
+
+def _late_toll(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
+    """Is the later-published report a late toll update of the earlier one: dated only by
+    its bulletin, within `late_toll_days` after it, carrying its death toll higher?"""
+    earlier, later = _by_publication(a, b)
+    return (
+        gap <= rules.late_toll_days
+        and later.occurred >= earlier.occurred
+        and _late_update(later, rules)
+        and _toll_revised(a, b)
+    )
 
 
 def _undated(report: Report) -> bool:
@@ -356,7 +393,7 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
         slack = rules.disaster_days
     else:
         slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
-    if gap > rules.max_day_gap + slack:
+    if gap > rules.max_day_gap + slack and not _late_toll(a, b, gap, rules):
         return None
     types = type_level(a, b, rules)
     if types is None:
@@ -370,10 +407,23 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
         return None  # a magnitude 6.9 quake is not the 5.0 one
     if _two_strikes(a, b, rules):
         return None
+    if _told_before(a, b) or _told_before(b, a):
+        return None
     interception = "military.interception" in (a.event_type, b.event_type)
     if not interception and a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
         return None
     return types, gap, slack, disaster
+
+
+def _told_before(report: Report, other: Report) -> bool:
+    """Was `report` published before the day `other` says its happening took place? A
+    bulletin of Friday cannot tell of "Saturday's attack": a Kharkiv printing house struck
+    on Thursday, reported on Friday, is not the hypermarket bombed on Saturday."""
+    dated = not _undated(other) and (
+        # a toll update's day may be the count's ("passed 100 on Monday"), not the happening's
+        not other.toll_update or names_event_day(other.occurred_basis)
+    )
+    return dated and other.occurred > report.bulletin_day
 
 
 def _by_publication(a: Report, b: Report) -> tuple[Report, Report]:
@@ -438,6 +488,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # in the word-free checks: the resolver's shapes hold reports of many sources
         return None
     types, gap, slack, disaster = word_free
+    if a.targets and b.targets and not set(a.targets) & set(b.targets) and not disaster:
+        return None  # a printing house and a hypermarket of one city: two strikes
     place = place_level(a, b, rules)
     if (
         disaster
@@ -458,8 +510,12 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     # a toll carried to the next day; a day more when the later one says it was revised
     # (rescuers at a collapsed tower raise the toll for days)
     carried_days = rules.toll_slack + (1 if _toll_revised(a, b) else 0)
-    if gap > slack and not (
-        gap <= carried_days and place in ("same", "near") and _toll_carried(a, b)
+    # beyond that, a toll update that names its happening's place in its words
+    late = gap > carried_days and place in ("same", "near") and _late_toll(a, b, gap, rules)
+    if (
+        gap > slack
+        and not late
+        and not (gap <= carried_days and place in ("same", "near") and _toll_carried(a, b))
     ):
         required += rules.day_gap_penalty
     if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
@@ -479,6 +535,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(required, rules.shared_group_min_similarity)
     if _same_deaths(a, b, types, gap, place, rules):
         required = min(required, rules.same_toll_min_similarity)
+    if late:
+        required = max(required, rules.late_toll_min_similarity)
     sim = similarity(a, b, rules.word_match)
     if sim < required:
         return None
