@@ -528,3 +528,27 @@ def test_a_bulletin_cannot_tell_of_a_happening_after_its_day(tagger: Tagger) -> 
     )  # fmt: skip
     assert saturday.occurred == (MONDAY + timedelta(days=5)).isoformat()
     assert decide(friday, saturday) is None
+
+
+def test_a_feast_day_dates_the_happening_and_a_close_toll_the_next_day(tagger: Tagger) -> None:
+    christmas = tag(
+        tagger, "The gang coalition claimed the Christmas Eve attack at the General Hospital.",
+        day=date(2024, 12, 26),
+    )  # fmt: skip
+    assert occurred_on(christmas).date == date(2024, 12, 24)
+    january = tag(tagger, "Rescuers recalled the New Year's Eve fire.", day=date(2025, 1, 2))
+    assert occurred_on(january).date == date(2024, 12, 31)
+    who = report(
+        tagger, "A drone attack on the Saudi hospital in El Fasher killed 70 people, the WHO "
+        "chief said.", "a",
+    )  # fmt: skip
+    officials = report(
+        tagger, "Sudanese officials blamed the RSF for the drone strike on El Fasher's last "
+        "functioning hospital, which killed 67 patients.", "b", day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert decide(who, officials) is not None
+    halved = report(
+        tagger, "A drone strike on a hospital in El Fasher killed 35 patients.", "b",
+        day=MONDAY + timedelta(days=1),
+    )  # fmt: skip
+    assert decide(who, halved) is None  # another day's strike, another toll

@@ -3631,3 +3631,10 @@ def test_a_town_that_falls_the_north_gaza_governorate_and_a_sides_command(tagger
     assert places("Troops pushed into northern Gaza.") == ["Gaza Strip"]
     moving = "The Russian command is likely moving an airborne division to Robotyne."
     assert actor_names(tagger, moving) == ["Russian forces"]
+
+
+def test_a_magnitude_named_before_its_figure_inside_a_toll(tagger: Tagger) -> None:
+    toll = "The death toll from Friday's magnitude 7.4 earthquake in Davao Oriental rose to eight."
+    assert figures(tagger, toll) == [("magnitude", 7.4), ("killed", 8)]
+    second = "A second strong quake, of magnitude 6.7, hit the same area hours later."
+    assert figures(tagger, second) == [("magnitude", 6.7)]

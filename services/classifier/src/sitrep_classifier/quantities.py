@@ -482,9 +482,12 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
 
 # A revised toll names its kind far before the figure: "the toll from Friday's strike on the
 # port has climbed to 20", "the number of people killed ... has risen to six".
+_MAGNITUDE_BEFORE = caseless(r"\bmagnitude(?:\s+of)?\s+$")
 _TOLL_BEFORE = caseless(
     r"(?:\b(?P<injured>number\s+of\s+(?:people\s+)?(?:injured|wounded))|\btoll"
-    r"|\bnumber\s+of\s+(?:people\s+)?(?:killed|dead|deaths|fatalities|victims))\b[^.;]{0,100}?"
+    # a decimal point is no sentence end: "the toll from the magnitude 7.4 quake rose to 8"
+    r"|\bnumber\s+of\s+(?:people\s+)?(?:killed|dead|deaths|fatalities|victims))\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?"
     r"\b(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rose|rises|rising|climbed|climbs|climbing|"
     r"reached|reaches|stands\s+at|stood\s+at|jumped|jumps|increased|increases|passed|passes|"
     r"hit|hits)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|"
@@ -1438,6 +1441,10 @@ def extract_quantities(text: str) -> list[Quantity]:
             if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 50)
             else "settlements"
             if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
+            # "Friday's magnitude 7.4 earthquake", "a quake of magnitude 6.7"
+            else "magnitude"
+            if hit.value < 10
+            and _MAGNITUDE_BEFORE.search(lowered, max(0, hit.start - 16), hit.start)
             else _toll_kind(lowered[: hit.start])
             or _nearest_kind(lowered, hit.start, hit.end)
             or "count"

@@ -41,6 +41,7 @@ class _TimeWords:
     explicit: tuple[re.Pattern[str], ...]
     day_parts: tuple[tuple[str, re.Pattern[str]], ...]
     months: dict[str, int]
+    named_days: tuple[tuple[re.Pattern[str], int, int], ...] = ()  # "christmas eve": 12, 24
 
 
 @cache
@@ -68,6 +69,10 @@ def _words() -> _TimeWords:
         explicit=explicit,
         day_parts=tuple((name, re.compile(p)) for name, p in raw["day_parts"].items()),
         months=months,
+        named_days=tuple(
+            (re.compile(rf"\b{re.escape(name)}\b"), int(md[:2]), int(md[3:]))
+            for name, md in raw.get("named_days", {}).items()
+        ),
     )
 
 
@@ -108,6 +113,13 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
     found = _explicit_date(text, reference, words)
     if found is not None:
         return OccurredOn(found, "day", "date in text")
+    for pattern, month, day in words.named_days:  # "the Christmas Eve attack"
+        named = pattern.search(text)
+        if named:
+            when = date(reference.year, month, day)
+            if when > reference + timedelta(days=7):
+                when = when.replace(year=reference.year - 1)  # "on New Year's Eve" in January
+            return OccurredOn(when, "day", named.group(0))
     event_day = words.weekday_event.search(text)  # "died in Wednesday's strike"
     match = event_day or words.weekday.search(text)
     if match:

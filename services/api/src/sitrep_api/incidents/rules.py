@@ -457,15 +457,18 @@ def _same_deaths(
     day, of one type or family ("19 killed" in both; a riot and a demonstration are one
     protest read two ways); or two tolls a tenth apart on one day in one region, of one type
     ("at least 30 killed" and "witnesses put the toll at 32": two sources counting one air
-    strike)."""
+    strike), or the next day in a report dated only by its bulletin (WHO's 70 and officials'
+    67 of one hospital strike)."""
     ka, kb = a.claim("killed"), b.claim("killed")
     if ka is None or kb is None or min(ka, kb) < rules.same_toll_min:
         return False
     if ka == kb:
         return types in ("same", "family")
+    # the later one dated only by its bulletin may be the next day's count of the same strike
+    next_day = gap == 1 and _undated(_by_publication(a, b)[1])
     return (
         types == "same"
-        and gap == 0
+        and (gap == 0 or next_day)
         and place in ("same", "near", "region")
         and abs(ka - kb) <= rules.close_toll_share * max(ka, kb)
     )
