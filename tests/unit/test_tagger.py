@@ -3638,3 +3638,11 @@ def test_a_magnitude_named_before_its_figure_inside_a_toll(tagger: Tagger) -> No
     assert figures(tagger, toll) == [("magnitude", 7.4), ("killed", 8)]
     second = "A second strong quake, of magnitude 6.7, hit the same area hours later."
     assert figures(tagger, second) == [("magnitude", 6.7)]
+
+
+def test_where_fire_came_from_is_no_actor_and_no_injuries_count_nobody(tagger: Tagger) -> None:
+    fired = "Sirens sounded across the Galilee as about 40 rockets were fired from Lebanon."
+    assert "Lebanon" not in actor_names(tagger, fired)
+    assert "Yemen" not in actor_names(tagger, "Drones launched from Yemen were shot down.")
+    shell = "A shell hit one of the positions near Houla, causing damage but no injuries."
+    assert ("injured", 1) not in figures(tagger, shell)

@@ -585,6 +585,7 @@ _COUNTED_NOUNS = {
 }
 # Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
+_NEGATED_KIND = re.compile(r"\b(?:no|without|zero)\s+$")
 # "were damaged and about 58,000 people": a verb that ends a clause before "and"
 _AND_OTHER_SUBJECT = caseless(
     r"^\s+and\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|"
@@ -949,6 +950,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             if not m.group().startswith("destroyed"):
                 continue
             kind = "destroyed"  # "destroyed three boats": not an interception
+        if _NEGATED_KIND.search(window, max(0, m.start() - 12), m.start()):
+            continue  # "hit one of its positions, causing no injuries": nobody was hurt
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end

@@ -511,6 +511,13 @@ _COMPASS = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western)"
 )
+# "rockets were fired from Lebanon", "drones launched from Yemen": where the fire came from,
+# not who fired it
+_FIRED_FROM_BEFORE = re.compile(
+    rf"\b(?:fired|launched|shot|flown|coming)\s+(?:\w+\s+){{0,2}}from\s+(?:the\s+)?"
+    rf"(?:{_COMPASS}\s+)?$",
+    re.I,
+)
 _TOWARDS_BEFORE = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in|struck|hit|hits|rocked|shook|"
     rf"jolted|battered|pounded)\s+(?:(?:the\s+)?{_COMPASS}\s+)?$",
@@ -529,6 +536,7 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
             wider = text[max(0, span.start - 60) : span.start]
             if (
                 _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start])
+                or _FIRED_FROM_BEFORE.search(text[max(0, span.start - 40) : span.start])
                 or _TOWARDS_LIST.search(wider)
                 or _PLACE_APPOSED.search(wider)
             ):
