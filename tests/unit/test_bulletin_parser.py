@@ -367,3 +367,28 @@ def test_stamped_posts_above_a_day_header_are_items_not_a_standfirst() -> None:
         (None, "09:40"),
         ("Next day", "21:05"),
     ]
+
+
+def test_a_time_stamp_alone_on_its_line_is_neither_a_section_nor_an_item() -> None:
+    body = (
+        "Russia-Ukraine war live: key events\n\n"
+        "14.32 BST\n\n"
+        "**Kharkiv:** Two people were killed in a glide bomb strike on the city.\n\n"
+        "13.05 BST\n\n"
+        "**Diplomacy:** Zelenskyy met Macron in Paris.\n\n"
+        "• Russia said it downed 40 drones over Bryansk.\n"
+        "• Ukraine said it hit an oil depot in Kursk.\n"
+    )
+    bulletin = parse_bulletin(body)
+    # the stamped posts are items beside the bulleted summary, not context
+    assert [(it.section, it.headline, it.text[:12]) for it in bulletin.items] == [
+        (None, "Kharkiv", "Two people w"),
+        (None, "Diplomacy", "Zelenskyy me"),
+        (None, None, "Russia said "),
+        (None, None, "Ukraine said"),
+    ]
+    posts = parse_bulletin(
+        "Live\n\n14.32 BST\nTwo people were killed in Kharkiv, the governor said.\n\n"
+        "9.45am GMT\nZelenskyy met Macron in Paris to discuss air defence.\n"
+    )
+    assert [it.text[:9] for it in posts.items] == ["Two peopl", "Zelenskyy"]

@@ -193,3 +193,18 @@ def test_each_event_carries_its_bulletins_title() -> None:
         "items": ["Drones hit Kosti.", {"text": "A", "bulletin_title": "B"}],
     }
     assert [e.bulletin_title for e in parse(json.dumps(doc), "json")] == ["Sudan at a glance", "B"]
+
+
+def test_a_feed_items_page_furniture_is_not_its_text() -> None:
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>World</title>'
+        "<item><title>Strike on Kharkiv</title><description><![CDATA[<p>Two people were "
+        "killed in a glide bomb strike on Kharkiv.</p><p>Read more on our site.</p>]]>"
+        "</description></item><item><title>Only furniture</title><description>"
+        "<![CDATA[<p>Read more</p>]]></description></item></channel></rss>"
+    )
+    events = parse_feed(body.encode(), fmt="rss", received_at=NOW)
+    assert [e.text for e in events] == [
+        "Two people were killed in a glide bomb strike on Kharkiv.",
+        "Only furniture",
+    ]

@@ -309,6 +309,14 @@ def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
 _POST_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s")
 
 
+# "14.32 BST", "08:15", "9.45am GMT" alone on a line: when the next post was written
+_STAMP_ONLY = re.compile(
+    r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|MSK|AEST|AEDT|local)?$",
+    re.IGNORECASE,
+)
+
+
 def _posted(text: str) -> bool:
     """Is the line a time-stamped post or a dated timeline item?"""
     return bool(_POST_STAMP.match(text)) or _dated(text)
@@ -335,18 +343,23 @@ def parse_bulletin(body: str) -> Bulletin:
     title_header: str | None = None  # a header on the document's first line
     paragraph_section = False  # bullet mode, under a header whose items are paragraphs
     pending_headline: str | None = None
+    stamped = False  # a time stamp alone on its line came before this line: a post follows
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
-            if nxt.text and not (nxt.bullet is None and is_meta(nxt.text)):
+            if nxt.text and not (
+                nxt.bullet is None and (is_meta(nxt.text) or _STAMP_ONLY.match(nxt.text))
+            ):
                 return nxt
         return None
 
     for i, line in enumerate(lines):
-        if not line.text:
-            seen_blank = True
+        if not line.text or (line.bullet is None and _STAMP_ONLY.match(line.text)):
+            seen_blank = True  # a post's time stamp alone on its line parts posts like a blank
+            stamped = stamped or bool(line.text)
             continue
         was_blank, seen_blank = seen_blank, False
+        after_stamp, stamped = stamped, False
         if line.bullet is not None:
             items.append((line.number, section, [line.bullet]))
             open_item, first_content = True, False
@@ -386,7 +399,11 @@ def parse_bulletin(body: str) -> Bulletin:
             if continues:
                 items[-1][2].append(line.text)
                 continue
-            if (paragraph_section and not _lead_in(line.text)) or _dated(line.text):
+            if (
+                (paragraph_section and not _lead_in(line.text))
+                or _dated(line.text)
+                or after_stamp  # a live blog's stamped post among bulleted summaries
+            ):
                 # a paragraph under a paragraph section's header; "19 September: Israel
                 # struck Beirut." among bullets
                 items.append((line.number, section, [line.text]))

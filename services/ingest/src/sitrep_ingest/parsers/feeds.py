@@ -16,7 +16,7 @@ import defusedxml
 import defusedxml.ElementTree
 import feedparser  # type: ignore[import-untyped]
 
-from sitrep_ingest.parsers.bulletin import parse_bulletin
+from sitrep_ingest.parsers.bulletin import is_meta, parse_bulletin
 from sitrep_ingest.parsers.jsonfeed import JsonItem
 from sitrep_ingest.problems import MalformedFeed, UnsafeXml
 
@@ -94,7 +94,8 @@ def parse_xml_feed(text: str) -> tuple[str | None, list[JsonItem]]:
         if entry.get("content"):
             body_html = entry["content"][0].get("value", "")
         body_html = body_html or entry.get("summary", "")
-        body = html_to_text(body_html)
+        # "Read more on our site", "Photo: ...": about the page, not the event
+        body = "\n".join(line for line in html_to_text(body_html).splitlines() if not is_meta(line))
         url = entry.get("link")
         day = _entry_date(entry)
         bulletin = parse_bulletin(body) if body else None
