@@ -392,3 +392,14 @@ def test_a_time_stamp_alone_on_its_line_is_neither_a_section_nor_an_item() -> No
         "9.45am GMT\nZelenskyy met Macron in Paris to discuss air defence.\n"
     )
     assert [it.text[:9] for it in posts.items] == ["Two peopl", "Zelenskyy"]
+
+
+def test_a_live_pages_furniture_lines_are_not_items() -> None:
+    body = (
+        "Middle East crisis live\n\n12m ago\nIsraeli strike hits Beirut southern suburbs\n\n"
+        "An Israeli strike hit a building in the Dahiyeh, killing three people.\n\n"
+        "Updated at 14.32 BST\n\n1h ago\nHezbollah fires rockets at Haifa\n\n"
+        "Hezbollah said it fired a salvo of rockets at a naval base near Haifa.\n\nShare\n"
+    )
+    texts = [it.text[:12] for it in parse_bulletin(body).items]
+    assert texts == ["An Israeli s", "Hezbollah sa"]

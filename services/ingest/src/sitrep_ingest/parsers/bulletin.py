@@ -33,6 +33,8 @@ _META = re.compile(
       | this\s+live\s+blog\s+(?:has\s+)?(?:ended|is\s+now\s+closed)
       | follow\s+(?:our|the)\s+live\b | read\s+more\b | related\s*: | share\s+this\b | advertisement$
       | here\s+is\s+the\s+situation\s+on\b | here\s+are\s+the\s+key\s+events\b
+      | updated\s+at\b | (?:from\s+)?\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago$
+      | share$ | copy\s+link$ | show\s+key\s+events\s+only$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
