@@ -403,3 +403,19 @@ def test_a_live_pages_furniture_lines_are_not_items() -> None:
     )
     texts = [it.text[:12] for it in parse_bulletin(body).items]
     assert texts == ["An Israeli s", "Hezbollah sa"]
+
+
+def test_a_short_label_before_a_dash_is_the_items_headline() -> None:
+    body = (
+        "World at a glance\n\n"
+        "- **Gaza** – Israeli strikes killed 20 people in Khan Younis, the ministry said.\n"
+        "- UKRAINE - Russian drones hit Odesa overnight, injuring five.\n"
+        "- Israel - Hamas talks resumed in Cairo on Monday.\n"
+        "- Russian drones hit Odesa again - governor\n"
+    )
+    assert [(it.headline, it.text[:14]) for it in parse_bulletin(body).items] == [
+        ("Gaza", "Israeli strike"),
+        ("UKRAINE", "Russian drones"),
+        (None, "Israel - Hamas"),  # a spaced hyphen between names joins them
+        (None, "Russian drones"),
+    ]

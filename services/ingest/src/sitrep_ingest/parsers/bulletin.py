@@ -242,10 +242,27 @@ def _header_text(line: _Line) -> str | None:
     return text.rstrip(":").strip() or None
 
 
+# "Gaza – Israeli strikes killed 20 ...", "UKRAINE — Russian drones hit Odesa": a one- to
+# three-word label before a dash, as a wire's round-up writes it
+_DASH_LABEL = re.compile(
+    r"^(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+[–—-]{1,2}\s+(?P<rest>[A-Z\"“].*)$"
+)
+
+
 def split_headline(text: str) -> tuple[str | None, str]:
     """`Headline: text` -> (headline, text); a colon that is not a label stays in the text."""
     m = re.match(r"^(?P<label>[^:\n]{2,80}?)\s*:\s+(?P<rest>\S.*)$", text)
     if not m:
+        dash = _DASH_LABEL.match(text)
+        label = dash.group("label") if dash else ""
+        if (
+            dash
+            and len(dash.group("rest").split()) >= 4
+            and not any(c.isdigit() for c in label)
+            # a spaced hyphen joins names too ("Israel - Hamas talks"): only after capitals
+            and (label.isupper() or not text[len(label) :].lstrip().startswith("-"))
+        ):
+            return label, dash.group("rest").strip()
         return None, text
     label = m.group("label").strip().strip("*_").strip()
     words = label.split()
