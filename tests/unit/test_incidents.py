@@ -552,3 +552,29 @@ def test_a_feast_day_dates_the_happening_and_a_close_toll_the_next_day(tagger: T
         day=MONDAY + timedelta(days=1),
     )  # fmt: skip
     assert decide(who, halved) is None  # another day's strike, another toll
+
+
+def test_a_final_toll_repeated_days_on_and_a_toll_raised_by_recovered_bodies(
+    tagger: Tagger,
+) -> None:
+    strike = report(
+        tagger, "A Russian cruise missile hit an apartment building in Uman before dawn, "
+        "killing at least 17 people.", "a", day=MONDAY - timedelta(days=2),
+    )  # fmt: skip
+    raised = report(
+        tagger, "Rescuers in Uman recovered more bodies from the rubble, raising the toll from "
+        "Saturday's strike to 23.", "b",
+    )  # fmt: skip
+    assert raised.toll_update and raised.claim("killed") == 23
+    final = report(
+        tagger, "The search of the collapsed building in Uman has ended; 23 people were killed, "
+        "the ministry said.", "c", day=MONDAY + timedelta(days=2),
+    )  # fmt: skip
+    assert not final.toll_update
+    assert decide(raised, final) is not None  # the same final toll, days on: one strike
+    assert decide(strike, raised) is not None
+    other = report(
+        tagger, "A missile hit an apartment building in Uman; 12 people were killed.", "c",
+        day=MONDAY + timedelta(days=2),
+    )  # fmt: skip
+    assert decide(raised, other) is None

@@ -527,6 +527,14 @@ _TOLL_PUT_BEFORE = caseless(
 )
 
 
+# "recovered more bodies, raising the toll from Friday's strike to 23"
+_TOLL_RAISED_BEFORE = caseless(
+    r"\b(?:raising|raised|raises|bringing|brought|brings|pushing|pushed|taking|took)\s+"
+    r"(?:the|its)\s+(?:death\s+)?toll\b(?:[^.;\d]|(?<=\d)\.(?=\d)){0,60}?\bto\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+)?$"
+)
+
+
 def _toll_kind(before: str) -> str | None:
     """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
     it counts bodies handed back; 'lost' when it is what losses amount to."""
@@ -539,7 +547,7 @@ def _toll_kind(before: str) -> str | None:
     tail = before[-160:]
     if "toll" not in tail and "number of" not in tail:
         return None
-    if _TOLL_PUT_BEFORE.search(tail[-70:]):
+    if _TOLL_PUT_BEFORE.search(tail[-70:]) or _TOLL_RAISED_BEFORE.search(tail[-90:]):
         return "killed"
     m = _TOLL_BEFORE.search(tail)
     if m is None:

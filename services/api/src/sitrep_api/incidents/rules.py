@@ -250,23 +250,28 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
 def _late_update(report: Report, rules: IncidentRules) -> bool:
     """A toll update dated only by its bulletin that gives a death or injury toll: its
     happening may be days before ("has risen to 115" after a massacre's first count)."""
-    return (
-        report.toll_update
-        and _undated(report)
-        and any(c.kind in rules.casualty_kinds for c in report.claims)
-    )
+    if not _undated(report):
+        return False
+    if report.toll_update:
+        return any(c.kind in rules.casualty_kinds for c in report.claims)
+    killed = report.claim("killed")  # "the search has ended; 23 were killed": a final toll
+    return killed is not None and killed >= rules.same_toll_min
 
 
 def _late_toll(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
     """Is the later-published report a late toll update of the earlier one: dated only by
-    its bulletin, within `late_toll_days` after it, carrying its death toll higher?"""
+    its bulletin, within `late_toll_days` after it, carrying its death toll higher (or
+    repeating a final toll of ten or more: "the search has ended; 23 were killed")?"""
     earlier, later = _by_publication(a, b)
-    return (
+    if not (
         gap <= rules.late_toll_days
         and later.occurred >= earlier.occurred
         and _late_update(later, rules)
-        and _toll_revised(a, b)
-    )
+    ):
+        return False
+    if later.toll_update:
+        return _toll_revised(a, b)
+    return earlier.claim("killed") == later.claim("killed")
 
 
 def _undated(report: Report) -> bool:
