@@ -258,6 +258,14 @@ def _late_update(report: Report, rules: IncidentRules) -> bool:
     return killed is not None and killed >= rules.same_toll_min
 
 
+def _late_window(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
+    """Could the later-dated report be a late toll update of the other (`_late_toll`)? Read
+    from what the resolver's shapes hold (dates, the update flag, the death toll), not from
+    publication order, so a whole shape is judged apart only when all of it is."""
+    later = a if a.occurred >= b.occurred else b
+    return gap <= rules.late_toll_days and _late_update(later, rules)
+
+
 def _late_toll(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
     """Is the later-published report a late toll update of the earlier one: dated only by
     its bulletin, within `late_toll_days` after it, carrying its death toll higher (or
@@ -398,7 +406,7 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
         slack = rules.disaster_days
     else:
         slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
-    if gap > rules.max_day_gap + slack and not _late_toll(a, b, gap, rules):
+    if gap > rules.max_day_gap + slack and not _late_window(a, b, gap, rules):
         return None
     types = type_level(a, b, rules)
     if types is None:
