@@ -3646,3 +3646,21 @@ def test_where_fire_came_from_is_no_actor_and_no_injuries_count_nobody(tagger: T
     assert "Yemen" not in actor_names(tagger, "Drones launched from Yemen were shot down.")
     shell = "A shell hit one of the positions near Houla, causing damage but no injuries."
     assert ("injured", 1) not in figures(tagger, shell)
+
+
+def test_the_localities_of_a_list_a_span_added_and_the_militia_of_sudan(tagger: Tagger) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    burned = "Houses were burned in the localities of Belot and Godet, near Kenscoff, Haiti."
+    assert {"Belot", "Godet"} <= set(places(burned))
+    # a plural noun after the names still reads as their noun
+    clashes = "Clashes broke out in the Sheikh Maqsoud and Ashrafieh neighbourhoods of Aleppo."
+    assert {"Sheikh Maqsoud", "Ashrafieh"} <= set(places(clashes))
+    access = "Access through Adre will stay open for three more months."
+    assert figures(tagger, access) == [("duration", 3)]
+    statement = tagger.classify(
+        titled("The militia used drones to target a market in El Obeid.", "SUDAN: statement")
+    )
+    names = [a.name for a in statement.actors]
+    assert "Rapid Support Forces" in names and "militias" not in names

@@ -142,7 +142,8 @@ _CALIBRE_OF = r"(?:shells?|rounds?|artillery|howitzers?|guns?|mortars?|ammunitio
 _UNIT = caseless(
     r"^\s*(?:(?P<percent>%|percent\b|per\s+cent\b)|(?P<area>square\s+kilomet(?:er|re)s?|square\s+km\b|sq\.?\s*km|km2|km²|"
     r"square\s+miles?|square\s+met(?:er|re)s?|hectares?|acres?\b)|(?P<distance>kilomet(?:er|re)s?\b|km\b|(?:nautical\s+)?miles?\b|nm\b|met(?:er|re)s?\b)|"
-    r"(?P<duration>(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    # "for three more months": an added span is still a span
+    r"(?P<duration>(?:(?:more|further|additional|extra)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
     r"centur(?:y|ies))\b)|"
     # "300 mm of rain", "40 cm of snow": a measured length; not a calibre ("155 mm shells")
     r"(?P<length>(?:millimet(?:er|re)s?|mm|centimet(?:er|re)s?|cm|inches)\b"
@@ -1535,7 +1536,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 )
             ):
                 continue  # "in the past 24 hours", "three days of fighting": a window
-            kind, unit = "duration", unit_m.group("duration").lower()
+            kind, unit = "duration", unit_m.group("duration").lower().split()[-1]
         else:
             # "76 of the 188 drones": the part and the whole.
             of_m = _OF_AFTER.match(after)

@@ -307,6 +307,8 @@ class Tagger:
                 actors, word_span(passages, noun), name=entry.name, type=entry.type,
                 sector=entry.sector, country=entry.country, role="actor",
             )  # fmt: skip
+        if nouns and unlisted is not None:  # "the militia" named: not also "militias"
+            actors = _named_over_generic(actors, unlisted.generic_groups)
         return actors
 
     def _capital_voices(

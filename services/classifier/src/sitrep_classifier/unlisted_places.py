@@ -253,7 +253,10 @@ def find(
     out: list[Unlisted] = _bare(text) if bare else []
     out += listed_after(text, [*places_end, *(u.end for u in out)]) if bare else []
     for m in matches_in(noun_at, text, _noun_starts()):
-        noun = " ".join(m.group("noun").lower().split())
+        said = " ".join(m.group("noun").lower().split())
+        # "districts" is also a noun before a name ("the districts of X and Y"): after a name
+        # it is the plural of "district"
+        noun = said[:-1] if said not in after and said[:-1] in after else said
         if noun in after:  # "Zamzam camp", "the Azovstal steelworks"
             named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
             if named:
@@ -268,7 +271,7 @@ def find(
                         break
                     start = named.start("name")
                     out.append(Unlisted(named.group("name"), after[noun], start, named.end("name")))
-        if noun in before:  # "the town of Barsalogho"
+        if said in before or noun in before:  # "the town of Barsalogho"
             named = of_name.match(text, m.end())
             if named:
                 out.append(
@@ -276,6 +279,8 @@ def find(
                         named.group("name"), "settlement", named.start("name"), named.end("name")
                     )
                 )
+                if said.endswith("s"):  # "the localities of Belot and Godet": each one
+                    out += listed_after(text, [named.end("name")])
     kept: list[Unlisted] = []
     owned = (_without_modifier(_without_owner(u)) for u in out)
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
