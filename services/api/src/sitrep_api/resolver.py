@@ -113,8 +113,8 @@ class _Decisions:
             r.hazards, r.revision,
             # the magnitude too: a shape holding a quake and its aftershock is not one shape
             r.claim("magnitude"),
-            # a late toll update reads the death toll; "told before" the bulletin's day
-            r.claim("killed"), r.bulletin_day,
+            # "told before" reads the bulletin's day
+            r.bulletin_day,
         )  # fmt: skip
 
     def forget(self, keep: int) -> None:

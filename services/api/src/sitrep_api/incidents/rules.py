@@ -250,12 +250,11 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
 def _late_update(report: Report, rules: IncidentRules) -> bool:
     """A toll update dated only by its bulletin that gives a death or injury toll: its
     happening may be days before ("has risen to 115" after a massacre's first count)."""
-    if not _undated(report):
-        return False
-    if report.toll_update:
-        return any(c.kind in rules.casualty_kinds for c in report.claims)
-    killed = report.claim("killed")  # "the search has ended; 23 were killed": a final toll
-    return killed is not None and killed >= rules.same_toll_min
+    return (
+        report.toll_update
+        and _undated(report)
+        and any(c.kind in rules.casualty_kinds for c in report.claims)
+    )
 
 
 def _late_window(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
@@ -268,8 +267,7 @@ def _late_window(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
 
 def _late_toll(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
     """Is the later-published report a late toll update of the earlier one: dated only by
-    its bulletin, within `late_toll_days` after it, carrying its death toll higher (or
-    repeating a final toll of ten or more: "the search has ended; 23 were killed")?"""
+    its bulletin, within `late_toll_days` after it, carrying its death toll higher?"""
     earlier, later = _by_publication(a, b)
     if not (
         gap <= rules.late_toll_days
@@ -277,9 +275,7 @@ def _late_toll(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
         and _late_update(later, rules)
     ):
         return False
-    if later.toll_update:
-        return _toll_revised(a, b)
-    return earlier.claim("killed") == later.claim("killed")
+    return _toll_revised(a, b)
 
 
 def _undated(report: Report) -> bool:
