@@ -43,8 +43,11 @@ def tag(tagger: Tagger, text: str, source: str = "desk", day: date | None = MOND
     return tagger.classify(update)
 
 
-def report(tagger: Tagger, text: str, source: str = "desk", day: date | None = MONDAY) -> Report:
-    return report_of(tag(tagger, text, source, day))
+def report(
+    tagger: Tagger, text: str, source: str = "desk", day: date | None = MONDAY, days: int = 0
+) -> Report:
+    """The report of `text` in `source`'s bulletin of `day`, `days` after it."""
+    return report_of(tag(tagger, text, source, day + timedelta(days=days) if day else day))
 
 
 @pytest.mark.parametrize(
@@ -121,7 +124,7 @@ def test_a_disaster_spans_days_and_hazards_stay_apart(
     tagger: Tagger, other: str, days_later: int, same: bool
 ) -> None:
     a = report(tagger, FLOOD, "desk-a")
-    b = report(tagger, other, "desk-b", day=MONDAY + timedelta(days=days_later))
+    b = report(tagger, other, "desk-b", days=days_later)
     assert (decide(a, b) is not None) == same
     assert (decide(b, a) is not None) == same
 
@@ -206,11 +209,11 @@ def test_an_aftershock_and_a_quake_of_another_magnitude_are_other_incidents(
     quake = report(tagger, "A magnitude 6.9 earthquake struck off Bogo city in Cebu province.", "a")
     toll = report(
         tagger, "The death toll from the Cebu earthquake climbed to 69, officials said.", "b",
-        day=MONDAY + timedelta(days=1),
+        days=1,
     )  # fmt: skip
     aftershock = report(
         tagger, "A magnitude 5.0 aftershock rattled northern Cebu; no casualties were reported.",
-        "c", day=MONDAY + timedelta(days=3),
+        "c", days=3,
     )  # fmt: skip
     second = report(tagger, "A magnitude 5.8 earthquake struck Cebu province on Thursday.", "d")
     assert decide(quake, toll) is not None  # one province, one hazard, the next day
@@ -225,15 +228,15 @@ def test_a_quake_fixes_its_day(tagger: Tagger) -> None:
     sunday = report(tagger, "A magnitude 6.0 earthquake struck Kunar province on Sunday.", "a")
     toll = report(
         tagger, "The death toll from the earthquake in Kunar rose above 800.", "b",
-        day=MONDAY + timedelta(days=1),
+        days=1,
     )  # fmt: skip
     thursday = report(
         tagger, "A new magnitude 5.6 earthquake shook Kunar province on Thursday evening.", "c",
-        day=MONDAY + timedelta(days=3),
+        days=3,
     )  # fmt: skip
     named = report(
         tagger, "The toll from Sunday's earthquake in Kunar has risen to 2,200.", "d",
-        day=MONDAY + timedelta(days=3),
+        days=3,
     )  # fmt: skip
     midnight = report(tagger, "A magnitude 6.0 earthquake hit Kunar province on Monday.", "e")
     assert decide(sunday, toll) is not None and decide(sunday, named) is not None
@@ -249,11 +252,11 @@ def test_one_hazard_in_one_country_far_apart_is_two_disasters(tagger: Tagger) ->
     )
     texas = report(
         tagger, "The toll from the floods in central Texas passed 100.", "b",
-        day=MONDAY + timedelta(days=3),
+        days=3,
     )  # fmt: skip
     ruidoso = report(
         tagger, "A flash flood swept through Ruidoso, New Mexico, killing three people.", "c",
-        day=MONDAY + timedelta(days=4),
+        days=4,
     )  # fmt: skip
     assert decide(kerr, texas) is not None
     assert decide(kerr, ruidoso) is None and decide(texas, ruidoso) is None
@@ -266,7 +269,7 @@ def test_a_riots_toll_now_known_two_days_on(tagger: Tagger) -> None:
     )
     later = report(
         tagger, "Four people are now known to have died in the blaze at the Makassar council.",
-        "b", day=MONDAY + timedelta(days=2),
+        "b", days=2,
     )  # fmt: skip
     assert later.toll_update
     assert decide(riot, later) is not None
@@ -301,7 +304,7 @@ def test_the_next_mornings_headline_of_a_late_night_strike(tagger: Tagger) -> No
     )  # fmt: skip
     later = report(
         tagger, "Strike on Tal al-Sultan kills 30, health ministry says",
-        "c", day=MONDAY + timedelta(days=1),
+        "c", days=1,
     )  # fmt: skip
     assert decide(night, title) is not None
     assert decide(night, later) is None
@@ -311,11 +314,11 @@ def test_a_toll_carried_to_the_next_day_without_saying_so(tagger: Tagger) -> Non
     first = report(tagger, "Gangs attacked the commune of Kenscoff, killing at least 10 people.")
     later = report(
         tagger, "At least a dozen residents of Kenscoff were shot dead by gang members.", "b",
-        day=MONDAY + timedelta(days=1),
+        days=1,
     )  # fmt: skip
     fewer = report(
         tagger, "Gang members shot dead two residents of Kenscoff, a rights group said.", "c",
-        day=MONDAY + timedelta(days=1),
+        days=1,
     )  # fmt: skip
     assert decide(first, later) is not None
     assert decide(first, fewer) is None
@@ -328,7 +331,7 @@ def test_a_revised_toll_is_the_toll_whatever_weapons_it_names(tagger: Tagger) ->
     toll = report(
         tagger,
         "The toll from the Israeli raid on Jenin rose to 10, as drones operated in the camp.",
-        "b", day=MONDAY + timedelta(days=1),
+        "b", days=1,
     )  # fmt: skip
     assert decide(raid, toll) is not None
 
@@ -360,7 +363,7 @@ def test_a_toll_carried_is_read_in_the_order_of_publication(tagger: Tagger) -> N
     first = report(tagger, "Gunmen killed 52 people in overnight attacks on Zike in Plateau state.")
     follow = report(
         tagger, "The death toll from Sunday night's attack on Zike in Plateau state rose to 54.",
-        "b", day=MONDAY + timedelta(days=1),
+        "b", days=1,
     )  # fmt: skip
     assert follow.occurred < first.occurred  # named the night; the first is dated by its bulletin
     assert decide(first, follow) is not None
@@ -421,12 +424,12 @@ def test_a_reaction_is_not_the_strike_and_a_revised_toll_may_come_two_days_on(
     )  # fmt: skip
     later = report(
         tagger, "Rescuers at the collapsed tower in Bangkok said the toll had risen to 17.", "b",
-        day=MONDAY + timedelta(days=2),
+        days=2,
     )  # fmt: skip
     assert decide(collapse, later) is not None
     unrevised = report(
         tagger, "A collapsed building in Bangkok killed 17 people.", "c",
-        day=MONDAY + timedelta(days=2),
+        days=2,
     )  # fmt: skip
     assert decide(collapse, unrevised) is None  # two days on without a revision: another
 
@@ -482,20 +485,20 @@ def test_a_toll_update_days_on_joins_its_happening_when_its_words_agree(tagger: 
     )  # fmt: skip
     risen = report(
         tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
-        "to 115, according to a rights group.", "b", day=MONDAY + timedelta(days=3),
+        "to 115, according to a rights group.", "b", days=3,
     )  # fmt: skip
     assert risen.toll_update
     assert decide(attack, risen) is not None
     # a lower toll days on is not this attack's, revised
     lower = report(
         tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
-        "to 40, according to a rights group.", "b", day=MONDAY + timedelta(days=3),
+        "to 40, according to a rights group.", "b", days=3,
     )  # fmt: skip
     assert decide(attack, lower) is None
     # a week on is beyond the window however alike the words
     week = report(
         tagger, "The number of people killed in the Gran Grif attack on Pont-Sonde has risen "
-        "to 115, according to a rights group.", "b", day=MONDAY + timedelta(days=7),
+        "to 115, according to a rights group.", "b", days=7,
     )  # fmt: skip
     assert decide(attack, week) is None
 
@@ -507,7 +510,7 @@ def test_two_kinds_of_place_struck_in_one_city_are_two_strikes(tagger: Tagger) -
     )  # fmt: skip
     store = report(
         tagger, "The death toll from the strike on the Epicentr home-improvement store in "
-        "Kharkiv rose to 12, officials said.", "b", day=MONDAY + timedelta(days=1),
+        "Kharkiv rose to 12, officials said.", "b", days=1,
     )  # fmt: skip
     assert printing.targets == ("printing",) and store.targets == ("shop",)
     assert decide(printing, store) is None
@@ -520,11 +523,11 @@ def test_two_kinds_of_place_struck_in_one_city_are_two_strikes(tagger: Tagger) -
 def test_a_bulletin_cannot_tell_of_a_happening_after_its_day(tagger: Tagger) -> None:
     friday = report(
         tagger, "Russian missiles struck Kharkiv, killing seven people.", "a",
-        day=MONDAY + timedelta(days=4),
+        days=4,
     )  # fmt: skip
     saturday = report(
         tagger, "Nineteen people are now known to have died in Saturday's attack on Kharkiv.",
-        "b", day=MONDAY + timedelta(days=7),
+        "b", days=7,
     )  # fmt: skip
     assert saturday.occurred == (MONDAY + timedelta(days=5)).isoformat()
     assert decide(friday, saturday) is None
@@ -544,12 +547,12 @@ def test_a_feast_day_dates_the_happening_and_a_close_toll_the_next_day(tagger: T
     )  # fmt: skip
     officials = report(
         tagger, "Sudanese officials blamed the RSF for the drone strike on El Fasher's last "
-        "functioning hospital, which killed 67 patients.", "b", day=MONDAY + timedelta(days=1),
+        "functioning hospital, which killed 67 patients.", "b", days=1,
     )  # fmt: skip
     assert decide(who, officials) is not None
     halved = report(
         tagger, "A drone strike on a hospital in El Fasher killed 35 patients.", "b",
-        day=MONDAY + timedelta(days=1),
+        days=1,
     )  # fmt: skip
     assert decide(who, halved) is None  # another day's strike, another toll
 
@@ -568,7 +571,7 @@ def test_a_toll_raised_by_recovered_bodies_and_a_final_toll_repeated_days_on(
     assert raised.toll_update and raised.claim("killed") == 23
     final = report(
         tagger, "The search of the collapsed building in Uman has ended; 23 people were killed, "
-        "the ministry said.", "c", day=MONDAY + timedelta(days=2),
+        "the ministry said.", "c", days=2,
     )  # fmt: skip
     assert not final.toll_update
     # a final toll repeated days on without words of a revision is not linked back: the
@@ -577,6 +580,6 @@ def test_a_toll_raised_by_recovered_bodies_and_a_final_toll_repeated_days_on(
     assert decide(strike, raised) is not None
     other = report(
         tagger, "A missile hit an apartment building in Uman; 12 people were killed.", "c",
-        day=MONDAY + timedelta(days=2),
+        days=2,
     )  # fmt: skip
     assert decide(raised, other) is None

@@ -299,6 +299,7 @@ class Tagger:
         shelling of El Fasher" in a Sudan bulletin: the RSF)."""
         unlisted = self.actors.unlisted
         nouns = unlisted.home_descriptors.get(home, {}) if home and unlisted else {}
+        before = len(actors)
         for noun, name in nouns.items():
             entry = self.actors.aliases.get(name)
             if entry is None or any(a.name == entry.name for a in actors):
@@ -307,7 +308,7 @@ class Tagger:
                 actors, word_span(passages, noun), name=entry.name, type=entry.type,
                 sector=entry.sector, country=entry.country, role="actor",
             )  # fmt: skip
-        if nouns and unlisted is not None:  # "the militia" named: not also "militias"
+        if len(actors) > before and unlisted is not None:  # "the militia": not also "militias"
             actors = _named_over_generic(actors, unlisted.generic_groups)
         return actors
 

@@ -46,12 +46,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from sitrep_api.incidents.occurred import names_event_day
-from sitrep_api.incidents.report import (
-    PlaceRef,
-    Report,
-    content_words,
-    generic_words,
-)
+from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
 
 PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
 _KIND_PRECISION = {"settlement": 1, "facility": 1, "admin2": 2, "country": 4}

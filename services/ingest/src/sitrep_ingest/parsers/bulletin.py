@@ -325,12 +325,13 @@ def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
 
 
 # "06:07 - A powerful explosion ...", "0745 GMT: ...": a live blog post's time stamp
-_POST_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s")
+_CLOCK = r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d"  # "14:32", "9.45", "0915", "14h32"
+_POST_STAMP = re.compile(rf"^{_CLOCK}(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s")
 
 
 # "14.32 BST", "08:15", "9.45am GMT" alone on a line: when the next post was written
 _STAMP_ONLY = re.compile(
-    r"^(?:[01]?\d|2[0-3])[:.h]?[0-5]\d\s*(?:[ap]\.?m\.?)?\s*"
+    rf"^{_CLOCK}\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|MSK|AEST|AEDT|local)?$",
     re.IGNORECASE,
 )
