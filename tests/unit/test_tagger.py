@@ -3664,3 +3664,32 @@ def test_the_localities_of_a_list_a_span_added_and_the_militia_of_sudan(tagger: 
     )
     names = [a.name for a in statement.actors]
     assert "Rapid Support Forces" in names and "militias" not in names
+
+
+def test_people_who_left_a_rank_after_a_title_and_sheltering_families(tagger: Tagger) -> None:
+    fled = "About 3,000 survivors fled to Makurdi, the state capital."
+    assert figures(tagger, fled) == [("displaced", 3000)]
+    across = "About 10,000 survivors fled across the river into Burundi."
+    assert figures(tagger, across) == [("fled_abroad", 10000)]
+    left = "IOM estimates that about 8,000 people have left Kadugli in two weeks."
+    assert figures(tagger, left) == [("displaced", 8000)]
+    assert figures(tagger, "Rescuers pulled 12 survivors from the rubble.") == [("released", 12)]
+    # "one of the junta's last strongholds" counts nothing
+    assert figures(tagger, "Rebels took Bhamo, one of the junta's last strongholds.") == []
+    chief = "Army chief General Waker-Uz-Zaman said an interim government would be formed."
+    assert "Waker-Uz-Zaman" in actor_names(tagger, chief)
+    shelter = "Thousands of families shelter at the air base after the killings."
+    assert "civilians" in actor_names(tagger, shelter)
+    pass_ = "Fighters attacked a convoy in the Bolan Pass in Balochistan."
+    assert "Bolan Pass" in [loc.name for loc in tagger.classify(event(pass_)).locations]
+
+
+def test_gatherings_that_demand_orders_to_arrest_and_aid_convoys_by_cue() -> None:
+    rally = "Thousands gathered in Martyrs' Square on Friday to demand the resignation of the PM."
+    assert top_cue(rally) == "protest.demonstration"
+    order = "The president ordered the police and security agencies to arrest the perpetrators."
+    scores = score_cues(load_taxonomy(), passages_of(None, order)).scores
+    assert scores.get("legal.arrest_detention", 0) <= 0
+    convoy = "WFP reached Dilling with a convoy of 12 trucks carrying food for 10,000 people."
+    assert top_cue(convoy) == "aid.humanitarian"
+    assert top_cue("The airport suspended all flights.") == "security.alert_warning"

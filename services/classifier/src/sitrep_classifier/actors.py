@@ -188,6 +188,11 @@ _DASH_SOURCE = re.compile(
 
 
 _NICKNAME = re.compile(r"\s+[\"“][^\"”]{1,30}[\"”]")
+# "army chief General Waker-Uz-Zaman": a rank after the title is no part of the name
+_RANK = re.compile(
+    r"(?:(?:Lieutenant|Major|Brigadier)[ -])?(?:General|Gen\.|Field\s+Marshal|Marshal|Colonel|"
+    r"Col\.|Admiral|Brigadier)\s+(?=[A-Z])"
+)
 # "Kharkiv Oblast, the governor of which": a place, not a person, before the title
 _PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "county", "district"})
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el)-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
@@ -676,6 +681,9 @@ class ActorIndex:
                 if written.endswith(("'s", "’s")):
                     taken.append((start, end))
                     continue  # "President Rajapaksa's residence": whose, not who acts
+                rank = _RANK.match(written)
+                if rank and len(written[rank.end() :].split()) >= 1:
+                    written, start = written[rank.end() :], start + rank.end()
                 found.append((_NICKNAME.sub("", written), kind, start, start + len(written)))
                 taken.append((start, end))
         for m in self.unlisted.groups.finditer(text):
@@ -962,7 +970,9 @@ _CROWD_HARMED = caseless(
     r"hundreds\s+of\s+thousands)(?:\s+of\s+(?!(?:soldiers|troops|fighters|militants|servicemen|"
     r"police|policemen|officers|rebels|combatants|insurgents|jihadists)\b)[a-z]+)?\s+"
     r"(?:have\s+|had\s+|were\s+|are\s+)?"
-    r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from)\b"
+    r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from|"
+    # "thousands of families shelter at the air base": uprooted
+    r"shelter|sheltering|sheltered|sought\s+refuge|seek\s+refuge|took\s+refuge)\b"
     # "thousands of displaced Palestinians gathered": uprooted, whatever they do now
     r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"
     r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"

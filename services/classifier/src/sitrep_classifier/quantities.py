@@ -222,8 +222,8 @@ _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\
 _ONE_AS_DETERMINER = caseless(
     r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
     r"afternoon|week|month|year|more|last|such|single)\b"
-    r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:most|least|last|first|few|only|main|best|worst|"
-    r"[a-z]+est)\b"
+    r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+['’]s\s+)?(?:most|least|last|first|few|"
+    r"only|main|best|worst|[a-z]+est)\b"
     # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
     r"|,\s+the\s"
 )
@@ -840,6 +840,13 @@ def _whole_on_board(lowered: str, start: int, end: int) -> bool:
 
 
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
+# "about 8,000 people have left Kadugli", "3,000 survivors fled to Makurdi": people who left
+# are displaced, whatever noun counts them
+_PEOPLE_LEFT_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:people|persons|residents|civilians|families|households|survivors)\s+"
+    r"(?:(?:have|had|has)\s+(?:now\s+|since\s+|already\s+)?left\b|(?:have\s+|had\s+)?"
+    r"(?P<fled>fled(?:\s+[a-z]+){0,2}))"
+)
 
 
 _AUX_BEFORE = re.compile(r"\b(?:were|was|been|are|is)\s+$")
@@ -898,6 +905,9 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
         return "killed"
+    left = _PEOPLE_LEFT_AFTER.match(lowered, end, end + 70)
+    if left:  # "fled across the river into Burundi": abroad
+        return _cue_kind(left.group("fled")) if left.group("fled") else "displaced"
     if (
         _SURVIVED_AFTER.match(lowered, end, end + 40)
         or _ON_BOARD_AFTER.match(lowered, end, end + 40)
