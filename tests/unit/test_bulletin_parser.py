@@ -419,3 +419,22 @@ def test_a_short_label_before_a_dash_is_the_items_headline() -> None:
         (None, "Israel - Hamas"),  # a spaced hyphen between names joins them
         (None, "Russian drones"),
     ]
+
+
+def test_a_long_first_question_heads_its_answer_and_loses_nothing() -> None:
+    body = (
+        "The Red Sea crisis: your questions answered\n\n"
+        "What happened to the ships sunk in July?\n"
+        "The Houthis sank two bulk carriers within a week.\n\n"
+        "What has Israel hit?\n"
+        "Israeli jets struck Hodeidah port.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert bulletin.lead == "The Red Sea crisis: your questions answered"
+    assert [(i.headline, i.text) for i in bulletin.items] == [
+        (
+            "What happened to the ships sunk in July?",
+            "The Houthis sank two bulk carriers within a week.",
+        ),
+        ("What has Israel hit?", "Israeli jets struck Hodeidah port."),
+    ]

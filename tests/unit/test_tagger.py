@@ -3693,3 +3693,16 @@ def test_gatherings_that_demand_orders_to_arrest_and_aid_convoys_by_cue() -> Non
     convoy = "WFP reached Dilling with a convoy of 12 trucks carrying food for 10,000 people."
     assert top_cue(convoy) == "aid.humanitarian"
     assert top_cue("The airport suspended all flights.") == "security.alert_warning"
+
+
+def test_a_square_of_a_town_recaptured_inmates_and_an_opposition_candidate(tagger: Tagger) -> None:
+    square = "A drone strike hit the main square of Finote Selam, killing at least 26 people."
+    assert [loc.name for loc in tagger.classify(event(square)).locations] == ["Finote Selam"]
+    jail = "More than 1,500 inmates escaped during a riot; 33 were killed and 150 recaptured."
+    assert figures(tagger, jail) == [("released", 1500), ("killed", 33), ("detained", 150)]
+    call = "The opposition candidate Venancio Mondlane called for a new wave of protests."
+    assert "Venancio Mondlane" in actor_names(tagger, call)
+    council = "Mozambique's Constitutional Council confirmed Daniel Chapo as the winner."
+    assert top_cue(council) == "legal.ruling"
+    mission = "The UN Security Council authorised a new African Union mission in Somalia."
+    assert top_cue(mission) == "diplomacy.agreement"

@@ -133,7 +133,7 @@ _LOCATIVE_BEFORE = caseless(
     r"neighbou?ring|nearby|"
     r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|population|inhabitants|"
-    r"coasts?|shores?|mountains|hills|foothills|slopes|"
+    r"coasts?|shores?|mountains|hills|foothills|slopes|squares?|markets?|heart|ports?|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting))"
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?"

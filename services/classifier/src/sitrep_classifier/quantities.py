@@ -397,7 +397,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("detained", False, ("personnel held", "others held", "staff held", "staff members held", "workers held",
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
-                        "jailed", "captured", "detention of", "being held", "held by", "extradited",
+                        "jailed", "captured", "recaptured", "rearrested", "re-arrested", "detention of", "being held", "held by", "extradited",
                         "held for deportation", "taken into custody", "detain",
                         "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released

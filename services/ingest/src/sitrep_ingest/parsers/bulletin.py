@@ -231,7 +231,10 @@ def _header_text(line: _Line) -> str | None:
     if not text or line.bullet is not None or is_meta(text) or _LEAD_SOURCE.match(text):
         return None
     words = text.rstrip(":").split()
-    if not words or len(words) > MAX_HEADER_WORDS or len(text) > 80:
+    # a reader's question heads its answer however long ("What happened to the ships sunk
+    # in July?")
+    longest = 2 * MAX_HEADER_WORDS if text.endswith("?") else MAX_HEADER_WORDS
+    if not words or len(words) > longest or len(text) > (120 if longest > MAX_HEADER_WORDS else 80):
         return None
     if _TERMINAL.search(text) and not text.endswith(("?", ":")):
         return None  # a sentence; a question ("What happened overnight?") can head a section
