@@ -503,6 +503,26 @@ def test_a_toll_update_days_on_joins_its_happening_when_its_words_agree(tagger: 
     assert decide(attack, week) is None
 
 
+def test_a_toll_update_dated_by_another_happening_reaches_back_too(tagger: Tagger) -> None:
+    strike = report(
+        tagger, "A Russian missile hit a residential area next to a playground in Kryvyi Rih, "
+        "killing 16 people, six of them children.", "a",
+    )  # fmt: skip
+    # Wednesday is the burial's day, not the strike's: the count may be days after it
+    burial = report(
+        tagger, "Kryvyi Rih buried its dead on Wednesday; the toll from the strike stands at 20, "
+        "among them nine children.", "b", days=3,
+    )  # fmt: skip
+    assert burial.toll_update and burial.claim("killed") == 20
+    assert decide(strike, burial) is not None
+    # a day of mourning for "the nine people killed": the toll, though referred to
+    mourning = report(
+        tagger, "The region held a day of mourning for the nine people killed in the drone strike "
+        "on a bus in Bilopillia.", "c",
+    )  # fmt: skip
+    assert mourning.claim("killed") == 9
+
+
 def test_two_kinds_of_place_struck_in_one_city_are_two_strikes(tagger: Tagger) -> None:
     printing = report(
         tagger, "The Factor Druk printing plant in Kharkiv was wrecked by a missile strike; "

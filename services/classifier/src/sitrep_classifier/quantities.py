@@ -341,6 +341,11 @@ _YEAR_BEFORE = EndAnchored(
     ),
 )
 _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
+# "mourning for the nine people killed in the strike": the toll, though referred to
+_THE_HARMED_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:people|persons|civilians|children|residents|passengers|victims)\s+"
+    r"(?:(?:who\s+(?:were|had\s+been)\s+)?(?:killed|wounded|injured)|who\s+died|dead)\b"
+)
 _YEAR_AS_ADJECTIVE = EndAnchored(
     r"\b(?:the|its|this|their|a|an)\s+$", ("the", "its", "this", "their", "a", "an")
 )
@@ -1119,7 +1124,11 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         ):
             continue  # "F16", "3rd"; but "16km" is a distance
         num, cur, scale = m.group("num"), m.group("cur"), m.group("scale")
-        if num.isalpha() and _THE_BEFORE.search(tail):
+        if (
+            num.isalpha()
+            and _THE_BEFORE.search(tail)
+            and not _THE_HARMED_AFTER.match(lowered, end, end + 60)
+        ):
             continue  # "the two countries" refers, it does not count
         if tail.endswith("all but "):
             continue  # "all but one of the 242 on board": the exception, not a count

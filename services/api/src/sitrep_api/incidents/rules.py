@@ -243,11 +243,12 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
 
 
 def _late_update(report: Report, rules: IncidentRules) -> bool:
-    """A toll update dated only by its bulletin that gives a death or injury toll: its
-    happening may be days before ("has risen to 115" after a massacre's first count)."""
+    """A toll update dated only by its bulletin, or by a day that is not its happening's
+    ("buried its dead on Monday; the toll stands at 20"), that gives a death or injury toll:
+    its happening may be days before ("has risen to 115" after a massacre's first count)."""
     return (
         report.toll_update
-        and _undated(report)
+        and (_undated(report) or not names_event_day(report.occurred_basis))
         and any(c.kind in rules.casualty_kinds for c in report.claims)
     )
 
@@ -518,7 +519,11 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     # (rescuers at a collapsed tower raise the toll for days)
     carried_days = rules.toll_slack + (1 if _toll_revised(a, b) else 0)
     # beyond that, a toll update that names its happening's place in its words
-    late = gap > carried_days and place in ("same", "near") and _late_toll(a, b, gap, rules)
+    late = (
+        gap > max(carried_days, slack)
+        and place in ("same", "near")
+        and _late_toll(a, b, gap, rules)
+    )
     if (
         gap > slack
         and not late
