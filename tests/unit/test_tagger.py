@@ -3706,3 +3706,10 @@ def test_a_square_of_a_town_recaptured_inmates_and_an_opposition_candidate(tagge
     assert top_cue(council) == "legal.ruling"
     mission = "The UN Security Council authorised a new African Union mission in Somalia."
     assert top_cue(mission) == "diplomacy.agreement"
+
+
+def test_a_capital_that_calls_strikes_names_criticises(tagger: Tagger) -> None:
+    caracas = "Caracas called the strikes extrajudicial executions and mobilised its militia."
+    assert "Venezuela" in actor_names(tagger, caracas)
+    assert top_cue("Kyiv called the strike a war crime.") == "diplomacy.criticism"
+    assert "Andry Rajoelina" in actor_names(tagger, "Rajoelina left the country on Sunday.")

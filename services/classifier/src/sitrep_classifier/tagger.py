@@ -440,7 +440,8 @@ _CAPITAL_VOICE = re.compile(
     r"(?:has\s+|had\s+|also\s+)?(?P<verb>said|says|orders?|ordered|announced|announces|warned|warns|"
     r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
-    r"recalled|recalls|expelled|expels|summoned|summons)\b"
+    r"recalled|recalls|expelled|expels|summoned|summons|called|calls|criticised|criticized|"
+    r"criticises|criticizes|blamed|blames|described|describes)\b"
 )
 # "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
 _CAPITAL_REPLY = re.compile(
