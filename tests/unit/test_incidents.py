@@ -523,6 +523,25 @@ def test_a_toll_update_dated_by_another_happening_reaches_back_too(tagger: Tagge
     assert mourning.claim("killed") == 9
 
 
+def test_a_reaction_without_a_toll_is_not_the_happening(tagger: Tagger) -> None:
+    strike = report(
+        tagger, "An Israeli strike killed 15 people, nine of them children, who were queuing "
+        "outside a clinic in Deir al-Balah, Gaza's civil defence said.", "a",
+    )  # fmt: skip
+    appalled = report(
+        tagger, "UNICEF said it was appalled by the killing of children and women waiting "
+        "outside a clinic in Deir al-Balah.", "b",
+    )  # fmt: skip
+    assert appalled.reaction and decide(strike, appalled) is None
+    # a reaction that gives the toll tells of the happening
+    toll = report(
+        tagger, "UNICEF said it was horrified that 15 people, nine of them children, were "
+        "killed outside a clinic in Deir al-Balah.", "c",
+    )  # fmt: skip
+    assert toll.reaction and toll.claim("killed") == 15
+    assert decide(strike, toll) is not None
+
+
 def test_two_kinds_of_place_struck_in_one_city_are_two_strikes(tagger: Tagger) -> None:
     printing = report(
         tagger, "The Factor Druk printing plant in Kharkiv was wrecked by a missile strike; "

@@ -60,6 +60,11 @@ def _separate() -> re.Pattern[str]:
 
 
 @cache
+def _reaction() -> re.Pattern[str]:
+    return re.compile(_words()["reaction"])
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -169,6 +174,9 @@ class Report:
     revision: bool = False
     # "Separately, ...": another happening than the items of its bulletin before it
     separate: bool = False
+    # "UNICEF said it was appalled by the killing of children ...": a reaction to a happening,
+    # not a report of it (stored reports before had none)
+    reaction: bool = False
     # the armed groups that acted, by name ("Allied Democratic Forces"): two reports of one
     # day naming the same group need fewer words in common (stored reports before had none)
     groups: tuple[str, ...] = ()
@@ -296,6 +304,7 @@ def report_of(event: TaggedEvent) -> Report:
         hazards=hazards(text),
         revision=bool(_revision().search(text.lower())),
         separate=bool(_separate().match(update.text.lstrip().lower())),
+        reaction=bool(_reaction().match(update.text.lstrip().lower())),
         groups=tuple(groups),
         targets=targets(text),
     )

@@ -211,9 +211,14 @@ def effective_type(report: Report, rules: IncidentRules) -> str:
     """The event type, except that a report giving a death or injury toll is about a violent
     happening whatever the tagger called it ("the governor said 12 were killed" is not a
     statement), and a revised toll ("the toll from the raid on Jenin rose to 10") is about
-    the toll, whatever weapons it mentions: both are matched as a casualty toll."""
+    the toll, whatever weapons it mentions: both are matched as a casualty toll. A reaction
+    without a toll ("UNICEF said it was appalled by the killing ...") is a criticism."""
     if report.toll_update and any(c.kind in rules.casualty_kinds for c in report.claims):
         return "assessment.casualty_toll"
+    if report.reaction and not any(c.kind in rules.casualty_kinds for c in report.claims):
+        # "the UN condemned the attack on Sumy, where missiles hit a hall": said of a
+        # happening, not telling of it (a reaction that gives the toll tells it)
+        return "diplomacy.criticism"
     if report.family in rules.violent_families or report.event_type == "assessment.casualty_toll":
         return report.event_type
     if any(c.kind in rules.casualty_kinds for c in report.claims):
