@@ -3713,3 +3713,15 @@ def test_a_capital_that_calls_strikes_names_criticises(tagger: Tagger) -> None:
     assert "Venezuela" in actor_names(tagger, caracas)
     assert top_cue("Kyiv called the strike a war crime.") == "diplomacy.criticism"
     assert "Andry Rajoelina" in actor_names(tagger, "Rajoelina left the country on Sunday.")
+
+
+def test_votes_of_lawmakers_a_wind_and_foreign_bases(tagger: Tagger) -> None:
+    vote = "All 190 lawmakers present voted to lift martial law."
+    assert figures(tagger, vote) == [("votes_for", 190)]
+    winds = "Residents remain under evacuation orders as Santa Ana winds return to Los Angeles."
+    assert "Santa Ana" not in [loc.name for loc in tagger.classify(event(winds)).locations]
+    bases = "Voters rejected a proposal to allow foreign military bases in Ecuador."
+    assert "Ecuadorian forces" not in actor_names(tagger, bases)
+    assert top_cue("Soldiers attempted a coup and took over the state broadcaster.") == (
+        "politics.domestic"
+    )

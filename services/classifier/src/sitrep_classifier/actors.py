@@ -758,6 +758,8 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
 _BARE_FORCES = caseless(
     # "a state of emergency allowing troops to patrol": permitted, not acting
     r"(?<!allowing )(?<!allows )(?<!allow )(?<!authorising )(?<!authorizing )"
+    # "foreign military bases": no one's forces in particular
+    r"(?<!foreign )"
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     # "air defence means shot down", "units of the Centre group of forces"
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"

@@ -421,6 +421,8 @@ _SHORE_PEOPLE_AFTER = re.compile(
     r"\s+(?:island\s+)?(?:nations?|countries|country|states|leaders|governments?|islands?|"
     r"partners|neighbours|neighbors|community|bloc|allies)\b"
 )
+# "the Santa Ana winds", "the Shamal wind": a wind named after a place blows elsewhere too
+_WIND_AFTER = re.compile(r"\s+winds?\b")
 _REGIONS = ("admin1", "admin2")  # "Kassala state", "Agusan del Sur province": one already
 _COARSE = {"region", "country"}
 
@@ -646,6 +648,8 @@ class Gazetteer:
                     and _SHORE_PEOPLE_AFTER.match(after)
                 ):
                     continue  # "Caribbean nations", "Mediterranean countries": an adjective
+                if not place.curated and _WIND_AFTER.match(after):
+                    continue  # "renewed Santa Ana winds": a wind, not where it blows
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 if not place.curated:

@@ -847,6 +847,11 @@ def _whole_on_board(lowered: str, start: int, end: int) -> bool:
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
 # "about 8,000 people have left Kadugli", "3,000 survivors fled to Makurdi": people who left
 # are displaced, whatever noun counts them
+# "all 190 lawmakers present voted to lift it": the votes cast for
+_VOTERS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:lawmakers|legislators|deputies|mps|senators|members|parliamentarians)\s+"
+    r"(?:present\s+)?(?:voted|vote|votes)\s+(?P<against>against\b)?"
+)
 _PEOPLE_LEFT_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|residents|civilians|families|households|survivors)\s+"
     r"(?:(?:have|had|has)\s+(?:now\s+|since\s+|already\s+)?left\b|(?:have\s+|had\s+)?"
@@ -910,6 +915,9 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "count"  # "all but one of the 242 people on board were killed": not 242 dead
     if _TRAPPED_DIED_AFTER.match(lowered, end, end + 60):
         return "killed"
+    voters = _VOTERS_AFTER.match(lowered, end, end + 60)
+    if voters:
+        return "votes_against" if voters.group("against") else "votes_for"
     left = _PEOPLE_LEFT_AFTER.match(lowered, end, end + 70)
     if left:  # "fled across the river into Burundi": abroad
         return _cue_kind(left.group("fled")) if left.group("fled") else "displaced"
