@@ -3725,3 +3725,8 @@ def test_votes_of_lawmakers_a_wind_and_foreign_bases(tagger: Tagger) -> None:
     assert top_cue("Soldiers attempted a coup and took over the state broadcaster.") == (
         "politics.domestic"
     )
+
+
+def test_the_reconstruction_of_a_town_is_the_town(tagger: Tagger) -> None:
+    plan = "The government announced a plan for the reconstruction of Acapulco."
+    assert [loc.name for loc in tagger.classify(event(plan)).locations] == ["Acapulco"]
