@@ -3730,3 +3730,8 @@ def test_votes_of_lawmakers_a_wind_and_foreign_bases(tagger: Tagger) -> None:
 def test_the_reconstruction_of_a_town_is_the_town(tagger: Tagger) -> None:
     plan = "The government announced a plan for the reconstruction of Acapulco."
     assert [loc.name for loc in tagger.classify(event(plan)).locations] == ["Acapulco"]
+
+
+def test_a_military_government_is_its_state(tagger: Tagger) -> None:
+    junta = titled("The military government dissolved the electoral commission.", "Burkina Faso:")
+    assert [a.name for a in tagger.classify(junta).actors] == ["Burkina Faso"]

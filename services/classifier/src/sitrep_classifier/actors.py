@@ -875,7 +875,7 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 # asks or orders ("demanding the government reach a deal") nor its forces or its officials.
 _BARE_GOVERNMENT = caseless(
     r"(?:^|[;:]\s*|\b(?:which|that|and)\s+)the\s+"
-    r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+)?"
+    r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+|military\s+)?"
     r"(?:government|authorities)\b"
     r"(?!\s+(?:of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|"
     r"offices?|critics?|opponents?|said|says|reported|blamed|blames|denied|denies)\b|['’-])"
