@@ -3735,3 +3735,13 @@ def test_the_reconstruction_of_a_town_is_the_town(tagger: Tagger) -> None:
 def test_a_military_government_is_its_state(tagger: Tagger) -> None:
     junta = titled("The military government dissolved the electoral commission.", "Burkina Faso:")
     assert [a.name for a in tagger.classify(junta).actors] == ["Burkina Faso"]
+
+
+def test_a_government_that_denies_is_the_state_when_saying_is_the_event(tagger: Tagger) -> None:
+    denial = titled("The government denied the accusation and called it a lie.", "Burkina Faso:")
+    tagged = tagger.classify(denial)
+    assert tagged.event_type == "diplomacy.rejection"
+    assert "Burkina Faso" in [a.name for a in tagged.actors]
+    # a government that reports a toll is a source, not an actor
+    toll = titled("The government said 12 people were killed in the floods.", "Niger:")
+    assert "Niger" not in [a.name for a in tagger.classify(toll).actors]

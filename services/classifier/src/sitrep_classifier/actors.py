@@ -873,24 +873,34 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 # "The government declared a state of emergency", "which the Government has opened": the home
 # country's state, named without it, as the subject of its clause; not the government a text
 # asks or orders ("demanding the government reach a deal") nor its forces or its officials.
-_BARE_GOVERNMENT = caseless(
+_GOVERNMENT = (
     r"(?:^|[;:]\s*|\b(?:which|that|and)\s+)the\s+"
     r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+|military\s+)?"
     r"(?:government|authorities)\b"
-    r"(?!\s+(?:of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|"
-    r"offices?|critics?|opponents?|said|says|reported|blamed|blames|denied|denies)\b|['’-])"
 )
+_NOT_GOVERNMENT_AFTER = (
+    r"of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|offices?|"
+    r"critics?|opponents?"
+)
+# "the government said 12 were killed": a source, unless saying is the event
+_GOVERNMENT_SPEAKS = r"said|says|reported|blamed|blames|denied|denies"
+_BARE_GOVERNMENT = caseless(
+    rf"{_GOVERNMENT}(?!\s+(?:{_NOT_GOVERNMENT_AFTER}|{_GOVERNMENT_SPEAKS})\b|['’-])"
+)
+_BARE_GOVERNMENT_SPEAKING = caseless(rf"{_GOVERNMENT}(?!\s+(?:{_NOT_GOVERNMENT_AFTER})\b|['’-])")
 
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w’'-]+\s+){1,4}and\s+$")
 
 
-def bare_government(passages: list[Passage]) -> TextSpan | None:
-    """The span of a state named only as "the government" or "the authorities" that acts."""
+def bare_government(passages: list[Passage], speaking: bool = False) -> TextSpan | None:
+    """The span of a state named only as "the government" or "the authorities" that acts, or
+    that speaks when saying is the event (`speaking`: "the government denied the report")."""
+    pattern = _BARE_GOVERNMENT_SPEAKING if speaking else _BARE_GOVERNMENT
     for passage in passages:
         if passage.name != "text":
             continue
-        for m in _BARE_GOVERNMENT.finditer(passage.lower):
+        for m in pattern.finditer(passage.lower):
             start = passage.lower.index("the", m.start())
             if _BETWEEN_BEFORE.search(passage.lower, max(0, start - 60), start):
                 continue  # "mediated between Ocalan and the government": a party, not the subject

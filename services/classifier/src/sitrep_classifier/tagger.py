@@ -255,7 +255,9 @@ class Tagger:
             )  # fmt: skip
         if state is not None and all(a.name != state.name for a in actors):
             actors = _implied(
-                actors, bare_government(passages), name=state.name, type="state",
+                actors,
+                bare_government(passages, event_type.partition(".")[0] in _SPEECH_FAMILIES),
+                name=state.name, type="state",
                 country=state.country, role="actor",
             )  # fmt: skip
         enemy = self.actors.unlisted.enemies.get(home) if home and self.actors.unlisted else None
