@@ -681,8 +681,8 @@ class ActorIndex:
                 if written.endswith(("'s", "’s")):
                     taken.append((start, end))
                     continue  # "President Rajapaksa's residence": whose, not who acts
-                rank = _RANK.match(written)
-                if rank and len(written[rank.end() :].split()) >= 1:
+                rank = _RANK.match(written)  # a capital follows it: a name is left
+                if rank:
                     written, start = written[rank.end() :], start + rank.end()
                 found.append((_NICKNAME.sub("", written), kind, start, start + len(written)))
                 taken.append((start, end))

@@ -845,13 +845,13 @@ def _whole_on_board(lowered: str, start: int, end: int) -> bool:
 
 
 _SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
-# "about 8,000 people have left Kadugli", "3,000 survivors fled to Makurdi": people who left
-# are displaced, whatever noun counts them
 # "all 190 lawmakers present voted to lift it": the votes cast for
 _VOTERS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:lawmakers|legislators|deputies|mps|senators|members|parliamentarians)\s+"
     r"(?:present\s+)?(?:voted|vote|votes)\s+(?P<against>against\b)?"
 )
+# "about 8,000 people have left Kadugli", "3,000 survivors fled to Makurdi": people who left
+# are displaced, whatever noun counts them
 _PEOPLE_LEFT_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|residents|civilians|families|households|survivors)\s+"
     r"(?:(?:have|had|has)\s+(?:now\s+|since\s+|already\s+)?left\b|(?:have\s+|had\s+)?"

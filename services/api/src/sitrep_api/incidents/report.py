@@ -257,6 +257,7 @@ def report_of(event: TaggedEvent) -> Report:
     received_ms = int(update.received_at.timestamp() * 1000)
     day = (update.bulletin_date or update.received_at.date()).isoformat()
     text = " ".join(filter(None, [update.headline, update.text]))
+    opening = update.text.lstrip().lower()  # how the item's own text begins
     attribution = event.attributed_to[0].name if event.attributed_to else None
     claims: dict[str, Claim] = {}
     for q in event.quantities:
@@ -303,8 +304,8 @@ def report_of(event: TaggedEvent) -> Report:
         headline=(update.headline or update.text)[:200],
         hazards=hazards(text),
         revision=bool(_revision().search(text.lower())),
-        separate=bool(_separate().match(update.text.lstrip().lower())),
-        reaction=bool(_reaction().match(update.text.lstrip().lower())),
+        separate=bool(_separate().match(opening)),
+        reaction=bool(_reaction().match(opening)),
         groups=tuple(groups),
         targets=targets(text),
     )

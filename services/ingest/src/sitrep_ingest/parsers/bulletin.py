@@ -233,8 +233,10 @@ def _header_text(line: _Line) -> str | None:
     words = text.rstrip(":").split()
     # a reader's question heads its answer however long ("What happened to the ships sunk
     # in July?")
-    longest = 2 * MAX_HEADER_WORDS if text.endswith("?") else MAX_HEADER_WORDS
-    if not words or len(words) > longest or len(text) > (120 if longest > MAX_HEADER_WORDS else 80):
+    most_words, most_chars = (
+        (2 * MAX_HEADER_WORDS, 120) if text.endswith("?") else (MAX_HEADER_WORDS, 80)
+    )
+    if not words or len(words) > most_words or len(text) > most_chars:
         return None
     if _TERMINAL.search(text) and not text.endswith(("?", ":")):
         return None  # a sentence; a question ("What happened overnight?") can head a section
