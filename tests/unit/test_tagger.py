@@ -3745,3 +3745,28 @@ def test_a_government_that_denies_is_the_state_when_saying_is_the_event(tagger: 
     # a government that reports a toll is a source, not an actor
     toll = titled("The government said 12 people were killed in the floods.", "Niger:")
     assert "Niger" not in [a.name for a in tagger.classify(toll).actors]
+
+
+def test_escapes_a_year_after_beyond_where_a_projectile_fell_and_a_wave_height(
+    tagger: Tagger,
+) -> None:
+    assert figures(tagger, "Some 529 prisoners escape during the attack.") == [("released", 529)]
+    losses = "Russia will struggle to sustain its rate of losses beyond 2026."
+    assert figures(tagger, losses) == []
+    sirens = "About 10 projectiles crossed from Lebanon; most were intercepted and one fell."
+    assert figures(tagger, sirens) == [("launched", 10)]
+    assert top_cue(sirens) == "remote.missile_artillery"
+    wave = "A tsunami up to six metres high swept into the bay."
+    assert figures(tagger, wave) == [("depth", 6)]
+
+
+def test_an_english_as_ends_a_place_name_and_a_happening_named_after_a_town(
+    tagger: Tagger,
+) -> None:
+    flee = titled("Residents flee Lascahobas as Viv Ansanm fighters move east", "Haiti:")
+    assert [loc.name for loc in tagger.classify(flee).locations] == ["Lascahobas"]
+    escape = titled("Some 529 prisoners escape during Mirebalais attack", "Haiti:")
+    assert [loc.name for loc in tagger.classify(escape).locations] == ["Mirebalais"]
+    heir = "Israeli jets struck Beirut's suburbs to kill Hashem Safieddine, successor to Nasrallah."
+    assert actor_names(tagger, heir) == ["Israeli forces", "Hashem Safieddine"]
+    assert top_cue("The army deployed aircraft to bring in food.") == "aid.humanitarian"

@@ -128,6 +128,11 @@ _MANDATE_BEFORE = re.compile(
     r"(?:for|on)\s+(?:the\s+)?$"
 )
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
+# "the likely successor to Hassan Nasrallah", "a son of Muammar Gaddafi": named through another
+_RELATION_BEFORE = re.compile(
+    r"\b(?:successor|predecessor|heir|widow|son|daughter|brother|sister|cousin|nephew)\s+"
+    r"(?:to|of)\s+(?:the\s+late\s+)?$"
+)
 _MODEL_BETWEEN = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"
     r"(?P<noun>(?:fighter\s+)?jets?|bombers|warplanes?|aircraft|helicopters?|drones?|tanks?|missiles?)\b"
@@ -533,6 +538,8 @@ class ActorIndex:
                     or _MANDATE_BEFORE.search(before)
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
+                if entry.person and _RELATION_BEFORE.search(before):
+                    continue  # the person named is the one through whom another is named
                 if (
                     as_country
                     and _OFFICE_OF_BEFORE.search(before)

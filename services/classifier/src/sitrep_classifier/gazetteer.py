@@ -423,6 +423,11 @@ _SHORE_PEOPLE_AFTER = re.compile(
 )
 # "the Santa Ana winds", "the Shamal wind": a wind named after a place blows elsewhere too
 _WIND_AFTER = re.compile(r"\s+winds?\b")
+# "during Mirebalais attack": a happening named after its place, in a line's telegraphic
+# style; "blamed for the Pahalgam attack" refers to another happening
+_HAPPENING_AFTER = caseless(
+    r"^\s+(?:attack|assault|raid|massacre|killings|offensive|bombing|blast|explosion|ambush|siege)\b"
+)
 _REGIONS = ("admin1", "admin2")  # "Kassala state", "Agusan del Sur province": one already
 _COARSE = {"region", "country"}
 
@@ -670,6 +675,11 @@ class Gazetteer:
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
+                        or (
+                            place.country in named
+                            and _HAPPENING_AFTER.match(after)
+                            and not before.endswith("the ")
+                        )
                     ):
                         continue
                 if (
@@ -1055,8 +1065,10 @@ class Gazetteer:
 
 # A capitalised word joined to a name by a space or hyphen continues it; a possessive
 # ("Ukraine's Pokrovsk") or a sentence's first word does not.
+# "as", "at" and "an" are English words too: as particles they take a hyphen ("Ras as-Sidr"),
+# so "Lascahobas as Viv Ansanm fighters move" ends the name
 _NAME_GOES_ON = re.compile(
-    r"[ -](?:(?:al|el|ad|as|ash|an|ar|at|az|um|abu|bin|ibn|de|du|la|le)[ -])?[A-Z][a-z]"
+    r"[ -](?:(?:al|el|ad|ash|ar|az|um|abu|bin|ibn|de|du|la|le)[ -]|(?:as|an|at)-)?[A-Z][a-z]"
 )
 # "the Sudan Humanitarian Response Plan": an appeal for the place, not a longer name
 _APPEAL_NAME_AFTER = re.compile(

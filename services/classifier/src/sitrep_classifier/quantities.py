@@ -297,8 +297,9 @@ _DEPTH_BEFORE = caseless(
     r"(?:rose|risen|rising|peaked|crested)\s+(?:to\s+)?(?:an?\s+(?:record|peak|high)\s+(?:of\s+)?)?)\s*"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
 )
-# "at a depth of 10 km", "10 km deep", "under two metres of water", "water 3 metres deep"
-_DEPTH_AFTER = caseless(r"\s*(?:deep|below|underground|beneath|of\s+(?:flood\s*)?water)\b")
+# "at a depth of 10 km", "10 km deep", "under two metres of water", "water 3 metres deep",
+# "a tsunami up to six metres high"
+_DEPTH_AFTER = caseless(r"\s*(?:deep|high|below|underground|beneath|of\s+(?:flood\s*)?water)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*(?:to|and|[-–/]|until|till|through)\s*$")
 _MONTH_WORDS = (
@@ -319,7 +320,7 @@ _MONTH_BEFORE = EndAnchored(
     + tuple(str(d) for d in range(10)),
 )
 _YEAR_BEFORE = EndAnchored(
-    r"\b(?:in|since|into|by|until|till|from|before|after|during|early|late|mid|of|around|between)"
+    r"\b(?:in|since|into|by|until|till|from|before|after|beyond|during|early|late|mid|of|around|between)"
     r"[\s-]+$",
     (
         "between",
@@ -332,6 +333,7 @@ _YEAR_BEFORE = EndAnchored(
         "from",
         "before",
         "after",
+        "beyond",
         "during",
         "early",
         "late",
@@ -419,7 +421,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over", "release of", "freeing of",
-                        "escaped", "broke out", "pulled alive", "pulled out alive")),
+                        "escaped", "escape", "escapes", "broke out", "pulled alive", "pulled out alive")),
     ("held_hostage", True, ("abducted", "abducting", "abducts", "abduct", "kidnapped", "kidnapping",
                             "kidnaps", "kidnap", "abduction of", "taken hostage", "took hostage")),
     ("held_hostage", False, ("hostage", "hostages", "held captive")),
@@ -629,8 +631,10 @@ _WEAPON_NOUN = caseless(
 # that hit were fired
 _WEAPON_STRIKES_AFTER = caseless(
     r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones|missiles|rockets|shells|projectiles)\s+"
-    r"(?:struck|hit|slammed|landed|rained|exploded|fell|to\s+(?:attack|strike|hit|target))\b"
+    r"(?:struck|hit|slammed|landed|rained|exploded|fell|crossed|to\s+(?:attack|strike|hit|target))\b"
 )
+# a bare figure with its own verb of falling: "one fell in an open area", "two landed in fields"
+_FELL_AFTER = caseless(r"\s+(?:fell|landed|crashed)\b")
 _ATTACK_BEFORE = caseless(
     r"\b(?:attack\w*|fired|firing|fires|launch\w*|struck|strikes?|hit|hits|targeted|targeting|"
     r"shelled|raids?|barrage|salvo)\b"
@@ -1099,6 +1103,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _RANK_AFTER.match(lowered, end, end + 24)
             or _AGES_LISTED_BEFORE.search(lowered, max(0, m.start() - 60), m.start())
             or _SPEED_AFTER.match(lowered, end, end + 12)
+            or _FELL_AFTER.match(lowered, end, end + 12)
             or _HOUR_AFTER.match(lowered, end, end + 8)
             or (
                 _FOUR_DIGITS.fullmatch(m.group("num"))
