@@ -3770,3 +3770,17 @@ def test_an_english_as_ends_a_place_name_and_a_happening_named_after_a_town(
     heir = "Israeli jets struck Beirut's suburbs to kill Hashem Safieddine, successor to Nasrallah."
     assert actor_names(tagger, heir) == ["Israeli forces", "Hashem Safieddine"]
     assert top_cue("The army deployed aircraft to bring in food.") == "aid.humanitarian"
+
+
+def test_soldiers_leaving_a_revoked_accord_a_deadline_and_spelled_hits(tagger: Tagger) -> None:
+    assert top_cue("The last French soldiers leave Niger.") == "military.posture_movement"
+    revoked = "Niger's junta revokes military cooperation agreements with France."
+    assert top_cue(revoked) == "diplomacy.rejection"
+    truce = "The junta declared a temporary ceasefire on 2 April to allow relief work."
+    assert top_cue(truce) == "diplomacy.intent"
+    ultimatum = "ECOWAS leaders give the coup leaders one week to restore Bazoum or face force."
+    assert figures(tagger, ultimatum) == [("duration", 1)]
+    hits = "Hits by nine missiles and 56 drones were recorded at 37 locations."
+    assert figures(tagger, hits) == [("targets_hit", 9), ("targets_hit", 56), ("count", 37)]
+    council = "Sudan's defence council severed diplomatic relations with the UAE."
+    assert "Sudan" in actor_names(tagger, council)

@@ -228,6 +228,8 @@ _ONE_AS_DETERMINER = caseless(
     r"|,\s+the\s"
 )
 _FOR_A_TERM = caseless(r"\s+(?:day|week|month|year)\b")
+# "gave the coup leaders one week to restore Bazoum": a deadline
+_DEADLINE_AFTER = caseless(r"\s+(?:day|week|month|year)\s+to\s+(?!the\b)[a-z]+\b")
 # "three times its capacity", "a fivefold rise": a multiplier, not a count.
 _MULTIPLIER_AFTER = caseless(
     r"[\s-]*fold\b|\s+times\s+(?:its|their|the|as|more|higher|larger|greater|bigger|lower|"
@@ -1125,8 +1127,9 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             m.group("num").lower() == "one"
             and _ONE_AS_DETERMINER.match(lowered, end, end + 40)
             and not (_FOR_A_TERM.match(lowered, end) and lowered.endswith("for ", 0, m.start()))
+            and not _DEADLINE_AFTER.match(lowered, end)
         ):
-            continue  # but "a state of calamity for one year": a term
+            continue  # but "a state of calamity for one year": a term; "one week to leave"
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
             continue
         if (
@@ -1345,7 +1348,7 @@ _WOUNDS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:for|with)\s+(?:[a-z-]+\s+){0,2}?(?:wounds|injuries|burns)\b"
 )
 # "Hits by 2 missiles and 5 drones were recorded": the weapons that struck, counted as hits
-_HITS_BY_BEFORE = caseless(rf"\bhits\s+(?:by|of|from)\s+(?:\d[^.;:]{{0,40}}?\s+and\s+)?{_ROUGHLY}$")
+_HITS_BY_BEFORE = caseless(rf"\bhits\s+(?:by|of|from)\s+(?:\w[^.;:]{{0,40}}?\s+and\s+)?{_ROUGHLY}$")
 _AID_TO_BEFORE = caseless(
     r"\b(?:(?:distribut\w*|deliver\w*|provid\w*|g[ai]v\w*|handed\s+out)\b[^.;\d]{0,50}\bto|"
     rf"reached|reaching|assisted|assisting)\s+{_ROUGHLY}$"
