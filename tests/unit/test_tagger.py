@@ -3784,3 +3784,13 @@ def test_soldiers_leaving_a_revoked_accord_a_deadline_and_spelled_hits(tagger: T
     assert figures(tagger, hits) == [("targets_hit", 9), ("targets_hit", 56), ("count", 37)]
     council = "Sudan's defence council severed diplomatic relations with the UAE."
     assert "Sudan" in actor_names(tagger, council)
+
+
+def test_remains_returned_a_militant_eliminated_and_judea_and_samaria(tagger: Tagger) -> None:
+    remains = "Since the ceasefire took effect, the remains of 240 Palestinians have been returned."
+    assert top_cue(remains) == "humanitarian.prisoners_hostages"
+    assert top_cue("A gunman who approached the troops was eliminated.") == "battle.armed_clash"
+    arrests = "IDF troops operating in Judea and Samaria arrested 18 wanted individuals."
+    assert [loc.name for loc in tagger.classify(event(arrests)).locations] == ["West Bank"]
+    toll = "The Ministry of Health in Gaza reported 134 Palestinians killed and 250 injured."
+    assert top_cue(toll) == "assessment.casualty_toll"
