@@ -3794,3 +3794,17 @@ def test_remains_returned_a_militant_eliminated_and_judea_and_samaria(tagger: Ta
     assert [loc.name for loc in tagger.classify(event(arrests)).locations] == ["West Bank"]
     toll = "The Ministry of Health in Gaza reported 134 Palestinians killed and 250 injured."
     assert top_cue(toll) == "assessment.casualty_toll"
+
+
+def test_polish_and_allied_aircraft_a_hydroelectric_plant_and_a_demonyms_junta(
+    tagger: Tagger,
+) -> None:
+    jets = "Polish and allied aircraft shot down several Russian drones."
+    assert "Polish forces" in actor_names(tagger, jets)
+    dam = "The Dnipro hydroelectric power plant in Zaporizhzhia was hit by eight missiles."
+    names = [loc.name for loc in tagger.classify(event(dam)).locations]
+    assert names == ["Dnipro hydroelectric power plant", "Zaporizhzhia"]
+    blockade = (
+        "The fuel blockade is the most serious threat to the Malian junta since it seized power."
+    )
+    assert "Malian forces" in actor_names(tagger, blockade)

@@ -140,7 +140,7 @@ _MODEL_BETWEEN = re.compile(
 # "Russian and Ukrainian delegations": the noun is the first adjective's too
 _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
-    "militaries", "armies", "navies", "navy", "warships", "jets", "warplanes",
+    "militaries", "armies", "navies", "navy", "warships", "jets", "warplanes", "aircraft",
 )  # fmt: skip
 # "Iraqi counter-terrorism forces", "Kenyan special forces units", "Ukrainian long-range
 # drones": a people's forces with modifiers no alias lists
@@ -151,8 +151,9 @@ _MODIFIED_FORCES = re.compile(
 )
 _MODIFIED_NOUNS = ("forces", "troops", "units", "commandos", "drones", "jets", "warplanes")
 _DISTRIBUTED = re.compile(
-    # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun
-    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+[A-Z][A-Za-z]+\s+(?:[\w-]+\s+){{0,2}}?"
+    # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun;
+    # "Polish and allied aircraft": the first people's too
+    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+(?:[A-Z][A-Za-z]+|allied)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
 _OWN_FORCES_AFTER = caseless(

@@ -216,7 +216,8 @@ _COUNTING_BODY = re.compile(
 # Facilities named after their town; the town's point is theirs (precision 1).
 _FACILITY_AFTER = caseless(
     r"\s+(?P<noun>(?:international\s+)?airport|air\s*base|airfield|(?:border\s+)?crossing|border\s+(?:post|point)|"
-    r"(?:sea)?port|(?:nuclear\s+|thermal\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
+    r"(?:sea)?port|(?:nuclear\s+|thermal\s+|hydroelectric\s+)?power\s+(?:plant|station)|nuclear\s+plant|"
+    r"hydroelectric\s+(?:plant|station)|"
     r"(?:oil\s+)?refinery|dam|(?:railway|train|police)\s+station|(?:regional\s+|general\s+|central\s+)?hospital|"
     rf"{_NUCLEAR_SITE})\b"
 )
