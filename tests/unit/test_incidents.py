@@ -622,3 +622,21 @@ def test_a_toll_raised_by_recovered_bodies_and_a_final_toll_repeated_days_on(
         days=2,
     )  # fmt: skip
     assert decide(raised, other) is None
+
+
+def test_a_town_taken_told_on_two_days_is_one_happening_unless_retaken(tagger: Tagger) -> None:
+    entered = report(
+        tagger, "Paramilitary fighters of the RSF moved into Wad Madani; residents said "
+        "soldiers had left their positions overnight.", "a",
+    )  # fmt: skip
+    taken = report(
+        tagger, "The Rapid Support Forces said they had taken Wad Madani, the capital of "
+        "Gezira state, after the army pulled out of the city.", "b", days=1,
+    )  # fmt: skip
+    assert decide(entered, taken) is not None
+    # the other side taking it back the next day is another happening
+    captured = report(tagger, "Russian forces captured the village of Robotyne.", "a")
+    retaken = report(tagger, "Ukrainian troops retook the village of Robotyne.", "b", days=1)
+    assert decide(captured, retaken) is None
+    again = report(tagger, "Russia's defence ministry said its troops took Robotyne.", "c", days=1)
+    assert decide(captured, again) is not None

@@ -664,7 +664,7 @@ def _value(num: str, scale: str | None) -> float:
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
     r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
-    r"\s+(?:reportedly\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?"
+    r"\s+(?:reportedly\s+|reported\s+|confirmed\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?"
     # "three were seriously injured": how badly, then the verb
     r"(?:seriously\s+|critically\s+|badly\s+|severely\s+|lightly\s+|slightly\s+|"
     r"moderately\s+|gravely\s+)?[\"“‘']?"
@@ -1240,7 +1240,8 @@ _HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt")
 _NAMED_KILLED = re.compile(
     r"(?:^|[.;:]\s+|\b(?:that|said|says)\s+)"
     r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'’-]+){1,3}"
-    r"|(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+)"
+    # "its senior commander Tabatabai": an office, and the name of who holds it
+    r"|(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+(?:\s+[A-Z][\w'’-]+){0,3})"
     r"(?:(?:,\s+[^,;.]{3,80}){1,2},)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated)\b"
 )

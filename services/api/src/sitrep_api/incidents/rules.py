@@ -83,6 +83,10 @@ class IncidentRules:
     # update names its happening, so it may reach back further than a day if the words agree
     late_toll_days: int
     late_toll_min_similarity: float
+    # "RSF enters Wad Madani" and, the next day, "the RSF said it had taken Wad Madani": a
+    # town changes hands once, so two reports of its fall a day apart are one happening
+    once_types: frozenset[str]
+    once_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -114,6 +118,8 @@ class IncidentRules:
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
             late_toll_days=int(raw["late_toll_days"]),
             late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
+            once_types=frozenset(raw["once_types"]),
+            once_min_similarity=float(raw["once_min_similarity"]),
         )
 
 
@@ -535,7 +541,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         and not (gap <= carried_days and place in ("same", "near") and _toll_carried(a, b))
     ):
         required += rules.day_gap_penalty
-    if types != "paired" and a.actors and b.actors and not set(a.actors) & set(b.actors):
+    rival = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+    if types != "paired" and rival:
         required += rules.actor_conflict_penalty
     if types != "family" and a.occurred == b.occurred and _toll_revised(a, b):
         # "the toll from Tuesday's pager explosions has risen to 12": that day's happening,
@@ -550,6 +557,9 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "ADF rebels killed 38 in an attack on a church in Ituri" and "ADF fighters stormed
         # a church in Komanda": one group, one day, one kind of act in one province
         required = min(required, rules.shared_group_min_similarity)
+    if types == "same" and place == "same" and a.event_type in rules.once_types and not rival:
+        # a town taken, told on its day and the next; retaken by the other side is another
+        required = min(required, rules.once_min_similarity)
     if _same_deaths(a, b, types, gap, place, rules):
         required = min(required, rules.same_toll_min_similarity)
     if late:
