@@ -3808,3 +3808,18 @@ def test_polish_and_allied_aircraft_a_hydroelectric_plant_and_a_demonyms_junta(
         "The fuel blockade is the most serious threat to the Malian junta since it seized power."
     )
     assert "Malian forces" in actor_names(tagger, blockade)
+
+
+def test_a_share_of_a_countrys_states_troops_at_positions_and_khartoum_bahri(
+    tagger: Tagger,
+) -> None:
+    cholera = "Over 2,400 deaths have been reported across 17 of Sudan's 18 states."
+    assert figures(tagger, cholera) == [("killed", 2400), ("count", 17), ("count", 18)]
+    held = "Israel has kept troops at five hilltop positions inside southern Lebanon."
+    assert figures(tagger, held) == [("count", 5)]
+    cap = "Kyiv was asked to cap its armed forces at 800,000."
+    assert figures(tagger, cap) == [("troops", 800_000)]
+    kits = "WHO delivered cholera kits to treatment centres in Omdurman and Khartoum Bahri."
+    names = [loc.name for loc in tagger.classify(event(kits)).locations]
+    assert names == ["Omdurman", "Khartoum Bahri"]
+    assert top_cue("Hamas denies any involvement in the shooting.") == "diplomacy.rejection"

@@ -471,6 +471,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("count", True, ("were affected", "been affected", "affecting")),
     # "committing three battalions": units counted, not troops or attacks
     ("count", False, ("battalions", "brigades", "regiments")),
+    # "kept troops at five hilltop positions": the positions are counted
+    ("count", False, ("positions", "outposts", "hilltop positions", "military posts")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
     # "more than 100 aftershocks": counted; "a 5.2 aftershock" is a magnitude
@@ -522,9 +524,10 @@ _LOSSES_AMOUNT = caseless(
 )
 
 
-# "cap Ukraine's armed forces at 800,000", "an army of 50,000": the size of a force.
+# "cap Ukraine's armed forces at 800,000", "an army of 50,000": the size of a force; "kept
+# troops at five positions" is where they are
 _FORCE_SIZE_BEFORE = caseless(
-    r"\b(?:armed\s+forces|army|military|troops|forces)\s+(?:at|of|to)\s+"
+    r"\b(?:(?:armed\s+forces|army|military|forces)\s+(?:at|of|to)|troops\s+(?:of|to))\s+"
     r"(?:about\s+|around\s+|some\s+|up\s+to\s+|roughly\s+)?$"
 )
 
@@ -687,6 +690,13 @@ _REGIONS_AFTER = caseless(
     r"(?:[a-z]+-[a-z]+\s+)?(?:(?:temporary|displacement|evacuation|collective|safety|relief|"
     r"emergency)\s+)+(?:sites|centres|centers|shelters))\b"
 )
+# "17 of Sudan's 18 states": a share of a place's regions, whatever happened in them
+_PLACES_OF_AFTER = caseless(
+    r"\s+of\s+(?:the\s+|[a-z-]+['’]s\s+)?(?:[a-z-]+\s+)?\d[\d,]*\s+(?P<noun>states|provinces|"
+    r"regions|districts|governorates|oblasts|counties|departments|municipalities|townships|"
+    r"villages|towns|localities|settlements)\b"
+)
+_SETTLEMENT_WORDS = frozenset({"townships", "villages", "towns", "localities", "settlements"})
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
     r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:"
@@ -915,6 +925,9 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "money"
     if _ENERGY_AFTER.match(lowered, end):
         return "count"  # "15 gigawatts of generation were lost": power, not losses
+    places_of = _PLACES_OF_AFTER.match(lowered, end, end + 50)
+    if places_of:  # "across 17 of Sudan's 18 states", "14 of Rakhine's 17 townships"
+        return "settlements" if places_of.group("noun") in _SETTLEMENT_WORDS else "count"
     if _SUPPLY_LOST_AFTER.match(lowered, end, end + 70):
         return "count"  # "four million homes lost electricity": customers, not losses
     if _ALL_BUT_BEFORE.search(lowered, max(0, start - 30), start):
