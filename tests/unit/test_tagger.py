@@ -3823,3 +3823,11 @@ def test_a_share_of_a_countrys_states_troops_at_positions_and_khartoum_bahri(
     names = [loc.name for loc in tagger.classify(event(kits)).locations]
     assert names == ["Omdurman", "Khartoum Bahri"]
     assert top_cue("Hamas denies any involvement in the shooting.") == "diplomacy.rejection"
+
+
+def test_moscows_forces_and_a_countrys_security_service_is_no_place(tagger: Tagger) -> None:
+    push = "Ukraine's army pulled back from several villages as Moscow's forces pushed on."
+    assert "Russian forces" in actor_names(tagger, push)
+    source = "Drones hit a plant in Russia's Bryansk region, a source in Ukraine's SBU security service said."
+    names = [loc.name for loc in tagger.classify(event(source)).locations]
+    assert "Ukraine" not in names
