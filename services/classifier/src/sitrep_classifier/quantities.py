@@ -472,7 +472,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "committing three battalions": units counted, not troops or attacks
     ("count", False, ("battalions", "brigades", "regiments")),
     # "kept troops at five hilltop positions": the positions are counted
-    ("count", False, ("positions", "outposts", "hilltop positions", "military posts")),
+    ("count", False, ("positions", "outposts", "military posts")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
                             "localities")),
     # "more than 100 aftershocks": counted; "a 5.2 aftershock" is a magnitude

@@ -156,7 +156,9 @@ STATE_ORGAN_AFTER = caseless(
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"
     # not "health ministry": it counts the dead of an event, it is no party to it
     r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
-    r"leader|cabinet|(?:\w+\s+)?security\s+service|security\s+council|(?:defen[cs]e|sovereign(?:ty)?|military)\s+council|national\s+guard|(?:shadow\s+)?fleet|delegation|"
+    r"leader|cabinet|(?:\w+\s+)?security\s+service|security\s+council|national\s+guard|"
+    # "Sudan's defence council severed relations"
+    r"(?:defen[cs]e|sovereign(?:ty)?|military)\s+council|(?:shadow\s+)?fleet|delegation|"
     r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
     r"negotiators|officials|diplomats|emir|king|queen|sultan|crown\s+prince|monarch|"
     # "Venezuela's civil aviation authority", "Russia's space agency": a state body
