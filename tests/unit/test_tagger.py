@@ -3831,3 +3831,14 @@ def test_moscows_forces_and_a_countrys_security_service_is_no_place(tagger: Tagg
     source = "Drones hit a plant in Russia's Bryansk region, a source in Ukraine's SBU security service said."
     names = [loc.name for loc in tagger.classify(event(source)).locations]
     assert "Ukraine" not in names
+
+
+def test_two_states_of_a_hyphenated_pair_and_a_year_things_are_planned_for(
+    tagger: Tagger,
+) -> None:
+    talks = "A round of US-Iran nuclear talks planned for Sunday was called off."
+    assert actor_names(tagger, talks) == ["United States", "Iran"]
+    war = "The Russia-Ukraine war entered its fourth year."
+    assert "Russia" not in actor_names(tagger, war)
+    polls = "The prime minister said elections planned for 2026 could not be held."
+    assert figures(tagger, polls) == []

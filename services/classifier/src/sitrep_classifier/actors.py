@@ -128,6 +128,10 @@ _MANDATE_BEFORE = re.compile(
     r"(?:for|on)\s+(?:the\s+)?$"
 )
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
+_STATE_PAIR = re.compile(
+    r"\b(?P<first>[A-Z][A-Za-z]+)-(?P<second>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+)?(?:talks|deal|"
+    r"agreement|summit|negotiations|ceasefire|truce|dialogue|accord|meeting|prisoner\s+swap)\b"
+)
 # "the likely successor to Hassan Nasrallah", "a son of Muammar Gaddafi": named through another
 _RELATION_BEFORE = re.compile(
     r"\b(?:successor|predecessor|heir|widow|son|daughter|brother|sister|cousin|nephew)\s+"
@@ -335,12 +339,27 @@ class ActorIndex:
             ):
                 continue  # inside a word, or a currency ("US$2.7 billion")
             found.append((start, end, alias))
+        if "-" in text:
+            found += self._paired_states(text)
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, str]] = []
         for match in found:
             if not chosen or match[0] >= chosen[-1][1]:
                 chosen.append(match)
         return chosen
+
+    def _paired_states(self, text: str) -> list[tuple[int, int, str]]:
+        """ "US-Iran nuclear talks", "the Thailand-Cambodia ceasefire": both states are parties
+        (not "the Russia-Ukraine war", a name for the whole conflict)."""
+        found = []
+        for m in _STATE_PAIR.finditer(text):
+            for group in ("first", "second"):
+                entry = self.aliases.get(m.group(group))
+                if entry is None or entry.type != "state" or entry.sector is not None:
+                    break
+            else:
+                found += [(m.start(g), m.end(g), m.group(g)) for g in ("first", "second")]
+        return found
 
     def _leads(self, text: str, end: int, alias: str) -> bool:
         """ "the RSF-led alliance": an armed group's name before "-led" names the group."""
@@ -524,7 +543,11 @@ class ActorIndex:
                     as_country
                     and not organ
                     and (
-                        (_PLACE_BEFORE.search(before) and not _OFFICE_OF_BEFORE.search(before))
+                        (
+                            _PLACE_BEFORE.search(before)
+                            and not _OFFICE_OF_BEFORE.search(before)
+                            and not _STATE_PAIR.match(text, m_start)  # "a round of US-Iran talks"
+                        )
                         or DESTINATION_BEFORE.search(before)
                         or _POSSESSIVE_AFTER.match(after)
                         or _NAMED_DEAL_AFTER.match(after)

@@ -322,7 +322,8 @@ _MONTH_BEFORE = EndAnchored(
     + tuple(str(d) for d in range(10)),
 )
 _YEAR_BEFORE = EndAnchored(
-    r"\b(?:in|since|into|by|until|till|from|before|after|beyond|during|early|late|mid|of|around|between)"
+    r"\b(?:in|since|into|by|until|till|from|for|before|after|beyond|during|early|late|mid|of|around|"
+    r"between)"
     r"[\s-]+$",
     (
         "between",
@@ -336,6 +337,7 @@ _YEAR_BEFORE = EndAnchored(
         "before",
         "after",
         "beyond",
+        "for",
         "during",
         "early",
         "late",
