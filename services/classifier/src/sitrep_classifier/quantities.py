@@ -698,12 +698,10 @@ _PLACES_OF_AFTER = caseless(
     r"regions|districts|governorates|oblasts|counties|departments|municipalities|townships|"
     r"villages|towns|localities|settlements)\b"
 )
-_SETTLEMENT_WORDS = frozenset({"townships", "villages", "towns", "localities", "settlements"})
+_SETTLEMENT_WORDS = next(p for kind, _, p in _KIND_CUES if kind == "settlements")
 # "20 villages", "14 townships": what is counted is places, whatever the verb did to them.
 _SETTLEMENT_NOUN = caseless(
-    r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:"
-    + "|".join(next(p for kind, _, p in _KIND_CUES if kind == "settlements"))
-    + r")\b"
+    r"\s+(?:more\s+|other\s+|[a-z]+-?[a-z]*\s+)?(?:" + "|".join(_SETTLEMENT_WORDS) + r")\b"
 )
 
 

@@ -557,7 +557,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "ADF rebels killed 38 in an attack on a church in Ituri" and "ADF fighters stormed
         # a church in Komanda": one group, one day, one kind of act in one province
         required = min(required, rules.shared_group_min_similarity)
-    if types == "same" and place == "same" and a.event_type in rules.once_types and not rival:
+    once = types == "same" and effective_type(a, rules) in rules.once_types
+    if once and place == "same" and not rival:
         # a town taken, told on its day and the next; retaken by the other side is another
         required = min(required, rules.once_min_similarity)
     if _same_deaths(a, b, types, gap, place, rules):
