@@ -3842,3 +3842,26 @@ def test_two_states_of_a_hyphenated_pair_and_a_year_things_are_planned_for(
     assert "Russia" not in actor_names(tagger, war)
     polls = "The prime minister said elections planned for 2026 could not be held."
     assert figures(tagger, polls) == []
+
+
+def test_an_expected_toll_a_road_between_two_towns_and_a_hospital_named_for_a_people(
+    tagger: Tagger,
+) -> None:
+    warned = "The toll had risen to 2,719, and officials warned the figure could exceed 3,000."
+    assert figures(tagger, warned) == [("killed", 2719), ("killed", 3000)]
+    assert [q.modality for q in tagger.classify(event(warned)).quantities] == [None, "expected"]
+    assert figures(tagger, "Some 400,000 people flee the camp.") == [("displaced", 400_000)]
+    road = "Russian forces struck the Sudzha-Sumy road with drones."
+    names = [loc.name for loc in tagger.classify(event(road)).locations]
+    assert names == ["Sudzha", "Sumy"]
+    ward = "Strikes hit near the Indonesian Hospital in Beit Lahiya."
+    names = [loc.name for loc in tagger.classify(event(ward)).locations]
+    assert names == ["Beit Lahiya", "Indonesian Hospital"]
+    church = "The Russian Orthodox Church in Kyiv condemned the strike."
+    assert "Russian Orthodox Church" not in [
+        loc.name for loc in tagger.classify(event(church)).locations
+    ]
+    assert top_cue("Niger's junta nationalises the uranium mine.") == "economic.measure"
+    assert top_cue("Despite the quake, the military carried out air strikes.") == (
+        "remote.air_drone_strike"
+    )

@@ -59,6 +59,9 @@ _NAME_START = re.compile(
 )
 _PARTICLE_FIRST = re.compile(_PARTICLE)
 _JOINER = re.compile(r"[ -]+")
+_ROUTE_AFTER = caseless(
+    r"\s+(?:road|highway|motorway|route|railway|rail\s+line|pipeline|corridor)\b"
+)
 _POSSESSIVE_JOINER = re.compile(r"['’]s\s+(?=[A-Z])")
 _KEYS: dict[str, str] = {}
 
@@ -475,6 +478,7 @@ class Gazetteer:
         # words no unlisted name holds
         self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
         self.persons = persons
+        self.peoples = frozenset(normalise(d) for d in self.demonyms)
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -527,7 +531,25 @@ class Gazetteer:
                     out.append((start, end, key, self.index.candidates(key)))
                     consumed = end
                     break
-            else:  # "Travis" of "Travis, Burnet and Kendall counties": known only with the noun
+            else:
+                if "-" in word and _ROUTE_AFTER.match(text, first.end()):
+                    # "the Sudzha-Sumy road": a road between two towns names both
+                    part_start = start
+                    for part in word.split("-"):
+                        key = _key(part)
+                        if part[:1].isupper() and key in aliases and key not in self.not_places:
+                            out.append(
+                                (
+                                    part_start,
+                                    part_start + len(part),
+                                    key,
+                                    self.index.candidates(key),
+                                )
+                            )
+                        part_start += len(part) + 1
+                    consumed = first.end()
+                    continue
+                # "Travis" of "Travis, Burnet and Kendall counties": known only with the noun
                 shared = _DISTRIBUTIVE.match(text, ends[0], ends[0] + _REACH)
                 regional = shared and f"{names[0]} {_designation(shared)}"
                 if regional and regional in aliases and regional not in self.not_places:
@@ -867,6 +889,7 @@ class Gazetteer:
                 self.not_unlisted,
                 places_end=tuple(e for _, e in taken),
                 people=self.persons,
+                peoples=self.peoples,
             )
             if not found:
                 continue

@@ -388,7 +388,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
                            "fled into", "fled across")),
-    ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee",
+    ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee", "flee", "flees",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
                          "driven from", "lost their homes", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area", "relocated",
@@ -502,10 +502,13 @@ _TOLL_BEFORE = caseless(
     # a decimal point is no sentence end: "the toll from the magnitude 7.4 quake rose to 8"
     r"|\bnumber\s+of\s+(?:people\s+)?(?:killed|dead|deaths|fatalities|victims))\b"
     r"(?:[^.;]|(?<=\d)\.(?=\d)){0,100}?"
-    r"\b(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rose|rises|rising|climbed|climbs|climbing|"
+    r"\b(?:(?:has\s+|had\s+|have\s+|now\s+)?(?:risen|rose|rises|rising|climbed|climbs|climbing|"
     r"reached|reaches|stands\s+at|stood\s+at|jumped|jumps|increased|increases|passed|passes|"
-    r"hit|hits)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|"
-    r"about\s+|around\s+|above\s+|beyond\s+)?$"
+    r"hit|hits)"
+    # "warned the figure could exceed 3,000": a toll expected (the modality says so)
+    r"|(?:could|may|might|would|will|(?:is|was)\s+expected\s+to)\s+(?:well\s+|soon\s+)?"
+    r"(?:exceed|pass|top|surpass|reach|rise|climb))\s+(?:to\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|above\s+|beyond\s+)?$"
 )
 
 

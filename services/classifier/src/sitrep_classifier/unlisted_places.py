@@ -241,11 +241,14 @@ def find(
     bare: bool = True,
     places_end: tuple[int, ...] = (),
     people: frozenset[str] = frozenset(),
+    peoples: frozenset[str] = frozenset(),
 ) -> list[Unlisted]:
     """Names that a place noun marks as places, in text order; with `bare`, also names a
     locative or a verb of taking marks ("in Kuriga", "take Lalibela"), and names that go on
     a list after one of those or after a known place ending at one of `places_end`. A name
-    holding a word of `stop` is none; nor is one made only of words of `people` ("Rubio")."""
+    holding a word of `stop` is none; nor is one made only of words of `people` ("Rubio").
+    A facility's written name may open with a people's adjective of `peoples` ("the Saudi
+    Maternity Hospital")."""
     noun_at, name_ends, of_name = _patterns()
     keep_noun, first_stop, particles, before = _word_sets()
     after = _kind_of_noun()
@@ -285,11 +288,15 @@ def find(
     owned = (_without_modifier(_without_owner(u)) for u in out)
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", _without_kept_noun(u.name, keep_noun))]
-        if words[0] in first_stop and not (
-            u.kind in _SUBREGIONS and words[0] in _COMPASS and len(words) > 1
+        owned_by_people = _peoples_facility(text, u, words[0], peoples)
+        if (
+            words[0] in first_stop
+            and not owned_by_people
+            and not (u.kind in _SUBREGIONS and words[0] in _COMPASS and len(words) > 1)
         ):
             continue  # but "North Gondar zone", "Lower Juba region"
-        if any(w in stop and w not in particles for w in words[words[0] in _COMPASS :]):
+        skip = words[0] in _COMPASS or owned_by_people
+        if any(w in stop and w not in particles for w in words[skip:]):
             continue
         if all(w in people or w in particles for w in words):
             continue  # a person's name ("near Putin", "Khalil al-Hayya's office")
@@ -301,6 +308,21 @@ def find(
             continue
         kept.append(u)
     return kept
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
+_NAMED_FOR_PEOPLES = frozenset({"Hospital", "Centre", "Center"})
+
+
+def _peoples_facility(text: str, u: Unlisted, first: str, peoples: frozenset[str]) -> bool:
+    """ "the Saudi Maternity Hospital", "the Turkish Hospital": a hospital's written name may
+    open with the people who built it; not "the Russian Orthodox Church" (a body) or "the
+    Israeli Prison Service" (an agency)."""
+    return (
+        first in peoples
+        and u.name.rsplit(None, 1)[-1] in _NAMED_FOR_PEOPLES
+        and not _NAME_GOES_ON.match(text, u.end)
+    )
 
 
 def _without_kept_noun(name: str, kept: tuple[str, ...]) -> str:
