@@ -3865,3 +3865,25 @@ def test_an_expected_toll_a_road_between_two_towns_and_a_hospital_named_for_a_pe
     assert top_cue("Despite the quake, the military carried out air strikes.") == (
         "remote.air_drone_strike"
     )
+
+
+def test_congo_is_the_drc_a_big_capital_wins_over_a_namesake_and_parts_among_a_whole(
+    tagger: Tagger,
+) -> None:
+    army = "Congo's army and Burundian troops pulled out of Bukavu."
+    assert "Congolese forces" in actor_names(tagger, army)
+    east = tagger.classify(event("The UN says 7,000 were killed in eastern Congo.")).locations
+    assert [loc.country for loc in east] == ["COD"]
+    republic = "Voters in Congo Republic went to the polls."
+    assert [loc.country for loc in tagger.classify(event(republic)).locations] == ["COG"]
+    teams = "The US deployed disaster response teams to Kingston."
+    assert [loc.country for loc in tagger.classify(event(teams)).locations] == ["JAM"]
+    among = "Three South African soldiers were among 13 peacekeepers killed near Sake."
+    assert figures(tagger, among) == [("killed", 3), ("killed", 13)]
+    summit = "Kenya's president called a joint EAC-SADC summit."
+    assert actor_names(tagger, summit)[-2:] == [
+        "East African Community",
+        "Southern African Development Community",
+    ]
+    rafah = "The Rafah crossing with Egypt remains closed."
+    assert "Egypt" not in actor_names(tagger, rafah)

@@ -59,7 +59,7 @@ _PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
     # "4,000 km from Ukraine": a distance's reference point
     r"bordering|(?:km|kilomet(?:er|re)s?|miles)\s+from|"
-    r"(?:border|borders|frontier|boundary)\s+with)\s+(?:the\s+)?"
+    r"(?:border|borders|frontier|boundary|crossing|crossings)\s+with)\s+(?:the\s+)?"
     rf"(?:{COMPASS_PAIR}|"  # "across eastern and central Nepal"
     r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+|"
     r"neighbou?ring\s+)?$",
@@ -115,7 +115,7 @@ _CHAPTERED = frozenset({"civil_society", "intergovernmental"})
 # "Sudan Doctors Network", "Syrian Human Rights Observatory": a body named after the country
 _ORGANISATION_AFTER = re.compile(
     r"(?:\s+[A-Z][a-z]+){0,3}\s+(?:Network|Society|Association|Syndicate|Federation|Observatory|"
-    r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines)\b"
+    r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines|Company|Corporation)\b"
 )
 # "Indian aviation regulators", "the Russian aviation authority": civil aviation, not an air force
 _CIVIL_AVIATION_AFTER = re.compile(
@@ -349,13 +349,17 @@ class ActorIndex:
         return chosen
 
     def _paired_states(self, text: str) -> list[tuple[int, int, str]]:
-        """ "US-Iran nuclear talks", "the Thailand-Cambodia ceasefire": both states are parties
-        (not "the Russia-Ukraine war", a name for the whole conflict)."""
+        """ "US-Iran nuclear talks", "the Thailand-Cambodia ceasefire", "a joint EAC-SADC
+        summit": both states or blocs are parties (not "the Russia-Ukraine war", a name for
+        the whole conflict)."""
         found = []
         for m in _STATE_PAIR.finditer(text):
             for group in ("first", "second"):
                 entry = self.aliases.get(m.group(group))
-                if entry is None or entry.type != "state" or entry.sector is not None:
+                if entry is None or not (
+                    entry.type == "intergovernmental"
+                    or (entry.type == "state" and entry.sector is None)
+                ):
                     break
             else:
                 found += [(m.start(g), m.end(g), m.group(g)) for g in ("first", "second")]

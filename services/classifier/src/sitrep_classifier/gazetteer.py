@@ -43,10 +43,12 @@ from sitrep_classifier.text import (
 from sitrep_schemas import Location
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
-# "north of El Fasher": the town is a reference point, not where it happened.
+# "north of El Fasher", "the Masnaa crossing with Syria": the town or country is a reference
+# point, not where it happened.
 _REFERENCE_BEFORE = EndAnchored(
-    r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|kilomet(?:er|re)s?|km|miles)\s+of\s+$",
-    ("of",),
+    r"\b(?:(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|kilomet(?:er|re)s?|km|miles)"
+    r"\s+of|crossings?\s+with(?:\s+the)?)\s+$",
+    ("of", "with", "the"),
 )
 _MAX_TOKENS = 6
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
@@ -1283,13 +1285,24 @@ def _as_part(country: Place, name: str) -> Place:
     )  # fmt: skip
 
 
+_DOMINANT = 6  # a capital this many times larger than each namesake is the one meant
+
+
 def _pick(
     candidates: list[Place],
     countries: set[str],
     regions: set[tuple[str | None, str]],
     curated_first: bool,
 ) -> Place:
-    """Among namesakes: the region the text names, then its countries, then curated, then population."""
+    """Among namesakes: the region the text names, then its countries, then curated, then
+    population; but a national capital many times larger than any namesake is meant even where
+    an actor's country holds one ("the US sent teams to Kingston" is Jamaica's)."""
+    capitals = [p for p in candidates if p.capital]
+    if capitals and not any((p.country, p.admin1_code) in regions for p in candidates):
+        capital = max(capitals, key=lambda p: p.population)
+        others = [p.population for p in candidates if p is not capital]
+        if capital.population >= _DOMINANT * max(others, default=0):
+            return capital
     return min(
         candidates,
         key=lambda p: (

@@ -1468,6 +1468,25 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             kinds[i] = whole
 
 
+# "Three South African soldiers were among 13 peacekeepers killed": the part shares the whole's
+# verb, which comes after it.
+_AMONG_BETWEEN = caseless(
+    r"^[^.;\d]{0,80}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|some\s+)?$"
+)
+
+
+def _among(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(len(hits) - 1):
+        whole = kinds.get(i + 1)
+        if (
+            i in kinds
+            and whole in _VERB_KINDS
+            and _AMONG_BETWEEN.match(lowered[hits[i].end : hits[i + 1].start])
+        ):
+            kinds[i] = whole
+
+
 # "Three hostages, A, B and C, were handed over": the hostages counted are the ones freed.
 _HOSTAGES_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,3}?(?:hostages?|captives?)\b")
 _FREED_LATER = caseless(
@@ -1517,6 +1536,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
+    _among(lowered, hits, plain)
     _freed_hostages(lowered, hits, plain)
     if "destroyed" in lowered and _CUMULATIVE.search(lowered) and not _SHOT_DOWN.search(lowered):
         # "in total since the beginning ..., 658 aircraft have been destroyed": a tally of
