@@ -3887,3 +3887,29 @@ def test_congo_is_the_drc_a_big_capital_wins_over_a_namesake_and_parts_among_a_w
     ]
     rafah = "The Rafah crossing with Egypt remains closed."
     assert "Egypt" not in actor_names(tagger, rafah)
+
+
+def test_a_terrorist_who_was_eliminated_a_listed_department_and_a_town_in_apposition(
+    tagger: Tagger,
+) -> None:
+    one = "A Hamas terrorist who crossed the yellow line and approached troops was eliminated."
+    assert figures(tagger, one) == [("killed", 1)]
+    departments = "Floods hit the Sud, Grand'Anse and Nippes departments."
+    names = [(loc.name, loc.country) for loc in tagger.classify(event(departments)).locations]
+    assert names == [("Sud", "HTI"), ("Grand'Anse", "HTI"), ("Nippes", "HTI")]
+    groups = "Units of the Battlegroup Centre took the village."
+    assert tagger.classify(event(groups)).locations == []
+    bara = "The paramilitary group took the town of Bara in North Kordofan."
+    assert [loc.country for loc in tagger.classify(event(bara)).locations] == ["SDN", "SDN"]
+    obeid = "El Obeid, the state capital, is now largely encircled."
+    assert [loc.name for loc in tagger.classify(event(obeid)).locations] == ["El Obeid"]
+    villages = (
+        "Residents of the following villages in southern Lebanon are urged to evacuate: "
+        "Kfar Kila and Mays al-Jabal."
+    )
+    listed = [loc.name for loc in tagger.classify(event(villages)).locations]
+    assert "Kfar Kila" in listed and "Mays al-Jabal" in listed
+    talks = "India and Pakistan agreed to a ceasefire after US-mediated talks."
+    assert "United States" in actor_names(tagger, talks)
+    quiet = "Pakistan claims it shot down five Indian jets, New Delhi does not comment."
+    assert tagger.classify(event(quiet)).locations == []

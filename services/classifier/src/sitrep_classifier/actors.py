@@ -128,6 +128,7 @@ _MANDATE_BEFORE = re.compile(
     r"(?:for|on)\s+(?:the\s+)?$"
 )
 _APPEAL_BEFORE = re.compile(r"\b(?:plan|appeal)\s+for\s+(?:the\s+)?$")
+_BROKERED = re.compile(r"-(?:brokered|mediated) ")
 _STATE_PAIR = re.compile(
     r"\b(?P<first>[A-Z][A-Za-z]+)-(?P<second>[A-Z][A-Za-z]+)\s+(?:[a-z]+\s+)?(?:talks|deal|"
     r"agreement|summit|negotiations|ceasefire|truce|dialogue|accord|meeting|prisoner\s+swap)\b"
@@ -366,8 +367,16 @@ class ActorIndex:
         return found
 
     def _leads(self, text: str, end: int, alias: str) -> bool:
-        """ "the RSF-led alliance": an armed group's name before "-led" names the group."""
-        return text.startswith("-led ", end) and self.aliases[alias].type == "non_state_armed"
+        """ "the RSF-led alliance": an armed group's name before "-led" names the group; "a
+        UAE-brokered exchange", "US-mediated talks": the state that brokered them is a party."""
+        entry = self.aliases[alias]
+        if text.startswith("-led ", end):
+            return entry.type == "non_state_armed"
+        return (
+            entry.type == "state"
+            and entry.sector is None
+            and _BROKERED.match(text, end) is not None
+        )
 
     def _with_models(
         self, text: str, found: list[tuple[int, int, str]]
@@ -551,6 +560,7 @@ class ActorIndex:
                             _PLACE_BEFORE.search(before)
                             and not _OFFICE_OF_BEFORE.search(before)
                             and not _STATE_PAIR.match(text, m_start)  # "a round of US-Iran talks"
+                            and not _BROKERED.match(text, m_end)  # "in a UAE-brokered swap"
                         )
                         or DESTINATION_BEFORE.search(before)
                         or _POSSESSIVE_AFTER.match(after)

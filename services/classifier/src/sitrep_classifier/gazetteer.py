@@ -51,6 +51,14 @@ _REFERENCE_BEFORE = EndAnchored(
     ("of", "with", "the"),
 )
 _MAX_TOKENS = 6
+_FOLLOWING_PLACES_BEFORE = caseless(
+    r"\bfollowing\s+(?:villages|towns|areas|neighbou?rhoods|localities|communities|cities|"
+    r"settlements|districts|camps)\b[^.;:]{0,120}:\s*$"
+)
+_APPOSED_TOWN_AFTER = caseless(
+    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|hub|stronghold|garrison)"
+    r"\b"
+)
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
 # Where a name can begin: an upper-case letter, or a compass word, not inside a word.
 # `\b` first: most positions are inside words and fail there, before the character class.
@@ -108,7 +116,7 @@ _DISTRIBUTIVE = re.compile(
     # "Belgorod and Kursk regions"; telegraphic "Kharkiv, Odesa regions"
     r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)*(?:\s*,\s*|\s*,?\s+(?:and|&)\s+)[A-Z][\w'’-]*"
     r"(?:\s[A-Z][\w'’-]*)?\s+"
-    r"(?P<suffix>(?:region|province|oblast|state|governorate|district)(?=s\b)|counties)s?\b"
+    r"(?P<suffix>(?:region|province|oblast|state|governorate|district|department)(?=s\b)|counties)s?\b"
 )
 
 
@@ -299,7 +307,8 @@ _SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
     r"denies|rejects|confirms|claims|warns|accuses|urges|insists|vows|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
-    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered)\b"
+    r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered|"
+    r"(?:did|does|has|have)\s+not\s+comment(?:ed)?|declined\s+to\s+comment)\b"
 )
 # "Gaza's civil defence said", "Kharkiv's governor says": the speaker's office is there
 _OFFICE_SPEAKS_AFTER = caseless(
@@ -552,7 +561,11 @@ class Gazetteer:
                     consumed = first.end()
                     continue
                 # "Travis" of "Travis, Burnet and Kendall counties": known only with the noun
-                shared = _DISTRIBUTIVE.match(text, ends[0], ends[0] + _REACH)
+                shared = _DISTRIBUTIVE.match(text, ends[0], ends[0] + _REACH) or (
+                    # "Ouest department": a name known only with its noun
+                    word[0].isupper()
+                    and _ADMIN_SUFFIX.match(text[ends[0] : ends[0] + _REACH].lower())
+                )
                 regional = shared and f"{names[0]} {_designation(shared)}"
                 if regional and regional in aliases and regional not in self.not_places:
                     out.append((start, ends[0], regional, self.index.candidates(regional)))
@@ -567,12 +580,13 @@ class Gazetteer:
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
             }
-            # "Bassa ..., Plateau state": a first-level region of one country names it too
+            # "Bassa ..., Plateau state", "Bara in North Kordofan": a first-level region of one
+            # country names it too (a one-word name only with its designation: "Unity" is a word)
             one_country_regions = {
                 cands[0].country
                 for _, _, key, cands in spans
                 if cands
-                and key.rpartition(" ")[2] in _DESIGNATIONS
+                and (" " in key)
                 and cands[0].country
                 and all(p.kind == "admin1" and p.country == cands[0].country for p in cands)
             }
@@ -700,6 +714,11 @@ class Gazetteer:
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
+                        # "residents of the following villages ...: Kfar Kila, Houla"
+                        or (
+                            _FOLLOWING_PLACES_BEFORE.search(lower, max(0, start - 200), start)
+                            and (not named or place.country in named)
+                        )
                         or (
                             place.country in named
                             and _HAPPENING_AFTER.match(after)
@@ -801,7 +820,8 @@ class Gazetteer:
             return True  # "a security plan for Michoacán" in a text about Mexico
         at_sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:;\n"
         if at_sentence_start:
-            return False
+            # "El Obeid, the state capital, is encircled": the apposition says it is a town
+            return place.population >= 10_000 and bool(_APPOSED_TOWN_AFTER.match(after))
         locative = bool(_LOCATIVE_BEFORE.search(before))
         in_context = place.country in named
         smallest = 1_000 if words > 1 else 10_000

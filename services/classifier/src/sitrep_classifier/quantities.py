@@ -641,7 +641,8 @@ _WEAPON_NOUN = caseless(
 # that hit were fired
 _WEAPON_STRIKES_AFTER = caseless(
     r"\s+(?:[a-z][a-z0-9-]*\s+){0,2}?(?:drones|missiles|rockets|shells|projectiles)\s+"
-    r"(?:struck|hit|slammed|landed|rained|exploded|fell|crossed|to\s+(?:attack|strike|hit|target))\b"
+    r"(?:(?:were|was)\s+(?:identified|detected)\s+crossing|"  # an IDF statement's words
+    r"struck|hit|slammed|landed|rained|exploded|fell|crossed|to\s+(?:attack|strike|hit|target))\b"
 )
 # a bare figure with its own verb of falling: "one fell in an open area", "two landed in fields"
 _FELL_AFTER = caseless(r"\s+(?:fell|landed|crashed)\b")
@@ -1210,7 +1211,7 @@ _PERSON = (
     r"reporter|photographer|officer|policeman|policewoman|paramedic|medic|doctor|nurse|leader|"
     r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
     r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist|attacker|gunman|"
-    r"assailant|suspect|bomber)"
+    r"assailant|suspect|bomber|terrorist|operative)"
 )
 # "a soldier was killed", "killed a gang leader": one person, counted once, when the text
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
@@ -1218,9 +1219,11 @@ _PERSON = (
 _ONE_PERSON = caseless(
     rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|said|says|say|reported|confirmed|"
     rf"announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
+    # "a terrorist who crossed the Yellow Line and approached troops was eliminated"
+    r"(?:(?:who|that)\s+[^.;]{1,120}?\s+)?"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
     r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
-    r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt)\b"
+    r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
     rf"(?P<a2>an?)\s+{_PERSON}\b"
     # telegraphic, without an article: "army says soldier killed in strike"
@@ -1248,7 +1251,7 @@ _ONE_PERSON = caseless(
 
 
 # a cheap test before _ONE_PERSON runs
-_HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt")
+_HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt", "eliminated")
 
 
 # "Abdulghani al-Kikli, head of the Stability Support Apparatus, was shot dead", "their
