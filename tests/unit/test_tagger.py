@@ -3913,3 +3913,16 @@ def test_a_terrorist_who_was_eliminated_a_listed_department_and_a_town_in_apposi
     assert "United States" in actor_names(tagger, talks)
     quiet = "Pakistan claims it shot down five Indian jets, New Delhi does not comment."
     assert tagger.classify(event(quiet)).locations == []
+
+
+def test_two_people_killed_people_moved_away_and_a_ministry_that_said_they_had_been_killed(
+    tagger: Tagger,
+) -> None:
+    pair = "A woman and her three-month-old baby were killed when a drone hit their home."
+    assert figures(tagger, pair) == [("killed", 2)]
+    away = "Authorities moved more than 1.5 million people away from the rivers."
+    assert figures(tagger, away) == [("evacuated", 1_500_000)]
+    said = "The interior ministry said 2,946 people had been killed and 5,674 injured."
+    assert top_cue(said) == "assessment.casualty_toll"
+    pdma = "The provincial disaster authority said 300 people died in Buner."
+    assert "Provincial Disaster Management Authority" in actor_names(tagger, pdma)

@@ -403,7 +403,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "moved to shelters", "moved to relief centres", "moved to relief centers",
                          "to safety",
                          "moved to relief camps", "to relief centres", "to relief centers",
-                         "moved to safer")),
+                         "moved to safer", "away from the")),
     # "bringing to 41 the number of UN personnel held": the people held, not troops
     ("detained", False, ("personnel held", "others held", "staff held", "staff members held", "workers held",
                          "employees held")),
@@ -1250,6 +1250,15 @@ _ONE_PERSON = caseless(
 )
 
 
+# "a woman and her baby were killed": two people, counted once
+_TWO_PEOPLE = caseless(
+    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|said|says)\s+)"
+    rf"(?P<a>an?\s+{_PERSON}\s+and\s+(?:her|his|their|an?)\s+{_PERSON})\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?"
+    r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt)\b"
+)
+
+
 # a cheap test before _ONE_PERSON runs
 _HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt", "eliminated")
 
@@ -1280,6 +1289,14 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         out.append(
             Quantity(value=1, unit=None, kind="killed", what=named.group("who"),
                      surface=named.group("who"), confidence=0.6)
+        )  # fmt: skip
+    pair = _TWO_PEOPLE.search(lowered)
+    pair_kind = _cue_kind(" ".join(pair.group("harm").split())) if pair else None
+    if pair and pair_kind is not None and pair_kind not in kinds:
+        kinds.add(pair_kind)
+        out.append(
+            Quantity(value=2, unit=None, kind=pair_kind, what=None,
+                     surface=text[pair.start("a") : pair.end("a")], confidence=0.6)
         )  # fmt: skip
     for m in _ONE_PERSON.finditer(lowered):
         # one alternative matched: its person group ("a", "a2", ...) and its harm group are set
