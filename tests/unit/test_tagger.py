@@ -3926,3 +3926,18 @@ def test_two_people_killed_people_moved_away_and_a_ministry_that_said_they_had_b
     assert top_cue(said) == "assessment.casualty_toll"
     pdma = "The provincial disaster authority said 300 people died in Buner."
     assert "Provincial Disaster Management Authority" in actor_names(tagger, pdma)
+
+
+def test_killing_the_vice_principal_seizing_pupils_and_a_carrier_sent(tagger: Tagger) -> None:
+    school = "Gunmen stormed a school in Maga, abducted 25 students and killed the vice-principal."
+    assert figures(tagger, school) == [("held_hostage", 25), ("killed", 1)]
+    assert figures(tagger, "The blast killed the soldier's wife.") == []
+    assert (
+        top_cue("Armed men seized 303 students from a school in Papiri.") == "civilians.abduction"
+    )
+    assert top_cue("Pentagon sends aircraft carrier to the Caribbean.") == (
+        "military.posture_movement"
+    )
+    assert top_cue("The African Union suspended Madagascar's membership.") == (
+        "diplomacy.expulsion"
+    )

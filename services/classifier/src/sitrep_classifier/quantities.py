@@ -1211,7 +1211,8 @@ _PERSON = (
     r"reporter|photographer|officer|policeman|policewoman|paramedic|medic|doctor|nurse|leader|"
     r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
     r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist|attacker|gunman|"
-    r"assailant|suspect|bomber|terrorist|operative)"
+    r"assailant|suspect|bomber|terrorist|operative|crew\s+member|principal|vice-principal|headteacher|"
+    r"headmaster)"
 )
 # "a soldier was killed", "killed a gang leader": one person, counted once, when the text
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
@@ -1225,7 +1226,7 @@ _ONE_PERSON = caseless(
     r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
-    rf"(?P<a2>an?)\s+{_PERSON}\b"
+    rf"(?P<a2>an?|the)\s+{_PERSON}\b(?![’'-]|\s+and\b)"
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
     # a named side's one leader: "strike killed Hezbollah commander", "killed the gang leader"
