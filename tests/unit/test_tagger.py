@@ -3941,3 +3941,20 @@ def test_killing_the_vice_principal_seizing_pupils_and_a_carrier_sent(tagger: Ta
     assert top_cue("The African Union suspended Madagascar's membership.") == (
         "diplomacy.expulsion"
     )
+
+
+def test_swiss_francs_a_drone_shot_down_and_a_crime_that_will_not_go_unpunished(
+    tagger: Tagger,
+) -> None:
+    dref = "The DREF allocation is increased to CHF 1.5 million."
+    assert [(q.kind, q.value, q.unit) for q in tagger.classify(event(dref)).quantities] == [
+        ("money", 1_500_000, "CHF")
+    ]
+    assert top_cue(
+        "The militia targeted El Obeid with a drone; our air defences shot it down."
+    ) == ("military.interception")
+    assert top_cue("The crimes against civilians in El Fasher will not go unpunished.") == (
+        "diplomacy.threat"
+    )
+    vdp = "JNIM killed 50 members of the state-backed VDP near Djibo."
+    assert "Volunteers for the Defence of the Homeland" in actor_names(tagger, vdp)

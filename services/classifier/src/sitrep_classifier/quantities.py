@@ -84,6 +84,7 @@ _CURRENCY = {
     "usd": "USD",
     "eur": "EUR",
     "gbp": "GBP",
+    "chf": "CHF",
 }
 _CURRENCY_WORDS = {
     "dollars": "USD",
@@ -121,7 +122,7 @@ _CURRENCY_WORDS = {
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
 _NUMBER = caseless(
-    r"(?P<cur>(?:us|hk|nz|a|c|s)\$|\$|€|£|(?:usd|eur|gbp)\s?)?"
+    r"(?P<cur>(?:us|hk|nz|a|c|s)\$|\$|€|£|(?:usd|eur|gbp|chf)\s?)?"
     # \b first: most positions are inside words and fail here, before the word alternation.
     r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
@@ -133,7 +134,7 @@ _NUMBER = caseless(
 
 # Every string a figure can begin with (lower case).
 _FIGURE_STARTS = word_starts(
-    (*"0123456789$€£", "us$", "hk$", "nz$", "a$", "c$", "s$", "usd", "eur", "gbp", *_WORDS)
+    (*"0123456789$€£", "us$", "hk$", "nz$", "a$", "c$", "s$", "usd", "eur", "gbp", "chf", *_WORDS)
 )
 
 
