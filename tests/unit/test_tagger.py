@@ -3958,3 +3958,11 @@ def test_swiss_francs_a_drone_shot_down_and_a_crime_that_will_not_go_unpunished(
     )
     vdp = "JNIM killed 50 members of the state-backed VDP near Djibo."
     assert "Volunteers for the Defence of the Homeland" in actor_names(tagger, vdp)
+
+
+def test_the_red_fort_north_wollo_and_cut_humanitarian_access(tagger: Tagger) -> None:
+    blast = "A car exploded near the Red Fort metro station in Delhi."
+    assert [loc.name for loc in tagger.classify(event(blast)).locations] == ["Red Fort", "Delhi"]
+    access = "The UN said fighting had cut humanitarian access to much of North Wollo."
+    assert [loc.name for loc in tagger.classify(event(access)).locations] == ["North Wollo"]
+    assert top_cue(access) == "humanitarian.needs_conditions"
