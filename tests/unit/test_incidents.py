@@ -640,3 +640,42 @@ def test_a_town_taken_told_on_two_days_is_one_happening_unless_retaken(tagger: T
     assert decide(captured, retaken) is None
     again = report(tagger, "Russia's defence ministry said its troops took Robotyne.", "c", days=1)
     assert decide(captured, again) is not None
+
+
+def test_what_followed_a_happening_at_its_place_days_later_is_the_same_happening(
+    tagger: Tagger,
+) -> None:
+    abducted = report(
+        tagger,
+        "Armed men abducted 303 pupils and 12 teachers from St Mary's school in Papiri, "
+        "in Niger state.",
+        "a",
+    )
+    escaped = report(
+        tagger,
+        "Fifty of the children taken from the Catholic boarding school in Papiri escaped and "
+        "have been reunited with their families.",
+        "b",
+        days=2,
+    )
+    assert decide(abducted, escaped) is not None
+    elsewhere = report(
+        tagger, "Fifty pupils abducted in Kebbi state escaped and returned to Maga.", "b", days=2
+    )
+    assert decide(abducted, elsewhere) is None
+    too_late = report(
+        tagger,
+        "Fifty of the children taken from the Catholic boarding school in Papiri escaped.",
+        "b",
+        days=9,
+    )
+    assert decide(abducted, too_late) is None
+    taken = report(tagger, "The RSF said it had taken El Nahud in West Kordofan.", "a")
+    killed = report(
+        tagger,
+        "Rights groups said RSF fighters killed about 300 civilians in El Nahud after "
+        "seizing the town.",
+        "b",
+        days=2,
+    )
+    assert decide(taken, killed) is not None

@@ -87,6 +87,12 @@ class IncidentRules:
     # town changes hands once, so two reports of its fall a day apart are one happening
     once_types: frozenset[str]
     once_min_similarity: float
+    # "fifty of the abducted pupils escaped", days after the abduction; "RSF fighters killed
+    # 300 civilians after seizing the town": an undated report of what followed a happening,
+    # at its place, within `follow_up_days`
+    follow_ups: dict[str, frozenset[str]]
+    follow_up_days: int
+    follow_up_min_similarity: float
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> IncidentRules:
@@ -120,6 +126,9 @@ class IncidentRules:
             late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
             once_types=frozenset(raw["once_types"]),
             once_min_similarity=float(raw["once_min_similarity"]),
+            follow_ups={k: frozenset(v) for k, v in raw["follow_ups"].items()},
+            follow_up_days=int(raw["follow_up_days"]),
+            follow_up_min_similarity=float(raw["follow_up_min_similarity"]),
         )
 
 
@@ -250,6 +259,25 @@ def date_slack(report: Report, rules: IncidentRules) -> int:
         _slack(report, rules),
         rules.disaster_days if is_disaster(report, rules) else 0,
         rules.late_toll_days if _late_update(report, rules) else 0,
+        rules.follow_up_days if _follow_up(report, rules) else 0,
+    )
+
+
+def _follow_up(report: Report, rules: IncidentRules) -> bool:
+    """A report dated only by its bulletin of what may follow a happening days later (a
+    release after an abduction)."""
+    return effective_type(report, rules) in rules.follow_ups and _undated(report)
+
+
+def _follows(a: Report, b: Report, gap: int, rules: IncidentRules) -> bool:
+    """Is the later-dated of the two a follow-up of the kind of happening the other is,
+    within `follow_up_days`? Read from dates and types alone, as the resolver's shapes are."""
+    earlier, later = (a, b) if a.occurred <= b.occurred else (b, a)
+    return (
+        gap <= rules.follow_up_days
+        and _follow_up(later, rules)
+        and effective_type(earlier, rules)
+        in rules.follow_ups.get(effective_type(later, rules), frozenset())
     )
 
 
@@ -409,7 +437,11 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
         slack = rules.disaster_days
     else:
         slack = max(_slack_towards(a, b, rules), _slack_towards(b, a, rules))
-    if gap > rules.max_day_gap + slack and not _late_window(a, b, gap, rules):
+    if (
+        gap > rules.max_day_gap + slack
+        and not _late_window(a, b, gap, rules)
+        and not _follows(a, b, gap, rules)
+    ):
         return None
     types = type_level(a, b, rules)
     if types is None:
@@ -535,13 +567,17 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         and place in ("same", "near")
         and _late_toll(a, b, gap, rules)
     )
+    rival = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+    follow_up = gap > slack and _follows(a, b, gap, rules)
+    if follow_up and (place != "same" or rival):
+        return None  # what followed is told at the happening's own place, by its sides
     if (
         gap > slack
         and not late
+        and not follow_up
         and not (gap <= carried_days and place in ("same", "near") and _toll_carried(a, b))
     ):
         required += rules.day_gap_penalty
-    rival = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
     if types != "paired" and rival:
         required += rules.actor_conflict_penalty
     if types != "family" and a.occurred == b.occurred and _toll_revised(a, b):
@@ -565,6 +601,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(required, rules.same_toll_min_similarity)
     if late:
         required = max(required, rules.late_toll_min_similarity)
+    if follow_up:
+        required = min(required, rules.follow_up_min_similarity)
     sim = similarity(a, b, rules.word_match)
     if sim < required:
         return None
