@@ -3966,3 +3966,10 @@ def test_the_red_fort_north_wollo_and_cut_humanitarian_access(tagger: Tagger) ->
     access = "The UN said fighting had cut humanitarian access to much of North Wollo."
     assert [loc.name for loc in tagger.classify(event(access)).locations] == ["North Wollo"]
     assert top_cue(access) == "humanitarian.needs_conditions"
+
+
+def test_no_casualties_is_no_toll_and_turnout_is_domestic_politics() -> None:
+    assert top_cue("Arakan Army shells airport in Kyaukphyu, no casualties reported") == (
+        "remote.missile_artillery"
+    )
+    assert top_cue("Turnout low in Yangon and Mandalay, witnesses say") == "politics.domestic"
