@@ -3973,3 +3973,68 @@ def test_no_casualties_is_no_toll_and_turnout_is_domestic_politics() -> None:
         "remote.missile_artillery"
     )
     assert top_cue("Turnout low in Yangon and Mandalay, witnesses say") == "politics.domestic"
+
+
+def test_a_town_recaptured_in_a_list_with_a_month_and_a_town_handed_back() -> None:
+    tagger = Tagger(learned=False)
+    retaken = (
+        "Troops went on to recapture Nawnghkio in July and Kyaukme and Hsipaw in October, "
+        "reopening the highway to the Chinese border at Muse."
+    )
+    tagged = tagger.classify(event(retaken))
+    assert tagged.event_type == "battle.territory_taken"
+    assert {"Kyaukme", "Hsipaw", "Muse"} <= {loc.name for loc in tagged.locations}
+    handed = "Lashio, the first regional military command to fall, was handed back to the army."
+    tagged = tagger.classify(event(handed))
+    assert (tagged.event_type, [loc.name for loc in tagged.locations]) == (
+        "battle.territory_taken",
+        ["Lashio"],
+    )
+    assert top_cue("Washington called the capture of Uvira a clear violation of the accords.") == (
+        "diplomacy.criticism"
+    )
+
+
+def test_how_many_live_in_a_city_is_no_figure_and_positions_are_not_people(
+    tagger: Tagger,
+) -> None:
+    entered = "The AFC/M23 entered Uvira, a lakeside city of about 700,000 people."
+    tagged = tagger.classify(event(entered))
+    assert (tagged.event_type, tagged.quantities) == ("battle.territory_taken", [])
+    park = (
+        "Fifty-four soldiers were killed in an attack on two army positions in Park W, "
+        "near the border with Niger and Burkina Faso."
+    )
+    tagged = tagger.classify(event(park))
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("killed", 54), ("count", 2)]
+    assert "Burkina Faso" not in actor_names(tagger, park)
+    plain = "The rebels moved south along the Ruzizi plain through Kamanyola and Luvungi."
+    assert "Ruzizi plain" in [loc.name for loc in tagger.classify(event(plain)).locations]
+
+
+def test_eliminated_by_name_or_as_one_terrorist_and_attacks_that_did_not_advance(
+    tagger: Tagger,
+) -> None:
+    named = (
+        "The IDF struck and eliminated Haytham Ali Tabatabai, Hezbollah's chief of general "
+        "staff, in Beirut."
+    )
+    assert figures(tagger, named) == [("killed", 1)]
+    one = "The IDF eliminated a Hezbollah terrorist who was working to rebuild a weapons site."
+    assert figures(tagger, one) == [("killed", 1)]
+    assert top_cue(
+        "Russian forces conducted limited attacks near Zarichne and Torske but did not advance."
+    ) == ("battle.armed_clash")
+    assert top_cue("Babanusa came under repeated RSF attack.") == "battle.armed_clash"
+    assert top_cue("The RSF said it had taken El Nahud in West Kordofan.") == (
+        "battle.territory_taken"
+    )
+    assert top_cue("Hezbollah's activity constitutes a violation of the understandings.") == (
+        "diplomacy.criticism"
+    )
+    assert top_cue(
+        "Russia launched 103 Shahed-type drones overnight; air defence downed 73 of them."
+    ) == ("military.interception")
+    areas = "IDF jets struck sites in the areas of Kfar Roummane and Yohmor in southern Lebanon."
+    names = [loc.name for loc in tagger.classify(event(areas)).locations]
+    assert {"Kfar Roummane", "Yohmor"} <= set(names)

@@ -59,7 +59,10 @@ _PLACE_BEFORE = EndAnchored(
     r"\b(?:in|into|inside|across|throughout|within|over|of|reached|near|outside|around|borders|"
     # "4,000 km from Ukraine": a distance's reference point
     r"bordering|(?:km|kilomet(?:er|re)s?|miles)\s+from|"
-    r"(?:border|borders|frontier|boundary|crossing|crossings)\s+with)\s+(?:the\s+)?"
+    r"(?:border|borders|frontier|boundary|crossing|crossings)\s+with|"
+    # "near the border with Niger and Burkina Faso": the list goes on
+    r"(?:border|borders|frontier|boundary)\s+with\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?,?\s+and)"
+    r"\s+(?:the\s+)?"
     rf"(?:{COMPASS_PAIR}|"  # "across eastern and central Nepal"
     r"\w+(?:ern|-held)\s+|(?:north|south)[- ]?(?:east|west)\s+|central\s+|mainland\s+|"
     r"neighbou?ring\s+)?$",
@@ -89,6 +92,7 @@ _PLACE_BEFORE = EndAnchored(
         "mainland",
         "neighbouring",
         "neighboring",
+        "and",
     ),
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")

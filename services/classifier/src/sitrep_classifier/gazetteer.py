@@ -56,7 +56,7 @@ _FOLLOWING_PLACES_BEFORE = caseless(
     r"settlements|districts|camps)\b[^.;:]{0,120}:\s*$"
 )
 _APPOSED_TOWN_AFTER = caseless(
-    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|hub|stronghold|garrison)"
+    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|hub|stronghold|garrison|command)"
     r"\b"
 )
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
@@ -130,9 +130,19 @@ def _designation(suffix: re.Match[str]) -> str:
 # "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
 # "Kayes, Diboli, Gogui, Niono and Molodo": a list goes on across names the index lacks
 _LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _LIST_JOINER = re.compile(
+    # "Nawnghkio in July and Kyaukme": a month between two items of one list
+    rf"(?:\s+in\s+(?:early\s+|late\s+|mid-)?{_MONTH})?"
     rf"\s*(?:,\s+(?:{_LISTED_NAME},\s+){{0,4}}(?:{_LISTED_NAME},?\s+(?:and|or)\s+)?|"
     r",?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:capital,?\s+)?$"
+)
+# "recapture Nawnghkio in July and Kyaukme": a town after a taken place the index lacks
+_TAKEN_LIST_BEFORE = re.compile(
+    r"\b(?:captured|recaptured|recapture|capture|took|retook|retake|seized|seize|liberated)\s+"
+    rf"{_LISTED_NAME}(?:\s+in\s+(?:early\s+|late\s+|mid-)?{_MONTH})?(?:,\s+|,?\s+and\s+)$"
 )
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
@@ -142,6 +152,7 @@ _LOCATIVE_BEFORE = caseless(
     r"(?:warnings?|alerts?|advisories|advisory|watch(?:es)?)\s+(?:(?:was|were)\s+)?(?:issued\s+)?for|"
     r"reach|reaches|flee|flees|takes|retakes|retook|overran|overrun|overruns|visited|visits|visit|"
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
+    r"recapture|recaptured|recaptures|recapturing|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
     r"neighbou?ring|nearby|"
     r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent)\s+of|"
@@ -712,6 +723,11 @@ class Gazetteer:
                             and _NAMED_WITH_DESIGNATION.search(text, start, end)
                         )
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
+                        or (
+                            (place.population >= 1_000 or place.country in named)
+                            and before.rstrip().endswith((",", "and"))
+                            and _TAKEN_LIST_BEFORE.search(text, max(0, start - 80), start)
+                        )
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
                         # "residents of the following villages ...: Kfar Kila, Houla"

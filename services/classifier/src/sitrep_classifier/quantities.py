@@ -186,6 +186,15 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
     ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
+# "a lakeside city of about 700,000 people", "home to 1.2 million residents": how many live
+# there, background to what happened
+_POPULATION_BEFORE = EndAnchored(
+    r"\b(?:(?:city|town|capital|region|province|country|nation|district|island|enclave)\s+of|"
+    r"home\s+to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+)?$",
+    ("of", "to", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
+)
+_RESIDENTS_AFTER = caseless(r"(?:\s+million)?\s+(?:people|residents|inhabitants)\b")
 # "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
 # "a Boeing 787": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
@@ -834,7 +843,7 @@ _NOT_PEOPLE_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
     r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
     r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters|"
-    r"missiles|drones|rockets|shells|projectiles|bombs)\b"
+    r"missiles|drones|rockets|shells|projectiles|bombs|positions|outposts|posts|bases)\b"
 )
 
 
@@ -1105,6 +1114,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
+        if _POPULATION_BEFORE.search(tail) and _RESIDENTS_AFTER.match(lowered, end, end + 24):
+            continue
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if _HULL_NUMBER.fullmatch(m.group()) and _INITIALS_BEFORE.search(
@@ -1226,7 +1237,7 @@ _ONE_PERSON = caseless(
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
     r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
-    rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring)\s+"
+    rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring|eliminated)\s+"
     rf"(?P<a2>an?|the)\s+{_PERSON}\b(?![’'-]|\s+and\b)"
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
@@ -1275,31 +1286,38 @@ _NAMED_KILLED = re.compile(
     r"(?:(?:,\s+[^,;.]{3,80}){1,2},)?\s+(?:was|has\s+been|had\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated)\b"
 )
+# "struck and eliminated Haytham Ali Tabatabai, Hezbollah's chief of staff": the same, told
+# actively; the title after the name says it is a person
+_NAMED_KILLED_ACTIVE = re.compile(
+    r"\b(?:killed|eliminated|assassinated)\s+"
+    r"(?P<who>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'’-]+){1,3}),\s+"
+    r"(?:(?:the|a|an)\s+|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?['’]s\s+)(?:[\w-]+\s+){0,3}?"
+    r"(?:chief|commander|leader|head|spokes(?:person|man|woman)|founder|official|deputy)\b"
+)
 
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
     named = (
-        _NAMED_KILLED.search(text)
+        (_NAMED_KILLED.search(text) or _NAMED_KILLED_ACTIVE.search(text))
         if "killed" not in kinds
-        and ("kill" in lowered or "shot dead" in lowered or "assassinat" in lowered)
+        and (
+            "kill" in lowered
+            or "shot dead" in lowered
+            or "assassinat" in lowered
+            or "eliminated" in lowered
+        )
         else None
     )
     if named:
         kinds.add("killed")
-        out.append(
-            Quantity(value=1, unit=None, kind="killed", what=named.group("who"),
-                     surface=named.group("who"), confidence=0.6)
-        )  # fmt: skip
+        out.append(_people(1, "killed", named.group("who"), named.group("who")))
     pair = _TWO_PEOPLE.search(lowered)
     pair_kind = _cue_kind(" ".join(pair.group("harm").split())) if pair else None
     if pair and pair_kind is not None and pair_kind not in kinds:
         kinds.add(pair_kind)
-        out.append(
-            Quantity(value=2, unit=None, kind=pair_kind, what=None,
-                     surface=text[pair.start("a") : pair.end("a")], confidence=0.6)
-        )  # fmt: skip
+        out.append(_people(2, pair_kind, text[pair.start("a") : pair.end("a")], None))
     for m in _ONE_PERSON.finditer(lowered):
         # one alternative matched: its person group ("a", "a2", ...) and its harm group are set
         matched = [name for name, value in m.groupdict().items() if value]
@@ -1311,11 +1329,13 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         kinds.add(kind)
         surface = text[m.start(group) : m.end(group)]
         noun = text[m.end(group) : m.end()].split()
-        out.append(
-            Quantity(value=1, unit=None, kind=kind, what=" ".join(noun[:3]) or None,
-                     surface=surface, confidence=0.6)
-        )  # fmt: skip
+        out.append(_people(1, kind, surface, " ".join(noun[:3]) or None))
     return out
+
+
+def _people(value: int, kind: str, surface: str, what: str | None) -> Quantity:
+    """One or two people the text names without a figure: less sure than a written number."""
+    return Quantity(value=value, unit=None, kind=kind, what=what, surface=surface, confidence=0.6)
 
 
 # Between two figures of one list: the first one's noun, then a comma or "and"
