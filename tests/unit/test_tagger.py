@@ -4038,3 +4038,23 @@ def test_eliminated_by_name_or_as_one_terrorist_and_attacks_that_did_not_advance
     areas = "IDF jets struck sites in the areas of Kfar Roummane and Yohmor in southern Lebanon."
     names = [loc.name for loc in tagger.classify(event(areas)).locations]
     assert {"Kfar Roummane", "Yohmor"} <= set(names)
+
+
+def test_a_country_named_picks_its_namesake_and_no_name_ends_in_by(tagger: Tagger) -> None:
+    coast = "Black River, a town of about 4,000 people on Jamaica's south coast, was flattened."
+    assert [(loc.name, loc.country) for loc in tagger.classify(event(coast)).locations] == [
+        ("Black River", "JAM")
+    ]
+    trucks = "Israel said it would cut the number of aid trucks entering Gaza by half."
+    assert [loc.name for loc in tagger.classify(event(trucks)).locations] == ["Gaza Strip"]
+    assert figures(tagger, "The strongest storm since records began in 1851.") == []
+
+
+def test_a_states_demand_and_a_suspended_capital_are_the_state() -> None:
+    tagger = Tagger(learned=False)
+    talks = "Talks in Istanbul ended without agreement on Pakistan's demand that Kabul act."
+    assert "Pakistan" in actor_names(tagger, talks)
+    suspended = "African Union suspends Antananarivo over unconstitutional change of government"
+    tagged = tagger.classify(event(suspended))
+    assert tagged.event_type == "economic.sanctions"
+    assert "Madagascar" in [a.name for a in tagged.actors]

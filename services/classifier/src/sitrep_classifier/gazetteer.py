@@ -130,6 +130,7 @@ def _designation(suffix: re.Match[str]) -> str:
 # "the port of Hodeidah and the capital Sanaa": a capital named as such goes on the list too.
 # "Kayes, Diboli, Gogui, Niono and Molodo": a list goes on across names the index lacks
 _LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_FUNCTION_WORD = re.compile(r"by|of|on|in|at|to|and|or|the|a|an|for|from|with")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -545,6 +546,12 @@ class Gazetteer:
                 ends.append(following.end())
             lower_compass = word[0].islower() and word.lower() in _DIRECTIONS
             for key, end in zip(reversed(names), reversed(ends), strict=True):
+                if (
+                    end != ends[0]
+                    and text[end - 1].islower()
+                    and _FUNCTION_WORD.fullmatch(text, text.rfind(" ", start, end) + 1, end)
+                ):
+                    continue  # "entering Gaza by half": no name ends in "by" (GeoNames' "Gaza by")
                 if lower_compass and set(key.split()[1:]) <= _DESIGNATIONS:
                     continue  # "the central state of Guanajuato": no place named "Central"
                 if lower_compass and text[start:end].islower():
@@ -590,6 +597,14 @@ class Gazetteer:
             spans = self._spans(text)
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
+            }
+            # "Black River, ... on Jamaica's south coast": a country the text names (Jamaica's
+            # Black River, not Ohio's)
+            named |= {
+                p.country
+                for _, _, _, cands in spans
+                for p in cands
+                if p.kind == "country" and p.country
             }
             # "Bassa ..., Plateau state", "Bara in North Kordofan": a first-level region of one
             # country names it too (a one-word name only with its designation: "Unity" is a word)
@@ -837,7 +852,9 @@ class Gazetteer:
         at_sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:;\n"
         if at_sentence_start:
             # "El Obeid, the state capital, is encircled": the apposition says it is a town
-            return place.population >= 10_000 and bool(_APPOSED_TOWN_AFTER.match(after))
+            # (a smaller one in a country the text names: "Black River, a town on Jamaica's coast")
+            smallest = 1_000 if place.country in named else 10_000
+            return place.population >= smallest and bool(_APPOSED_TOWN_AFTER.match(after))
         locative = bool(_LOCATIVE_BEFORE.search(before))
         in_context = place.country in named
         smallest = 1_000 if words > 1 else 10_000

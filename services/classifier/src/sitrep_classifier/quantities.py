@@ -313,6 +313,9 @@ _DEPTH_BEFORE = caseless(
 # "a tsunami up to six metres high"
 _DEPTH_AFTER = caseless(r"\s*(?:deep|high|below|underground|beneath|of\s+(?:flood\s*)?water)\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# An earlier century's year ends its clause: "the strongest since records began in 1851."
+_OLD_YEAR = re.compile(r"^1[5-8]\d\d$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:)]|$)")
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*(?:to|and|[-–/]|until|till|through)\s*$")
 _MONTH_WORDS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -1190,6 +1193,12 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
                 _YEAR_BEFORE.search(tail) or _YEAR_RANGE_BEFORE.search(tail[-16:])
             ):
                 continue  # "in 2024", "into 2025", "since 2014", "from 1998 to 2000"
+            if (
+                _OLD_YEAR.match(num)
+                and _YEAR_BEFORE.search(tail)
+                and _CLAUSE_ENDS.match(lowered, end)
+            ):
+                continue  # "since records began in 1851."
         if _YEAR.match(num) and not cur and not scale:
             if _YEAR_AS_ADJECTIVE.search(tail) or _YEAR_NAMES_AFTER.match(lowered, end):
                 continue  # "the 2024 response plan", "says 1974 disengagement deal collapsed"

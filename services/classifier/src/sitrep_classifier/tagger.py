@@ -34,7 +34,7 @@ from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
-from sitrep_classifier.text import Passage, passages_of
+from sitrep_classifier.text import STATE_ORGAN_AFTER, Passage, fold, passages_of
 from sitrep_schemas import (
     Actor,
     ClassifierInfo,
@@ -451,10 +451,12 @@ _CAPITAL_REPLY = re.compile(
     rf"{_CAPITAL_NAME}\s+"
     r"(?P<verb>denies|denied|rejects|rejected|disputes|disputed)\s*(?:[.;]|$)"
 )
-# "Islamabad accuses Kabul of sheltering ...": the accused capital is its state too
+# "Islamabad accuses Kabul of sheltering ...", "the AU suspends Antananarivo over ...": the
+# accused or suspended capital is its state too
 _CAPITAL_OBJECT = re.compile(
-    r"\b(?P<verb>accused|accuses|accusing|blamed|blames|blaming|urged|urges|warned|warns)\s+"
-    rf"{_CAPITAL_NAME}\s+(?:of|for|over|to|against|not)\b"
+    r"\b(?P<verb>accused|accuses|accusing|blamed|blames|blaming|urged|urges|warned|warns|"
+    r"suspended|suspends)\s+"
+    rf"{_CAPITAL_NAME}\s+(?:of|for|over|to|against|not|from)\b"
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
@@ -540,7 +542,8 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
         if a.type == "state" and a.sector is None and span is not None and span.field in fields:
             text = fields[span.field]
             wider = text[max(0, span.start - 60) : span.start]
-            if (
+            organ = STATE_ORGAN_AFTER.match(fold(text[span.end : span.end + 40]))
+            if not (organ and organ.group("act")) and (
                 _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start])
                 or _FIRED_FROM_BEFORE.search(text[max(0, span.start - 40) : span.start])
                 or _TOWARDS_LIST.search(wider)

@@ -162,7 +162,9 @@ STATE_ORGAN_AFTER = caseless(
     r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
     r"negotiators|officials|diplomats|emir|king|queen|sultan|crown\s+prince|monarch|"
     # "Venezuela's civil aviation authority", "Russia's space agency": a state body
-    r"(?:[a-z-]+\s+){0,2}(?:authority|agency|regulator)))\b"
+    r"(?:[a-z-]+\s+){0,2}(?:authority|agency|regulator)|"
+    # "Pakistan's demand that Kabul act": the state's own act
+    r"(?P<act>demands?|requests?|proposals?|ultimatum|refusal|insistence)))\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
     r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
