@@ -4058,3 +4058,26 @@ def test_a_states_demand_and_a_suspended_capital_are_the_state() -> None:
     tagged = tagger.classify(event(suspended))
     assert tagged.event_type == "economic.sanctions"
     assert "Madagascar" in [a.name for a in tagged.actors]
+
+
+def test_glued_magnitudes_a_spaced_currency_and_money_released(tagger: Tagger) -> None:
+    assert figures(tagger, "M8.8 quake off Kamchatka triggers tsunami warnings") == [
+        ("magnitude", 8.8)
+    ]
+    assert figures(tagger, "Magnitude-6.9 quake near Bogo City kills 72") == [
+        ("magnitude", 6.9),
+        ("killed", 72),
+    ]
+    assert figures(tagger, "The M23 took Goma.") == []
+    assert figures(tagger, "Partners urgently need US$ 30 million for Ituri.") == [
+        ("money", 30_000_000)
+    ]
+    assert figures(tagger, "The quake killed 3 people and 16 buildings collapsed.") == [
+        ("killed", 3),
+        ("destroyed", 16),
+    ]
+    released = "The European Union released €68 million for Palestinians in Gaza."
+    scores = score_cues(load_taxonomy(), passages_of(None, released)).scores
+    assert "humanitarian.prisoners_hostages" not in scores
+    assert top_cue("Junta says 20 people still listed as missing.") == "assessment.casualty_toll"
+    assert top_cue("RSF fighters storm Zamzam camp south of the city.") == "civilians.attack"

@@ -122,7 +122,8 @@ _CURRENCY_WORDS = {
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
 _NUMBER = caseless(
-    r"(?P<cur>(?:us|hk|nz|a|c|s)\$|\$|€|£|(?:usd|eur|gbp|chf)\s?)?"
+    # "US$ 30 million": a space may follow the symbol
+    r"(?P<cur>(?:(?:us|hk|nz|a|c|s)\$|\$|€|£|usd|eur|gbp|chf)\s?)?"
     # \b first: most positions are inside words and fail here, before the word alternation.
     r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
@@ -195,6 +196,7 @@ _POPULATION_BEFORE = EndAnchored(
     ("of", "to", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
 )
 _RESIDENTS_AFTER = caseless(r"(?:\s+million)?\s+(?:people|residents|inhabitants)\b")
+_M_MAGNITUDE = re.compile(r"(?<![\w-])M(?P<num>\d\.\d)\b")
 # "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
 # "a Boeing 787": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
@@ -846,7 +848,8 @@ _NOT_PEOPLE_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:helicopters?|aircraft|planes?|boats?|ships?|vessels?|vehicles?|"
     r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
     r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters|"
-    r"missiles|drones|rockets|shells|projectiles|bombs|positions|outposts|posts|bases)\b"
+    r"missiles|drones|rockets|shells|projectiles|bombs|positions|outposts|posts|bases|buildings|"
+    r"houses)\b"
 )
 
 
@@ -1107,13 +1110,16 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # "a two-week-old baby": an age
         magnitude = bool(suffix) and lowered.startswith("-magnitude", m.end() - len(suffix))
         strong = bool(suffix) and lowered.startswith("-strong", m.end() - len(suffix))
-        end = m.end() - len(suffix) if magnitude or strong else m.end()
+        # "Magnitude-6.9": a magnitude glued to its name
+        glued_magnitude = "." in m.group("num") and lowered.endswith("magnitude-", 0, m.start())
+        magnitude = magnitude or glued_magnitude
+        end = m.end() - len(suffix) if suffix and (magnitude or strong) else m.end()
         # Patterns anchored at the end search only a short tail: a search over the whole
         # prefix would scan it from its start for every number.
         tail = lowered[max(0, m.start() - 24) : m.start()]
         if (
             (suffix and not duration and not magnitude and not strong)
-            or _glued(tail)
+            or (_glued(tail) and not glued_magnitude)
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
@@ -1162,7 +1168,13 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             and not _DEADLINE_AFTER.match(lowered, end)
         ):
             continue  # but "a state of calamity for one year": a term; "one week to leave"
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/"):
+        if m.start() > 1 and text[m.start() - 1] == "." and text[m.start() - 2].isdigit():
+            continue  # the ".8" of "M8.8"
+        if (
+            m.start() > 0
+            and not glued_magnitude
+            and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-/")
+        ):
             continue
         if (
             end < len(text)
@@ -1218,6 +1230,12 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
                 strong,
             )
         )
+    if "M" in text:  # "M8.8 quake": a magnitude no word boundary opens
+        glued = [
+            _Hit(g.start("num"), g.end(), float(g.group("num")), g.group("num"), None, None, True)
+            for g in _M_MAGNITUDE.finditer(text)
+        ]
+        hits = sorted(hits + glued, key=lambda hit: hit.start) if glued else hits
     return hits
 
 

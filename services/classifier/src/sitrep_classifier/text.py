@@ -11,7 +11,7 @@ import ahocorasick  # type: ignore[import-not-found]  # a C extension without st
 
 from sitrep_schemas import TextSpan
 
-_GAP = r"(?:[\w’'.,-]+\s+){0,4}?"
+_GAP = r"(?:[\w’'.,$€£-]+\s+){0,4}?"  # a figure's currency symbol ("€68 million") is in a word
 
 
 def phrase_pattern(phrase: str) -> str:
