@@ -679,3 +679,56 @@ def test_what_followed_a_happening_at_its_place_days_later_is_the_same_happening
         days=2,
     )
     assert decide(taken, killed) is not None
+
+
+def test_a_night_told_the_next_day_began_on_the_evening_before(tagger: Tagger) -> None:
+    """A car bomb at a college's gate one day, "an overnight siege" ended the next: one attack;
+    but a second night's strikes on a city are another."""
+    gate = report(
+        tagger,
+        "Militants rammed an explosives-laden vehicle into the gate of the Cadet College in "
+        "Wana and tried to storm the campus, the army said.",
+        "a",
+    )
+    siege = report(
+        tagger,
+        "Troops killed all five militants who attacked a cadet college in Wana and rescued "
+        "more than 500 students after an overnight siege, the military said.",
+        "b",
+        days=1,
+    )
+    assert gate.event_type == "remote.explosive"
+    assert decide(gate, siege) is not None
+    first = report(
+        tagger, "Russian drones struck apartment blocks in Kyiv overnight, killing three.", "a"
+    )
+    second = report(
+        tagger, "Russian drones hit an energy facility in Kyiv overnight, the mayor said.", "b",
+        days=1,
+    )  # fmt: skip
+    assert decide(first, second) is None
+
+
+def test_a_factory_claimed_struck_is_not_the_train_a_city_reports_hit(tagger: Tagger) -> None:
+    city = report(
+        tagger,
+        "A Russian missile strike on Dnipro killed 17 people and injured 279, hitting a "
+        "passenger train and residential buildings.",
+        "a",
+    )
+    claim = report(
+        tagger,
+        "Russia's defence ministry said it had struck a Ukrainian military-industrial "
+        "enterprise in Dnipropetrovsk region with Iskander missiles.",
+        "b",
+    )
+    assert decide(city, claim) is None
+    jets = report(
+        tagger,
+        "Romania's defence ministry said it scrambled two F-16 jets after detecting drones "
+        "during a Russian attack on the Ukrainian port of Izmail.",
+        "b",
+    )
+    port = report(tagger, "Russian drones attacked the port of Izmail, injuring two workers.")
+    assert jets.event_type == "military.posture_movement"
+    assert decide(port, jets) is None

@@ -4081,3 +4081,14 @@ def test_glued_magnitudes_a_spaced_currency_and_money_released(tagger: Tagger) -
     assert "humanitarian.prisoners_hostages" not in scores
     assert top_cue("Junta says 20 people still listed as missing.") == "assessment.casualty_toll"
     assert top_cue("RSF fighters storm Zamzam camp south of the city.") == "civilians.attack"
+
+
+def test_pesos_are_money_and_cartel_infighting_is_a_clash(tagger: Tagger) -> None:
+    assert figures(tagger, "Authorities offered a reward of 400 million pesos.") == [
+        ("money", 400_000_000)
+    ]
+    assert top_cue("Sinaloa cartel infighting kills 6 in Culiacan") == "battle.armed_clash"
+    displaced = "The UN said 190,000 people had been displaced, and aid convoys reached Sweida."
+    assert top_cue(displaced) == "humanitarian.displacement_evacuation"
+    paz = "Rodrigo Paz wins run-off with 54.5 percent"
+    assert "Rodrigo Paz" in actor_names(tagger, paz)

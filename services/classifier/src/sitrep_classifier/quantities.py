@@ -118,6 +118,10 @@ _CURRENCY_WORDS = {
     "taka": "BDT",
     "afghanis": "AFN",
     "reais": "BRL",
+    # several countries' pesos: the word says money; the code is the most traded one's
+    "pesos": "MXN",
+    "soles": "PEN",
+    "bolivianos": "BOB",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.

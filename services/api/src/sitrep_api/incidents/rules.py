@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -339,10 +339,18 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
 
 def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
     """A day back for a report dated only by its bulletin when the other tells of a happening
-    late the night before ("late on Sunday"; the next morning's headline is Monday's)."""
+    late the night before ("late on Sunday"; the next morning's headline is Monday's), or for
+    one of a night when the other, dated only by its bulletin, is of the evening it began."""
     undated = _undated(report)
     late = other.day_part == "evening" or other.occurred_basis.startswith("late on")
-    return rules.toll_slack if undated and late and _day_gap(report, other) == 1 else 0
+    # "after an overnight siege", told the next day: the night began on the other's day,
+    # unless the other tells of a night too (Kyiv struck on two nights running)
+    own_night = report.day_part == "night" and other.day_part != "night" and _undated(other)
+    return (
+        rules.toll_slack
+        if ((undated and late) or own_night) and _day_gap(report, other) == 1
+        else 0
+    )
 
 
 def type_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
@@ -471,7 +479,11 @@ def _told_before(report: Report, other: Report) -> bool:
         # a toll update's day may be the count's ("passed 100 on Monday"), not the happening's
         not other.toll_update or names_event_day(other.occurred_basis)
     )
-    return dated and other.occurred > report.bulletin_day
+    if not dated:
+        return False
+    # "after an overnight siege": a night told on the day it ended began the evening before
+    night = timedelta(days=1 if other.day_part == "night" else 0)
+    return date.fromisoformat(other.occurred) > date.fromisoformat(report.bulletin_day) + night
 
 
 def _by_publication(a: Report, b: Report) -> tuple[Report, Report]:
