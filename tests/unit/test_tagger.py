@@ -4092,3 +4092,21 @@ def test_pesos_are_money_and_cartel_infighting_is_a_clash(tagger: Tagger) -> Non
     assert top_cue(displaced) == "humanitarian.displacement_evacuation"
     paz = "Rodrigo Paz wins run-off with 54.5 percent"
     assert "Rodrigo Paz" in actor_names(tagger, paz)
+
+
+def test_courts_cyberattacks_and_a_minister_of_many_words(tagger: Tagger) -> None:
+    verdict = "Brazil's Supreme Court sentenced Jair Bolsonaro to 27 years in prison."
+    assert {"Supreme Court of Brazil", "Jair Bolsonaro"} <= set(actor_names(tagger, verdict))
+    assert top_cue("A ransomware attack disrupted check-in at Heathrow and Berlin airports.") == (
+        "information.operation"
+    )
+    heathrow = "A ransomware attack disrupted check-in at Heathrow, Brussels and Berlin airports."
+    assert "Heathrow Airport" in [loc.name for loc in tagger.classify(event(heathrow)).locations]
+    minister = "Poland's digital affairs minister said hackers tried to seize a water system."
+    assert "Poland" in actor_names(tagger, minister)
+    assert figures(tagger, "Production halted for more than five weeks after a cyberattack.") == [
+        ("duration", 5)
+    ]
+    assert top_cue("Russia's media regulator restricted calls on WhatsApp and Telegram.") == (
+        "information.censorship_media"
+    )

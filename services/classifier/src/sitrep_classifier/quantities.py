@@ -280,8 +280,9 @@ _WINDOW_AFTER = caseless(
 # another; not "closed for two weeks after the attack"
 _DATED_AFTER = caseless(r"\s+(?:after|before)\b")
 _FOR_BEFORE = EndAnchored(
-    r"\b(?:for)\s+(?:about\s+|nearly\s+|almost\s+|around\s+|over\s+|another\s+|up\s+to\s+)?$",
-    ("for", "about", "nearly", "almost", "around", "over", "another", "to"),
+    r"\b(?:for)\s+(?:about\s+|nearly\s+|almost\s+|around\s+|over\s+|another\s+|up\s+to\s+|"
+    r"more\s+than\s+)?$",
+    ("for", "about", "nearly", "almost", "around", "over", "another", "to", "than"),
 )
 _TERM_BEFORE = caseless(
     r"\b(?:sentenced|sentences|sentencing|jailed|jails|jail|imprisoned|prison|term|sentence|"

@@ -159,7 +159,7 @@ STATE_ORGAN_AFTER = caseless(
     r"leader|cabinet|(?:\w+\s+)?security\s+service|security\s+council|national\s+guard|"
     # "Sudan's defence council severed relations"
     r"(?:defen[cs]e|sovereign(?:ty)?|military)\s+council|(?:shadow\s+)?fleet|delegation|"
-    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+)?minister|representative|"
+    r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+){0,2}minister|representative|"
     r"negotiators|officials|diplomats|emir|king|queen|sultan|crown\s+prince|monarch|"
     # "Venezuela's civil aviation authority", "Russia's space agency": a state body
     r"(?:[a-z-]+\s+){0,2}(?:authority|agency|regulator)|"
