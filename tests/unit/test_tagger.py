@@ -4110,3 +4110,17 @@ def test_courts_cyberattacks_and_a_minister_of_many_words(tagger: Tagger) -> Non
     assert top_cue("Russia's media regulator restricted calls on WhatsApp and Telegram.") == (
         "information.censorship_media"
     )
+
+
+def test_the_netherlands_parties_and_missiles_launched_from_the_air(tagger: Tagger) -> None:
+    dutch = "Voters went to the polls in the Netherlands."
+    assert [loc.name for loc in tagger.classify(event(dutch)).locations] == ["Netherlands"]
+    vote = "Centrist D66 narrowly beats Wilders' Freedom Party"
+    assert {"D66", "Party for Freedom"} <= set(actor_names(tagger, vote))
+    sale = "The US approved the sale of 3,350 extended-range air-launched missiles to Ukraine."
+    assert figures(tagger, sale) == [("count", 3350)]
+    leaders = "Zelensky returned to the White House, accompanied by seven European leaders."
+    assert figures(tagger, leaders) == [("count", 7)]
+    assert top_cue("North Korea test-fired several short-range ballistic missiles.") == (
+        "military.posture_movement"
+    )

@@ -29,7 +29,7 @@ from typing import Any
 
 from sitrep_schemas.labels import load_labels
 
-BUILD_VERSION = "15"
+BUILD_VERSION = "16"
 # Alternate names of small places are mostly transliterations nobody writes in English news.
 ALTERNATES_MIN_POPULATION = 5000
 # The population a first-level region counts as among namesakes and in plausibility tests:
@@ -478,7 +478,7 @@ def build_index() -> PlaceIndex:
             continue
         add(
             Place(
-                place_id=f"country:{c['iso3']}", name=c["name"], kind="country", country=c["iso3"],
+                place_id=f"country:{c['iso3']}", name=c["name"].removeprefix("The "), kind="country", country=c["iso3"],
                 admin1=None, admin1_code=None, lat=float(capital["latitude"]),
                 lon=float(capital["longitude"]), population=int(c.get("population") or 0),
                 capital=False, curated=False,

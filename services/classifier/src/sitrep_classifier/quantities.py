@@ -493,6 +493,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("count", True, ("were affected", "been affected", "affecting")),
     # "committing three battalions": units counted, not troops or attacks
     ("count", False, ("battalions", "brigades", "regiments")),
+    # "accompanied by seven European leaders": who came, counted
+    ("count", False, ("leaders", "heads of state", "heads of government", "foreign ministers")),
     # "kept troops at five hilltop positions": the positions are counted
     ("count", False, ("positions", "outposts", "military posts")),
     ("settlements", False, ("settlements", "villages", "towns", "townships", "hamlets",
@@ -600,8 +602,9 @@ def _phrase(phrase: str) -> str:
 # One pass over a window for every kind: group k<i> is _KIND_CUES[i]; earlier kinds win
 # where two match at the same place ("killed or wounded" is casualties, not killed).
 # Matched against the lower-cased window: cheaper than IGNORECASE over 21 alternatives.
+# Not after a hyphen: "air-launched missiles" were not launched.
 _ANY_KIND = re.compile(
-    r"\b(?:"
+    r"(?<![\w-])(?:"
     + "|".join(
         f"(?P<k{i}>{'|'.join(map(_phrase, phrases))})"
         for i, (_, _, phrases) in enumerate(_KIND_CUES)
