@@ -4124,3 +4124,13 @@ def test_the_netherlands_parties_and_missiles_launched_from_the_air(tagger: Tagg
     assert top_cue("North Korea test-fired several short-range ballistic missiles.") == (
         "military.posture_movement"
     )
+
+
+def test_gaza_governorate_solidarity_and_a_states_mediation(tagger: Tagger) -> None:
+    famine = "The IPC confirmed famine in Gaza Governorate."
+    assert [loc.name for loc in tagger.classify(event(famine)).locations] == ["Gaza Governorate"]
+    assert top_cue("Egypt and Saudi Arabia expressed solidarity with Qatar after the strike.") == (
+        "diplomacy.support"
+    )
+    mediation = "Japan welcomed the ceasefire and praised Malaysia's mediation."
+    assert "Malaysia" in actor_names(tagger, mediation)

@@ -164,7 +164,7 @@ STATE_ORGAN_AFTER = caseless(
     # "Venezuela's civil aviation authority", "Russia's space agency": a state body
     r"(?:[a-z-]+\s+){0,2}(?:authority|agency|regulator)|"
     # "Pakistan's demand that Kabul act": the state's own act
-    r"(?P<act>demands?|requests?|proposals?|ultimatum|refusal|insistence)))\b"
+    r"(?P<act>demands?|requests?|proposals?|ultimatum|refusal|insistence|mediation)))\b"
     # an army named after its country, without "'s": "Nepal Army", "Mali Armed Forces"
     r"|^\s+(?P<named_forces>army|armed\s+forces|air\s+force|navy)\b"
 )
