@@ -4134,3 +4134,12 @@ def test_gaza_governorate_solidarity_and_a_states_mediation(tagger: Tagger) -> N
     )
     mediation = "Japan welcomed the ceasefire and praised Malaysia's mediation."
     assert "Malaysia" in actor_names(tagger, mediation)
+
+
+def test_power_restored_and_rebels_shelling_positions() -> None:
+    assert top_cue("Power restored in most of Odesa after overnight strike on substation") == (
+        "humanitarian.needs_conditions"
+    )
+    assert top_cue("Rebels shell government positions near Uvira, army says two soldiers dead") == (
+        "remote.missile_artillery"
+    )
