@@ -4143,3 +4143,12 @@ def test_power_restored_and_rebels_shelling_positions() -> None:
     assert top_cue("Rebels shell government positions near Uvira, army says two soldiers dead") == (
         "remote.missile_artillery"
     )
+
+
+def test_maoist_rebels_and_abu_sayyaf_are_armed_groups(tagger: Tagger) -> None:
+    maoists = (
+        "Security forces killed 27 Maoist rebels in Narayanpur district of Chhattisgarh state."
+    )
+    assert "Maoist rebels" in actor_names(tagger, maoists)
+    sulu = "Soldiers killed five suspected Abu Sayyaf members in a clash in Sulu province."
+    assert "Abu Sayyaf" in actor_names(tagger, sulu)
