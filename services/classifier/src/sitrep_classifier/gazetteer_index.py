@@ -478,7 +478,9 @@ def build_index() -> PlaceIndex:
             continue
         add(
             Place(
-                place_id=f"country:{c['iso3']}", name=c["name"].removeprefix("The "), kind="country", country=c["iso3"],
+                # GeoNames' "The Netherlands": the name as news writes it
+                place_id=f"country:{c['iso3']}", name=c["name"].removeprefix("The "),
+                kind="country", country=c["iso3"],
                 admin1=None, admin1_code=None, lat=float(capital["latitude"]),
                 lon=float(capital["longitude"]), population=int(c.get("population") or 0),
                 capital=False, curated=False,
