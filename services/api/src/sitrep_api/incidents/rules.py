@@ -471,6 +471,9 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     return types, gap, slack, disaster
 
 
+_A_DAY = timedelta(days=1)
+
+
 def _told_before(report: Report, other: Report) -> bool:
     """Was `report` published before the day `other` says its happening took place? A
     bulletin of Friday cannot tell of "Saturday's attack": a Kharkiv printing house struck
@@ -481,9 +484,10 @@ def _told_before(report: Report, other: Report) -> bool:
     )
     if not dated:
         return False
+    if other.day_part != "night":
+        return other.occurred > report.bulletin_day  # ISO dates order as strings
     # "after an overnight siege": a night told on the day it ended began the evening before
-    night = timedelta(days=1 if other.day_part == "night" else 0)
-    return date.fromisoformat(other.occurred) > date.fromisoformat(report.bulletin_day) + night
+    return date.fromisoformat(other.occurred) > date.fromisoformat(report.bulletin_day) + _A_DAY
 
 
 def _by_publication(a: Report, b: Report) -> tuple[Report, Report]:
