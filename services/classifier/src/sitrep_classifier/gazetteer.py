@@ -34,6 +34,7 @@ from sitrep_classifier.gazetteer_index import (
 from sitrep_classifier.text import (
     COMPASS_PAIR,
     DESTINATION_BEFORE,
+    MONTHS,
     STATE_ORGAN_AFTER,
     EndAnchored,
     Passage,
@@ -131,19 +132,16 @@ def _designation(suffix: re.Match[str]) -> str:
 # "Kayes, Diboli, Gogui, Niono and Molodo": a list goes on across names the index lacks
 _LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
 _FUNCTION_WORD = re.compile(r"by|of|on|in|at|to|and|or|the|a|an|for|from|with")
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+# "Nawnghkio in July and Kyaukme": a month between two items of one list
+_IN_MONTH = rf"(?:\s+in\s+(?:early\s+|late\s+|mid-)?{MONTHS})?"
 _LIST_JOINER = re.compile(
-    # "Nawnghkio in July and Kyaukme": a month between two items of one list
-    rf"(?:\s+in\s+(?:early\s+|late\s+|mid-)?{_MONTH})?"
-    rf"\s*(?:,\s+(?:{_LISTED_NAME},\s+){{0,4}}(?:{_LISTED_NAME},?\s+(?:and|or)\s+)?|"
+    rf"{_IN_MONTH}\s*(?:,\s+(?:{_LISTED_NAME},\s+){{0,4}}(?:{_LISTED_NAME},?\s+(?:and|or)\s+)?|"
     r",?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:capital,?\s+)?$"
 )
 # "recapture Nawnghkio in July and Kyaukme": a town after a taken place the index lacks
 _TAKEN_LIST_BEFORE = re.compile(
     r"\b(?:captured|recaptured|recapture|capture|took|retook|retake|seized|seize|liberated)\s+"
-    rf"{_LISTED_NAME}(?:\s+in\s+(?:early\s+|late\s+|mid-)?{_MONTH})?(?:,\s+|,?\s+and\s+)$"
+    rf"{_LISTED_NAME}{_IN_MONTH}(?:,\s+|,?\s+and\s+)$"
 )
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"

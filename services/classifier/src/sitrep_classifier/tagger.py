@@ -34,7 +34,7 @@ from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
-from sitrep_classifier.text import STATE_ORGAN_AFTER, Passage, fold, passages_of
+from sitrep_classifier.text import MONTHS, STATE_ORGAN_AFTER, Passage, fold, passages_of
 from sitrep_schemas import (
     Actor,
     ClassifierInfo,
@@ -560,10 +560,7 @@ _PLACE_APPOSED = re.compile(
 )
 # "hit southern Turkey and northern Syria": the list after the verb goes on
 # "on Monday, and Israel freed ...": a day or month is not a place the list goes on from
-_NOT_A_DAY = (
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
-)
+_NOT_A_DAY = rf"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{MONTHS})\b)"
 _TOWARDS_LIST = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|struck|hit|hits|rocked|shook|jolted)\s+"
     rf"(?:(?:the\s+)?(?:{_COMPASS}|mainland)\s+)?{_NOT_A_DAY}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"

@@ -11,6 +11,10 @@ import ahocorasick  # type: ignore[import-not-found]  # a C extension without st
 
 from sitrep_schemas import TextSpan
 
+# Month names as news writes them (capitalised), for patterns read on the unfolded text
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _GAP = r"(?:[\w’'.,$€£-]+\s+){0,4}?"  # a figure's currency symbol ("€68 million") is in a word
 
 
