@@ -4152,3 +4152,47 @@ def test_maoist_rebels_and_abu_sayyaf_are_armed_groups(tagger: Tagger) -> None:
     assert "Maoist rebels" in actor_names(tagger, maoists)
     sulu = "Soldiers killed five suspected Abu Sayyaf members in a clash in Sulu province."
     assert "Abu Sayyaf" in actor_names(tagger, sulu)
+
+
+def test_the_one_named_before_others_is_counted_with_them(tagger: Tagger) -> None:
+    strike = "Israeli strike on Beirut kills senior Hezbollah commander Ali Tabatabai, four others"
+    assert figures(tagger, strike) == [("killed", 5.0)]
+    assert figures(tagger, "Police arrested the mayor and three others on Monday.") == [
+        ("detained", 4.0)
+    ]
+    # the others have a verb of their own
+    treated = "One firefighter was killed and 12 others were treated for heat exhaustion."
+    assert figures(tagger, treated) == [("killed", 1.0), ("injured", 12.0)]
+
+
+def test_numbers_that_name_count_nothing(tagger: Tagger) -> None:
+    assert figures(tagger, "Drones killed eight members of the 400 Mawozo gang.") == [
+        ("killed", 8.0)
+    ]
+    assert figures(tagger, "Strikes caused a large fire at one of its processing units.") == []
+    assert figures(tagger, "Russian troops were pressing Pokrovsk from three directions.") == []
+    held = "Hamas returned a body, leaving the bodies of four hostages still held in Gaza."
+    assert figures(tagger, held) == [("held_hostage", 4.0)]
+
+
+def test_a_medium_a_source_hospital_and_a_unit_are_not_parties_or_places(tagger: Tagger) -> None:
+    telegram = "Six people were killed in Dnipro, governor Serhiy Lysak wrote on Telegram."
+    assert "Telegram" not in actor_names(tagger, telegram)
+    restricted = "Russia's regulator restricted calls on WhatsApp and Telegram."
+    assert "Telegram" in actor_names(tagger, restricted)
+    assert "Ukrainian General Staff" in actor_names(
+        tagger, "Ukraine's general staff denied that Russian troops had taken the village."
+    )
+    shot = "Israeli troops killed two people in Gaza City, according to the Al-Ahli hospital."
+    assert [loc.name for loc in tagger.classify(event(shot)).locations] == ["Gaza City"]
+    siege = "The RSF took Babanusa after a long siege of the army's 22nd Infantry Division base."
+    assert [loc.name for loc in tagger.classify(event(siege)).locations] == ["Babanusa"]
+
+
+def test_scheduled_meetings_trips_and_reserved_responses() -> None:
+    assert top_cue("European leaders would meet in Paris next week to finalise guarantees.") == (
+        "diplomacy.meeting"
+    )
+    assert top_cue("Pope Leo arrives in Beirut on first foreign trip") == "diplomacy.meeting"
+    assert top_cue("Hezbollah says it reserves right to respond") == "diplomacy.threat"
+    assert top_cue("Ukraine's only coking coal mine halts operations") == "economic.measure"

@@ -122,6 +122,11 @@ _ORGANISATION_AFTER = re.compile(
     r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines|Company|Corporation)\b"
 )
 # "Indian aviation regulators", "the Russian aviation authority": civil aviation, not an air force
+# "wrote on Telegram", "in a post on his Telegram channel": the medium, not a party
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:wrote|writes|said|says|posted|posts|published|announced|stated|shared|added|post|"
+    r"message|statement|video)\s+(?:on|via|in)\s+(?:(?:his|her|its|their|the|a)\s+)?$"
+)
 _CIVIL_AVIATION_AFTER = re.compile(
     r"\s+(?:regulators?|authorit(?:y|ies)|administration|agency|industry|sector|safety|"
     r"officials|watchdog|ministry|minister)\b"
@@ -553,6 +558,8 @@ class ActorIndex:
                     continue  # "Volodymyr Zelensky, Ukraine's president, said": the person acts
                 if as_country and text.endswith("Air ", 0, m_start):
                     continue  # "Air India" is an airline
+                if entry.sector == "platform" and _MEDIUM_BEFORE.search(before):
+                    continue
                 if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):
                     continue  # "Indian aviation regulators told airlines": not the air force
                 organ = STATE_ORGAN_AFTER.match(after)
@@ -1033,14 +1040,19 @@ _CROWD_HARMED = caseless(
     r"(?:have\s+|had\s+|were\s+|are\s+)?"
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from|"
     # "thousands of families shelter at the air base": uprooted
-    r"shelter|sheltering|sheltered|sought\s+refuge|seek\s+refuge|took\s+refuge)\b"
+    r"shelter|sheltering|sheltered|sought\s+refuge|seek\s+refuge|took\s+refuge|"
+    # "forcing hundreds of families to leave"
+    r"to\s+(?:flee|leave))\b"
     # "thousands of displaced Palestinians gathered": uprooted, whatever they do now
     r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"
     r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"
+    # "ordered the evacuation of families with children": uprooted, however many
+    r"|\bevacuation\s+of\s+(?:all\s+)?(?:the\s+)?(?:families|residents|civilians|children|"
+    r"villagers|inhabitants|people)\b"
 )
 
 
-_CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "displaced")
+_CROWD_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "displaced", "evacuation")
 
 
 _ATTACKS = frozenset({"remote", "civilians"})

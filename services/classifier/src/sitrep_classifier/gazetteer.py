@@ -261,7 +261,8 @@ _QUARTER_AFTER = caseless(
 )  # "Kingston's Norman Manley International Airport"
 # "Cairo would host an international conference": the capital is where it meets
 _HOSTS_AFTER = caseless(
-    r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+)?"
+    r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+|"
+    r"(?:is\s+|was\s+)?(?:ready|prepared|willing)\s+to\s+|offers\s+to\s+|offered\s+to\s+)?"
     r"(?:host|hosts|hosted|hosting)\b"
 )
 # A capital the act lands on, in a wire's passive: "Kyiv hit by", "Beirut rocked by"

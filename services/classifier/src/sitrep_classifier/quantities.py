@@ -8,7 +8,7 @@ model designators (F-16, S-300) are not quantities.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep_classifier.text import EndAnchored, caseless, fold, matches_at, word_starts
 from sitrep_schemas import Quantity
@@ -157,7 +157,11 @@ _UNIT = caseless(
 )
 _QUOTE_CLOSES = re.compile(r"[\"”’']")
 _QUOTED_NAME_BEFORE = re.compile(r"[\"“‘'][A-Z][\w-]*\s+$")
-_UNIT_NAME_AFTER = re.compile(r"\s+(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Fleet)\b")
+_UNIT_NAME_AFTER = re.compile(
+    r"\s+(?:Brigade|Battalion|Regiment|Division|Corps|Squadron|Fleet|"
+    # "the 400 Mawozo gang", "5 Segonn": a gang named by a number and a name
+    r"[A-Z][\w'’-]+\s+(?:gang|group|cartel|faction|militia|coalition)s?\b)"
+)
 _CALIBRE_AFTER = caseless(rf"\s*(?:mm|millimet(?:er|re)s?)\s+(?:[a-z-]+\s+)?{_CALIBRE_OF}\b")
 _NOUN = caseless(r"^\s*(?:of\s+the\s+|of\s+)?(?P<noun>(?:[a-z-]+\s+){0,2}?[a-z-]+)")
 _QUALIFIER = EndAnchored(
@@ -231,6 +235,8 @@ _RANK_AFTER = caseless(r"\s+(?:largest|biggest|richest)\b")
 _COLLECTIVE_AFTER = caseless(
     r"\s+(?:(?:rival|warring|armed|ethnic|local|neighbouring|neighboring)\s+)?"
     r"(?:clans|tribes|factions|sides|communities)\b"
+    # "pressing from three directions", "fighting on two fronts": where, not how many
+    r"|\s+(?:directions|fronts|flanks|axes)\b"
 )
 # "two thirds", "three quarters": a fraction, not a count (the share it means is left out).
 _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\b")
@@ -243,6 +249,9 @@ _ONE_AS_DETERMINER = caseless(
     # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
     r"|,\s+the\s"
 )
+# "a fire at one of its processing units": which of them, not a count (a kind near it, "one
+# of the soldiers was killed", still counts)
+_PARTITIVE_ONE_AFTER = caseless(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s")
 _FOR_A_TERM = caseless(r"\s+(?:day|week|month|year)\b")
 # "gave the coup leaders one week to restore Bazoum": a deadline
 _DEADLINE_AFTER = caseless(r"\s+(?:day|week|month|year)\s+to\s+(?!the\b)[a-z]+\b")
@@ -575,6 +584,12 @@ _TOLL_RAISED_BEFORE = caseless(
 )
 
 
+# "leaving the bodies of four hostages still held": hostages held, dead or alive (handed-back
+# bodies are 'released', read first)
+_BODIES_OF_BEFORE = caseless(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?$")
+_HOSTAGES_AFTER = caseless(r"\s+(?:deceased\s+|dead\s+)?(?:hostages|captives)\b")
+
+
 def _toll_kind(before: str) -> str | None:
     """'killed' (or 'injured') when the figure is what a toll has risen to; 'released' when
     it counts bodies handed back; 'lost' when it is what losses amount to."""
@@ -673,6 +688,18 @@ _ATTACK_BEFORE = caseless(
     r"\b(?:attack\w*|fired|firing|fires|launch\w*|struck|strikes?|hit|hits|targeted|targeting|"
     r"shelled|raids?|barrage|salvo)\b"
 )
+
+
+# "kills commander Haytham Ali Tabatabai, four others", "arrested the mayor and three others":
+# the one named before the others is harmed too (not "12 others were treated": their own verb)
+_AND_OTHERS_BEFORE = caseless(r"(?:\band|,)\s+(?:at\s+least\s+)?$")
+_OTHERS_AFTER = caseless(r"\s+others\b(?!\s+(?:were|was|are|had|have|has)\b)")
+_LIST_HEAD_VERB = caseless(
+    r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|arrest(?:s|ed|ing)?|"
+    r"detain(?:s|ed|ing)?|abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?)\s+[^\d,;.]*?(?:,|\band)\s+"
+    r"(?:at\s+least\s+)?$"
+)
+_OTHERS_KINDS = frozenset({"killed", "injured", "detained", "held_hostage"})
 
 
 @dataclass(frozen=True)
@@ -1606,6 +1633,12 @@ def extract_quantities(text: str) -> list[Quantity]:
             if hit.value < 10
             and _MAGNITUDE_BEFORE.search(lowered, max(0, hit.start - 16), hit.start)
             else _toll_kind(lowered[: hit.start])
+            or (
+                "held_hostage"
+                if _HOSTAGES_AFTER.match(lowered, hit.end, hit.end + 30)
+                and _BODIES_OF_BEFORE.search(lowered, max(0, hit.start - 40), hit.start)
+                else None
+            )
             or _nearest_kind(lowered, hit.start, hit.end)
             or "count"
         )
@@ -1703,6 +1736,15 @@ def extract_quantities(text: str) -> list[Quantity]:
                 consumed.add(i + 1)
                 continue
             kind = plain[i]
+            if kind == "count" and hit.value == 1 and _PARTITIVE_ONE_AFTER.match(after):
+                continue
+            if (
+                kind in _OTHERS_KINDS
+                and _OTHERS_AFTER.match(lowered, hit.end, hit.end + 20)
+                and _AND_OTHERS_BEFORE.search(before[-20:])
+                and _LIST_HEAD_VERB.search(clause[-80:])
+            ):
+                hit = replace(hit, value=hit.value + 1)
             if kind == "magnitude" and hit.value >= 10:
                 kind = "count"  # "more than 100 ... of magnitude 5.8": no quake is that strong
             unit = noun.split()[-1].lower() if noun else None

@@ -306,10 +306,17 @@ def find(
             continue  # an owner, not a name ("Ukraine's territory")
         if kept and u.start < kept[-1].end:
             continue
+        if u.kind == "facility" and _SOURCE_BEFORE.search(text, max(0, u.start - 40), u.start):
+            continue  # "killing two, according to the Al-Ahli hospital": who counted, not where
         kept.append(u)
     return kept
 
 
+_SOURCE_BEFORE = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?(?:(?:staff|doctors|officials|medics|a\s+doctor)\s+at\s+"
+    r"(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 _NAMED_FOR_PEOPLES = frozenset({"Hospital", "Centre", "Center"})
 
