@@ -4196,3 +4196,25 @@ def test_scheduled_meetings_trips_and_reserved_responses() -> None:
     assert top_cue("Pope Leo arrives in Beirut on first foreign trip") == "diplomacy.meeting"
     assert top_cue("Hezbollah says it reserves right to respond") == "diplomacy.threat"
     assert top_cue("Ukraine's only coking coal mine halts operations") == "economic.measure"
+
+
+def test_the_agency_of_the_un_and_patients_waiting(tagger: Tagger) -> None:
+    wfp = "The UN's World Food Programme said 5.7 million people face acute hunger."
+    assert actor_names(tagger, wfp) == ["World Food Programme"]
+    closed = "The crossing stayed shut, keeping 16,500 sick and wounded people from leaving."
+    assert figures(tagger, closed) == [("count", 16500.0)]
+    assert "Ta'ang National Liberation Army" in actor_names(
+        tagger, "Military regains control of Kyaukme after weeks of fighting with Ta'ang rebels"
+    )
+
+
+def test_hostage_bodies_services_suspended_and_conditions_set() -> None:
+    assert top_cue(
+        "Hamas said it had found the body of another hostage and would hand it over"
+    ) == ("humanitarian.prisoners_hostages")
+    assert top_cue("The main hospital has suspended services after its pharmacy was looted.") == (
+        "humanitarian.needs_conditions"
+    )
+    assert top_cue("The Kremlin continues to set conditions to reject any peace proposal.") == (
+        "assessment.analysis"
+    )

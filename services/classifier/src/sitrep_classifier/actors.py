@@ -519,6 +519,7 @@ class ActorIndex:
                 matches = self._with_models(text, matches)
             persons = [start for start, _, alias in matches if self.aliases[alias].person]
             chapters = {end for _, end, alias in matches if self.aliases[alias].type in _CHAPTERED}
+            igos = {s for s, _, alias in matches if self.aliases[alias].type == "intergovernmental"}
             # Persons by their title, listed or not: read once, for "Hezbollah chief Naim
             # Qassem" (the person, not the group, is the actor) and by _unlisted
             titled = (
@@ -558,6 +559,12 @@ class ActorIndex:
                     continue  # "Volodymyr Zelensky, Ukraine's president, said": the person acts
                 if as_country and text.endswith("Air ", 0, m_start):
                     continue  # "Air India" is an airline
+                if (
+                    entry.type == "intergovernmental"
+                    and text.startswith(("'s ", "’s "), m_end)
+                    and m_end + 3 in igos
+                ):
+                    continue  # "the UN's World Food Programme": the agency acts
                 if entry.sector == "platform" and _MEDIUM_BEFORE.search(before):
                     continue
                 if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):

@@ -584,6 +584,10 @@ _TOLL_RAISED_BEFORE = caseless(
 )
 
 
+_SICK_AFTER = caseless(
+    r"\s+(?:sick|ill)\s+(?:and|or)\s+(?:wounded|injured)\b|"
+    r"\s+(?:wounded|injured)\s+(?:and|or)\s+(?:sick|ill)\b"
+)
 # "leaving the bodies of four hostages still held": hostages held, dead or alive (handed-back
 # bodies are 'released', read first)
 _BODIES_OF_BEFORE = caseless(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?$")
@@ -1626,6 +1630,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         plain[i] = (
             "count"  # "across 17 states": regions counted, not what happened in them
             if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 50)
+            # "16,500 sick and wounded people waiting to leave": patients, not one attack's hurt
+            or _SICK_AFTER.match(lowered, hit.end, hit.end + 30)
             else "settlements"
             if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
             # "Friday's magnitude 7.4 earthquake", "a quake of magnitude 6.7"
