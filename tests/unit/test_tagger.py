@@ -4218,3 +4218,37 @@ def test_hostage_bodies_services_suspended_and_conditions_set() -> None:
     assert top_cue("The Kremlin continues to set conditions to reject any peace proposal.") == (
         "assessment.analysis"
     )
+
+
+def test_forces_counted_whole_and_crews_lost(tagger: Tagger) -> None:
+    police = "Egypt says 5,000 Palestinian police to be trained for Gaza force"
+    assert figures(tagger, police) == [("troops", 5000.0)]
+    mission = "The mission never reached more than about 1,000 personnel of the 2,500 planned."
+    assert figures(tagger, mission) == [("troops", 1000.0), ("troops", 2500.0)]
+    crash = "A helicopter carrying six crew crashed in Agusan del Sur; all on board were killed."
+    assert figures(tagger, crash) == [("killed", 6.0)]
+    capsized = "A boat carrying 40 migrants capsized off the coast."
+    assert figures(tagger, capsized) == [("count", 40.0)]
+
+
+def test_a_capital_in_apposition_and_a_share_of_a_city(tagger: Tagger) -> None:
+    hub = "El Obeid, capital of North Kordofan, is the army's main hub; drones hit its airport."
+    assert [loc.name for loc in tagger.classify(event(hub)).locations][:2] == [
+        "El Obeid",
+        "North Kordofan",
+    ]
+    share = "Gangs control about 90% of Port-au-Prince."
+    assert [loc.name for loc in tagger.classify(event(share)).locations] == ["Port-au-Prince"]
+    assert top_cue(share) == "assessment.territorial"
+
+
+def test_rebels_entering_a_town_and_jets_entering_airspace() -> None:
+    assert top_cue("Fighters of the M23 rebel alliance entered Uvira on Wednesday.") == (
+        "battle.territory_taken"
+    )
+    assert top_cue("Three Russian fighters entered its airspace near Vaindloo island.") != (
+        "battle.territory_taken"
+    )
+    assert top_cue("The State Department threatened consequences for Rwanda.") == (
+        "diplomacy.threat"
+    )

@@ -57,8 +57,8 @@ _FOLLOWING_PLACES_BEFORE = caseless(
     r"settlements|districts|camps)\b[^.;:]{0,120}:\s*$"
 )
 _APPOSED_TOWN_AFTER = caseless(
-    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|hub|stronghold|garrison|command)"
-    r"\b"
+    r"^,\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|hub|stronghold|garrison|"
+    r"command)\b|capital\s+of\b)"
 )
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x2000)) if c.isupper())
 # Where a name can begin: an upper-case letter, or a compass word, not inside a word.
@@ -154,7 +154,7 @@ _LOCATIVE_BEFORE = caseless(
     r"recapture|recaptured|recaptures|recapturing|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
     r"neighbou?ring|nearby|"
-    r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent)\s+of|"
+    r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent|%)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|population|inhabitants|"
     r"coasts?|shores?|mountains|hills|foothills|slopes|squares?|markets?|heart|ports?|reconstruction|"
     r"capital|edge|blockade|siege|headquarters)\s+of|capital,|(?:roads?|routes?|highway|corridor)\s+(?:between|from|linking|connecting)|bridges?\s+(?:to|into))"

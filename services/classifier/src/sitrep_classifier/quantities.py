@@ -584,6 +584,8 @@ _TOLL_RAISED_BEFORE = caseless(
 )
 
 
+_PART_OF_WHOLE = caseless(r"\s+[a-z]+\s+of\s+(?:the\s+|a\s+)?(?:planned\s+|promised\s+)?$")
+_POLICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?police\b")
 _SICK_AFTER = caseless(
     r"\s+(?:sick|ill)\s+(?:and|or)\s+(?:wounded|injured)\b|"
     r"\s+(?:wounded|injured)\s+(?:and|or)\s+(?:sick|ill)\b"
@@ -905,6 +907,10 @@ _TESTIMONY_BEFORE = caseless(
 # "a train carrying 475 passengers": those on board, whatever befell the train
 _CARRYING_BEFORE = caseless(r"\bcarrying\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?$")
 _PASSENGERS_AFTER = caseless(r"\s+(?:passengers|people|migrants|crew)\b")
+_ALL_DIED = caseless(
+    r"\ball\s+(?:(?:on\s+board|aboard|of\s+them|passengers|crew(?:\s+members)?)\s+)?"
+    r"(?:(?:were|was|are|have\s+been)\s+)?(?:killed|died|dead|perished)\b"
+)
 _CLAUSE_BETWEEN = re.compile(r"\b(?:when|while|whereas)\b")
 _ON_BOARD_AFTER = caseless(
     r"(?:\s+(?:and|to)\s+[\d,.]+)?\s+(?:[a-z-]+\s+){0,2}(?:were|was)\s+on\s+board\b"
@@ -999,15 +1005,17 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     left = _PEOPLE_LEFT_AFTER.match(lowered, end, end + 70)
     if left:  # "fled across the river into Burundi": abroad
         return _cue_kind(left.group("fled")) if left.group("fled") else "displaced"
+    carried = _CARRYING_BEFORE.search(
+        lowered, max(0, start - 30), start
+    ) and _PASSENGERS_AFTER.match(lowered, end, end + 20)
+    if carried and _ALL_DIED.search(lowered, end, end + 160):
+        return "killed"  # "a helicopter carrying six crew crashed; all on board were killed"
     if (
-        _SURVIVED_AFTER.match(lowered, end, end + 40)
+        carried
+        or _SURVIVED_AFTER.match(lowered, end, end + 40)
         or _ON_BOARD_AFTER.match(lowered, end, end + 40)
         or _whole_on_board(lowered, start, end)
         or _TESTIMONY_BEFORE.search(lowered, max(0, start - 40), start)
-        or (
-            _CARRYING_BEFORE.search(lowered, max(0, start - 30), start)
-            and _PASSENGERS_AFTER.match(lowered, end, end + 20)
-        )
     ):
         return "count"  # "all 22 survived", "400 people were on board": counted, whatever befell
     if _PEOPLE_AFTER.match(lowered, end) and (
@@ -1638,6 +1646,10 @@ def extract_quantities(text: str) -> list[Quantity]:
             else "magnitude"
             if hit.value < 10
             and _MAGNITUDE_BEFORE.search(lowered, max(0, hit.start - 16), hit.start)
+            # "5,000 Palestinian police to be trained": a force's strength
+            else "troops"
+            if _POLICE_AFTER.match(text, hit.end, hit.end + 30)
+            and not _nearest_kind(lowered, hit.start, hit.end)
             else _toll_kind(lowered[: hit.start])
             or (
                 "held_hostage"
@@ -1648,6 +1660,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             or _nearest_kind(lowered, hit.start, hit.end)
             or "count"
         )
+    for i in range(1, len(hits)):  # "1,000 personnel of the 2,500 planned": the whole force
+        if (
+            plain.get(i) == "count"
+            and plain.get(i - 1) == "troops"
+            and _PART_OF_WHOLE.match(lowered, hits[i - 1].end, hits[i].start)
+        ):
+            plain[i] = "troops"
     _share_list_verbs(lowered, hits, plain)
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
