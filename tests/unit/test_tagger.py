@@ -4252,3 +4252,31 @@ def test_rebels_entering_a_town_and_jets_entering_airspace() -> None:
     assert top_cue("The State Department threatened consequences for Rwanda.") == (
         "diplomacy.threat"
     )
+
+
+def test_buildings_destroyed_and_people_under_the_rubble(tagger: Tagger) -> None:
+    blocks = "A Russian missile attack on Ternopil destroyed two apartment blocks and killed 34."
+    assert figures(tagger, blocks) == [("destroyed", 2.0), ("killed", 34.0)]
+    assert figures(tagger, "Air defences destroyed 40 drones.") == [("intercepted", 40.0)]
+    rubble = "Rescuers were searching for 22 people believed to be under the rubble."
+    assert figures(tagger, rubble) == [("missing_trapped", 22.0)]
+    market = "Russian shelling hit the central market in Kherson, wounding dozens of shoppers."
+    assert "civilians" in actor_names(tagger, market)
+    base = "JNIM fighters overran a base in Djibo, killing dozens of soldiers."
+    assert "civilians" not in actor_names(tagger, base)
+
+
+def test_pressing_a_capital_meeting_somewhere_and_retaking_a_town(tagger: Tagger) -> None:
+    pressed = "Washington has pressed Beirut to disarm Hezbollah by the end of the year."
+    assert "Lebanon" in actor_names(tagger, pressed)
+    assert top_cue(pressed) == "diplomacy.demand"
+    assert top_cue("Delegations met in Doha to negotiate a prisoner exchange.") == (
+        "diplomacy.meeting"
+    )
+    assert top_cue("Police retake Kenscoff commune after a month of clashes") == (
+        "battle.territory_taken"
+    )
+    vow = "Prime minister vows to retake the capital's neighbourhoods by Christmas"
+    assert (
+        "battle.territory_taken" not in score_cues(load_taxonomy(), passages_of(None, vow)).scores
+    )

@@ -407,7 +407,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "wound", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
                        "hospitalized", "taken to hospital")),
-    ("missing_trapped", False, ("missing", "trapped", "unaccounted", "stranded")),
+    ("missing_trapped", False, ("missing", "trapped", "unaccounted", "stranded", "under the rubble",
+                                "under rubble", "buried under", "searching for")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
                            "neutralised", "neutralized")),
     ("launched", True, ("launched", "launching", "launches", "launch", "fired", "firing", "fires",
@@ -794,6 +795,10 @@ _DESTROYED_THINGS = caseless(
 )
 
 
+_BUILT_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:buildings?|homes?|houses?|dwellings?|structures?|schools?|hospitals?|"
+    r"bridges?|shops?|apartments?|blocks?|vehicles?|cars?|trucks?|boats?\s+carrying)\b"
+)
 _HIT_VERBS = frozenset({"hit", "struck", "targeted", "shelled", "bombed"})
 
 
@@ -1058,16 +1063,20 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     window_start = max(0, start - 60)
     window = lowered[window_start : end + 60]
     armed = bool(_WEAPONS.search(window))
+    built_after = bool(_BUILT_AFTER.match(lowered, end, end + 30))
     best: tuple[int, int, str] | None = None
     verb_before: tuple[int, int, str] | None = None
     noun_after: tuple[int, int, str] | None = None
     for m in matches_at(_ANY_KIND, window, _KIND_STARTS):
         order = int(str(m.lastgroup)[1:])
         kind, verb, _ = _KIND_CUES[order]
-        if kind in _NEEDS_WEAPON and not armed:
+        if kind in _NEEDS_WEAPON and (
+            not armed or (m.group().startswith("destroyed") and built_after)
+        ):
             if not m.group().startswith("destroyed"):
                 continue
-            kind = "destroyed"  # "destroyed three boats": not an interception
+            kind = "destroyed"  # "destroyed three boats", "a missile destroyed two apartment
+            # blocks": not an interception
         if _NEGATED_KIND.search(window, max(0, m.start() - 12), m.start()):
             continue  # "hit one of its positions, causing no injuries": nobody was hurt
         pos = window_start + m.start()

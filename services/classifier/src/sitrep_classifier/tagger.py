@@ -455,7 +455,7 @@ _CAPITAL_REPLY = re.compile(
 # accused or suspended capital is its state too
 _CAPITAL_OBJECT = re.compile(
     r"\b(?P<verb>accused|accuses|accusing|blamed|blames|blaming|urged|urges|warned|warns|"
-    r"suspended|suspends)\s+"
+    r"suspended|suspends|pressed|presses|pressing|pressured|pressures|pressuring)\s+"
     rf"{_CAPITAL_NAME}\s+(?:of|for|over|to|against|not|from)\b"
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
