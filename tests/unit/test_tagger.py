@@ -15,7 +15,7 @@ from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import score_cues
 from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
-from sitrep_classifier.text import passages_of
+from sitrep_classifier.text import passages_of, without_dateline
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.labels import load_labels
@@ -4279,4 +4279,30 @@ def test_pressing_a_capital_meeting_somewhere_and_retaking_a_town(tagger: Tagger
     vow = "Prime minister vows to retake the capital's neighbourhoods by Christmas"
     assert (
         "battle.territory_taken" not in score_cues(load_taxonomy(), passages_of(None, vow)).scores
+    )
+
+
+def test_a_wire_dateline_is_where_it_was_filed(tagger: Tagger) -> None:
+    wire = "KYIV, Ukraine (AP) — Russia fired more than 400 drones at Ukraine overnight."
+    assert actor_names(tagger, wire) == ["Russia"]
+    assert without_dateline("BEIRUT, Dec 6 (Reuters) - Israel struck.").lstrip() == "Israel struck."
+    assert without_dateline("US - China talks resume") == "US - China talks resume"
+    governor = "In the Lviv region, Gov. Maksym Kozytskyi said two energy facilities were hit."
+    tagged = tagger.classify(event(governor))
+    assert [loc.name for loc in tagged.locations] == ["Lviv Oblast"]
+    assert "Maksym Kozytskyi" in [a.name for a in tagged.actors]
+
+
+def test_a_second_area_a_target_kind_and_an_agency_name(tagger: Tagger) -> None:
+    fire = "Five Palestinians were killed by Israeli fire in Khan Younis and east of Gaza City."
+    assert [loc.name for loc in tagger.classify(event(fire)).locations] == [
+        "Khan Younis",
+        "Gaza City",
+    ]
+    strike = 'Israel said it struck Hezbollah "military infrastructure" in southern Lebanon.'
+    assert "Lebanese forces" not in actor_names(tagger, strike)
+    unrwa = "The UN agency for Palestinian refugees said 22 of its staff had been killed."
+    assert top_cue(unrwa) != "humanitarian.displacement_evacuation"
+    assert top_cue("Fighting has forced 2,600 people to flee in the past week.") == (
+        "humanitarian.displacement_evacuation"
     )

@@ -835,7 +835,10 @@ _BARE_FORCES = caseless(
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
     r"(?!\s+(?:of(?!\s+the\s+\w+\s+group)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
-    r"government|regime|ruler|rulers|change)\b|-)"
+    r"government|regime|ruler|rulers|change|"
+    # "Hezbollah military infrastructure": a target's kind, not a force acting
+    r"infrastructure|sites?|targets?|facilit(?:y|ies)|equipment|capabilit(?:y|ies)|installations?|"
+    r"assets|hardware|industry|industrial|spending|budget)\b|-)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.
 # An article is no owner: "An army drone strike" is the army's.

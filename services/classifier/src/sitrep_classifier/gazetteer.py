@@ -51,6 +51,7 @@ _REFERENCE_BEFORE = EndAnchored(
     r"\s+of|crossings?\s+with(?:\s+the)?)\s+$",
     ("of", "with", "the"),
 )
+_JOINED_AREA_BEFORE = re.compile(r"\b(?:in|near|around)\s+[A-Z][\w'’ -]{1,40}\s+and\s+$")
 _MAX_TOKENS = 6
 _FOLLOWING_PLACES_BEFORE = caseless(
     r"\bfollowing\s+(?:villages|towns|areas|neighbou?rhoods|localities|communities|cities|"
@@ -637,7 +638,12 @@ class Gazetteer:
                 )
                 if speaking and not (office or _OFFICE_OF_BEFORE.search(before)):
                     continue
-                if speaking or _REFERENCE_BEFORE.search(before):
+                reference = _REFERENCE_BEFORE.search(before)
+                if reference:
+                    at = start - len(before) + reference.start()  # the direction's offset
+                    if _JOINED_AREA_BEFORE.search(text, max(0, at - 50), at):
+                        reference = None  # "in Khan Younis and east of Gaza City": a second area
+                if speaking or reference:
                     # "north of El Fasher", "the mayor of Odesa said": a place to fall back on
                     place = _pick(candidates, named, regions, curated_first=True)
                     if place.kind != "country" or (place.curated and not speaking):

@@ -97,8 +97,28 @@ class Passage:
         )
 
 
+# A wire story's dateline: "KYIV, Ukraine (AP) — ", "BEIRUT, Dec 6 (Reuters) - ". Where it was
+# filed, not what happened: blanked (same length, so offsets hold). A capitalised word before a
+# dash alone is no dateline ("US - China talks"): it needs a country, a date or an agency.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"(?P<country>,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
+    r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?P<agency>\s*\((?:AP|Reuters|AFP|dpa|DPA|Xinhua|Anadolu|UPI|PTI|ANI|IANS|TASS|EFE|ANSA|"
+    r"Bernama|Kyodo|Yonhap|AA)\))?\s*[—–-]{1,2}\s+"
+)
+
+
+def without_dateline(text: str) -> str:
+    """`text` with a leading dateline blanked."""
+    m = _DATELINE.match(text)
+    if m is None or not (m.group("country") or m.group("date") or m.group("agency")):
+        return text
+    return " " * m.end() + text[m.end() :]
+
+
 def passages_of(headline: str | None, text: str) -> list[Passage]:
-    out = [Passage("text", text)]
+    out = [Passage("text", without_dateline(text) if text[:1].isupper() else text)]
     if headline:
         out.append(Passage("headline", headline))
     return out
