@@ -343,7 +343,7 @@ def test_capitalised_common_words_are_not_places(tagger: Tagger, text: str) -> N
         ("Arrivals rose fivefold this month.", []),
         ("Deaths reached 900, up by 150 on the year before.", [("killed", 900)]),
         ("It was one of the deadliest floods on record.", []),
-        ("Militants attacked the base 12 times in a week.", [("count", 12)]),
+        ("Militants attacked the base 12 times in a week.", [("attacks", 12)]),
         # fleeing within the country is displacement; abroad only across a border
         ("About 45,000 people have fled to monasteries and schools.", [("displaced", 45000)]),
         ("Some 8,000 people fled to neighbouring Chad.", [("fled_abroad", 8000)]),
@@ -4306,3 +4306,27 @@ def test_a_second_area_a_target_kind_and_an_agency_name(tagger: Tagger) -> None:
     assert top_cue("Fighting has forced 2,600 people to flee in the past week.") == (
         "humanitarian.displacement_evacuation"
     )
+
+
+def test_embassies_warnings_and_officials_in_occupied_towns(tagger: Tagger) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    assert places("The US embassy in Kyiv said it would close for the day.") == ["Kyiv"]
+    beirut = "The US embassy in Beirut told citizens to leave Lebanon on any commercial flight."
+    assert places(beirut) == ["Lebanon"]
+    dutch = "The Dutch government raised its travel warning for Lebanon to the highest level."
+    assert places(dutch) == ["Lebanon"]
+    assert actor_names(tagger, dutch) == ["Netherlands"]
+    enerhodar = "Officials in occupied Enerhodar say a Ukrainian drone hit the training centre."
+    assert places(enerhodar) == ["Enerhodar"]
+
+
+def test_attacks_counted_in_times_and_forecasts(tagger: Tagger) -> None:
+    city = "Russian forces attacked the city 12 times over the past day, wounding five people."
+    assert figures(tagger, city) == [("attacks", 12.0), ("injured", 5.0)]
+    assert figures(tagger, "Prices rose three times in a year.") == [("count", 3.0)]
+    assert top_cue("Food prices are expected to remain well above pre-war levels.") == (
+        "assessment.analysis"
+    )
+    assert top_cue("Beijing lodged a strong protest over the remarks.") == "diplomacy.criticism"

@@ -1057,7 +1057,7 @@ _CROWD_HARMED = caseless(
     r"|\b(?:dozens|scores|hundreds|thousands|millions)\s+of\s+(?:newly\s+)?displaced\b"
     r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"
     # "a tower collapsed, trapping dozens of workers": harmed, however many
-    r"|\b(?:trapping|burying|killing|injuring|wounding)\s+(?:dozens|scores|hundreds|thousands)\b"
+    r"|\b(?:trapping|burying|killing|injuring|wounding|displacing)\s+(?:dozens|scores|hundreds|thousands)\b"
     r"(?!\s+of\s+(?:soldiers|troops|fighters|militants|servicemen|police|policemen|officers|rebels|"
     r"combatants|insurgents|jihadists|gunmen|bandits|attackers)\b)"
     # "ordered the evacuation of families with children": uprooted, however many

@@ -51,6 +51,7 @@ _REFERENCE_BEFORE = EndAnchored(
     r"\s+of|crossings?\s+with(?:\s+the)?)\s+$",
     ("of", "with", "the"),
 )
+_MISSION_IN_BEFORE = EndAnchored(r"\b(?:embass(?:y|ies)|consulates?|missions?)\s+in\s+$", ("in",))
 _JOINED_AREA_BEFORE = re.compile(r"\b(?:in|near|around)\s+[A-Z][\w'’ -]{1,40}\s+and\s+$")
 _MAX_TOKENS = 6
 _FOLLOWING_PLACES_BEFORE = caseless(
@@ -283,8 +284,9 @@ _NEAR_BEFORE = EndAnchored(
 )
 # "the governor of Belgorod said ...": an office held in a place, not the place speaking.
 _OFFICE_OF_BEFORE = EndAnchored(
-    r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+(?:of|in)\s+(?:the\s+)?$",
-    ("of", "in", "the"),
+    r"\b(?:mayor|governor|head|administration|authorities|police|officials)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:occupied|russian-occupied|russian-held|besieged)\s+)?$",
+    ("of", "in", "the", "occupied", "held", "besieged"),
 )
 # "Borno governor Babagana Zulum", "the Shandong aircraft carrier": a region's name on a
 # person's office or a ship, not where the event is
@@ -636,6 +638,8 @@ class Gazetteer:
                     )
                     or _RESIDENTS_OF_BEFORE.search(before)
                 )
+                # "the US embassy in Kyiv warned": where the embassy is, to fall back on
+                office = office or (speaking and bool(_MISSION_IN_BEFORE.search(before)))
                 if speaking and not (office or _OFFICE_OF_BEFORE.search(before)):
                     continue
                 reference = _REFERENCE_BEFORE.search(before)

@@ -586,6 +586,8 @@ _TOLL_RAISED_BEFORE = caseless(
 
 
 _PART_OF_WHOLE = caseless(r"\s+[a-z]+\s+of\s+(?:the\s+|a\s+)?(?:planned\s+|promised\s+)?$")
+_TIMES_AFTER = caseless(r"\s+times\b(?!\s+(?:its|their|the|as|more|higher|larger|greater|than))")
+_USED_BEFORE = caseless(r"\b(?:used|using|deployed)\b")
 _POLICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?police\b")
 _SICK_AFTER = caseless(
     r"\s+(?:sick|ill)\s+(?:and|or)\s+(?:wounded|injured)\b|"
@@ -1655,6 +1657,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             else "magnitude"
             if hit.value < 10
             and _MAGNITUDE_BEFORE.search(lowered, max(0, hit.start - 16), hit.start)
+            # "Russian forces attacked the city 12 times": attacks counted
+            else "attacks"
+            if _TIMES_AFTER.match(lowered, hit.end, hit.end + 8)
+            and (
+                _ATTACK_BEFORE.search(lowered, max(0, hit.start - 60), hit.start)
+                or _USED_BEFORE.search(lowered, max(0, hit.start - 80), hit.start)
+            )
             # "5,000 Palestinian police to be trained": a force's strength
             else "troops"
             if _POLICE_AFTER.match(text, hit.end, hit.end + 30)

@@ -166,7 +166,9 @@ DESTINATION_BEFORE = EndAnchored(
     r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
     r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "He left for Spain", "left for Addis Ababa"
-    r"|\b(?:left|leave|leaves|leaving|fled|flees|departed|departs)\s+for\s+$",
+    r"|\b(?:left|leave|leaves|leaving|fled|flees|departed|departs)\s+for\s+$"
+    # "raised its travel warning for Lebanon": where the warning is about
+    r"|\b(?:warnings?|advisor(?:y|ies)|advice|alerts?)\s+for\s+$",
     ("to", "the", "neighbouring", "neighboring", "for"),
 )
 
