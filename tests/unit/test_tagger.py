@@ -4330,3 +4330,18 @@ def test_attacks_counted_in_times_and_forecasts(tagger: Tagger) -> None:
         "assessment.analysis"
     )
     assert top_cue("Beijing lodged a strong protest over the remarks.") == "diplomacy.criticism"
+
+
+def test_a_resolution_a_civil_administration_and_a_headquarters(tagger: Tagger) -> None:
+    recalls = (
+        "UNIFIL recalls that attacks on peacekeepers violate Security Council resolution 1701."
+    )
+    assert actor_names(tagger, recalls) == ["UNIFIL"]
+    kherson = "Shelling killed two men in Kherson, the regional military administration said."
+    assert "Ukrainian forces" not in actor_names(tagger, kherson)
+    swap = "Ukraine received 1,000 bodies, Kyiv's coordination headquarters for prisoners said."
+    assert "Kyiv" not in [loc.name for loc in tagger.classify(event(swap)).locations]
+    assert top_cue("Egypt and the US called again for a three-month humanitarian truce.") == (
+        "diplomacy.demand"
+    )
+    assert top_cue("Parliament voted to dismiss the energy minister.") == "politics.domestic"

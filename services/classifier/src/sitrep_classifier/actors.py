@@ -122,6 +122,7 @@ _ORGANISATION_AFTER = re.compile(
     r"Institute|Foundation|Union\s+of|Bar|Red\s+Crescent|Red\s+Cross|Airways|Airlines|Company|Corporation)\b"
 )
 # "Indian aviation regulators", "the Russian aviation authority": civil aviation, not an air force
+_RESOLUTION_AFTER = re.compile(r"\s+resolutions?\b")
 # "wrote on Telegram", "in a post on his Telegram channel": the medium, not a party
 _MEDIUM_BEFORE = re.compile(
     r"\b(?:wrote|writes|said|says|posted|posts|published|announced|stated|shared|added|post|"
@@ -565,6 +566,8 @@ class ActorIndex:
                     and m_end + 3 in igos
                 ):
                     continue  # "the UN's World Food Programme": the agency acts
+                if entry.type == "intergovernmental" and _RESOLUTION_AFTER.match(after):
+                    continue  # "Security Council resolution 1701": a text's name
                 if entry.sector == "platform" and _MEDIUM_BEFORE.search(before):
                     continue
                 if alias.lower().endswith(" aviation") and _CIVIL_AVIATION_AFTER.match(after):
@@ -821,8 +824,9 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
 _BARE_FORCES = caseless(
     # "a state of emergency allowing troops to patrol": permitted, not acting
     r"(?<!allowing )(?<!allows )(?<!allow )(?<!authorising )(?<!authorizing )"
-    # "foreign military bases": no one's forces in particular
-    r"(?<!foreign )"
+    # "foreign military bases": no one's forces in particular; "the regional military
+    # administration": Ukraine's civil authority in a region
+    r"(?<!foreign )(?<!regional )(?<!city )"
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     # "air defence means shot down", "units of the Centre group of forces"
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"

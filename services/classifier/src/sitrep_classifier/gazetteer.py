@@ -418,7 +418,8 @@ _GATHERED_AT_BEFORE = EndAnchored(
 _POLICY_AFTER = caseless(
     r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:plan|proposals?|demands?|position|policy|envoy|decision|"
     r"offer|terms|backing|support|approach|stance|strategy|response|allies|ally|draft|"
-    r"framework|initiative|proposal|ultimatum|conditions|deal)\b"
+    r"framework|initiative|proposal|ultimatum|conditions|deal|headquarters|negotiators|"
+    r"delegation|team)\b"
 )
 # "Kadugli and Dilling remain besieged": a town, even first in its sentence
 _BESIEGED_AFTER = re.compile(
