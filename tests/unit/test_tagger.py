@@ -4345,3 +4345,16 @@ def test_a_resolution_a_civil_administration_and_a_headquarters(tagger: Tagger) 
         "diplomacy.demand"
     )
     assert top_cue("Parliament voted to dismiss the energy minister.") == "politics.domestic"
+
+
+def test_a_village_listed_before_its_verb_and_the_black_sea_fleet(tagger: Tagger) -> None:
+    villages = "Israeli strikes on the villages of Kfar Rumman and Yohmor killed four people."
+    assert [loc.name for loc in tagger.classify(event(villages)).locations] == [
+        "Kfar Rumman",
+        "Yohmor",
+    ]
+    fleet = "Black Sea Fleet forces destroyed three uncrewed boats in the Black Sea."
+    assert "Russian forces" in actor_names(tagger, fleet)
+    assert top_cue("The M23 is negotiating separately with Kinshasa in Qatar.") == (
+        "diplomacy.meeting"
+    )
