@@ -4358,3 +4358,12 @@ def test_a_village_listed_before_its_verb_and_the_black_sea_fleet(tagger: Tagger
     assert top_cue("The M23 is negotiating separately with Kinshasa in Qatar.") == (
         "diplomacy.meeting"
     )
+
+
+def test_one_named_and_counted_with_others_and_a_road_between_places(tagger: Tagger) -> None:
+    bus = "Gunmen opened fire on a bus in Port-au-Prince, killing a driver and two passengers."
+    assert figures(tagger, bus) == [("killed", 3.0)]
+    road = "Cracks opened in the highway linking Addis Ababa to Djibouti."
+    tagged = tagger.classify(event(road))
+    assert [loc.name for loc in tagged.locations] == ["Addis Ababa", "Djibouti"]
+    assert "Djibouti" not in [a.name for a in tagged.actors]

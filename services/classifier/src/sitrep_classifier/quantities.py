@@ -708,6 +708,7 @@ _LIST_HEAD_VERB = caseless(
     r"detain(?:s|ed|ing)?|abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?)\s+[^\d,;.]*?(?:,|\band)\s+"
     r"(?:at\s+least\s+)?$"
 )
+_ONE_AND_BEFORE = caseless(r"\b(?:a|an|one)\s+[a-z-]+\s+and\s+(?:at\s+least\s+)?$")
 _OTHERS_KINDS = frozenset({"killed", "injured", "detained", "held_hostage"})
 
 
@@ -1783,7 +1784,11 @@ def extract_quantities(text: str) -> list[Quantity]:
                 continue
             if (
                 kind in _OTHERS_KINDS
-                and _OTHERS_AFTER.match(lowered, hit.end, hit.end + 20)
+                and (
+                    _OTHERS_AFTER.match(lowered, hit.end, hit.end + 20)
+                    # "killing a driver and two passengers": the one before is harmed too
+                    or _ONE_AND_BEFORE.search(before[-30:])
+                )
                 and _AND_OTHERS_BEFORE.search(before[-20:])
                 and _LIST_HEAD_VERB.search(clause[-80:])
             ):

@@ -168,8 +168,10 @@ DESTINATION_BEFORE = EndAnchored(
     # "He left for Spain", "left for Addis Ababa"
     r"|\b(?:left|leave|leaves|leaving|fled|flees|departed|departs)\s+for\s+$"
     # "raised its travel warning for Lebanon": where the warning is about
-    r"|\b(?:warnings?|advisor(?:y|ies)|advice|alerts?)\s+for\s+$",
-    ("to", "the", "neighbouring", "neighboring", "for"),
+    r"|\b(?:warnings?|advisor(?:y|ies)|advice|alerts?)\s+for\s+$"
+    # "the highway linking Addis Ababa to Djibouti": where the road ends
+    r"|\b(?:linking|connecting)\s+(?:[\w'’-]+\s+){1,3}?(?:to|and|with)\s+$",
+    ("to", "the", "neighbouring", "neighboring", "for", "and", "with"),
 )
 
 
