@@ -4367,3 +4367,10 @@ def test_one_named_and_counted_with_others_and_a_road_between_places(tagger: Tag
     tagged = tagger.classify(event(road))
     assert [loc.name for loc in tagged.locations] == ["Addis Ababa", "Djibouti"]
     assert "Djibouti" not in [a.name for a in tagged.actors]
+
+
+def test_a_long_list_of_evacuees_still_reaches_its_destination(tagger: Tagger) -> None:
+    medevac = "WHO has evacuated 41 critically ill patients and 145 companions from Gaza to Jordan."
+    tagged = tagger.classify(event(medevac))
+    assert "Jordan" in [loc.name for loc in tagged.locations]
+    assert "Jordan" not in [a.name for a in tagged.actors]

@@ -163,7 +163,7 @@ COMPASS_PAIR = r"(?:\w+ern|central)\s+(?:and|or)\s+(?:\w+ern|central)\s+"
 # cloud drifted over the Red Sea to Yemen": where people or things were taken, a place
 DESTINATION_BEFORE = EndAnchored(
     r"\b(?:deported|deports|deporting|flown|repatriated|drifted|drifts|drifting|flees|fled|"
-    r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,8}?"
+    r"spread|spreads|spreading|blown|airlifted|evacuated)\s+(?:[\w,.'’-]+\s+){0,10}?"
     r"to\s+(?:the\s+)?(?:neighbou?ring\s+)?$"
     # "He left for Spain", "left for Addis Ababa"
     r"|\b(?:left|leave|leaves|leaving|fled|flees|departed|departs)\s+for\s+$"
