@@ -1047,10 +1047,14 @@ def protest_span(passages: list[Passage], armed: bool = False) -> TextSpan | Non
 
 
 # "Thousands flee", "dozens of villagers were killed": victims counted without a figure.
+# Crowds of armed men are no civilians ("dozens of soldiers")
+_COMBATANTS = (
+    r"soldiers|troops|fighters|militants|servicemen|police|policemen|officers|rebels|combatants|"
+    r"insurgents|jihadists"
+)
 _CROWD_HARMED = caseless(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens\s+of\s+thousands|"
-    r"hundreds\s+of\s+thousands)(?:\s+of\s+(?!(?:soldiers|troops|fighters|militants|servicemen|"
-    r"police|policemen|officers|rebels|combatants|insurgents|jihadists)\b)[a-z]+)?\s+"
+    rf"hundreds\s+of\s+thousands)(?:\s+of\s+(?!(?:{_COMBATANTS})\b)[a-z]+)?\s+"
     r"(?:have\s+|had\s+|were\s+|are\s+)?"
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from|"
     # "thousands of families shelter at the air base": uprooted
@@ -1062,8 +1066,7 @@ _CROWD_HARMED = caseless(
     r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"
     # "a tower collapsed, trapping dozens of workers": harmed, however many
     r"|\b(?:trapping|burying|killing|injuring|wounding|displacing)\s+(?:dozens|scores|hundreds|thousands)\b"
-    r"(?!\s+of\s+(?:soldiers|troops|fighters|militants|servicemen|police|policemen|officers|rebels|"
-    r"combatants|insurgents|jihadists|gunmen|bandits|attackers)\b)"
+    rf"(?!\s+of\s+(?:{_COMBATANTS}|gunmen|bandits|attackers)\b)"
     # "ordered the evacuation of families with children": uprooted, however many
     r"|\bevacuation\s+of\s+(?:all\s+)?(?:the\s+)?(?:families|residents|civilians|children|"
     r"villagers|inhabitants|people)\b"

@@ -701,7 +701,6 @@ _ATTACK_BEFORE = caseless(
 
 # "kills commander Haytham Ali Tabatabai, four others", "arrested the mayor and three others":
 # the one named before the others is harmed too (not "12 others were treated": their own verb)
-_AND_OTHERS_BEFORE = caseless(r"(?:\band|,)\s+(?:at\s+least\s+)?$")
 _OTHERS_AFTER = caseless(r"\s+others\b(?!\s+(?:were|was|are|had|have|has)\b)")
 _LIST_HEAD_VERB = caseless(
     r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|arrest(?:s|ed|ing)?|"
@@ -791,17 +790,20 @@ def _cue_kind(words: str, verbs_only: bool = True) -> str | None:
 
 
 # What is destroyed that nobody shoots down: "13,600 buildings were destroyed".
+# What a strike destroys that is no weapon: "13,600 buildings were destroyed" (also tanks and
+# boats there), "a missile destroyed two apartment blocks" (also cars, trucks, boats carrying
+# people; not bare "boats", which sea drones are)
+_BUILT = (
+    r"buildings?|homes?|houses?|dwellings?|structures?|schools?|hospitals?|bridges?|shops?|"
+    r"apartments?|blocks?|vehicles?"
+)
 _DESTROYED_THINGS = caseless(
-    r"\s+(?:[a-z-]+\s+)?(?:buildings?|homes?|houses?|dwellings?|structures?|schools?|"
-    r"hospitals?|bridges?|shops?|apartments?|blocks?|vehicles?|tanks?|boats?)\s+"
+    rf"\s+(?:[a-z-]+\s+)?(?:{_BUILT}|tanks?|boats?)\s+"
     r"(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:completely\s+|totally\s+)?destroyed\b"
 )
 
 
-_BUILT_AFTER = caseless(
-    r"\s+(?:[a-z-]+\s+)?(?:buildings?|homes?|houses?|dwellings?|structures?|schools?|hospitals?|"
-    r"bridges?|shops?|apartments?|blocks?|vehicles?|cars?|trucks?|boats?\s+carrying)\b"
-)
+_BUILT_AFTER = caseless(rf"\s+(?:[a-z-]+\s+)?(?:{_BUILT}|cars?|trucks?|boats?\s+carrying)\b")
 _HIT_VERBS = frozenset({"hit", "struck", "targeted", "shelled", "bombed"})
 
 
@@ -1789,8 +1791,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                     # "killing a driver and two passengers": the one before is harmed too
                     or _ONE_AND_BEFORE.search(before[-30:])
                 )
-                and _AND_OTHERS_BEFORE.search(before[-20:])
-                and _LIST_HEAD_VERB.search(clause[-80:])
+                and _LIST_HEAD_VERB.search(clause[-80:])  # ends in the joiner: ", " or " and "
             ):
                 hit = replace(hit, value=hit.value + 1)
             if kind == "magnitude" and hit.value >= 10:

@@ -111,6 +111,8 @@ _DATELINE = re.compile(
 
 def without_dateline(text: str) -> str:
     """`text` with a leading dateline blanked."""
+    if not text[:1].isupper():
+        return text  # most texts: no regex
     m = _DATELINE.match(text)
     if m is None or not (m.group("country") or m.group("date") or m.group("agency")):
         return text
@@ -118,7 +120,7 @@ def without_dateline(text: str) -> str:
 
 
 def passages_of(headline: str | None, text: str) -> list[Passage]:
-    out = [Passage("text", without_dateline(text) if text[:1].isupper() else text)]
+    out = [Passage("text", without_dateline(text))]
     if headline:
         out.append(Passage("headline", headline))
     return out
