@@ -4374,3 +4374,38 @@ def test_a_long_list_of_evacuees_still_reaches_its_destination(tagger: Tagger) -
     tagged = tagger.classify(event(medevac))
     assert "Jordan" in [loc.name for loc in tagged.locations]
     assert "Jordan" not in [a.name for a in tagged.actors]
+
+
+def test_a_figure_in_the_gap_owns_the_later_verb_and_years_compared_with(tagger: Tagger) -> None:
+    crew = "Four crew members of the Eternity C are still missing and at least three were killed."
+    assert figures(tagger, crew) == [("missing_trapped", 4.0), ("killed", 3.0)]
+    shipping = "Shipping through the strait remains around 60% below 2023 levels."
+    assert figures(tagger, shipping) == [("share", 60.0)]
+    ambush = "JNIM burned about 40 tankers in one ambush near Kayes."
+    assert figures(tagger, ambush) == [("destroyed", 40.0)]
+
+
+def test_a_town_surrounded_asked_about_and_a_power_station(tagger: Tagger) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    assert places("Kachin Independence Army fighters surround Bhamo.") == ["Bhamo"]
+    assert places("Could Bamako fall? Analysts say the group lacks the numbers.") == ["Bamako"]
+    assert places("Israeli jets struck the port of Hodeidah and the Hezyaz power station.") == [
+        "Hodeidah",
+        "Hezyaz",
+    ]
+
+
+def test_armed_groups_act_but_are_no_party_to_a_policy_aimed_at_them(tagger: Tagger) -> None:
+    attack = "Armed groups attacked the commune of Mirebalais, forcing 5,900 people to flee."
+    assert "armed groups" in actor_names(tagger, attack)
+    assert top_cue(attack) == "civilians.attack"
+    plan = "The cabinet approved a plan to disarm armed groups by the end of the year."
+    assert "armed groups" not in actor_names(tagger, plan)
+    deal = "The two ministers signed a deal, committing to end support for armed groups."
+    assert "armed groups" not in actor_names(tagger, deal)
+    assert top_cue("Government forces began withdrawing from Sweida under a truce.") == (
+        "military.posture_movement"
+    )
+    assert top_cue("The Ravi and Sutlej rivers burst their banks.") == "disaster.natural_event"

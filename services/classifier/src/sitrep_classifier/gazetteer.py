@@ -155,6 +155,7 @@ _LOCATIVE_BEFORE = caseless(
     r"take|took|taken|taking|retake|retaken|retaking|seize|seizing|capture|capturing|shelling|"
     r"recapture|recaptured|recaptures|recapturing|"
     r"bombing|stormed|storming|besieged|besieging|besiege|besieges|encircled|encircling|"
+    r"encircle|encircles|surround|surrounds|surrounded|surrounding|"
     r"neighbou?ring|nearby|"
     r"control(?:\s+of)?|controls|controlled|(?:percent|per\s+cent|%)\s+of|"
     r"(?:parts?|areas?|outskirts|centre|center|streets|suburbs|residents|population|inhabitants|"
@@ -275,7 +276,7 @@ _HIT_AFTER = caseless(
 # "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
 # town that changes hands is the town, not its government
 _FELL_AFTER = caseless(
-    r"^(?:,\s+[^,;.]{3,50},)?\s+(?:fell|falls|has\s+fallen|had\s+fallen|(?:was|has\s+been|had\s+been)\s+"
+    r"^(?:,\s+[^,;.]{3,50},)?\s+(?:fell|falls|fall\b(?=\s*\?)|has\s+fallen|had\s+fallen|(?:was|has\s+been|had\s+been)\s+"
     r"(?:captured|taken|seized|overrun|recaptured|retaken|liberated|encircled))\b"
 )
 _NEAR_BEFORE = EndAnchored(

@@ -243,7 +243,9 @@ _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\
 # "one family", "one side", "one of the deadliest": the determiner, not a figure.
 _ONE_AS_DETERMINER = caseless(
     r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
-    r"afternoon|week|month|year|more|last|such|single)\b"
+    r"afternoon|week|month|year|more|last|such|single|"
+    # "burned 40 tankers in one ambush": which attack, not a count of them
+    r"ambush|attack|raid|assault|incident|blast|explosion|operation|go)\b"
     r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+['’]s\s+)?(?:most|least|last|first|few|"
     r"only|main|best|worst|[a-z]+est)\b"
     # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
@@ -388,7 +390,9 @@ _YEAR_AS_ADJECTIVE = EndAnchored(
 _YEAR_NAMES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:deal|agreement|accords?|treaty|pact|protocol|memorandum|ceasefire|"
     r"truce|armistice|resolution|constitution|law|borders?|lines?|war|genocide|massacre|invasion|"
-    r"revolution|uprising|coup|elections?|referendum|earthquake|quake|tsunami|floods?)\b"
+    r"revolution|uprising|coup|elections?|referendum|earthquake|quake|tsunami|floods?|"
+    # "60% below 2023 levels": a year to compare with
+    r"levels?)\b"
 )
 _OF_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?")
 _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
@@ -745,8 +749,11 @@ _FAR_PASSIVE_AFTER = caseless(
     r"(?P<verb>killed|wounded|injured|abducted|kidnapped|detained|arrested|released|freed|"
     r"rescued|displaced|evacuated|damaged|destroyed)\b"
 )
+# "four crew are still missing and at least three were killed": a figure in the gap owns the
+# later verb
 _FAR_GAP_STOP = caseless(
-    r"\b(?:where|when|whom|whose|after|before|while|because|since|as|but|until|if|than)\b"
+    r"\b(?:where|when|whom|whose|after|before|while|because|since|as|but|until|if|than|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b"
 )
 _REGIONS_AFTER = caseless(
     r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries|"

@@ -34,7 +34,7 @@ from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
-from sitrep_classifier.text import MONTHS, STATE_ORGAN_AFTER, Passage, fold, passages_of
+from sitrep_classifier.text import MONTHS, STATE_ORGAN_AFTER, Passage, caseless, fold, passages_of
 from sitrep_schemas import (
     Actor,
     ClassifierInfo,
@@ -227,7 +227,7 @@ class Tagger:
         actors = _not_targets(_not_places(_not_labels(named, passages), places), passages)
         actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
-            actors = _named_over_generic(actors, self.actors.unlisted.generic_groups)
+            actors = _named_over_generic(actors, self.actors.unlisted.generic_groups, passages)
         # "The army" is the forces of the country the bulletin or its section is about
         # ("Sudan: ... hosted the army in Jeddah"), else of the one country the places lie in.
         # the country a label names, not one guessed from the places, has "the government"
@@ -311,7 +311,7 @@ class Tagger:
                 sector=entry.sector, country=entry.country, role="actor",
             )  # fmt: skip
         if len(actors) > before and unlisted is not None:  # "the militia": not also "militias"
-            actors = _named_over_generic(actors, unlisted.generic_groups)
+            actors = _named_over_generic(actors, unlisted.generic_groups, passages)
         return actors
 
     def _capital_voices(
@@ -470,12 +470,37 @@ _ARMED = frozenset({"non_state_armed", "unknown"})
 _VICTIMS = frozenset({"civilians", "protesters", "media", "civil_society", "intergovernmental"})
 
 
-def _named_over_generic(actors: list[Actor], generic: frozenset[str]) -> list[Actor]:
+def _named_over_generic(
+    actors: list[Actor], generic: frozenset[str], passages: list[Passage]
+) -> list[Actor]:
     """Collective nouns for armed groups give way to a group the text names ("Gang members
-    of the Viv Ansanm alliance attacked ...": Viv Ansanm, not "gangs" too)."""
+    of the Viv Ansanm alliance attacked ...": Viv Ansanm, not "gangs" too), and are no party
+    where a policy is aimed at them ("a plan to disarm armed groups")."""
+    fields = {p.field: p.value for p in passages}
+    actors = [
+        a
+        for a in actors
+        if not (
+            a.name in generic
+            and a.span is not None
+            and a.span.field in fields
+            and _POLICY_OBJECT_BEFORE.search(
+                fields[a.span.field], max(0, a.span.start - 40), a.span.start
+            )
+        )
+    ]
     if not any(a.type == "non_state_armed" and a.name not in generic for a in actors):
         return actors
     return [a for a in actors if a.name not in generic]
+
+
+_POLICY_OBJECT_BEFORE = caseless(
+    r"\b(?:disarm(?:ing)?|disband(?:ing)?|dissolv(?:e|ing)|dismantl(?:e|ing)|"
+    r"(?:disarmament|dissolution|disbanding|dismantling|integration)\s+of|"
+    # "committing to end support for armed groups"
+    r"support\s+(?:for|to))\s+"
+    r"(?:the\s+|all\s+|several\s+|other\s+)?(?:[a-z-]+\s+)?$"
+)
 
 
 def _implied(
