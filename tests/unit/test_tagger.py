@@ -4409,3 +4409,26 @@ def test_armed_groups_act_but_are_no_party_to_a_policy_aimed_at_them(tagger: Tag
         "military.posture_movement"
     )
     assert top_cue("The Ravi and Sutlej rivers burst their banks.") == "disaster.natural_event"
+
+
+def test_a_label_that_is_only_a_town_names_where_the_text_is(tagger: Tagger) -> None:
+    shelled = "The RSF shelled the Abu Shouk camp on Friday, killing 11 people."
+    names = [loc.name for loc in tagger.classify(event(shelled, "El Fasher")).locations]
+    assert names == ["Abu Shouk", "El Fasher"]
+    region = "The army repelled an attack on the town of Babanusa in West Kordofan."
+    names = [loc.name for loc in tagger.classify(event(region, "Kordofan")).locations]
+    assert "Kordofan" not in names  # a region's label: not a town
+    target = "The main direction of the attack was the city of Kyiv."
+    assert [loc.name for loc in tagger.classify(event(target)).locations] == ["Kyiv"]
+
+
+def test_evacuated_injured_a_council_and_malnutrition(tagger: Tagger) -> None:
+    airlift = "Helicopters evacuated about 1,000 injured people to hospitals in Jalalabad."
+    assert figures(tagger, airlift) == [("evacuated", 1000.0)]
+    council = "Haiti's transitional council appointed a new president."
+    assert "Transitional Presidential Council" in actor_names(tagger, council)
+    treated = "Its hospital had treated more than 600 people for malnutrition, most of them children who fled the city."
+    assert top_cue(treated) == "humanitarian.needs_conditions"
+    assert top_cue(
+        "The prime minister announced the return of several ministries to Khartoum."
+    ) == ("politics.domestic")

@@ -819,6 +819,7 @@ class Gazetteer:
                     place = _as_part(place, f"{compass.group('compass')} {place.name}")
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before)
+                    or _STRONG_BEFORE.search(before)  # "the target was the city of Kyiv"
                     or suffix
                     or _PLACE_NOUN_AFTER.match(after)
                     or _QUARTER_BEFORE.search(before)
@@ -1050,6 +1051,24 @@ class Gazetteer:
             if chosen is not None and chosen.kind == "settlement":
                 towns[chosen.place_id] = chosen
         return next(iter(towns.values())) if len(towns) == 1 else None
+
+    def label_town(self, passage: Passage) -> Location | None:
+        """The town a passage that is nothing but its name stands for ("El Fasher — The RSF
+        shelled ..."): curated or of 50,000 people, else None."""
+        label = passage.value.strip().rstrip(":—–-").rstrip()
+        spans = self._spans(label)
+        if len(spans) != 1 or spans[0][0] != 0 or spans[0][1] != len(label):
+            return None
+        town = self.town_of(label)
+        if town is None:
+            return None
+        start = passage.value.find(label)
+        return Location(
+            name=label, kind=town.kind, country=town.country, admin1=town.admin1,
+            lat=round(town.lat, 5), lon=round(town.lon, 5), precision=_PRECISION[town.kind],
+            place_id=town.place_id, confidence=(0.9 if town.curated else 0.75) * 0.8,
+            span=passage.span(start, start + len(label)),
+        )  # fmt: skip
 
     def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
         """ "schools in the south", "the country's east": that part of the bulletin's country,

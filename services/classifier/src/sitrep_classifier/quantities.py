@@ -884,6 +884,15 @@ def _passive_kind(lowered: str, end: int) -> str | None:
     return None
 
 
+_EVACUATED_BEFORE = caseless(
+    r"\b(?:evacuated|evacuating|evacuates|airlifted|airlifting|medevaced|transferred|"
+    r"transferring)\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|at\s+least\s+|"
+    r"more\s+than\s+)?$"
+)
+_HURT_PEOPLE_AFTER = caseless(
+    r"\s+(?:(?:seriously|critically|badly|severely)\s+)?(?:injured|wounded|sick|ill)\s+"
+    r"(?:people|persons|civilians|children|patients|residents|survivors|soldiers)\b"
+)
 _EITHER_HARM_AFTER = re.compile(r"\s+or\s+(?:wounded|injured|killed|dead)\b")
 # A figure, perhaps one word ("844,000 Sudanese"), right before a people noun of a kind: the
 # noun is that figure's, not a later one's
@@ -1063,6 +1072,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         and not _DISPLACED_WHO.match(lowered, end)
     ):
         return None
+    if _EVACUATED_BEFORE.search(lowered, max(0, start - 40), start) and _HURT_PEOPLE_AFTER.match(
+        lowered, end
+    ):
+        return "evacuated"  # "evacuated about 1,000 injured people": the evacuees are counted
     passive = _passive_kind(lowered, end)
     if passive and passive not in _NEEDS_WEAPON:
         if passive in _PEOPLE_KINDS and _NOT_PEOPLE_AFTER.match(lowered, end):

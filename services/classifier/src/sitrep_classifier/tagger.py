@@ -376,7 +376,14 @@ class Tagger:
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
         located = locate(passages[:1])
-        if located or len(passages) < 2:
+        if len(passages) < 2:
+            return located
+        if located:
+            # "El Fasher — The RSF shelled the Abu Shouk camp": a label that is only a town
+            # names where the text's places are
+            label = self.gazetteer.label_town(passages[1])
+            if label is not None and all(loc.place_id != label.place_id for loc in located):
+                return [*located, label]
             return located
         return locate(passages) if locate(passages[1:]) else []
 
