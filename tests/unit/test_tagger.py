@@ -4432,3 +4432,33 @@ def test_evacuated_injured_a_council_and_malnutrition(tagger: Tagger) -> None:
     assert top_cue(
         "The prime minister announced the return of several ministries to Khartoum."
     ) == ("politics.domestic")
+
+
+def test_a_statements_title_its_sources_units_and_shelters(tagger: Tagger) -> None:
+    mod = UpdateEvent(
+        event_id="0" * 32,
+        source="test",
+        bulletin_title="Summary of the Russian Defence Ministry on the special military operation",
+        text="Air defence means shot down 7 guided aerial bombs and 218 drones.",
+        received_at=NOW,
+    )
+    assert [a.name for a in tagger.classify(mod).actors] == ["Russian forces"]
+    djibo = "Jihadists killed 50 soldiers at a base in Djibo, two security sources said."
+    assert figures(tagger, djibo) == [("killed", 50.0)]
+    units = "Units inflicted losses on three mechanised brigades; the enemy lost 430 servicemen."
+    assert figures(tagger, units) == [("count", 3.0), ("lost", 430.0)]
+    outdoors = "About 20,000 people are sleeping outdoors or in evacuation centres."
+    assert figures(tagger, outdoors) == [("displaced", 20000.0)]
+
+
+def test_a_capital_and_its_counterpart_and_crowds_trying_to_flee(tagger: Tagger) -> None:
+    doha = "Kinshasa and the AFC/M23 signed a framework agreement in Doha."
+    assert "Democratic Republic of the Congo" in actor_names(tagger, doha)
+    border = "Burundi closed the crossing as thousands of Congolese tried to flee the fighting."
+    assert "civilians" in actor_names(tagger, border)
+    assert top_cue("Moscow and Kyiv exchanged 84 prisoners each.") == (
+        "humanitarian.prisoners_hostages"
+    )
+    assert top_cue("Indonesia said it had 20,000 troops ready to deploy to Gaza.") == (
+        "diplomacy.intent"
+    )

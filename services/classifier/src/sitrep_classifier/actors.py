@@ -19,6 +19,7 @@ from sitrep_classifier.text import (
     EndAnchored,
     Passage,
     caseless,
+    fold,
     matches_in,
     word_starts,
 )
@@ -99,6 +100,11 @@ _PLACE_BEFORE = EndAnchored(
 _DOCUMENT_AFTER = caseless(
     r"[\s:,-]*(?:[a-z]+\s+){0,2}?(?:statement|summary|"
     r"update|briefing|report|communiqu[eé]|bulletin|release)s?\b"
+)
+# "Summary of the Russian Defence Ministry on ...": the document's word first
+_DOCUMENT_BEFORE = caseless(
+    r"^(?:daily\s+)?(?:statement|summary|update|briefing|report|communiqu[eé]|bulletin|release)"
+    r"\s+(?:of|from|by)\s+(?:the\s+)?"
 )
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 # A country's appeal or plan: "the Sudan Humanitarian Response Plan", "the Lebanon Flash Appeal"
@@ -408,6 +414,12 @@ class ActorIndex:
     def state_of(self, label: str) -> str | None:
         """The ISO-3 code of the one state a label names an organ or the forces of
         ("Russian Defence Ministry summary", "IDF statement"), if it names one."""
+        document = _DOCUMENT_BEFORE.match(fold(label))
+        if document:
+            organ = self._matches(label[document.end() :])
+            if organ and organ[0][0] == 0:
+                entry = self.aliases[organ[0][2]]
+                return entry.country if entry.type == "state" and not entry.person else None
         found = self._matches(label)
         if not found or found[0][0] != 0:  # "Ukrainian Air Force: ...": a title's capitals
             first, _, rest = label.partition(" ")
@@ -1055,7 +1067,7 @@ _COMBATANTS = (
 _CROWD_HARMED = caseless(
     r"\b(?:dozens|scores|hundreds|thousands|millions|tens\s+of\s+thousands|"
     rf"hundreds\s+of\s+thousands)(?:\s+of\s+(?!(?:{_COMBATANTS})\b)[a-z]+)?\s+"
-    r"(?:have\s+|had\s+|were\s+|are\s+)?"
+    r"(?:have\s+|had\s+|were\s+|are\s+)?(?:(?:tried|trying|try|attempted|attempting)\s+to\s+)?"
     r"(?:fled|flee|flees|fleeing|killed|dead|wounded|injured|displaced|evacuated|forced\s+from|"
     # "thousands of families shelter at the air base": uprooted
     r"shelter|sheltering|sheltered|sought\s+refuge|seek\s+refuge|took\s+refuge|"

@@ -258,6 +258,15 @@ _FOR_A_TERM = caseless(r"\s+(?:day|week|month|year)\b")
 # "gave the coup leaders one week to restore Bazoum": a deadline
 _DEADLINE_AFTER = caseless(r"\s+(?:day|week|month|year)\s+to\s+(?!the\b)[a-z]+\b")
 # "three times its capacity", "a fivefold rise": a multiplier, not a count.
+# "two security sources said", "three witnesses told Reuters": who told, not a figure
+_VOICES_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:sources|officials|witnesses|diplomats|residents|medics|"
+    r"doctors)\s+(?:said|say|says|told|reported|confirmed)\b"
+)
+# "inflicted losses on formations of three mechanised brigades": units counted, not losses
+_UNITS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:brigades|battalions|regiments|divisions|companies)\b"
+)
 _MULTIPLIER_AFTER = caseless(
     r"[\s-]*fold\b|\s+times\s+(?:its|their|the|as|more|higher|larger|greater|bigger|lower|"
     r"less|fewer|that|what|than)\b"
@@ -430,7 +439,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "to temporary shelters", "to shelters", "to evacuation centres",
                          "into temporary shelters", "into shelters", "staying in",
                          "in temporary shelters",
-                         "to evacuation centers")),
+                         "to evacuation centers", "in evacuation centres", "in evacuation centers",
+                         "sleeping outdoors", "sleeping in the open")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
                          "moved to evacuation centres", "moved to evacuation centers",
@@ -1238,6 +1248,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
                 )
             )
             or _MULTIPLIER_AFTER.match(lowered, end, end + 16)
+            or _VOICES_AFTER.match(lowered, end, end + 50)
             or _CHANGE_BEFORE.search(tail)
             or _CHANGE_AFTER.match(lowered, end, end + 40)
         ):
@@ -1674,6 +1685,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 50)
             # "16,500 sick and wounded people waiting to leave": patients, not one attack's hurt
             or _SICK_AFTER.match(lowered, hit.end, hit.end + 30)
+            or _UNITS_AFTER.match(lowered, hit.end, hit.end + 40)
             else "settlements"
             if _SETTLEMENT_NOUN.match(lowered, hit.end, hit.end + 40)
             # "Friday's magnitude 7.4 earthquake", "a quake of magnitude 6.7"

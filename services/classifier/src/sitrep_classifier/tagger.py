@@ -328,6 +328,7 @@ class Tagger:
                 *_CAPITAL_VOICE.finditer(passage.value),
                 *_CAPITAL_OBJECT.finditer(passage.value),
                 *_CAPITAL_REPLY.finditer(passage.value),
+                *_CAPITAL_PAIR.finditer(passage.value),
             ]
             for m in found:
                 if m.group("verb").startswith("sa") and not speech:
@@ -451,6 +452,13 @@ _CAPITAL_VOICE = re.compile(
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
     r"recalled|recalls|expelled|expels|summoned|summons|called|calls|criticised|criticized|"
     r"criticises|criticizes|blamed|blames|described|describes)\b"
+)
+# "Kinshasa and the AFC/M23 signed a framework agreement": a capital and its counterpart
+_CAPITAL_PAIR = re.compile(
+    r"(?:^|[.;:]\s+)"
+    rf"{_CAPITAL_NAME}\s+and\s+(?:the\s+)?[A-Z][\w/'’-]*(?:\s+[A-Z][\w/'’-]*){{0,3}}\s+"
+    r"(?:have\s+|had\s+|also\s+)?(?P<verb>signed|agreed|initialled|initialed|exchanged|"
+    r"resumed|held|began|opened|concluded)\b"
 )
 # "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
 _CAPITAL_REPLY = re.compile(
