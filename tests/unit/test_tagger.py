@@ -4462,3 +4462,14 @@ def test_a_capital_and_its_counterpart_and_crowds_trying_to_flee(tagger: Tagger)
     assert top_cue("Indonesia said it had 20,000 troops ready to deploy to Gaza.") == (
         "diplomacy.intent"
     )
+
+
+def test_cues_for_rejections_retreats_destroyed_homes_and_deliveries() -> None:
+    assert top_cue("The Kremlin continues to reject any peace framework.") == (
+        "diplomacy.rejection"
+    )
+    assert top_cue("Resistance forces retreat from Kyaukme.") == "battle.territory_taken"
+    assert top_cue("More than 5,000 homes were destroyed in Kunar.") == "assessment.damage"
+    assert top_cue("WHO has delivered 25 tonnes of medical supplies.") == "aid.humanitarian"
+    assert top_cue("He said he was ready to meet Putin in any format.") == "diplomacy.intent"
+    assert top_cue("Militants set fire to 30 fuel tankers near Kati.") == "civilians.attack"
