@@ -4473,3 +4473,27 @@ def test_cues_for_rejections_retreats_destroyed_homes_and_deliveries() -> None:
     assert top_cue("WHO has delivered 25 tonnes of medical supplies.") == "aid.humanitarian"
     assert top_cue("He said he was ready to meet Putin in any format.") == "diplomacy.intent"
     assert top_cue("Militants set fire to 30 fuel tankers near Kati.") == "civilians.attack"
+
+
+def test_a_town_put_in_another_country_abbreviated_saints_and_silent_capitals(
+    tagger: Tagger,
+) -> None:
+    def located(text: str) -> list[tuple[str, str | None]]:
+        return [(loc.name, loc.country) for loc in tagger.classify(event(text)).locations]
+
+    landfall = "Hurricane Melissa made landfall near New Hope in south-western Jamaica."
+    assert located(landfall) == [("New Hope", "JAM")]
+    parishes = "Most deaths were in the parishes of St. Elizabeth and Westmoreland, Jamaica."
+    assert ("St. Elizabeth", "JAM") in located(parishes)
+    claim = "Pakistan said it shot down five Indian jets, a claim New Delhi did not address."
+    assert located(claim) == []
+    airports = "India closed 32 airports in the north of the country."
+    assert located(airports) == [("India", "IND")]
+
+
+def test_one_member_killed_is_counted_and_no_civilian(tagger: Tagger) -> None:
+    car = "Israeli strike on car in Nabatieh kills Hezbollah member, army says"
+    tagged = tagger.classify(event(car))
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("killed", 1.0)]
+    assert "civilians" not in [a.name for a in tagged.actors]
+    assert figures(tagger, "The strike killed a senior Hamas commander.") == [("killed", 1.0)]

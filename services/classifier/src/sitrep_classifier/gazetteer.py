@@ -72,6 +72,9 @@ _NAME_START = re.compile(
 )
 _PARTICLE_FIRST = re.compile(_PARTICLE)
 _JOINER = re.compile(r"[ -]+")
+# "St. Elizabeth", "Mt. Kenya": an abbreviation's full stop joins it to the next word
+_ABBREVIATION_JOINER = re.compile(r"\.\s+")
+_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _ROUTE_AFTER = caseless(
     r"\s+(?:road|highway|motorway|route|railway|rail\s+line|pipeline|corridor)\b"
 )
@@ -209,6 +212,9 @@ _IMPLIED_PLACE = re.compile(
     r"outskirts\s+of|streets\s+of|parts\s+of)\s+the\s+(?:country's\s+)?(?P<capital>capital)\b"
     r"(?!\s+(?:of|city\s+of)\b|,?\s+[A-Z])"
     r"|\b(?i:across|throughout|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?country\b"
+    # "closed 32 airports in the north of the country"
+    r"|\b(?i:in|across|throughout)\s+the\s+(?i:(?:north|south)-?(?:east|west)|north|south|east|"
+    r"west|centre|center)\s+of\s+the\s+country\b"
     r"|\b(?i:nationwide)\b"
     # "strikes across the strip": Gaza's, in a bulletin about the Palestinian territories
     r"|\b(?i:across|throughout|in|inside|into|around|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?"
@@ -323,7 +329,8 @@ _SPEECH_AFTER = caseless(
     r"denies|rejects|confirms|claims|warns|accuses|urges|insists|vows|"
     r"denied|lifted|imposed|accused|urged|rejected|responded|insisted|stated|confirmed|told|agreed|"
     r"refused|reported|called|condemned|vowed|signed|approved|plans|wants|pledged|sent|delivered|"
-    r"(?:did|does|has|have)\s+not\s+comment(?:ed)?|declined\s+to\s+comment)\b"
+    r"(?:did|does|has|have)\s+not\s+(?:comment(?:ed)?|address(?:ed)?|confirm(?:ed)?|deny|denied|"
+    r"respond(?:ed)?|acknowledge(?:d)?)|declined\s+to\s+comment)\b"
 )
 # "Gaza's civil defence said", "Kharkiv's governor says": the speaker's office is there
 _OFFICE_SPEAKS_AFTER = caseless(
@@ -427,6 +434,12 @@ _BESIEGED_AFTER = re.compile(
     r"(?:\s+and\s+[A-Z][\w'’-]+)?(?:\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
     r"\s+(?:remains?|is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:still\s+)?(?:under\s+siege|besieged|encircled|surrounded|cut\s+off)\b"
+)
+_IN_COUNTRY_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?i:north|south|east|west|central)[\w-]*\s+)?"
+    r"(?P<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    # "Kupiansk, Ukraine," ends there; "Chad, Kenya and Uganda" is a list
+    r"|,\s+(?P<country2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?=\s*(?:[,.;:)]|$))"
 )
 _IN_NEXT = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?$")
 _LAUNCHED_FROM = EndAnchored(
@@ -539,6 +552,8 @@ class Gazetteer:
             while len(ends) < _MAX_TOKENS and names[-1] in prefixes:
                 joiner = _JOINER.match(text, ends[-1])
                 name = names[-1]
+                if joiner is None and name in _ABBREVIATIONS:
+                    joiner = _ABBREVIATION_JOINER.match(text, ends[-1])
                 if joiner is None and f"{name} s" in prefixes:
                     # "Cox's Bazar": a possessive inside a name (GeoNames' "cox s bazar")
                     joiner = _POSSESSIVE_JOINER.match(text, ends[-1])
@@ -733,6 +748,9 @@ class Gazetteer:
                     continue  # "renewed Santa Ana winds": a wind, not where it blows
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
+                if not place.curated and place.kind == "settlement":
+                    # "near New Hope in south-western Jamaica": Jamaica's, not the US New Hope
+                    place = self._in_another_country(text, end, place) or place
                 if not place.curated:
                     if suffix:
                         if place.kind not in _REGIONS:  # a region already: keep its id and code
@@ -1146,6 +1164,22 @@ class Gazetteer:
         return found
 
     @cache  # noqa: B019 - one Gazetteer per process
+    def _in_another_country(self, text: str, end: int, place: Place) -> Place | None:
+        """The place as an unlisted town of the country the text puts it in ("X in southern
+        Jamaica", "X, Jamaica"), where that is not its own; else None."""
+        m = _IN_COUNTRY_AFTER.match(text, end)
+        if m is None:
+            return None
+        code = self._country_codes().get(normalise(m.group("country") or m.group("country2")))
+        country = self._countries().get(code) if code and code != place.country else None
+        if country is None:
+            return None
+        return Place(
+            place_id=f"unlisted:{code}:{normalise(place.name)}", name=place.name,
+            kind="settlement", country=code, admin1=None, admin1_code=None, lat=country.lat,
+            lon=country.lon, population=0, capital=False, curated=False,
+        )  # fmt: skip
+
     def _country_codes(self) -> dict[str, str]:
         return {normalise(name): code for name, code in self.index.country_names().items()}
 

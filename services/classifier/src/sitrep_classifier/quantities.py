@@ -1362,9 +1362,10 @@ _ONE_PERSON = caseless(
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
     # a named side's one leader: "strike killed Hezbollah commander", "killed the gang leader"
     # or its office-holder by possessive: "killed Hezbollah's chief spokesperson"
-    r"|\b(?P<harm4>killed|killing|shot\s+dead)\s+(?P<a4>(?:the\s+)?"
+    r"|\b(?P<harm4>killed|killing|kills|shot\s+dead)\s+(?P<a4>(?:the\s+|an?\s+)?"
     r"(?:[a-z-]+[’']s\s+(?:senior\s+|top\s+|chief\s+)?(?:[a-z-]+\s+)?|(?:senior\s+|top\s+)?[a-z-]+\s+)"
-    r"(?:commander|leader|chief|spokes(?:person|man|woman)))\b(?!\s*(?:s\b|and\b))"
+    r"(?:commander|leader|chief|spokes(?:person|man|woman)|member|official|operative))\b"
+    r"(?!\s*(?:s\b|and\b))"
     # a telegraphic headline, without an article: "Polio team guard shot dead in Bajaur"
     rf"|^(?P<a6>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm6>killed|shot\s+dead|wounded|injured)\b"
     # "An 81-year-old woman pulled alive from the rubble later died in hospital"
@@ -1447,7 +1448,10 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
             continue
         kinds.add(kind)
         surface = text[m.start(group) : m.end(group)]
-        noun = text[m.end(group) : m.end()].split()
+        # "kills Hezbollah member": the person's noun inside the group, when nothing follows it
+        noun = text[m.end(group) : m.end()].split() or [
+            w for w in surface.split() if w.lower() not in ("the", "a", "an")
+        ]
         out.append(_people(1, kind, surface, " ".join(noun[:3]) or None))
     return out
 
