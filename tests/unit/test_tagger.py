@@ -4497,3 +4497,17 @@ def test_one_member_killed_is_counted_and_no_civilian(tagger: Tagger) -> None:
     assert [(q.kind, q.value) for q in tagged.quantities] == [("killed", 1.0)]
     assert "civilians" not in [a.name for a in tagged.actors]
     assert figures(tagger, "The strike killed a senior Hamas commander.") == [("killed", 1.0)]
+
+
+def test_questions_are_no_places_and_refugees_no_home_forces(tagger: Tagger) -> None:
+    crossings = "Which crossings are open? Kerem Shalom and Kissufim are open."
+    names = [loc.name for loc in tagger.classify(event(crossings)).locations]
+    assert names == ["Kerem Shalom", "Kissufim"]
+    fled = "Some 50,000 Malians crossed into Mauritania's Hodh Ech Chargui region, fleeing abuses by armed forces."
+    assert actor_names(tagger, fled) == ["civilians"]
+    hunger = "A monitor said 100,000 people still faced catastrophic hunger."
+    assert figures(tagger, hunger) == [("in_need", 100000.0)]
+    assert "COGAT" in actor_names(tagger, "COGAT says it is allowing in everything requested.")
+    assert top_cue("Troops had withdrawn toward El Obeid to regroup.") == (
+        "military.posture_movement"
+    )

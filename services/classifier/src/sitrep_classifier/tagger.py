@@ -236,6 +236,9 @@ class Tagger:
         if (
             home is None
             and len(countries) == 1
+            # "50,000 Malians crossed into Mauritania ..., fleeing abuses by armed forces": the
+            # refugees' refuge, not the forces' country
+            and not any(q.kind == "fled_abroad" for q in figures)
             and not any(
                 a.sector == "military"
                 or (a.type == "state" and a.country is not None and a.country not in countries)
