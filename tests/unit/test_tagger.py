@@ -4511,3 +4511,15 @@ def test_questions_are_no_places_and_refugees_no_home_forces(tagger: Tagger) -> 
     assert top_cue("Troops had withdrawn toward El Obeid to regroup.") == (
         "military.posture_movement"
     )
+
+
+def test_origins_rebuilt_countries_and_expanded_control(tagger: Tagger) -> None:
+    boat = "A boat carrying migrants from Haiti capsized off the Turks and Caicos Islands."
+    tagged = tagger.classify(event(boat))
+    assert "Haiti" not in [loc.name for loc in tagged.locations]
+    assert "Haiti" not in [a.name for a in tagged.actors]
+    grant = "The World Bank approved a $300 million grant for Lebanon's reconstruction."
+    assert [loc.name for loc in tagger.classify(event(grant)).locations] == ["Lebanon"]
+    assert top_cue("M23 rebels expanded their control in Masisi, forcing 80,000 to flee.") == (
+        "battle.territory_taken"
+    )

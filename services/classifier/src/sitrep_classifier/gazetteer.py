@@ -382,7 +382,9 @@ _POSSESSED_PLACE = caseless(
     r"facilities|grid|sector)|electricity|grid|infrastructure|cities|towns|villages|regions|"
     r"ports?|coast(?:line)?|railways?|(?:gas|oil)\s+(?:transit|pipelines?|fields?|"
     r"refiner(?:y|ies)|terminals?|depots?|facilities)|refiner(?:y|ies)|front\s*line|frontline|"
-    r"east|west|north|south|(?:north|south)-?(?:east|west)|eastern|western|northern|southern)\b"
+    r"east|west|north|south|(?:north|south)-?(?:east|west)|eastern|western|northern|southern|"
+    # "a grant for Lebanon's reconstruction": the country rebuilt
+    r"reconstruction|rebuilding|recovery)\b"
 )
 # "fired from Iran", "a drone launched from Iraq": where it came from, not where it happened.
 # "sanctions on Moscow", "pressure on Tehran": the state the measure aims at, not a place.
@@ -453,7 +455,7 @@ _PEOPLE_FROM = EndAnchored(
     r"delegations?|delegates|envoys|ministers|diplomats|mediators|negotiators|volunteers|"
     r"mercenaries|monitors|observers|instructors|advisers|advisors|engineers|doctors|"
     r"ambassadors?|envoy|crews|firefighters|rescuers|teams|aircraft|contributions?|"
-    r"contingents)\s+from\s+(?:the\s+)?$",
+    r"contingents|migrants|refugees|asylum\s+seekers|deportees)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
 _PRECISION = {

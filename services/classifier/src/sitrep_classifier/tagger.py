@@ -566,7 +566,9 @@ _COMPASS = (
 # not who fired it
 _FIRED_FROM_BEFORE = re.compile(
     rf"\b(?:fired|launched|shot|flown|coming)\s+(?:\w+\s+){{0,2}}from\s+(?:the\s+)?"
-    rf"(?:{_COMPASS}\s+)?$",
+    rf"(?:{_COMPASS}\s+)?$"
+    # "a boat carrying migrants from Haiti": where they came from, not a party
+    r"|\b(?:migrants|refugees|asylum\s+seekers|deportees)\s+from\s+(?:the\s+)?$",
     re.I,
 )
 _TOWARDS_BEFORE = re.compile(
