@@ -394,6 +394,20 @@ def test_a_time_stamp_alone_on_its_line_is_neither_a_section_nor_an_item() -> No
     assert [it.text[:9] for it in posts.items] == ["Two peopl", "Zelenskyy"]
 
 
+def test_a_posted_at_stamp_parts_posts_and_leaves_each_its_headline() -> None:
+    body = (
+        "Ukraine war: live\n\nPosted at 09:12\nKyiv hit by overnight attack\n"
+        "At least four people were killed in Kyiv, the city's administration said.\n\n"
+        "Posted at 10:05\nZelensky: Europe must decide on frozen assets\n"
+        "President Volodymyr Zelensky urged EU leaders to approve the loan.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline, it.text[:12]) for it in bulletin.items] == [
+        (None, "Kyiv hit by overnight attack", "At least fou"),
+        (None, "Zelensky: Europe must decide on frozen assets", "President Vo"),
+    ]
+
+
 def test_a_live_pages_furniture_lines_are_not_items() -> None:
     body = (
         "Middle East crisis live\n\n12m ago\nIsraeli strike hits Beirut southern suburbs\n\n"

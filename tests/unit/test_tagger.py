@@ -4523,3 +4523,17 @@ def test_origins_rebuilt_countries_and_expanded_control(tagger: Tagger) -> None:
     assert top_cue("M23 rebels expanded their control in Masisi, forcing 80,000 to flee.") == (
         "battle.territory_taken"
     )
+
+
+def test_a_citys_military_administration_speaks_for_no_forces(tagger: Tagger) -> None:
+    kyiv = (
+        "Four people were killed when Russian drones struck Kyiv's Darnytskyi district, "
+        "the city's military administration said."
+    )
+    assert "Ukrainian forces" not in actor_names(tagger, kyiv)
+    assert top_cue("Sudan and South Sudan agree to protect the Heglig oil field.") == (
+        "diplomacy.agreement"
+    )
+    assert top_cue("Trump gave Russia 50 days to agree to a ceasefire or face tariffs.") != (
+        "diplomacy.agreement"
+    )

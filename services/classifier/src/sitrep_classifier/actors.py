@@ -838,7 +838,7 @@ _BARE_FORCES = caseless(
     r"(?<!allowing )(?<!allows )(?<!allow )(?<!authorising )(?<!authorizing )"
     # "foreign military bases": no one's forces in particular; "the regional military
     # administration": Ukraine's civil authority in a region
-    r"(?<!foreign )(?<!regional )(?<!city )"
+    r"(?<!foreign )(?<!regional )(?<!city )(?<!city's )(?<!city’s )"
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     # "air defence means shot down", "units of the Centre group of forces"
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"

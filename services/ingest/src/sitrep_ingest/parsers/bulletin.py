@@ -336,7 +336,9 @@ _POST_STAMP = re.compile(rf"^{_CLOCK}(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s
 
 # "14.32 BST", "08:15", "9.45am GMT" alone on a line: when the next post was written
 _STAMP_ONLY = re.compile(
-    rf"^{_CLOCK}\s*(?:[ap]\.?m\.?)?\s*"
+    # "Posted at 09:12", "Updated 10.05 GMT": the same, with the blog's own word for it
+    r"^(?:(?:posted|updated|published|last\s+updated)\s+(?:at\s+)?)?"
+    rf"{_CLOCK}\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|MSK|AEST|AEDT|local)?$",
     re.IGNORECASE,
 )
