@@ -408,6 +408,32 @@ def test_a_posted_at_stamp_parts_posts_and_leaves_each_its_headline() -> None:
     ]
 
 
+def test_pinned_breaking_and_dated_stamps_are_furniture_of_a_live_page() -> None:
+    body = (
+        "Israel-Gaza live\n\nKey event\n2h ago\nIsraeli strikes kill 12 in Gaza City\n"
+        "Israeli strikes killed 12 people in Gaza City overnight, the civil defence said.\n\n"
+        "Share\n\nPinned post\n1h ago\nHamas hands over remains\n"
+        "Hamas handed over the remains of a hostage to the Red Cross on Tuesday.\n"
+        "Copy link\n\nBREAKING\nCeasefire talks resume in Cairo\n"
+        "Negotiators resumed talks in Cairo on the second phase of the ceasefire.\n"
+    )
+    assert [(it.section, it.headline) for it in parse_bulletin(body).items] == [
+        (None, "Israeli strikes kill 12 in Gaza City"),
+        (None, "Hamas hands over remains"),
+        (None, "Ceasefire talks resume in Cairo"),
+    ]
+    dated = (
+        "Sudan: the day's updates\n\n12 November 2025, 14:30\nRSF drone hits El Obeid\n"
+        "An RSF drone struck a fuel depot in El Obeid, starting a fire, witnesses said.\n\n"
+        "From 09:10 GMT\nAid convoy reaches Tawila\n"
+        "A WFP convoy of 20 trucks reached Tawila with food for 50,000 people.\n"
+    )
+    assert [it.text[:12] for it in parse_bulletin(dated).items] == [
+        "An RSF drone",
+        "A WFP convoy",
+    ]
+
+
 def test_a_live_pages_furniture_lines_are_not_items() -> None:
     body = (
         "Middle East crisis live\n\n12m ago\nIsraeli strike hits Beirut southern suburbs\n\n"

@@ -35,6 +35,7 @@ _META = re.compile(
       | here\s+is\s+the\s+situation\s+on\b | here\s+are\s+the\s+key\s+events\b
       | updated\s+at\b | (?:from\s+)?\d{1,3}\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago$
       | share$ | copy\s+link$ | show\s+key\s+events\s+only$
+      | key\s+events?$ | pinned(?:\s+post)?$ | breaking(?:\s+news)?$ | (?:live\s+)?updates?$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -337,7 +338,9 @@ _POST_STAMP = re.compile(rf"^{_CLOCK}(?:\s*(?:GMT|UTC|BST|CET))?\s*[-–—:|]\s
 # "14.32 BST", "08:15", "9.45am GMT" alone on a line: when the next post was written
 _STAMP_ONLY = re.compile(
     # "Posted at 09:12", "Updated 10.05 GMT": the same, with the blog's own word for it
-    r"^(?:(?:posted|updated|published|last\s+updated)\s+(?:at\s+)?)?"
+    r"^(?:(?:posted|updated|published|last\s+updated|from)\s+(?:at\s+)?)?"
+    # "12 November 2025, 14:30": a date before the time
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?,?\s+(?:at\s+)?)?"
     rf"{_CLOCK}\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|PT|PST|PDT|IST|MSK|AEST|AEDT|local)?$",
     re.IGNORECASE,
