@@ -434,6 +434,34 @@ def test_pinned_breaking_and_dated_stamps_are_furniture_of_a_live_page() -> None
     ]
 
 
+def test_a_header_over_a_labelled_paragraph_is_its_section_and_emoji_are_markers() -> None:
+    body = (
+        "# Sudan situation update\n\n### Darfur\n"
+        "**El Fasher:** RSF fighters looted the Saudi hospital, MSF said.\n\n"
+        "### Kordofan\n**Babanusa:** The army said it repelled an attack on the base.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline, it.text[:9]) for it in bulletin.items] == [
+        ("Darfur", "El Fasher", "RSF fight"),
+        ("Kordofan", "Babanusa", "The army "),
+    ]
+    assert bulletin.sections == ["Darfur", "Kordofan"]
+    channel = (
+        "Ukraine daily brief\n\n"
+        "\U0001f534 Russian drones hit Odesa port overnight, injuring three dock workers.\n"
+        "\u26a1\ufe0f Ukraine's army says it repelled 40 assaults near Pokrovsk.\n"
+        "\U0001f1fa\U0001f1e6 Zelensky to meet Trump in Washington on Friday.\n"
+    )
+    assert [it.text[:9] for it in parse_bulletin(channel).items] == [
+        "Russian d",
+        "Ukraine's",
+        "Zelensky ",
+    ]
+    assert [it.text for it in parse_bulletin("Notes\n\n-5 degrees overnight.\n").items] == [
+        "-5 degrees overnight."  # a sign, not a marker
+    ]
+
+
 def test_a_live_pages_furniture_lines_are_not_items() -> None:
     body = (
         "Middle East crisis live\n\n12m ago\nIsraeli strike hits Beirut southern suburbs\n\n"

@@ -15,8 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+# A list marker: a dash or dot, a number, or an emoji as channels on messaging apps write
+# ("🔴 Russian drones hit Odesa", "🇺🇦 Zelensky to meet Trump")
+_EMOJI = (
+    "(?:[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "\U0001f000-\U0001faff]\ufe0f?)"
+)
 _BULLET = re.compile(
-    r"^(?P<indent>\s*)(?:[-•*–—▪◦·‣●○■►]|\d{1,3}[.)]|\(\d{1,3}\))\s+(?P<body>\S.*)$"
+    r"^(?P<indent>\s*)(?:(?:[-•*–—▪◦·‣●○■►]|\d{1,3}[.)]|\(\d{1,3}\))\s+|"
+    + _EMOJI
+    + r"+\s*)(?P<body>\S.*)$"
 )
 _MD_HEADER = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -507,7 +516,15 @@ def parse_bulletin(body: str) -> Bulletin:
         rest = preamble[1:] if title_header else preamble
         bulletin.lead = next((p for p in rest if not is_meta(p)), None)
     for position, (number, sec, parts) in enumerate(items, start=1):
-        headline, text = split_headline(" ".join(parts))
-        headline = headlines.get(position - 1, headline)
+        own, text = split_headline(" ".join(parts))
+        above = headlines.get(position - 1)
+        if above is not None and own is not None and sec is None:
+            # "### Darfur" over "**El Fasher:** RSF fighters looted ...": the line above is
+            # the section, the item's own label its headline (the place it names is kept)
+            sec, headline = above, own
+            if sec not in bulletin.sections:
+                bulletin.sections.append(sec)
+        else:
+            headline = above if above is not None else own
         bulletin.items.append(BulletinItem(position, sec, headline, text, number))
     return bulletin
