@@ -518,13 +518,12 @@ def parse_bulletin(body: str) -> Bulletin:
     for position, (number, sec, parts) in enumerate(items, start=1):
         own, text = split_headline(" ".join(parts))
         above = headlines.get(position - 1)
+        headline = above if above is not None else own
         if above is not None and own is not None and sec is None:
             # "### Darfur" over "**El Fasher:** RSF fighters looted ...": the line above is
             # the section, the item's own label its headline (the place it names is kept)
             sec, headline = above, own
-            if sec not in bulletin.sections:
-                bulletin.sections.append(sec)
-        else:
-            headline = above if above is not None else own
+            if above not in bulletin.sections:
+                bulletin.sections.append(above)
         bulletin.items.append(BulletinItem(position, sec, headline, text, number))
     return bulletin
