@@ -4537,3 +4537,16 @@ def test_a_citys_military_administration_speaks_for_no_forces(tagger: Tagger) ->
     assert top_cue("Trump gave Russia 50 days to agree to a ceasefire or face tariffs.") != (
         "diplomacy.agreement"
     )
+
+
+def test_accented_names_a_child_who_died_and_what_was_said_about_the_army(
+    tagger: Tagger,
+) -> None:
+    assert "Viktor Orban" in actor_names(tagger, "Viktor Orbán said he would block the loan.")
+    assert "Recep Tayyip Erdogan" in actor_names(tagger, "Erdoğan spoke with Putin.")
+    assert top_cue("Viktor Orbán said he would block any EU decision.") == "diplomacy.threat"
+    malnutrition = "Officials said a child had died of malnutrition in Khan Younis."
+    assert figures(tagger, malnutrition) == [("killed", 1.0)]
+    court = "A court in Moscow jailed a journalist for false information about the army."
+    assert "Russian forces" not in actor_names(tagger, court)
+    assert "NATO" in actor_names(tagger, "The Netherlands will buy US weapons under Nato's scheme.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -25,6 +26,20 @@ from sitrep_classifier.text import (
 )
 from sitrep_schemas import Actor, Quantity, TextSpan
 from sitrep_schemas.events import Attribution
+
+
+def _unaccented_table() -> dict[int, str]:
+    """Latin letters with accents -> the letter ("á" -> "a"), one character for one, so
+    offsets in the text hold."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]):
+            table[code] = parts[0]
+    return table
+
+
+_UNACCENTED = _unaccented_table()
 
 _MEMBERS_FROM_BEFORE = EndAnchored(
     r"\b(?:attackers|assailants|fighters|gunmen|militants|members|rebels|insurgents|"
@@ -339,15 +354,18 @@ class ActorIndex:
         self.forces = _forces_by_country(aliases)
         # One pass over the text for every alias (a regex alternation of ~1,500 names
         # was most of classify()'s time).
+        # Accents are read as their letters, in names and in text ("Orbán" is "Orban").
         self._automaton = ahocorasick.Automaton()
         for alias in aliases:
-            self._automaton.add_word(alias, alias)
+            plain = alias.translate(_UNACCENTED)
+            if plain not in self._automaton:
+                self._automaton.add_word(plain, alias)
         self._automaton.make_automaton()
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest alias occurrences on word boundaries: (start, end, alias)."""
         found = []
-        for end_index, alias in self._automaton.iter(text):
+        for end_index, alias in self._automaton.iter(text.translate(_UNACCENTED)):
             start, end = end_index - len(alias) + 1, end_index + 1
             if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_")) or (
                 end < len(text)
@@ -839,6 +857,8 @@ _BARE_FORCES = caseless(
     # "foreign military bases": no one's forces in particular; "the regional military
     # administration": Ukraine's civil authority in a region
     r"(?<!foreign )(?<!regional )(?<!city )(?<!city's )(?<!city’s )"
+    # "false information about the army": what was said, not who acted
+    r"(?<!about )(?<!about the )"
     r"\b(?:the\s+)?(?:army|military|junta|armed\s+forces|security\s+forces|"
     # "air defence means shot down", "units of the Centre group of forces"
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"
