@@ -4550,3 +4550,12 @@ def test_accented_names_a_child_who_died_and_what_was_said_about_the_army(
     court = "A court in Moscow jailed a journalist for false information about the army."
     assert "Russian forces" not in actor_names(tagger, court)
     assert "NATO" in actor_names(tagger, "The Netherlands will buy US weapons under Nato's scheme.")
+
+
+def test_a_ranges_low_end_and_a_raised_toll(tagger: Tagger) -> None:
+    mosque = "Between 40 and 50 people were killed when drones hit a mosque in El Fasher."
+    assert figures(tagger, mosque) == [("killed", 40.0), ("killed", 50.0)]
+    nepal = "Nepal's interior ministry raised the number of people killed in the protests to 72."
+    assert top_cue(nepal) == "assessment.casualty_toll"
+    fled = "Tens of thousands of people have fled Kadugli and Dilling since the shelling began."
+    assert top_cue(fled) == "humanitarian.displacement_evacuation"

@@ -334,7 +334,9 @@ _SPEECH_AFTER = caseless(
 )
 # "Gaza's civil defence said", "Kharkiv's governor says": the speaker's office is there
 _OFFICE_SPEAKS_AFTER = caseless(
-    r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed)\b"
+    r"^[’']s\s+(?:[a-z-]+\s+){1,3}?(?:said|says|reported|reports|announced|confirmed|"
+    # "Nepal's interior ministry raised the number of people killed to 72"
+    r"raised|revised|updated)\b"
 )
 _COUNTRY_ENDS = (
     "borders", "bordering", "mainland", "around", "off", "neighbouring", "neighboring", "in",

@@ -1654,6 +1654,25 @@ def _among(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             kinds[i] = whole
 
 
+# "between 40 and 50 people were killed", "40 to 50 dead": the range's low end is of the
+# same kind as its high end
+_RANGE_BETWEEN = caseless(r"\s*(?:and|to|-|–)\s*$")
+_BETWEEN_BEFORE = EndAnchored(
+    r"\bbetween\s+(?:some\s+|about\s+|around\s+)?$", ("between", "some", "about", "around")
+)
+
+
+def _ranges(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(len(hits) - 1):
+        if (
+            kinds.get(i) == "count"
+            and kinds.get(i + 1) not in (None, "count")
+            and _RANGE_BETWEEN.match(lowered, hits[i].end, hits[i + 1].start)
+            and _BETWEEN_BEFORE.search(lowered[max(0, hits[i].start - 20) : hits[i].start])
+        ):
+            kinds[i] = kinds[i + 1]
+
+
 # "Three hostages, A, B and C, were handed over": the hostages counted are the ones freed.
 _HOSTAGES_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,3}?(?:hostages?|captives?)\b")
 _FREED_LATER = caseless(
@@ -1731,6 +1750,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
     _among(lowered, hits, plain)
+    _ranges(lowered, hits, plain)
     _freed_hostages(lowered, hits, plain)
     if "destroyed" in lowered and _CUMULATIVE.search(lowered) and not _SHOT_DOWN.search(lowered):
         # "in total since the beginning ..., 658 aircraft have been destroyed": a tally of
