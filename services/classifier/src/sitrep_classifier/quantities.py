@@ -1658,7 +1658,7 @@ def _among(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
 # same kind as its high end
 _RANGE_BETWEEN = caseless(r"\s*(?:and|to|-|–)\s*$")
 _BETWEEN_BEFORE = EndAnchored(
-    r"\bbetween\s+(?:some\s+|about\s+|around\s+)?$", ("between", "some", "about", "around")
+    r"\b(?:between)\s+(?:some\s+|about\s+|around\s+)?$", ("between", "some", "about", "around")
 )
 
 
