@@ -4559,3 +4559,12 @@ def test_a_ranges_low_end_and_a_raised_toll(tagger: Tagger) -> None:
     assert top_cue(nepal) == "assessment.casualty_toll"
     fled = "Tens of thousands of people have fled Kadugli and Dilling since the shelling began."
     assert top_cue(fled) == "humanitarian.displacement_evacuation"
+
+
+def test_a_capitals_forces_are_its_states_but_not_its_military_administration(
+    tagger: Tagger,
+) -> None:
+    uvira = "Rebels entered Uvira, the last major town held by Kinshasa's forces in South Kivu."
+    assert "Congolese forces" in actor_names(tagger, uvira)
+    kyiv = "Kyiv's military administration said a ballistic missile killed two people."
+    assert "Ukrainian forces" not in actor_names(tagger, kyiv)

@@ -325,7 +325,8 @@ class Tagger:
         event, not when it reports one ("Moscow says saboteurs were killed": a source)."""
         speech = event_type.partition(".")[0] in _SPEECH_FAMILIES
         for passage in passages:
-            if self.capital_words.isdisjoint(passage.value.split()):
+            words = passage.value.replace("’", "'").split()
+            if self.capital_words.isdisjoint(w.removesuffix("'s") for w in words):
                 continue
             found = [
                 *_CAPITAL_VOICE.finditer(passage.value),
@@ -341,6 +342,15 @@ class Tagger:
                     actors = _implied(
                         actors, passage.span(m.start("capital"), m.end("capital")),
                         name=entry.name, type=entry.type, country=entry.country, role="actor",
+                    )  # fmt: skip
+            for m in _CAPITAL_FORCES.finditer(passage.value):
+                # "the last town held by Kinshasa's forces": the state's forces
+                state = self.capital_states.get(m.group("capital"))
+                forces = self.actors.forces.get(state.country) if state and state.country else None
+                if forces is not None and all(a.name != forces.name for a in actors):
+                    actors = _implied(
+                        actors, passage.span(m.start("capital"), m.end()), name=forces.name,
+                        type="state", sector="military", country=forces.country, role="actor",
                     )  # fmt: skip
         return actors
 
@@ -462,6 +472,11 @@ _CAPITAL_PAIR = re.compile(
     rf"{_CAPITAL_NAME}\s+and\s+(?:the\s+)?[A-Z][\w/'’-]*(?:\s+[A-Z][\w/'’-]*){{0,3}}\s+"
     r"(?:have\s+|had\s+|also\s+)?(?P<verb>signed|agreed|initialled|initialed|exchanged|"
     r"resumed|held|began|opened|concluded)\b"
+)
+_CAPITAL_FORCES = re.compile(
+    rf"\b{_CAPITAL_NAME}['’]s\s+(?:forces|troops|army|soldiers|military)\b"
+    # "Kyiv's military administration said": the city's civil office
+    r"(?!\s+(?:administration|government|authorities|court|prosecutors?|chief|leaders?))"
 )
 # "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
 _CAPITAL_REPLY = re.compile(
