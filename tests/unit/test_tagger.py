@@ -4568,3 +4568,19 @@ def test_a_capitals_forces_are_its_states_but_not_its_military_administration(
     assert "Congolese forces" in actor_names(tagger, uvira)
     kyiv = "Kyiv's military administration said a ballistic missile killed two people."
     assert "Ukrainian forces" not in actor_names(tagger, kyiv)
+
+
+def test_cues_for_israeli_strikes_guided_bombs_power_cuts_and_expulsions() -> None:
+    assert top_cue("Israeli strike on a car near Sidon kills two.") == "remote.air_drone_strike"
+    assert top_cue("Three killed as guided bombs hit a residential area.") == (
+        "remote.air_drone_strike"
+    )
+    assert top_cue("Emergency power cuts in Kyiv and most regions.") == (
+        "humanitarian.needs_conditions"
+    )
+    assert top_cue("Thailand downgraded diplomatic relations, expelling the ambassador.") == (
+        "diplomacy.expulsion"
+    )
+    assert top_cue("Parliament votes to suspend cooperation with the IAEA.") == (
+        "diplomacy.rejection"
+    )
