@@ -1167,7 +1167,6 @@ class Gazetteer:
                     found.append(Mention(place, passage, m.start(), m.end(), 1, m.start()))
         return found
 
-    @cache  # noqa: B019 - one Gazetteer per process
     def _in_another_country(self, text: str, end: int, place: Place) -> Place | None:
         """The place as an unlisted town of the country the text puts it in ("X in southern
         Jamaica", "X, Jamaica"), where that is not its own; else None."""
@@ -1184,6 +1183,7 @@ class Gazetteer:
             lon=country.lon, population=0, capital=False, curated=False,
         )  # fmt: skip
 
+    @cache  # noqa: B019 - one Gazetteer per process
     def _country_codes(self) -> dict[str, str]:
         return {normalise(name): code for name, code in self.index.country_names().items()}
 
