@@ -112,15 +112,10 @@ _PLACE_BEFORE = EndAnchored(
     ),
 )
 # What a state organ issues, after its name at the head of a title ("IDF statement")
-_DOCUMENT_AFTER = caseless(
-    r"[\s:,-]*(?:[a-z]+\s+){0,2}?(?:statement|summary|"
-    r"update|briefing|report|communiqu[eé]|bulletin|release)s?\b"
-)
+_DOCUMENT = r"(?:statement|summary|update|briefing|report|communiqu[eé]|bulletin|release)"
+_DOCUMENT_AFTER = caseless(rf"[\s:,-]*(?:[a-z]+\s+){{0,2}}?{_DOCUMENT}s?\b")
 # "Summary of the Russian Defence Ministry on ...": the document's word first
-_DOCUMENT_BEFORE = caseless(
-    r"^(?:daily\s+)?(?:statement|summary|update|briefing|report|communiqu[eé]|bulletin|release)"
-    r"\s+(?:of|from|by)\s+(?:the\s+)?"
-)
+_DOCUMENT_BEFORE = caseless(rf"^(?:daily\s+)?{_DOCUMENT}\s+(?:of|from|by)\s+(?:the\s+)?")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s\b")
 # A country's appeal or plan: "the Sudan Humanitarian Response Plan", "the Lebanon Flash Appeal"
 _APPEAL_AFTER = re.compile(
@@ -432,12 +427,17 @@ class ActorIndex:
     def state_of(self, label: str) -> str | None:
         """The ISO-3 code of the one state a label names an organ or the forces of
         ("Russian Defence Ministry summary", "IDF statement"), if it names one."""
+        # "Summary of the Russian Defence Ministry on ...": the organ after the document's word
         document = _DOCUMENT_BEFORE.match(fold(label))
-        if document:
-            organ = self._matches(label[document.end() :])
-            if organ and organ[0][0] == 0:
-                entry = self.aliases[organ[0][2]]
-                return entry.country if entry.type == "state" and not entry.person else None
+        organ = self._matches(label[document.end() :]) if document else []
+        alias = organ[0][2] if organ and organ[0][0] == 0 else self._organ_before_document(label)
+        if alias is None:
+            return None
+        entry = self.aliases[alias]
+        return entry.country if entry.type == "state" and not entry.person else None
+
+    def _organ_before_document(self, label: str) -> str | None:
+        """The alias opening a label that goes on to name a document ("IDF statement")."""
         found = self._matches(label)
         if not found or found[0][0] != 0:  # "Ukrainian Air Force: ...": a title's capitals
             first, _, rest = label.partition(" ")
@@ -445,8 +445,7 @@ class ActorIndex:
             found = self._matches(label)
         if not found or found[0][0] != 0 or not _DOCUMENT_AFTER.match(label, found[0][1]):
             return None  # "Russian Offensive Campaign Assessment" is about, not by, Russia
-        entry = self.aliases[found[0][2]]
-        return entry.country if entry.type == "state" and not entry.person else None
+        return found[0][2]
 
     def with_countries(
         self, countries: dict[str, str], spellings: Mapping[str, str] | None = None

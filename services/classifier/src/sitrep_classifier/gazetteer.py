@@ -953,13 +953,7 @@ class Gazetteer:
                 continue  # "Sumy, northeastern Ukraine": the region says where the town is
             if m.place.place_id in out:
                 continue
-            out[m.place.place_id] = Location(
-                name=_display_name(m), kind=m.place.kind, country=m.place.country,
-                admin1=m.place.admin1, lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
-                precision=m.precision, place_id=m.place.place_id,
-                confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
-                span=m.passage.span(m.start, m.end),
-            )  # fmt: skip
+            out[m.place.place_id] = _location(m, _display_name(m))
         for loc in unlisted:
             out.setdefault(loc.place_id, loc)
         return list(out.values())
@@ -1069,9 +1063,9 @@ class Gazetteer:
         people, or None."""
         towns = {}
         for _, _, _, candidates in self._spans(label):
-            chosen = next((p for p in candidates if p.curated), _most_populous(candidates, 50_000))
-            if chosen is not None and chosen.kind == "settlement":
-                towns[chosen.place_id] = chosen
+            town = _town(candidates)
+            if town is not None:
+                towns[town.place_id] = town
         return next(iter(towns.values())) if len(towns) == 1 else None
 
     def label_town(self, passage: Passage) -> Location | None:
@@ -1081,16 +1075,12 @@ class Gazetteer:
         spans = self._spans(label)
         if len(spans) != 1 or spans[0][0] != 0 or spans[0][1] != len(label):
             return None
-        town = self.town_of(label)
+        town = _town(spans[0][3])
         if town is None:
             return None
         start = passage.value.find(label)
-        return Location(
-            name=label, kind=town.kind, country=town.country, admin1=town.admin1,
-            lat=round(town.lat, 5), lon=round(town.lon, 5), precision=_PRECISION[town.kind],
-            place_id=town.place_id, confidence=(0.9 if town.curated else 0.75) * 0.8,
-            span=passage.span(start, start + len(label)),
-        )  # fmt: skip
+        end = start + len(label)
+        return _location(Mention(town, passage, start, end, _PRECISION[town.kind], end), label)
 
     def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
         """ "schools in the south", "the country's east": that part of the bulletin's country,
@@ -1367,6 +1357,23 @@ def _the_city(passages: list[Passage], town: Place, beside_others: bool) -> list
             # name_end at the start: the town keeps its own name, not "the city"
             return [Mention(town, passage, m.start(), m.end(), 1, m.start())]
     return []
+
+
+def _location(m: Mention, name: str) -> Location:
+    """The event's location a mention found, under `name`."""
+    return Location(
+        name=name, kind=m.place.kind, country=m.place.country,
+        admin1=m.place.admin1, lat=round(m.place.lat, 5), lon=round(m.place.lon, 5),
+        precision=m.precision, place_id=m.place.place_id,
+        confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
+        span=m.passage.span(m.start, m.end),
+    )  # fmt: skip
+
+
+def _town(candidates: list[Place]) -> Place | None:
+    """The town a name means, curated or of 50,000 people, if it means one."""
+    chosen = next((p for p in candidates if p.curated), _most_populous(candidates, 50_000))
+    return chosen if chosen is not None and chosen.kind == "settlement" else None
 
 
 def _most_populous(candidates: list[Place], at_least: int) -> Place | None:

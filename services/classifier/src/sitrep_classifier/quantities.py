@@ -257,7 +257,6 @@ _PARTITIVE_ONE_AFTER = caseless(r"\s+of\s+(?:the|its|their|his|her|our|these|tho
 _FOR_A_TERM = caseless(r"\s+(?:day|week|month|year)\b")
 # "gave the coup leaders one week to restore Bazoum": a deadline
 _DEADLINE_AFTER = caseless(r"\s+(?:day|week|month|year)\s+to\s+(?!the\b)[a-z]+\b")
-# "three times its capacity", "a fivefold rise": a multiplier, not a count.
 # "two security sources said", "three witnesses told Reuters": who told, not a figure
 _VOICES_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:sources|officials|witnesses|diplomats|residents|medics|"
@@ -267,6 +266,7 @@ _VOICES_AFTER = caseless(
 _UNITS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:brigades|battalions|regiments|divisions|companies)\b"
 )
+# "three times its capacity", "a fivefold rise": a multiplier, not a count.
 _MULTIPLIER_AFTER = caseless(
     r"[\s-]*fold\b|\s+times\s+(?:its|their|the|as|more|higher|larger|greater|bigger|lower|"
     r"less|fewer|that|what|than)\b"
@@ -807,7 +807,6 @@ def _cue_kind(words: str, verbs_only: bool = True) -> str | None:
     return None
 
 
-# What is destroyed that nobody shoots down: "13,600 buildings were destroyed".
 # What a strike destroys that is no weapon: "13,600 buildings were destroyed" (also tanks and
 # boats there), "a missile destroyed two apartment blocks" (also cars, trucks, boats carrying
 # people; not bare "boats", which sea drones are)
