@@ -506,3 +506,17 @@ def test_a_long_first_question_heads_its_answer_and_loses_nothing() -> None:
         ),
         ("What has Israel hit?", "Israeli jets struck Hodeidah port."),
     ]
+
+
+def test_a_stamped_posts_headline_may_stand_apart_and_hold_a_colon() -> None:
+    body = (
+        "Ukraine war live\n\n09:41\nFastiv railway station wrecked\n\n"
+        "A Russian drone strike destroyed the station building in Fastiv.\n\n"
+        '12:15\nZelensky: "Moscow wants to break us"\n\n'
+        "Volodymyr Zelensky said the attack showed Russia was not serious about peace.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline, it.text[:9]) for it in bulletin.items] == [
+        (None, "Fastiv railway station wrecked", "A Russian"),
+        (None, 'Zelensky: "Moscow wants to break us"', "Volodymyr"),
+    ]

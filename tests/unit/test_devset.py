@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitrep_classifier.tagger import Tagger
-from sitrep_cli.evaluate import Report, bulletins, evaluate, read_labelled
+from sitrep_cli.evaluate import Report, bulletins, evaluate, read_labelled, split_misses
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"
 DEVSET = LABELLED / "tune"
@@ -80,3 +80,8 @@ def test_labelled_lines_say_what_is_wrong() -> None:
         read_labelled("- x\n=> remote.explosive | | killed |\n", category)
     with pytest.raises(ValueError, match="an actor is 'name:type'"):
         read_labelled("=> remote.explosive | | | Russia\n", category)
+
+
+def test_wrong_names_split_into_named_differently_not_found_and_extra() -> None:
+    split = split_misses(["gaza city", "washington", "israeli forces"], ["gaza", "israel", "aden"])
+    assert split == {"named differently": 2, "not found": 1, "extra": 1}

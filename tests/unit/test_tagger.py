@@ -4584,3 +4584,72 @@ def test_cues_for_israeli_strikes_guided_bombs_power_cuts_and_expulsions() -> No
     assert top_cue("Parliament votes to suspend cooperation with the IAEA.") == (
         "diplomacy.rejection"
     )
+
+
+def test_yemens_governorates_by_their_news_spellings_and_old_dnipropetrovsk(
+    tagger: Tagger,
+) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    assert places("Separatists seized oil fields in Hadramout.") == ["Hadramout"]
+    assert places("Fighting spread to al-Mahra province.") == ["al-Mahra"]
+    # the oblast keeps the old name; the city is Dnipro
+    assert places("Power cuts hit Kyiv, Odesa, Dnipropetrovsk and five other regions.")[-1] == (
+        "Dnipropetrovsk Oblast"
+    )
+    # a name the gazetteer lacks, after "control of"
+    seiyun = "Separatists took control of Seiyun, the main city of the Hadramout valley."
+    assert "Seiyun" in places(seiyun)
+
+
+def test_a_speaker_who_wrote_on_telegram_or_is_named_between_commas_is_a_source(
+    tagger: Tagger,
+) -> None:
+    telegram = "Three people were injured in Brovary, regional governor Mykola Kalashnyk wrote on Telegram."
+    commas = "A drone hit an oil depot in Bryansk, the region's governor, Alexander Bogomaz, said."
+    for text in (telegram, commas):
+        claims = [c.name for c in tagger.classify(event(text)).attributed_to]
+        assert not any("Kalashnyk" in a or "Bogomaz" in a for a in actor_names(tagger, text))
+        assert any("Kalashnyk" in c or "Bogomaz" in c for c in claims)
+
+
+def test_units_and_commands_are_their_states_forces_and_a_leader_acts_not_his_council(
+    tagger: Tagger,
+) -> None:
+    unit = "Russia is redeploying elements of the 8th Combined Arms Army towards Siversk."
+    assert "Combined Arms Army" not in actor_names(tagger, unit)
+    assert actor_names(tagger, "Ukraine's 3rd Assault Brigade said it repelled attacks.") == [
+        "Ukrainian forces"
+    ]
+    poland = "Poland's operational command said it had scrambled fighter jets."
+    assert actor_names(tagger, poland) == ["Polish forces"]
+    alimi = "Rashad al-Alimi, head of the Presidential Leadership Council, called it a coup."
+    assert actor_names(tagger, alimi) == ["Rashad al-Alimi"]
+
+
+def test_windows_regions_counted_and_a_titled_person_shot_dead(tagger: Tagger) -> None:
+    slower = (
+        "Russian forces gained 505 square kilometres, slower than in the preceding three months."
+    )
+    assert figures(tagger, slower) == [("area", 505.0)]
+    regions = "Power cuts in Kyiv, Odesa and five other regions."
+    assert figures(tagger, regions) == [("count", 5.0)]
+    mayor = "Uruapan mayor Carlos Manzo shot dead at festival"
+    assert figures(tagger, mayor) == [("killed", 1.0)]
+    assert figures(tagger, "President Smith killed the deal") == []
+
+
+def test_cues_for_police_shootings_riots_detentions_and_soldiers_crossing(
+    rules: Tagger,
+) -> None:
+    assert top_cue("Border police shot and killed two men with their hands raised.") == (
+        "civilians.attack"
+    )
+    assert top_cue("Police say 100 officers hurt as protesters tear down fences.") == (
+        "protest.riot"
+    )
+    assert top_cue("Prosecutors detain 20 after clashes.") == "legal.arrest_detention"
+    assert top_cue("Hundreds of soldiers crossed into South Sudan and were disarmed.") == (
+        "military.posture_movement"
+    )

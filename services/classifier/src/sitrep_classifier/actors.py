@@ -200,8 +200,12 @@ _TITLE_AFTER = caseless(
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
 )
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?)\s+(?:said|says|say|claimed|reported|announced|"
-    r"stated|added|confirmed)(?=\s*[.;,]|\s*$)",
+    # "..., the governor, Mykola Kalashnyk, said.": the name between commas
+    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?),?\s+(?:said|says|say|claimed|reported|announced|"
+    r"stated|added|confirmed|"
+    # "..., the governor wrote on Telegram.", "..., a source told Reuters."
+    r"(?:wrote|posted)\s+on\s+(?:Telegram|X|Facebook|social\s+media)|"
+    r"told\s+(?:Reuters|AFP|AP|reporters|journalists))(?=\s*[.;,]|\s*$)",
 )
 # "Residents say ...", "Witnesses told ...": an unnamed crowd that speaks is a source, not a party.
 _CROWD_SOURCE = caseless(
@@ -215,7 +219,10 @@ _ATTRIBUTION = caseless(
 # Every _ATTRIBUTION match holds one of these: without one the search is skipped.
 _ATTRIBUTION_WORDS = ("according", "reported", "citing", "claimed")
 # Every _TRAILING_ATTRIBUTION match holds one of these (any case; most in lower case).
-_SPEECH_WORDS = ("said", "say", "claimed", "reported", "announced", "stated", "added", "confirmed")
+_SPEECH_WORDS = (
+    "said", "say", "claimed", "reported", "announced", "stated", "added", "confirmed", "wrote",
+    "posted", "told",
+)  # fmt: skip
 _CROWD_WORDS_SPEAKING = ("residents", "witnesses", "villagers", "locals")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 # "RSF drone hits funeral in El Obeid, 40 killed - UN": a wire line's source after a dash
@@ -626,6 +633,10 @@ class ActorIndex:
                     or _MANDATE_BEFORE.search(before)
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
+                if not entry.person and _HEAD_OF_BEFORE.search(
+                    text, max(0, m_start - _REACH), m_start
+                ):
+                    continue  # "Rashad al-Alimi, head of the Presidential Leadership Council": he acts
                 if entry.person and _RELATION_BEFORE.search(before):
                     continue  # the person named is the one through whom another is named
                 if (
@@ -790,6 +801,8 @@ class ActorIndex:
                 continue
             if len(words) == 2 and words[0] in self.state_words:
                 continue  # "Sudanese Army": a state's
+            if _ORDINAL_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "the 8th Combined Arms Army": a unit of a state's forces
             forces = self._national_forces(words)
             if forces is not None:  # "Ethiopian National Defense Force": Ethiopian forces
                 found.append((forces, "state", start, end))
@@ -798,6 +811,15 @@ class ActorIndex:
             found.append((" ".join(words), "non_state_armed", start, end))
             taken.append((start, end))
         return found
+
+
+# "Name Surname, head of the ...": a person named by the body they lead
+_HEAD_OF_BEFORE = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+){1,3},\s+(?:the\s+)?(?:[a-z-]+\s+)?"
+    r"(?:head|leader|chair|chairman|chairwoman|president|chief|commander|founder|director|"
+    r"secretary[- ]general)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$"
+)
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$")
 
 
 def _forces_by_country(aliases: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
@@ -830,7 +852,10 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
     for entry in _forces_by_country(aliases).values():
         adjective = entry.name.removesuffix(" forces")
         police = ActorEntry(f"{adjective} police", "state", "police", entry.country)
-        for alias in ("police", "police officers", "policemen", "police force", "national police"):
+        for alias in (
+            "police", "police officers", "policemen", "police force", "national police",
+            "border police", "Border Police", "riot police",
+        ):  # fmt: skip
             aliases.setdefault(f"{adjective} {alias}", police)
         country = countries.get(entry.country or "")
         if country is not None:

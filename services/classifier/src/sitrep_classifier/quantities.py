@@ -187,8 +187,8 @@ _QUALIFIER = EndAnchored(
 _MODALITY = caseless(r"\b(?:expected|could|may|might|will|would|forecast)\b")
 _PROJECTED = caseless(r"\b(?:projected|projections?|estimated\s+to)\b")
 _TIME_WINDOW = EndAnchored(
-    r"\b(?:past|last|next|previous|coming|within|over\s+the|in\s+the)\s+$",
-    ("past", "last", "next", "previous", "coming", "within", "the"),
+    r"\b(?:past|last|next|previous|preceding|coming|within|over\s+the|in\s+the)\s+$",
+    ("past", "last", "next", "previous", "preceding", "coming", "within", "the"),
 )
 _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"(?:\bgroup\s+of\s+|\baged\s+|\bage\s+of\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
@@ -286,7 +286,7 @@ _CHANGE_BEFORE = caseless(
 # "three days of fighting", "12 minutes later", "six months in office", "four days after". A term is a
 # duration whatever follows it ("sentenced to 15 years in prison").
 _WINDOW_BEFORE = caseless(
-    r"\b(?:in|within|during|first|past|last|next|previous|coming)\s+"
+    r"\b(?:in|within|during|first|past|last|next|previous|preceding|coming)\s+"
     r"(?:(?:the|first|past|last|next)\s+)*(?:about\s+|nearly\s+|around\s+|almost\s+|"
     r"more\s+than\s+|less\s+than\s+|some\s+|under\s+|just\s+over\s+|over\s+)?$"
 )
@@ -767,7 +767,8 @@ _FAR_GAP_STOP = caseless(
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b"
 )
 _REGIONS_AFTER = caseless(
-    r"\s+(?:states|provinces|regions|governorates|oblasts|districts|departments|countries|"
+    # "Kyiv, Odesa and five other regions"
+    r"\s+(?:(?:other|more)\s+)?(?:states|provinces|regions|governorates|oblasts|districts|departments|countries|"
     # "sheltering in 120 temporary sites": the sites are counted, not displaced
     # "staying in 1,400 government-run safety centres"
     r"(?:[a-z]+-[a-z]+\s+)?(?:(?:temporary|displacement|evacuation|collective|safety|relief|"
@@ -1416,12 +1417,24 @@ _NAMED_KILLED_ACTIVE = re.compile(
     r"(?:chief|commander|leader|head|spokes(?:person|man|woman)|founder|official|deputy)\b"
 )
 
+# telegraphic: "Uruapan mayor Carlos Manzo shot dead at festival", "Opposition leader X killed"
+_NAMED_KILLED_TITLED = re.compile(
+    r"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z-]+\s+)?(?:mayor|governor|minister|lawmaker|senator|MP|judge|"
+    r"journalist|commander|leader|activist|candidate|chief|official|politician|prosecutor|priest|"
+    r"imam)\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'’-]+){1,3})\s+"
+    r"(?:is\s+|was\s+)?(?:shot\s+dead|killed|assassinated)\b"
+)
+
 
 def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity]:
     kinds = {q.kind for q in found}
     out: list[Quantity] = []
     named = (
-        (_NAMED_KILLED.search(text) or _NAMED_KILLED_ACTIVE.search(text))
+        (
+            _NAMED_KILLED.search(text)
+            or _NAMED_KILLED_ACTIVE.search(text)
+            or _NAMED_KILLED_TITLED.match(text)
+        )
         if "killed" not in kinds
         and (
             "kill" in lowered

@@ -180,7 +180,9 @@ DESTINATION_BEFORE = EndAnchored(
 # "Mali's army", "Kenya's president": the state acts through them (forces -> sector military).
 STATE_ORGAN_AFTER = caseless(
     r"^[’']s\s+(?:(?P<forces>army|military|armed\s+forces|forces|troops|air\s+force|navy|air\s+defen[cs]es?|"
-    r"(?:military\s+)?junta)|"
+    r"(?:military\s+)?junta|operational\s+command|"
+    # "Ukraine's 3rd Assault Brigade", "Sudan's 6th Infantry Division": a unit of its forces
+    r"\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){0,3}(?:army|brigade|division|corps|regiment|battalion))|"
     # "Lebanon's caretaker prime minister", "Haiti's interim president"
     r"(?:(?:caretaker|interim|acting|transitional|deputy|new)\s+)?(?:"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"

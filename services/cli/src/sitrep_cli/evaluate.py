@@ -89,6 +89,8 @@ class Report:
     kinds: dict[str, list[int]] = field(default_factory=dict)
     # (the event type's confidence, whether the type is right), one per aligned event.
     confidences: list[tuple[float, bool]] = field(default_factory=list)
+    # Per named field (places, actors): how its misses split (see `split_misses`).
+    misses: dict[str, Counter[str]] = field(default_factory=dict)
 
     def calibration(self, bins: int = 10) -> float:
         """Expected calibration error of the event type's confidence: how far, weighted by
@@ -130,6 +132,11 @@ class Report:
             + ", ".join(f"{k} {self.kinds[k][0]}/{self.kinds[k][1]}" for k in common)
             + f"; common kinds {self.common_kind_accuracy():.3f}"
         )
+        for name, split in self.misses.items():
+            lines.append(
+                f"{name} misses: {split['named differently']} named differently, "
+                f"{split['not found']} not found, {split['extra']} extra"
+            )
         if self.confidences:
             share, right = self.confident(0.8)
             lines.append(
@@ -162,6 +169,33 @@ class Report:
 
     def f1(self) -> dict[str, float]:
         return {name: round(s.f1, 3) for name, s in self.scores.items()}
+
+
+def split_misses(extra: list[str], missed: list[str]) -> Counter[str]:
+    """An event's wrong names, split: a predicted name and a gold one that are the same thing
+    at another grain or spelling ("gaza" / "gaza city", "israel" / "israeli forces") are one
+    "named differently"; the other gold names were "not found", the other predicted "extra"."""
+    left = list(extra)
+    split: Counter[str] = Counter()
+    for gold in missed:
+        words = set(gold.split())
+        twin = next(
+            (
+                name
+                for name in left
+                if words <= set(name.split())
+                or set(name.split()) <= words
+                or name.split()[0][:5] == gold.split()[0][:5]
+            ),
+            None,
+        )
+        if twin is None:
+            split["not found"] += 1
+        else:
+            left.remove(twin)
+            split["named differently"] += 1
+    split["extra"] += len(left)
+    return split
 
 
 # Letters NFKD does not split into a base letter and a mark ("Pazarcık", "Łódź").
@@ -335,6 +369,8 @@ def evaluate(
             for name in ("places", "figures", "actors"):
                 extra = sorted(map(str, (predicted[name] - expected[name]).elements()))
                 missed = sorted(map(str, (expected[name] - predicted[name]).elements()))
+                if name != "figures":
+                    report.misses.setdefault(name, Counter()).update(split_misses(extra, missed))
                 if extra or missed:
                     report.mistakes.append(
                         f"{stem} #{i + 1}: {name} +{extra} -{missed}  | {tagged[i].event.text[:110]}"

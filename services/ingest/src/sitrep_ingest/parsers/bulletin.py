@@ -408,6 +408,18 @@ def parse_bulletin(body: str) -> Bulletin:
             continue
         header = _header_text(line)
         nxt = next_content(i)
+        if (
+            after_stamp
+            and not bullet_mode
+            and _TERMINAL.search(line.text) is None
+            and nxt is not None
+            and nxt.bullet is None
+            and _TERMINAL.search(nxt.text) is not None
+        ):
+            # "09:41" / "Fastiv station wrecked" / (blank) / "A Russian drone ...": a stamped
+            # post's headline, even with a blank line under it or a colon in it
+            pending_headline, first_content = line.text, False
+            continue
         if header is not None and nxt is not None:
             starts_items = nxt.bullet is not None if bullet_mode else _header_text(nxt) is None
             # A situation report mixes bulleted highlights with paragraphs under headers
