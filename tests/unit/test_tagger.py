@@ -4653,3 +4653,32 @@ def test_cues_for_police_shootings_riots_detentions_and_soldiers_crossing(
     assert top_cue("Hundreds of soldiers crossed into South Sudan and were disarmed.") == (
         "military.posture_movement"
     )
+
+
+def test_mediators_are_their_states_and_infiltration_groups_their_forces(tagger: Tagger) -> None:
+    doha = "Meeting in Doha under Qatari and Turkish mediation, the two sides agreed a truce."
+    assert set(actor_names(tagger, doha)) == {"Qatar", "Turkey"}
+    kupiansk = "Ukrainian troops cleared most of Kupiansk of Russian infiltration groups."
+    assert set(actor_names(tagger, kupiansk)) == {"Ukrainian forces", "Russian forces"}
+    assert "armed groups" in actor_names(tagger, "Palestinian armed groups fired rockets.")
+    # "military operations" names an activity, no one's forces
+    truce = "The prime minister said military operations would continue."
+    assert not any(name.endswith("forces") for name in actor_names(tagger, truce))
+
+
+def test_a_ships_flag_is_no_place_platforms_and_deserts_are(tagger: Tagger) -> None:
+    def places(text: str) -> list[str]:
+        return [loc.name for loc in tagger.classify(event(text)).locations]
+
+    assert places("A missile damaged a civilian ship flagged in Panama near Odesa.") == ["Odesa"]
+    platform = "Drones struck the Vladimir Filanovsky oil platform in the Caspian Sea."
+    assert "Vladimir Filanovsky" in places(platform)
+    # a long official name's words ("High") stay free for places
+    atlas = "A magnitude 6.8 earthquake struck Morocco's High Atlas mountains."
+    assert "High Atlas mountains" in places(atlas)
+
+
+def test_cues_for_clearing_towns_lending_and_aircraft_strikes() -> None:
+    assert top_cue("Ukrainian troops cleared most of Kupiansk.") == "battle.territory_taken"
+    assert top_cue("EU leaders agreed to lend Ukraine 90 billion euros.") == "aid.financial"
+    assert top_cue("US and Jordanian aircraft struck 70 targets.") == "remote.air_drone_strike"

@@ -172,15 +172,20 @@ _MODEL_BETWEEN = re.compile(
 _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
     "militaries", "armies", "navies", "navy", "warships", "jets", "warplanes", "aircraft",
+    "mediators", "mediation",
 )  # fmt: skip
 # "Iraqi counter-terrorism forces", "Kenyan special forces units", "Ukrainian long-range
 # drones": a people's forces with modifiers no alias lists
 _MODIFIED_FORCES = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:(?:[a-z][a-z-]+\s+){1,2}(?:forces|troops|units|commandos)|"
+    # "Russian infiltration groups": small units of its forces, not armed groups of its people
+    r"(?:infiltration|assault|reconnaissance)\s+groups|"
     r"(?:long-range|attack|combat|fighter|kamikaze|strike|naval|unmanned|military|reconnaissance)"
     r"\s+(?:drones|jets|warplanes))\b"
 )
-_MODIFIED_NOUNS = ("forces", "troops", "units", "commandos", "drones", "jets", "warplanes")
+_MODIFIED_NOUNS = (
+    "forces", "troops", "units", "commandos", "drones", "jets", "warplanes", "groups",
+)  # fmt: skip
 _DISTRIBUTED = re.compile(
     # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun;
     # "Polish and allied aircraft": the first people's too
@@ -866,6 +871,8 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
             for alias in (
                 "ambassador",
                 "diplomats",
+                "mediators",
+                "mediation",
                 "intelligence",
                 "intelligence services",
                 "government",
@@ -898,7 +905,9 @@ _BARE_FORCES = caseless(
     r"government|regime|ruler|rulers|change|"
     # "Hezbollah military infrastructure": a target's kind, not a force acting
     r"infrastructure|sites?|targets?|facilit(?:y|ies)|equipment|capabilit(?:y|ies)|installations?|"
-    r"assets|hardware|industry|industrial|spending|budget)\b|-)"
+    r"assets|hardware|industry|industrial|spending|budget|"
+    # "military operations would continue": an activity, no one's forces named
+    r"operations?)\b|-)"
 )
 # "Russian troops", "its troops", "Russia's army": someone else's.
 # An article is no owner: "An army drone strike" is the army's.

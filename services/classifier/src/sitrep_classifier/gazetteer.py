@@ -460,6 +460,8 @@ _PEOPLE_FROM = EndAnchored(
     r"contingents|migrants|refugees|asylum\s+seekers|deportees)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
+# "a ship flagged in Panama": its registry, not where it was hit
+_FLAGGED_IN = EndAnchored(r"\b(?:flagged|registered)\s+in\s+$", ("in",))
 _PRECISION = {
     "settlement": 1, "facility": 1, "admin2": 2, "admin1": 3, "region": 3, "territory": 3,
     "water_body": 3, "country": 3,
@@ -816,6 +818,7 @@ class Gazetteer:
                         or _LAUNCHED_FROM.search(before)
                         or _SUPPLIED_FROM.search(before)
                         or _PEOPLE_FROM.search(before)
+                        or _FLAGGED_IN.search(before)
                     )
                 ):
                     continue

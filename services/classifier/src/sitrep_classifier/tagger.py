@@ -64,11 +64,13 @@ class Tagger:
                 index.country_names(), index.country_spellings()
             )
             persons = [alias for alias, entry in self.actors.aliases.items() if entry.person]
-            # Courts' words are generic ("High" of "the High Atlas"): places may hold them
+            # Courts' words are generic ("High" of "the High Atlas"): places may hold them; so
+            # are the words of long official names ("High Military Command for the
+            # Restoration of Order")
             groups = [
                 alias
                 for alias, entry in self.actors.aliases.items()
-                if not entry.person and entry.sector != "judiciary"
+                if not entry.person and entry.sector != "judiciary" and alias.count(" ") < 4
             ]
             gazetteer = Gazetteer(
                 index,
