@@ -4682,3 +4682,20 @@ def test_cues_for_clearing_towns_lending_and_aircraft_strikes() -> None:
     assert top_cue("Ukrainian troops cleared most of Kupiansk.") == "battle.territory_taken"
     assert top_cue("EU leaders agreed to lend Ukraine 90 billion euros.") == "aid.financial"
     assert top_cue("US and Jordanian aircraft struck 70 targets.") == "remote.air_drone_strike"
+
+
+def test_a_trackers_country_label_is_its_home_not_an_actor(tagger: Tagger) -> None:
+    burkina = (
+        "Burkina Faso. Jihadist violence continued. JNIM fighters overran an army post in Djibo."
+    )
+    assert "Burkina Faso" not in actor_names(tagger, burkina)
+    somalia = "Somalia. Federal govt and Jubaland forces clashed again in Beled Hawo town."
+    assert set(actor_names(tagger, somalia)) == {"Somalia", "Jubaland forces"}
+    # "Authorities ordered ...": no one in particular, as before
+    sumy = "Authorities ordered the evacuation of 20 villages in the Sumy region."
+    assert actor_names(tagger, sumy) == []
+
+
+def test_apprehended_suspects_are_detained(tagger: Tagger) -> None:
+    raid = "Overnight, troops and police apprehended 15 wanted suspects in Judea and Samaria."
+    assert figures(tagger, raid) == [("detained", 15.0)]

@@ -1009,9 +1009,13 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 # country's state, named without it, as the subject of its clause; not the government a text
 # asks or orders ("demanding the government reach a deal") nor its forces or its officials.
 _GOVERNMENT = (
-    r"(?:^|[;:]\s*|\b(?:which|that|and)\s+)the\s+"
+    r"(?:(?:^|[;:]\s*|\b(?:which|that|and)\s+)(?P<gov>the\s+"
     r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+|military\s+)?"
-    r"(?:government|authorities)\b"
+    r"(?:government|govt|authorities))"
+    # telegraphic, a sentence may open without "the": "Government suspends mobile internet",
+    # "Somalia. Federal govt and Jubaland forces clashed" (not "Authorities ordered the
+    # evacuation": no one in particular)
+    r"|(?:^|(?<=\.\s))(?P<bare>(?:interim\s+|transitional\s+|federal\s+)?(?:government|govt)))\b"
 )
 _NOT_GOVERNMENT_AFTER = (
     r"of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|offices?|"
@@ -1036,7 +1040,7 @@ def bare_government(passages: list[Passage], speaking: bool = False) -> TextSpan
         if passage.name != "text":
             continue
         for m in pattern.finditer(passage.lower):
-            start = passage.lower.index("the", m.start())
+            start = m.start("gov") if m.group("gov") else m.start("bare")
             if _BETWEEN_BEFORE.search(passage.lower, max(0, start - 60), start):
                 continue  # "mediated between Ocalan and the government": a party, not the subject
             return passage.span(start, m.end())

@@ -453,7 +453,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "recaptured", "rearrested", "re-arrested", "detention of", "being held", "held by", "extradited",
-                        "held for deportation", "taken into custody", "detain",
+                        "held for deportation", "taken into custody", "detain", "apprehended",
+                        "apprehending", "rounded up",
                         "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
     ("count", True, ("had returned to", "have returned to", "has returned to", "returned home",

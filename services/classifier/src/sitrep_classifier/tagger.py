@@ -367,6 +367,9 @@ class Tagger:
         bulletin's title, is about."""
         if event.headline and (code := self.actors.country_named(event.headline)):
             return code
+        opening = _LABEL_SENTENCE.match(event.text)  # "Niger. Authorities announced ..."
+        if opening and (code := self.actors.country_named(opening.group(1))):
+            return code
         for label in (event.section, event.bulletin_title):
             if label:
                 code = self.actors.country_named(label) or self.gazetteer.country_of(label)
@@ -428,7 +431,15 @@ def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
     ("Niger: junta suspends BBC broadcasts")."""
     if any(p.name == "text" and _BARE_STATE.match(p.value) for p in passages):
         return actors
-    labels = {p.value.strip().rstrip(":").strip() for p in passages if p.name == "headline"}
+    labels = {
+        "headline": {p.value.strip().rstrip(":").strip() for p in passages if p.name == "headline"},
+        # a monthly tracker's paragraph opens with its country alone: "Burkina Faso. Jihadist ..."
+        "text": {
+            m.group(1)
+            for p in passages
+            if p.name == "text" and (m := _LABEL_SENTENCE.match(p.value))
+        },
+    }
     return [
         a
         for a in actors
@@ -436,11 +447,13 @@ def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
             a.type == "state"
             and a.sector is None
             and a.span is not None
-            and a.span.field == "headline"
             and a.span.start == 0
-            and a.span.text in labels
+            and a.span.text in labels[a.span.field]
         )
     ]
+
+
+_LABEL_SENTENCE = re.compile(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\.\s+[A-Z]")
 
 
 def _outside_names(
