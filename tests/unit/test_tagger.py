@@ -4699,3 +4699,16 @@ def test_a_trackers_country_label_is_its_home_not_an_actor(tagger: Tagger) -> No
 def test_apprehended_suspects_are_detained(tagger: Tagger) -> None:
     raid = "Overnight, troops and police apprehended 15 wanted suspects in Judea and Samaria."
     assert figures(tagger, raid) == [("detained", 15.0)]
+
+
+def test_speakers_workplace_is_no_place_and_a_man_and_his_daughter_are_two(
+    tagger: Tagger,
+) -> None:
+    medics = (
+        "Four Palestinians were killed when a drone struck people east of Khan Younis, "
+        "medics at Nasser hospital said."
+    )
+    assert [loc.name for loc in tagger.classify(event(medics)).locations] == ["Khan Younis"]
+    wall = "A wall collapsed on a shelter in Gaza City, killing a man and his daughter."
+    assert figures(tagger, wall) == [("killed", 2.0)]
+    assert actor_names(tagger, "Polish prosecutors charged two men with sabotage.") == ["Poland"]

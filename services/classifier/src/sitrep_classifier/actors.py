@@ -873,6 +873,7 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
                 "diplomats",
                 "mediators",
                 "mediation",
+                "prosecutors",
                 "intelligence",
                 "intelligence services",
                 "government",

@@ -460,6 +460,28 @@ _PEOPLE_FROM = EndAnchored(
     r"contingents|migrants|refugees|asylum\s+seekers|deportees)\s+from\s+(?:the\s+)?$",
     ("from", "the"),
 )
+# "..., medics at Nasser hospital said": where the speakers work, not where it happened
+_VOICES_AT_BEFORE = EndAnchored(
+    r"\b(?:medics|doctors|officials|staff|sources?|spokes(?:man|woman|person)|workers|"
+    r"director|nurses|paramedics)\s+(?:at|of|from)\s+(?:the\s+)?$",
+    ("at", "of", "from", "the"),
+)
+_SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
+
+
+def _spoken_from(passages: list[Passage], loc: Location) -> bool:
+    """Is the unlisted place where the speakers of a claim are ("medics at X said")?"""
+    if loc.span is None or loc.kind != "facility":
+        return False
+    passage = next((p for p in passages if p.field == loc.span.field), None)
+    return (
+        passage is not None
+        and _SAYS_AFTER.match(passage.value, loc.span.end) is not None
+        and _VOICES_AT_BEFORE.search(passage.lower[max(0, loc.span.start - 40) : loc.span.start])
+        is not None
+    )
+
+
 # "a ship flagged in Panama": its registry, not where it was hit
 _FLAGGED_IN = EndAnchored(r"\b(?:flagged|registered)\s+in\s+$", ("in",))
 _PRECISION = {
@@ -938,7 +960,11 @@ class Gazetteer:
         if not mentions and not near:
             mentions = self._counted_in(passages)
         references = [m for m in found if m.reference]
-        unlisted = self._unlisted(passages, mentions + references, implied)
+        unlisted = [
+            loc
+            for loc in self._unlisted(passages, mentions + references, implied)
+            if not _spoken_from(passages, loc)
+        ]
         if not mentions and not unlisted:
             # "east of Khan Younis" and nothing else: the event was near it (precision 2)
             mentions = [m for m in references if not m.speaker_home]

@@ -1345,14 +1345,14 @@ _PERSON = (
     r"commander|resident|worker|peacekeeper|person|farmer|teenager|student|pilot|driver|"
     r"passenger|guard|militant|fighter|hostage|priest|teacher|volunteer|reservist|attacker|gunman|"
     r"assailant|suspect|bomber|terrorist|operative|crew\s+member|principal|vice-principal|headteacher|"
-    r"headmaster)"
+    r"headmaster|daughter|son|wife|husband|mother|father|brother|sister)"
 )
 # "a soldier was killed", "killed a gang leader": one person, counted once, when the text
 # gives no other figure of that kind. The article opens its clause, so "20 people, including
 # a child, were killed" does not count the child again.
 _ONE_PERSON = caseless(
-    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|said|says|say|reported|confirmed|"
-    rf"announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
+    rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|where|said|says|say|reported|"
+    rf"confirmed|announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
     # "a terrorist who crossed the Yellow Line and approached troops was eliminated"
     r"(?:(?:who|that)\s+[^.;]{1,120}?\s+)?"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
@@ -1392,6 +1392,9 @@ _TWO_PEOPLE = caseless(
     rf"(?P<a>an?\s+{_PERSON}\s+and\s+(?:her|his|their|an?)\s+{_PERSON})\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt)\b"
+    # "a wall collapsed on a shelter, killing a man and his daughter"
+    rf"|\b(?P<harm2>killing|wounding|injuring)\s+(?P<a2>an?\s+{_PERSON}\s+and\s+(?:her|his|their)\s+"
+    rf"{_PERSON})\b"
 )
 
 
@@ -1449,10 +1452,11 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         kinds.add("killed")
         out.append(_people(1, "killed", named.group("who"), named.group("who")))
     pair = _TWO_PEOPLE.search(lowered)
-    pair_kind = _cue_kind(" ".join(pair.group("harm").split())) if pair else None
+    who, harm = ("a", "harm") if pair and pair.group("a") else ("a2", "harm2")
+    pair_kind = _cue_kind(" ".join(pair.group(harm).split())) if pair else None
     if pair and pair_kind is not None and pair_kind not in kinds:
         kinds.add(pair_kind)
-        out.append(_people(2, pair_kind, text[pair.start("a") : pair.end("a")], None))
+        out.append(_people(2, pair_kind, text[pair.start(who) : pair.end(who)], None))
     for m in _ONE_PERSON.finditer(lowered):
         # one alternative matched: its person group ("a", "a2", ...) and its harm group are set
         matched = [name for name, value in m.groupdict().items() if value]
