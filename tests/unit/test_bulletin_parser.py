@@ -520,3 +520,24 @@ def test_a_stamped_posts_headline_may_stand_apart_and_hold_a_colon() -> None:
         (None, "Fastiv railway station wrecked", "A Russian"),
         (None, 'Zelensky: "Moscow wants to break us"', "Volodymyr"),
     ]
+
+
+def test_a_bold_lead_sentence_is_the_items_headline() -> None:
+    body = (
+        "Ukraine war latest\n\n"
+        "**Russian attack on Ternopil kills 3.** A Russian missile hit a residential building.\n\n"
+        "**Orban visits Moscow**. Viktor Orban met Vladimir Putin in the Kremlin.\n\n"
+        "**Kyiv:** Power was cut in three districts.\n\n"
+        "**Ukraine** says it downed 40 drones overnight.\n"
+    )
+    assert [(it.headline, it.text[:12]) for it in parse_bulletin(body).items] == [
+        ("Russian attack on Ternopil kills 3", "A Russian mi"),
+        ("Orban visits Moscow", "Viktor Orban"),
+        ("Kyiv", "Power was cu"),
+        (None, "Ukraine says"),
+    ]
+    bullets = "Briefing\n\n- **Drones hit Odesa.** Two people were hurt.\n- Kyiv was calm.\n"
+    assert [(it.headline, it.text) for it in parse_bulletin(bullets).items] == [
+        ("Drones hit Odesa", "Two people were hurt."),
+        (None, "Kyiv was calm."),
+    ]

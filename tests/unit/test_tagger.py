@@ -4712,3 +4712,13 @@ def test_speakers_workplace_is_no_place_and_a_man_and_his_daughter_are_two(
     wall = "A wall collapsed on a shelter in Gaza City, killing a man and his daughter."
     assert figures(tagger, wall) == [("killed", 2.0)]
     assert actor_names(tagger, "Polish prosecutors charged two men with sabotage.") == ["Poland"]
+
+
+def test_a_region_in_a_speakers_title_is_no_place_beside_the_one_hit(tagger: Tagger) -> None:
+    ternopil = (
+        "A missile hit a building in Ternopil, killing three people, "
+        "Ternopil Oblast Governor Vyacheslav Nehoda said."
+    )
+    assert [loc.name for loc in tagger.classify(event(ternopil)).locations] == ["Ternopil"]
+    kharkiv = "Kharkiv Mayor Ihor Terekhov said drones hit the city."
+    assert [loc.name for loc in tagger.classify(event(kharkiv)).locations] == ["Kharkiv"]

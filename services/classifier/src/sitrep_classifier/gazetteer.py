@@ -469,6 +469,20 @@ _VOICES_AT_BEFORE = EndAnchored(
 _SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported)\b")
 
 
+_TITLE_AFTER = re.compile(
+    r"\s+(?:[Gg]overnor|[Mm]ayor|[Pp]olice\s+[Cc]hief|[Hh]ead)\s+[A-Z][\w'’-]+\s+[A-Z]"
+)
+
+
+def _in_title(passages: list[Passage], loc: Location) -> bool:
+    """Is the place part of a speaker's title before their name ("Ternopil Oblast Governor
+    Vyacheslav Nehoda")?"""
+    if loc.span is None:
+        return False
+    passage = next((p for p in passages if p.field == loc.span.field), None)
+    return passage is not None and _TITLE_AFTER.match(passage.value, loc.span.end) is not None
+
+
 def _spoken_from(passages: list[Passage], loc: Location) -> bool:
     """Is the unlisted place where the speakers of a claim are ("medics at X said")?"""
     if loc.span is None or loc.kind != "facility":
@@ -985,7 +999,13 @@ class Gazetteer:
             out[m.place.place_id] = _location(m, _display_name(m))
         for loc in unlisted:
             out.setdefault(loc.place_id, loc)
-        return list(out.values())
+        located = list(out.values())
+        # "Ternopil Oblast Governor Vyacheslav Nehoda said": the title's region, beside the
+        # place the text names
+        titles = [loc for loc in located if _in_title(passages, loc)]
+        return (
+            [loc for loc in located if loc not in titles] if len(titles) < len(located) else located
+        )
 
     def _unlisted(
         self, passages: list[Passage], mentions: list[Mention], context_countries: set[str]

@@ -176,7 +176,15 @@ class _Line:
     indent: int
 
 
+# "**Russian attack on Ternopil kills 3.** A Russian missile hit ...": a bold lead sentence
+# is the item's headline, as a label before a colon is
+_BOLD_LEAD = re.compile(r"^(\*\*|__)(?P<lead>[^*_:\n]{3,120}?)(?:[.!?]\1|\1[.!?])\s+(?=[A-Z\"“‘'])")
+
+
 def clean_inline(text: str) -> str:
+    lead = _BOLD_LEAD.match(text.lstrip())
+    if lead and len(lead.group("lead").split()) <= MAX_HEADLINE_WORDS + 5:
+        text = lead.group("lead") + ": " + text.lstrip()[lead.end() :]
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     return re.sub(r"\s+", " ", text).strip()
