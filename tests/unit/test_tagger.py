@@ -4722,3 +4722,21 @@ def test_a_region_in_a_speakers_title_is_no_place_beside_the_one_hit(tagger: Tag
     assert [loc.name for loc in tagger.classify(event(ternopil)).locations] == ["Ternopil"]
     kharkiv = "Kharkiv Mayor Ihor Terekhov said drones hit the city."
     assert [loc.name for loc in tagger.classify(event(kharkiv)).locations] == ["Kharkiv"]
+
+
+def test_cues_for_consulates_closed_drone_sightings_demolitions_and_piracy() -> None:
+    assert top_cue("Poland said it would close the last Russian consulate, in Gdansk.") == (
+        "diplomacy.expulsion"
+    )
+    assert top_cue("Airports shut for hours after drones were spotted nearby.") == (
+        "security.alert_warning"
+    )
+    assert top_cue("Israeli forces demolished 35 Palestinian-owned structures.") == (
+        "civilians.attack"
+    )
+    assert top_cue('The government called the seizure "an act of international piracy".') == (
+        "diplomacy.criticism"
+    )
+    assert top_cue("Three were injured when debris fell on a private house.") == (
+        "remote.air_drone_strike"
+    )
