@@ -15,7 +15,7 @@ from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import score_cues
 from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
-from sitrep_classifier.text import passages_of, without_dateline
+from sitrep_classifier.text import dateline_of, passages_of, without_dateline
 from sitrep_ingest.parsers import parse_feed
 from sitrep_schemas import TaggedEvent, UpdateEvent
 from sitrep_schemas.labels import load_labels
@@ -4739,4 +4739,54 @@ def test_cues_for_consulates_closed_drone_sightings_demolitions_and_piracy() -> 
     )
     assert top_cue("Three were injured when debris fell on a private house.") == (
         "remote.air_drone_strike"
+    )
+
+
+def test_a_dateline_gives_the_country_its_unnamed_parts_and_small_towns_are_in(
+    tagger: Tagger,
+) -> None:
+    assert dateline_of("GOMA, Congo, Dec 5 (Reuters) - Rebels seized Kamanyola.") == "GOMA, Congo"
+    assert dateline_of("Rebels seized Kamanyola.") is None
+    south = "BEIRUT (AP) — An Israeli strike killed two men in a car in the south."
+    assert [loc.name for loc in tagger.classify(event(south)).locations] == ["southern Lebanon"]
+    town = "PORT-AU-PRINCE, Haiti — Gangs burned a police station in Mirebalais."
+    assert [loc.name for loc in tagger.classify(event(town)).locations] == ["Mirebalais"]
+    # the parser's headline off "SAINT-MARC - Residents ...": where it was filed, no place
+    # beside the one the text names
+    block = tagger.classify(event("Residents block the road in Mirebalais.", "SAINT-MARC"))
+    assert [loc.name for loc in block.locations] == ["Mirebalais"]
+
+
+def test_bare_forces_after_another_states_forces_are_theirs(tagger: Tagger) -> None:
+    lebanon = "Lebanon: morning briefing"
+    depots = "Israeli warplanes hit what the army called weapons depots near Nabatieh."
+    tagged = tagger.classify(event(depots).model_copy(update={"bulletin_title": lebanon}))
+    assert "Lebanese forces" not in [a.name for a in tagged.actors]
+    kept = "Israel has kept troops at five hilltop positions in the south."
+    tagged = tagger.classify(event(kept).model_copy(update={"bulletin_title": lebanon}))
+    assert "Lebanese forces" not in [a.name for a in tagged.actors]
+    # a third party's talks leave the home army the home country's
+    talks = "China brokers ceasefire between the army and the MNDAA in Shan state."
+    tagged = tagger.classify(event(talks).model_copy(update={"bulletin_title": "Myanmar: news"}))
+    assert "Myanmar forces" in [a.name for a in tagged.actors]
+
+
+def test_a_road_number_is_no_figure(tagger: Tagger) -> None:
+    assert figures(tagger, "Residents blocked national road 1 near Saint-Marc.") == []
+    assert figures(tagger, "Fighting closed highway 3 between Goma and Sake.") == []
+
+
+def test_cues_for_council_authorisations_denials_mistakes_and_ended_visits() -> None:
+    assert top_cue("Security Council authorises 5,550-strong force for Haiti") == (
+        "diplomacy.agreement"
+    )
+    conditional = "E3 trigger snapback of sanctions unless the Security Council votes to delay it."
+    assert top_cue(conditional) == "economic.sanctions"
+    assert top_cue("Kigali denied that its troops were fighting in South Kivu.") == (
+        "diplomacy.rejection"
+    )
+    qassem = "Qassem said the appointment was a mistake but stopped short of threatening anyone."
+    assert top_cue(qassem) == "diplomacy.criticism"
+    assert top_cue("The pope ended his three-day visit and called for peace.") == (
+        "diplomacy.meeting"
     )

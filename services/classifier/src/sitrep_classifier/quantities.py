@@ -208,7 +208,7 @@ _M_MAGNITUDE = re.compile(r"(?<![\w-])M(?P<num>\d\.\d)\b")
 # "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
 # "a Boeing 787": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
-    r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|Route|Highway|Road|Unit|Brigade|"
+    r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|[Rr]oute|[Hh]ighway|Road|(?:[Nn]ational|[Pp]rovincial|[Rr]egional)\s+road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
     r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle|Boeing|Embraer|Cessna|"
     r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR)\s$"
@@ -1218,7 +1218,7 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
         if _POPULATION_BEFORE.search(tail) and _RESIDENTS_AFTER.match(lowered, end, end + 24):
             continue
-        if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         if _HULL_NUMBER.fullmatch(m.group()) and _INITIALS_BEFORE.search(
             text, max(0, m.start() - 6), m.start()

@@ -34,7 +34,15 @@ from sitrep_classifier.learned import Embedder, EventTypeModel, featurise, load_
 from sitrep_classifier.quantities import extract_quantities
 from sitrep_classifier.rules import CueScores, TypeDecision, decide, score_cues
 from sitrep_classifier.taxonomy import Taxonomy, load_taxonomy
-from sitrep_classifier.text import MONTHS, STATE_ORGAN_AFTER, Passage, caseless, fold, passages_of
+from sitrep_classifier.text import (
+    MONTHS,
+    STATE_ORGAN_AFTER,
+    Passage,
+    caseless,
+    dateline_of,
+    fold,
+    passages_of,
+)
 from sitrep_schemas import (
     Actor,
     ClassifierInfo,
@@ -255,8 +263,9 @@ class Tagger:
         if forces is not None and all(a.name != forces.name for a in actors):
             # "The army said its jets struck Nyala": the one country's forces
             actors = _implied(
-                actors, bare_forces(passages), name=forces.name, type="state",
-                sector="military", country=forces.country, role="actor",
+                actors, _foreign_after(bare_forces(passages), actors, forces.country),
+                name=forces.name, type="state", sector="military", country=forces.country,
+                role="actor",
             )  # fmt: skip
         if state is not None and all(a.name != state.name for a in actors):
             actors = _implied(
@@ -370,6 +379,13 @@ class Tagger:
         opening = _LABEL_SENTENCE.match(event.text)  # "Niger. Authorities announced ..."
         if opening and (code := self.actors.country_named(opening.group(1))):
             return code
+        # "BEIRUT (AP) — ... in the south", or the parser's headline "SAINT-MARC" off "SAINT-MARC
+        # - Residents block ..."
+        dateline = dateline_of(event.text) or (
+            event.headline if _is_dateline(event.headline) else None
+        )
+        if dateline and (code := self.gazetteer.country_of(dateline)):
+            return code
         for label in (event.section, event.bulletin_title):
             if label:
                 code = self.actors.country_named(label) or self.gazetteer.country_of(label)
@@ -400,11 +416,43 @@ class Tagger:
         if located:
             # "El Fasher — The RSF shelled the Abu Shouk camp": a label that is only a town
             # names where the text's places are
-            label = self.gazetteer.label_town(passages[1])
+            label = (
+                None if _is_dateline(passages[1].value) else self.gazetteer.label_town(passages[1])
+            )
             if label is not None and all(loc.place_id != label.place_id for loc in located):
                 return [*located, label]
             return located
         return locate(passages) if locate(passages[1:]) else []
+
+
+def _foreign_after(
+    span: TextSpan | None, actors: list[Actor], country: str | None
+) -> TextSpan | None:
+    """`span` of bare forces ("the army"), unless another state's forces act before it in its
+    passage ("Israeli warplanes hit what the army called depots", in a Lebanon bulletin), or
+    another state before its troops ("Israel has kept troops at five positions"): theirs, not
+    the home country's. A third party's talks do not ("China brokers a truce between the
+    junta and ...")."""
+    if span is None:
+        return None
+    troops = span.text.lower() in ("troops", "soldiers")
+    for a in actors:
+        if (
+            a.type == "state"
+            and a.country not in (None, country)
+            and (troops or a.sector == "military")
+            and a.span is not None
+            and a.span.field == span.field
+            and a.span.end <= span.start
+        ):
+            return None
+    return span
+
+
+def _is_dateline(headline: str | None) -> bool:
+    """A headline in capitals alone ("PORT-AU-PRINCE"): a dateline the parser took for a
+    label, where the story was filed."""
+    return headline is not None and headline.isupper() and len(headline.split()) <= 3
 
 
 def _name_spans(actors: list[Actor]) -> list[TextSpan]:

@@ -101,7 +101,7 @@ class Passage:
 # filed, not what happened: blanked (same length, so offsets hold). A capitalised word before a
 # dash alone is no dateline ("US - China talks"): it needs a country, a date or an agency.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
+    r"^\s*(?P<place>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})"
     r"(?P<country>,\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})?"
     r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?P<agency>\s*\((?:AP|Reuters|AFP|dpa|DPA|Xinhua|Anadolu|UPI|PTI|ANI|IANS|TASS|EFE|ANSA|"
@@ -109,14 +109,29 @@ _DATELINE = re.compile(
 )
 
 
-def without_dateline(text: str) -> str:
-    """`text` with a leading dateline blanked."""
+def _dateline(text: str) -> re.Match[str] | None:
     if not text[:1].isupper():
-        return text  # most texts: no regex
+        return None  # most texts: no regex
     m = _DATELINE.match(text)
     if m is None or not (m.group("country") or m.group("date") or m.group("agency")):
-        return text
-    return " " * m.end() + text[m.end() :]
+        return None
+    return m
+
+
+def without_dateline(text: str) -> str:
+    """`text` with a leading dateline blanked."""
+    m = _dateline(text)
+    return text if m is None else " " * m.end() + text[m.end() :]
+
+
+def dateline_of(text: str) -> str | None:
+    """Where a wire story says it was filed ("GOMA, Congo, Dec 5 (Reuters) - " gives "GOMA,
+    Congo"): no place of its events, but the country its unnamed parts and small towns are
+    in."""
+    m = _dateline(text)
+    if m is None:
+        return None
+    return text[m.start("place") : max(m.end("place"), m.end("country"))]
 
 
 def passages_of(headline: str | None, text: str) -> list[Passage]:
