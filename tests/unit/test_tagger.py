@@ -4790,3 +4790,44 @@ def test_cues_for_council_authorisations_denials_mistakes_and_ended_visits() -> 
     assert top_cue("The pope ended his three-day visit and called for peace.") == (
         "diplomacy.meeting"
     )
+
+
+def test_three_regions_sharing_one_name(tagger: Tagger) -> None:
+    kordofan = "People fled locations across North, South and West Kordofan."
+    assert sorted(loc.name for loc in tagger.classify(event(kordofan)).locations) == [
+        "North Kordofan",
+        "South Kordofan",
+        "West Kordofan",
+    ]
+
+
+def test_a_general_staff_report_on_the_russian_invasion(tagger: Tagger) -> None:
+    title = "Operational information as of 08:00 on 10.12.2025 on the Russian invasion"
+    stopped = "Our defenders stopped 47 assault actions by the aggressor near Rodynske."
+    tagged = tagger.classify(event(stopped).model_copy(update={"bulletin_title": title}))
+    assert "Russian forces" in [a.name for a in tagged.actors]
+    shelled = "The enemy carried out 3,902 shellings of our troops' positions and settlements."
+    tagged = tagger.classify(event(shelled).model_copy(update={"bulletin_title": title}))
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("attacks", 3902.0)]
+    assert [a.name for a in tagged.actors] == ["Russian forces"]
+
+
+def test_a_foiled_coup_its_loyal_forces_and_a_un_coordinator(tagger: Tagger) -> None:
+    benin = "Benin coup attempt: key events"
+    foiled = "The interior minister said loyal forces had foiled the attempt."
+    tagged = tagger.classify(event(foiled).model_copy(update={"bulletin_title": benin}))
+    assert "Beninese forces" in [a.name for a in tagged.actors]
+    assert top_cue(foiled) == "politics.domestic"
+    assert (
+        top_cue("Soldiers said the president had been removed and the constitution was suspended.")
+        == "politics.domestic"
+    )
+    assert actor_names(tagger, "The Humanitarian Coordinator condemned the attack.") == [
+        "United Nations"
+    ]
+    assert top_cue(
+        "The UN condemned the strike and called on all parties to protect civilians."
+    ) == ("diplomacy.criticism")
+    assert top_cue(
+        "He visited Aceh and said the government had not ruled out a national disaster."
+    ) == ("diplomacy.meeting")

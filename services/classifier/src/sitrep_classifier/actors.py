@@ -897,6 +897,8 @@ _BARE_FORCES = caseless(
     r"intercepted|repelled|neutrali[sz]ed|were|was|have|has|had|are|is)\b)|"
     r"units(?=\s+of\s+the\s+\w+\s+group)|"
     r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
+    # "loyal forces had foiled the attempt": the state's, against its mutineers
+    r"loyal(?:ist)?\s+(?:forces|troops|soldiers|units)|"
     r"gendarmerie|the\s+regime|our\s+(?:defenders|warriors|units|forces)|"
     # "units of the Defence Forces struck", in a General Staff's update
     r"the\s+defen[cs]e\s+forces)\b"
@@ -950,7 +952,7 @@ def _listed(
 
 # not a target: "areas where enemy personnel were concentrated", "dislodge the enemy"
 _ENEMY = caseless(
-    r"\b(?:the\s+)?(?:enemy|occupiers)\b"
+    r"\b(?:the\s+)?(?:enemy|occupiers|aggressor)\b"
     r"(?!\s+(?:personnel|positions|equipment|targets|manpower|concentrations)\b)"
 )
 _ENEMY_STRUCK_BEFORE = caseless(
@@ -959,9 +961,9 @@ _ENEMY_STRUCK_BEFORE = caseless(
 
 
 def enemy_span(passages: list[Passage]) -> TextSpan | None:
-    """Where the text names "the enemy" (or "the occupiers") as a party, if it does."""
+    """Where the text names "the enemy" (or "the occupiers", "the aggressor") as a party, if it does."""
     for passage in passages:
-        if "enemy" in passage.lower or "occupiers" in passage.lower:
+        if any(w in passage.lower for w in ("enemy", "occupiers", "aggressor")):
             for m in _ENEMY.finditer(passage.lower):
                 if not _ENEMY_STRUCK_BEFORE.search(
                     passage.lower, max(0, m.start() - 20), m.start()

@@ -415,10 +415,13 @@ _VOICE_FROM = EndAnchored(
     r"ambassadors?|envoys?|diplomats)\s+from\s+$",
     ("from",),
 )
+_COMPASS_WORD = r"(?:North|South|East|West|Upper|Lower)"
+# "North and South Kivu", "North, South and West Kordofan"
 _PAIRED_COMPASS = re.compile(
-    r"\b(?P<first>North|South|East|West|Upper|Lower)\s+and\s+(?:North|South|East|West|Upper|"
-    r"Lower)\s+(?P<name>[A-Z][\w-]+)"
+    rf"\b(?P<firsts>{_COMPASS_WORD}(?:,\s+{_COMPASS_WORD})*),?\s+and\s+{_COMPASS_WORD}\s+"
+    r"(?P<name>[A-Z][\w-]+)"
 )
+_FIRST_COMPASS = re.compile(_COMPASS_WORD)
 _AT_BEFORE = EndAnchored(r"\b(?:in|at)\s+$", ("in", "at"))
 _DECIDED_AFTER = caseless(r"^\s+(?:agreed|signed|approved|adopted|endorsed|decided)\b")
 # "delegations meeting in Geneva said ...": where they met, not who spoke
@@ -1070,20 +1073,20 @@ class Gazetteer:
             if " and " not in passage.value:
                 continue
             for m in _PAIRED_COMPASS.finditer(passage.value):
-                key = normalise(f"{m.group('first')} {m.group('name')}")
-                place = next(
-                    (p for p in self.index.candidates(key) if p.curated or p.kind == "admin1"),
-                    None,
-                )
-                if place is not None and place.kind != "settlement":
+                for first in _FIRST_COMPASS.finditer(passage.value, m.start(), m.end("firsts")):
+                    key = normalise(f"{first.group()} {m.group('name')}")
+                    place = next(
+                        (p for p in self.index.candidates(key) if p.curated or p.kind == "admin1"),
+                        None,
+                    )
+                    if place is None or place.kind == "settlement":
+                        continue
                     # named in full, whatever the text's spelling of the first word alone
                     if not place.curated:  # "North Darfur", as written; GeoNames: "Northern Darfur"
-                        name = f"{m.group('first')} {m.group('name')}"
+                        name = f"{first.group()} {m.group('name')}"
                         place = dataclasses.replace(place, name=name, curated=True)
-                    end = m.end("first")
-                    found.append(
-                        Mention(place, passage, m.start(), end, _PRECISION[place.kind], end)
-                    )
+                    start, end = first.span()
+                    found.append(Mention(place, passage, start, end, _PRECISION[place.kind], end))
         return found
 
     @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; one entry per title

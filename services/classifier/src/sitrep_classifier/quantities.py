@@ -507,7 +507,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
                         "attempts to advance", "attempts to break through", "attempted assaults",
-                        "engagements", "assault actions", "clashes")),
+                        "engagements", "assault actions", "clashes", "shellings", "bombardments")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
                         "recruits", "reservists", "called up", "calling up", "call up",
                         "police officers", "officers", "policemen", "peacekeepers", "marines", "sailors", "airmen",

@@ -388,10 +388,26 @@ class Tagger:
             return code
         for label in (event.section, event.bulletin_title):
             if label:
-                code = self.actors.country_named(label) or self.gazetteer.country_of(label)
+                code = (
+                    self.actors.country_named(label)
+                    or self._invaded(label)
+                    or self.gazetteer.country_of(label)
+                )
                 if code:
                     return code
         return None
+
+    def _invaded(self, label: str) -> str | None:
+        """The country whose one enemy a label names as invading it ("Operational information
+        ... on the Russian invasion": Ukraine's General Staff), if it does."""
+        m = _INVASION.search(label)
+        unlisted = self.actors.unlisted
+        if m is None or unlisted is None:
+            return None
+        named = f"{m.group('adjective')} forces"
+        invader = next((c for c, f in self.actors.forces.items() if f.name == named), None)
+        homes = [home for home, enemy in unlisted.enemies.items() if enemy == invader]
+        return homes[0] if invader is not None and len(homes) == 1 else None
 
     def _locate(
         self,
@@ -423,6 +439,10 @@ class Tagger:
                 return [*located, label]
             return located
         return locate(passages) if locate(passages[1:]) else []
+
+
+# "on the Russian invasion", "Russian aggression against Ukraine: day 1,200"
+_INVASION = re.compile(r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:invasion|aggression)\b")
 
 
 def _foreign_after(
