@@ -4831,3 +4831,26 @@ def test_a_foiled_coup_its_loyal_forces_and_a_un_coordinator(tagger: Tagger) -> 
     assert top_cue(
         "He visited Aceh and said the government had not ruled out a national disaster."
     ) == ("diplomacy.meeting")
+
+
+def test_a_person_apposed_to_where_they_are_held_is_no_place(tagger: Tagger) -> None:
+    hostage = "Hamas searched for the last hostage held in Gaza, Ran Gvili, on Monday."
+    assert [loc.name for loc in tagger.classify(event(hostage)).locations] == ["Gaza Strip"]
+    towns = "Fighting reached villages in Kalehe, Minova and Numbi."
+    assert [loc.name for loc in tagger.classify(event(towns)).locations] == [
+        "Kalehe",
+        "Minova",
+        "Numbi",
+    ]
+
+
+def test_a_running_total_far_from_its_to_and_boat_strikes(tagger: Tagger) -> None:
+    boat = (
+        "A US strike on a vessel killed four people, bringing the number killed in the "
+        "campaign against alleged drug boats since September to at least 87."
+    )
+    assert figures(tagger, boat) == [("killed", 4.0), ("killed", 87.0)]
+    assert top_cue(boat) == "remote.air_drone_strike"
+    assert top_cue("Israeli fire killed a man who approached the yellow line.") == (
+        "civilians.attack"
+    )

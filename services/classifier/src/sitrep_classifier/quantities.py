@@ -1564,7 +1564,7 @@ _DISPLACED_WHO = caseless(
 # "..., bringing the total there to more than 850,000": a running total of the figure before.
 _TOTAL_BEFORE = caseless(
     r"\b(?:bringing|brings|brought|taking|takes|took|raising|raises|raised|pushing|pushes)\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:total|number|tally|toll|count)\b[^.;\d]{0,30}?\bto\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:total|number|tally|toll|count)\b[^.;\d]{0,70}?\bto\s+"
     rf"{_ROUGHLY}$"
 )
 
@@ -1587,7 +1587,7 @@ def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> No
             and earlier is not None
             and kinds[i] in ("count", *_COUNTED_NOUNS)
             and (
-                _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 70), hits[i].start)
+                _TOTAL_BEFORE.search(lowered, max(0, hits[i].start - 120), hits[i].start)
                 or _EARLIER_FIGURE_BEFORE.search(lowered, max(0, hits[i].start - 50), hits[i].start)
             )
         ):

@@ -165,11 +165,23 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+# "the last hostage held in Gaza, Ran Gvili,": the name apposed is the person held there
+_HELD_IN_BEFORE = re.compile(
+    r"\b(?:hostages?|captives?|detainees?|prisoners?|journalists?|reporters?|activists?|"
+    r"soldiers?|officers?|aid\s+workers?|nationals?|citizens?)\b[^.;,]{0,40}?"
+    r"\b(?:held|detained|jailed|imprisoned|kidnapped|abducted|killed|arrested|missing)\s+"
+    r"(?:in|at)\s+[^,.;]{1,40}$",
+    re.IGNORECASE,
+)
+
+
 def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
     """The names that continue a list after each place ending at one of `ends`."""
     out: list[Unlisted] = []
     pattern = _listed()
     for end in sorted(set(ends)):
+        if _HELD_IN_BEFORE.search(text, max(0, end - 100), end):
+            continue
         while (m := pattern.match(text, end)) is not None:
             name = m.group("name")
             if name.replace(" ", "").replace("-", "").isupper():
