@@ -14,6 +14,7 @@ import pytest
 
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.evaluate import Report, bulletins, evaluate, read_labelled, split_misses
+from sitrep_schemas.labels import load_labels
 
 LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"
 DEVSET = LABELLED / "tune"
@@ -60,8 +61,9 @@ def test_every_gold_label_is_in_the_taxonomy(part: str) -> None:
             assert item["event_type"] in taxonomy.event_types, (name, item)
             assert item["category"] in taxonomy.categories, (name, item)
             assert all(kind in types for _, kind in item["actors"]), (name, item)
-            for _, value in item["figures"]:
+            for kind, value in item["figures"]:
                 assert value >= 0, (name, item)
+                assert kind in load_labels().quantity_kinds, (name, item)
 
 
 def test_labelled_lines_say_what_is_wrong() -> None:
@@ -80,6 +82,10 @@ def test_labelled_lines_say_what_is_wrong() -> None:
         read_labelled("- x\n=> remote.explosive | | killed |\n", category)
     with pytest.raises(ValueError, match="an actor is 'name:type'"):
         read_labelled("=> remote.explosive | | | Russia\n", category)
+    with pytest.raises(ValueError, match="unknown figure kind 'returned'"):
+        read_labelled("=> remote.explosive | | returned 2 |\n", category)
+    with pytest.raises(ValueError, match="unknown actor type 'army'"):
+        read_labelled("=> remote.explosive | | | Russia:army\n", category)
 
 
 def test_wrong_names_split_into_named_differently_not_found_and_extra() -> None:

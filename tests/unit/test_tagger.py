@@ -4854,3 +4854,15 @@ def test_a_running_total_far_from_its_to_and_boat_strikes(tagger: Tagger) -> Non
     assert top_cue("Israeli fire killed a man who approached the yellow line.") == (
         "civilians.attack"
     )
+
+
+def test_soldiers_and_police_harmed_are_no_civilians(tagger: Tagger) -> None:
+    unit = (
+        "A Russian missile strike on a training unit killed 12 soldiers and wounded more than 60."
+    )
+    assert "civilians" not in actor_names(tagger, unit)
+    patrol = "A police officer was killed and another wounded when gunmen attacked a patrol."
+    assert "civilians" not in actor_names(tagger, patrol)
+    assert "civilians" in actor_names(tagger, "Russian glide bombs kill four in Zaporizhzhia")
+    guard = "Polio vaccination team guard shot dead in Bajaur"
+    assert "civilians" in actor_names(tagger, guard)

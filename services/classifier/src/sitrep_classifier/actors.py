@@ -1175,9 +1175,10 @@ def victims_span(
                 start = passage.value.find(noun[0], max(at, 0))
                 if start >= 0:
                     return passage.span(start, start + len(noun[0]))
-    if family in _ATTACKS:
+    if family in _ATTACKS and not _combatants_counted(figures):
         # "Russian glide bombs kill four in Zaporizhzhia", "Two killed, 11 hurt as a drone
-        # hits a minibus": an attack's dead counted without a noun are people
+        # hits a minibus": an attack's dead counted without a noun are people (not where the
+        # text counts soldiers: "killed 12 soldiers and wounded more than 60")
         for figure in figures:
             first = (figure.what or "").split()[:1]
             if figure.kind in ("killed", "injured") and (not first or first[0] in _NOT_A_NOUN):
@@ -1193,13 +1194,28 @@ def victims_span(
     return None
 
 
+# "12 soldiers", "a Kosovo police officer", "says soldier": the harmed were combatants
+_COMBATANT = caseless(
+    rf"\b(?:{_COMBATANTS}|soldier|serviceman|policeman|police\s+officer|fighter|militant|"
+    r"rebel|gunman|reservist|gendarmes?|peacekeepers?)\b"
+)
+
+
+def _combatants_counted(figures: list[Quantity]) -> bool:
+    """Does a death or injury figure count soldiers, police or fighters?"""
+    return any(
+        f.kind in ("killed", "injured") and _COMBATANT.search(f"{f.what or ''} {f.surface}")
+        for f in figures
+    )
+
+
 def harmed_span(
     passages: list[Passage], figures: list[Quantity], unlisted: Unlisted | None
 ) -> TextSpan | None:
     """Where the text counts people harmed ("at least 20 dead"), whoever they were: the
     victims of violence against civilians are civilians unless the text names them."""
-    if unlisted is None:
-        return None
+    if unlisted is None or _combatants_counted(figures):
+        return None  # "a police officer was killed and another wounded": no civilians
     spans = (_figure_span(passages, f) for f in figures if f.kind in unlisted.victim_kinds)
     return next((span for span in spans if span is not None), None)
 

@@ -33,6 +33,7 @@ from sitrep_classifier.tagger import Tagger
 from sitrep_classifier.taxonomy import load_taxonomy
 from sitrep_ingest.parsers import guess_format, parse_feed
 from sitrep_schemas import TaggedEvent
+from sitrep_schemas.labels import load_labels
 
 Gold = dict[str, Any]
 # The figure kinds issue 17 holds to >= 90 % right where the value is right.
@@ -243,6 +244,7 @@ def _fields(
 
 
 GOLD_LINE = re.compile(r"^\s*=>\s?(?P<gold>.*)$")
+_LABELS = load_labels()  # the figure kinds and actor types a gold line may use
 
 
 def read_labelled(text: str, default_category: Callable[[str], str]) -> tuple[str, list[Gold]]:
@@ -272,12 +274,16 @@ def _gold_line(text: str, default_category: Callable[[str], str]) -> Gold:
         kind, _, value = pair.rpartition(" ")
         if not kind:
             raise ValueError(f"a figure is 'kind value': {pair!r}")
+        if kind.strip() not in _LABELS.quantity_kinds:
+            raise ValueError(f"unknown figure kind {kind.strip()!r}")
         figures.append([kind.strip(), float(value)])
     actors = []
     for pair in _items(fields[3]):
         name, sep, kind = pair.rpartition(":")
         if not sep or not name.strip():
             raise ValueError(f"an actor is 'name:type': {pair!r}")
+        if kind.strip() not in _LABELS.actor_types:
+            raise ValueError(f"unknown actor type {kind.strip()!r}")
         actors.append([name.strip(), kind.strip()])
     return {
         "event_type": event_type.strip(),
