@@ -732,3 +732,41 @@ def test_a_factory_claimed_struck_is_not_the_train_a_city_reports_hit(tagger: Ta
     port = report(tagger, "Russian drones attacked the port of Izmail, injuring two workers.")
     assert jets.event_type == "military.posture_movement"
     assert decide(port, jets) is None
+
+
+def test_a_military_jet_crash_and_its_toll_told_over_days(tagger: Tagger) -> None:
+    crash = report(
+        tagger,
+        "A Bangladesh air force training jet crashed into a school building in Dhaka's Uttara "
+        "area, killing at least 19 people and injuring more than 160, officials said.",
+        "a",
+    )
+    toll = report(
+        tagger, "The toll from the crash of an F-7 training jet into a school in Dhaka rose to 27.",
+        "b", days=1,
+    )  # fmt: skip
+    later = report(tagger, "Dhaka school jet crash deaths reach 31", "c", days=2)
+    assert later.toll_update
+    assert decide(crash, toll) is not None and decide(crash, later) is not None
+
+
+def test_a_building_fire_is_a_disaster_told_for_days(tagger: Tagger) -> None:
+    fire = report(
+        tagger,
+        "A fire tore through several towers of a housing estate in Tai Po, in Hong Kong's New "
+        "Territories, killing at least four people, the fire department said.",
+        "a",
+    )
+    searched = report(
+        tagger,
+        "Firefighters finished searching the burned towers at Wang Fuk Court on Friday as the "
+        "toll from Hong Kong's deadliest fire in decades reached 128.",
+        "b", days=2,
+    )  # fmt: skip
+    assert fire.hazards == ("fire",) and searched.hazards == ("fire",)
+    assert decide(fire, searched) is not None
+    flood = report(
+        tagger, "Floods in Hong Kong's New Territories killed six people, officials said.", "c",
+        days=1,
+    )  # fmt: skip
+    assert decide(fire, flood) is None

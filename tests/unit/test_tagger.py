@@ -4866,3 +4866,27 @@ def test_soldiers_and_police_harmed_are_no_civilians(tagger: Tagger) -> None:
     assert "civilians" in actor_names(tagger, "Russian glide bombs kill four in Zaporizhzhia")
     guard = "Polio vaccination team guard shot dead in Bajaur"
     assert "civilians" in actor_names(tagger, guard)
+
+
+def test_a_capital_before_what_happened_in_it_and_its_old_namesakes(tagger: Tagger) -> None:
+    crash = "Dhaka school jet crash deaths reach 31; families wait at burns institute"
+    assert [loc.name for loc in tagger.classify(event(crash)).locations] == ["Dhaka"]
+    assert [loc.name for loc in tagger.classify(event("Kyiv fire kills 3")).locations] == ["Kyiv"]
+    # a government still speaks for its capital, and not every city before a noun is one
+    assert not tagger.classify(event("Kyiv says Russia fired 40 missiles")).locations
+    mobile = "Mobile fire groups took part in repelling the attack."
+    assert not tagger.classify(event(mobile)).locations
+    # Chattogram was once "Islamabad" and Delhi is "Dili" to GeoNames: the capitals are meant
+    court = "A suicide bomber blew himself up outside a court in Islamabad, killing 12."
+    assert [loc.country for loc in tagger.classify(event(court)).locations] == ["PAK"]
+    dili = "Floods hit Dili after a week of heavy rain."
+    assert [loc.country for loc in tagger.classify(event(dili)).locations] == ["TLS"]
+
+
+def test_others_in_hospital_are_injured(tagger: Tagger) -> None:
+    fire = (
+        "The number of dead in the Wang Fuk Court fire has climbed to 13, and 15 others are "
+        "in hospital, officials said late on Wednesday."
+    )
+    assert figures(tagger, fire) == [("killed", 13.0), ("injured", 15.0)]
+    assert figures(tagger, "Three people died in hospital after the strike.") == [("killed", 3.0)]

@@ -279,6 +279,14 @@ _HIT_AFTER = caseless(
     r"^\s+(?:(?:is|was|were|has\s+been)\s+)?(?:hit|struck|rocked|shaken|pounded|targeted|"
     r"attacked|shelled|bombed)\s+(?:by|with|overnight|again)\b|^\s+under\s+(?:attack|fire)\b"
 )
+# "Dhaka jet crash deaths reach 31", "Kyiv school fire kills 3": a capital before the thing
+# that happened in it (a telegraphic headline's noun adjunct), lower case, so not "Kyiv
+# School of Economics"; attacks and strikes stay out ("Moscow strike on ..." may be its own)
+_ADJUNCT_HAPPENING_AFTER = re.compile(
+    r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
+    r"jet|plane|bus|train)\s+){0,2}(?:fire|blaze|blast|explosion|bombing|shelling|crash|floods?|"
+    r"flooding|quake|earthquake|landslide|stampede|collapse|toll|death\s+toll)\b"
+)
 # "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
 # town that changes hands is the town, not its government
 _FELL_AFTER = caseless(
@@ -818,6 +826,7 @@ class Gazetteer:
                             and _TAKEN_LIST_BEFORE.search(text, max(0, start - 80), start)
                         )
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
+                        or (place.capital and _ADJUNCT_HAPPENING_AFTER.match(after))
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
                         # "residents of the following villages ...: Kfar Kila, Houla"
                         or (
@@ -889,6 +898,7 @@ class Gazetteer:
                     or _QUARTER_BEFORE.search(before)
                     or _QUARTER_AFTER.match(after)
                     or _HIT_AFTER.match(after)  # "Kyiv hit by missiles overnight"
+                    or _ADJUNCT_HAPPENING_AFTER.match(after)
                     or _FELL_AFTER.match(after)
                     or _HOSTS_AFTER.match(after)  # "Cairo would host a conference"
                     or listed  # "across southern Lebanon, the Bekaa and Beirut's suburbs"
@@ -1476,11 +1486,20 @@ def _pick(
 ) -> Place:
     """Among namesakes: the region the text names, then its countries, then curated, then
     population; but a national capital many times larger than any namesake is meant even where
-    an actor's country holds one ("the US sent teams to Kingston" is Jamaica's)."""
+    an actor's country holds one ("the US sent teams to Kingston" is Jamaica's), and over a
+    city the name is only an alternate of (Chattogram was once "Islamabad"; Delhi is "Dili")
+    or the capital's own province ("Dili")."""
     capitals = [p for p in candidates if p.capital]
     if capitals and not any((p.country, p.admin1_code) in regions for p in candidates):
         capital = max(capitals, key=lambda p: p.population)
-        others = [p.population for p in candidates if p is not capital]
+        own = normalise(capital.name)
+        others = [
+            p.population
+            for p in candidates
+            if p is not capital
+            and (normalise(p.name) == own or p.kind != "settlement")
+            and not (p.kind == "admin1" and p.country == capital.country)  # its own province
+        ]
         if capital.population >= _DOMINANT * max(others, default=0):
             return capital
     return min(

@@ -419,7 +419,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "burnt alive")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "wound", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
-                       "hospitalized", "taken to hospital")),
+                       "hospitalized", "taken to hospital", "in hospital", "in hospitals")),
     ("missing_trapped", False, ("missing", "trapped", "unaccounted", "stranded", "under the rubble",
                                 "under rubble", "buried under", "searching for")),
     ("intercepted", True, ("shot down", "shoot down", "intercepted", "downed", "destroyed", "down", "downs",
