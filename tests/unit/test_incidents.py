@@ -20,7 +20,7 @@ from sitrep_api.incidents.grouping import (
 )
 from sitrep_api.incidents.occurred import occurred_on
 from sitrep_api.incidents.report import Report, report_of
-from sitrep_api.incidents.rules import decide, load_rules
+from sitrep_api.incidents.rules import decide, load_rules, similarity
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.evaluate_incidents import bcubed, evaluate_incidents
 from sitrep_ingest.ids import event_id
@@ -770,3 +770,23 @@ def test_a_building_fire_is_a_disaster_told_for_days(tagger: Tagger) -> None:
         days=1,
     )  # fmt: skip
     assert decide(fire, flood) is None
+
+
+def test_forms_of_one_word_match_and_a_city_is_not_its_region(tagger: Tagger) -> None:
+    ours = report(
+        tagger,
+        "Pakistan's military said 23 of its soldiers were killed in overnight clashes with "
+        "Afghan Taliban forces along the border.",
+        "a",
+    )
+    theirs = report(
+        tagger, "Taliban say 58 Pakistani soldiers killed in Afghanistan border raids", "b"
+    )
+    assert decide(ours, theirs) is not None  # "afghan" is a form of "afghanistan"
+
+    def words(*these: str) -> Report:
+        return Report.from_json({**ours.to_json(), "words": these})
+
+    assert similarity(words("afghan", "cricket"), words("afghanistan", "cricketer")) == 1.0
+    # a city is not its region, however the name starts
+    assert similarity(words("dnipro", "station"), words("dnipropetrovsk", "station")) == 1 / 3

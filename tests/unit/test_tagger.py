@@ -4890,3 +4890,26 @@ def test_others_in_hospital_are_injured(tagger: Tagger) -> None:
     )
     assert figures(tagger, fire) == [("killed", 13.0), ("injured", 15.0)]
     assert figures(tagger, "Three people died in hospital after the strike.") == [("killed", 3.0)]
+
+
+def test_districts_of_a_named_province_and_a_border_town_beside_its_neighbour(
+    tagger: Tagger,
+) -> None:
+    paktika = (
+        "Pakistani air strikes on the Urgun and Barmal districts of Paktika province killed "
+        "at least 10 people."
+    )
+    assert {loc.country for loc in tagger.classify(event(paktika)).locations} == {"AFG"}
+    # GeoNames has Spin Boldak without a population: the town at its own point, across the
+    # border from the Chaman the text names beside it
+    border = (
+        "Fresh fighting at Spin Boldak killed 12 civilians, a Taliban spokesman said, as "
+        "Pakistan's military said it had repelled attacks on its posts near Chaman."
+    )
+    places = {loc.name: loc.country for loc in tagger.classify(event(border)).locations}
+    assert places == {"Spin Boldak": "AFG", "Chaman": "PAK"}
+    reprisal = (
+        "Israeli strikes across Gaza killed at least 26 people on Sunday after the military "
+        "said militants had attacked its troops in Rafah, the civil defence said."
+    )
+    assert top_cue(reprisal) == "remote.air_drone_strike"

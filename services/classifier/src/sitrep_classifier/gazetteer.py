@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -682,9 +683,9 @@ class Gazetteer:
             # country names it too (a one-word name only with its designation: "Unity" is a word)
             one_country_regions = {
                 cands[0].country
-                for _, _, key, cands in spans
+                for _, end, key, cands in spans
                 if cands
-                and (" " in key)
+                and (" " in key or _first_level_after(text, end))  # "Paktika province"
                 and cands[0].country
                 and all(p.kind == "admin1" and p.country == cands[0].country for p in cands)
             }
@@ -742,7 +743,10 @@ class Gazetteer:
                         candidates = [
                             p if p.kind in _REGIONS else _as_region(p, text[start:end])
                             for p in candidates
-                            if p.kind in _REGIONS or p.curated or p.population >= 10_000
+                            if p.kind in _REGIONS
+                            or p.curated
+                            or p.population >= 10_000
+                            or p.country in named  # "Urgun and Barmal districts of Paktika"
                         ]
                         if not candidates:
                             continue
@@ -1055,8 +1059,30 @@ class Gazetteer:
                     # a river named after a town ("the Guadalupe River") is still the river
                 anchor = unlisted_places.nearest(anchors, u.start)
                 if anchor is not None:
-                    out.append(unlisted_places.locate(u, anchor, passage))
+                    location = unlisted_places.locate(u, anchor, passage)
+                    out.append(self._namesake_near(location, anchor) or location)
         return out
+
+    def _namesake_near(self, location: Location, anchor: unlisted_places.Anchor) -> Location | None:
+        """A settlement the index holds without a population, near the anchor: the place at
+        its own point and country ("Spin Boldak" beside Chaman is Afghanistan's, not
+        Pakistan's; GeoNames gives the border town no population)."""
+        if location.kind != "settlement":
+            return None
+        near = [
+            p
+            for p in self.index.candidates(normalise(location.name))
+            if p.kind == "settlement" and _km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NAMESAKE_KM
+        ]
+        if not near:
+            return None
+        place = min(near, key=lambda p: _km(p.lat, p.lon, anchor.lat, anchor.lon))
+        return location.model_copy(
+            update={
+                "country": place.country, "admin1": place.admin1, "lat": round(place.lat, 5),
+                "lon": round(place.lon, 5), "precision": 1, "place_id": place.place_id,
+            }
+        )  # fmt: skip
 
     def _decided(self, key: str) -> bool:
         """Does the index know the name well enough to have decided on it? A name known only
@@ -1476,6 +1502,23 @@ def _as_part(country: Place, name: str) -> Place:
 
 
 _DOMINANT = 6  # a capital this many times larger than each namesake is the one meant
+
+
+_NAMESAKE_KM = 150  # an unlisted town's namesake this near its anchor is the town
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(h))
+
+
+def _first_level_after(text: str, end: int) -> bool:
+    """Does a first-level designation follow the name ("Paktika province", "Niger State")?"""
+    suffix = _ADMIN_SUFFIX.match(text[end : end + _REACH])
+    return suffix is not None and _designation(suffix) in _FIRST_LEVEL
 
 
 def _pick(

@@ -378,11 +378,34 @@ def similarity(a: Report, b: Report, word_match: float = 88) -> float:
     if rest_b:
         for word in wa - shared:
             if len(word) >= 5 and not word.isdigit():
-                hit = process.extractOne(word, rest_b, scorer=fuzz.ratio, score_cutoff=word_match)
-                if hit is not None:
+                found = _stem_match(word, rest_b)
+                if found is None:
+                    hit = process.extractOne(
+                        word, rest_b, scorer=fuzz.ratio, score_cutoff=word_match
+                    )
+                    found = hit[0] if hit is not None else None
+                if found is not None:
                     matched += 1
-                    rest_b.remove(hit[0])
+                    rest_b.remove(found)
     return matched / (len(wa) + len(wb) - matched)
+
+
+_STEM = 6  # letters a word must share as the start of another to be its form
+_ENDING = 5  # letters a form may add: "afghan" -> "afghanistan", not "dnipro" -> "dnipropetrovsk"
+
+
+def _stem_match(word: str, others: list[str]) -> str | None:
+    """A word of `others` that is a longer or shorter form of `word` ("afghan" and
+    "afghanistan", "cricket" and "cricketer"): one starts the other, sharing at least `_STEM`
+    letters, the longer adding at most `_ENDING` (a city is not its region, "Dnipropetrovsk")."""
+    if len(word) < _STEM:
+        return None
+    for other in others:
+        if len(other) < _STEM or abs(len(other) - len(word)) > _ENDING:
+            continue
+        if other.startswith(word) or word.startswith(other):
+            return other
+    return None
 
 
 def _fixes_strike_day(report: Report) -> bool:
