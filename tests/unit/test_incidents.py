@@ -790,3 +790,36 @@ def test_forms_of_one_word_match_and_a_city_is_not_its_region(tagger: Tagger) ->
     assert similarity(words("afghan", "cricket"), words("afghanistan", "cricketer")) == 1.0
     # a city is not its region, however the name starts
     assert similarity(words("dnipro", "station"), words("dnipropetrovsk", "station")) == 1 / 3
+
+
+def test_who_tells_of_an_attack_on_it_is_no_side_that_acted(tagger: Tagger) -> None:
+    """The Russian ministry reporting drones on its airfields and Ukraine's service claiming
+    them tell of one attack: a speaker is not a rival side."""
+    claimed = report(
+        tagger,
+        "Ukraine's SBU said its drones hit 41 aircraft at air bases in the Irkutsk and "
+        "Murmansk regions.",
+        "a",
+    )
+    confirmed = report(
+        tagger,
+        "Russia's defence ministry said drones attacked airfields in the Murmansk and Irkutsk "
+        "regions and several aircraft caught fire.",
+        "b",
+    )
+    assert "RUS" not in confirmed.actors
+    assert decide(claimed, confirmed) is not None
+
+
+def test_a_toll_that_stays_is_carried(tagger: Tagger) -> None:
+    hotel = report(
+        tagger,
+        "A fire tore through a hotel at the Kartalkaya ski resort in Bolu province, Turkey, "
+        "killing 66 people.",
+        "a",
+    )
+    later = report(tagger, "Ski hotel fire toll at 78; owner among 11 detained", "b", days=2)
+    assert later.claim("killed") == 78
+    assert decide(hotel, later) is not None
+    stayed = report(tagger, "The injured rose to 113; the toll stayed at seven.", "c")
+    assert stayed.toll_update and stayed.claim("killed") == 7

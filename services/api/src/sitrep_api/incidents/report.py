@@ -18,7 +18,7 @@ from typing import Any
 
 from sitrep_api.contribution import NOT_TALLIED, actor_tags, fields_of, version_rank
 from sitrep_api.incidents.occurred import day_part, occurred_on
-from sitrep_schemas import TaggedEvent
+from sitrep_schemas import Actor, TaggedEvent, UpdateEvent
 
 _WORD = re.compile(r"[a-z]{3,}|\d+")
 
@@ -251,6 +251,22 @@ def _place_ref(**fields: Any) -> PlaceRef:
     return held
 
 
+# "Russia's defence ministry said drones attacked airfields": the side that tells of an
+# attack on it is its target's voice, not a side that acted (the conflict check reads sides)
+_SPEAKS_AFTER = re.compile(
+    r"\s*(?:has\s+|had\s+)?(?:said|says|reported|reports|claimed|claims|announced|stated)\b"
+)
+
+
+def _speaker_only(actor: Actor, update: UpdateEvent) -> bool:
+    """Is the actor named only as who speaks ("the defence ministry said ...")?"""
+    span = actor.span
+    if span is None:
+        return False
+    value = update.text if span.field == "text" else (update.headline or "")
+    return _SPEAKS_AFTER.match(value, span.end) is not None
+
+
 def report_of(event: TaggedEvent) -> Report:
     update = event.event
     when = occurred_on(event)
@@ -276,7 +292,11 @@ def report_of(event: TaggedEvent) -> Report:
         for loc in event.locations
     }  # fmt: skip
     actors = sorted(
-        {a.country or a.name for a in event.actors if a.role == "actor" and a.type == "state"}
+        {
+            a.country or a.name
+            for a in event.actors
+            if a.role == "actor" and a.type == "state" and not _speaker_only(a, update)
+        }
     )
     groups = sorted(
         {a.name for a in event.actors if a.role == "actor" and a.type == "non_state_armed"}
