@@ -823,3 +823,22 @@ def test_a_toll_that_stays_is_carried(tagger: Tagger) -> None:
     assert decide(hotel, later) is not None
     stayed = report(tagger, "The injured rose to 113; the toll stayed at seven.", "c")
     assert stayed.toll_update and stayed.claim("killed") == 7
+
+
+def test_a_name_no_list_holds_shared_by_two_reports(tagger: Tagger) -> None:
+    hall = report(
+        tagger,
+        "Gunmen opened fire at the Crocus City Hall concert venue in Krasnogorsk, outside "
+        "Moscow; at least 40 people were killed, the FSB said.",
+        "a",
+    )
+    toll = report(
+        tagger, "Crocus concert hall toll reaches 133; rescuers still searching the ruins", "b",
+        days=2,
+    )  # fmt: skip
+    assert "crocu" in hall.names and "crocu" in toll.names
+    assert "krasnogorsk" not in hall.names and "moscow" not in hall.names  # places
+    assert decide(hall, toll) is not None
+    # a sentence's first word is no name in prose; the day and generic words are none
+    prose = report(tagger, "Rescuers searched the ruins on Sunday.", "c")
+    assert prose.names == ()

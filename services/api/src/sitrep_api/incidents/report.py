@@ -7,6 +7,7 @@ against earlier reports never needs their full events again.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import sys
@@ -84,6 +85,39 @@ def content_words(text: str) -> tuple[str, ...]:
             word = word[:-1]
         out.add(word)
     return tuple(sorted(out))
+
+
+# A capitalised word: a name mid-sentence; at a text's start only in a telegraphic line
+# (no closing full stop: "Crocus concert hall toll reaches 133"), where names lead
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]{2,}")
+_SENTENCE_END = re.compile(r"[.!?:;\n]\s*$")
+_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
+def names_of(event: TaggedEvent) -> tuple[str, ...]:
+    """The content words of the text's proper names that are none of the places (facilities
+    aside) or actors the tagger found, nor generic or calendar words."""
+    text = event.event.text
+    taken = [
+        (loc.span.start, loc.span.end)
+        for loc in event.locations
+        if loc.span is not None and loc.span.field == "text" and loc.kind != "facility"
+    ] + [
+        (a.span.start, a.span.end)
+        for a in event.actors
+        if a.span is not None and a.span.field == "text"
+    ]
+    telegraphic = not text.rstrip().endswith((".", "!", "?", '."', ".”"))
+    found: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        if not (telegraphic and m.start() == 0) and (
+            m.start() == 0 or _SENTENCE_END.search(text, 0, m.start())
+        ):
+            continue
+        found.update(content_words(m.group()))
+    return tuple(sorted(found - generic_words() - _CALENDAR))
 
 
 @cache
@@ -183,6 +217,10 @@ class Report:
     # the kinds of place struck it names ("printing", "shop"): a printing house and a
     # hypermarket of one city are two strikes (stored reports before had none)
     targets: tuple[str, ...] = ()
+    # the proper names of its text that are no place or actor the tagger knows ("Crocus" of
+    # the Crocus City Hall, "Bourbon" of Bourbon Street): two reports sharing one tell of
+    # one happening on less else (stored reports before had none)
+    names: tuple[str, ...] = ()
 
     def claim(self, kind: str) -> float | None:
         """The value the report claims for `kind` ("killed", "magnitude"), if any."""
@@ -228,6 +266,7 @@ class Report:
         fields["actor_tags"] = _interned(data.get("actor_tags", ()))
         fields["groups"] = _interned(data.get("groups", ()))
         fields["targets"] = _interned(data.get("targets", ()))
+        fields["names"] = _interned(data.get("names", ()))
         return cls(**fields)
 
 
@@ -328,4 +367,5 @@ def report_of(event: TaggedEvent) -> Report:
         reaction=bool(_reaction().match(opening)),
         groups=tuple(groups),
         targets=targets(text),
+        names=names_of(event),
     )

@@ -79,6 +79,7 @@ class IncidentRules:
     same_toll_min_similarity: float
     close_toll_share: float
     shared_group_min_similarity: float
+    shared_name_min_similarity: float
     # "the number killed in the attack on Pont-Sonde has risen to 115", days on: a toll
     # update names its happening, so it may reach back further than a day if the words agree
     late_toll_days: int
@@ -122,6 +123,7 @@ class IncidentRules:
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
             close_toll_share=float(raw["close_toll_share"]),
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
+            shared_name_min_similarity=float(raw["shared_name_min_similarity"]),
             late_toll_days=int(raw["late_toll_days"]),
             late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
             once_types=frozenset(raw["once_types"]),
@@ -638,6 +640,10 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(required, rules.once_min_similarity)
     if _same_deaths(a, b, types, gap, place, rules):
         required = min(required, rules.same_toll_min_similarity)
+    if set(a.names) & set(b.names) and types != "family":
+        # "Crocus concert hall toll reaches 133" two days after gunmen hit the Crocus City
+        # Hall: a name no place or actor list holds, told of by both, within the date window
+        required = min(required, rules.shared_name_min_similarity)
     if late:
         required = max(required, rules.late_toll_min_similarity)
     if follow_up:
