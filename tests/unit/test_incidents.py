@@ -842,3 +842,28 @@ def test_a_name_no_list_holds_shared_by_two_reports(tagger: Tagger) -> None:
     # a sentence's first word is no name in prose; the day and generic words are none
     prose = report(tagger, "Rescuers searched the ruins on Sunday.", "c")
     assert prose.names == ()
+
+
+def test_a_happening_named_with_its_toll_days_on(tagger: Tagger) -> None:
+    """ "Barsalogho massacre: up to 400 dead" three days after the attack: a toll update of
+    the happening it names, dated only by its bulletin."""
+    attack = report(
+        tagger,
+        "JNIM fighters attacked villagers digging trenches around Barsalogho in central "
+        "Burkina Faso on Monday, killing at least 200 people, local sources said.",
+        "a",
+    )
+    later = report_of(
+        tagger.classify(
+            UpdateEvent(
+                event_id=event_id("b", MONDAY, "Burkina Faso", "x"),
+                source="b",
+                bulletin_date=MONDAY + timedelta(days=3),
+                headline="Burkina Faso",
+                text="Barsalogho massacre: up to 400 dead, survivors say",
+                received_at=datetime(2025, 3, 6, 18, tzinfo=UTC),
+            )
+        )
+    )
+    assert later.toll_update
+    assert decide(attack, later) is not None

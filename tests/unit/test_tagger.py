@@ -4913,3 +4913,10 @@ def test_districts_of_a_named_province_and_a_border_town_beside_its_neighbour(
         "said militants had attacked its troops in Rafah, the civil defence said."
     )
     assert top_cue(reprisal) == "remote.air_drone_strike"
+
+
+def test_a_town_named_for_its_massacre_and_a_city_for_its_church_bombing(tagger: Tagger) -> None:
+    massacre = event("Barsalogho massacre: up to 400 dead, survivors say", headline="Burkina Faso")
+    assert [loc.name for loc in tagger.classify(massacre).locations] == ["Barsalogho"]
+    church = "Damascus church bombing toll rises to 25, 63 wounded"
+    assert [loc.name for loc in tagger.classify(event(church)).locations] == ["Damascus"]

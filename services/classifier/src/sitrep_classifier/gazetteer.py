@@ -285,8 +285,9 @@ _HIT_AFTER = caseless(
 # School of Economics"; attacks and strikes stay out ("Moscow strike on ..." may be its own)
 _ADJUNCT_HAPPENING_AFTER = re.compile(
     r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
-    r"jet|plane|bus|train)\s+){0,2}(?:fire|blaze|blast|explosion|bombing|shelling|crash|floods?|"
-    r"flooding|quake|earthquake|landslide|stampede|collapse|toll|death\s+toll)\b"
+    r"church|mosque|hospital|stadium|prison|concert|nightclub|jet|plane|bus|train)\s+){0,2}"
+    r"(?:fire|blaze|blast|explosion|bombing|shelling|crash|floods?|flooding|quake|earthquake|"
+    r"landslide|stampede|collapse|toll|death\s+toll)\b"
 )
 # "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
 # town that changes hands is the town, not its government
