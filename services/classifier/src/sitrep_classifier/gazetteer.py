@@ -43,6 +43,7 @@ from sitrep_classifier.text import (
     fold,
 )
 from sitrep_schemas import Location
+from sitrep_schemas.geo import great_circle_km
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
 # "north of El Fasher", "the Masnaa crossing with Syria": the town or country is a reference
@@ -1071,13 +1072,13 @@ class Gazetteer:
         if location.kind != "settlement":
             return None
         near = [
-            p
+            (great_circle_km(p.lat, p.lon, anchor.lat, anchor.lon), p)
             for p in self.index.candidates(normalise(location.name))
-            if p.kind == "settlement" and _km(p.lat, p.lon, anchor.lat, anchor.lon) <= _NAMESAKE_KM
+            if p.kind == "settlement"
         ]
-        if not near:
+        km, place = min(near, key=lambda pair: pair[0], default=(math.inf, None))
+        if place is None or km > _NAMESAKE_KM:
             return None
-        place = min(near, key=lambda p: _km(p.lat, p.lon, anchor.lat, anchor.lon))
         return location.model_copy(
             update={
                 "country": place.country, "admin1": place.admin1, "lat": round(place.lat, 5),
@@ -1506,14 +1507,6 @@ _DOMINANT = 6  # a capital this many times larger than each namesake is the one 
 
 
 _NAMESAKE_KM = 150  # an unlisted town's namesake this near its anchor is the town
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12_742 * math.asin(math.sqrt(h))
 
 
 def _first_level_after(text: str, end: int) -> bool:

@@ -36,7 +36,6 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -47,6 +46,7 @@ from rapidfuzz import fuzz, process
 
 from sitrep_api.incidents.occurred import names_event_day
 from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
+from sitrep_schemas.geo import great_circle_km
 
 PLACE_LEVELS = ("same", "near", "region", "country", "unknown")
 _KIND_PRECISION = {"settlement": 1, "facility": 1, "admin2": 2, "country": 4}
@@ -159,10 +159,7 @@ def _precision(place: PlaceRef) -> int:
 
 
 def distance_km(a: PlaceRef, b: PlaceRef) -> float:
-    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _pair_level(a: PlaceRef, b: PlaceRef, rules: IncidentRules) -> str | None:
