@@ -867,3 +867,54 @@ def test_a_happening_named_with_its_toll_days_on(tagger: Tagger) -> None:
     )
     assert later.toll_update
     assert decide(attack, later) is not None
+
+
+def test_an_air_crash_is_one_happening_whatever_it_is_called(tagger: Tagger) -> None:
+    """An airliner's crash told as a disaster, as a military incident ("the Aktau crash")
+    and as a toll: one happening at one place; a crash on a typhoon relief mission is not
+    the typhoon."""
+    crash = report(
+        tagger,
+        "An Azerbaijan Airlines Embraer flying from Baku to Grozny crashed near the city of "
+        "Aktau in Kazakhstan, killing 38 of the 67 people on board.",
+        "a",
+    )
+    assert [p.name for p in crash.places] == ["Aktau"]  # not where it flew from and to
+    survivors = report(
+        tagger,
+        "Survivors of the Aktau crash described loud bangs before the plane lost control.",
+        "b", days=1,
+    )  # fmt: skip
+    assert "crash" in crash.hazards and "crash" in survivors.hazards
+    assert decide(crash, survivors) is not None
+    typhoon = report(
+        tagger,
+        "Typhoon Kalmaegi unleashed flash floods in Cebu province, killing at least 26 people.",
+        "c",
+    )
+    relief = report(
+        tagger,
+        "A Philippine air force helicopter on a typhoon relief mission crashed in Agusan del Sur "
+        "province, killing all six crew members.",
+        "d",
+    )
+    assert decide(typhoon, relief) is None
+
+
+def test_bodies_recovered_days_on_are_the_collapse_s_toll(tagger: Tagger) -> None:
+    """Bodies pulled from a building's ruins are the toll of what brought it down, counted
+    for days; a building that collapsed after shelling was shelled, not a disaster."""
+    hit = report(
+        tagger,
+        "A bakery in Lysychansk collapsed after being hit by shelling, officials in the "
+        "occupied part of Luhansk region said, and at least 10 people were trapped.",
+        "a",
+    )
+    assert hit.event_type == "remote.missile_artillery"
+    pulled = report(
+        tagger,
+        "Rescuers pulled 28 bodies from the ruins of a bakery in Lysychansk, officials said.",
+        "b", days=2,
+    )  # fmt: skip
+    assert pulled.toll_update
+    assert decide(hit, pulled) is not None

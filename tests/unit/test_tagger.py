@@ -4883,6 +4883,28 @@ def test_a_capital_before_what_happened_in_it_and_its_old_namesakes(tagger: Tagg
     assert [loc.country for loc in tagger.classify(event(dili)).locations] == ["TLS"]
 
 
+def test_an_air_crash_s_places_and_figures(tagger: Tagger) -> None:
+    """The airport the crash was at, not where the flight came from; those who survived are
+    counted, not hurt; a city before its crash mid-sentence is the place."""
+    muan = (
+        "A passenger jet from Bangkok skidded off the runway at Muan International Airport, "
+        "killing 28 people."
+    )
+    located = tagger.classify(event(muan))
+    assert [loc.name for loc in located.locations] == ["Muan International Airport"]
+    assert located.event_type == "disaster.natural_event"
+    survived = "The jet flipped; all 80 people on board survived, though 18 were taken to hospital."
+    assert figures(tagger, survived) == [("count", 80.0), ("injured", 18.0)]
+    aktau = "Survivors of the Aktau crash described loud bangs."
+    assert [loc.name for loc in tagger.classify(event(aktau)).locations] == ["Aktau"]
+    # a time reference to a happening elsewhere names no place of this one
+    later = "Japan: 1.9 million told to evacuate after Kamchatka quake"
+    assert "Kamchatka" not in [loc.name for loc in tagger.classify(event(later)).locations]
+    # with no other place, the journey's ends are what the text gives
+    bus = "A bus travelling from Kabul to Kandahar crashed, killing 20 people."
+    assert [loc.name for loc in tagger.classify(event(bus)).locations] == ["Kabul", "Kandahar"]
+
+
 def test_others_in_hospital_are_injured(tagger: Tagger) -> None:
     fire = (
         "The number of dead in the Wang Fuk Court fire has climbed to 13, and 15 others are "

@@ -284,6 +284,9 @@ _HIT_AFTER = caseless(
 # "Dhaka jet crash deaths reach 31", "Kyiv school fire kills 3": a capital before the thing
 # that happened in it (a telegraphic headline's noun adjunct), lower case, so not "Kyiv
 # School of Economics"; attacks and strikes stay out ("Moscow strike on ..." may be its own)
+# a sentence's end, or a time reference to an earlier happening ("evacuate after Kamchatka
+# quake": the evacuation is elsewhere)
+_NOT_ADJUNCT_ENDS = (".", ":", "!", "?", ";", "after", "since", "following")
 _ADJUNCT_HAPPENING_AFTER = re.compile(
     r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
     r"church|mosque|hospital|stadium|prison|concert|nightclub|jet|plane|bus|train)\s+){0,2}"
@@ -463,6 +466,17 @@ _IN_NEXT = re.compile(r"\s*(?:,|\s+in)\s+(?:the\s+)?$")
 _LAUNCHED_FROM = EndAnchored(
     r"\b(?:fired|launched|shot|flown|sent|coming)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$",
     ("from", "the"),
+)
+# "a jet flying from Baku to Grozny", "a Boeing 787 bound for London", "the 737-800 from
+# Bangkok": the ends of a journey, not where it came to grief
+_VEHICLE = (
+    r"(?:flying|flight|travell?ing|sailing|headed|heading|en\s+route|jet|plane|airliner|"
+    r"aircraft|train|ferry|bus|\d{3}(?:-\d+)?)"
+)
+_ROUTE_BEFORE = EndAnchored(
+    rf"\b(?:{_VEHICLE}\s+from\s+(?:[\w'’-]+\s+){{1,3}}to\s+|{_VEHICLE}\s+from\s+|bound\s+for\s+"
+    r"|en\s+route\s+to\s+)$",
+    ("from", "to", "for"),
 )
 # "peacekeepers from South Africa, Malawi and Uruguay": where people come from, not where
 # the event is (a country only: "residents from Khartoum" may still be there).
@@ -667,6 +681,7 @@ class Gazetteer:
 
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
         found: list[Mention] = []
+        routes: list[Mention] = []
         for passage in passages:
             text, lower = passage.value, passage.lower
             spans = self._spans(text)
@@ -832,7 +847,20 @@ class Gazetteer:
                             and _TAKEN_LIST_BEFORE.search(text, max(0, start - 80), start)
                         )
                         or (place.population >= 50_000 and _BESIEGED_AFTER.match(text, end))
-                        or (place.capital and _ADJUNCT_HAPPENING_AFTER.match(after))
+                        # "Dhaka school fire kills 3", "survivors of the Aktau crash": a
+                        # city before what happened in it (mid-sentence unless a capital:
+                        # "Mobile fire groups took part"; not "after Kamchatka quake")
+                        or (
+                            (
+                                place.capital
+                                or (
+                                    place.population >= 50_000
+                                    and before.strip()
+                                    and not before.rstrip().endswith(_NOT_ADJUNCT_ENDS)
+                                )
+                            )
+                            and _ADJUNCT_HAPPENING_AFTER.match(after)
+                        )
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
                         # "residents of the following villages ...: Kfar Kila, Houla"
                         or (
@@ -915,13 +943,16 @@ class Gazetteer:
                     if place.kind == "settlement" and _NEAR_BEFORE.search(before)
                     else _PRECISION[place.kind]
                 )
-                facility = _FACILITY_AFTER.match(text, end) if place.kind == "settlement" else None
+                facility = _FACILITY_AFTER.match(lower, end) if place.kind == "settlement" else None
                 if facility:  # "Nyala airport", "the Masnaa crossing": the facility, at its town
                     end = name_end = facility.end()
                     place = _as_facility(place, text[start:end], facility.group("noun"))
-                found.append(Mention(place, passage, start, end, precision, name_end))
+                mention = Mention(place, passage, start, end, precision, name_end)
+                (routes if _ROUTE_BEFORE.search(before) else found).append(mention)
                 last_end = end
-        return found
+        # "an airliner flying from Baku to Grozny crashed near Aktau": where it flew from and
+        # to are no places of the crash, unless the text names no other
+        return found or routes
 
     @staticmethod
     def _plausible(
@@ -1362,6 +1393,9 @@ def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool
         and _NAME_GOES_ON.match(text, end)
         and not _PLACE_NOUN_AFTER.match(text[end : end + _REACH])
         and not _APPEAL_NAME_AFTER.match(text, end)
+        and not _FACILITY_AFTER.match(
+            text[end : end + _REACH].lower()
+        )  # "Muan International Airport"
     ):
         return True
     # "Zinda Jan district" opens its sentence: with a region noun after, its first word

@@ -964,7 +964,10 @@ def _whole_on_board(lowered: str, start: int, end: int) -> bool:
     )
 
 
-_SURVIVED_AFTER = caseless(r"\s+(?:[a-z-]+\s+){0,2}(?:survived|survives|were\s+rescued\s+alive)\b")
+# "all 22 survived", "all 80 people on board survived"
+_SURVIVED_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:on\s+board\s+)?(?:survived|survives|were\s+rescued\s+alive)\b"
+)
 # "all 190 lawmakers present voted to lift it": the votes cast for
 _VOTERS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:lawmakers|legislators|deputies|mps|senators|members|parliamentarians)\s+"

@@ -74,6 +74,7 @@ class IncidentRules:
     disaster_near_min_similarity: float
     magnitude_gap: float
     instant_hazards: frozenset[str]
+    own_hazards: frozenset[str]
     disaster_far_km: float
     same_toll_min: int
     same_toll_min_similarity: float
@@ -118,6 +119,7 @@ class IncidentRules:
             disaster_near_min_similarity=float(raw["disaster_near_min_similarity"]),
             magnitude_gap=float(raw["magnitude_gap"]),
             instant_hazards=frozenset(raw["instant_hazards"]),
+            own_hazards=frozenset(raw["own_hazards"]),
             disaster_far_km=float(raw["disaster_far_km"]),
             same_toll_min=int(raw["same_toll_min"]),
             same_toll_min_similarity=float(raw["same_toll_min_similarity"]),
@@ -248,7 +250,15 @@ def is_disaster(report: Report, rules: IncidentRules) -> bool:
 def disaster_pair(a: Report, b: Report, rules: IncidentRules) -> bool:
     """Two reports of one kind of hazard, each a disaster report: a disaster lasts days and
     its toll is revised for a week, so their dates and places may be far apart."""
-    return is_disaster(a, rules) and is_disaster(b, rules) and bool(set(a.hazards) & set(b.hazards))
+    ha, hb = set(a.hazards), set(b.hazards)
+    return (
+        is_disaster(a, rules)
+        and is_disaster(b, rules)
+        and bool(ha & hb)
+        # a crash is a happening of its own: a helicopter that crashed on a typhoon relief
+        # mission is not the typhoon
+        and not (ha ^ hb) & rules.own_hazards
+    )
 
 
 def date_slack(report: Report, rules: IncidentRules) -> int:
