@@ -19,7 +19,7 @@ from sitrep_api.incidents.grouping import (
     summary_of,
 )
 from sitrep_api.incidents.occurred import occurred_on
-from sitrep_api.incidents.report import Report, report_of
+from sitrep_api.incidents.report import Report, content_words, nation_words, report_of
 from sitrep_api.incidents.rules import decide, load_rules, similarity
 from sitrep_classifier.tagger import Tagger
 from sitrep_cli.evaluate_incidents import bcubed, evaluate_incidents
@@ -918,3 +918,44 @@ def test_bodies_recovered_days_on_are_the_collapse_s_toll(tagger: Tagger) -> Non
     )  # fmt: skip
     assert pulled.toll_update
     assert decide(hit, pulled) is not None
+
+
+def test_nations_are_no_names_two_reports_share(tagger: Tagger) -> None:
+    """ "The Thai army said" and "Thai officials said": every report of a country says it, so
+    a nation's words are no proper name; the list holds every country and people the
+    tagger's gazetteer knows."""
+    known = {*tagger.gazetteer.demonyms, *tagger.gazetteer.index.country_names()}
+    missing = {w for name in known for w in content_words(name)} - nation_words()
+    assert not missing, f"report_words.json 'nations' lacks {sorted(missing)}"
+    jets = report(
+        tagger,
+        "Thailand sent an F-16 fighter jet to bomb Cambodian military targets after the "
+        "clashes broke out, the Thai army said.",
+        "a",
+    )
+    assert not {"thai", "cambodian"} & set(jets.names)
+
+
+def test_a_telegraphic_toll_at_is_an_update(tagger: Tagger) -> None:
+    later = report(tagger, "Bandar Abbas port blast toll at 70; fire finally put out", "a")
+    assert later.toll_update
+    # who counted is no revision: "witnesses put the toll at 32"
+    counted = report(
+        tagger, "Junta jets bombed a village in Kanbalu township; witnesses put the toll at 32.",
+        "b",
+    )  # fmt: skip
+    assert not counted.toll_update
+
+
+def test_a_long_name_is_also_its_initials(tagger: Tagger) -> None:
+    full = report(
+        tagger,
+        "Seven World Central Kitchen staff were killed when air strikes hit their convoy in "
+        "Deir al-Balah.",
+        "a",
+    )
+    short = report(tagger, "WCK convoy strike: 7 aid workers dead", "b")
+    assert "wck" in full.names and "wck" in short.names
+    # a weapon's acronym is no name: many reports name it
+    rockets = report(tagger, "HIMARS rockets hit a depot near Kherson.", "c")
+    assert "himar" not in rockets.names and "himars" not in rockets.names

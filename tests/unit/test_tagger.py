@@ -4905,6 +4905,31 @@ def test_an_air_crash_s_places_and_figures(tagger: Tagger) -> None:
     assert [loc.name for loc in tagger.classify(event(bus)).locations] == ["Kabul", "Kandahar"]
 
 
+def test_whose_citizens_were_hit_are_no_actors(tagger: Tagger) -> None:
+    convoy = (
+        "Seven aid workers, including citizens of Britain, Australia and Poland, were killed "
+        "when Israeli air strikes hit their convoy."
+    )
+    assert actor_names(tagger, convoy) == ["Israeli forces"]
+    assert "Thailand" not in actor_names(tagger, "Hamas released two nationals of Thailand.")
+
+
+def test_troops_firing_on_a_crowd_at_aid_trucks_attack_it(tagger: Tagger) -> None:
+    """The aid trucks are where it happened; the shooting is what happened."""
+    crowd = (
+        "More than 100 Palestinians were killed as crowds gathered around aid trucks in Gaza "
+        "City and Israeli troops opened fire, the health ministry said."
+    )
+    assert tagger.classify(event(crowd)).event_type == "civilians.attack"
+    account = (
+        "The Israeli military said most of the dead at the aid convoy were trampled in a "
+        "stampede, and that troops fired only at people who approached them."
+    )
+    assert tagger.classify(event(account)).event_type == "civilians.attack"
+    delivered = "Twenty aid trucks entered Gaza through Kerem Shalom on Sunday."
+    assert tagger.classify(event(delivered)).event_type == "aid.humanitarian"
+
+
 def test_others_in_hospital_are_injured(tagger: Tagger) -> None:
     fire = (
         "The number of dead in the Wang Fuk Court fire has climbed to 13, and 15 others are "

@@ -691,12 +691,19 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
                 or _FIRED_FROM_BEFORE.search(text[max(0, span.start - 40) : span.start])
                 or _TOWARDS_LIST.search(wider)
                 or _PLACE_APPOSED.search(wider)
+                or _CITIZENS_OF.search(wider)
             ):
                 continue
         kept.append(a)
     return kept
 
 
+# "staff, including citizens of Britain, Australia and Poland, were killed": whose people
+# they were, not who acted
+_CITIZENS_OF = re.compile(
+    r"\b(?:citizens?|nationals?|passport\s+holders?)\s+of\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*(?:the\s+)?$"
+)
 # "met in Jeddah, Saudi Arabia": the country says where the town is
 _PLACE_APPOSED = re.compile(
     r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$"

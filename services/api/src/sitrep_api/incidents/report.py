@@ -46,6 +46,12 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def nation_words() -> frozenset[str]:
+    """The words of country names and their peoples' adjectives ("thai", "iran")."""
+    return frozenset(_words()["nations"])
+
+
+@cache
 def _toll_update() -> re.Pattern[str]:
     return re.compile(_words()["toll_update"])
 
@@ -96,7 +102,8 @@ _CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_na
 
 def names_of(event: TaggedEvent) -> tuple[str, ...]:
     """The content words of the text's proper names that are none of the places (facilities
-    aside) or actors the tagger found, nor generic or calendar words."""
+    aside) or actors the tagger found, nor generic, calendar or nation words ("the Thai army
+    said": every report of a country says "Thai")."""
     text = event.event.text
     taken = [
         (loc.span.start, loc.span.end)
@@ -117,7 +124,33 @@ def names_of(event: TaggedEvent) -> tuple[str, ...]:
         ):
             continue
         found.update(content_words(m.group()))
-    return tuple(sorted(found - generic_words() - _CALENDAR))
+    found |= _acronyms(text, taken)
+    return tuple(sorted(found - generic_words() - nation_words() - _CALENDAR))
+
+
+# "World Central Kitchen" and "WCK", "Médecins Sans Frontières" and "MSF": a name of three
+# words or more is also its initials, and an acronym is a name
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){2,}")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _acronyms(text: str, taken: list[tuple[int, int]]) -> set[str]:
+    out = set()
+    for m in _NAME_RUN.finditer(text):
+        initials = "".join(word[0] for word in m.group().split()).lower()
+        out.add(initials)
+        if len(initials) > 3:  # "Seven World Central Kitchen staff": the sentence's first word
+            out.add(initials[1:])
+    for m in _ACRONYM.finditer(text):
+        if not any(start <= m.start() < end for start, end in taken):
+            out.add(m.group().lower())
+    return out - weapon_words()
+
+
+@cache
+def weapon_words() -> frozenset[str]:
+    """The one-word names of weapons ("himars", "atacms"): many reports name them."""
+    return frozenset(w for words in _words()["weapons"].values() for w in words if " " not in w)
 
 
 @cache
