@@ -4930,6 +4930,28 @@ def test_troops_firing_on_a_crowd_at_aid_trucks_attack_it(tagger: Tagger) -> Non
     assert tagger.classify(event(delivered)).event_type == "aid.humanitarian"
 
 
+def test_fresh_bulletins_of_session_41(tagger: Tagger) -> None:
+    """Jammu and Kashmir is India's region (GeoNames' table says "Kashmir"); "Rescue 1122"
+    is a service's name, not a figure; gunmen killing people attack civilians; dissidents
+    of the former FARC are an armed group."""
+    cloudburst = "A cloudburst in Kishtwar district of Jammu and Kashmir killed 60 people."
+    names = [loc.name for loc in tagger.classify(event(cloudburst)).locations]
+    assert names == ["Kishtwar", "Jammu and Kashmir"]
+    assert figures(tagger, "Rescue 1122 evacuated 300 people.") == [("evacuated", 300.0)]
+    bar = "In Mexico, gunmen killed five men at a car wash in Culiacan."
+    assert tagger.classify(event(bar)).event_type == "civilians.attack"
+    farc = "Fighting between the ELN and dissidents of the former FARC killed 80 people."
+    assert "FARC dissidents" in actor_names(tagger, farc)
+
+
+def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
+    for text in (
+        "Security forces killed two militants in Kashmir.",
+        "Troops killed 12 militants in North Waziristan, the army said.",
+    ):
+        assert rules.classify(event(text)).event_type == "battle.armed_clash"
+
+
 def test_others_in_hospital_are_injured(tagger: Tagger) -> None:
     fire = (
         "The number of dead in the Wang Fuk Court fire has climbed to 13, and 15 others are "

@@ -206,12 +206,12 @@ _POPULATION_BEFORE = EndAnchored(
 _RESIDENTS_AFTER = caseless(r"(?:\s+million)?\s+(?:people|residents|inhabitants)\b")
 _M_MAGNITUDE = re.compile(r"(?<![\w-])M(?P<num>\d\.\d)\b")
 # "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
-# "a Boeing 787": a name's number, not a figure.
+# "a Boeing 787", "Rescue 1122": a name's number, not a figure.
 _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|[Rr]oute|[Hh]ighway|Road|(?:[Nn]ational|[Pp]rovincial|[Rr]egional)\s+road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
     r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle|Boeing|Embraer|Cessna|"
-    r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR)\s$"
+    r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR|Rescue)\s$"
 )
 # "CCG 3104": a ship's hull number after its service's initials (a bare number of 4-5 digits)
 _INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
