@@ -959,3 +959,33 @@ def test_a_long_name_is_also_its_initials(tagger: Tagger) -> None:
     # a weapon's acronym is no name: many reports name it
     rockets = report(tagger, "HIMARS rockets hit a depot near Kherson.", "c")
     assert "himar" not in rockets.names and "himars" not in rockets.names
+
+
+def test_the_toll_when_the_search_ends_is_an_update(tagger: Tagger) -> None:
+    hit = report(
+        tagger,
+        "A Russian missile hit a five-storey apartment building in Poltava overnight; at least "
+        "seven people were killed, the governor said.",
+        "a",
+    )
+    final = report(tagger, "Poltava: search ends, 14 dead in apartment strike", "b", days=2)
+    assert final.toll_update
+    assert decide(hit, final) is not None
+
+
+def test_a_claim_of_responsibility_the_next_day_joins_its_attack(tagger: Tagger) -> None:
+    shooting = report(
+        tagger,
+        "Two gunmen opened fire on people at a light rail stop on Jerusalem Boulevard in Jaffa, "
+        "killing seven and wounding 16, police said.",
+        "a",
+    )
+    claimed = report(
+        tagger,
+        "Hamas's armed wing claimed the Jaffa shooting, saying the two attackers were from "
+        "Hebron.",
+        "b", days=1,
+    )  # fmt: skip
+    assert claimed.responsibility and not shooting.responsibility
+    assert [p.name for p in claimed.places] == ["Jaffa"]  # not where the attackers came from
+    assert decide(shooting, claimed) is not None

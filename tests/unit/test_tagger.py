@@ -4944,6 +4944,21 @@ def test_fresh_bulletins_of_session_41(tagger: Tagger) -> None:
     assert "FARC dissidents" in actor_names(tagger, farc)
 
 
+def test_a_street_s_namesake_a_claim_and_a_missile_that_lands(tagger: Tagger) -> None:
+    shooting = "Gunmen fired at a light rail stop on Jerusalem Boulevard in Jaffa."
+    assert [loc.name for loc in tagger.classify(event(shooting)).locations] == ["Jaffa"]
+    claimed = (
+        "Hamas's armed wing claimed the Jaffa shooting, saying the attackers were from Hebron."
+    )
+    tagged = tagger.classify(event(claimed))
+    assert tagged.event_type == "civilians.attack"
+    assert [loc.name for loc in tagged.locations] == ["Jaffa"]
+    landed = "Houthi missile lands inside Ben Gurion airport perimeter; eight lightly hurt"
+    tagged = tagger.classify(event(landed))
+    assert tagged.event_type == "remote.missile_artillery"
+    assert [(loc.name, loc.country) for loc in tagged.locations] == [("Ben Gurion Airport", "ISR")]
+
+
 def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
     for text in (
         "Security forces killed two militants in Kashmir.",

@@ -110,7 +110,7 @@ class _Decisions:
             effective_type(r, self.rules), r.event_type, r.tallied, r.occurred,
             r.occurred_precision, r.occurred_basis, r.day_part, r.weapons,
             bool(any(c.kind in self.rules.casualty_kinds for c in r.claims)), r.toll_update,
-            r.hazards, r.revision,
+            r.responsibility, r.hazards, r.revision,
             # the magnitude too: a shape holding a quake and its aftershock is not one shape
             r.claim("magnitude"),
             # "told before" reads the bulletin's day

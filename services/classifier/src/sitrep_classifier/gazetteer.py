@@ -290,7 +290,8 @@ _NOT_ADJUNCT_ENDS = (".", ":", "!", "?", ";", "after", "since", "following")
 _ADJUNCT_HAPPENING_AFTER = re.compile(
     r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
     r"church|mosque|hospital|stadium|prison|concert|nightclub|jet|plane|bus|train)\s+){0,2}"
-    r"(?:fire|blaze|blast|explosion|bombing|shelling|crash|floods?|flooding|quake|earthquake|"
+    r"(?:fire|blaze|blast|explosion|bombing|shelling|shooting|stabbing|ramming|crash|floods?|"
+    r"flooding|quake|earthquake|"
     r"landslide|stampede|collapse|toll|death\s+toll)\b"
 )
 # "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
@@ -477,6 +478,15 @@ _ROUTE_BEFORE = EndAnchored(
     rf"\b(?:{_VEHICLE}\s+from\s+(?:[\w'’-]+\s+){{1,3}}to\s+|{_VEHICLE}\s+from\s+|bound\s+for\s+"
     r"|en\s+route\s+to\s+)$",
     ("from", "to", "for"),
+)
+# "Jerusalem Boulevard", "Baghdad Road": a street named after a town (capitalised: "the
+# Pokrovsk road" leads to the town)
+_STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Avenue|Boulevard|Lane|Highway)\b")
+# "saying the two attackers were from Hebron": where they came from
+_ORIGIN_BEFORE = EndAnchored(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|shooters?|bombers?|suspects?|perpetrators?)\s+"
+    r"(?:were|was|are|is|came|come|hailed)\s+(?:both\s+|all\s+|originally\s+)?from\s+(?:the\s+)?$",
+    ("from", "the"),
 )
 # "peacekeepers from South Africa, Malawi and Uruguay": where people come from, not where
 # the event is (a country only: "residents from Khartoum" may still be there).
@@ -681,7 +691,7 @@ class Gazetteer:
 
     def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
         found: list[Mention] = []
-        routes: list[Mention] = []
+        elsewhere: list[Mention] = []
         for passage in passages:
             text, lower = passage.value, passage.lower
             spans = self._spans(text)
@@ -802,6 +812,8 @@ class Gazetteer:
                     continue  # "the Dnepr group of forces": an army, not where it is
                 if _VESSEL_BEFORE.search(before):
                     continue  # "the bulk carrier Magic Seas": a ship's name
+                if _STREET_AFTER.match(text, end):
+                    continue  # "on Jerusalem Boulevard in Jaffa": a street named after it
                 if (
                     place.curated
                     and place.kind in ("region", "territory")
@@ -948,11 +960,13 @@ class Gazetteer:
                     end = name_end = facility.end()
                     place = _as_facility(place, text[start:end], facility.group("noun"))
                 mention = Mention(place, passage, start, end, precision, name_end)
-                (routes if _ROUTE_BEFORE.search(before) else found).append(mention)
+                away = _ROUTE_BEFORE.search(before) or _ORIGIN_BEFORE.search(before)
+                (elsewhere if away else found).append(mention)
                 last_end = end
-        # "an airliner flying from Baku to Grozny crashed near Aktau": where it flew from and
-        # to are no places of the crash, unless the text names no other
-        return found or routes
+        # "an airliner flying from Baku to Grozny crashed near Aktau", "the attackers were
+        # from Hebron": where a journey or its people came from is no place of what happened,
+        # unless the text names no other
+        return found or elsewhere
 
     @staticmethod
     def _plausible(

@@ -57,6 +57,11 @@ def _toll_update() -> re.Pattern[str]:
 
 
 @cache
+def _responsibility() -> re.Pattern[str]:
+    return re.compile(_words()["responsibility"])
+
+
+@cache
 def _revision() -> re.Pattern[str]:
     return re.compile(_words()["revision"])
 
@@ -254,6 +259,9 @@ class Report:
     # the Crocus City Hall, "Bourbon" of Bourbon Street): two reports sharing one tell of
     # one happening on less else (stored reports before had none)
     names: tuple[str, ...] = ()
+    # "Hamas's armed wing claimed the Jaffa shooting": a claim of responsibility, told often a
+    # day or more after the attack it claims (stored reports before had none)
+    responsibility: bool = False
 
     def claim(self, kind: str) -> float | None:
         """The value the report claims for `kind` ("killed", "magnitude"), if any."""
@@ -401,4 +409,5 @@ def report_of(event: TaggedEvent) -> Report:
         groups=tuple(groups),
         targets=targets(text),
         names=names_of(event),
+        responsibility=bool(_responsibility().search(text.lower())),
     )

@@ -328,13 +328,18 @@ def _undated(report: Report) -> bool:
 
 
 def _slack(report: Report, rules: IncidentRules) -> int:
-    """Days a report's own date may be off the happening's: a toll update dated only by its
-    bulletin is often a day after the strike it counts, and a week-dated report may be
+    """Days a report's own date may be off the happening's: a toll update or a claim of
+    responsibility dated only by its bulletin is often a day after the strike it tells of,
+    and a week-dated report may be
     anywhere in its week. A report that says its day ("on Saturday") has no slack."""
     if report.occurred_precision == "week":
         return rules.week_precision_gap
     undated = _undated(report)
-    update = report.toll_update or effective_type(report, rules) == "assessment.casualty_toll"
+    update = (
+        report.toll_update
+        or report.responsibility  # "X claimed the shooting": yesterday's, as often as not
+        or effective_type(report, rules) == "assessment.casualty_toll"
+    )
     return rules.toll_slack if undated and update else 0
 
 
