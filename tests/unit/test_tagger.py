@@ -4959,6 +4959,24 @@ def test_a_street_s_namesake_a_claim_and_a_missile_that_lands(tagger: Tagger) ->
     assert [(loc.name, loc.country) for loc in tagged.locations] == [("Ben Gurion Airport", "ISR")]
 
 
+def test_a_capitals_label_names_the_town_of_a_happening(tagger: Tagger) -> None:
+    """ "KIRKUK — two soldiers killed": the town, where the text names none finer than its
+    country; a capitals label of anything else may be a dateline, and is no place."""
+    ambush = tagger.classify(event("Two soldiers killed in an army patrol ambush", "KIRKUK"))
+    assert [loc.name for loc in ambush.locations] == ["Kirkuk"]
+    drone = tagger.classify(
+        event("Israeli drone strike on car kills two, Lebanese health ministry says", "NABATIEH")
+    )
+    assert [loc.name for loc in drone.locations] == ["Nabatieh"]
+    vote = tagger.classify(
+        event("Parliament elects new speaker after months of deadlock", "BAGHDAD")
+    )
+    assert vote.locations == []
+    # a line led by its town, in capitals or not
+    lead = "SWEIDA: Clashes between Druze gunmen and Bedouin fighters spread to nearby villages"
+    assert [loc.name for loc in tagger.classify(event(lead)).locations] == ["Sweida"]
+
+
 def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
     for text in (
         "Security forces killed two militants in Kashmir.",

@@ -134,8 +134,10 @@ class Tagger:
             self.gazetteer.town_of(e.bulletin_title) if e.bulletin_title else None for e in events
         ]
         locations = [
-            self._locate(p, actors, home, town)
-            for p, (actors, _), home, town in zip(passages, found, homes, towns, strict=True)
+            self._locate(p, actors, home, town, d.event_type.split(".", 1)[0] in _HAPPENINGS)
+            for p, (actors, _), home, town, d in zip(
+                passages, found, homes, towns, decisions, strict=True
+            )
         ]
         quantities = [_figures(e.headline, e.text) for e in events]
         return [
@@ -415,7 +417,10 @@ class Tagger:
         actors: list[Actor],
         home: str | None = None,
         town: Place | None = None,
+        happening: bool = False,
     ) -> list[Location]:
+        """`happening`: the event is a fight, a strike, an attack or a disaster, which a
+        capitals label names the town of when its text names none."""
         context = {a.country for a in actors if a.country}
 
         names = tuple((n.field, n.start, n.end) for n in _name_spans(actors))
@@ -427,18 +432,48 @@ class Tagger:
         # Headlines are labels ("Kursk Counterattack"); their places count only if the text has
         # none, and then anchor the text's unlisted places ("Goma: the Ndosho hospital ...").
         located = locate(passages[:1])
+        lead = self._lead_town(passages[0], capitals=not located and happening)
+        if lead is not None and all(loc.place_id != lead.place_id for loc in located):
+            located = [lead, *located]
         if len(passages) < 2:
             return located
+        capitals = _is_dateline(passages[1].value)
+        # "KIRKUK — Two soldiers killed in an ambush": a capitals label the parser split off is
+        # a dateline (where it was filed) or the line's town: the town, of a happening whose
+        # text names no place finer than the town's country ("..., Lebanese health ministry
+        # says" under "NABATIEH")
+        if capitals and happening and all(loc.kind == "country" for loc in located):
+            lead = self._lead_town(passages[1], capitals=True)
+            if lead is not None and all(loc.country == lead.country for loc in located):
+                return [lead]
         if located:
             # "El Fasher — The RSF shelled the Abu Shouk camp": a label that is only a town
             # names where the text's places are
-            label = (
-                None if _is_dateline(passages[1].value) else self.gazetteer.label_town(passages[1])
-            )
+            label = None if capitals else self.gazetteer.label_town(passages[1])
             if label is not None and all(loc.place_id != label.place_id for loc in located):
                 return [*located, label]
             return located
         return locate(passages) if locate(passages[1:]) else []
+
+    def _lead_town(self, passage: Passage, capitals: bool) -> Location | None:
+        """ "Sweida: clashes spread west": a line led by the town it tells of (curated or of
+        50,000 people); in capitals ("KIRKUK: Two soldiers killed"), a label that may be a
+        dateline, only where `capitals` allows."""
+        lead = _LEAD_LABEL.match(passage.value)
+        if lead is None:
+            return None
+        label = lead.group("label")
+        if label.isupper():
+            if not capitals:
+                return None
+            label = label.title()  # one letter for one: offsets hold
+        value = passage.value[: lead.start("label")] + label
+        return self.gazetteer.label_town(Passage(passage.name, value))
+
+
+# the label of a line ("Sweida: ..."), or a headline that is nothing but one ("KIRKUK")
+_LEAD_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})(?::\s+\S|\s*$)")
+_HAPPENINGS = frozenset({"battle", "remote", "civilians", "disaster"})
 
 
 # "on the Russian invasion", "Russian aggression against Ukraine: day 1,200"
