@@ -4977,6 +4977,19 @@ def test_a_capitals_label_names_the_town_of_a_happening(tagger: Tagger) -> None:
     assert [loc.name for loc in tagger.classify(event(lead)).locations] == ["Sweida"]
 
 
+def test_one_killed_beside_the_wounded_and_the_gunman_shot_dead(tagger: Tagger) -> None:
+    shooting = (
+        "A gunman opened fire at the bus station, killing a policewoman and wounding 10 people "
+        "before he was shot dead, police said."
+    )
+    assert sorted(figures(tagger, shooting)) == [("injured", 10.0), ("killed", 1.0)]
+    officer = "A 19-year-old Border Police officer was killed and 13 people were injured."
+    assert sorted(figures(tagger, officer)) == [("injured", 13.0), ("killed", 1.0)]
+    # two people, counted once
+    wall = "A wall collapsed on a shelter in Gaza City, killing a man and his daughter."
+    assert figures(tagger, wall) == [("killed", 2.0)]
+
+
 def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
     for text in (
         "Security forces killed two militants in Kashmir.",

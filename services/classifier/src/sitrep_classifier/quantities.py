@@ -748,7 +748,10 @@ def _value(num: str, scale: str | None) -> float:
 
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
 _PASSIVE_AFTER = caseless(
-    r"(?:\s+[a-z-]+){0,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
+    # not across a clause with a subject of its own ("wounding 10 people before he was shot
+    # dead": the gunman was)
+    r"(?:\s+(?!(?:before|after|when|while|until|because|he|she|they|it|who)\b)[a-z-]+){0,3}?"
+    r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being)"
     r"\s+(?:reportedly\s+|reported\s+|confirmed\s+|also\s+|later\s+|still\s+|now\s+)?(?:being\s+)?(?:found\s+)?"
     # "three were seriously injured": how badly, then the verb
     r"(?:seriously\s+|critically\s+|badly\s+|severely\s+|lightly\s+|slightly\s+|"
@@ -1356,14 +1359,16 @@ _PERSON = (
 # a child, were killed" does not count the child again.
 _ONE_PERSON = caseless(
     rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|where|said|says|say|reported|"
-    rf"confirmed|announced)\s+)(?P<a>an?|its|his|her|their)\s+{_PERSON}\s+"
+    rf"confirmed|announced)\s+)(?P<a>an?|its|his|her|their)\s+(?:\d+-year-old\s+)?{_PERSON}\s+"
     # "a terrorist who crossed the Yellow Line and approached troops was eliminated"
     r"(?:(?:who|that)\s+[^.;]{1,120}?\s+)?"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
     r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring|eliminated)\s+"
-    rf"(?P<a2>an?|the)\s+{_PERSON}\b(?![’'-]|\s+and\b)"
+    # not "killing a man and his daughter" (two), but "killing a policewoman and wounding 10"
+    rf"(?P<a2>an?|the)\s+{_PERSON}\b"
+    r"(?![’'-]|\s+and\b(?!\s+(?:wounding|injuring|wounded|injured|hurting|leaving)\b))"
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
     # a named side's one leader: "strike killed Hezbollah commander", "killed the gang leader"
