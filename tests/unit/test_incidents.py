@@ -989,3 +989,17 @@ def test_a_claim_of_responsibility_the_next_day_joins_its_attack(tagger: Tagger)
     assert claimed.responsibility and not shooting.responsibility
     assert [p.name for p in claimed.places] == ["Jaffa"]  # not where the attackers came from
     assert decide(shooting, claimed) is not None
+
+
+def test_more_dead_days_on_are_the_attack_s_toll(tagger: Tagger) -> None:
+    bombing = report(
+        tagger,
+        "A suicide car bomber rammed a school bus in Khuzdar, Balochistan, killing at least "
+        "five people, officials said.",
+        "a",
+    )
+    later = report(tagger, "Khuzdar bus attack: two more children die in hospital, toll 10", "b",
+                   days=4)  # fmt: skip
+    assert later.toll_update and later.claim("killed") == 10
+    assert [p.name for p in later.places] == ["Khuzdar"]
+    assert decide(bombing, later) is not None

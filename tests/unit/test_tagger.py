@@ -4990,6 +4990,18 @@ def test_one_killed_beside_the_wounded_and_the_gunman_shot_dead(tagger: Tagger) 
     assert figures(tagger, wall) == [("killed", 2.0)]
 
 
+def test_a_bare_toll_and_those_who_die_in_hospital_are_dead(tagger: Tagger) -> None:
+    later = "Khuzdar bus attack: two more children die in hospital, toll 10"
+    assert sorted(figures(tagger, later)) == [("killed", 2.0), ("killed", 10.0)]
+    assert figures(tagger, "Quake toll 2,000 as rescuers dig through rubble") == [
+        ("killed", 2000.0)
+    ]
+    # a telegraphic line leads with its town; a town before an attack on it is the place
+    assert [loc.name for loc in tagger.classify(event(later)).locations] == ["Khuzdar"]
+    raid = "JNIM claims responsibility for Djibo raid, says it seized weapons"
+    assert [loc.name for loc in tagger.classify(event(raid)).locations] == ["Djibo"]
+
+
 def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
     for text in (
         "Security forces killed two militants in Kashmir.",

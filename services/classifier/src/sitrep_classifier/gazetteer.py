@@ -284,16 +284,22 @@ _HIT_AFTER = caseless(
 # "Dhaka jet crash deaths reach 31", "Kyiv school fire kills 3": a capital before the thing
 # that happened in it (a telegraphic headline's noun adjunct), lower case, so not "Kyiv
 # School of Economics"; attacks and strikes stay out ("Moscow strike on ..." may be its own)
+_HAPPENING_NOUNS = (
+    r"fire|blaze|blast|explosion|bombing|shelling|shooting|stabbing|ramming|crash|floods?|"
+    r"flooding|quake|earthquake|landslide|stampede|collapse|toll|death\s+toll"
+)
+_HAPPENING_PLACES = (
+    r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
+    r"church|mosque|hospital|stadium|prison|concert|nightclub|jet|plane|bus|train)\s+){0,2}"
+)
+_ADJUNCT_HAPPENING_AFTER = re.compile(rf"{_HAPPENING_PLACES}(?:{_HAPPENING_NOUNS})\b")
+# a town that is no capital before an attack on it too ("Khuzdar bus attack: toll 10")
+_TOWN_HAPPENING_AFTER = re.compile(
+    rf"{_HAPPENING_PLACES}(?:{_HAPPENING_NOUNS}|attacks?|strikes?|raids?)\b"
+)
 # a sentence's end, or a time reference to an earlier happening ("evacuate after Kamchatka
 # quake": the evacuation is elsewhere)
 _NOT_ADJUNCT_ENDS = (".", ":", "!", "?", ";", "after", "since", "following")
-_ADJUNCT_HAPPENING_AFTER = re.compile(
-    r"^\s+(?:(?:school|kindergarten|apartment|tower|building|market|metro|hotel|mall|factory|"
-    r"church|mosque|hospital|stadium|prison|concert|nightclub|jet|plane|bus|train)\s+){0,2}"
-    r"(?:fire|blaze|blast|explosion|bombing|shelling|shooting|stabbing|ramming|crash|floods?|"
-    r"flooding|quake|earthquake|"
-    r"landslide|stampede|collapse|toll|death\s+toll)\b"
-)
 # "Khartoum fell", "Wad Madani, the capital of Gezira state, fell to the paramilitaries": a
 # town that changes hands is the town, not its government
 _FELL_AFTER = caseless(
@@ -694,6 +700,8 @@ class Gazetteer:
         elsewhere: list[Mention] = []
         for passage in passages:
             text, lower = passage.value, passage.lower
+            # a line without a closing full stop ("Khuzdar bus attack: toll 10") leads with names
+            passage_telegraphic = not text.rstrip().endswith((".", "!", "?", '."', ".”"))
             spans = self._spans(text)
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
@@ -862,16 +870,14 @@ class Gazetteer:
                         # "Dhaka school fire kills 3", "survivors of the Aktau crash": a
                         # city before what happened in it (mid-sentence unless a capital:
                         # "Mobile fire groups took part"; not "after Kamchatka quake")
+                        or (place.capital and _ADJUNCT_HAPPENING_AFTER.match(after))
                         or (
-                            (
-                                place.capital
-                                or (
-                                    place.population >= 50_000
-                                    and before.strip()
-                                    and not before.rstrip().endswith(_NOT_ADJUNCT_ENDS)
-                                )
-                            )
-                            and _ADJUNCT_HAPPENING_AFTER.match(after)
+                            place.population >= 50_000
+                            and _TOWN_HAPPENING_AFTER.match(after)
+                            and not before.rstrip().endswith(_NOT_ADJUNCT_ENDS)
+                            # a full sentence's first word may be another's ("Mobile fire
+                            # groups took part"); a telegraphic line leads with its town
+                            and (before.strip() or passage_telegraphic)
                         )
                         or (place.population >= 10_000 and _FELL_AFTER.match(after))
                         # "residents of the following villages ...: Kfar Kila, Houla"

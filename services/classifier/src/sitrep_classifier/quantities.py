@@ -411,8 +411,9 @@ _LOWER_WORD_AFTER = re.compile(r"^\s+[a-z]")
 # displaced people" is killed, not displaced; "had lost about 1,000 troops" is lost).
 _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("casualties", False, ("casualties", "killed or wounded", "killed or injured", "dead or wounded")),
-    ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll",
-                      "toll at", "toll stayed at", "toll stood at", "toll stands at", "toll of",
+    ("killed", True, ("killed", "killing", "kills", "kill", "dead", "died", "die", "dies", "deaths",
+                      "death toll", "toll", "toll at", "toll stayed at", "toll stood at",
+                      "toll stands at", "toll of",
                       "feared dead",
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
                       "to death", "shot dead", "found dead", "executed", "executing", "hanged", "hangs", "beheaded", "beheading", "behead", "beheads",
