@@ -5002,6 +5002,16 @@ def test_a_bare_toll_and_those_who_die_in_hospital_are_dead(tagger: Tagger) -> N
     assert [loc.name for loc in tagger.classify(event(raid)).locations] == ["Djibo"]
 
 
+def test_an_attacker_s_capital_is_not_the_capital_attacked(tagger: Tagger) -> None:
+    toll = (
+        "The number of people killed in Friday's Russian attack on the capital has risen to "
+        "seven, officials said."
+    )
+    assert "Moscow" not in [loc.name for loc in tagger.classify(event(toll)).locations]
+    protest = "Serbian police clashed with protesters in the capital."
+    assert [loc.name for loc in tagger.classify(event(protest)).locations] == ["Belgrade"]
+
+
 def test_forces_killing_militants_is_fighting(rules: Tagger) -> None:
     for text in (
         "Security forces killed two militants in Kashmir.",

@@ -1246,8 +1246,11 @@ class Gazetteer:
         if len(countries) != 1:
             return []
         [code] = countries
+        peoples = [name for name, c in self.demonyms.items() if c == code]
         found: list[Mention] = []
         for passage in passages:
+            if peoples and _attacker(passage.value, peoples):
+                continue  # "Friday's Russian attack on the capital": another country's capital
             for m in _IMPLIED_PLACE.finditer(passage.value):
                 if m.group("strip"):
                     place = self._gaza_strip() if code == "PSE" else None
@@ -1512,6 +1515,18 @@ def _location(m: Mention, name: str) -> Location:
         confidence=(0.9 if m.place.curated else 0.75) * (1.0 if m.passage.name == "text" else 0.8),
         span=m.passage.span(m.start, m.end),
     )  # fmt: skip
+
+
+_ATTACKING_NOUNS = (
+    r"(?:missile|drone|air|rocket|artillery)?\s*(?:attacks?|strikes?|assault|shelling|"
+    r"bombardment|barrage|offensive|invasion|missiles|drones|jets|warplanes)"
+)
+
+
+def _attacker(text: str, peoples: list[str]) -> bool:
+    """Does the text name the people as attackers ("Russian attack", "Israeli jets")?"""
+    names = "|".join(map(re.escape, peoples))
+    return re.search(rf"\b(?:{names})\s+{_ATTACKING_NOUNS}\b", text) is not None
 
 
 def _town(candidates: list[Place]) -> Place | None:
