@@ -1003,3 +1003,11 @@ def test_more_dead_days_on_are_the_attack_s_toll(tagger: Tagger) -> None:
     assert later.toll_update and later.claim("killed") == 10
     assert [p.name for p in later.places] == ["Khuzdar"]
     assert decide(bombing, later) is not None
+
+
+def test_a_dateline_in_capitals_is_no_name(tagger: Tagger) -> None:
+    """Two wire stories filed from Kyiv on two days share their dateline, not a happening."""
+    filed = report(tagger, "KYIV, Ukraine (AP) — Drones hit an energy site in the region.", "a")
+    assert "kyiv" not in filed.names
+    labelled = report(tagger, "WCK convoy strike: 7 aid workers dead", "b")
+    assert "wck" in labelled.names

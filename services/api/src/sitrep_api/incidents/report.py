@@ -137,6 +137,7 @@ def names_of(event: TaggedEvent) -> tuple[str, ...]:
 # words or more is also its initials, and an acronym is a name
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){2,}")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_LEAD_LABEL_END = re.compile(r"\s*[,:(—–-]")
 
 
 def _acronyms(text: str, taken: list[tuple[int, int]]) -> set[str]:
@@ -147,8 +148,11 @@ def _acronyms(text: str, taken: list[tuple[int, int]]) -> set[str]:
         if len(initials) > 3:  # "Seven World Central Kitchen staff": the sentence's first word
             out.add(initials[1:])
     for m in _ACRONYM.finditer(text):
-        if not any(start <= m.start() < end for start, end in taken):
-            out.add(m.group().lower())
+        if any(start <= m.start() < end for start, end in taken):
+            continue
+        if m.start() == 0 and _LEAD_LABEL_END.match(text, m.end()):
+            continue  # "KYIV, Ukraine (AP) —", "KIRKUK:": a dateline or a line's label
+        out.add(m.group().lower())
     return out - weapon_words()
 
 
