@@ -44,6 +44,7 @@ from sitrep_classifier.text import (
 )
 from sitrep_schemas import Location
 from sitrep_schemas.geo import great_circle_km
+from sitrep_schemas.prose import telegraphic
 
 _TOKEN = re.compile(r"[^\W\d_](?:\w|[.-](?=\w)|['’](?!s\b)(?=\w))*")
 # "north of El Fasher", "the Masnaa crossing with Syria": the town or country is a reference
@@ -700,8 +701,7 @@ class Gazetteer:
         elsewhere: list[Mention] = []
         for passage in passages:
             text, lower = passage.value, passage.lower
-            # a line without a closing full stop ("Khuzdar bus attack: toll 10") leads with names
-            passage_telegraphic = not text.rstrip().endswith((".", "!", "?", '."', ".”"))
+            passage_telegraphic = telegraphic(text)  # "Khuzdar bus attack: toll 10"
             spans = self._spans(text)
             named = context_countries | {
                 p.country for _, _, _, cands in spans for p in cands if p.curated and p.country
@@ -1246,10 +1246,10 @@ class Gazetteer:
         if len(countries) != 1:
             return []
         [code] = countries
-        peoples = [name for name, c in self.demonyms.items() if c == code]
+        attacker = self._attacker(code)
         found: list[Mention] = []
         for passage in passages:
-            if peoples and _attacker(passage.value, peoples):
+            if attacker is not None and attacker.search(passage.value):
                 continue  # "Friday's Russian attack on the capital": another country's capital
             for m in _IMPLIED_PLACE.finditer(passage.value):
                 if m.group("strip"):
@@ -1263,6 +1263,16 @@ class Gazetteer:
                     # name_end at the start: the place keeps its own name, not "the capital"
                     found.append(Mention(place, passage, m.start(), m.end(), precision, m.start()))
         return found
+
+    @cache  # noqa: B019 - one Gazetteer per process
+    def _attacker(self, code: str) -> re.Pattern[str] | None:
+        """The country's people named as attackers ("Russian attack", "Israeli jets"), or None
+        for a country without a demonym."""
+        peoples = [name for name, c in self.demonyms.items() if c == code]
+        if not peoples:
+            return None
+        names = "|".join(map(re.escape, peoples))
+        return re.compile(rf"\b(?:{names})\s+{_ATTACKING_NOUNS}\b")
 
     @cache  # noqa: B019 - one Gazetteer per process
     def _gaza_strip(self) -> Place | None:
@@ -1517,16 +1527,11 @@ def _location(m: Mention, name: str) -> Location:
     )  # fmt: skip
 
 
+# what a people named before it attacks with ("Russian attack", "Israeli jets")
 _ATTACKING_NOUNS = (
     r"(?:missile|drone|air|rocket|artillery)?\s*(?:attacks?|strikes?|assault|shelling|"
     r"bombardment|barrage|offensive|invasion|missiles|drones|jets|warplanes)"
 )
-
-
-def _attacker(text: str, peoples: list[str]) -> bool:
-    """Does the text name the people as attackers ("Russian attack", "Israeli jets")?"""
-    names = "|".join(map(re.escape, peoples))
-    return re.search(rf"\b(?:{names})\s+{_ATTACKING_NOUNS}\b", text) is not None
 
 
 def _town(candidates: list[Place]) -> Place | None:

@@ -20,6 +20,7 @@ from typing import Any
 from sitrep_api.contribution import NOT_TALLIED, actor_tags, fields_of, version_rank
 from sitrep_api.incidents.occurred import day_part, occurred_on
 from sitrep_schemas import Actor, TaggedEvent, UpdateEvent
+from sitrep_schemas.prose import telegraphic
 
 _WORD = re.compile(r"[a-z]{3,}|\d+")
 
@@ -119,12 +120,12 @@ def names_of(event: TaggedEvent) -> tuple[str, ...]:
         for a in event.actors
         if a.span is not None and a.span.field == "text"
     ]
-    telegraphic = not text.rstrip().endswith((".", "!", "?", '."', ".”"))
+    terse = telegraphic(text)
     found: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         if any(start <= m.start() < end for start, end in taken):
             continue
-        if not (telegraphic and m.start() == 0) and (
+        if not (terse and m.start() == 0) and (
             m.start() == 0 or _SENTENCE_END.search(text, 0, m.start())
         ):
             continue
