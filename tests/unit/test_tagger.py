@@ -5057,3 +5057,36 @@ def test_a_town_named_for_its_massacre_and_a_city_for_its_church_bombing(tagger:
     assert [loc.name for loc in tagger.classify(massacre).locations] == ["Barsalogho"]
     church = "Damascus church bombing toll rises to 25, 63 wounded"
     assert [loc.name for loc in tagger.classify(event(church)).locations] == ["Damascus"]
+
+
+def test_bodies_handed_back_aid_handed_out_and_warplanes_struck(tagger: Tagger) -> None:
+    swap = "Sides also to hand over 6,000 bodies each, Russian negotiator Medinsky says"
+    assert figures(tagger, swap) == [("released", 6000.0)]
+    assert figures(tagger, "Rescuers recovered 12 bodies from the rubble.") == [("killed", 12.0)]
+    food = "The foundation said it had handed out 16 truckloads of food without incident."
+    assert figures(tagger, food) == [("aid_volume", 16.0)]
+    assert figures(tagger, "Hamas handed over four hostages.") == [("released", 4.0)]
+    raid = "SBU says drones launched from lorries inside Russia struck 41 strategic aircraft at four air bases"
+    assert figures(tagger, raid) == [("targets_hit", 41.0), ("count", 4.0)]
+    # gunfire hitting airliners counts the planes, it is no strike's tally
+    haiti = "The airport closed after gunfire hit three commercial planes."
+    assert figures(tagger, haiti) == [("count", 3.0)]
+    blast = "Second bridge blast derails freight train in Kursk region, driver injured"
+    assert figures(tagger, blast) == [("injured", 1.0)]
+
+
+def test_rejections_of_a_reply_or_a_report_and_a_seized_yacht(tagger: Tagger) -> None:
+    assert top_cue("Zelensky calls Russian ceasefire memorandum an ultimatum") == (
+        "diplomacy.rejection"
+    )
+    denial = (
+        "The army said its troops had not fired at civilians near the site, and called the "
+        "reports false."
+    )
+    assert top_cue(denial) == "diplomacy.rejection"
+    yacht = (
+        "The navy intercepted the Madleen, a yacht carrying 12 activists, and towed it to Ashdod."
+    )
+    assert top_cue(yacht) == "legal.arrest_detention"
+    bridge = "Road bridge collapses onto passenger train in Bryansk region, seven dead"
+    assert [loc.name for loc in tagger.classify(event(bridge)).locations] == ["Bryansk Oblast"]

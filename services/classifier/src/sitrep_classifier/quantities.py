@@ -469,6 +469,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("released", False, ("hostages freed", "hostages released", "hostages rescued",
                          "hostages were freed", "hostages were released", "hostages were rescued",
                          "hostages have been freed", "hostages have been released")),
+    # "handed out 16 truckloads of food": aid given out, not people handed back
+    ("aid_volume", True, ("handed out", "hands out", "handing out")),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over", "release of", "freeing of",
@@ -572,6 +574,16 @@ _BODIES_RETURNED = EndAnchored(
 
 
 # "the total combat losses of the enemy ... amounted to about 1,140,000 personnel"
+# "to hand over 6,000 bodies each", "returned 45 bodies": bodies handed back (kind 'released'),
+# not a toll
+_HANDED_BACK_BEFORE = caseless(
+    r"\b(?:hand(?:s|ed|ing)?\s+(?:over|back)|return(?:s|ed|ing)?|repatriat(?:e|es|ed|ing)|"
+    r"exchang(?:e|es|ed|ing)|swap(?:s|ped|ping)?|receiv(?:e|es|ed|ing))\s+(?:the\s+|another\s+|"
+    r"a\s+further\s+|up\s+to\s+|about\s+|some\s+|at\s+least\s+|nearly\s+|more\s+than\s+)?$"
+)
+_BODIES_AFTER = caseless(r"\s+(?:more\s+)?(?:bodies|remains)\b")
+
+
 _LOSSES_AMOUNT = caseless(
     r"\blosses\b[^.;]{0,100}?\b(?:amounted\s+to|amount\s+to|amounts\s+to|stood\s+at|stand\s+at|"
     r"stands\s+at|reached|totall?ed|totals|were|are|of)\s+(?:about\s+|approximately\s+|around\s+|"
@@ -1393,6 +1405,9 @@ _ONE_PERSON = caseless(
     # "an officer was killed and another wounded"
     r"|(?:(?<=killed)|(?<=wounded)|(?<=injured)),?\s+and\s+(?P<a8>another)\s+(?:was\s+)?"
     r"(?P<harm8>wounded|injured|hurt|killed)\b"
+    # telegraphic, a last clause without an article: "bridge blast derails train, driver injured"
+    rf"|[,;]\s+(?P<a11>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm11>killed|shot\s+dead|wounded|injured|hurt)"
+    r"\s*$"
 )
 
 
@@ -1546,7 +1561,9 @@ _HIT_BEFORE = caseless(
 )
 _HIT_THINGS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:sites|targets|vessels|ships|positions|facilities|locations|areas|"
-    r"objects|installations)\b"
+    r"objects|installations|warplanes|bombers)\b"
+    # "struck 41 strategic aircraft": warplanes hit (not "gunfire hit three commercial planes")
+    r"|\s+(?!commercial|civilian|passenger|cargo)[a-z-]+\s+(?:aircraft|planes)\b"
 )
 # "distributed food rations to 52,000 displaced people", "reached 11,000 survivors": the people
 # aid reached are counted; not "food to 12,000 people who lost their homes" (displaced).
@@ -1755,6 +1772,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             else "troops"
             if _POLICE_AFTER.match(text, hit.end, hit.end + 30)
             and not _nearest_kind(lowered, hit.start, hit.end)
+            else "released"
+            if _BODIES_AFTER.match(lowered, hit.end, hit.end + 20)
+            and _HANDED_BACK_BEFORE.search(lowered, max(0, hit.start - 40), hit.start)
             else _toll_kind(lowered[: hit.start])
             or (
                 "held_hostage"
