@@ -5090,3 +5090,23 @@ def test_rejections_of_a_reply_or_a_report_and_a_seized_yacht(tagger: Tagger) ->
     assert top_cue(yacht) == "legal.arrest_detention"
     bridge = "Road bridge collapses onto passenger train in Bryansk region, seven dead"
     assert [loc.name for loc in tagger.classify(event(bridge)).locations] == ["Bryansk Oblast"]
+
+
+def test_pardons_a_wounded_mother_and_a_correspondents_note(tagger: Tagger) -> None:
+    pardon = (
+        "Belarusian President Alexander Lukashenko pardoned 52 prisoners, including foreign "
+        "nationals, after a visit by a US envoy."
+    )
+    assert top_cue(pardon) == "humanitarian.prisoners_hostages"
+    assert figures(tagger, pardon) == [("released", 52.0)]
+    car = "An Israeli drone struck a car, killing four people and wounding their mother."
+    assert figures(tagger, car) == [("killed", 4.0), ("injured", 1.0)]
+    talks = (
+        "Lebanon and Israel sent civilian representatives to the ceasefire monitoring "
+        "committee's meeting in Naqoura for the first time."
+    )
+    assert top_cue(talks) == "diplomacy.meeting"
+    note = "Our correspondent in Deir al-Balah, Hani Mahmoud, contributed to this report."
+    assert top_cue(note) == "other.meta"
+    said = "Our correspondent in Deir al-Balah, Hani Mahmoud, said strikes went on all night."
+    assert [loc.name for loc in tagger.classify(event(said)).locations] == ["Deir al-Balah"]

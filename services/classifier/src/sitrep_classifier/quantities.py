@@ -472,6 +472,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     # "handed out 16 truckloads of food": aid given out, not people handed back
     ("aid_volume", True, ("handed out", "hands out", "handing out")),
     ("released", True, ("released", "freed", "freeing", "free", "frees", "rescued", "rescuing",
+                        "pardoned", "pardons", "pardoning", "amnestied",
                         "exchange", "exchanged", "returned", "swap", "swapped", "handed over",
                         "handed", "hands over", "release of", "freeing of",
                         "escaped", "escape", "escapes", "broke out", "pulled alive", "pulled out alive")),
@@ -1380,7 +1381,7 @@ _ONE_PERSON = caseless(
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring|eliminated)\s+"
     # not "killing a man and his daughter" (two), but "killing a policewoman and wounding 10"
-    rf"(?P<a2>an?|the)\s+{_PERSON}\b"
+    rf"(?P<a2>an?|the|his|her|their)\s+{_PERSON}\b"
     r"(?![’'-]|\s+and\b(?!\s+(?:wounding|injuring|wounded|injured|hurting|leaving)\b))"
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"

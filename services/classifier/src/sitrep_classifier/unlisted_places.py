@@ -175,12 +175,24 @@ _HELD_IN_BEFORE = re.compile(
 )
 
 
+# "our correspondent in Deir al-Balah, Hani Mahmoud,", "the WHO representative in Gaza, Rik
+# Peeperkorn,": the name apposed is the person posted there
+_POSTED_IN_BEFORE = re.compile(
+    r"\b(?:correspondents?|reporters?|journalists?|editors?|producers?|envoys?|ambassadors?|"
+    r"representatives?|spokes(?:man|woman|person)|director|coordinator|head|chief)\s+"
+    r"(?:in|at|for)\s+[^,.;]{1,40}$",
+    re.IGNORECASE,
+)
+
+
 def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
     """The names that continue a list after each place ending at one of `ends`."""
     out: list[Unlisted] = []
     pattern = _listed()
     for end in sorted(set(ends)):
-        if _HELD_IN_BEFORE.search(text, max(0, end - 100), end):
+        if _HELD_IN_BEFORE.search(text, max(0, end - 100), end) or _POSTED_IN_BEFORE.search(
+            text, max(0, end - 60), end
+        ):
             continue
         while (m := pattern.match(text, end)) is not None:
             name = m.group("name")
