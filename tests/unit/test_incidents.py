@@ -1011,3 +1011,39 @@ def test_a_dateline_in_capitals_is_no_name(tagger: Tagger) -> None:
     assert "kyiv" not in filed.names
     labelled = report(tagger, "WCK convoy strike: 7 aid workers dead", "b")
     assert "wck" in labelled.names
+
+
+def test_a_sunday_night_killing_in_mondays_bulletin(tagger: Tagger) -> None:
+    """One bulletin names Sunday night; another of Monday, dated only by itself, tells of the
+    same killing (an "overnight" report gives no such day back: that night is its own)."""
+    night = report(
+        tagger,
+        "Carlos Manzo, the mayor of Uruapan in Michoacan state, was shot dead on Sunday night "
+        "at a festival in the main square, prosecutors said.",
+        "a",
+    )
+    told = report(tagger, "Gunman kills Uruapan mayor at candle festival, bodyguards wounded",
+                  "b")  # fmt: skip
+    assert night.day_part == "night" and told.claim("killed") == 1
+    assert decide(night, told) is not None
+
+
+def test_a_small_toll_said_to_rise_is_the_shootings(tagger: Tagger) -> None:
+    shooting = report(
+        tagger,
+        "Two people were killed when gendarmes opened fire on a group trying to storm their "
+        "post in Lqliaa, near Agadir, the interior ministry said.",
+        "a",
+    )
+    protest = report(tagger, "Gendarmes shoot dead two protesters who tried to seize weapons at "
+                     "Lqliaa station", "b")  # fmt: skip
+    third = report(
+        tagger,
+        "A third man wounded in Monday's shooting at the Lqliaa gendarmerie post has died in "
+        "hospital, officials said, bringing the toll to three.",
+        "a",
+        days=1,
+    )
+    assert [(c.kind, c.value) for c in third.claims] == [("killed", 3.0)]
+    assert decide(shooting, protest) is not None  # force against protesters: one happening
+    assert decide(shooting, third) is not None

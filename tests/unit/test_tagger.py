@@ -5110,3 +5110,29 @@ def test_pardons_a_wounded_mother_and_a_correspondents_note(tagger: Tagger) -> N
     assert top_cue(note) == "other.meta"
     said = "Our correspondent in Deir al-Balah, Hani Mahmoud, said strikes went on all night."
     assert [loc.name for loc in tagger.classify(event(said)).locations] == ["Deir al-Balah"]
+
+
+def test_a_mayor_killed_suspects_in_custody_and_a_movements_number(tagger: Tagger) -> None:
+    mayor = "Gunman kills Uruapan mayor at candle festival; attacker shot dead by bodyguards"
+    assert figures(tagger, mayor) == [("killed", 1.0)]
+    custody = "The minister said two people were in custody over the killing."
+    assert figures(tagger, custody) == [("detained", 2.0)]
+    movement = "Gendarmes shoot dead two protesters at Lqliaa station; GenZ 212 calls new marches"
+    assert figures(tagger, movement) == [("killed", 2.0)]
+    died = "A third man wounded in Wednesday's shooting has died in hospital."
+    assert figures(tagger, died) == []  # not one wounded: the man is dead
+    # a label of a region alone says which country the text's towns lie in
+    labelled = tagger.classify(
+        event("Gunman kills Uruapan mayor at festival", headline="Michoacan")
+    )
+    assert [loc.name for loc in labelled.locations] == ["Uruapan"]
+    riot = (
+        "Demonstrators broke into the state government building in Morelia, demanding the "
+        "governor's resignation."
+    )
+    assert top_cue(riot) == "protest.riot"
+
+
+def test_a_north_caucasus_republic_that_declares_is_where(tagger: Tagger) -> None:
+    mourning = "Dagestan declared three days of mourning from Monday."
+    assert [loc.name for loc in tagger.classify(event(mourning)).locations] == ["Dagestan"]

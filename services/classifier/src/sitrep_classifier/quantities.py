@@ -211,7 +211,9 @@ _DESIGNATOR_BEFORE = re.compile(
     r"\b(?:Operation|[Rr]esolution|[Ff]light|[Aa]rticle|Chapter|[Rr]oute|[Hh]ighway|Road|(?:[Nn]ational|[Pp]rovincial|[Rr]egional)\s+road|Unit|Brigade|"
     r"Battalion|Division|Block|Gate|Sector|Building|[Pp]hase|Stage|Round|Level|[Cc]ategory|Protocol|Camp|Regiment|"
     r"Squadron|Corps|Section|Paragraph|Annex|[Vv]essel|[Hh]ull|Barrio|Calle|Boeing|Embraer|Cessna|"
-    r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR|Rescue)\s$"
+    r"Antonov|Ilyushin|Tupolev|Sukhoi|ATR|Rescue"
+    # a camel-cased name's number: "GenZ 212", "the GenZ 212 movement"
+    r"|(?<![\w-])[A-Z][a-z]+[A-Z])\s$"
 )
 # "CCG 3104": a ship's hull number after its service's initials (a bare number of 4-5 digits)
 _INITIALS_BEFORE = re.compile(r"\b[A-Z]{2,4}\s$")
@@ -455,7 +457,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "employees held")),
     ("detained", True, ("detained", "detaining", "detains", "arrested", "arresting", "arrests",
                         "jailed", "captured", "recaptured", "rearrested", "re-arrested", "detention of", "being held", "held by", "extradited",
-                        "held for deportation", "taken into custody", "detain", "apprehended",
+                        "held for deportation", "taken into custody", "in custody", "detain",
+                        "apprehended",
                         "apprehending", "rounded up",
                         "extradites", "extradition of")),
     # "1.2 million people had returned to Khartoum": returnees are counted, not released
@@ -1389,10 +1392,13 @@ _ONE_PERSON = caseless(
     # or its office-holder by possessive: "killed Hezbollah's chief spokesperson"
     r"|\b(?P<harm4>killed|killing|kills|shot\s+dead)\s+(?P<a4>(?:the\s+|an?\s+)?"
     r"(?:[a-z-]+[’']s\s+(?:senior\s+|top\s+|chief\s+)?(?:[a-z-]+\s+)?|(?:senior\s+|top\s+)?[a-z-]+\s+)"
-    r"(?:commander|leader|chief|spokes(?:person|man|woman)|member|official|operative))\b"
+    r"(?:commander|leader|chief|spokes(?:person|man|woman)|member|official|operative|mayor|"
+    r"governor|minister|lawmaker|senator|councill?or|judge|prosecutor|candidate))\b"
     r"(?!\s*(?:s\b|and\b))"
     # a telegraphic headline, without an article: "Polio team guard shot dead in Bajaur"
     rf"|^(?P<a6>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm6>killed|shot\s+dead|wounded|injured)\b"
+    # not "A third man wounded in Wednesday's shooting has died": the wounded man is dead
+    r"(?![^.;]*\bdied\b)"
     # "An 81-year-old woman pulled alive from the rubble later died in hospital"
     rf"|(?:^|[,;:]\s*|\b(?:said|says|that)\s+)(?P<a5>an?)\s+(?:\d+-year-old\s+)?{_PERSON}\s+"
     r"(?:[a-z-]+\s+){0,8}?"
@@ -1408,7 +1414,7 @@ _ONE_PERSON = caseless(
     r"(?P<harm8>wounded|injured|hurt|killed)\b"
     # telegraphic, a last clause without an article: "bridge blast derails train, driver injured"
     rf"|[,;]\s+(?P<a11>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm11>killed|shot\s+dead|wounded|injured|hurt)"
-    r"\s*$"
+    r"(?=\s*$|\s*[,;.]|\s+by\b)"
 )
 
 

@@ -378,6 +378,13 @@ class Tagger:
         bulletin's title, is about."""
         if event.headline and (code := self.actors.country_named(event.headline)):
             return code
+        # a label of places alone ("Michoacan", "South Lebanon"): the country they lie in
+        if (
+            event.headline
+            and _PLACE_LABEL.match(event.headline)
+            and (code := self.gazetteer.country_of(event.headline))
+        ):
+            return code
         opening = _LABEL_SENTENCE.match(event.text)  # "Niger. Authorities announced ..."
         if opening and (code := self.actors.country_named(opening.group(1))):
             return code
@@ -556,6 +563,7 @@ def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
     ]
 
 
+_PLACE_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 _LABEL_SENTENCE = re.compile(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\.\s+[A-Z]")
 
 

@@ -36,6 +36,7 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -351,12 +352,21 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
     return 0
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
 def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
     """A day back for a report dated only by its bulletin when the other tells of a happening
     late the night before ("late on Sunday"; the next morning's headline is Monday's), or for
     one of a night when the other, dated only by its bulletin, is of the evening it began."""
     undated = _undated(report)
-    late = other.day_part == "evening" or other.occurred_basis.startswith("late on")
+    late = (
+        other.day_part == "evening"
+        or other.occurred_basis.startswith("late on")
+        # "shot dead on Saturday night", told in Sunday's bulletin (not "overnight": that
+        # night's is the bulletin's own day)
+        or (other.day_part == "night" and _WEEKDAY.search(other.occurred_basis) is not None)
+    )
     # "after an overnight siege", told the next day: the night began on the other's day,
     # unless the other tells of a night too (Kyiv struck on two nights running)
     own_night = report.day_part == "night" and other.day_part != "night" and _undated(other)
@@ -540,8 +550,11 @@ def _toll_carried(a: Report, b: Report) -> bool:
     may be a day later than the follow-up that names the night it happened."""
     earlier, later = _by_publication(a, b)
     ke, kl = earlier.claim("killed"), later.claim("killed")
-    if ke is None and later.toll_update and kl is not None:
-        return True  # "the toll from the crash has risen to 270" after a first report of none
+    if later.toll_update and kl is not None and (ke is None or ke < kl):
+        # "the toll from the crash has risen to 270" after a first report of none; "a third
+        # man has died, bringing the toll to three" after two killed: a small toll too, when
+        # the later one says it rose
+        return True
     return ke is not None and kl is not None and 3 <= ke <= kl
 
 
