@@ -5136,3 +5136,16 @@ def test_a_mayor_killed_suspects_in_custody_and_a_movements_number(tagger: Tagge
 def test_a_north_caucasus_republic_that_declares_is_where(tagger: Tagger) -> None:
     mourning = "Dagestan declared three days of mourning from Monday."
     assert [loc.name for loc in tagger.classify(event(mourning)).locations] == ["Dagestan"]
+
+
+def test_a_government_task_force_and_people_directly_affected(tagger: Tagger) -> None:
+    strike = event(
+        "A drone strike by a government task force killed at least 12 gang members in Cite "
+        "Soleil, a human rights group said.",
+        headline="Haiti",
+    )
+    assert "Haiti" in {a.name for a in tagger.classify(strike).actors}  # its government
+    affected = "More than 6,700 homes have been destroyed, and 84,000 people are directly affected."
+    assert figures(tagger, affected) == [("destroyed", 6700.0), ("count", 84000.0)]
+    need = "About 12,000 people are directly affected and in urgent need of shelter."
+    assert figures(tagger, need) == [("in_need", 12000.0)]

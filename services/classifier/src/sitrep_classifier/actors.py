@@ -1018,7 +1018,10 @@ _GOVERNMENT = (
     # telegraphic, a sentence may open without "the": "Government suspends mobile internet",
     # "Somalia. Federal govt and Jubaland forces clashed" (not "Authorities ordered the
     # evacuation": no one in particular)
-    r"|(?:^|(?<=\.\s))(?P<bare>(?:interim\s+|transitional\s+|federal\s+)?(?:government|govt)))\b"
+    r"|(?:^|(?<=\.\s))(?P<bare>(?:interim\s+|transitional\s+|federal\s+)?(?:government|govt))"
+    # "a drone strike by a government task force": the home government's own arm acting
+    r"|\bby\s+(?P<by>(?:a|the)\s+government)(?=\s+(?:task\s+force|drones?|helicopters?|"
+    r"units?|operation)\b))\b"
 )
 _NOT_GOVERNMENT_AFTER = (
     r"of|in|forces|troops|aircraft|warplanes|jets|officials?|spokes\w*|buildings?|offices?|"
@@ -1043,7 +1046,7 @@ def bare_government(passages: list[Passage], speaking: bool = False) -> TextSpan
         if passage.name != "text":
             continue
         for m in pattern.finditer(passage.lower):
-            start = m.start("gov") if m.group("gov") else m.start("bare")
+            start = next(m.start(g) for g in ("gov", "bare", "by") if m.group(g))
             if _BETWEEN_BEFORE.search(passage.lower, max(0, start - 60), start):
                 continue  # "mediated between Ocalan and the government": a party, not the subject
             return passage.span(start, m.end())

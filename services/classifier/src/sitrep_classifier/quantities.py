@@ -885,12 +885,15 @@ _NEUTRALISED_AFTER = caseless(
 
 # "72,000 families were affected and 6,000 houses were damaged": the families are counted
 _AFFECTED_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+){0,2}?(?:were|have\s+been|had\s+been|has\s+been)\s+affected\b"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:were|are|is|have\s+been|had\s+been|has\s+been)\s+"
+    r"(?:directly\s+|badly\s+|severely\s+|indirectly\s+)?affected\b"
+    # "12,000 are directly affected and in urgent need of shelter": the need is the figure's
+    r"(?!\s+and\s+(?:are\s+)?(?:in\s+)?(?:urgent\s+)?need)"
 )
 
 
 def _passive_kind(lowered: str, end: int) -> str | None:
-    if _AFFECTED_AFTER.match(lowered, end, min(len(lowered), end + 40)):
+    if _AFFECTED_AFTER.match(lowered, end, min(len(lowered), end + 70)):
         return "count"
     partitive = _PARTITIVE_VERB_AFTER.match(lowered, end, min(len(lowered), end + 60))
     if partitive:
