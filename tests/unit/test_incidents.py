@@ -1047,3 +1047,24 @@ def test_a_small_toll_said_to_rise_is_the_shootings(tagger: Tagger) -> None:
     assert [(c.kind, c.value) for c in third.claims] == [("killed", 3.0)]
     assert decide(shooting, protest) is not None  # force against protesters: one happening
     assert decide(shooting, third) is not None
+
+
+def test_one_massacres_toll_told_with_places_that_disagree(tagger: Tagger) -> None:
+    fambita = report(
+        tagger,
+        "Gunmen from the Islamic State in the Sahel surrounded a mosque in Fambita, in Niger's "
+        "Tillaberi region, during Friday prayers and opened fire, killing 44 worshippers, the "
+        "government said.",
+        "a",
+    )
+    assert "Sahel" not in {p.name for p in fambita.places}  # the group's name, no place
+    kokorou = report(
+        tagger,
+        "Niger's junta said 44 civilians were massacred and 13 wounded when heavily armed "
+        "attackers stormed a mosque near the town of Kokorou.",
+        "b",
+    )
+    assert decide(fambita, kokorou) is not None
+    # another toll far off in the same country is another massacre
+    elsewhere = report(tagger, "Gunmen killed 12 villagers near Diffa, officials said.", "c")
+    assert decide(kokorou, elsewhere) is None

@@ -5149,3 +5149,13 @@ def test_a_government_task_force_and_people_directly_affected(tagger: Tagger) ->
     assert figures(tagger, affected) == [("destroyed", 6700.0), ("count", 84000.0)]
     need = "About 12,000 people are directly affected and in urgent need of shelter."
     assert figures(tagger, need) == [("in_need", 12000.0)]
+
+
+def test_what_humanitarian_partners_deliver_or_suspend() -> None:
+    delivered = (
+        "Humanitarian partners have airlifted 200 injured people to hospitals in Jalalabad and "
+        "delivered tents and food to 12 villages."
+    )
+    assert top_cue(delivered) == "aid.humanitarian"
+    suspended = "Humanitarian partners have suspended most activities in Goma until access is safe."
+    assert top_cue(suspended) == "humanitarian.needs_conditions"

@@ -588,6 +588,22 @@ def _same_deaths(
     )
 
 
+def _one_toll_apart(a: Report, b: Report, types: str, rules: IncidentRules) -> bool:
+    """One day, one country, one type and one death toll of `same_toll_min` or more, told
+    with places that disagree: 44 worshippers killed at a mosque "in Fambita, Tillaberi
+    region" and "near the town of Kokorou" (a village no gazetteer lists, put at the
+    country's centroid) are one massacre."""
+    ka, kb = a.claim("killed"), b.claim("killed")
+    return (
+        types == "same"
+        and a.occurred == b.occurred
+        and ka is not None
+        and ka == kb
+        and ka >= rules.same_toll_min
+        and bool(set(a.countries()) & set(b.countries()))
+    )
+
+
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
     """True when the word-free checks alone keep the two apart (the resolver skips whole
     groups of reports that agree on the fields these checks read this way)."""
@@ -615,6 +631,8 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         and not _far_apart(a, b, rules)
     ):
         place = "region"  # a disaster covers a region: its reports name different towns
+    if place is None and _one_toll_apart(a, b, types, rules):
+        place = "country"
     if place is None:
         return None
     required = rules.min_similarity[place][types]
