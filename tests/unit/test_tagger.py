@@ -5159,3 +5159,18 @@ def test_what_humanitarian_partners_deliver_or_suspend() -> None:
     assert top_cue(delivered) == "aid.humanitarian"
     suspended = "Humanitarian partners have suspended most activities in Goma until access is safe."
     assert top_cue(suspended) == "humanitarian.needs_conditions"
+
+
+def test_no_truce_a_call_by_many_and_men_never_seen_again() -> None:
+    burhan = "Army chief al-Burhan vows to fight on and says there will be no truce while the RSF holds cities."
+    assert top_cue(burhan) == "diplomacy.rejection"
+    quad = "The mediators call again for a three-month humanitarian truce."
+    assert top_cue(quad) == "diplomacy.demand"
+    assert top_cue("The UN and partners call on all parties to allow safe passage.") == (
+        "diplomacy.demand"
+    )
+    missing = (
+        "Many of those reaching Tawila say men were separated from their families at "
+        "checkpoints and never seen again."
+    )
+    assert top_cue(missing) == "civilians.abduction"
