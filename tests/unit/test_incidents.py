@@ -1068,3 +1068,23 @@ def test_one_massacres_toll_told_with_places_that_disagree(tagger: Tagger) -> No
     # another toll far off in the same country is another massacre
     elsewhere = report(tagger, "Gunmen killed 12 villagers near Diffa, officials said.", "c")
     assert decide(kokorou, elsewhere) is None
+
+
+def test_one_countrys_air_defence_on_one_night(tagger: Tagger) -> None:
+    jets = report(
+        tagger,
+        "Polish and allied jets shot down drones that entered Poland's airspace overnight "
+        "during a Russian attack on western Ukraine.",
+        "a",
+    )
+    tusk = report(
+        tagger,
+        "Prime Minister Donald Tusk said 19 violations of Polish airspace were recorded "
+        "overnight and that at least three drones were shot down.",
+        "b",
+    )
+    assert decide(jets, tusk) is not None
+    # the next night's is another
+    later = report(tagger, "Polish jets shot down two drones over the country overnight.", "c",
+                   days=1)  # fmt: skip
+    assert decide(jets, later) is None

@@ -82,6 +82,7 @@ class IncidentRules:
     close_toll_share: float
     shared_group_min_similarity: float
     shared_name_min_similarity: float
+    one_night_interception_min_similarity: float
     # "the number killed in the attack on Pont-Sonde has risen to 115", days on: a toll
     # update names its happening, so it may reach back further than a day if the words agree
     late_toll_days: int
@@ -127,6 +128,9 @@ class IncidentRules:
             close_toll_share=float(raw["close_toll_share"]),
             shared_group_min_similarity=float(raw["shared_group_min_similarity"]),
             shared_name_min_similarity=float(raw["shared_name_min_similarity"]),
+            one_night_interception_min_similarity=float(
+                raw["one_night_interception_min_similarity"]
+            ),
             late_toll_days=int(raw["late_toll_days"]),
             late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
             once_types=frozenset(raw["once_types"]),
@@ -683,6 +687,16 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(required, rules.once_min_similarity)
     if _same_deaths(a, b, types, gap, place, rules):
         required = min(required, rules.same_toll_min_similarity)
+    if (
+        place == "country"
+        and types == "same"
+        and gap == 0
+        and effective_type(a, rules) == "military.interception"
+        and a.day_part == b.day_part
+    ):
+        # "jets shot down drones that entered Poland's airspace overnight" and "three drones
+        # were shot down overnight, Tusk said": one country's air defence on one night
+        required = min(required, rules.one_night_interception_min_similarity)
     if set(a.names) & set(b.names) and types != "family":
         # "Crocus concert hall toll reaches 133" two days after gunmen hit the Crocus City
         # Hall: a name no place or actor list holds, told of by both, within the date window
