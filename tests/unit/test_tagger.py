@@ -5174,3 +5174,12 @@ def test_no_truce_a_call_by_many_and_men_never_seen_again() -> None:
         "checkpoints and never seen again."
     )
     assert top_cue(missing) == "civilians.abduction"
+
+
+def test_karenni_state_and_a_town_handed_back(tagger: Tagger) -> None:
+    karenni = "In Karenni State, resistance forces repelled a junta push on Demoso."
+    assert "Karenni" in [loc.name for loc in tagger.classify(event(karenni)).locations]
+    mogok = "The TNLA handed Mogok back to the military under a China-brokered truce."
+    assert [loc.name for loc in tagger.classify(event(mogok)).locations] == ["Mogok"]
+    plan = "Washington handed Kyiv a 28-point plan to end the war."
+    assert [loc.name for loc in tagger.classify(event(plan)).locations] == []

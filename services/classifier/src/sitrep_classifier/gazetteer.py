@@ -151,6 +151,9 @@ _TAKEN_LIST_BEFORE = re.compile(
     r"\b(?:captured|recaptured|recapture|capture|took|retook|retake|seized|seize|liberated)\s+"
     rf"{_LISTED_NAME}{_IN_MONTH}(?:,\s+|,?\s+and\s+)$"
 )
+# "handed Mogok back to the military", "returned the town over to": a town given up
+_HANDED_BEFORE = caseless(r"\b(?:handed|hands|handing|gave|gives|giving|returned|returns)\s+$")
+_BACK_AFTER = caseless(r"\s+(?:back|over)\s+to\b")
 _LOCATIVE_BEFORE = caseless(
     r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
@@ -998,7 +1001,9 @@ class Gazetteer:
             # (a smaller one in a country the text names: "Black River, a town on Jamaica's coast")
             smallest = 1_000 if place.country in named else 10_000
             return place.population >= smallest and bool(_APPOSED_TOWN_AFTER.match(after))
-        locative = bool(_LOCATIVE_BEFORE.search(before))
+        locative = bool(_LOCATIVE_BEFORE.search(before)) or bool(
+            _HANDED_BEFORE.search(before) and _BACK_AFTER.match(after)
+        )
         in_context = place.country in named
         smallest = 1_000 if words > 1 else 10_000
         return (locative and (in_context or place.population >= smallest)) or (
