@@ -1088,3 +1088,32 @@ def test_one_countrys_air_defence_on_one_night(tagger: Tagger) -> None:
     later = report(tagger, "Polish jets shot down two drones over the country overnight.", "c",
                    days=1)  # fmt: skip
     assert decide(jets, later) is None
+
+
+def test_an_attackers_count_of_its_kills_is_no_toll(tagger: Tagger) -> None:
+    moscow = report(
+        tagger,
+        "Russia's defence ministry said its strike in Kryvyi Rih had hit a restaurant where "
+        "Ukrainian commanders were meeting, killing up to 85 servicemen.",
+        "a",
+    )
+    assert moscow.claim("killed") is None
+    rafah = report(
+        tagger,
+        "An Israeli air strike set fire to a camp in Rafah, killing at least 35 people, health "
+        "officials said; Israel said it had struck a Hamas compound and killed two senior "
+        "militants.",
+        "b",
+    )
+    assert rafah.claim("killed") == 35
+    # a toll the attacker's account gives of people, and a side's claim of the other's dead
+    # told without its own strike, stand
+    clinic = report(
+        tagger,
+        "The Israeli military said it had targeted a militant in the Deir al-Balah strike, "
+        "which killed 16 people.",
+        "c",
+    )
+    assert clinic.claim("killed") == 16
+    taliban = report(tagger, "Taliban say 58 Pakistani soldiers killed in border raids", "d")
+    assert taliban.claim("killed") == 58

@@ -78,6 +78,32 @@ def _reaction() -> re.Pattern[str]:
 
 
 @cache
+def _attacker_claim() -> re.Pattern[str]:
+    return re.compile(_words()["attacker_claim"], re.IGNORECASE)
+
+
+_CLAUSE_STARTS = (". ", "; ")
+# who an attacker says it killed: its enemy's fighters, not people
+_FIGHTERS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:servicemen|soldiers|troops|militants|fighters|attackers|terrorists|"
+    r"commanders|operatives|members|mercenaries|personnel|instructors|gunmen|insurgents|rebels|"
+    r"jihadists|officers)\b",
+    re.IGNORECASE,
+)
+
+
+def claimed_by_attacker(text: str, surface: str) -> bool:
+    """Is the figure (its surface in the text) told by the side that struck, of its own
+    strike ("Israel said it had killed two senior militants")? Such a count of its kills is
+    the attacker's claim, not the incident's toll."""
+    at = text.find(surface)
+    if at < 0 or not _FIGHTERS_AFTER.match(text, at + len(surface)):
+        return False  # "the strike, which killed 16 people": a toll, whoever tells it
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_STARTS) + 1
+    return _attacker_claim().search(text, start, at) is not None
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -352,6 +378,9 @@ def _speaker_only(actor: Actor, update: UpdateEvent) -> bool:
     return _SPEAKS_AFTER.match(value, span.end) is not None
 
 
+_HARM_KINDS = frozenset({"killed", "injured", "casualties"})
+
+
 def report_of(event: TaggedEvent) -> Report:
     update = event.event
     when = occurred_on(event)
@@ -364,6 +393,8 @@ def report_of(event: TaggedEvent) -> Report:
     for q in event.quantities:
         if q.modality is not None:
             continue  # expected or projected numbers are not a toll
+        if q.kind in _HARM_KINDS and claimed_by_attacker(update.text, q.surface):
+            continue
         # Several figures of one kind in one report are mostly a total and its parts
         # ("12 killed, including 3 children"): the report claims the largest.
         held = claims.get(q.kind)
