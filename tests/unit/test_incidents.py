@@ -1117,3 +1117,20 @@ def test_an_attackers_count_of_its_kills_is_no_toll(tagger: Tagger) -> None:
     assert clinic.claim("killed") == 16
     taliban = report(tagger, "Taliban say 58 Pakistani soldiers killed in border raids", "d")
     assert taliban.claim("killed") == 58
+
+
+def test_an_update_two_days_on_in_the_region(tagger: Tagger) -> None:
+    collapse = report(
+        tagger,
+        "A road bridge collapsed onto a passenger train in Russia's Bryansk region late on "
+        "Sunday, killing seven people and injuring 69, officials said.",
+        "a",
+    )
+    update = report(
+        tagger,
+        "Bryansk train crash: officials raised the number injured in the bridge collapse to "
+        "113; the toll stayed at seven.",
+        "b",
+        days=1,
+    )
+    assert update.toll_update and decide(collapse, update) is not None

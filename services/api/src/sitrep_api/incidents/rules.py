@@ -664,6 +664,9 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         and not late
         and not follow_up
         and not (gap <= carried_days and place in ("same", "near") and _toll_carried(a, b))
+        # "officials raised the number injured to 113; the toll stayed at seven", two days
+        # after the Bryansk region's bridge collapse: an update saying so, in the region
+        and not (gap <= carried_days and place == "region" and _toll_revised(a, b))
     ):
         required += rules.day_gap_penalty
     if types != "paired" and rival:
