@@ -577,7 +577,6 @@ _BODIES_RETURNED = EndAnchored(
 )
 
 
-# "the total combat losses of the enemy ... amounted to about 1,140,000 personnel"
 # "to hand over 6,000 bodies each", "returned 45 bodies": bodies handed back (kind 'released'),
 # not a toll
 _HANDED_BACK_BEFORE = caseless(
@@ -588,6 +587,7 @@ _HANDED_BACK_BEFORE = caseless(
 _BODIES_AFTER = caseless(r"\s+(?:more\s+)?(?:bodies|remains)\b")
 
 
+# "the total combat losses of the enemy ... amounted to about 1,140,000 personnel"
 _LOSSES_AMOUNT = caseless(
     r"\blosses\b[^.;]{0,100}?\b(?:amounted\s+to|amount\s+to|amounts\s+to|stood\s+at|stand\s+at|"
     r"stands\s+at|reached|totall?ed|totals|were|are|of)\s+(?:about\s+|approximately\s+|around\s+|"

@@ -95,7 +95,8 @@ _FIGHTERS_AFTER = re.compile(
 def claimed_by_attacker(text: str, surface: str) -> bool:
     """Is the figure (its surface in the text) told by the side that struck, of its own
     strike ("Israel said it had killed two senior militants")? Such a count of its kills is
-    the attacker's claim, not the incident's toll."""
+    the attacker's claim, not the incident's toll. The surface's first occurrence is read: a
+    figure written twice in one item is taken where it first stands."""
     at = text.find(surface)
     if at < 0 or not _FIGHTERS_AFTER.match(text, at + len(surface)):
         return False  # "the strike, which killed 16 people": a toll, whoever tells it

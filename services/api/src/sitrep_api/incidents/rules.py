@@ -15,8 +15,9 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
    drone attack and the interceptions during it; a strike and its updated toll).
 4. Their places are compatible: the same place, two points within `near_km` (a city
    district and the city), a point inside a coarser area, the same country. Reports that
-   both name precise places with none of them near each other are apart, as are reports
-   in different countries.
+   both name precise places with none of them near each other are apart (unless they give
+   one death toll of `same_toll_min` or more on one day in one country: a village no
+   gazetteer lists is put at its country's centroid), as are reports in different countries.
 5. They do not name different parts of the day (a morning strike is not the night one),
    nor different weapons (a drone strike is not the missile strike), unless one is the
    interception of the other's attack, nor magnitudes `magnitude_gap` apart (a quake and
