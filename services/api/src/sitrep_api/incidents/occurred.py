@@ -136,6 +136,15 @@ def occurred_on(event: TaggedEvent) -> OccurredOn:
     return OccurredOn(reference, "day", basis)
 
 
+_WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(_WEEKDAYS)})\b")
+
+
+def names_weekday(basis: str) -> bool:
+    """Was the date read from a weekday the text names ("on Saturday", "late on Sunday",
+    "Wednesday's strike"), not from "overnight", "yesterday" or the bulletin?"""
+    return _WEEKDAY_NAMED.search(basis) is not None
+
+
 def names_event_day(basis: str) -> bool:
     """Was the date read from a weekday given as the happening's own ("Sunday's earthquake"),
     not from when something else in the text took place?"""

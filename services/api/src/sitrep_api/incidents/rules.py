@@ -37,7 +37,6 @@ The rule (its numbers are data, `data/incident_rules.json`; README "Incidents" s
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -46,7 +45,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from sitrep_api.incidents.occurred import names_event_day
+from sitrep_api.incidents.occurred import names_event_day, names_weekday
 from sitrep_api.incidents.report import PlaceRef, Report, content_words, generic_words
 from sitrep_schemas.geo import great_circle_km
 
@@ -357,9 +356,6 @@ def _slack_towards(report: Report, other: Report, rules: IncidentRules) -> int:
     return 0
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-
-
 def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
     """A day back for a report dated only by its bulletin when the other tells of a happening
     late the night before ("late on Sunday"; the next morning's headline is Monday's), or for
@@ -370,7 +366,7 @@ def _night_before(report: Report, other: Report, rules: IncidentRules) -> int:
         or other.occurred_basis.startswith("late on")
         # "shot dead on Saturday night", told in Sunday's bulletin (not "overnight": that
         # night's is the bulletin's own day)
-        or (other.day_part == "night" and _WEEKDAY.search(other.occurred_basis) is not None)
+        or (other.day_part == "night" and names_weekday(other.occurred_basis))
     )
     # "after an overnight siege", told the next day: the night began on the other's day,
     # unless the other tells of a night too (Kyiv struck on two nights running)
