@@ -109,6 +109,12 @@ def test_embedder_gives_wordllamas_vectors(embedder: Embedder) -> None:
         ("M23 rebels seize Rubaya - local sources", "M23 rebels seize Rubaya"),
         ("At least 27 people were killed, according to the ministry.", "At least 27 people were killed."),
         ("Kyiv said.", "Kyiv said."),  # nothing would be left
+        # a post's time stamp or a timeline's date label: when, not what
+        ("07:12 GMT — Russian forces launched 142 drones", "Russian forces launched 142 drones"),
+        ("0745 - Israeli strikes hit Nuseirat camp", "Israeli strikes hit Nuseirat camp"),
+        ("19 January: The truce takes effect", "The truce takes effect"),
+        ("Sept. 12, 2025 | Strikes hit the port", "Strikes hit the port"),
+        ("12 killed as strikes hit the port", "12 killed as strikes hit the port"),
     ],
 )  # fmt: skip
 def test_the_model_reads_the_event_without_its_source(text: str, clause: str) -> None:

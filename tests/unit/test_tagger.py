@@ -5183,3 +5183,38 @@ def test_karenni_state_and_a_town_handed_back(tagger: Tagger) -> None:
     assert [loc.name for loc in tagger.classify(event(mogok)).locations] == ["Mogok"]
     plan = "Washington handed Kyiv a 28-point plan to end the war."
     assert [loc.name for loc in tagger.classify(event(plan)).locations] == []
+
+
+def test_crowns_a_pullback_a_pledge_for_air_defence_and_bodies_still_held(tagger: Tagger) -> None:
+    pledge = "Norway pledges a further 600 million crowns for Ukrainian air defence."
+    assert figures(tagger, pledge) == [("money", 600000000.0)]
+    assert top_cue(pledge) == "aid.military"
+    pulled = "Ukrainian troops have pulled back from two villages east of Huliaipole."
+    assert top_cue(pulled) == "battle.territory_taken"
+    bodies = (
+        "Hamas handed over the remains of two more hostages, leaving the bodies of four still "
+        "in Gaza."
+    )
+    assert figures(tagger, bodies) == [("released", 2.0), ("held_hostage", 4.0)]
+
+
+def test_one_person_executed_and_an_agreement_suspended(tagger: Tagger) -> None:
+    executed = "Militants publicly executed a young woman in Tonka who had posted videos."
+    assert figures(tagger, executed) == [("killed", 1.0)]
+    suspended = (
+        "Thailand said it was suspending the joint peace declaration signed in October with "
+        "Cambodia."
+    )
+    assert top_cue(suspended) == "diplomacy.rejection"
+    assert top_cue("Bangkok suspends implementation of the border deal.") == "diplomacy.rejection"
+
+
+def test_a_death_confirmed_and_a_recap_that_comes_after(tagger: Tagger) -> None:
+    target = (
+        "The Israeli military said the target was Haytham Ali Tabatabai, and Hezbollah later "
+        "confirmed his death."
+    )
+    assert figures(tagger, target) == [("killed", 1.0)]
+    assert figures(tagger, "Officials confirmed his death sentence was commuted.") == []
+    recap = "The attack came a year after gunmen killed 26 tourists near Pahalgam."
+    assert top_cue(recap) == "other.background"

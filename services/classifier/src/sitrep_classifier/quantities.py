@@ -110,6 +110,15 @@ _CURRENCY_WORDS = {
     "lira": "TRY",
     "kroner": "NOK",
     "kronor": "SEK",
+    # Norwegian, Swedish, Danish and Czech crowns: the word says money; the code is one of them
+    "crowns": "SEK",
+    "koruna": "CZK",
+    "zlotys": "PLN",
+    "zloty": "PLN",
+    "forints": "HUF",
+    "francs": "CHF",  # Swiss and CFA francs
+    "dinars": "IQD",
+    "shillings": "KES",
     "rupiah": "IDR",
     "rand": "ZAR",
     "cedis": "GHS",
@@ -631,6 +640,9 @@ _SICK_AFTER = caseless(
 # bodies are 'released', read first)
 _BODIES_OF_BEFORE = caseless(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?(?:last\s+|remaining\s+)?$")
 _HOSTAGES_AFTER = caseless(r"\s+(?:deceased\s+|dead\s+)?(?:hostages|captives)\b")
+# "... the remains of two hostages, leaving the bodies of four still in Gaza": the hostages
+# said before, still held
+_STILL_HELD_AFTER = caseless(r"\s+(?:still|remain|remaining|yet\s+to\s+be\s+returned)\b")
 
 
 def _toll_kind(before: str) -> str | None:
@@ -1385,7 +1397,8 @@ _ONE_PERSON = caseless(
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
     r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
-    rf"|\b(?P<harm2>killed|killing|shot\s+dead|wounded|wounding|injured|injuring|eliminated)\s+"
+    rf"|\b(?P<harm2>killed|killing|shot\s+dead|executed|executing|wounded|wounding|injured|injuring|"
+    r"eliminated)\s+"
     # not "killing a man and his daughter" (two), but "killing a policewoman and wounding 10"
     rf"(?P<a2>an?|the|his|her|their)\s+{_PERSON}\b"
     r"(?![’'-]|\s+and\b(?!\s+(?:wounding|injuring|wounded|injured|hurting|leaving)\b))"
@@ -1418,6 +1431,9 @@ _ONE_PERSON = caseless(
     # telegraphic, a last clause without an article: "bridge blast derails train, driver injured"
     rf"|[,;]\s+(?P<a11>(?:[a-z-]+\s+)?{_PERSON})\s+(?P<harm11>killed|shot\s+dead|wounded|injured|hurt)"
     r"(?=\s*$|\s*[,;.]|\s+by\b)"
+    # "the target was X ..., and Hezbollah later confirmed his death"
+    r"|\b(?:confirmed|announced|mourned)\s+(?P<a12>his|her)\s+(?P<harm12>death|killing)\b"
+    r"(?!\s+(?:sentence|penalty|threats?))"
 )
 
 
@@ -1434,7 +1450,7 @@ _TWO_PEOPLE = caseless(
 
 
 # a cheap test before _ONE_PERSON runs
-_HARM_STEMS = ("kill", "dead", "died", "wound", "injur", "hurt", "eliminated")
+_HARM_STEMS = ("kill", "dead", "death", "died", "wound", "injur", "hurt", "eliminated", "execut")
 
 
 # "Abdulghani al-Kikli, head of the Stability Support Apparatus, was shot dead", "their
@@ -1497,7 +1513,7 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         matched = [name for name, value in m.groupdict().items() if value]
         group = next(name for name in matched if name.startswith("a"))
         harm = m.group(next(name for name in matched if name.startswith("harm")))
-        kind = _cue_kind(" ".join(harm.split()))
+        kind = "killed" if harm == "death" else _cue_kind(" ".join(harm.split()))
         if kind is None or kind in kinds:
             continue
         kinds.add(kind)
@@ -1788,7 +1804,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             else _toll_kind(lowered[: hit.start])
             or (
                 "held_hostage"
-                if _HOSTAGES_AFTER.match(lowered, hit.end, hit.end + 30)
+                if (
+                    _HOSTAGES_AFTER.match(lowered, hit.end, hit.end + 30)
+                    or (
+                        _STILL_HELD_AFTER.match(lowered, hit.end, hit.end + 30)
+                        and "hostage" in lowered
+                    )
+                )
                 and _BODIES_OF_BEFORE.search(lowered, max(0, hit.start - 40), hit.start)
                 else None
             )
