@@ -1134,3 +1134,49 @@ def test_an_update_two_days_on_in_the_region(tagger: Tagger) -> None:
         days=1,
     )
     assert update.toll_update and decide(collapse, update) is not None
+
+
+def test_a_toll_revised_far_into_its_sentence_and_counted_overnight(tagger: Tagger) -> None:
+    strike = report(
+        tagger,
+        "Russian missiles hit two apartment blocks in Ternopil before dawn, killing at least 25 "
+        "people and wounding 73, the interior minister said.",
+        "a",
+    )
+    update = report(
+        tagger,
+        "The death toll from Monday's strike on residential buildings in the western Ukrainian "
+        "city of Ternopil rose to 32, including six children, after more bodies were recovered "
+        "overnight.",
+        "b",
+        days=2,
+    )
+    # the toll's words far from "toll"; "overnight" is when the bodies were found
+    assert update.toll_update and update.day_part == "night"
+    assert decide(strike, update) is not None
+    mourning = report(
+        tagger, "The number of dead from the missile strike on Ternopil reached 33.", "c", days=3
+    )
+    assert mourning.toll_update
+
+
+def test_what_followed_told_only_by_the_region_of_the_happenings_town(tagger: Tagger) -> None:
+    abducted = report(
+        tagger,
+        "Gunmen abducted 303 pupils and 12 teachers from St Mary's Catholic school in Papiri, "
+        "Niger state, on Monday.",
+        "a",
+    )
+    escaped = report(
+        tagger,
+        "Fifty of the children seized from the Catholic boarding school in Niger state have "
+        "escaped and been reunited with their families.",
+        "b",
+        days=2,
+    )
+    assert decide(abducted, escaped) is not None
+    # another state's school: not told less precisely, told elsewhere
+    kebbi = report(
+        tagger, "Fifty of the pupils seized in Kebbi state have escaped, police said.", "b", days=2
+    )
+    assert decide(abducted, kebbi) is None

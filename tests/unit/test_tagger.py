@@ -5218,3 +5218,12 @@ def test_a_death_confirmed_and_a_recap_that_comes_after(tagger: Tagger) -> None:
     assert figures(tagger, "Officials confirmed his death sentence was commuted.") == []
     recap = "The attack came a year after gunmen killed 26 tourists near Pahalgam."
     assert top_cue(recap) == "other.background"
+
+
+def test_a_town_apposed_to_another_countrys_region_lies_in_it(tagger: Tagger) -> None:
+    # GeoNames lists a Maga in Burkina Faso only
+    maga = tagger.classify(event("Gunmen stormed a girls' school in Maga, Kebbi state, on Monday."))
+    assert {(loc.name, loc.country) for loc in maga.locations} == {
+        ("Maga", "NGA"),
+        ("Kebbi", "NGA"),
+    }

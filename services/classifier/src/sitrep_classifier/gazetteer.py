@@ -845,9 +845,15 @@ class Gazetteer:
                     continue  # "renewed Santa Ana winds": a wind, not where it blows
                 if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
-                if not place.curated and place.kind == "settlement":
-                    # "near New Hope in south-western Jamaica": Jamaica's, not the US New Hope
-                    place = self._in_another_country(text, end, place) or place
+                # "near New Hope in south-western Jamaica": Jamaica's, not the US New Hope;
+                # "Maga, Kebbi state": Nigeria's, not Burkina Faso's
+                moved = (
+                    self._in_another_country(text, end, place)
+                    or _in_foreign_region(text, end, spans[n + 1 : n + 2], place)
+                    if not place.curated and place.kind == "settlement"
+                    else None
+                )
+                place = moved or place
                 if not place.curated:
                     if suffix:
                         if place.kind not in _REGIONS:  # a region already: keep its id and code
@@ -856,6 +862,7 @@ class Gazetteer:
                     elif not (
                         shared
                         or listed
+                        or moved is not None
                         or _PLACE_NOUN_AFTER.match(after)
                         or (place.population >= 100_000 and _QUARTER_AFTER.match(after))
                         or self._plausible(place, before, named, key.count(" ") + 1, after)
@@ -1405,6 +1412,27 @@ def _in_region_next(
         and any(p.curated and p.kind != "country" and p.country == country for p in cands)
         for start, _, _, cands in following
     )
+
+
+def _in_foreign_region(
+    text: str, end: int, following: list[tuple[int, int, str, list[Place]]], place: Place
+) -> Place | None:
+    """The town as an unlisted one of the first-level region apposed to it, when that
+    region is another country's and the name means no place of the town's own there ("Maga,
+    Kebbi state": GeoNames lists a Maga in Burkina Faso only); at the region's centre."""
+    for start, _, _, cands in following:
+        if text[end:start].strip() != "," or any(p.country == place.country for p in cands):
+            continue
+        region = next((p for p in cands if p.kind in _REGIONS and p.country), None)
+        if region is None:
+            continue
+        return Place(
+            place_id=unlisted_places.place_id(region.country, place.name), name=place.name,
+            kind="settlement", country=region.country, admin1=region.admin1 or region.name,
+            admin1_code=region.admin1_code, lat=region.lat, lon=region.lon, population=0,
+            capital=False, curated=False,
+        )  # fmt: skip
+    return None
 
 
 def _describes(region: Mention, town: Mention) -> bool:

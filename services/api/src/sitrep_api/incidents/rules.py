@@ -228,6 +228,24 @@ def place_level(a: Report, b: Report, rules: IncidentRules) -> str | None:
     return next((level for level in PLACE_LEVELS if level in levels), None)
 
 
+def _coarser(a: Report, b: Report) -> str | None:
+    """'region' when one report names no town or site and every region it names holds one
+    of the other's towns ("the children seized from the Catholic boarding school in Niger
+    state" after "Gunmen abducted 303 pupils from St Mary's school in Papiri, Niger state"):
+    the same place, told less precisely. Else None."""
+    for fine, wide in ((a, b), (b, a)):
+        wide_regions = [p for p in wide.places if _precision(p) == 3]
+        if not wide_regions or any(_precision(p) < 3 for p in wide.places):
+            continue
+        towns = [p for p in fine.places if _precision(p) < 3]
+        if towns and all(
+            any(t.admin1 is not None and t.admin1 in (r.name, r.admin1) for t in towns)
+            for r in wide_regions
+        ):
+            return "region"
+    return None
+
+
 def effective_type(report: Report, rules: IncidentRules) -> str:
     """The event type, except that a report giving a death or injury toll is about a violent
     happening whatever the tagger called it ("the governor said 12 were killed" is not a
@@ -503,7 +521,10 @@ def _word_free(a: Report, b: Report, rules: IncidentRules) -> tuple[str, int, in
     if types is None:
         return None
     parts = frozenset((a.day_part, b.day_part))
-    if a.day_part and b.day_part and parts in rules.conflicting_day_parts:
+    # a revised toll's part of the day may be the count's ("after more bodies were recovered
+    # overnight"), not the happening's
+    counted = a.toll_update or b.toll_update
+    if a.day_part and b.day_part and parts in rules.conflicting_day_parts and not counted:
         return None
     ma, mb = a.claim("magnitude"), b.claim("magnitude")
     revised = a.revision or b.revision  # "upgraded to magnitude 8.8": the 8.0 quake, revised
@@ -654,7 +675,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     )
     rival = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
     follow_up = gap > slack and _follows(a, b, gap, rules)
-    if follow_up and (place != "same" or rival):
+    if follow_up and (place not in ("same", _coarser(a, b)) or rival):
         return None  # what followed is told at the happening's own place, by its sides
     if (
         gap > slack
