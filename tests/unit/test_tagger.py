@@ -5227,3 +5227,10 @@ def test_a_town_apposed_to_another_countrys_region_lies_in_it(tagger: Tagger) ->
         ("Maga", "NGA"),
         ("Kebbi", "NGA"),
     }
+
+
+def test_a_groups_official_or_lawmaker_by_name_is_the_actor(tagger: Tagger) -> None:
+    qmati = "Hezbollah official Mahmoud Qmati said the group would decide when to respond."
+    assert [a.name for a in tagger.classify(event(qmati)).actors] == ["Mahmoud Qmati"]
+    fadlallah = "Hezbollah lawmaker Hassan Fadlallah said the group would respond."
+    assert [a.name for a in tagger.classify(event(fadlallah)).actors] == ["Hassan Fadlallah"]

@@ -202,7 +202,7 @@ _TITLE_AFTER = caseless(
     # not across a verb: "the Constitutional Court suspended Prime Minister X" (the court acts)
     r"^(?:[’']s)?\s+(?:(?!\w+ed\b)\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|"
     r"chief|"
-    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader)\b"
+    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader|lawmaker|governor|mayor)\b"
 )
 _TRAILING_ATTRIBUTION = re.compile(
     # "..., the governor, Mykola Kalashnyk, said.": the name between commas
