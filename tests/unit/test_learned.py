@@ -136,3 +136,13 @@ def test_the_model_picks_no_type_whose_required_words_are_missing() -> None:
     assert tagger.classify(event).event_type != "other.background"
     history = event.model_copy(update={"text": "The M23 first rose up in 2012."})
     assert tagger.classify(history).event_type == "other.background"
+
+
+def test_class_weights_weigh_rare_types_up_by_a_power() -> None:
+    from sitrep_cli.train import class_weights
+
+    labels = ["a"] * 6 + ["b"] * 2
+    assert class_weights(labels, 0.0) == {"a": 1.0, "b": 1.0}
+    assert class_weights(labels, 1.0) == pytest.approx({"a": 8 / 12, "b": 8 / 4})
+    half = class_weights(labels, 0.5)
+    assert half["b"] == pytest.approx(2**0.5) and half["a"] < 1 < half["b"]

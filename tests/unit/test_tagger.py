@@ -5234,3 +5234,13 @@ def test_a_groups_official_or_lawmaker_by_name_is_the_actor(tagger: Tagger) -> N
     assert [a.name for a in tagger.classify(event(qmati)).actors] == ["Mahmoud Qmati"]
     fadlallah = "Hezbollah lawmaker Hassan Fadlallah said the group would respond."
     assert [a.name for a in tagger.classify(event(fadlallah)).actors] == ["Hassan Fadlallah"]
+
+
+def test_control_of_more_than_half_and_a_request_to_press() -> None:
+    held = "Israeli troops still control more than half of the Strip behind the yellow line."
+    assert top_cue(held) == "assessment.territorial"
+    asked = (
+        "Prime minister Nawaf Salam says his government has asked Washington and Paris to "
+        "press Israel to stop the strikes."
+    )
+    assert top_cue(asked) == "diplomacy.demand"
