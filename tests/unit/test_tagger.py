@@ -5244,3 +5244,12 @@ def test_control_of_more_than_half_and_a_request_to_press() -> None:
         "press Israel to stop the strikes."
     )
     assert top_cue(asked) == "diplomacy.demand"
+
+
+def test_a_figures_kind_is_read_in_its_own_sentence(tagger: Tagger) -> None:
+    arrivals = (
+        "Partners have registered more than 100,000 new arrivals since late October. Many "
+        "arrive exhausted. Shelter is urgently needed."
+    )
+    assert figures(tagger, arrivals) == [("count", 100000.0)]
+    assert figures(tagger, "U.S. officials said 30 were killed.") == [("killed", 30.0)]

@@ -1054,6 +1054,10 @@ _AMONG_DEAD_AFTER = caseless(
 )
 
 
+# the end of a sentence between a figure and a kind's word ("U.S." and "St." aside)
+_SENTENCE_GAP = re.compile(r"(?<!\b[a-z])(?<!\bst)(?<!\bno)[.!?]\s+(?=[a-z\"'“(])")
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _AMONG_DEAD_AFTER.match(lowered, end, end + 50):
         return "killed"
@@ -1160,6 +1164,13 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         distance = start - (window_start + m.end()) if before else pos - end
         if before and ";" in window[m.end() : start - window_start]:
             continue  # "27 had died; ten girls and a counsellor were missing": another clause's
+        gap = (
+            window[m.end() : start - window_start]
+            if before
+            else window[end - window_start : m.start()]
+        )
+        if _SENTENCE_GAP.search(gap):
+            continue  # "registered 100,000 new arrivals. Shelter is needed.": another sentence's
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if kind == "in_need" and not before and m.group().startswith("to "):
