@@ -1180,3 +1180,44 @@ def test_what_followed_told_only_by_the_region_of_the_happenings_town(tagger: Ta
         tagger, "Fifty of the pupils seized in Kebbi state have escaped, police said.", "b", days=2
     )
     assert decide(abducted, kebbi) is None
+
+
+def test_reports_placed_only_at_sea_meet_as_candidates(tagger: Tagger) -> None:
+    strike = report(
+        tagger,
+        "A US military strike on a semi-submersible vessel in the Caribbean on Monday killed "
+        "two people, and two survivors were taken aboard a US Navy ship.",
+        "a",
+    )
+    survivors = report(
+        tagger,
+        "The two survivors of Monday's US strike on a suspected drug-carrying submarine in the "
+        "Caribbean were repatriated to Colombia and Ecuador.",
+        "b",
+        days=2,
+    )
+    assert not strike.countries()  # the Caribbean Sea is no country's
+    assert decide(strike, survivors) is not None
+    # the resolver's blocks (link_all is its reference) put the two in reach of each other
+    assert link_all([strike, survivors]) == [tuple(sorted((strike.event_id, survivors.event_id)))]
+
+
+def test_one_small_toll_of_one_side_told_without_towns(tagger: Tagger) -> None:
+    first = report(
+        tagger,
+        "US forces struck a vessel off the coast of Venezuela in international waters, killing "
+        "six people aboard, the defence secretary said.",
+        "a",
+    )
+    second = report(
+        tagger,
+        "Trump says six 'narco-terrorists' killed in latest US strike on boat near Venezuela",
+        "b",
+    )
+    assert decide(first, second) is not None
+    other_toll = report(
+        tagger,
+        "Trump says three 'narco-terrorists' killed in latest US strike on boat near Venezuela",
+        "b",
+    )
+    assert decide(first, other_toll) is None

@@ -3,7 +3,7 @@
 A report is listed under its own day and the days of its date slack (`rules.date_slack`): under each country of its places and under `*` (every report of the day), or,
 when it names no place, under `-`. It is judged against the reports listed under its
 day, the days either side and the days of its slack: a report with places reads its countries and `-`; one
-without reads `*` and `-`, since the tagger misses places and such a report may be the same
+without, or whose places lie in no country (a sea), reads `*` and `-`, since the tagger misses places and such a report may be the same
 happening as any of the day's. The candidate relation is wider than the rule's own date
 window, so every pair the rule could link meets, whichever of the two arrives first;
 that is what makes the grouping independent of arrival order.
@@ -36,7 +36,9 @@ def read_blocks(report: Report, rules: IncidentRules) -> list[str]:
     """The blocks where a report's candidates are listed."""
     if not report.tallied:
         return []
-    countries = (*report.countries(), "-") if report.places else ("*", "-")
+    # a report whose places are of no country (the Caribbean Sea) reads like one without
+    own = report.countries()
+    countries = (*own, "-") if own else ("*", "-")
     gap = rules.max_day_gap + date_slack(report, rules)
     return [f"{d}|{c}" for d in _days(report.occurred, gap, gap) for c in countries]
 

@@ -626,6 +626,24 @@ def _one_toll_apart(a: Report, b: Report, types: str, rules: IncidentRules) -> b
     )
 
 
+def _one_toll_unplaced(a: Report, b: Report, types: str, place: str) -> bool:
+    """One day, one type, one attacker and one death toll, told by two reports that name no
+    town, only a country or a sea ("US forces struck a vessel off the coast of Venezuela,
+    killing six" and "six 'narco-terrorists' killed in latest US strike on boat near
+    Venezuela"): nothing tells the two apart, and the toll and the side agree."""
+    ka, kb = a.claim("killed"), b.claim("killed")
+    return (
+        types == "same"
+        and place in ("country", "region")
+        and a.occurred == b.occurred
+        and ka is not None
+        and ka == kb
+        and bool(a.actors)
+        and set(a.actors) == set(b.actors)
+        and all(_precision(p) >= 3 for p in (*a.places, *b.places))
+    )
+
+
 def apart_before_places(a: Report, b: Report, rules: IncidentRules) -> bool:
     """True when the word-free checks alone keep the two apart (the resolver skips whole
     groups of reports that agree on the fields these checks read this way)."""
@@ -706,7 +724,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     if once and place == "same" and not rival:
         # a town taken, told on its day and the next; retaken by the other side is another
         required = min(required, rules.once_min_similarity)
-    if _same_deaths(a, b, types, gap, place, rules):
+    if _same_deaths(a, b, types, gap, place, rules) or _one_toll_unplaced(a, b, types, place):
         required = min(required, rules.same_toll_min_similarity)
     if (
         place == "country"
