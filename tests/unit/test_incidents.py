@@ -1221,3 +1221,28 @@ def test_one_small_toll_of_one_side_told_without_towns(tagger: Tagger) -> None:
         "b",
     )
     assert decide(first, other_toll) is None
+
+
+def test_a_search_ended_after_recovering_bodies_is_a_toll_update(tagger: Tagger) -> None:
+    strike = report(
+        tagger,
+        "Russian rockets hit a five-storey apartment building in Chasiv Yar late on Saturday, "
+        "killing at least 15 people.",
+        "a",
+    )
+    toll = report(
+        tagger,
+        "The death toll from the Russian strike on an apartment block in Chasiv Yar has climbed "
+        "to 34, emergency services said.",
+        "b",
+        days=2,
+    )
+    ended = report(
+        tagger,
+        "Rescuers ended the search of the collapsed building in Chasiv Yar after recovering 48 "
+        "bodies, the state emergency service said.",
+        "a",
+        days=4,
+    )
+    assert ended.toll_update and ended.event_type == "assessment.casualty_toll"
+    assert decide(strike, toll) is not None and decide(toll, ended) is not None
