@@ -1246,3 +1246,22 @@ def test_a_search_ended_after_recovering_bodies_is_a_toll_update(tagger: Tagger)
     )
     assert ended.toll_update and ended.event_type == "assessment.casualty_toll"
     assert decide(strike, toll) is not None and decide(toll, ended) is not None
+
+
+def test_of_two_reports_each_is_listed_where_the_other_reads(tagger: Tagger) -> None:
+    """The resolver reads blocks for the newcomer only: whichever of two arrives first,
+    the later must find it (a sea-only report once read only place-less ones)."""
+    from sitrep_api.incidents.blocking import read_blocks, stored_blocks
+
+    rules = load_rules()
+    texts = [
+        "A US strike on a vessel in the Caribbean killed two people.",  # a sea only
+        "US forces struck a boat off Venezuela, killing six.",  # a country
+        "Six people were killed in the latest strike, officials said.",  # no place
+        "Drones hit a depot in Sumy.",  # a town
+    ]
+    reports = [report(tagger, text, str(n)) for n, text in enumerate(texts)]
+    for a in reports:
+        for b in reports:
+            found = set(read_blocks(a, rules)) & set(stored_blocks(b, rules))
+            assert bool(found) == bool(set(read_blocks(b, rules)) & set(stored_blocks(a, rules)))

@@ -1,12 +1,15 @@
 """Where a report's candidates are: blocking keys `{occurred day}|{country}`.
 
-A report is listed under its own day and the days of its date slack (`rules.date_slack`): under each country of its places and under `*` (every report of the day), or,
-when it names no place, under `-`. It is judged against the reports listed under its
-day, the days either side and the days of its slack: a report with places reads its countries and `-`; one
-without, or whose places lie in no country (a sea), reads `*` and `-`, since the tagger misses places and such a report may be the same
-happening as any of the day's. The candidate relation is wider than the rule's own date
-window, so every pair the rule could link meets, whichever of the two arrives first;
-that is what makes the grouping independent of arrival order.
+A report is listed under its own day and the days of its date slack (`rules.date_slack`):
+under each country of its places and under `*` (every report of the day), or, when it
+names no place in a country (no place at all, or only a sea), under `-`. It is judged
+against the reports listed under its day, the days either side and the days of its slack:
+a report with a country reads its countries and `-`; one without reads `*` and `-`, since
+the tagger misses places and such a report may be the same happening as any of the day's.
+So of any two reports each is listed where the other reads, whichever arrives first (the
+resolver reads only for the newcomer), and the candidate relation is wider than the rule's
+own date window: every pair the rule could link meets, which is what makes the grouping
+independent of arrival order.
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ def stored_blocks(report: Report, rules: IncidentRules) -> list[str]:
     """The blocks a report is listed in (none for background and meta lines)."""
     if not report.tallied:
         return []
-    countries = (*report.countries(), "*") if report.places else ("-",)
+    # a report whose places lie in no country (the Caribbean Sea) is listed and reads like
+    # one without places: its candidates are every report of its days
+    own = report.countries()
+    countries = (*own, "*") if own else ("-",)
     spread = date_slack(report, rules)
     return [f"{d}|{c}" for d in _days(report.occurred, spread, spread) for c in countries]
 
@@ -36,7 +42,6 @@ def read_blocks(report: Report, rules: IncidentRules) -> list[str]:
     """The blocks where a report's candidates are listed."""
     if not report.tallied:
         return []
-    # a report whose places are of no country (the Caribbean Sea) reads like one without
     own = report.countries()
     countries = (*own, "-") if own else ("*", "-")
     gap = rules.max_day_gap + date_slack(report, rules)
