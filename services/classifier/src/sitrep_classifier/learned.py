@@ -66,8 +66,9 @@ _SAID_BEFORE = re.compile(
 # A live blog's time stamp or a timeline's date label before the text ("07:12 GMT — ...",
 # "0745 - ...", "19 January: ...", "March 2 — ..."): when, not what, and its digits and
 # month words would otherwise weigh in the word pairs of every stamped post.
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"  # "Sept.", "March"
+_MONTH = (  # "March", "Sept.", "Oct": not "Mark 12 - ..."
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _STAMP = re.compile(
     r"^(?:(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:\s*(?i:[ap]\.?m\.?))?"
