@@ -5253,3 +5253,11 @@ def test_a_figures_kind_is_read_in_its_own_sentence(tagger: Tagger) -> None:
     )
     assert figures(tagger, arrivals) == [("count", 100000.0)]
     assert figures(tagger, "U.S. officials said 30 were killed.") == [("killed", 30.0)]
+
+
+def test_one_and_his_kin_are_counted_together(tagger: Tagger) -> None:
+    sons = "An Israeli air strike on a house in Toul killed a man and his two sons."
+    assert figures(tagger, sons) == [("killed", 3.0)]
+    assert figures(tagger, "Gunmen killed a farmer and his wife.") == [("killed", 2.0)]
+    among = "Israeli strikes killed 12 people, among them a woman and her three children."
+    assert figures(tagger, among) == [("killed", 12.0), ("killed", 3.0)]

@@ -751,9 +751,12 @@ _OTHERS_AFTER = caseless(r"\s+others\b(?!\s+(?:were|was|are|had|have|has)\b)")
 _LIST_HEAD_VERB = caseless(
     r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:es|ed|ing)|arrest(?:s|ed|ing)?|"
     r"detain(?:s|ed|ing)?|abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?)\s+[^\d,;.]*?(?:,|\band)\s+"
-    r"(?:at\s+least\s+)?$"
+    r"(?:(?:his|her|their)\s+)?(?:at\s+least\s+)?$"
 )
-_ONE_AND_BEFORE = caseless(r"\b(?:a|an|one)\s+[a-z-]+\s+and\s+(?:at\s+least\s+)?$")
+# "killing a driver and two passengers", "killed a man and his two sons": one more
+_ONE_AND_BEFORE = caseless(
+    r"\b(?:a|an|one)\s+[a-z-]+\s+and\s+(?:(?:his|her|their)\s+)?(?:at\s+least\s+)?$"
+)
 _OTHERS_KINDS = frozenset({"killed", "injured", "detained", "held_hostage"})
 
 
@@ -1455,7 +1458,8 @@ _TWO_PEOPLE = caseless(
     r"(?:were|have\s+been|had\s+been)\s+(?:reportedly\s+|also\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt)\b"
     # "a wall collapsed on a shelter, killing a man and his daughter"
-    rf"|\b(?P<harm2>killing|wounding|injuring)\s+(?P<a2>an?\s+{_PERSON}\s+and\s+(?:her|his|their)\s+"
+    rf"|\b(?P<harm2>killing|killed|wounding|wounded|injuring|injured)\s+"
+    rf"(?P<a2>an?\s+{_PERSON}\s+and\s+(?:her|his|their)\s+"
     rf"{_PERSON})\b"
 )
 
