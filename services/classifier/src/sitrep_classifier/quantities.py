@@ -1165,13 +1165,13 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         pos = window_start + m.start()
         before = pos < start
         distance = start - (window_start + m.end()) if before else pos - end
-        if before and ";" in window[m.end() : start - window_start]:
-            continue  # "27 had died; ten girls and a counsellor were missing": another clause's
         gap = (
             window[m.end() : start - window_start]
             if before
             else window[end - window_start : m.start()]
         )
+        if before and ";" in gap:
+            continue  # "27 had died; ten girls and a counsellor were missing": another clause's
         if _SENTENCE_GAP.search(gap):
             continue  # "registered 100,000 new arrivals. Shelter is needed.": another sentence's
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:

@@ -610,18 +610,22 @@ def _same_deaths(
     )
 
 
+def _one_day_toll(a: Report, b: Report, types: str) -> float | None:
+    """The death toll two reports of one type and one day both give, when it is the same."""
+    ka = a.claim("killed")
+    same = types == "same" and a.occurred == b.occurred and ka is not None
+    return ka if same and ka == b.claim("killed") else None
+
+
 def _one_toll_apart(a: Report, b: Report, types: str, rules: IncidentRules) -> bool:
     """One day, one country, one type and one death toll of `same_toll_min` or more, told
     with places that disagree: 44 worshippers killed at a mosque "in Fambita, Tillaberi
     region" and "near the town of Kokorou" (a village no gazetteer lists, put at the
     country's centroid) are one massacre."""
-    ka, kb = a.claim("killed"), b.claim("killed")
+    toll = _one_day_toll(a, b, types)
     return (
-        types == "same"
-        and a.occurred == b.occurred
-        and ka is not None
-        and ka == kb
-        and ka >= rules.same_toll_min
+        toll is not None
+        and toll >= rules.same_toll_min
         and bool(set(a.countries()) & set(b.countries()))
     )
 
@@ -631,13 +635,9 @@ def _one_toll_unplaced(a: Report, b: Report, types: str, place: str) -> bool:
     town, only a country or a sea ("US forces struck a vessel off the coast of Venezuela,
     killing six" and "six 'narco-terrorists' killed in latest US strike on boat near
     Venezuela"): nothing tells the two apart, and the toll and the side agree."""
-    ka, kb = a.claim("killed"), b.claim("killed")
     return (
-        types == "same"
+        _one_day_toll(a, b, types) is not None
         and place in ("country", "region")
-        and a.occurred == b.occurred
-        and ka is not None
-        and ka == kb
         and bool(a.actors)
         and set(a.actors) == set(b.actors)
         and all(_precision(p) >= 3 for p in (*a.places, *b.places))
