@@ -5261,3 +5261,46 @@ def test_one_and_his_kin_are_counted_together(tagger: Tagger) -> None:
     assert figures(tagger, "Gunmen killed a farmer and his wife.") == [("killed", 2.0)]
     among = "Israeli strikes killed 12 people, among them a woman and her three children."
     assert figures(tagger, among) == [("killed", 12.0), ("killed", 3.0)]
+
+
+def test_one_named_before_his_men_and_an_aged_victim_are_counted(tagger: Tagger) -> None:
+    leader = 'A drone strike killed a gang leader known as "Ti Makak" and four of his men.'
+    assert figures(tagger, leader) == [("killed", 5.0)]
+    aged = "Guided bombs struck Kivsharivka, killing a 63-year-old woman and injuring three men."
+    assert sorted(figures(tagger, aged)) == [("injured", 3.0), ("killed", 1.0)]
+    # "four other men": the chief is a fifth
+    chief = "Suspected jihadists abducted a village chief and four other men from Dori."
+    assert figures(tagger, chief) == [("held_hostage", 5.0)]
+
+
+def test_treated_wounded_one_more_hostage_and_lost_shelter(tagger: Tagger) -> None:
+    treated = "Its teams in Tawila had treated more than 400 wounded people in a week."
+    assert figures(tagger, treated) == [("injured", 400.0)]
+    assert figures(tagger, "Doctors treated 300 patients for cholera.") == [("count", 300.0)]
+    remains = "Hamas handed over the remains of one more hostage, leaving two still in Gaza."
+    assert figures(tagger, remains)[0] == ("released", 1.0)
+    assert figures(tagger, "The UN said 13,000 families had lost their shelter.") == [
+        ("displaced", 13000.0)
+    ]
+
+
+def test_cues_for_a_strike_by_sea_drones_a_siege_a_truce_and_an_appointment() -> None:
+    tanker = "The tanker Virat was hit by sea drones off the coast on Friday."
+    assert top_cue(tanker) == "remote.air_drone_strike"
+    assert top_cue("The RSF tightened its siege of Kadugli and Dilling.") == "battle.armed_clash"
+    truce = "The RSF commander announced a three-month humanitarian truce."
+    assert top_cue(truce) == "diplomacy.intent"
+    named = "Lebanon named a former ambassador to lead its delegation to the ceasefire committee."
+    assert top_cue(named) == "politics.domestic"
+
+
+def test_a_capital_telling_of_its_own_troops_and_a_backed_force(tagger: Tagger) -> None:
+    taken = "Moscow's defence ministry said its troops had taken the village of Novopavlivka."
+    assert "Russian forces" in actor_names(tagger, taken)
+    backed = "The first troops of the UN-backed Gang Suppression Force arrive in January."
+    assert actor_names(tagger, backed) == ["Gang Suppression Force"]
+
+
+def test_a_country_s_coast_or_waters_named_by_its_people(tagger: Tagger) -> None:
+    off = "Sea drones hit a tanker 35 nautical miles off the Turkish coast."
+    assert [loc.name for loc in tagger.classify(event(off)).locations] == ["Turkey"]

@@ -802,6 +802,9 @@ class ActorIndex:
             words = m.group("name").split()
             if words[0] in self.unlisted.not_first:
                 words, start = words[1:], start + len(words[0]) + 1
+            if words and _BACKER.match(words[0]):
+                # "the UN-backed Gang Suppression Force": who backs it is not its name
+                words, start = words[1:], start + len(words[0]) + 1
             if len(words) < 2 or not free_or_within(start, end):
                 continue
             if len(words) == 2 and words[0] in self.state_words:
@@ -816,6 +819,9 @@ class ActorIndex:
             found.append((" ".join(words), "non_state_armed", start, end))
             taken.append((start, end))
         return found
+
+
+_BACKER = re.compile(r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated)$")
 
 
 # "Name Surname, head of the ...": a person named by the body they lead

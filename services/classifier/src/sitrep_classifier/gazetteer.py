@@ -206,7 +206,8 @@ _FORCES_GROUP_AFTER = caseless(
 # Zaporizhzhia direction": an axis of advance named after the place, not the place
 _DIRECTION_AFTER = caseless(r"^\s+(?:direction|axis)\b")
 _TERRITORY = re.compile(
-    r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters)\b"
+    r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|airspace|territorial\s+waters|waters|"
+    r"coast|coastline)\b"  # "off the Turkish coast": the country's sea
 )
 # "Bekaa Valley", "Nineveh Plains": a landform named after a region the index knows.
 _FEATURE_AFTER = re.compile(

@@ -254,7 +254,9 @@ _FRACTION_AFTER = caseless(r"[\s-]+(?:thirds?|quarters?|fifths?|tenths?|halves)\
 # "one family", "one side", "one of the deadliest": the determiner, not a figure.
 _ONE_AS_DETERMINER = caseless(
     r"\s+(?:family|household|another|side|way|time|point|hand|day|morning|night|evening|"
-    r"afternoon|week|month|year|more|last|such|single|"
+    # not "the remains of one more hostage": one of them, counted
+    r"afternoon|week|month|year|more(?!\s+(?:hostages?|captives?|bod(?:y|ies)|prisoners?))|last|"
+    r"such|single|"
     # "burned 40 tankers in one ambush": which attack, not a count of them
     r"ambush|attack|raid|assault|incident|blast|explosion|operation|go)\b"
     r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+['’]s\s+)?(?:most|least|last|first|few|"
@@ -446,7 +448,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee", "flee", "flees",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
-                         "driven from", "lost their homes", "from their homes", "left their homes",
+                         "driven from", "lost their homes", "lost their shelter", "lost their shelters",
+                         "lost their houses", "lost their tents", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area", "relocated",
                          "sheltering in", "sheltering at",
                          "to temporary shelters", "to shelters", "to evacuation centres",
@@ -753,9 +756,17 @@ _LIST_HEAD_VERB = caseless(
     r"detain(?:s|ed|ing)?|abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?)\s+[^\d,;.]*?(?:,|\band)\s+"
     r"(?:(?:his|her|their)\s+)?(?:at\s+least\s+)?$"
 )
+_NOT_A_VERB = (
+    r"(?!(?:was|were|is|are|has|have|had|been|killed|wounded|injured|died|dead|hurt|arrested|"
+    r"detained|abducted)\b)"
+)
 # "killing a driver and two passengers", "killed a man and his two sons": one more
 _ONE_AND_BEFORE = caseless(
-    r"\b(?:a|an|one)\s+[a-z-]+\s+and\s+(?:(?:his|her|their)\s+)?(?:at\s+least\s+)?$"
+    # the one's words, no verb among them ("one firefighter was killed and 12 others")
+    rf"\b(?:a|an|one)\s+(?:{_NOT_A_VERB}[a-z-]+\s+){{0,2}}{_NOT_A_VERB}[a-z-]+"
+    # "killed a gang leader known as \"Ti Makak\" and four of his men"
+    r"(?:\s+(?:known\s+as|called|named|nicknamed)\s+[\"“'‘][^\"”’]{1,30}[\"”'’])?"
+    r"\s+and\s+(?:(?:his|her|their)\s+)?(?:at\s+least\s+)?$"
 )
 _OTHERS_KINDS = frozenset({"killed", "injured", "detained", "held_hostage"})
 
@@ -1116,7 +1127,9 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "casualties"  # "1,000 children have been killed or injured": not told apart
     if _WOUNDS_AFTER.match(lowered, end, end + 60):
         return "injured"  # "treated 320 patients for gunshot wounds"
-    if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start):
+    if _OWN_VERB_BEFORE.search(lowered, max(0, start - 30), start) and not _HARMED_AFTER.match(
+        lowered, end
+    ):
         return None  # "seized 40 firearms", "infected 100,000 people": counted, not harmed
     if _HITS_BY_BEFORE.search(lowered, max(0, start - 70), start):
         return "targets_hit"
@@ -1414,7 +1427,7 @@ _ONE_PERSON = caseless(
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|executed|executing|wounded|wounding|injured|injuring|"
     r"eliminated)\s+"
     # not "killing a man and his daughter" (two), but "killing a policewoman and wounding 10"
-    rf"(?P<a2>an?|the|his|her|their)\s+{_PERSON}\b"
+    rf"(?P<a2>an?|the|his|her|their)\s+(?:\d+-year-old\s+)?{_PERSON}\b"
     r"(?![’'-]|\s+and\b(?!\s+(?:wounding|injuring|wounded|injured|hurting|leaving)\b))"
     # telegraphic, without an article: "army says soldier killed in strike"
     rf"|\b(?:says|said|say)\s+(?P<a3>{_PERSON})\s+(?P<harm3>killed|shot\s+dead|wounded|injured)\b"
@@ -1594,6 +1607,7 @@ _OWN_VERB_BEFORE = caseless(
     r"\b(?:seized|seizing|seizes|confiscated|confiscating|"
     rf"infected|infecting|sickened|treated|treating|vaccinated)\s+{_ROUGHLY}$"
 )
+_HARMED_AFTER = caseless(r"\s+(?:wounded|injured)\b")  # "treated 400 wounded people": harmed
 # "struck nine sites", "targeted more than 100 vessels", "struck ... in 141 areas": what an
 # attack hit, counted.
 _HIT_BEFORE = caseless(
@@ -1941,7 +1955,7 @@ def extract_quantities(text: str) -> list[Quantity]:
                 and (
                     _OTHERS_AFTER.match(lowered, hit.end, hit.end + 20)
                     # "killing a driver and two passengers": the one before is harmed too
-                    or _ONE_AND_BEFORE.search(before[-30:])
+                    or _ONE_AND_BEFORE.search(before[-70:])
                 )
                 and _LIST_HEAD_VERB.search(clause[-80:])  # ends in the joiner: ", " or " and "
             ):

@@ -356,7 +356,8 @@ class Tagger:
                         actors, passage.span(m.start("capital"), m.end("capital")),
                         name=entry.name, type=entry.type, country=entry.country, role="actor",
                     )  # fmt: skip
-            for m in _CAPITAL_FORCES.finditer(passage.value):
+            own = _CAPITAL_OWN_FORCES.finditer(passage.value)
+            for m in (*_CAPITAL_FORCES.finditer(passage.value), *own):
                 # "the last town held by Kinshasa's forces": the state's forces
                 state = self.capital_states.get(m.group("capital"))
                 forces = self.actors.forces.get(state.country) if state and state.country else None
@@ -603,6 +604,12 @@ _CAPITAL_FORCES = re.compile(
     rf"\b{_CAPITAL_NAME}['’]s\s+(?:forces|troops|army|soldiers|military)\b"
     # "Kyiv's military administration said": the city's civil office
     r"(?!\s+(?:administration|government|authorities|court|prosecutors?|chief|leaders?))"
+)
+# "Moscow said its troops had taken ...", "Moscow's defence ministry says its forces": the
+# state's forces, told by the state
+_CAPITAL_OWN_FORCES = re.compile(
+    rf"\b{_CAPITAL_NAME}(?:['’]s\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e))?\s+"
+    r"(?:said|says|claimed|claims|announced)\s+(?:that\s+)?its\s+(?:forces|troops|units|soldiers)\b"
 )
 # "Moscow claims capture of Vovchansk, Kyiv denies": a capital answering after a comma
 _CAPITAL_REPLY = re.compile(
