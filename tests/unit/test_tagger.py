@@ -5304,3 +5304,24 @@ def test_a_capital_telling_of_its_own_troops_and_a_backed_force(tagger: Tagger) 
 def test_a_country_s_coast_or_waters_named_by_its_people(tagger: Tagger) -> None:
     off = "Sea drones hit a tanker 35 nautical miles off the Turkish coast."
     assert [loc.name for loc in tagger.classify(event(off)).locations] == ["Turkey"]
+
+
+def test_cues_for_a_ministry_s_precision_strikes_a_vow_and_pre_positioned_aid() -> None:
+    strikes = (
+        "The Armed Forces delivered one massive and six combined strikes with long-range "
+        "precision weapons on enterprises of the military-industrial complex."
+    )
+    assert top_cue(strikes) == "remote.missile_artillery"
+    assert top_cue('Burhan vows to fight on "until the last rebel is defeated"') == (
+        "diplomacy.threat"
+    )
+    packs = "The welfare department has pre-positioned 60,000 food packs in the region."
+    assert top_cue(packs) == "aid.humanitarian"
+
+
+def test_food_packs_are_aid_and_a_named_unit_is_not_its_owner(tagger: Tagger) -> None:
+    packs = "The welfare department has pre-positioned 60,000 food packs in the region."
+    assert figures(tagger, packs) == [("aid_volume", 60000.0)]
+    radwan = "The strikes targeted members of Hezbollah's Radwan force in the south."
+    assert "Radwan Force" in actor_names(tagger, radwan)
+    assert all("'s" not in name for name in actor_names(tagger, radwan))

@@ -802,6 +802,9 @@ class ActorIndex:
             words = m.group("name").split()
             if words[0] in self.unlisted.not_first:
                 words, start = words[1:], start + len(words[0]) + 1
+            if len(words) > 2 and words[0].endswith(("'s", "’s")):
+                # "Hezbollah's Radwan Force": the unit, not whose it is
+                words, start = words[1:], start + len(words[0]) + 1
             if words and _BACKER.match(words[0]):
                 # "the UN-backed Gang Suppression Force": who backs it is not its name
                 words, start = words[1:], start + len(words[0]) + 1

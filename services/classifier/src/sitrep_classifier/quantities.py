@@ -508,6 +508,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("aid_volume", False, ("aid trucks", "trucks", "truckloads", "tonnes", "tons", "aid flights", "convoy",
                            "tarpaulins", "tarps", "shelter kits", "doses",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
+                           "food packs", "family food packs", "food kits", "relief packs",
                            "blankets", "litres", "liters", "hot meals", "meals",
                            "cubic metres", "cubic meters")),
     # "200,000 homes were submerged": flooded homes are damaged
