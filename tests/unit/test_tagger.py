@@ -5325,3 +5325,34 @@ def test_food_packs_are_aid_and_a_named_unit_is_not_its_owner(tagger: Tagger) ->
     radwan = "The strikes targeted members of Hezbollah's Radwan force in the south."
     assert "Radwan Force" in actor_names(tagger, radwan)
     assert all("'s" not in name for name in actor_names(tagger, radwan))
+
+
+def test_where_weapons_were_aimed_is_not_what_they_counted(tagger: Tagger) -> None:
+    fired = "Russia fired 653 drones and 51 missiles at targets across the country."
+    assert figures(tagger, fired) == [("launched", 653.0), ("launched", 51.0)]
+    assert figures(tagger, "Air defences shot down 718 aerial targets.") == [("intercepted", 718.0)]
+
+
+def test_where_an_advance_comes_from_is_no_part_of_the_country(tagger: Tagger) -> None:
+    headline = "Ukraine"
+    cut_off = (
+        "Analysts said Ukrainian units in Huliaipole were at risk of being cut off from the north."
+    )
+    names = [loc.name for loc in tagger.classify(event(cut_off, headline)).locations]
+    assert names == ["Huliaipole"]
+    shelled = "Shelling continued in the north overnight, officials said."
+    assert [loc.name for loc in tagger.classify(event(shelled, headline)).locations] == [
+        "northern Ukraine"
+    ]
+
+
+def test_the_un_children_s_agency_and_long_paragraph_cues(tagger: Tagger) -> None:
+    agency = "The UN children's agency said 40 children had been killed in a week."
+    assert "UNICEF" in actor_names(tagger, agency)
+    assert top_cue("Russian troops have entered the eastern outskirts of Huliaipole.") == (
+        "battle.territory_taken"
+    )
+    series = "More than 100 people have been killed in a series of drone strikes on towns."
+    assert top_cue(series) == "assessment.casualty_toll"
+    troops = "The minister said his country had prepared up to 20,000 troops who could be deployed."
+    assert top_cue(troops) == "diplomacy.intent"

@@ -234,6 +234,11 @@ _HOME_PART = re.compile(
     r"(?P<compass>(?:north|south)-?(?:east|west)|north|south|east|west)\b"
     r"(?!\s+(?:of|bank|side|coast|wing|end|department|region|province|state)\b|[-'’]|\s+[A-Z])"
 )
+# "cut off from the north", "attacked the town from the south": where an advance comes from
+_APPROACHED_FROM = re.compile(
+    r"\b(?:cut\s+off|attack\w*|assault\w*|advanc\w*|approach\w*|push\w*|encircl\w*|"
+    r"outflank\w*|envelop\w*|bypass\w*)\s+(?:[\w'’-]+\s+){0,3}?from$"
+)
 _COMPASS_ADJECTIVE = {
     "north": "northern", "south": "southern", "east": "eastern", "west": "western",
     "northeast": "northeastern", "northwest": "northwestern",
@@ -1246,6 +1251,8 @@ class Gazetteer:
         found: list[Mention] = []
         for passage in passages:
             for m in _HOME_PART.finditer(passage.value):
+                if _APPROACHED_FROM.search(passage.lower, max(0, m.start() - 30), m.start() + 4):
+                    continue  # "at risk of being cut off from the north": a direction
                 name = f"{_COMPASS_ADJECTIVE[m.group('compass').lower().replace('-', '')]} {country.name}"
                 curated = [p for p in self.index.candidates(normalise(name)) if p.curated]
                 if curated:

@@ -708,6 +708,7 @@ _COUNTED_NOUNS = {
 }
 # Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
+_AIMED_GAP = re.compile(r"\b(?:at|on|against|into|towards?)\b")
 _NEGATED_KIND = re.compile(r"\b(?:no|without|zero)\s+$")
 # "were damaged and about 58,000 people": a verb that ends a clause before "and"
 _AND_OTHER_SUBJECT = caseless(
@@ -1188,6 +1189,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             continue  # "27 had died; ten girls and a counsellor were missing": another clause's
         if _SENTENCE_GAP.search(gap):
             continue  # "registered 100,000 new arrivals. Shelter is needed.": another sentence's
+        if not before and kind in _COUNTED_NOUNS and _AIMED_GAP.search(gap):
+            continue  # "fired 51 missiles at targets": where they were aimed, not what is counted
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if kind == "in_need" and not before and m.group().startswith("to "):
