@@ -5356,3 +5356,34 @@ def test_the_un_children_s_agency_and_long_paragraph_cues(tagger: Tagger) -> Non
     assert top_cue(series) == "assessment.casualty_toll"
     troops = "The minister said his country had prepared up to 20,000 troops who could be deployed."
     assert top_cue(troops) == "diplomacy.intent"
+
+
+def test_a_village_named_by_its_kind_after_residents_of_is_a_place(tagger: Tagger) -> None:
+    yaroun = (
+        "Residents of the border village of Yaroun said an Israeli bulldozer, escorted by "
+        "troops, had crossed the border fence and demolished two homes."
+    )
+    tagged = tagger.classify(event(yaroun))
+    assert [loc.name for loc in tagged.locations] == ["Yaroun"]
+    assert "Israeli forces" in [a.name for a in tagged.actors]
+    assert "Lebanese forces" not in [a.name for a in tagged.actors]
+
+
+def test_the_national_police_a_un_authorised_mission_and_uk_intelligence(tagger: Tagger) -> None:
+    operation = (
+        "The national police, backed by members of the UN-authorised security mission, "
+        "launched an operation to retake the road between Port-au-Prince and Saint-Marc."
+    )
+    assert sorted(actor_names(tagger, operation, "Haiti")) == [
+        "Haitian police", "Kenyan-led security mission"
+    ]  # fmt: skip
+    update = "British military intelligence said Russia was likely to keep up its pressure."
+    assert "UK Ministry of Defence" in actor_names(tagger, update)
+
+
+def test_no_reports_of_deaths_is_no_toll(tagger: Tagger) -> None:
+    treated = (
+        "The minister said there were no reports of deaths so far and 22 people had been "
+        "treated in hospital for minor injuries."
+    )
+    assert figures(tagger, treated) == [("injured", 22.0)]

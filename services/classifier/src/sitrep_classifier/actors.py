@@ -1067,8 +1067,9 @@ def bare_government(passages: list[Passage], speaking: bool = False) -> TextSpan
 # "800 police officers", "police said").
 _BARE_POLICE = caseless(
     # "police and local self-defence brigades repelled": the police act beside them
-    r"\b(?:(?:(?:riot|counter-?terrorism|anti-?terror(?:ism)?)\s+)?(?:police|policemen|"
-    r"police\s+officers)|armed\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?\s+"
+    r"\b(?:(?:(?:riot|counter-?terrorism|anti-?terror(?:ism)?|national)\s+)?(?:police|policemen|"
+    # "The national police, backed by ...": the comma before the verb
+    r"police\s+officers)|armed\s+officers)(?:\s+and(?:\s+[\w-]+){1,4}?)?,?\s+"
     # "Police in Nairobi fired": the city's police
     r"(?:in\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+)?"
     # "a police drone strike kills": the police's own strike

@@ -352,7 +352,9 @@ _VESSELS = (
 _VESSEL_BEFORE = EndAnchored(rf"\b(?:{'|'.join(_VESSELS)})\s+$", _VESSELS)
 # "Residents of Solino say ...": the people live there; the place is no speaker
 _RESIDENTS_OF_BEFORE = EndAnchored(
-    r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?$",
+    r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?"
+    # "Residents of the border village of Yaroun said": the village, named by its kind
+    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|camp|district|neighbou?rhood)\s+of\s+)?$",
     ("in", "of", "the"),
 )
 _SPEECH_AFTER = caseless(

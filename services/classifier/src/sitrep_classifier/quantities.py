@@ -709,7 +709,10 @@ _COUNTED_NOUNS = {
 # Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
 _AIMED_GAP = re.compile(r"\b(?:at|on|against|into|towards?)\b")
-_NEGATED_KIND = re.compile(r"\b(?:no|without|zero)\s+$")
+# "causing no injuries", "no reports of deaths so far and 22 people were treated"
+_NEGATED_KIND = re.compile(
+    r"\b(?:no|without|zero)\s+(?:(?:immediate\s+)?(?:reports?|word)\s+of\s+(?:any\s+)?)?$"
+)
 # "were damaged and about 58,000 people": a verb that ends a clause before "and"
 _AND_OTHER_SUBJECT = caseless(
     r"^\s+and\s+(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|"
@@ -1175,7 +1178,7 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
                 continue
             kind = "destroyed"  # "destroyed three boats", "a missile destroyed two apartment
             # blocks": not an interception
-        if _NEGATED_KIND.search(window, max(0, m.start() - 12), m.start()):
+        if _NEGATED_KIND.search(window, max(0, m.start() - 32), m.start()):
             continue  # "hit one of its positions, causing no injuries": nobody was hurt
         pos = window_start + m.start()
         before = pos < start
