@@ -5387,3 +5387,20 @@ def test_no_reports_of_deaths_is_no_toll(tagger: Tagger) -> None:
         "treated in hospital for minor injuries."
     )
     assert figures(tagger, treated) == [("injured", 22.0)]
+
+
+def test_informants_and_towns_after_a_verb_are_not_counted(tagger: Tagger) -> None:
+    briefed = "Witkoff met al-Hayya in Cairo last week, two people briefed on the talks said."
+    assert figures(tagger, briefed) == []
+    arrested = "Fourteen people involved in the attempt have been arrested."
+    assert figures(tagger, arrested) == [("detained", 14.0)]
+    accounted = "Only about 100,000 have been accounted for in Tawila and other towns."
+    assert figures(tagger, accounted) == [("count", 100000.0)]
+
+
+def test_a_states_officials_after_a_town_are_no_apposition(tagger: Tagger) -> None:
+    geneva = (
+        "After two days of talks in Geneva, US and Ukrainian delegations said they had a draft."
+    )
+    assert sorted(actor_names(tagger, geneva)) == ["Ukraine", "United States"]
+    assert actor_names(tagger, "Leaders met in Jeddah, Saudi Arabia, on Monday.") == []

@@ -400,6 +400,10 @@ _YEAR_BEFORE = EndAnchored(
     ),
 )
 _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
+_INFORMANTS_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+)?(?:people|persons|sources|officials|diplomats)\s+(?:who\s+were\s+)?"
+    r"(?:briefed\s+on|familiar\s+with|with\s+knowledge\s+of|close\s+to)\b"
+)
 # "mourning for the nine people killed in the strike": the toll, though referred to
 _THE_HARMED_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|civilians|children|residents|passengers|victims)\s+"
@@ -709,6 +713,7 @@ _COUNTED_NOUNS = {
 # Counted nouns a weapons verb before the figure does not override ("launched 4 missile strikes").
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
 _AIMED_GAP = re.compile(r"\b(?:at|on|against|into|towards?)\b")
+_VERB_GAP = re.compile(r"\b(?:have|has|had|were|was|are|is|been)\b")
 # "causing no injuries", "no reports of deaths so far and 22 people were treated"
 _NEGATED_KIND = re.compile(
     r"\b(?:no|without|zero)\s+(?:(?:immediate\s+)?(?:reports?|word)\s+of\s+(?:any\s+)?)?$"
@@ -1194,6 +1199,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             continue  # "registered 100,000 new arrivals. Shelter is needed.": another sentence's
         if not before and kind in _COUNTED_NOUNS and _AIMED_GAP.search(gap):
             continue  # "fired 51 missiles at targets": where they were aimed, not what is counted
+        if not before and kind in _COUNTED_NOUNS and _VERB_GAP.search(gap):
+            continue  # "100,000 have been accounted for in Tawila and other towns": not towns
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if kind == "in_need" and not before and m.group().startswith("to "):
@@ -1357,6 +1364,8 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             and not _THE_HARMED_AFTER.match(lowered, end, end + 60)
         ):
             continue  # "the two countries" refers, it does not count
+        if _INFORMANTS_AFTER.match(lowered, end, end + 60):
+            continue  # "two people briefed on the talks said": who told it, not a count
         if tail.endswith("all but "):
             continue  # "all but one of the 242 on board": the exception, not a count
         if num.isalpha() and scale and scale.lower() in {"m", "b", "k"}:

@@ -740,7 +740,12 @@ def _not_targets(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
                 _TOWARDS_BEFORE.search(text[max(0, span.start - 30) : span.start])
                 or _FIRED_FROM_BEFORE.search(text[max(0, span.start - 40) : span.start])
                 or _TOWARDS_LIST.search(wider)
-                or _PLACE_APPOSED.search(wider)
+                # not "talks in Geneva, US officials said": the state's officials, no apposition
+                or (
+                    _PLACE_APPOSED.search(wider)
+                    and not _STATE_PEOPLE.search(text, span.start, span.end)
+                    and not _STATE_PEOPLE_AFTER.match(text, span.end)
+                )
                 or _CITIZENS_OF.search(wider)
             ):
                 continue
@@ -754,6 +759,13 @@ _CITIZENS_OF = re.compile(
     r"\b(?:citizens?|nationals?|passport\s+holders?)\s+of\s+"
     r"(?:(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*(?:and\s+)?|and\s+))*(?:the\s+)?$"
 )
+# "US officials", "US and Ukrainian delegations": people of a state, who act
+_PEOPLE_OF_A_STATE = (
+    r"(?:officials|delegations?|negotiators|diplomats|envoys?|leaders|authorities|government|"
+    r"forces|troops)\b"
+)
+_STATE_PEOPLE = re.compile(rf"\b{_PEOPLE_OF_A_STATE}")
+_STATE_PEOPLE_AFTER = re.compile(rf"(?:\s+and\s+[A-Z][\w'’-]*)?\s+{_PEOPLE_OF_A_STATE}")
 # "met in Jeddah, Saudi Arabia": the country says where the town is
 _PLACE_APPOSED = re.compile(
     r"\b(?:in|at|near|from|to)\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2},\s*$"
