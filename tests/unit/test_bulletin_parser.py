@@ -541,3 +541,18 @@ def test_a_bold_lead_sentence_is_the_items_headline() -> None:
         ("Drones hit Odesa", "Two people were hurt."),
         (None, "Kyiv was calm."),
     ]
+
+
+def test_a_wire_storys_datelined_first_paragraph_is_an_item_not_a_title() -> None:
+    body = (
+        "KYIV, Ukraine (AP) — A Russian missile and drone barrage killed at least six people "
+        "in Kyiv overnight, city officials said Saturday.\n\n"
+        "The head of the city's military administration said 35 people were wounded.\n\n"
+        "MOSCOW (AP) — Russia's Defense Ministry said its air defenses downed 41 drones.\n"
+    )
+    b = parse_bulletin(body)
+    assert [item.text[:4] for item in b.items] == ["KYIV", "The ", "MOSC"]
+    assert b.title is None and (b.dateline, b.source_name) == ("KYIV, Ukraine", "AP")
+    # a standfirst without a dateline stays the document's lead
+    titled = parse_bulletin("Russia pounds Kyiv\n\n" + body)
+    assert titled.heading == "Russia pounds Kyiv" and len(titled.items) == 3

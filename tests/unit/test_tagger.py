@@ -5404,3 +5404,15 @@ def test_a_states_officials_after_a_town_are_no_apposition(tagger: Tagger) -> No
     )
     assert sorted(actor_names(tagger, geneva)) == ["Ukraine", "United States"]
     assert actor_names(tagger, "Leaders met in Jeddah, Saudi Arabia, on Monday.") == []
+
+
+def test_gourdes_informants_who_told_and_a_part_of_an_interception(tagger: Tagger) -> None:
+    toll = 'Gunmen demanded a "toll" of up to 50,000 gourdes per truck, two drivers told reporters.'
+    assert figures(tagger, toll) == [("money", 50000.0)]
+    downed = "Air defences downed 41 drones overnight, including 12 over the Moscow region."
+    assert figures(tagger, downed) == [("intercepted", 41.0), ("intercepted", 12.0)]
+
+
+def test_a_town_district_is_named_without_its_designation(tagger: Tagger) -> None:
+    hit = "A missile hit a building in the Dniprovskyi district of Kyiv."
+    assert [loc.name for loc in tagger.classify(event(hit)).locations] == ["Dniprovskyi", "Kyiv"]

@@ -110,6 +110,7 @@ _ADMIN_SUFFIX = caseless(
     r"(?P<plural>s)?\b"
 )
 _DESIGNATED = caseless(r"\s+(?:region|state|province)$")
+_QUARTER = caseless(r"\s+(?:district|neighbou?rhood|quarter)$")
 _FIRST_LEVEL = {
     "region",
     "province",
@@ -1502,7 +1503,9 @@ def _display_name(m: Mention) -> str:
     if m.place.curated or m.place.kind not in ("settlement", "admin1"):
         return m.place.name
     surface = m.passage.value[m.start : m.name_end].strip("'’‘\"“” ")  # "Kassala state": Kassala
-    designation = _DESIGNATED.search(fold(surface))  # "Plateau State" as "Plateau state"
+    designation = _DESIGNATED.search(fold(surface)) or (  # "Plateau State" as "Plateau state"
+        _QUARTER.search(fold(surface)) if m.place.kind == "settlement" else None
+    )  # "the Dniprovskyi district" of Kyiv: Dniprovskyi
     if designation and not _DESIGNATED.search(fold(m.place.name)):
         surface = surface[: designation.start()]  # "Littoral region", known only so: Littoral
     name = surface if surface and not surface.isupper() else m.place.name

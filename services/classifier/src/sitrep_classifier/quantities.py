@@ -131,6 +131,18 @@ _CURRENCY_WORDS = {
     "pesos": "MXN",
     "soles": "PEN",
     "bolivianos": "BOB",
+    "gourdes": "HTG",
+    "kyats": "MMK",
+    "kyat": "MMK",
+    "leones": "SLE",
+    "cordobas": "NIO",
+    "quetzales": "GTQ",
+    "lempiras": "HNL",
+    "manat": "AZN",
+    "tenge": "KZT",
+    "lari": "GEL",
+    "drams": "AMD",
+    "somoni": "TJS",
 }
 
 # Matched in the folded text, only where `_FIGURE_STARTS` finds a figure can begin.
@@ -403,6 +415,8 @@ _THE_BEFORE = EndAnchored(r"\bthe\s+$", ("the",))
 _INFORMANTS_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|sources|officials|diplomats)\s+(?:who\s+were\s+)?"
     r"(?:briefed\s+on|familiar\s+with|with\s+knowledge\s+of|close\s+to)\b"
+    # "two drivers told reporters", "three residents told the AP"
+    r"|\s+(?:(?!and\b|who\b|were\b|was\b|had\b|have\b)[a-z-]+\s+){1,2}?told\s+[a-z]"
 )
 # "mourning for the nine people killed in the strike": the toll, though referred to
 _THE_HARMED_AFTER = caseless(
@@ -1743,7 +1757,9 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
         if (
             i in kinds
             and whole in _VERB_KINDS
-            and whole not in _NEEDS_WEAPON
+            # "downed 41 drones, including 12 over the Moscow region": a part with no kind of
+            # its own is of the whole's (one with its own, "including 300 shot down", keeps it)
+            and (whole not in _NEEDS_WEAPON or kinds[i] == "count")
             and whole != "count"  # "1,240 cases, including 31 deaths": the part's own noun
             and _INCLUDING_BEFORE.search(lowered, max(0, hits[i].start - 24), hits[i].start)
         ):

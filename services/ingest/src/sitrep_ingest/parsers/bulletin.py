@@ -336,6 +336,17 @@ def _find_date(text: str) -> date | None:
     return None
 
 
+def _wire_story(text: str, nxt: _Line | None) -> bool:
+    """A first paragraph that is a wire story's lead ("KYIV, Ukraine (AP) — A Russian barrage
+    killed six ..."), with more paragraphs after it: an item, not the document's title."""
+    return (
+        nxt is not None
+        and _LEAD_SOURCE.match(text) is not None
+        and _TERMINAL.search(text) is not None
+        and len(text.split()) >= 12
+    )
+
+
 def _read_preamble(bulletin: Bulletin, preamble: list[str]) -> None:
     for text in preamble:
         if bulletin.source_name is None and (m := _LEAD_SOURCE.match(text)):
@@ -391,6 +402,7 @@ def parse_bulletin(body: str) -> Bulletin:
     paragraph_section = False  # bullet mode, under a header whose items are paragraphs
     pending_headline: str | None = None
     stamped = False  # a time stamp alone on its line came before this line: a post follows
+    wire_lead: str | None = None  # a wire story's first paragraph, an item
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
@@ -472,6 +484,9 @@ def parse_bulletin(body: str) -> Bulletin:
             if not items:
                 preamble.append(line.text)
             # Text after the items (a closing paragraph) or between lists is context.
+        elif first_content and _wire_story(line.text, nxt):
+            wire_lead = line.text  # its dateline and source are the document's too
+            items.append((line.number, section, [line.text]))
         elif (first_content and not _dated(line.text)) or _lead_in(line.text):
             # the title or standfirst; a sentence ending in ':' introduces what follows
             preamble.append(line.text)
@@ -530,7 +545,7 @@ def parse_bulletin(body: str) -> Bulletin:
         # are items like those under it.
         preamble += [" ".join(it[2]) for it in items if it[1] is None and not _posted(it[2][0])]
         items = [it for it in items if it[1] is not None or _posted(it[2][0])]
-    _read_preamble(bulletin, preamble)
+    _read_preamble(bulletin, [*preamble, wire_lead] if wire_lead else preamble)
     if preamble:
         bulletin.title = preamble[0] if len(preamble) > 1 or title_header else None
         rest = preamble[1:] if title_header else preamble
