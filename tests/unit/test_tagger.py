@@ -5416,3 +5416,39 @@ def test_gourdes_informants_who_told_and_a_part_of_an_interception(tagger: Tagge
 def test_a_town_district_is_named_without_its_designation(tagger: Tagger) -> None:
     hit = "A missile hit a building in the Dniprovskyi district of Kyiv."
     assert [loc.name for loc in tagger.classify(event(hit)).locations] == ["Dniprovskyi", "Kyiv"]
+
+
+def test_another_first_name_before_a_listed_surname_is_another_person(tagger: Tagger) -> None:
+    hazem = "Hamas spokesman Hazem Qassem says the group will not give up its weapons."
+    assert actor_names(tagger, hazem) == ["Hazem Qassem"]
+    assert actor_names(tagger, "Hezbollah leader Naim Qassem said the group would respond.") == [
+        "Naim Qassem"
+    ]
+    middle = "President Tayyip Erdogan declared a state of emergency for three months."
+    assert actor_names(tagger, middle) == ["Recep Tayyip Erdogan"]
+
+
+def test_national_red_crescent_societies_food_agency_and_coordinators(tagger: Tagger) -> None:
+    assert actor_names(tagger, "The Egyptian Red Crescent says 240 trucks crossed.") == [
+        "Egyptian Red Crescent"
+    ]
+    assert "World Food Programme" in actor_names(tagger, "The UN's food agency says famine eased.")
+    brown = "The Humanitarian Coordinator, Denise Brown, said aid could not reach Kadugli."
+    assert "Denise Brown" in actor_names(tagger, brown)
+    cabinet = "Israel's security cabinet is meeting to discuss the second phase of the ceasefire."
+    assert actor_names(tagger, cabinet) == ["Israel"]
+
+
+def test_fled_to_neighbouring_countries_and_its_parts_are_abroad(tagger: Tagger) -> None:
+    fled = (
+        "Nearly 4.3 million people have now fled Sudan to neighbouring countries, including "
+        "more than 1.5 million to Egypt and nearly 900,000 to Chad."
+    )
+    assert figures(tagger, fled) == [
+        ("fled_abroad", 4300000.0), ("fled_abroad", 1500000.0), ("fled_abroad", 900000.0)
+    ]  # fmt: skip
+    own = (
+        "Nearly 12 million people have been driven from their homes, including about 4 million "
+        "who crossed into neighbouring countries."
+    )
+    assert figures(tagger, own) == [("displaced", 12000000.0), ("fled_abroad", 4000000.0)]

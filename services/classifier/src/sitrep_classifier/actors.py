@@ -380,6 +380,8 @@ class ActorIndex:
                 and not self._leads(text, end, alias)
             ):
                 continue  # inside a word, or a currency ("US$2.7 billion")
+            if self._another_first_name(text, start, alias):
+                continue  # "Hamas spokesman Hazem Qassem" is not Naim Qassem
             found.append((start, end, alias))
         if "-" in text:
             found += self._paired_states(text)
@@ -406,6 +408,18 @@ class ActorIndex:
             else:
                 found += [(m.start(g), m.end(g), m.group(g)) for g in ("first", "second")]
         return found
+
+    def _another_first_name(self, text: str, start: int, alias: str) -> bool:
+        """Is a listed person's surname alone ("Qassem") written after another first name?"""
+        if " " in alias or not self.aliases[alias].person:
+            return False
+        before = _NAME_BEFORE.search(text, max(0, start - 25), start)
+        return (
+            before is not None
+            and before.group(1) not in _TITLE_WORDS
+            # "Tayyip Erdogan": a middle name of the listed person's own
+            and before.group(1) not in self.aliases[alias].name.split()
+        )
 
     def _leads(self, text: str, end: int, alias: str) -> bool:
         """ "the RSF-led alliance": an armed group's name before "-led" names the group; "a
@@ -827,6 +841,17 @@ class ActorIndex:
 _BACKER = re.compile(r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated)$")
 
 
+# A capitalised word right before a surname: a first name, unless a title
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+_TITLE_WORDS = frozenset({
+    "President", "Minister", "Premier", "Chancellor", "Sheikh", "Mr", "Mrs", "Ms", "Dr",
+    "General", "Gen", "Colonel", "Col", "Lt", "Major", "Marshal", "Commander", "Leader",
+    "Speaker", "Senator", "Governor", "Mayor", "Chief", "Secretary", "Envoy", "Spokesman",
+    "Judge", "Justice", "King", "Queen", "Prince", "Emir", "Sultan", "Ayatollah", "Pope",
+    "Cardinal", "Imam", "Rabbi", "Sayyed", "Sayyid", "Hajj", "Comrade", "Director", "Deputy",
+    "Former", "Ex", "Said", "Says", "And", "But", "Then", "When", "While", "Yesterday", "Today",
+    "The", "A", "An", "Of", "In", "On", "At", "By", "For", "With", "From",
+})  # fmt: skip
 # "Name Surname, head of the ...": a person named by the body they lead
 _HEAD_OF_BEFORE = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+){1,3},\s+(?:the\s+)?(?:[a-z-]+\s+)?"

@@ -463,6 +463,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "cross into", "crossing into", "crosses into", "crossed at",
                            "crossed from",
                            "crossed the border", "fled to neighbouring", "fled to neighboring",
+                           "to neighbouring countries", "to neighboring countries",
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee", "flee", "flees",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
@@ -1051,7 +1052,9 @@ _VOTERS_AFTER = caseless(
 _PEOPLE_LEFT_AFTER = caseless(
     r"\s+(?:[a-z-]+\s+)?(?:people|persons|residents|civilians|families|households|survivors)\s+"
     r"(?:(?:have|had|has)\s+(?:now\s+|since\s+|already\s+)?left\b|(?:have\s+|had\s+)?"
-    r"(?P<fled>fled(?:\s+[a-z]+){0,2}))"
+    # "4.3 million people have now fled Sudan to neighbouring countries": abroad
+    r"(?:now\s+)?(?P<fled>fled(?:(?:\s+[a-z]+){0,2}\s+to\s+neighbou?ring\s+countries|"
+    r"(?:\s+[a-z]+){0,2})))"
 )
 
 
@@ -1123,7 +1126,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "votes_against" if voters.group("against") else "votes_for"
     left = _PEOPLE_LEFT_AFTER.match(lowered, end, end + 70)
     if left:  # "fled across the river into Burundi": abroad
-        return _cue_kind(left.group("fled")) if left.group("fled") else "displaced"
+        fled = left.group("fled")
+        if fled and fled.endswith("countries"):
+            return "fled_abroad"  # "fled Sudan to neighbouring countries"
+        return _cue_kind(fled) if fled else "displaced"
     carried = _CARRYING_BEFORE.search(
         lowered, max(0, start - 30), start
     ) and _PASSENGERS_AFTER.match(lowered, end, end + 20)
@@ -1746,9 +1752,10 @@ def _tally_votes(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
 
 
 # "25 people were killed, including two police officers": the part keeps the whole's verb.
-_INCLUDING_BEFORE = caseless(
-    r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?:at\s+least\s+)?$"
-)
+_INCLUDING_BEFORE = caseless(rf"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+{_ROUGHLY}$")
+
+
+_OWN_CLAUSE_AFTER = caseless(r"\s+(?:[a-z-]+\s+)?(?:who|that|which|were|was|have|had)\b")
 
 
 def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
@@ -1762,8 +1769,19 @@ def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             and (whole not in _NEEDS_WEAPON or kinds[i] == "count")
             and whole != "count"  # "1,240 cases, including 31 deaths": the part's own noun
             and _INCLUDING_BEFORE.search(lowered, max(0, hits[i].start - 24), hits[i].start)
+            # not "including about 4 million who crossed into neighbouring countries": its own
+            and not (kinds[i] != "count" and _OWN_CLAUSE_AFTER.match(lowered, hits[i].end))
         ):
             kinds[i] = whole
+            # "including 1.5 million to Egypt and nearly 900,000 to Chad": the parts' list
+            j = i + 1
+            while (
+                j < len(hits)
+                and kinds.get(j) == "count"
+                and _LIST_GAP.match(lowered[hits[j - 1].end : hits[j].start])
+            ):
+                kinds[j] = whole
+                j += 1
 
 
 # "Three South African soldiers were among 13 peacekeepers killed": the part shares the whole's

@@ -203,7 +203,8 @@ STATE_ORGAN_AFTER = caseless(
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"
     # not "health ministry": it counts the dead of an event, it is no party to it
     r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
-    r"leader|cabinet|(?:\w+\s+)?security\s+service|security\s+council|national\s+guard|"
+    r"leader|(?:security\s+|war\s+)?cabinet|(?:\w+\s+)?security\s+service|security\s+council|"
+    r"national\s+guard|"
     # "Sudan's defence council severed relations"
     r"(?:defen[cs]e|sovereign(?:ty)?|military)\s+council|(?:shadow\s+)?fleet|delegation|"
     r"general\s+staff|defen[cs]e\s+ministry|ambassador|envoy|(?:\w+\s+){0,2}minister|representative|"
