@@ -5452,3 +5452,14 @@ def test_fled_to_neighbouring_countries_and_its_parts_are_abroad(tagger: Tagger)
         "who crossed into neighbouring countries."
     )
     assert figures(tagger, own) == [("displaced", 12000000.0), ("fled_abroad", 4000000.0)]
+
+
+def test_citing_a_reason_is_no_source_and_an_initialled_source_is_one(tagger: Tagger) -> None:
+    cited = (
+        "The Sovereignty Council extended the state of emergency in Gezira state, citing "
+        '"ongoing threats" from RSF cells.'
+    )
+    assert actor_names(tagger, cited) == ["Sovereignty Council", "Rapid Support Forces"]
+    assert actor_names(tagger, "Twelve people were killed, citing local officials.") == []
+    usgs = "A magnitude 7.7 earthquake struck near Sagaing, the U.S. Geological Survey said."
+    assert actor_names(tagger, usgs) == []

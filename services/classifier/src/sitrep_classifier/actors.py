@@ -206,7 +206,9 @@ _TITLE_AFTER = caseless(
 )
 _TRAILING_ATTRIBUTION = re.compile(
     # "..., the governor, Mykola Kalashnyk, said.": the name between commas
-    r",\s+(?P<who>(?:the\s+)?[A-Za-z][^,;.]{1,60}?),?\s+(?:said|says|say|claimed|reported|announced|"
+    # ("the U.S. Geological Survey": an initial's dot inside the name)
+    r",\s+(?P<who>(?:the\s+)?[A-Za-z](?:[^,;.]|(?<=[A-Z])\.(?=[A-Z]\.|\s+[A-Z])){1,60}?),?\s+"
+    r"(?:said|says|say|claimed|reported|announced|"
     r"stated|added|confirmed|"
     # "..., the governor wrote on Telegram.", "..., a source told Reuters."
     r"(?:wrote|posted)\s+on\s+(?:Telegram|X|Facebook|social\s+media)|"
@@ -218,7 +220,10 @@ _CROWD_SOURCE = caseless(
     r"(?:say|said|told|report|reported|describe|described)\b"
 )
 _ATTRIBUTION = caseless(
-    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|citing|as\s+claimed\s+by)\s+"
+    r"\b(?:according\s+to|as\s+reported\s+by|reported\s+by|as\s+claimed\s+by|"
+    # not "citing \"ongoing threats\" from RSF cells": a reason, not a source
+    r"citing(?!\s+(?:[\"“‘']|(?:the\s+|a\s+|an\s+)?(?:ongoing\s+|continued\s+|security\s+)?"
+    r"(?:threats?|concerns?|fears?|reasons?|security|risks?|need|lack|evidence|violations?)\b)))\s+"
     r"(?P<who>(?:the\s+)?[^,.;:()\n]{2,80}?)(?=\s*(?:[,.;:()]|$|\s+(?:on|in|said|that|which)\b))"
 )
 # Every _ATTRIBUTION match holds one of these: without one the search is skipped.
