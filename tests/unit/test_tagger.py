@@ -5463,3 +5463,36 @@ def test_citing_a_reason_is_no_source_and_an_initialled_source_is_one(tagger: Ta
     assert actor_names(tagger, "Twelve people were killed, citing local officials.") == []
     usgs = "A magnitude 7.7 earthquake struck near Sagaing, the U.S. Geological Survey said."
     assert actor_names(tagger, usgs) == []
+
+
+def test_a_capital_among_listed_places_a_groups_commander_and_the_un_agency(
+    tagger: Tagger,
+) -> None:
+    cuts = "Strikes forced power cuts in at least eight regions including Kyiv, Kharkiv and Odesa."
+    assert [p.name for p in tagger.classify(event(cuts)).locations] == ["Kyiv", "Kharkiv", "Odesa"]
+    killed = (
+        "An Israeli airstrike killed Hezbollah's top military commander, Haytham Ali Tabatabai."
+    )
+    assert {(a.name, a.type) for a in tagger.classify(event(killed)).actors} == {
+        ("Israeli forces", "state"),
+        ("Hezbollah", "non_state_armed"),
+        ("Haytham Ali Tabatabai", "non_state_armed"),
+    }
+    assert actor_names(tagger, "Hezbollah chief Naim Qassem said the group would respond.") == [
+        "Naim Qassem"
+    ]
+    unifil = "The UN peacekeeping force UNIFIL said Israeli troops had built a wall near Yaroun."
+    assert actor_names(tagger, unifil) == ["UNIFIL", "Israeli forces"]
+    met = "The UN and the African Union mission, AUSSOM, met in Mogadishu."
+    assert actor_names(tagger, met)[0] == "United Nations"
+
+
+def test_killings_counted_by_their_own_noun_and_a_response_left_to_timing(tagger: Tagger) -> None:
+    assert figures(tagger, "The UN said it had documented at least 30 killings in the attack.") == [
+        ("killed", 30.0)
+    ]
+    sanctions = "The United States sanctioned four RSF commanders over the killings in El Fasher."
+    assert figures(tagger, sanctions) == [("count", 4.0)]
+    assert top_cue("Hezbollah said it would decide on the timing of any response.") == (
+        "diplomacy.threat"
+    )

@@ -204,6 +204,16 @@ _TITLE_AFTER = caseless(
     r"chief|"
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader|lawmaker|governor|mayor)\b"
 )
+# "the UN peacekeeping force UNIFIL", "the UN refugee agency, UNHCR": the agency's name follows
+_AGENCY_NAMED_AFTER = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}\s+(?:agency|force|mission|office|body|programme|program|fund|"
+    r"organi[sz]ation)(?:,\s+|\s+)"
+)
+# "killed Hezbollah's top commander, X": the group loses him; it is a party to the strike
+_KILLING_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|assassinated|assassinating|eliminated|eliminating|targeted|"
+    r"targeting)\s+$"
+)
 _TRAILING_ATTRIBUTION = re.compile(
     # "..., the governor, Mykola Kalashnyk, said.": the name between commas
     # ("the U.S. Geological Survey": an initial's dot inside the name)
@@ -620,12 +630,16 @@ class ActorIndex:
                     continue  # "Volodymyr Zelensky, Ukraine's president, said": the person acts
                 if as_country and text.endswith("Air ", 0, m_start):
                     continue  # "Air India" is an airline
-                if (
-                    entry.type == "intergovernmental"
-                    and text.startswith(("'s ", "’s "), m_end)
-                    and m_end + 3 in igos
+                if entry.type == "intergovernmental" and (
+                    (text.startswith(("'s ", "’s "), m_end) and m_end + 3 in igos)
+                    or (
+                        entry.name == "United Nations"
+                        and (named := _AGENCY_NAMED_AFTER.match(text, m_end))
+                        and named.end() in igos
+                    )
                 ):
-                    continue  # "the UN's World Food Programme": the agency acts
+                    continue  # "the UN's World Food Programme", "the UN peacekeeping force
+                    # UNIFIL": the agency acts
                 if entry.type == "intergovernmental" and _RESOLUTION_AFTER.match(after):
                     continue  # "Security Council resolution 1701": a text's name
                 if entry.sector == "platform" and _MEDIUM_BEFORE.search(before):
@@ -674,6 +688,7 @@ class ActorIndex:
                     title
                     and not entry.person
                     and any(m_end < pos <= m_end + title.end() + 3 for pos in persons)
+                    and not _KILLING_BEFORE.search(before)
                 ):
                     continue  # "Kremlin spokesman Dmitry Peskov": the person is the actor
                 role = _role(before)
@@ -800,7 +815,9 @@ class ActorIndex:
             if self.unlisted.former.search(text[max(0, opens - 30) : opens]):
                 kind = "former_official"
             elif m.group("title"):
-                owner = owners.get(len(text[:opens].rstrip()))
+                head = text[:opens].rstrip()
+                gap = _OWNER_GAP.search(head)  # "Hezbollah's top military commander, X"
+                owner = owners.get(gap.start() if gap else len(head))
                 if owner in ("non_state_armed", "intergovernmental"):
                     kind = owner
             for group in ("name",) if m.group("name") else ("first", "second"):
@@ -843,6 +860,8 @@ class ActorIndex:
         return found
 
 
+# "'s top military" between a known actor and a person's title: the actor is whose he is
+_OWNER_GAP = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){0,3}$")
 _BACKER = re.compile(r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated)$")
 
 

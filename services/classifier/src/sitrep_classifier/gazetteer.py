@@ -186,6 +186,11 @@ _STRONG_BEFORE = EndAnchored(
     r"around)\s+(?:the\s+)?$",
     ("of", "near", "outside", "around", "the"),
 )
+# "power cuts in eight regions including Kyiv": a capital among places the text lists
+_PLACES_INCLUDING_BEFORE = caseless(
+    r"\b(?:cities|towns|regions|areas|villages|provinces|oblasts|districts|places|locations|"
+    r"communities|capitals),?\s+(?:including|such\s+as|among\s+them|notably|especially)\s+$"
+)
 # "the Natanz enrichment plant": a nuclear facility named after its town
 _NUCLEAR_SITE = r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+(?:site|facility)"
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
@@ -964,6 +969,7 @@ class Gazetteer:
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before)
                     or _STRONG_BEFORE.search(before)  # "the target was the city of Kyiv"
+                    or _PLACES_INCLUDING_BEFORE.search(before)
                     or suffix
                     or _PLACE_NOUN_AFTER.match(after)
                     or _QUARTER_BEFORE.search(before)

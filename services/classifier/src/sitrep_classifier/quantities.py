@@ -1099,8 +1099,15 @@ _AMONG_DEAD_AFTER = caseless(
 _SENTENCE_GAP = re.compile(r"(?<!\b[a-z])(?<!\bst)(?<!\bno)[.!?]\s+(?=[a-z\"'“(])")
 
 
+# "documented at least 30 killings": the figure's own noun says the dead (not "four
+# commanders over the killings", whose noun is another)
+_KILLINGS_AFTER = re.compile(
+    r"\s+(?:(?:extrajudicial|unlawful|summary|targeted|reported|confirmed)\s+)?(?:killings|murders)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
-    if _AMONG_DEAD_AFTER.match(lowered, end, end + 50):
+    if _AMONG_DEAD_AFTER.match(lowered, end, end + 50) or _KILLINGS_AFTER.match(lowered, end):
         return "killed"
     if _EITHER_DAMAGE_AFTER.match(lowered, end, end + 60):
         return "damaged"  # "35,000 houses were destroyed or damaged": not told apart
