@@ -5496,3 +5496,32 @@ def test_killings_counted_by_their_own_noun_and_a_response_left_to_timing(tagger
     assert top_cue("Hezbollah said it would decide on the timing of any response.") == (
         "diplomacy.threat"
     )
+
+
+def test_two_towns_of_the_country_named_together_are_places(tagger: Tagger) -> None:
+    famine = (
+        "The World Food Programme warned that Kadugli and Dilling, both besieged by the RSF "
+        "and its allies in Sudan, faced famine."
+    )
+    assert [p.name for p in tagger.classify(event(famine)).locations][:2] == ["Kadugli", "Dilling"]
+
+
+def test_storms_bodies_returned_homes_left_initials_and_a_director(tagger: Tagger) -> None:
+    storms = "The country was still recovering from two typhoons that had left 20 people dead."
+    assert figures(tagger, storms) == [("count", 2.0), ("killed", 20.0)]
+    assert figures(tagger, "A 6.1 quake struck, and one person died.")[0] == ("magnitude", 6.1)
+    bodies = "Israel has been returning the bodies of 15 Palestinians."
+    assert figures(tagger, bodies) == [("released", 15.0)]
+    homes = "About 20,000 people were forced to leave their homes."
+    assert figures(tagger, homes) == [("displaced", 20000.0)]
+    assert actor_names(tagger, "The U.N. Security Council endorsed the plan.") == [
+        "UN Security Council"
+    ]
+    russell = "UNICEF's executive director, Catherine Russell, said children pay the price."
+    assert actor_names(tagger, russell) == ["Catherine Russell"]
+    assert top_cue("The army denied the claim, saying its soldiers were still fighting.") == (
+        "diplomacy.rejection"
+    )
+    assert top_cue("The Security Council endorsed the president's plan for Gaza.") == (
+        "diplomacy.agreement"
+    )

@@ -202,7 +202,8 @@ _TITLE_AFTER = caseless(
     # not across a verb: "the Constitutional Court suspended Prime Minister X" (the court acts)
     r"^(?:[’']s)?\s+(?:(?!\w+ed\b)\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|"
     r"chief|"
-    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader|lawmaker|governor|mayor)\b"
+    r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader|lawmaker|governor|mayor|"
+    r"director)\b"
 )
 # "the UN peacekeeping force UNIFIL", "the UN refugee agency, UNHCR": the agency's name follows
 _AGENCY_NAMED_AFTER = re.compile(
@@ -543,6 +544,10 @@ class ActorIndex:
                 titled = " ".join(w[:1].upper() + w[1:] for w in alias.split(" "))
                 if titled != alias and not alias.isupper():
                     aliases.setdefault(titled, actor)
+                # "the U.N. Security Council", "U.S. forces": the initials with dots
+                for initials, dotted in (("UN ", "U.N. "), ("US ", "U.S. "), ("UK ", "U.K. ")):
+                    if alias.startswith(initials):
+                        aliases.setdefault(dotted + alias[len(initials) :], actor)
         _add_state_bodies(aliases)
         unlisted = Unlisted.from_data(raw["unlisted"]) if "unlisted" in raw else None
         return cls(aliases, unlisted)

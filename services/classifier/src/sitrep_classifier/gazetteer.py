@@ -885,6 +885,7 @@ class Gazetteer:
                             and _NAMED_WITH_DESIGNATION.search(text, start, end)
                         )
                         or _in_region_next(text, end, spans[n + 1 : n + 2], place.country)
+                        or _paired_town_next(text, end, spans[n + 1 : n + 2], place, named)
                         or (
                             (place.population >= 1_000 or place.country in named)
                             and before.rstrip().endswith((",", "and"))
@@ -1427,6 +1428,31 @@ def _in_region_next(
     return any(
         _IN_NEXT.match(text[end:start])
         and any(p.curated and p.kind != "country" and p.country == country for p in cands)
+        for start, _, _, cands in following
+    )
+
+
+_PAIR_JOINER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+$")
+
+
+def _paired_town_next(
+    text: str,
+    end: int,
+    following: list[tuple[int, int, str, list[Place]]],
+    place: Place,
+    named: set[str],
+) -> bool:
+    """Is the town, of a country the text is about, paired with another town of that
+    country ("warned that Kadugli and Dilling, both besieged, faced famine")? Two towns of
+    one country named together are places, where one alone would need a locative cue."""
+    if place.country not in named or place.kind != "settlement" or place.population < 10_000:
+        return False
+    return any(
+        _PAIR_JOINER.fullmatch(text, end, start)
+        and any(
+            p.kind == "settlement" and p.country == place.country and p.population >= 10_000
+            for p in cands
+        )
         for start, _, _, cands in following
     )
 

@@ -467,7 +467,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "fled into", "fled across")),
     ("displaced", True, ("displaced", "displacing", "displaces", "homeless", "fled", "fleeing", "to flee", "flee", "flees",
                          "taken refuge", "took refuge", "in shelters", "uprooted", "forced from",
-                         "driven from", "lost their homes", "lost their shelter", "lost their shelters",
+                         "driven from", "forced to leave their homes", "forced to leave their home", "lost their homes", "lost their shelter", "lost their shelters",
                          "lost their houses", "lost their tents", "from their homes", "left their homes",
                          "left the city", "left the town", "left the area", "relocated",
                          "sheltering in", "sheltering at",
@@ -602,8 +602,9 @@ _TOLL_BEFORE = caseless(
 
 # "handed over the bodies of four hostages": the bodies are returned, not killed now.
 _BODIES_RETURNED = EndAnchored(
-    r"\b(?:handed\s+over|handed\s+back|returned|returns|released|releases|repatriated|"
-    r"exchanged|swapped|received)\s+(?:the\s+)?(?:bodies|remains)\s+of\s+(?:the\s+)?"
+    r"\b(?:handed\s+over|handed\s+back|returned|returns|returning|released|releases|"
+    r"repatriated|handing\s+over|handing\s+back|exchanged|swapped|received)\s+"
+    r"(?:the\s+)?(?:bodies|remains)\s+of\s+(?:the\s+)?"
     r"(?:at\s+least\s+|another\s+|a\s+further\s+)?$",
     ("of", "the", "least", "another", "further"),
 )
@@ -1106,9 +1107,19 @@ _KILLINGS_AFTER = re.compile(
 )
 
 
+_HAZARDS_AFTER = re.compile(
+    r"\s+(?:(?:deadly|powerful|strong|major|separate|consecutive|successive|tropical)\s+)?"
+    r"(?:typhoons?|storms?|cyclones?|hurricanes?|earthquakes?|quakes?|tremors?|floods?|"
+    r"landslides?|explosions?|blasts?|wildfires?)\b"
+)
+
+
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _AMONG_DEAD_AFTER.match(lowered, end, end + 50) or _KILLINGS_AFTER.match(lowered, end):
         return "killed"
+    if _HAZARDS_AFTER.match(lowered, end) and "." not in lowered[start:end]:
+        return "count"  # "two typhoons that had left 20 people dead": the storms, not the dead
+        # (a "6.1 quake" is a magnitude)
     if _EITHER_DAMAGE_AFTER.match(lowered, end, end + 60):
         return "damaged"  # "35,000 houses were destroyed or damaged": not told apart
     if _OF_WHICH_BEFORE.search(lowered, max(0, start - 12), start):
