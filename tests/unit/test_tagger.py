@@ -5525,3 +5525,21 @@ def test_storms_bodies_returned_homes_left_initials_and_a_director(tagger: Tagge
     assert top_cue("The Security Council endorsed the president's plan for Gaza.") == (
         "diplomacy.agreement"
     )
+
+
+def test_a_population_is_no_figure_and_a_dated_ministry_claim_is_its_troops(
+    tagger: Tagger,
+) -> None:
+    left = (
+        "Officials urged the remaining residents, fewer than 1,000 of a pre-war population "
+        "of 13,000, to evacuate."
+    )
+    assert figures(tagger, left) == [("count", 1000.0)]
+    assert figures(tagger, "Bogo, which has a population of about 90,000, was hit.") == []
+    siversk = (
+        "Russia's Defense Ministry claimed on Dec. 11 that its troops had captured the town "
+        "of Siversk."
+    )
+    assert actor_names(tagger, siversk) == ["Russian forces"]
+    yale = "Satellite images analysed by Yale University's Humanitarian Research Lab showed bodies."
+    assert actor_names(tagger, yale) == ["Yale Humanitarian Research Lab"]

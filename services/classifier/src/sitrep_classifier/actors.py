@@ -194,7 +194,8 @@ _DISTRIBUTED = re.compile(
 )
 _OWN_FORCES_AFTER = caseless(
     r"^(?:[’']s\s+(?:[a-z-]+\s+){1,3}?)?\s*(?:has\s+|had\s+)?(?:said|says|claimed|claims|reported|reports|announced)\s+"
-    r"(?:that\s+)?(?:(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|air\s+force|units|"
+    # "claimed on Dec. 11 that its troops", "said on Monday that"
+    r"(?:on\s+(?:[a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+|[a-z]+day)\s+)?(?:that\s+)?(?:(?:its|their)\s+(?:\w+\s+)?(?:troops|forces|air\s+defen[cs]es?|air\s+force|units|"
     r"soldiers|army|fighters|jets|aircraft|navy)|(?:forces|troops)\s+(?:have\s+|had\s+)?"
     r"(?:captured|took|taken|seized|liberated|repelled|shot\s+down|destroyed|hit|struck))\b"
 )

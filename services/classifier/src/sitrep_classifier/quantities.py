@@ -224,6 +224,12 @@ _POPULATION_BEFORE = EndAnchored(
     r"more\s+than\s+|over\s+)?$",
     ("of", "to", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
 )
+# "Bogo, which has a population of about 90,000": how many live there, as above
+_POPULATION_OF_BEFORE = EndAnchored(
+    r"\b(?:population)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|over\s+)?$",
+    ("of", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
+)
 _RESIDENTS_AFTER = caseless(r"(?:\s+million)?\s+(?:people|residents|inhabitants)\b")
 _M_MAGNITUDE = re.compile(r"(?<![\w-])M(?P<num>\d\.\d)\b")
 # "Operation 1027", "Resolution 2334", "Flight 752", "resolution 2773", "a category 5 storm",
@@ -1107,6 +1113,8 @@ _KILLINGS_AFTER = re.compile(
 )
 
 
+# "1,000 of its population": those left, whatever befalls them after
+_OF_POPULATION_AFTER = re.compile(r"\s+of\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?population\b")
 _HAZARDS_AFTER = re.compile(
     r"\s+(?:(?:deadly|powerful|strong|major|separate|consecutive|successive|tropical)\s+)?"
     r"(?:typhoons?|storms?|cyclones?|hurricanes?|earthquakes?|quakes?|tremors?|floods?|"
@@ -1117,6 +1125,8 @@ _HAZARDS_AFTER = re.compile(
 def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
     if _AMONG_DEAD_AFTER.match(lowered, end, end + 50) or _KILLINGS_AFTER.match(lowered, end):
         return "killed"
+    if _OF_POPULATION_AFTER.match(lowered, end, end + 40):
+        return "count"  # "fewer than 1,000 of a pre-war population of 13,000, to evacuate"
     if _HAZARDS_AFTER.match(lowered, end) and "." not in lowered[start:end]:
         return "count"  # "two typhoons that had left 20 people dead": the storms, not the dead
         # (a "6.1 quake" is a magnitude)
@@ -1334,7 +1344,9 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
-        if _POPULATION_BEFORE.search(tail) and _RESIDENTS_AFTER.match(lowered, end, end + 24):
+        if (
+            _POPULATION_BEFORE.search(tail) and _RESIDENTS_AFTER.match(lowered, end, end + 24)
+        ) or _POPULATION_OF_BEFORE.search(tail):
             continue
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
