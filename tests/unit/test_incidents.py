@@ -825,6 +825,26 @@ def test_who_tells_of_an_attack_on_it_is_no_side_that_acted(tagger: Tagger) -> N
     assert decide(claimed, confirmed) is not None
 
 
+def test_who_judges_an_attack_in_a_clause_of_their_own_is_no_side(tagger: Tagger) -> None:
+    """ "...; Zelensky calls it 'savage'": the president judges the strike, Ukraine did not
+    carry it out, so the Russian strike told elsewhere is the same one."""
+    headline = report(
+        tagger,
+        "Drone attack on train station in northern Ukraine's Shostka injures dozens; "
+        "Zelensky calls it 'savage'",
+        "a",
+    )
+    struck = report(
+        tagger,
+        "Russian drones struck the railway station in Shostka as passengers were boarding a "
+        "train, wounding about 30 people.",
+        "b",
+    )
+    assert [p.name for p in headline.places] == ["Shostka"]
+    assert headline.actors == ()
+    assert decide(headline, struck) is not None
+
+
 def test_a_toll_that_stays_is_carried(tagger: Tagger) -> None:
     hotel = report(
         tagger,

@@ -5543,3 +5543,14 @@ def test_a_population_is_no_figure_and_a_dated_ministry_claim_is_its_troops(
     assert actor_names(tagger, siversk) == ["Russian forces"]
     yale = "Satellite images analysed by Yale University's Humanitarian Research Lab showed bodies."
     assert actor_names(tagger, yale) == ["Yale Humanitarian Research Lab"]
+
+
+def test_a_denied_claim_is_a_rejection_unless_it_trails_a_withdrawal() -> None:
+    assert top_cue("Ukraine's General Staff denied Moscow's claim that Siversk had fallen.") == (
+        "diplomacy.rejection"
+    )
+    pulled = (
+        "Ukraine's military acknowledged that its troops had pulled back from two villages "
+        "near Huliaipole, but denied Russian claims that the town itself had fallen."
+    )
+    assert top_cue(pulled) == "battle.territory_taken"

@@ -174,7 +174,9 @@ _LOCATIVE_BEFORE = caseless(
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|district|region|"
     r"province|state|governorate|department|port|camp|area|island)\s+of\s+)?"
     # "in western and southern Tigray"
-    r"(?:(?:north|south|east|west|central)[\w-]*\s+(?:and|or)\s+)?(?:[\w'’]+\s+)?"
+    r"(?:(?:north|south|east|west|central)[\w-]*\s+(?:and|or)\s+)?"
+    # "in northern Ukraine's Shostka": a part of the country, then whose the town is
+    r"(?:(?:north|south|east|west|central)[\w-]*\s+(?=[\w-]+['’]s\s))?(?:[\w'’]+\s+)?"
     r"(?:[\w'’-]+,\s+)?)$"
 )
 _STRONG_BEFORE = EndAnchored(

@@ -370,13 +370,27 @@ _SPEAKS_AFTER = re.compile(
 )
 
 
+# "...; Zelensky calls it 'savage'": a clause of its own where someone judges what happened
+_JUDGES_AFTER = re.compile(
+    r"\s*(?:calls|called|condemns|condemned|denounces|denounced|decries|decried|describes|"
+    r"described)\b"
+)
+_CLAUSE_BEFORE = re.compile(r"[;,]\s*$|\s[-–—]\s*$")
+
+
 def _speaker_only(actor: Actor, update: UpdateEvent) -> bool:
-    """Is the actor named only as who speaks ("the defence ministry said ...")?"""
+    """Is the actor named only as who speaks ("the defence ministry said ...", "...; Zelensky
+    calls it 'savage'")?"""
     span = actor.span
     if span is None:
         return False
     value = update.text if span.field == "text" else (update.headline or "")
-    return _SPEAKS_AFTER.match(value, span.end) is not None
+    if _SPEAKS_AFTER.match(value, span.end) is not None:
+        return True
+    return bool(
+        _JUDGES_AFTER.match(value, span.end)
+        and _CLAUSE_BEFORE.search(value, max(0, span.start - 3), span.start)
+    )
 
 
 _HARM_KINDS = frozenset({"killed", "injured", "casualties"})
