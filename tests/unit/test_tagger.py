@@ -5554,3 +5554,14 @@ def test_a_denied_claim_is_a_rejection_unless_it_trails_a_withdrawal() -> None:
         "near Huliaipole, but denied Russian claims that the town itself had fallen."
     )
     assert top_cue(pulled) == "battle.territory_taken"
+
+
+def test_a_title_the_list_knows_before_a_name_is_the_person_and_nationals_told_to_leave(
+    tagger: Tagger,
+) -> None:
+    brown = "The Humanitarian Coordinator for Sudan, Denise Brown, called for safe passage."
+    assert actor_names(tagger, brown) == ["Denise Brown"]
+    yoon = "President Yoon Suk Yeol declared emergency martial law in a television address."
+    assert actor_names(tagger, yoon) == ["Yoon Suk Yeol"]
+    leave = "Several Western countries have urged their nationals to leave Mali immediately."
+    assert top_cue(leave) == "security.alert_warning"

@@ -677,6 +677,13 @@ class ActorIndex:
                     or _MANDATE_BEFORE.search(before)
                 ):
                     continue  # "the Yemen Humanitarian Response Plan", "the plan for the DRC"
+                if not entry.person and any(
+                    m.group("title")
+                    and m.group("name")
+                    and m_start <= m.start("title") < m_end <= m.start("name")
+                    for m in titled
+                ):
+                    continue  # "the Humanitarian Coordinator for Sudan, Denise Brown": she acts
                 if not entry.person and _HEAD_OF_BEFORE.search(
                     text, max(0, m_start - _REACH), m_start
                 ):
