@@ -1127,9 +1127,10 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
         return "killed"
     if _OF_POPULATION_AFTER.match(lowered, end, end + 40):
         return "count"  # "fewer than 1,000 of a pre-war population of 13,000, to evacuate"
+    # "two typhoons that had left 20 people dead": the storms, not the dead ("a 6.1 quake" is
+    # a magnitude)
     if _HAZARDS_AFTER.match(lowered, end) and "." not in lowered[start:end]:
-        return "count"  # "two typhoons that had left 20 people dead": the storms, not the dead
-        # (a "6.1 quake" is a magnitude)
+        return "count"
     if _EITHER_DAMAGE_AFTER.match(lowered, end, end + 60):
         return "damaged"  # "35,000 houses were destroyed or damaged": not told apart
     if _OF_WHICH_BEFORE.search(lowered, max(0, start - 12), start):
