@@ -5565,3 +5565,10 @@ def test_a_title_the_list_knows_before_a_name_is_the_person_and_nationals_told_t
     assert actor_names(tagger, yoon) == ["Yoon Suk Yeol"]
     leave = "Several Western countries have urged their nationals to leave Mali immediately."
     assert top_cue(leave) == "security.alert_warning"
+
+
+def test_settler_attacks_name_the_settlers_and_treated_injuries_are_a_toll(tagger: Tagger) -> None:
+    recorded = "OCHA recorded more than 260 settler attacks in October."
+    assert "Israeli settlers" in actor_names(tagger, recorded)
+    treated = "The ministry said 11 people were treated for injuries after the assault."
+    assert top_cue(treated) == "assessment.casualty_toll"
