@@ -216,19 +216,14 @@ _NOT_A_FIGURE_BEFORE = EndAnchored(
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
     ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
 )
-# "a lakeside city of about 700,000 people", "home to 1.2 million residents": how many live
-# there, background to what happened
+# "a lakeside city of about 700,000 people", "home to 1.2 million residents", "Bogo, which
+# has a population of about 90,000": how many live there, background to what happened (after
+# a place's noun only when people are counted: "a town of 40 houses" is no population)
 _POPULATION_BEFORE = EndAnchored(
-    r"\b(?:(?:city|town|capital|region|province|country|nation|district|island|enclave)\s+of|"
-    r"home\s+to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+)?$",
+    r"\b(?:(?P<place>(?:city|town|capital|region|province|country|nation|district|island|"
+    r"enclave)\s+of|home\s+to)|population\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|"
+    r"nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
     ("of", "to", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
-)
-# "Bogo, which has a population of about 90,000": how many live there, as above
-_POPULATION_OF_BEFORE = EndAnchored(
-    r"\b(?:population)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|"
-    r"more\s+than\s+|over\s+)?$",
-    ("of", "about", "around", "some", "roughly", "nearly", "almost", "than", "over"),
 )
 _RESIDENTS_AFTER = caseless(r"(?:\s+million)?\s+(?:people|residents|inhabitants)\b")
 _M_MAGNITUDE = re.compile(r"(?<![\w-])M(?P<num>\d\.\d)\b")
@@ -1345,9 +1340,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
             continue  # ordinals, ages, clock times, designators (F-16), "Group of 7"
-        if (
-            _POPULATION_BEFORE.search(tail) and _RESIDENTS_AFTER.match(lowered, end, end + 24)
-        ) or _POPULATION_OF_BEFORE.search(tail):
+        population = _POPULATION_BEFORE.search(tail)
+        if population and (
+            not population.group("place") or _RESIDENTS_AFTER.match(lowered, end, end + 24)
+        ):
             continue
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
