@@ -5572,3 +5572,26 @@ def test_settler_attacks_name_the_settlers_and_treated_injuries_are_a_toll(tagge
     assert "Israeli settlers" in actor_names(tagger, recorded)
     treated = "The ministry said 11 people were treated for injuries after the assault."
     assert top_cue(treated) == "assessment.casualty_toll"
+
+
+def test_a_town_seized_before_is_no_capture_and_burning_buildings_are_damage(
+    tagger: Tagger,
+) -> None:
+    massed = (
+        "The RSF has massed fighters west of the city since it seized Bara in late October, "
+        "and the army has reinforced its positions on the city's outskirts."
+    )
+    assert top_cue(massed) == "military.posture_movement"
+    access = "Aid agencies have had no access to Bara since the RSF captured it in October."
+    assert top_cue(access) == "humanitarian.needs_conditions"
+    burning = "Several residential buildings in the Darnytskyi district caught fire overnight."
+    assert top_cue(burning) == "assessment.damage"
+    assert top_cue("A fuel tanker caught fire at the port.") == "military.incident"
+
+
+def test_an_armed_missions_troops_are_not_the_home_forces(tagger: Tagger) -> None:
+    haiti = (
+        "The UN Security Council voted to replace the Kenyan-led mission with a larger Gang "
+        "Suppression Force, but the first new troops are not expected before May."
+    )
+    assert "Haitian forces" not in actor_names(tagger, haiti, headline="Haiti")

@@ -500,10 +500,12 @@ def _foreign_after(
         return None
     troops = span.text.lower() in ("troops", "soldiers")
     for a in actors:
+        foreign = a.type == "state" and a.country not in (None, country)
+        # "replace the Kenyan-led mission with a larger force ..., but the first new troops":
+        # an armed mission's troops
+        mission = a.type == "intergovernmental" and a.sector == "military"
         if (
-            a.type == "state"
-            and a.country not in (None, country)
-            and (troops or a.sector == "military")
+            ((foreign and (troops or a.sector == "military")) or mission)
             and a.span is not None
             and a.span.field == span.field
             and a.span.end <= span.start
