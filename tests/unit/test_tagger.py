@@ -5595,3 +5595,45 @@ def test_an_armed_missions_troops_are_not_the_home_forces(tagger: Tagger) -> Non
         "Suppression Force, but the first new troops are not expected before May."
     )
     assert "Haitian forces" not in actor_names(tagger, haiti, headline="Haiti")
+
+
+def test_a_regional_roundup_names_its_sources_weapons_and_shelled_settlements(
+    tagger: Tagger,
+) -> None:
+    telegram = (
+        "Russian troops shelled 38 settlements over the past day; two people were killed, "
+        "the head of the regional military administration, Oleksandr Prokudin, said on Telegram."
+    )
+    assert "Oleksandr Prokudin" not in actor_names(tagger, telegram, headline="Ukraine")
+    bomb = "A man was killed when a Russian guided aerial bomb hit the village of Kurylivka."
+    assert "Russian forces" in actor_names(tagger, bomb)
+    mixed = "The Nikopol district came under artillery fire and FPV drone attacks overnight."
+    assert tagger.classify(event(mixed)).event_type == "remote.missile_artillery"
+    sumy = "In Sumy region, Russian forces carried out 96 attacks on 34 settlements."
+    assert top_cue(sumy) == "remote.missile_artillery"
+
+
+def test_hostage_remains_and_a_ceasefire_as_a_time_are_not_an_agreement(tagger: Tagger) -> None:
+    hiding = (
+        "Some 200 Hamas fighters were believed to be hiding in tunnels under Rafah when the "
+        "ceasefire took effect on October 10."
+    )
+    assert (
+        "diplomacy.agreement" not in score_cues(load_taxonomy(), passages_of(None, hiding)).scores
+    )
+    taken = "The remains were taken to the forensic institute in Tel Aviv for identification."
+    assert top_cue(taken) == "humanitarian.prisoners_hostages"
+    bodies = "In return, Israel has been releasing the bodies of 15 Palestinians to Gaza."
+    assert figures(tagger, bodies) == [("released", 15.0)]
+
+
+def test_cracked_buildings_are_damaged_and_the_capital_is_named_beside_a_town(
+    tagger: Tagger,
+) -> None:
+    cracks = (
+        "Cracks were reported in at least 14 buildings in the capital, and several buildings "
+        "in Narsingdi tilted."
+    )
+    assert figures(tagger, cracks) == [("damaged", 14.0)]
+    names = [p.name for p in tagger.classify(event(cracks, "Bangladesh")).locations]
+    assert sorted(names) == ["Dhaka", "Narsingdi"]

@@ -220,8 +220,9 @@ _TRAILING_ATTRIBUTION = re.compile(
     # "..., the governor, Mykola Kalashnyk, said.": the name between commas
     # ("the U.S. Geological Survey": an initial's dot inside the name)
     r",\s+(?P<who>(?:the\s+)?[A-Za-z](?:[^,;.]|(?<=[A-Z])\.(?=[A-Z]\.|\s+[A-Z])){1,60}?),?\s+"
-    r"(?:said|says|say|claimed|reported|announced|"
-    r"stated|added|confirmed|"
+    r"(?:(?:said|says|say|claimed|reported|announced|stated|added|confirmed)"
+    # "..., the governor, Oleksandr Prokudin, said on Telegram."
+    r"(?:\s+(?:on\s+(?:Telegram|X|Facebook|social\s+media)|in\s+a\s+(?:statement|post)))?|"
     # "..., the governor wrote on Telegram.", "..., a source told Reuters."
     r"(?:wrote|posted)\s+on\s+(?:Telegram|X|Facebook|social\s+media)|"
     r"told\s+(?:Reuters|AFP|AP|reporters|journalists))(?=\s*[.;,]|\s*$)",

@@ -1071,6 +1071,12 @@ class Gazetteer:
             if near and all(m.place.kind in ("country", "territory") for m in offices):
                 offices = []
             mentions = offices or self._implied(passages, implied)
+        elif len(implied) == 1 and all(
+            m.place.country in implied and m.place.kind != "country" for m in mentions
+        ):
+            # "cracks in 14 buildings in the capital, and several in Narsingdi tilted": the
+            # capital of the country of the places named beside it
+            mentions += [m for m in self._implied(passages, implied) if m.place.kind != "country"]
         if not mentions and not near:
             mentions = self._counted_in(passages)
         references = [m for m in found if m.reference]

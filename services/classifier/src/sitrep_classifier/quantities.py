@@ -533,7 +533,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "cubic metres", "cubic meters")),
     # "200,000 homes were submerged": flooded homes are damaged
     ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed", "damage to",
-                       "submerged", "inundated")),
+                       "submerged", "inundated", "cracks", "cracked", "tilted")),
     # "3,500 pupils have lost access to schools": people counted, not losses
     ("count", True, ("lost access", "lost contact", "lost touch", "lost their jobs")),
     ("lost", True, ("lost", "losses")),
@@ -603,7 +603,7 @@ _TOLL_BEFORE = caseless(
 
 # "handed over the bodies of four hostages": the bodies are returned, not killed now.
 _BODIES_RETURNED = EndAnchored(
-    r"\b(?:handed\s+over|handed\s+back|returned|returns|returning|released|releases|"
+    r"\b(?:handed\s+over|handed\s+back|returned|returns|returning|released|releases|releasing|"
     r"repatriated|handing\s+over|handing\s+back|exchanged|swapped|received)\s+"
     r"(?:the\s+)?(?:bodies|remains)\s+of\s+(?:the\s+)?"
     r"(?:at\s+least\s+|another\s+|a\s+further\s+)?$",

@@ -628,8 +628,11 @@ _CAPITAL_OBJECT = re.compile(
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
-    r"\b(?:missiles?|rockets?|shelling)\s+and\s+(?:\w+\s+)?drones?\b|"
-    r"\bdrones?\s+and\s+(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?)\b",
+    # "came under artillery fire and FPV drone attacks"
+    r"\b(?:missiles?|rockets?|shelling|artillery(?:\s+fire)?|mortars?)\s+and\s+(?:\w+\s+)?"
+    r"drones?\b|"
+    r"\bdrones?\s+and\s+(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?|artillery|"
+    r"mortars?)\b",
     re.I,
 )
 # Armed men named in a riot did its damage, not a crowd ("fighters torched houses")
