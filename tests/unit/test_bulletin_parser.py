@@ -556,3 +556,24 @@ def test_a_wire_storys_datelined_first_paragraph_is_an_item_not_a_title() -> Non
     # a standfirst without a dateline stays the document's lead
     titled = parse_bulletin("Russia pounds Kyiv\n\n" + body)
     assert titled.heading == "Russia pounds Kyiv" and len(titled.items) == 3
+
+
+def test_the_story_under_a_summary_list_is_items_but_one_closing_line_is_not() -> None:
+    story = parse_bulletin(
+        "Ukraine war latest\n\nKey developments on Dec. 2:\n\n"
+        "- Naval drones hit two tankers in the Black Sea\n"
+        "- Drone strike on Dnipro kills four\n\n"
+        "Ukrainian sea drones struck two oil tankers near Turkey's coast on Nov. 28.\n\n"
+        "Turkey's Foreign Ministry condemned the attacks.\n\n"
+        "A Russian drone attack on Dnipro killed four people and injured 40.\n"
+    )
+    assert [item.text for item in story.items][2:] == [
+        "Ukrainian sea drones struck two oil tankers near Turkey's coast on Nov. 28.",
+        "Turkey's Foreign Ministry condemned the attacks.",
+        "A Russian drone attack on Dnipro killed four people and injured 40.",
+    ]
+    closing = parse_bulletin(
+        "Key events\n- The army retook the palace in Khartoum.\n- Drones hit Port Sudan.\n\n"
+        "The war began in April 2023.\n"
+    )
+    assert len(closing.items) == 2

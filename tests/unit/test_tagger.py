@@ -5637,3 +5637,16 @@ def test_cracked_buildings_are_damaged_and_the_capital_is_named_beside_a_town(
     assert figures(tagger, cracks) == [("damaged", 14.0)]
     names = [p.name for p in tagger.classify(event(cracks, "Bangladesh")).locations]
     assert sorted(names) == ["Dhaka", "Narsingdi"]
+
+
+def test_month_abbreviations_council_members_and_witnesses_in_a_town(tagger: Tagger) -> None:
+    tankers = "Sea drones struck two tankers near Turkey's coast on Nov. 28, officials said."
+    assert [p.name for p in tagger.classify(event(tankers)).locations] == ["Turkey"]
+    atta = (
+        "Sovereignty Council member Yasir al-Atta said the armed forces would keep fighting "
+        "until the last rebel is expelled."
+    )
+    assert actor_names(tagger, atta, headline="Sudan")[0] == "Yasir al-Atta"
+    assert "Sovereignty Council" not in actor_names(tagger, atta, headline="Sudan")
+    kosti = "Witnesses in Kosti said explosions were heard before dawn."
+    assert [p.name for p in tagger.classify(event(kosti, "Sudan")).locations] == ["Kosti"]

@@ -358,9 +358,11 @@ _VESSELS = (
     "liner",
 )
 _VESSEL_BEFORE = EndAnchored(rf"\b(?:{'|'.join(_VESSELS)})\s+$", _VESSELS)
-# "Residents of Solino say ...": the people live there; the place is no speaker
+# "Residents of Solino say ...", "Witnesses in Kosti said": the people live there (saw it
+# there); the place is no speaker
 _RESIDENTS_OF_BEFORE = EndAnchored(
-    r"\b(?:residents|inhabitants|villagers|people|families|civilians)\s+(?:in|of)\s+(?:the\s+)?"
+    r"\b(?:residents|inhabitants|villagers|people|families|civilians|witnesses|eyewitnesses|"
+    r"locals)\s+(?:in|of)\s+(?:the\s+)?"
     # "Residents of the border village of Yaroun said": the village, named by its kind
     r"(?:(?:[a-z-]+\s+)?(?:village|town|city|camp|district|neighbou?rhood)\s+of\s+)?$",
     ("in", "of", "the"),

@@ -30,6 +30,8 @@ _BULLET = re.compile(
 _MD_HEADER = re.compile(r"^\s*#{1,6}\s+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Sentences under a summary list that make it the story's, not a closing remark
+_STORY_PARAGRAPHS = 3
 
 # Lines that are about the document, not events in it. Matched on a stripped line.
 _META = re.compile(
@@ -336,6 +338,26 @@ def _find_date(text: str) -> date | None:
     return None
 
 
+def _story_after_list(lines: list[_Line]) -> int:
+    """Where the story under a summary list starts ("Key developments:" / three bullets /
+    the story told in paragraphs): the index of the first line after the last bullet when
+    at least `_STORY_PARAGRAPHS` sentences follow it, else past the end. One closing
+    paragraph after a list stays context."""
+    last = max((i for i, line in enumerate(lines) if line.bullet is not None), default=None)
+    if last is None:
+        return len(lines)
+    told = [
+        line
+        for line in lines[last + 1 :]
+        if line.text
+        and not is_meta(line.text)
+        and _header_text(line) is None
+        and _TERMINAL.search(line.text) is not None
+        and not _dated(line.text)  # a timeline's dated lines are items anyway
+    ]
+    return last + 1 if len(told) >= _STORY_PARAGRAPHS else len(lines)
+
+
 def _wire_story(text: str, nxt: _Line | None) -> bool:
     """A first paragraph that is a wire story's lead ("KYIV, Ukraine (AP) — A Russian barrage
     killed six ..."), with more paragraphs after it: an item, not the document's title."""
@@ -403,6 +425,7 @@ def parse_bulletin(body: str) -> Bulletin:
     pending_headline: str | None = None
     stamped = False  # a time stamp alone on its line came before this line: a post follows
     wire_lead: str | None = None  # a wire story's first paragraph, an item
+    story_from = _story_after_list(lines) if bullet_mode else len(lines)
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
@@ -474,6 +497,7 @@ def parse_bulletin(body: str) -> Bulletin:
                 (paragraph_section and not _lead_in(line.text))
                 or _dated(line.text)
                 or after_stamp  # a live blog's stamped post among bulleted summaries
+                or (i >= story_from and _TERMINAL.search(line.text) is not None)
             ):
                 # a paragraph under a paragraph section's header; "19 September: Israel
                 # struck Beirut." among bullets
