@@ -5650,3 +5650,14 @@ def test_month_abbreviations_council_members_and_witnesses_in_a_town(tagger: Tag
     assert "Sovereignty Council" not in actor_names(tagger, atta, headline="Sudan")
     kosti = "Witnesses in Kosti said explosions were heard before dawn."
     assert [p.name for p in tagger.classify(event(kosti, "Sudan")).locations] == ["Kosti"]
+
+
+def test_a_strike_against_a_country_titles_of_aides_and_converted_units(tagger: Tagger) -> None:
+    combined = "Russian forces conducted a combined strike against Ukraine with 138 drones."
+    assert actor_names(tagger, combined) == ["Russian forces"]
+    sanctions = "The European Union adopted sanctions against Russia."
+    assert "Russia" in actor_names(tagger, sanctions)  # the sanctioned state is a party
+    lazzarini = "UNRWA Commissioner-General Philippe Lazzarini said supplies were waiting."
+    assert actor_names(tagger, lazzarini) == ["Philippe Lazzarini"]
+    depth = "The quake struck at a depth of 28 kilometers (17 miles) near the town of Kholm."
+    assert figures(tagger, depth) == [("depth", 28.0)]

@@ -204,7 +204,7 @@ _TITLE_AFTER = caseless(
     r"^(?:[’']s)?\s+(?:(?!\w+ed\b)\w+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|envoy|minister|"
     r"chief|"
     r"ambassador|president|secretary(?:[- ]general)?|commander|head|leader|lawmaker|governor|mayor|"
-    r"director|member)\b"
+    r"director|member|aide|advis[eo]r|commissioner(?:[- ]general)?)\b"
 )
 # "the UN peacekeeping force UNIFIL", "the UN refugee agency, UNHCR": the agency's name follows
 _AGENCY_NAMED_AFTER = re.compile(

@@ -1871,6 +1871,19 @@ _CUMULATIVE = caseless(r"\b(?:in\s+total|since\s+the\s+(?:beginning|start))\b")
 _SHOT_DOWN = caseless(r"\b(?:shot\s+down|shoot\s+down|intercept|downed)")
 
 
+# "28 kilometers (17 miles)": the same measure in another unit, in brackets
+_CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+|nearly\s+)?")
+
+
+def _converted(lowered: str, hits: list[_Hit], units: list[re.Match[str] | None], i: int) -> bool:
+    """Is hit `i` a measure repeated in another unit right after the one before it?"""
+    before, unit = (hits[i - 1], units[i - 1]) if i else (None, None)
+    if before is None or unit is None or units[i] is None:
+        return False
+    gap = _CONVERSION_BETWEEN.fullmatch(lowered, before.end + unit.end(), hits[i].start)
+    return gap is not None
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     lowered = fold(text)
@@ -1945,6 +1958,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         if (
             i in consumed
             or _CALIBRE_AFTER.match(lowered, hit.end, hit.end + 40)
+            or _converted(lowered, hits, units, i)
             or _UNIT_NAME_AFTER.match(text, hit.end, hit.end + 20)
             or (
                 _QUOTE_CLOSES.match(text, hit.end)

@@ -726,7 +726,9 @@ _FIRED_FROM_BEFORE = re.compile(
 )
 _TOWARDS_BEFORE = re.compile(
     r"\b(?:at|on|onto|towards?|into|across|over|flee|fled|in|struck|hit|hits|rocked|shook|"
-    rf"jolted|battered|pounded)\s+(?:(?:the\s+)?{_COMPASS}\s+)?$",
+    # "a combined strike against Ukraine": where it landed
+    r"jolted|battered|pounded|(?:strikes?|attacks?|barrages?)\s+against)"
+    rf"\s+(?:(?:the\s+)?{_COMPASS}\s+)?$",
     re.I,
 )
 
