@@ -1877,11 +1877,11 @@ _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+|nearly
 
 def _converted(lowered: str, hits: list[_Hit], units: list[re.Match[str] | None], i: int) -> bool:
     """Is hit `i` a measure repeated in another unit right after the one before it?"""
-    before, unit = (hits[i - 1], units[i - 1]) if i else (None, None)
-    if before is None or unit is None or units[i] is None:
+    unit = units[i - 1] if i else None
+    if unit is None or units[i] is None:
         return False
-    gap = _CONVERSION_BETWEEN.fullmatch(lowered, before.end + unit.end(), hits[i].start)
-    return gap is not None
+    start = hits[i - 1].end + unit.end()
+    return _CONVERSION_BETWEEN.fullmatch(lowered, start, hits[i].start) is not None
 
 
 def extract_quantities(text: str) -> list[Quantity]:

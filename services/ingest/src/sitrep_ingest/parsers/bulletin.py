@@ -341,8 +341,8 @@ def _find_date(text: str) -> date | None:
 def _story_after_list(lines: list[_Line]) -> int:
     """Where the story under a summary list starts ("Key developments:" / three bullets /
     the story told in paragraphs): the index of the first line after the last bullet when
-    at least `_STORY_PARAGRAPHS` sentences follow it, else past the end. One closing
-    paragraph after a list stays context."""
+    at least `_STORY_PARAGRAPHS` sentences follow it, else past the end. One or two closing
+    lines after a list stay context."""
     last = max((i for i, line in enumerate(lines) if line.bullet is not None), default=None)
     if last is None:
         return len(lines)
