@@ -516,6 +516,7 @@ class ActorIndex:
     @classmethod
     def from_data(cls, raw: dict[str, Any]) -> ActorIndex:
         aliases: dict[str, ActorEntry] = {}
+        arms = tuple(raw.get("national_forces_nouns", {}).get("nouns", ()))
         for entry in raw["actors"]:
             actor = ActorEntry(
                 entry["name"],
@@ -538,6 +539,8 @@ class ActorIndex:
                     f"{adjective} {noun}"
                     for noun in ("security forces", "armed forces", "aggression", "enemy")
                 ]
+                if actor.country:  # "Russian glide bombs", "Sudanese troops": a state's arms
+                    names += [f"{adjective} {noun}" for noun in arms]
             for alias in names:
                 aliases.setdefault(alias, actor)
                 if alias[:1].islower():  # "gang members" also opens a sentence as "Gang members"
