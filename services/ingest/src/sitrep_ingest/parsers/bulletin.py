@@ -425,7 +425,7 @@ def parse_bulletin(body: str) -> Bulletin:
     pending_headline: str | None = None
     stamped = False  # a time stamp alone on its line came before this line: a post follows
     wire_lead: str | None = None  # a wire story's first paragraph, an item
-    story_from = _story_after_list(lines) if bullet_mode else len(lines)
+    story_from = _story_after_list(lines)  # past the end without bullets
 
     def next_content(i: int) -> _Line | None:
         for nxt in lines[i + 1 :]:
