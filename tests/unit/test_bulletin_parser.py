@@ -341,6 +341,17 @@ def test_a_long_title_line_above_sections_is_the_heading_a_long_sentence_is_not(
     assert parse_bulletin(body).heading is None
 
 
+def test_a_wire_headline_without_a_full_stop_is_the_heading() -> None:
+    headline = "Israeli strikes kill three in south Lebanon as army says it hit Hezbollah sites"
+    story = (
+        "BEIRUT, Dec 4 (Reuters) - Israeli strikes on two villages killed three people.\n\n"
+        "A drone strike on a car in the village of Yater killed two men.\n"
+    )
+    assert parse_bulletin(f"{headline}\n\n{story}").heading == headline
+    sentence = f"{headline}, and the army said it would go on."
+    assert parse_bulletin(f"{sentence}\n\n{story}").heading is None
+
+
 def test_stamped_posts_above_a_day_header_are_items_not_a_standfirst() -> None:
     body = (
         "Bridge blast - as it happened\n\n"

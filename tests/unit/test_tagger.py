@@ -5661,3 +5661,31 @@ def test_a_strike_against_a_country_titles_of_aides_and_converted_units(tagger: 
     assert actor_names(tagger, lazzarini) == ["Philippe Lazzarini"]
     depth = "The quake struck at a depth of 28 kilometers (17 miles) near the town of Kholm."
     assert figures(tagger, depth) == [("depth", 28.0)]
+
+
+def test_lists_of_villages_buildings_in_them_a_third_victim_and_totals_of_their_noun(
+    tagger: Tagger,
+) -> None:
+    warned = (
+        "The army said it had warned residents of four buildings in the villages of Jbaa and "
+        "Mahrouna to leave."
+    )
+    names = [p.name for p in tagger.classify(event(warned, "South Lebanon")).locations]
+    assert names == ["Jbaa", "Mahrouna"]
+    assert figures(tagger, warned) == [("count", 4.0)]
+    third = "A drone strike killed two men, while a third person was killed in a strike on a house."
+    assert figures(tagger, third) == [("killed", 2.0), ("killed", 1.0)]
+    cases = (
+        "The ministry reported 112 new cholera cases and four deaths last week, bringing the "
+        "total since August to more than 4,000 cases."
+    )
+    assert figures(tagger, cases) == [("count", 112.0), ("killed", 4.0), ("count", 4000.0)]
+    deaths = "Eight more people died, bringing the total to 281 deaths."
+    assert figures(tagger, deaths) == [("killed", 8.0), ("killed", 281.0)]
+    arrived = "More than 650 people arrived in Tawila from El Fasher over the weekend."
+    assert figures(tagger, arrived) == [("displaced", 650.0)]
+    slm = (
+        "The Sudan Liberation Movement faction led by Abdel Wahid al-Nur said its fighters had "
+        "repelled an RSF attack."
+    )
+    assert "Sudan Liberation Movement-Abdel Wahid" in actor_names(tagger, slm)

@@ -476,7 +476,10 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "into temporary shelters", "into shelters", "staying in",
                          "in temporary shelters",
                          "to evacuation centers", "in evacuation centres", "in evacuation centers",
-                         "sleeping outdoors", "sleeping in the open")),
+                         "sleeping outdoors", "sleeping in the open",
+                         # "650 people arrived in Tawila from El Fasher": arrivals who fled
+                         "people arrived in", "people have arrived in", "people had arrived in",
+                         "families arrived in", "families have arrived in")),
     ("evacuated", True, ("evacuated", "evacuation", "to leave", "to evacuate", "to repatriate",
                          "repatriating", "to relief camps", "to higher ground", "moved to safety",
                          "moved to evacuation centres", "moved to evacuation centers",
@@ -731,6 +734,8 @@ _COUNTED_NOUNS = {
 _STRIKES_COUNTED = {"attacks", "targets_hit"}
 _AIMED_GAP = re.compile(r"\b(?:at|on|against|into|towards?)\b")
 _VERB_GAP = re.compile(r"\b(?:have|has|had|were|was|are|is|been)\b")
+# "four buildings in the villages of ...": the figure counts its own noun, the places hold it
+_OWN_NOUN_GAP = re.compile(r"\s+[a-z]+s\s+(?:in|of|across|around|near)\s+(?:the\s+)?$")
 # "causing no injuries", "no reports of deaths so far and 22 people were treated"
 _NEGATED_KIND = re.compile(
     r"\b(?:no|without|zero)\s+(?:(?:immediate\s+)?(?:reports?|word)\s+of\s+(?:any\s+)?)?$"
@@ -1245,6 +1250,8 @@ def _nearest_kind(lowered: str, start: int, end: int) -> str | None:
             continue  # "fired 51 missiles at targets": where they were aimed, not what is counted
         if not before and kind in _COUNTED_NOUNS and _VERB_GAP.search(gap):
             continue  # "100,000 have been accounted for in Tawila and other towns": not towns
+        if not before and kind == "settlements" and _OWN_NOUN_GAP.match(gap):
+            continue  # "residents of four buildings in the villages of": buildings
         if before and not verb and kind in _COUNTED_NOUNS and distance > 3:
             continue  # "11 settlements, affecting 5,000 people": the noun counts the 11
         if kind == "in_need" and not before and m.group().startswith("to "):
@@ -1481,7 +1488,9 @@ _PERSON = (
 # a child, were killed" does not count the child again.
 _ONE_PERSON = caseless(
     rf"(?:^|[,;:]\s*|\b(?:and|when|after|as|while|but|that|where|said|says|say|reported|"
-    rf"confirmed|announced)\s+)(?P<a>an?|its|his|her|their)\s+(?:\d+-year-old\s+)?{_PERSON}\s+"
+    rf"confirmed|announced)\s+)(?P<a>an?|its|his|her|their)\s+(?:\d+-year-old\s+)?"
+    # "killed two men, while a third person was killed": one more, counted apart
+    rf"(?P<ordinal>(?:second|third|fourth|fifth|sixth)\s+)?{_PERSON}\s+"
     # "a terrorist who crossed the Yellow Line and approached troops was eliminated"
     r"(?:(?:who|that)\s+[^.;]{1,120}?\s+)?"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
@@ -1605,7 +1614,7 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         group = next(name for name in matched if name.startswith("a"))
         harm = m.group(next(name for name in matched if name.startswith("harm")))
         kind = "killed" if harm == "death" else _cue_kind(" ".join(harm.split()))
-        if kind is None or kind in kinds:
+        if kind is None or (kind in kinds and not m.group("ordinal")):
             continue
         kinds.add(kind)
         surface = text[m.start(group) : m.end(group)]
@@ -1721,12 +1730,32 @@ _EARLIER_FIGURE_BEFORE = caseless(
 )
 
 
+# the plural noun a figure counts ("4,000 cases", "300 people")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|this|its|plus|less|across|as)\b)([a-z]{2,}s|people)\b")
+
+
 def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
     """A running total takes the kind of the figure it adds to, the last one typed before it
     ("8 more died in the past 24 hours, bringing the total to 281": not the 24 hours), and
-    so does the earlier reading of a tally ("268 killed, up from 162")."""
+    so does the earlier reading of a tally ("268 killed, up from 162"). A total that names
+    its noun adds to the figure of that noun ("112 new cholera cases and four deaths,
+    bringing the total to 4,000 cases": the cases)."""
     for i in range(1, len(hits)):
         earlier = next((j for j in range(i - 1, -1, -1) if j in kinds), None)
+        noun = _NOUN_AFTER.match(lowered, hits[i].end)
+        if noun is not None:
+            earlier = next(
+                (
+                    j
+                    for j in range(i - 1, -1, -1)
+                    if j in kinds
+                    and re.search(
+                        rf"^[^.;,\d]{{0,30}}?\b{re.escape(noun.group(1))}\b",
+                        lowered[hits[j].end : hits[j].end + 40],
+                    )
+                ),
+                earlier,
+            )
         if (
             i in kinds
             and earlier is not None

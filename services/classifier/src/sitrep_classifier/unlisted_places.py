@@ -149,13 +149,18 @@ def _bare_name() -> tuple[re.Pattern[str], Any]:
 
 
 @cache
-def _listed() -> re.Pattern[str]:
+def _listed(marked: bool = False) -> re.Pattern[str]:
     """A name that continues a list of places ("towards Pemba and Mecufi", "on Nasir and
-    nearby Ulang"), ending where a place's clause goes on."""
+    nearby Ulang"), ending where a place's clause goes on; in a list a plural noun opens
+    (`marked`: "the villages of Jbaa and Mahrouna to leave"), wherever the name ends."""
     rules = _rules()
+    ending = (
+        r"(?![\w'’-])"
+        if marked
+        else rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:{_alternation(rules['name_followers'])})\b)"
+    )
     return re.compile(
-        rf"(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:nearby\s+|neighbouring\s+)?(?P<name>{_name()})"
-        rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:{_alternation(rules['name_followers'])})\b)"
+        rf"(?:\s*,\s*|,?\s+(?:and|or)\s+)(?:nearby\s+|neighbouring\s+)?(?P<name>{_name()})" + ending
     )
 
 
@@ -185,10 +190,11 @@ _POSTED_IN_BEFORE = re.compile(
 )
 
 
-def listed_after(text: str, ends: list[int]) -> list[Unlisted]:
-    """The names that continue a list after each place ending at one of `ends`."""
+def listed_after(text: str, ends: list[int], marked: bool = False) -> list[Unlisted]:
+    """The names that continue a list after each place ending at one of `ends` (`marked`:
+    a list a plural place noun opened)."""
     out: list[Unlisted] = []
-    pattern = _listed()
+    pattern = _listed(marked)
     for end in sorted(set(ends)):
         if _HELD_IN_BEFORE.search(text, max(0, end - 100), end) or _POSTED_IN_BEFORE.search(
             text, max(0, end - 60), end
@@ -307,7 +313,7 @@ def find(
                     )
                 )
                 if said.endswith("s"):  # "the localities of Belot and Godet": each one
-                    out += listed_after(text, [named.end("name")])
+                    out += listed_after(text, [named.end("name")], marked=True)
     kept: list[Unlisted] = []
     owned = (_without_modifier(_without_owner(u)) for u in out)
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):

@@ -130,6 +130,8 @@ _DATE_LABEL = re.compile(
 
 MAX_HEADER_WORDS = 7
 MAX_HEADLINE_WORDS = 9
+# a lead line without a full stop, up to this long, is the document's headline
+_TITLE_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -155,14 +157,16 @@ class Bulletin:
     @property
     def heading(self) -> str | None:
         """What the document says it is about: its title, or a lead line that is one, being
-        short ("SOMALIA - agency digest, 18 November" alone above the bullets) or reading as a
-        title and not a sentence ("DRC: North Kivu and Ituri - Flash Update No. 4 (as of 21
-        November)")."""
+        short ("SOMALIA - agency digest, 18 November" alone above the bullets) or not a
+        sentence: a wire headline ("Israeli strikes kill three in south Lebanon as army says
+        it hit Hezbollah sites") or a longer line reading as a title ("DRC: North Kivu and
+        Ituri - Flash Update No. 4 (as of 21 November)")."""
         lead = self.lead
+        words = len(lead.split()) if lead else 0
         if (
             lead
-            and len(lead.split()) > 12
-            and not (_TITLE.search(lead) and not _TERMINAL.search(lead))
+            and words > 12
+            and (_TERMINAL.search(lead) or (words > _TITLE_WORDS and not _TITLE.search(lead)))
         ):
             lead = None
         heading = self.title or lead
