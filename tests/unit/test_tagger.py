@@ -5689,3 +5689,40 @@ def test_lists_of_villages_buildings_in_them_a_third_victim_and_totals_of_their_
         "repelled an RSF attack."
     )
     assert "Sudan Liberation Movement-Abdel Wahid" in actor_names(tagger, slm)
+
+
+def test_federal_forces_streets_protesters_and_what_the_army_is_accused_of(
+    tagger: Tagger,
+) -> None:
+    federal = "Fano militiamen clashed with federal forces in North Gondar zone."
+    assert "Ethiopian forces" in actor_names(tagger, federal, headline="Ethiopia")
+    curfew = "Federal authorities extended the curfew in Bahir Dar."
+    assert "Ethiopia" in actor_names(tagger, curfew, headline="Ethiopia")
+    streets = "Hundreds of young people took to the streets of Arusha on Wednesday."
+    assert "protesters" in actor_names(tagger, streets)
+    accused = "The rebels accused the army of bombing civilian areas in Fangak."
+    assert "South Sudanese forces" in actor_names(tagger, accused, headline="South Sudan")
+    sspdf = "The SSPDF said it had recaptured a military base in Ayod County from the SPLA-IO."
+    assert actor_names(tagger, sspdf)[:2] == ["South Sudanese forces", "SPLM-IO"]
+    assert top_cue(sspdf) == "battle.territory_taken"
+    zone = "The TPLF accused the administration of failing returns to Western Tigray."
+    assert [p.name for p in tagger.classify(event(zone)).locations] == ["Western Tigray"]
+
+
+def test_a_trial_an_attack_on_a_bus_force_against_protesters_and_a_past_bombing(
+    tagger: Tagger,
+) -> None:
+    trial = "The trial of Riek Machar, who is accused of treason, continues in Juba."
+    assert top_cue(trial) == "legal.investigation_charge"
+    bus = "Gunmen killed at least 12 people in an attack on a bus near Ambo; the group denied it."
+    assert top_cue(bus) == "civilians.attack"
+    urged = (
+        "The UN human rights office urged the security forces to stop using lethal force "
+        "against protesters."
+    )
+    assert top_cue(urged) == "diplomacy.demand"
+    clinics = (
+        "Médecins Sans Frontières, whose hospital in the town was bombed in May, said it had "
+        "suspended its mobile clinics because of the insecurity."
+    )
+    assert top_cue(clinics) != "remote.air_drone_strike"

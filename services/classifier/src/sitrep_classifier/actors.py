@@ -971,7 +971,7 @@ _BARE_FORCES = caseless(
     r"air\s+defen[cs]es?(?:\s+(?:systems?|means|units|forces))?(?=\s+(?:shot|downed|destroyed|"
     r"intercepted|repelled|neutrali[sz]ed|were|was|have|has|had|are|is)\b)|"
     r"units(?=\s+of\s+the\s+\w+\s+group)|"
-    r"government\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
+    r"(?:government|federal)\s+(?:forces|troops|aircraft|warplanes|jets)|troops|soldiers|gendarmes|"
     # "loyal forces had foiled the attempt": the state's, against its mutineers
     r"loyal(?:ist)?\s+(?:forces|troops|soldiers|units)|"
     r"gendarmerie|the\s+regime|our\s+(?:defenders|warriors|units|forces)|"
@@ -979,7 +979,8 @@ _BARE_FORCES = caseless(
     r"the\s+defen[cs]e\s+forces)\b"
     # "army chief Burhan", "junta leader Min Aung Hlaing", "the military government": the
     # person or the regime, not the forces
-    r"(?!\s+(?:of(?!\s+the\s+\w+\s+group)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
+    # "accused the army of bombing": what the army is said to have done, not whose army
+    r"(?!\s+(?:of(?!\s+the\s+\w+\s+group|\s+\w+ing\b)|from|chief|chiefs|leader|leaders|commander|head|spokes(?:man|woman|person)|"
     r"government|regime|ruler|rulers|change|"
     # "Hezbollah military infrastructure": a target's kind, not a force acting
     r"infrastructure|sites?|targets?|facilit(?:y|ies)|equipment|capabilit(?:y|ies)|installations?|"
@@ -1093,7 +1094,9 @@ _GOVERNMENT = (
     # telegraphic, a sentence may open without "the": "Government suspends mobile internet",
     # "Somalia. Federal govt and Jubaland forces clashed" (not "Authorities ordered the
     # evacuation": no one in particular)
-    r"|(?:^|(?<=\.\s))(?P<bare>(?:interim\s+|transitional\s+|federal\s+)?(?:government|govt))"
+    r"|(?:^|(?<=\.\s))(?P<bare>(?:interim\s+|transitional\s+|federal\s+)?(?:government|govt)"
+    # "Federal authorities extended the curfew": a federation's, its state's
+    r"|federal\s+authorities)"
     # "a drone strike by a government task force": the home government's own arm acting
     r"|\bby\s+(?P<by>(?:a|the)\s+government)(?=\s+(?:task\s+force|drones?|helicopters?|"
     r"units?|operation)\b))\b"
@@ -1178,6 +1181,7 @@ _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$"
 # "Hundreds protest in X", "thousands rallied", "workers went on strike": the crowd acts.
 _PROTESTING = caseless(
     r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|march(?:es|ed|ing)?|demonstrat\w*|"
+    r"(?:took|take|takes|taking)\s+to\s+the\s+streets|"
     r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in|"
     # in a protest: "crowds who had barricaded the avenues", "looters set fire to shops"
     r"crowds?|looters?|barricad\w*|blockad\w*|blocked|blocking)\b"
