@@ -588,3 +588,18 @@ def test_the_story_under_a_summary_list_is_items_but_one_closing_line_is_not() -
         "The war began in April 2023.\n"
     )
     assert len(closing.items) == 2
+
+
+def test_a_standfirst_that_says_what_the_document_is_is_no_item() -> None:
+    body = (
+        "Europe's hybrid war: the week's key developments\n\n"
+        "Drones, sabotage and expelled diplomats: a round-up of the incidents governments "
+        "blame on Russia.\n\n"
+        "Poland closed the last Russian consulate on its territory.\n\n"
+        "Copenhagen airport suspended flights after drones were seen over the runways.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [it.text[:6] for it in bulletin.items] == ["Poland", "Copenh"]
+    assert bulletin.heading == "Europe's hybrid war: the week's key developments"
+    story = "Kyiv: overnight attack\n\nA Russian drone hit a block of flats.\n\nTwo died.\n"
+    assert len(parse_bulletin(story).items) == 2  # a story's first paragraph stays an item

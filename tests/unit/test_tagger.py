@@ -5726,3 +5726,19 @@ def test_a_trial_an_attack_on_a_bus_force_against_protesters_and_a_past_bombing(
         "suspended its mobile clinics because of the insecurity."
     )
     assert top_cue(clinics) != "remote.air_drone_strike"
+
+
+def test_listed_peoples_share_their_noun_and_cues_of_hybrid_threats(tagger: Tagger) -> None:
+    baltic = (
+        "Estonian, Latvian and Lithuanian leaders issued a statement of solidarity with Poland."
+    )
+    assert {"Estonia", "Latvia", "Lithuania"} <= set(actor_names(tagger, baltic))
+    assert top_cue(baltic) == "diplomacy.support"
+    consulate = "Poland closed the last Russian consulate on its territory, in Gdansk."
+    assert top_cue(consulate) == "diplomacy.expulsion"
+    charge = "Investigators said the explosive charge damaged the track; nobody was hurt."
+    assert top_cue(charge) == "remote.explosive"
+    whatsapp = "The regulator said it had begun to gradually restrict WhatsApp across the country."
+    assert top_cue(whatsapp) == "information.censorship_media"
+    truce = "The army and the rebels agreed a ceasefire in Aleppo after clashes killed two people."
+    assert top_cue(truce) == "diplomacy.agreement"

@@ -172,7 +172,7 @@ _MODEL_BETWEEN = re.compile(
 _DISTRIBUTED_NOUNS = (
     "delegations", "forces", "troops", "soldiers", "officials", "negotiators", "leaders",
     "militaries", "armies", "navies", "navy", "warships", "jets", "warplanes", "aircraft",
-    "mediators", "mediation",
+    "mediators", "mediation", "authorities", "governments",
 )  # fmt: skip
 # "Iraqi counter-terrorism forces", "Kenyan special forces units", "Ukrainian long-range
 # drones": a people's forces with modifiers no alias lists
@@ -189,7 +189,9 @@ _MODIFIED_NOUNS = (
 _DISTRIBUTED = re.compile(
     # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun;
     # "Polish and allied aircraft": the first people's too
-    rf"\b(?P<first>[A-Z][A-Za-z]+)\s+and\s+(?:[A-Z][A-Za-z]+|allied)\s+(?:[\w-]+\s+){{0,2}}?"
+    # "Estonian, Latvian and Lithuanian leaders": each people's before "and"
+    rf"\b(?P<first>[A-Z][A-Za-z]+(?:\s*,\s*[A-Z][A-Za-z]+)*),?\s+and\s+(?:[A-Z][A-Za-z]+|allied)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
 _OWN_FORCES_AFTER = caseless(
@@ -736,14 +738,15 @@ class ActorIndex:
                 else ()
             )
             for m in distributed:  # "Russian and Ukrainian delegations"
-                for noun in dict.fromkeys((m.group("noun"), m.group("noun").rstrip("s"))):
-                    shared = self.aliases.get(f"{m.group('first')} {noun}")
-                    if shared is not None:
-                        if shared.name not in actors:
-                            actors[shared.name] = _listed(
-                                shared, passage, m.start("first"), m.end("first")
-                            )
-                        break
+                nouns = dict.fromkeys((m.group("noun"), m.group("noun").rstrip("s")))
+                for people in re.finditer(r"[A-Z][A-Za-z]+", m.group("first")):
+                    start, end = m.start("first") + people.start(), m.start("first") + people.end()
+                    for noun in nouns:
+                        shared = self.aliases.get(f"{people.group()} {noun}")
+                        if shared is not None:
+                            if shared.name not in actors:
+                                actors[shared.name] = _listed(shared, passage, start, end)
+                            break
             modified = (
                 _MODIFIED_FORCES.finditer(text)
                 if any(noun in lower for noun in _MODIFIED_NOUNS)
@@ -953,6 +956,7 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
                 "intelligence services",
                 "government",
                 "authorities",
+                "leaders",
             ):
                 aliases.setdefault(f"{adjective} {alias}", aliases[country])
 

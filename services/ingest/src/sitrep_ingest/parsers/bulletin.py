@@ -112,6 +112,14 @@ _LEAD_IN = re.compile(
     r"|\b(?:is|are|was|were|has|have|had|happened|know)\b|(?:'s|’s)\s",
     re.IGNORECASE,
 )
+# A standfirst that says what the document is ("Drones, sabotage and expelled diplomats: a
+# round-up of the incidents ..."): about the items below it, not one of them.
+_ABOUT_DOCUMENT = re.compile(
+    r"\b(?:an?\s+(?:round-?up|summary|recap|overview|digest|wrap)\s+of|what\s+we\s+know"
+    r"|here\s+(?:is|are)\s+(?:what|the\s+(?:latest|key|main))"
+    r"|the\s+(?:week|day|month)['’]s\s+(?:key|main)\s+(?:developments|events))\b",
+    re.IGNORECASE,
+)
 # The document's title, when it stands above the bullets: "Sudan: what we know so far",
 # "UKRAINE SUMMARY 0600 GMT", "Haiti: latest news in brief".
 _TITLE = re.compile(
@@ -515,8 +523,13 @@ def parse_bulletin(body: str) -> Bulletin:
         elif first_content and _wire_story(line.text, nxt):
             wire_lead = line.text  # its dateline and source are the document's too
             items.append((line.number, section, [line.text]))
-        elif (first_content and not _dated(line.text)) or _lead_in(line.text):
-            # the title or standfirst; a sentence ending in ':' introduces what follows
+        elif (
+            (first_content and not _dated(line.text))
+            or _lead_in(line.text)
+            or (not items and len(preamble) == 1 and _ABOUT_DOCUMENT.search(line.text))
+        ):
+            # the title or standfirst; a sentence ending in ':' introduces what follows, and so
+            # does a standfirst that says what the document is
             preamble.append(line.text)
         elif _headline_over(lines, i):
             pending_headline = line.text  # a live blog's post: its headline, then its text
