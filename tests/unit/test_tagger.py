@@ -5742,3 +5742,22 @@ def test_listed_peoples_share_their_noun_and_cues_of_hybrid_threats(tagger: Tagg
     assert top_cue(whatsapp) == "information.censorship_media"
     truce = "The army and the rebels agreed a ceasefire in Aleppo after clashes killed two people."
     assert top_cue(truce) == "diplomacy.agreement"
+
+
+def test_forecasts_refusals_airlines_and_a_government_after_a_time(tagger: Tagger) -> None:
+    unlikely = "The junta is unlikely to reopen the supply corridors from Senegal by force."
+    assert top_cue(unlikely) == "assessment.analysis"
+    weapons = "Hamas has said it will not give up its weapons while the occupation continues."
+    assert top_cue(weapons) == "diplomacy.rejection"
+    airlines = "Iberia, TAP, Avianca and LATAM suspended flights to Caracas."
+    assert {"Iberia", "TAP Air Portugal", "Avianca", "LATAM"} <= set(actor_names(tagger, airlines))
+    soles = "Washington designated the Cartel de los Soles a terrorist organisation."
+    assert "Cartel de los Soles" in actor_names(tagger, soles)
+    schools = "In late October the government closed schools nationwide for two weeks."
+    assert "Mali" in actor_names(tagger, schools, headline="Mali")
+    place_first = "In East Jerusalem, the authorities demolished 13 structures in Silwan."
+    assert not any("Palestin" in n for n in actor_names(tagger, place_first, headline="Gaza"))
+    ministry = "The Venezuelan foreign ministry called the statement a colonialist threat."
+    assert "Venezuela" in actor_names(tagger, ministry)
+    permits = "Venezuela revoked the operating permits of six airlines, accusing them of terrorism."
+    assert top_cue(permits) == "economic.sanctions"

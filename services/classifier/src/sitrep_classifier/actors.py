@@ -957,6 +957,8 @@ def _add_state_bodies(aliases: dict[str, ActorEntry]) -> None:
                 "government",
                 "authorities",
                 "leaders",
+                "foreign ministry",
+                "Foreign Ministry",
             ):
                 aliases.setdefault(f"{adjective} {alias}", aliases[country])
 
@@ -1092,7 +1094,11 @@ def _unowned(passages: list[Passage], pattern: re.Pattern[str]) -> TextSpan | No
 # country's state, named without it, as the subject of its clause; not the government a text
 # asks or orders ("demanding the government reach a deal") nor its forces or its officials.
 _GOVERNMENT = (
-    r"(?:(?:^|[;:]\s*|\b(?:which|that|and)\s+)(?P<gov>the\s+"
+    # "In late October the government closed schools": a time before the subject
+    r"(?:(?:^|[;:]\s*|\b(?:which|that|and)\s+|^(?:(?:in|on|by|since)\s+(?:(?:late|early|mid)[\s-]+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\d{4})|earlier|later|last\s+(?:week|month|year))\b[^,;.]{0,20}?,?\s+)"
+    r"(?P<gov>the\s+"
     r"(?:interim\s+|transitional\s+|federal\s+|national\s+|caretaker\s+|central\s+|military\s+)?"
     r"(?:government|govt|authorities))"
     # telegraphic, a sentence may open without "the": "Government suspends mobile internet",
