@@ -603,3 +603,22 @@ def test_a_standfirst_that_says_what_the_document_is_is_no_item() -> None:
     assert bulletin.heading == "Europe's hybrid war: the week's key developments"
     story = "Kyiv: overnight attack\n\nA Russian drone hit a block of flats.\n\nTwo died.\n"
     assert len(parse_bulletin(story).items) == 2  # a story's first paragraph stays an item
+
+
+def test_a_short_bullet_over_a_paragraph_is_its_headline() -> None:
+    body = (
+        "Campaign trail: day's briefs\n\n"
+        "* 30 arrested\n"
+        "Police said 30 people were arrested for inciting violence and blocking roads.\n\n"
+        "* Museveni in Gulu\n"
+        "President Yoweri Museveni promised a new hospital during a rally in Gulu.\n\n"
+        "* Police fired tear gas at supporters in Mbarara, and\n"
+        "Kampala as the rally was dispersed.\n"
+    )
+    items = parse_bulletin(body).items
+    assert [(it.headline, it.text[:12]) for it in items[:2]] == [
+        ("30 arrested", "Police said "),
+        ("Museveni in Gulu", "President Yo"),
+    ]
+    # a wrapped line of a long bullet stays its text
+    assert items[2].headline is None and items[2].text.endswith("dispersed.")

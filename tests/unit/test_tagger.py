@@ -5761,3 +5761,26 @@ def test_forecasts_refusals_airlines_and_a_government_after_a_time(tagger: Tagge
     assert "Venezuela" in actor_names(tagger, ministry)
     permits = "Venezuela revoked the operating permits of six airlines, accusing them of terrorism."
     assert top_cue(permits) == "economic.sanctions"
+
+
+def test_election_cues_parties_and_a_term_extended_from_five_to_seven_years(
+    tagger: Tagger,
+) -> None:
+    recount = "The opposition said it would ask for a recount at dozens of polling stations."
+    assert top_cue(recount) == "diplomacy.demand"
+    court = "The Supreme Court on Saturday approved nine candidates for the presidential election."
+    assert top_cue(court) == "legal.ruling"
+    expected = "Doumbouya, who seized power in a 2021 coup, is widely expected to win."
+    assert top_cue(expected) == "assessment.analysis"
+    ban = "The minister banned all public demonstrations in the region for a month."
+    assert top_cue(ban) == "security.alert_warning"
+    beaten = "Three reporters covering the rally were beaten by soldiers and had their cameras confiscated."
+    assert top_cue(beaten) == "information.censorship_media"
+    snsd = "Sinisa Karan, the candidate of Milorad Dodik's ruling SNSD, won the election."
+    assert {"Sinisa Karan", "Milorad Dodik", "Alliance of Independent Social Democrats"} <= set(
+        actor_names(tagger, snsd)
+    )
+    nup = "Police dispersed supporters of the NUP candidate Bobi Wine in Mbarara."
+    assert {"National Unity Platform", "Robert Kyagulanyi"} <= set(actor_names(tagger, nup))
+    term = "The constitution extended the presidential term from five to seven years."
+    assert figures(tagger, term) == [("duration", 5.0), ("duration", 7.0)]

@@ -1904,6 +1904,10 @@ _SHOT_DOWN = caseless(r"\b(?:shot\s+down|shoot\s+down|intercept|downed)")
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+|nearly\s+)?")
 
 
+_RANGE_FROM = caseless(r"\s*(?:to|-|–)\s*$")
+_FROM_BEFORE = EndAnchored(r"(?<![a-z])from\s+$", ("from",))
+
+
 def _converted(lowered: str, hits: list[_Hit], units: list[re.Match[str] | None], i: int) -> bool:
     """Is hit `i` a measure repeated in another unit right after the one before it?"""
     unit = units[i - 1] if i else None
@@ -1919,6 +1923,17 @@ def extract_quantities(text: str) -> list[Quantity]:
     hits = _hits(text, lowered)
     consumed: set[int] = set()
     units = [_UNIT.match(lowered[hit.end :]) for hit in hits]  # "%", "sq km", "days" after it
+    for i in range(len(hits) - 1):  # "from five to seven years": the low end is years too
+        high, unit = hits[i + 1], units[i + 1]
+        if (
+            units[i] is None
+            and not hits[i].currency
+            and unit is not None
+            and unit.group("duration")
+            and _RANGE_FROM.match(lowered, hits[i].end, high.start)
+            and _FROM_BEFORE.search(lowered[max(0, hits[i].start - 20) : hits[i].start])
+        ):
+            hits[i] = replace(hits[i], duration_unit=unit.group("duration").lower().split()[-1])
     plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
     for i, hit in enumerate(hits):
         if hit.magnitude or hit.strong or hit.duration_unit or hit.currency or units[i]:

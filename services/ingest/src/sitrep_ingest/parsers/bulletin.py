@@ -227,6 +227,23 @@ def _lead_in(text: str) -> bool:
     return text.endswith(":") and bool(_LEAD_IN.search(text.rstrip(":")))
 
 
+def _bullet_headline(parts: list[str], below: str) -> bool:
+    """Is a bullet's one line a headline over the paragraph `below` it: short, without an
+    end stop, over a sentence that starts with a capital, ends with a stop and is longer?"""
+    if len(parts) != 1:
+        return False
+    head = parts[0]
+    return (
+        len(head.split()) <= MAX_HEADLINE_WORDS
+        and (head[:1].isupper() or head[:1].isdigit())
+        and _TERMINAL.search(head) is None
+        and not head.endswith((",", ";", ":", "-"))
+        and below[:1].isupper()
+        and _TERMINAL.search(below) is not None
+        and len(below.split()) >= max(8, len(head.split()) + 3)
+    )
+
+
 def _headline_over(lines: list[_Line], at: int) -> bool:
     """Is the line at `at` a post's headline: a short line without an end stop, right above
     (no blank line between) a paragraph that starts with a capital and ends with one?"""
@@ -502,6 +519,12 @@ def parse_bulletin(body: str) -> Bulletin:
             continues = open_item and (
                 line.indent > 0 or (not was_blank and not _TERMINAL.search(prev_text))
             )
+            if continues and _bullet_headline(items[-1][2], line.text):
+                # "* 30 arrested" over "Police said 30 people were arrested ...": the bullet is
+                # the item's headline, the paragraph under it its text
+                headlines[len(items) - 1] = prev_text
+                items[-1][2][0] = line.text
+                continue
             if continues:
                 items[-1][2].append(line.text)
                 continue
