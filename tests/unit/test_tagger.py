@@ -5784,3 +5784,19 @@ def test_election_cues_parties_and_a_term_extended_from_five_to_seven_years(
     assert {"National Unity Platform", "Robert Kyagulanyi"} <= set(actor_names(tagger, nup))
     term = "The constitution extended the presidential term from five to seven years."
     assert figures(tagger, term) == [("duration", 5.0), ("duration", 7.0)]
+
+
+def test_flooded_houses_livestock_dong_and_a_reservoir(tagger: Tagger) -> None:
+    flooded = "More than 186,000 houses were flooded and 1.1 million livestock were killed."
+    assert figures(tagger, flooded) == [("damaged", 186000.0), ("count", 1100000.0)]
+    assert top_cue(flooded) == "assessment.damage"
+    tents = "Heavy rains flooded at least 13,000 tents in displacement sites."
+    assert figures(tagger, tents) != [("damaged", 13000.0)]  # tents are counted as aid
+    dong = "The prime minister allocated 1.1 trillion dong in emergency aid to the provinces."
+    assert figures(tagger, dong) == [("money", 1.1e12)]
+    assert top_cue(dong) == "aid.financial"
+    boats = "Soldiers used boats to rescue residents trapped in their attics in Tuy Hoa."
+    assert top_cue(boats) == "aid.humanitarian"
+    reservoir = "The Song Hinh hydropower reservoir released water at its maximum rate."
+    names = [p.name for p in tagger.classify(event(reservoir, "Vietnam")).locations]
+    assert names == ["Song Hinh"]

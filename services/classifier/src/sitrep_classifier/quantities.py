@@ -125,6 +125,9 @@ _CURRENCY_WORDS = {
     "birr": "ETB",
     "kwacha": "ZMW",
     "taka": "BDT",
+    "dong": "VND",
+    "baht": "THB",
+    "ringgit": "MYR",
     "afghanis": "AFN",
     "reais": "BRL",
     # several countries' pesos: the word says money; the code is the most traded one's
@@ -536,7 +539,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                            "cubic metres", "cubic meters")),
     # "200,000 homes were submerged": flooded homes are damaged
     ("damaged", True, ("damaged", "damaging", "partially collapsed", "partly collapsed", "damage to",
-                       "submerged", "inundated", "cracks", "cracked", "tilted")),
+                       "submerged", "inundated", "were flooded", "been flooded", "cracks", "cracked", "tilted")),
     # "3,500 pupils have lost access to schools": people counted, not losses
     ("count", True, ("lost access", "lost contact", "lost touch", "lost their jobs")),
     ("lost", True, ("lost", "losses")),
@@ -1010,7 +1013,7 @@ _NOT_PEOPLE_AFTER = caseless(
     r"ambulances?|buses|districts|provinces|regions|states|counties|countries|villages|towns|"
     r"cities|firearms|weapons|rifles|guns|grenades|sites|camps|centres|centers|shelters|"
     r"missiles|drones|rockets|shells|projectiles|bombs|positions|outposts|posts|bases|buildings|"
-    r"houses)\b"
+    r"houses|livestock|cattle|animals|poultry|goats|sheep|camels)\b"
 )
 
 
