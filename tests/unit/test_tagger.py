@@ -5800,3 +5800,20 @@ def test_flooded_houses_livestock_dong_and_a_reservoir(tagger: Tagger) -> None:
     reservoir = "The Song Hinh hydropower reservoir released water at its maximum rate."
     names = [p.name for p in tagger.classify(event(reservoir, "Vietnam")).locations]
     assert names == ["Song Hinh"]
+
+
+def test_warrants_appeals_ages_ranges_and_a_regions_leader(tagger: Tagger) -> None:
+    warrants = "A federal judge issued international arrest warrants for 13 Venezuelan officials."
+    assert top_cue(warrants) == "legal.investigation_charge"
+    appeal = "The ICC appeals chamber rejected Duterte's request for interim release."
+    assert top_cue(appeal) == "legal.ruling"
+    age = "Duterte, 80, is charged with crimes against humanity."
+    assert figures(tagger, age) == []
+    prices = "Prices rose from 200 to 300 dollars, and inflation from 5 to 10 percent."
+    assert figures(tagger, prices) == [
+        ("money", 200.0), ("money", 300.0), ("share", 5.0), ("share", 10.0)
+    ]  # fmt: skip
+    madobe = "Jubaland President Ahmed Madobe accused the federal government of weakening it."
+    assert "Jubaland" not in [p.name for p in tagger.classify(event(madobe)).locations]
+    kony = "Judges confirmed 39 counts against Joseph Kony of the Lord's Resistance Army."
+    assert {"Lord's Resistance Army", "Joseph Kony"} <= set(actor_names(tagger, kony))

@@ -289,6 +289,12 @@ _QUARTER_AFTER = caseless(
     r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port|hospital)\b"
 )  # "Kingston's Norman Manley International Airport"
 # "Cairo would host an international conference": the capital is where it meets
+# a region's leader or administration named by it ("Jubaland President Ahmed Madobe", "the
+# Kurdistan Regional Government"); not its officials, who report on it ("Ishikawa officials
+# said the toll rose")
+_OFFICE_AFTER = caseless(
+    r"\s+(?:(?:interim\s+)?administration|regional\s+government|(?:vice\s+)?president|leader)\b"
+)
 _HOSTS_AFTER = caseless(
     r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+|"
     r"(?:is\s+|was\s+)?(?:ready|prepared|willing)\s+to\s+|offers\s+to\s+|offered\s+to\s+)?"
@@ -971,6 +977,12 @@ class Gazetteer:
                 if compass:  # "eastern Afghanistan": the part of the country the text names
                     start = compass.start()
                     place = _as_part(place, f"{compass.group('compass')} {place.name}")
+                if (
+                    place.kind in ("admin1", "region")
+                    and _OFFICE_AFTER.match(after)
+                    and not _LOCATIVE_BEFORE.search(before)
+                ):
+                    continue  # "Jubaland President Ahmed Madobe accused ...": who, not where
                 if place.capital and not (
                     _LOCATIVE_BEFORE.search(before)
                     or _STRONG_BEFORE.search(before)  # "the target was the city of Kyiv"

@@ -247,6 +247,9 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
 _AREA_AFTER = caseless(r"\s+(?:area|neighbou?rhood|district|quarter|zone)\b")
 # "handed over 20 hostages in two groups": how the 20 came, not another figure
 _BATCHES_AFTER = caseless(r"\s+(?:groups|batches|waves|stages|phases|tranches|instalments)\b")
+# "Duterte, 80, is charged with": an age apposed to a name
+_AGE_APPOSED = re.compile(r"\d{1,3},\s+(?:is|was|has|had|who|said|says|told|remains|died|the)\b")
+_NAMED_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+,\s+$")
 # "three girls aged six, seven and nine": every age of the list, not only the first
 _AGES_LISTED_BEFORE = caseless(
     r"\baged\s+(?:between\s+|from\s+)?(?:[a-z0-9-]+,\s+)*[a-z0-9-]+,?\s+(?:and|or|to)\s+$|"
@@ -1357,6 +1360,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             continue
         if _DESIGNATOR_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
+        if _AGE_APPOSED.match(text, m.start()) and _NAMED_BEFORE.search(
+            text, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "Duterte, 80, is charged": a person's age
         if _HULL_NUMBER.fullmatch(m.group()) and _INITIALS_BEFORE.search(
             text, max(0, m.start() - 6), m.start()
         ):
@@ -1907,6 +1914,7 @@ _SHOT_DOWN = caseless(r"\b(?:shot\s+down|shoot\s+down|intercept|downed)")
 _CONVERSION_BETWEEN = re.compile(r"\s*\(\s*(?:about\s+|some\s+|roughly\s+|nearly\s+)?")
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
 _RANGE_FROM = caseless(r"\s*(?:to|-|–)\s*$")
 _FROM_BEFORE = EndAnchored(r"(?<![a-z])from\s+$", ("from",))
 
@@ -1928,15 +1936,22 @@ def extract_quantities(text: str) -> list[Quantity]:
     units = [_UNIT.match(lowered[hit.end :]) for hit in hits]  # "%", "sq km", "days" after it
     for i in range(len(hits) - 1):  # "from five to seven years": the low end is years too
         high, unit = hits[i + 1], units[i + 1]
+        word = _WORD_AFTER.match(lowered, high.end)
+        currency = high.currency or (_CURRENCY_WORDS.get(word.group(1)) if word else None)
         if (
             units[i] is None
             and not hits[i].currency
-            and unit is not None
-            and unit.group("duration")
+            and (unit is not None or currency)
             and _RANGE_FROM.match(lowered, hits[i].end, high.start)
             and _FROM_BEFORE.search(lowered[max(0, hits[i].start - 20) : hits[i].start])
         ):
-            hits[i] = replace(hits[i], duration_unit=unit.group("duration").lower().split()[-1])
+            if currency:
+                hits[i] = replace(hits[i], currency=currency)
+            elif unit is not None and unit.group("duration"):
+                duration = unit.group("duration").lower().split()[-1]
+                hits[i] = replace(hits[i], duration_unit=duration)
+            else:
+                units[i] = unit  # "from 5 to 10 percent", "from 200 to 300 dollars"
     plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
     for i, hit in enumerate(hits):
         if hit.magnitude or hit.strong or hit.duration_unit or hit.currency or units[i]:
