@@ -5817,3 +5817,23 @@ def test_warrants_appeals_ages_ranges_and_a_regions_leader(tagger: Tagger) -> No
     assert "Jubaland" not in [p.name for p in tagger.classify(event(madobe)).locations]
     kony = "Judges confirmed 39 counts against Joseph Kony of the Lord's Resistance Army."
     assert {"Lord's Resistance Army", "Joseph Kony"} <= set(actor_names(tagger, kony))
+
+
+def test_outbreak_contacts_spaced_thousands_capitals_for_governments_and_nabu(
+    tagger: Tagger,
+) -> None:
+    contacts = "Six confirmed cases including three deaths, and 129 contacts are under follow-up."
+    assert figures(tagger, contacts) == [("count", 6.0), ("killed", 3.0), ("count", 129.0)]
+    fund = "WHO released US$ 300 000 from its Contingency Fund for Emergencies."
+    assert figures(tagger, fund) == [("money", 300000.0)]
+    standoff = "Fighting broke out in Beled Hawo, the latest clash in a standoff between Kismayo and Mogadishu."
+    names = [p.name for p in tagger.classify(event(standoff)).locations]
+    assert "Kismayo" not in names and "Mogadishu" not in names and "Beled Hawo" in names
+    nabu = "Ukraine's anti-corruption bureau said it had uncovered a $100m kickback scheme."
+    assert "National Anti-Corruption Bureau of Ukraine" in actor_names(tagger, nabu)
+    assert top_cue(nabu) == "legal.investigation_charge"
+    jinka = "The ministry confirmed an outbreak of Marburg virus disease in Jinka, South Ethiopia Region."
+    assert [p.name for p in tagger.classify(event(jinka)).locations] == [
+        "Jinka",
+        "South Ethiopia Region",
+    ]

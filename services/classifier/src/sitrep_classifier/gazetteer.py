@@ -289,6 +289,12 @@ _QUARTER_AFTER = caseless(
     r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port|hospital)\b"
 )  # "Kingston's Norman Manley International Airport"
 # "Cairo would host an international conference": the capital is where it meets
+# "the standoff between Kismayo and Mogadishu", "talks between Kyiv and Moscow": cities
+# named for the governments seated there
+_GOVERNMENTS_BETWEEN = caseless(
+    r"\b(?:standoff|stand-off|row|dispute|tensions?|rift|feud|relations|rapprochement|talks|"
+    r"negotiations)\s+between\s+(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$"
+)
 # a region's leader or administration named by it ("Jubaland President Ahmed Madobe", "the
 # Kurdistan Regional Government"); not its officials, who report on it ("Ishikawa officials
 # said the toll rose")
@@ -977,6 +983,8 @@ class Gazetteer:
                 if compass:  # "eastern Afghanistan": the part of the country the text names
                     start = compass.start()
                     place = _as_part(place, f"{compass.group('compass')} {place.name}")
+                if place.kind == "settlement" and _GOVERNMENTS_BETWEEN.search(before):
+                    continue  # "a standoff between Kismayo and Mogadishu": their governments
                 if (
                     place.kind in ("admin1", "region")
                     and _OFFICE_AFTER.match(after)

@@ -153,7 +153,9 @@ _NUMBER = caseless(
     # "US$ 30 million": a space may follow the symbol
     r"(?P<cur>(?:(?:us|hk|nz|a|c|s)\$|\$|€|£|usd|eur|gbp|chf)\s?)?"
     # \b first: most positions are inside words and fail here, before the word alternation.
-    r"\b(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    # "US$ 300 000": after a currency sign, thousands may be parted by spaces
+    r"\b(?P<num>(?(cur)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|(?!))|"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kmb])\b)?"
@@ -545,6 +547,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                        "submerged", "inundated", "were flooded", "been flooded", "cracks", "cracked", "tilted")),
     # "3,500 pupils have lost access to schools": people counted, not losses
     ("count", True, ("lost access", "lost contact", "lost touch", "lost their jobs")),
+    # "129 contacts are under follow-up": people traced in an outbreak, not its dead
+    ("count", False, ("contacts", "close contacts", "contacts under follow-up")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
                         "beat back", "beat off", "stopped")),
@@ -823,7 +827,7 @@ class _Hit:
 
 def _value(num: str, scale: str | None) -> float:
     key = num.lower()
-    base = float(_WORDS[key]) if key in _WORDS else float(num.replace(",", ""))
+    base = float(_WORDS[key]) if key in _WORDS else float(re.sub(r"[,\s]", "", num))
     return base * (_SCALES[scale.lower()] if scale else 1.0)
 
 
