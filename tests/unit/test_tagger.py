@@ -5837,3 +5837,14 @@ def test_outbreak_contacts_spaced_thousands_capitals_for_governments_and_nabu(
         "Jinka",
         "South Ethiopia Region",
     ]
+
+
+def test_a_list_ends_at_its_verb_a_rejected_claim_and_philippine_bodies(tagger: Tagger) -> None:
+    hurt = "He said 100 police officers and 20 civilians were injured, and 20 people were detained."
+    assert figures(tagger, hurt) == [("injured", 100.0), ("injured", 20.0), ("detained", 20.0)]
+    claim = "Sheinbaum said bots had promoted the march, a claim organisers rejected."
+    assert top_cue(claim) != "diplomacy.rejection"
+    pnp = "The Philippine National Police and the Sandiganbayan said the DPWH engineers were held."
+    assert {"Filipino police", "Sandiganbayan", "Department of Public Works and Highways"} <= set(
+        actor_names(tagger, pnp)
+    )

@@ -1648,8 +1648,11 @@ def _people(value: int, kind: str, surface: str, what: str | None) -> Quantity:
 # Between two figures of one list: the first one's noun, then a comma or "and"
 # ("lost 445 servicemen, three tanks and 13 guns").
 # "23 of its soldiers and more than 200 fighters were killed": a hedge may open the next figure
+# Not across a clause's own verb: "100 police officers and 20 civilians were injured, and 20
+# people were detained" ends one list at "were injured"
 _LIST_GAP = caseless(
-    rf"^\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+){_ROUGHLY}$"
+    r"^\s+(?:(?!(?:were|was|are|is|have|has|had|been)\b)[a-z-]+\s+){0,3}?"
+    rf"(?!(?:were|was|are|is|have|has|had|been)\b)[a-z-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+){_ROUGHLY}$"
 )
 _VERB_KINDS = frozenset(kind for kind, verb, _ in _KIND_CUES if verb)
 
