@@ -5848,3 +5848,16 @@ def test_a_list_ends_at_its_verb_a_rejected_claim_and_philippine_bodies(tagger: 
     assert {"Filipino police", "Sandiganbayan", "Department of Public Works and Highways"} <= set(
         actor_names(tagger, pnp)
     )
+
+
+def test_a_general_killed_by_rank_and_name_and_a_lieutenant_who_speaks(tagger: Tagger) -> None:
+    uba = "ISWAP has killed Brigadier General Musa Uba, who was captured after an ambush."
+    assert figures(tagger, uba) == [("killed", 1.0)]
+    elongo = (
+        "The army spokesman in the region, Lieutenant Marc Elongo, said troops had been deployed."
+    )
+    assert "Marc Elongo" in actor_names(tagger, elongo)
+    documented = (
+        "HumAngle has documented at least 15 attacks on military bases in Borno since March."
+    )
+    assert top_cue(documented) == "assessment.analysis"

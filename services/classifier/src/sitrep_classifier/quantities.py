@@ -1586,6 +1586,14 @@ _NAMED_KILLED_ACTIVE = re.compile(
     r"(?:chief|commander|leader|head|spokes(?:person|man|woman)|founder|official|deputy)\b"
 )
 
+# "ISWAP has killed Brigadier General Musa Uba": a person by rank and name
+_NAMED_KILLED_RANK = re.compile(
+    r"\b(?:killed|eliminated|assassinated|executed)\s+(?:(?:a|the)\s+)?(?:senior\s+)?"
+    r"(?:Brigadier\s+General|Major\s+General|Lieutenant\s+General|Lieutenant\s+Colonel|General|"
+    r"Colonel|Brigadier|Commander|Captain|Lieutenant|Brig\.\s+Gen\.|Maj\.\s+Gen\.|Lt\.\s+Col\.|"
+    r"Col\.)\s+(?P<who>[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|de\s+)?[A-Z][\w'’-]+){1,3})"
+)
+
 # telegraphic: "Uruapan mayor Carlos Manzo shot dead at festival", "Opposition leader X killed"
 _NAMED_KILLED_TITLED = re.compile(
     r"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z-]+\s+)?(?:mayor|governor|minister|lawmaker|senator|MP|judge|"
@@ -1602,6 +1610,7 @@ def _one_person(text: str, lowered: str, found: list[Quantity]) -> list[Quantity
         (
             _NAMED_KILLED.search(text)
             or _NAMED_KILLED_ACTIVE.search(text)
+            or _NAMED_KILLED_RANK.search(text)
             or _NAMED_KILLED_TITLED.match(text)
         )
         if "killed" not in kinds
