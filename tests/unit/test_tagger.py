@@ -5861,3 +5861,15 @@ def test_a_general_killed_by_rank_and_name_and_a_lieutenant_who_speaks(tagger: T
         "HumAngle has documented at least 15 attacks on military bases in Borno since March."
     )
     assert top_cue(documented) == "assessment.analysis"
+
+
+def test_residents_in_a_part_of_a_capital_a_vigil_and_water_running_dry(tagger: Tagger) -> None:
+    taps = "Residents in several districts of western Tehran said taps had run dry."
+    assert [p.name for p in tagger.classify(event(taps, "Iran")).locations] == ["Tehran"]
+    assert top_cue(taps) == "humanitarian.needs_conditions"
+    vigil = "Mourners stood in silence for 16 minutes before laying flowers at the station."
+    assert top_cue(vigil) == "protest.demonstration"
+    crowd = "Police estimated the crowd at 39,000, while organisers put it at 110,000."
+    assert top_cue(crowd) == "protest.demonstration"
+    gathered = "Thousands gathered in Martyrs' Square to demand the prime minister's resignation."
+    assert "protesters" in actor_names(tagger, gathered)

@@ -1191,7 +1191,7 @@ _SOURCE_AT_END = caseless(r"\s+(?:said|says|reported|added|claimed)\s*[.;]?\s*$"
 # "Hundreds protest in X", "thousands rallied", "workers went on strike": the crowd acts.
 _PROTESTING = caseless(
     r"\b(?:protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|march(?:es|ed|ing)?|demonstrat\w*|"
-    r"(?:took|take|takes|taking)\s+to\s+the\s+streets|"
+    r"(?:took|take|takes|taking)\s+to\s+the\s+streets|gathered|mourners|"
     r"riot(?:s|ed|ing)?|strike|strikes|striking|walk(?:ed)?\s+out|sit-in|"
     # in a protest: "crowds who had barricaded the avenues", "looters set fire to shops"
     r"crowds?|looters?|barricad\w*|blockad\w*|blocked|blocking)\b"

@@ -376,8 +376,10 @@ _RESIDENTS_OF_BEFORE = EndAnchored(
     r"\b(?:residents|inhabitants|villagers|people|families|civilians|witnesses|eyewitnesses|"
     r"locals)\s+(?:in|of)\s+(?:the\s+)?"
     # "Residents of the border village of Yaroun said": the village, named by its kind
-    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|camp|district|neighbou?rhood)\s+of\s+)?$",
-    ("in", "of", "the"),
+    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|camp|districts?|neighbou?rhoods?|parts?|areas?)\s+of\s+)?"
+    # "Residents in several districts of western Tehran said"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?$",
+    ("in", "of", "the", "northern", "southern", "eastern", "western", "central"),
 )
 _SPEECH_AFTER = caseless(
     r"^[’']?s?\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|say|announced|claimed|warned|"
