@@ -5873,3 +5873,10 @@ def test_residents_in_a_part_of_a_capital_a_vigil_and_water_running_dry(tagger: 
     assert top_cue(crowd) == "protest.demonstration"
     gathered = "Thousands gathered in Martyrs' Square to demand the prime minister's resignation."
     assert "protesters" in actor_names(tagger, gathered)
+
+
+def test_recaptured_escapees_are_arrests_and_an_offer_of_support(tagger: Tagger) -> None:
+    recaptured = "Police said they had recaptured four of the escapees and offered a reward."
+    assert top_cue(recaptured) == "legal.arrest_detention"
+    offer = "The embassy offered FBI support to the Guatemalan authorities."
+    assert top_cue(offer) == "diplomacy.support"
