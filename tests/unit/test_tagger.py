@@ -5880,3 +5880,8 @@ def test_recaptured_escapees_are_arrests_and_an_offer_of_support(tagger: Tagger)
     assert top_cue(recaptured) == "legal.arrest_detention"
     offer = "The embassy offered FBI support to the Guatemalan authorities."
     assert top_cue(offer) == "diplomacy.support"
+
+
+def test_the_police_that_say_they_recaptured_escapees_made_the_arrests(tagger: Tagger) -> None:
+    said = "The national police said it had recaptured four of the escapees in Villa Nueva."
+    assert "Guatemalan police" in actor_names(tagger, said, headline="Guatemala")

@@ -1164,7 +1164,7 @@ _BARE_POLICE = caseless(
     r"defused|defuse|defuses)\b"
     # "Police said 20 people were detained": the police's own arrests, reported by them
     r"|\bpolice\s+(?:said|say|says)\s+(?:that\s+)?(?:[\w,]+\s+){1,4}?(?:(?:were|had\s+been|"
-    r"have\s+been)\s+)?(?:arrested|detained)\b"
+    r"have\s+been)\s+)?(?:arrested|detained|recaptured|rearrested)\b"
     # "most of them shot by police", "died in police custody": the police acted on them
     r"|(?P<passive>\b(?:shot|killed|beaten|wounded|injured|arrested|detained|dispersed|"
     r"tear-?gassed)\s+by\s+(?:riot\s+)?police\b|\b(?:died|killed|tortured)\s+in\s+police\s+"
