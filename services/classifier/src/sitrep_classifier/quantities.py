@@ -1935,6 +1935,30 @@ _RANGE_FROM = caseless(r"\s*(?:to|-|–)\s*$")
 _FROM_BEFORE = EndAnchored(r"(?<![a-z])from\s+$", ("from",))
 
 
+def _range_units(lowered: str, hits: list[_Hit], units: list[re.Match[str] | None]) -> None:
+    """ "from five to seven years", "from 200 to 300 dollars": the low end of a range takes
+    the high end's unit (a duration, a currency or another measure), in place."""
+    for i in range(len(hits) - 1):
+        high, high_unit = hits[i + 1], units[i + 1]
+        word = _WORD_AFTER.match(lowered, high.end)
+        currency = high.currency or (_CURRENCY_WORDS.get(word.group(1)) if word else None)
+        if (
+            units[i] is not None
+            or hits[i].currency
+            or (high_unit is None and not currency)
+            or not _RANGE_FROM.match(lowered, hits[i].end, high.start)
+            or not _FROM_BEFORE.search(lowered[max(0, hits[i].start - 20) : hits[i].start])
+        ):
+            continue
+        if currency:
+            hits[i] = replace(hits[i], currency=currency)
+        elif high_unit is not None and high_unit.group("duration"):
+            duration = high_unit.group("duration").lower().split()[-1]
+            hits[i] = replace(hits[i], duration_unit=duration)
+        else:
+            units[i] = high_unit  # "from 5 to 10 percent"
+
+
 def _converted(lowered: str, hits: list[_Hit], units: list[re.Match[str] | None], i: int) -> bool:
     """Is hit `i` a measure repeated in another unit right after the one before it?"""
     unit = units[i - 1] if i else None
@@ -1950,24 +1974,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     hits = _hits(text, lowered)
     consumed: set[int] = set()
     units = [_UNIT.match(lowered[hit.end :]) for hit in hits]  # "%", "sq km", "days" after it
-    for i in range(len(hits) - 1):  # "from five to seven years": the low end is years too
-        high, unit = hits[i + 1], units[i + 1]
-        word = _WORD_AFTER.match(lowered, high.end)
-        currency = high.currency or (_CURRENCY_WORDS.get(word.group(1)) if word else None)
-        if (
-            units[i] is None
-            and not hits[i].currency
-            and (unit is not None or currency)
-            and _RANGE_FROM.match(lowered, hits[i].end, high.start)
-            and _FROM_BEFORE.search(lowered[max(0, hits[i].start - 20) : hits[i].start])
-        ):
-            if currency:
-                hits[i] = replace(hits[i], currency=currency)
-            elif unit is not None and unit.group("duration"):
-                duration = unit.group("duration").lower().split()[-1]
-                hits[i] = replace(hits[i], duration_unit=duration)
-            else:
-                units[i] = unit  # "from 5 to 10 percent", "from 200 to 300 dollars"
+    _range_units(lowered, hits, units)
     plain: dict[int, str] = {}  # hit -> the kind a noun or a verb near it gave
     for i, hit in enumerate(hits):
         if hit.magnitude or hit.strong or hit.duration_unit or hit.currency or units[i]:
