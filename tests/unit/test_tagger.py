@@ -5885,3 +5885,12 @@ def test_recaptured_escapees_are_arrests_and_an_offer_of_support(tagger: Tagger)
 def test_the_police_that_say_they_recaptured_escapees_made_the_arrests(tagger: Tagger) -> None:
     said = "The national police said it had recaptured four of the escapees in Villa Nueva."
     assert "Guatemalan police" in actor_names(tagger, said, headline="Guatemala")
+
+
+def test_a_town_label_over_a_text_that_names_no_place_is_where_it_happened(
+    tagger: Tagger,
+) -> None:
+    kandy = tagger.classify(event("118 deaths; 171 missing after landslides.", "Kandy"))
+    assert [p.name for p in kandy.locations] == ["Kandy"]
+    posts = tagger.classify(event("The governor said the posts were closed.", "Kandy"))
+    assert [p.name for p in posts.locations] == ["Kandy"]

@@ -454,13 +454,16 @@ class Tagger:
             lead = self._lead_town(passages[1], capitals=True)
             if lead is not None and all(loc.country == lead.country for loc in located):
                 return [lead]
+        # "El Fasher — The RSF shelled the Abu Shouk camp": a label that is only a town names
+        # where the text's places are, or where it happened when the text names none ("-
+        # Badulla: access to 14 villages cut off")
+        label = None if capitals else self.gazetteer.label_town(passages[1])
         if located:
-            # "El Fasher — The RSF shelled the Abu Shouk camp": a label that is only a town
-            # names where the text's places are
-            label = None if capitals else self.gazetteer.label_town(passages[1])
             if label is not None and all(loc.place_id != label.place_id for loc in located):
                 return [*located, label]
             return located
+        if label is not None:
+            return [label]
         return locate(passages) if locate(passages[1:]) else []
 
     def _lead_town(self, passage: Passage, capitals: bool) -> Location | None:
