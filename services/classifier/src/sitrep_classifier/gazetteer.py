@@ -288,7 +288,6 @@ _QUARTER_AFTER = caseless(
     r"(?:(?!(?:to|for|on|of|the|and|with|over)\b)[\w'’-]+\s+){1,3})?(?:suburbs?|outskirts|"
     r"districts?|neighbou?rhoods?|centre|center|old\s+city|airport|port|hospital)\b"
 )  # "Kingston's Norman Manley International Airport"
-# "Cairo would host an international conference": the capital is where it meets
 # "the standoff between Kismayo and Mogadishu", "talks between Kyiv and Moscow": cities
 # named for the governments seated there
 _GOVERNMENTS_BETWEEN = caseless(
@@ -301,6 +300,7 @@ _GOVERNMENTS_BETWEEN = caseless(
 _OFFICE_AFTER = caseless(
     r"\s+(?:(?:interim\s+)?administration|regional\s+government|(?:vice\s+)?president|leader)\b"
 )
+# "Cairo would host an international conference": the capital is where it meets
 _HOSTS_AFTER = caseless(
     r"^\s+(?:will\s+|would\s+|to\s+|is\s+to\s+|is\s+set\s+to\s+|has\s+offered\s+to\s+|"
     r"(?:is\s+|was\s+)?(?:ready|prepared|willing)\s+to\s+|offers\s+to\s+|offered\s+to\s+)?"

@@ -1768,20 +1768,6 @@ def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> No
     bringing the total to 4,000 cases": the cases)."""
     for i in range(1, len(hits)):
         earlier = next((j for j in range(i - 1, -1, -1) if j in kinds), None)
-        noun = _NOUN_AFTER.match(lowered, hits[i].end)
-        if noun is not None:
-            earlier = next(
-                (
-                    j
-                    for j in range(i - 1, -1, -1)
-                    if j in kinds
-                    and re.search(
-                        rf"^[^.;,\d]{{0,30}}?\b{re.escape(noun.group(1))}\b",
-                        lowered[hits[j].end : hits[j].end + 40],
-                    )
-                ),
-                earlier,
-            )
         if (
             i in kinds
             and earlier is not None
@@ -1791,7 +1777,26 @@ def _running_totals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> No
                 or _EARLIER_FIGURE_BEFORE.search(lowered, max(0, hits[i].start - 50), hits[i].start)
             )
         ):
-            kinds[i] = kinds[earlier]
+            kinds[i] = kinds[_same_noun_before(lowered, hits, kinds, i, earlier)]
+
+
+def _same_noun_before(
+    lowered: str, hits: list[_Hit], kinds: dict[int, str], i: int, earlier: int
+) -> int:
+    """The typed figure before hit `i` that counts the noun `i` names ("4,000 cases": the
+    "112 new cholera cases"), else `earlier`."""
+    noun = _NOUN_AFTER.match(lowered, hits[i].end)
+    if noun is None:
+        return earlier
+    same = re.compile(rf"[^.;,\d]{{0,30}}?\b{re.escape(noun.group(1))}\b")
+    return next(
+        (
+            j
+            for j in range(i - 1, -1, -1)
+            if j in kinds and same.match(lowered, hits[j].end, hits[j].end + 40)
+        ),
+        earlier,
+    )
 
 
 def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
