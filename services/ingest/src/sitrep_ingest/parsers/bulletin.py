@@ -227,26 +227,35 @@ def _lead_in(text: str) -> bool:
     return text.endswith(":") and bool(_LEAD_IN.search(text.rstrip(":")))
 
 
+def _over_sentence(head: str, below: str) -> bool:
+    """Does `head` read as a label over `below`: no end stop (nor a trailing comma, semicolon
+    or colon) over a sentence that starts with a capital and ends with a stop?"""
+    return (
+        _TERMINAL.search(head) is None
+        and not head.endswith((",", ";", ":"))
+        and below[:1].isupper()
+        and _TERMINAL.search(below) is not None
+    )
+
+
 def _bullet_headline(parts: list[str], below: str) -> bool:
-    """Is a bullet's one line a headline over the paragraph `below` it: short, without an
-    end stop, over a sentence that starts with a capital, ends with a stop and is longer?"""
+    """Is a bullet's one line a headline over the paragraph `below` it: short, over a
+    sentence that is longer?"""
     if len(parts) != 1:
         return False
     head = parts[0]
     return (
         len(head.split()) <= MAX_HEADLINE_WORDS
         and (head[:1].isupper() or head[:1].isdigit())
-        and _TERMINAL.search(head) is None
-        and not head.endswith((",", ";", ":", "-"))
-        and below[:1].isupper()
-        and _TERMINAL.search(below) is not None
+        and not head.endswith("-")
+        and _over_sentence(head, below)
         and len(below.split()) >= max(8, len(head.split()) + 3)
     )
 
 
 def _headline_over(lines: list[_Line], at: int) -> bool:
-    """Is the line at `at` a post's headline: a short line without an end stop, right above
-    (no blank line between) a paragraph that starts with a capital and ends with one?"""
+    """Is the line at `at` a post's headline: a short line right above (no blank line
+    between) a paragraph it labels?"""
     line = lines[at]
     below = lines[at + 1] if at + 1 < len(lines) else None
     return (
@@ -255,10 +264,7 @@ def _headline_over(lines: list[_Line], at: int) -> bool:
         and below.bullet is None
         and len(line.text.split()) <= MAX_HEADLINE_WORDS + 5
         and line.text[:1].isupper()
-        and _TERMINAL.search(line.text) is None
-        and not line.text.endswith((",", ";", ":"))
-        and below.text[:1].isupper()
-        and _TERMINAL.search(below.text) is not None
+        and _over_sentence(line.text, below.text)
         and len(below.text.split()) >= min(8, len(line.text.split()) + 1)
     )
 
