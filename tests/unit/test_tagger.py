@@ -5894,3 +5894,26 @@ def test_a_town_label_over_a_text_that_names_no_place_is_where_it_happened(
     assert [p.name for p in kandy.locations] == ["Kandy"]
     posts = tagger.classify(event("The governor said the posts were closed.", "Kandy"))
     assert [p.name for p in posts.locations] == ["Kandy"]
+
+
+def test_a_body_the_list_does_not_know_is_found_by_the_noun_that_heads_its_name(
+    tagger: Tagger,
+) -> None:
+    def typed(text: str) -> list[tuple[str, str]]:
+        return [(a.name, a.type) for a in tagger.classify(event(text)).actors]
+
+    works = "The Department of Public Works and Highways suspended 20 contractors."
+    assert typed(works) == [("Department of Public Works and Highways", "state")]
+    union = "The Ruritania Journalists Association condemned the beating of three reporters."
+    assert typed(union) == [("Ruritania Journalists Association", "civil_society")]
+    power = "The Northern Lakes Power Company cut supplies to 40,000 homes."
+    assert typed(power) == [("Northern Lakes Power Company", "business")]
+    forecasts = "The National Center for Hydro-Meteorological Forecasting warned of more rain."
+    assert typed(forecasts)[0] == ("National Center for Hydro-Meteorological Forecasting", "state")
+    # a place: a target, a venue, a housing estate; a known name; a ministry (its country's)
+    assert "Defense Ministry" not in actor_names(tagger, "Jets struck the Defense Ministry.")
+    estate = "Fire swept through the Wang Fuk Court housing estate."
+    assert "Wang Fuk Court" not in actor_names(tagger, estate)
+    venue = "The leaders met at the Grand Assembly of Nations on Monday."
+    assert "Grand Assembly of Nations" not in actor_names(tagger, venue)
+    assert "Ministry of Health" not in actor_names(tagger, "The Ministry of Health said 4 died.")

@@ -267,6 +267,31 @@ _PLACE_WORDS = frozenset({"oblast", "region", "province", "state", "city", "coun
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el)-[A-Z][\w’'-]*|(?:al|bin|ibn|el|de|da|van|von|der|le|la)(?=\s+[A-Z]))"
 
 
+_PROPER = r"[A-Z][\w’'-]*"
+
+
+# "struck the Defense Ministry headquarters", "taken to the National Center of Forensic
+# Medicine", "Lebanon's Health Ministry said": a place, or a state's organ the state stands for
+_BODY_AS_PLACE_BEFORE = EndAnchored(
+    r"(?:\b(?:at|to|into|inside|outside|near|struck|hit|attacked|stormed|targeted)\s+the\s+"
+    r"|[’']s\s+)$",
+    ends=("the", "'s", "’s"),
+)
+_BODY_AS_PLACE_AFTER = re.compile(
+    r"\s+(?:headquarters|building|compound|offices|premises|estate|housing|complex|grounds)\b"
+)
+
+
+def _bodies(heads: Mapping[str, str]) -> re.Pattern[str]:
+    """A proper name headed by one of `heads` ("Tehran Water Company"), or opened by one with
+    what it is of or for ("Department of Public Works and Highways")."""
+    head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    return re.compile(
+        rf"\b(?P<name>(?:{_PROPER}\s+){{0,5}}(?P<head>{head})\b"
+        rf"(?P<of>\s+(?:of|for)\s+(?:the\s+)?{_PROPER}(?:\s+(?:and\s+)?{_PROPER}){{0,4}}){{0,2}})"
+    )
+
+
 def _in_all_cases(titles: list[str]) -> set[str]:
     """Each title as listed, with a capital first letter, and in lower case."""
     return {*titles, *(t[:1].upper() + t[1:] for t in titles), *(t.lower() for t in titles)}
@@ -293,6 +318,11 @@ class Unlisted:
     named_only: frozenset[str] = frozenset()
     named_nouns: frozenset[str] = frozenset()
     generic_groups: frozenset[str] = frozenset()  # "gangs": a named group in the text is them
+    # a proper name headed by a body's noun ("the Tehran Water Company"), and each noun's type
+    bodies: re.Pattern[str] | None = None
+    body_types: Mapping[str, str] = field(default_factory=dict)
+    state_body_first: frozenset[str] = frozenset()
+    body_not_first: frozenset[str] = frozenset()
     # "the enemy attacked with 728 drones" in one side's statement: the other side of a war
     # with two sides (ISO-3 to ISO-3)
     enemies: Mapping[str, str] = field(default_factory=dict)
@@ -346,6 +376,10 @@ class Unlisted:
             named_only=frozenset(raw.get("victims_only_named_in_families", ())),
             named_nouns=frozenset(raw.get("named_victim_nouns", ())),
             generic_groups=frozenset(raw.get("generic_groups", ())),
+            bodies=_bodies(raw["body_heads"]) if raw.get("body_heads") else None,
+            body_types=dict(raw.get("body_heads", {})),
+            state_body_first=frozenset(raw.get("state_body_first_words", ())),
+            body_not_first=frozenset(raw.get("body_not_first_words", ())),
             enemies=dict(raw.get("enemies", {})),
             home_descriptors={
                 home: dict(nouns) for home, nouns in raw.get("home_descriptors", {}).items()
@@ -876,6 +910,39 @@ class ActorIndex:
                 taken.append((start, end))
                 continue
             found.append((" ".join(words), "non_state_armed", start, end))
+            taken.append((start, end))
+        found += self._bodies(text, taken)
+        return found
+
+    def _bodies(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+        """(name, type, start, end) of bodies the list does not know by the noun that heads
+        their name ("the Uganda Journalists Association"); not where the noun is part of a
+        name the list has ("Supreme Court") or of one found before."""
+        unlisted = self.unlisted
+        if unlisted is None or unlisted.bodies is None:
+            return []
+        found: list[tuple[str, str, int, int]] = []
+        for m in unlisted.bodies.finditer(text):
+            head_start, head_end = m.span("head")
+            if any(s < head_end and head_start < e for s, e in taken):
+                continue
+            start = m.start("name")
+            if _BODY_AS_PLACE_BEFORE.search(text[max(0, start - 30) : start]) or (
+                _BODY_AS_PLACE_AFTER.match(text, m.end("name"))
+            ):
+                continue
+            words = m.group("name").split()
+            skip = unlisted.not_first | unlisted.body_not_first
+            while words and (words[0] in skip or words[0].endswith(("'s", "’s"))):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2 or (len(words) == 2 and words[0] in self.state_words):
+                continue  # "Commission", "Ukrainian Parliament": a state's, or no name
+            kind = unlisted.body_types[m.group("head")]
+            if words[0] in unlisted.state_body_first:
+                kind = "state"
+            end = m.end("name")
+            found.append((" ".join(words), kind, start, end))
             taken.append((start, end))
         return found
 
