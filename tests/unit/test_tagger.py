@@ -5917,3 +5917,29 @@ def test_a_body_the_list_does_not_know_is_found_by_the_noun_that_heads_its_name(
     venue = "The leaders met at the Grand Assembly of Nations on Monday."
     assert "Grand Assembly of Nations" not in actor_names(tagger, venue)
     assert "Ministry of Health" not in actor_names(tagger, "The Ministry of Health said 4 died.")
+
+
+def _item(text: str, bulletin: str, position: int) -> UpdateEvent:
+    return UpdateEvent(
+        event_id=f"{position:032x}", source="test", bulletin_id=bulletin, position=position,
+        text=text, received_at=NOW,
+    )  # fmt: skip
+
+
+def test_a_later_item_names_a_person_by_surname_and_a_body_by_acronym() -> None:
+    tagger = Tagger(learned=False)
+    items = [
+        "Opposition candidate Tomas Verhaal won the vote, the election commission said.",
+        "The National Integrity Bureau (NIB) raided the offices of two ministers.",
+        "Verhaal promised a new cabinet within a week.",
+        "NIB officers detained a former deputy minister.",
+        "Supporters of Verhaal's rival blocked roads.",  # whose: not who acts
+    ]
+    tagged = tagger.classify_many([_item(text, "b1", n) for n, text in enumerate(items, 1)])
+    names = [[a.name for a in t.actors] for t in tagged]
+    assert "Tomas Verhaal" in names[2]
+    assert "National Integrity Bureau" in names[3]
+    assert "Tomas Verhaal" not in names[4]
+    # another bulletin, or none, knows nothing of them
+    alone = tagger.classify(_item("Verhaal promised a new cabinet.", "b2", 1))
+    assert "Tomas Verhaal" not in [a.name for a in alone.actors]

@@ -310,6 +310,8 @@ class Unlisted:
     former: re.Pattern[str]  # "former" just before the title
     groups: re.Pattern[str]  # a proper name ending in a group noun
     not_first: frozenset[str]
+    group_words: frozenset[str] = frozenset()  # the words of group_suffixes
+    title_words: frozenset[str] = frozenset()  # last words of titles, lower case ("president")
     victim_kinds: frozenset[str] = frozenset()  # figures whose people are victims
     victim_nouns: frozenset[str] = frozenset()  # the nouns that make them civilians
     victimless: frozenset[str] = frozenset()  # event families whose dead are a toll only
@@ -370,6 +372,19 @@ class Unlisted:
                 rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{1,5}}(?:{'|'.join(map(re.escape, suffixes))}))\b"
             ),
             not_first=frozenset(raw["not_group_first_words"]),
+            title_words=frozenset(
+                t.split()[-1].lower().rstrip(".")
+                for t in (
+                    *raw["person_titles"],
+                    *raw["igo_titles"],
+                    *civil,
+                    "Mr",
+                    "Mrs",
+                    "Ms",
+                    "Dr",
+                )
+            ),
+            group_words=frozenset(w for suffix in raw["group_suffixes"] for w in suffix.split()),
             victim_kinds=frozenset(raw.get("victim_kinds", ())),
             victim_nouns=frozenset(raw.get("victim_nouns", ())),
             victimless=frozenset(raw.get("victims_not_in_families", ())),
@@ -823,6 +838,65 @@ class ActorIndex:
                     )  # fmt: skip
         return list(actors.values()), [claim for claim, *_ in claims]
 
+    def is_person(self, name: str) -> bool:
+        """Is `name` a person's: a listed person, or a name of two to four words none of
+        which is a body's, a group's or a state's word ("Sinisa Karan", not "Electoral
+        Commission" or "Karen National Union")."""
+        entry = self.aliases.get(name)
+        if entry is not None:
+            return entry.person
+        words = name.split()
+        unlisted = self.unlisted
+        return (
+            unlisted is not None
+            and 2 <= len(words) <= 4
+            and all(_PERSON_WORD.match(w) for w in words)
+            and not any(
+                w in unlisted.body_types or w in unlisted.group_words or w in self.state_words
+                for w in words
+            )
+        )
+
+    def recalled(
+        self, passages: list[Passage], named: Mapping[str, Actor], actors: list[Actor]
+    ) -> list[Actor]:
+        """`actors` and those an earlier item introduced (`named`: short name -> actor) that
+        the text refers to by the short name alone ("Karan took 50.4 percent"), unless the
+        mention is a claim's source, whose ("Dodik's party"), or part of another name."""
+        passage = passages[0]
+        text = passage.value
+        have = {a.name for a in actors}
+        claims: list[tuple[Attribution, Passage, int, int]] | None = None
+        out = list(actors)
+        for short, actor in named.items():
+            if actor.name in have or short not in text:
+                continue
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(short)}(?![\w-]|[’']s\b)", text):
+                start, end = m.span()
+                before = _NAME_BEFORE.search(text, max(0, start - 30), start)
+                if (
+                    before is not None
+                    and self.unlisted is not None
+                    and before.group(1).lower() not in self.unlisted.title_words
+                ) or _CAPITAL_AFTER.match(text, end):
+                    continue  # "Hassan" of "Ali Hassan" or "Hassan Sheikh": another person
+                if any(a.span is not None and a.span.field == passage.field
+                       and a.span.start <= start < a.span.end for a in out):  # fmt: skip
+                    continue
+                if claims is None:
+                    claims = self.attributions(passages)
+                if _in_claim(claims, passage, start):
+                    continue
+                role = _role(passage.lower[max(0, start - _REACH) : start])
+                out.append(
+                    actor.model_copy(
+                        update={"role": role, "confidence": 0.5, "span": passage.span(start, end)}
+                    )
+                )
+                have.add(actor.name)
+                break
+        return out
+
     def _national_forces(self, words: list[str]) -> str | None:
         """The name of a country's forces entry when `words` are its armed forces' official
         name ("Ethiopian National Defense Force", "Kenya Defence Forces", "Somali National
@@ -948,6 +1022,8 @@ class ActorIndex:
 
 
 # "'s top military" between a known actor and a person's title: the actor is whose he is
+_PERSON_WORD = re.compile(rf"^{_NAME_WORD}$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _OWNER_GAP = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){0,3}$")
 _BACKER = re.compile(r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated)$")
 

@@ -1,4 +1,8 @@
-"""`classify()`: one `UpdateEvent` in, one `TaggedEvent` out. Pure, deterministic, no I/O."""
+"""`classify()`: one `UpdateEvent` in, one `TaggedEvent` out. Deterministic, no I/O.
+
+The one state a `Tagger` keeps is `bulletin_memory`: the short names ("Karan", "NABU") a
+bulletin's earlier items introduced, for its later items; items of one bulletin are tagged in
+their stream order, so a replay tags them alike."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from sitrep_classifier.actors import (
     victims_span,
     word_span,
 )
+from sitrep_classifier.bulletin_memory import BulletinMemory, short_names
 from sitrep_classifier.gazetteer import (
     Gazetteer,
     actor_tokens,
@@ -52,6 +57,7 @@ from sitrep_schemas import (
     TextSpan,
     UpdateEvent,
 )
+from sitrep_schemas.events import Attribution
 
 
 class Tagger:
@@ -107,6 +113,7 @@ class Tagger:
         # their first words: a text with none of them has no capital to read (most texts)
         self.capital_words = frozenset(name.split()[0] for name in self.capital_states)
         self.info = ClassifierInfo(name=CLASSIFIER_NAME, version=CLASSIFIER_VERSION)
+        self.memory = BulletinMemory()
 
     def classify(self, event: UpdateEvent, now: datetime | None = None) -> TaggedEvent:
         return self.classify_many([event], now)[0]
@@ -128,7 +135,7 @@ class Tagger:
         decisions = [
             self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
         ]
-        found = [self.actors.find(p) for p in passages]
+        found = self._with_earlier_items(events, passages, [self.actors.find(p) for p in passages])
         homes = [self._home(e) for e in events]
         towns = [
             self.gazetteer.town_of(e.bulletin_title) if e.bulletin_title else None for e in events
@@ -168,6 +175,27 @@ class Tagger:
                 events, decisions, found, locations, quantities, passages, homes, strict=True
             )
         ]
+
+    def _with_earlier_items(
+        self,
+        events: Sequence[UpdateEvent],
+        passages: list[list[Passage]],
+        found: list[tuple[list[Actor], list[Attribution]]],
+    ) -> list[tuple[list[Actor], list[Attribution]]]:
+        """Each event's actors with those its bulletin's earlier items introduced and it
+        names by a short name ("Karan" of "Sinisa Karan", "NABU"), in stream order; what
+        each introduces is remembered for the items after it."""
+        out = []
+        for event, parts, (actors, claims) in zip(events, passages, found, strict=True):
+            if event.bulletin_id is not None:
+                named = self.memory.recall(event.bulletin_id)
+                if named:
+                    actors = self.actors.recalled(parts, named, actors)
+                persons = {a.name for a in actors if self.actors.is_person(a.name)}
+                texts: dict[str, str] = {p.field: p.value for p in parts}
+                self.memory.remember(event.bulletin_id, short_names(actors, texts, persons))
+            out.append((actors, claims))
+        return out
 
     def _learned(
         self,

@@ -1,0 +1,69 @@
+"""What a bulletin's earlier items named, for its later items to refer back to.
+
+A report names a person in full once ("Sinisa Karan, the ruling party's candidate, won ...")
+and by surname after ("Karan took 50.4 percent"), and spells a body out once with its
+acronym ("the National Anti-Corruption Bureau (NABU)") before using the acronym alone. Items
+are tagged one by one, so the tagger remembers, per bulletin, the short names its items have
+introduced. Items of one bulletin come in order (one source is one Kafka key, so one
+partition), so a replay tags them the same way; the memory is bounded (least recently used
+bulletins are forgotten) and an item whose bulletin is forgotten is tagged on its own text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Mapping
+
+from sitrep_schemas import Actor
+
+# "the National Anti-Corruption Bureau (NABU)": the acronym right after the name
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Z0-9&-]{1,9})\)")
+_SURNAME = re.compile(r"[A-Z][\w’'-]+$")
+
+
+class BulletinMemory:
+    """Short name -> the actor it stands for, per bulletin id, for the last `size` bulletins."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._named: OrderedDict[str, dict[str, Actor]] = OrderedDict()
+
+    def recall(self, bulletin_id: str) -> Mapping[str, Actor]:
+        named = self._named.get(bulletin_id)
+        if named is None:
+            return {}
+        self._named.move_to_end(bulletin_id)
+        return named
+
+    def remember(self, bulletin_id: str, short_names: Mapping[str, Actor]) -> None:
+        named = self._named.get(bulletin_id)
+        if named is None:
+            if not short_names:
+                return
+            named = self._named[bulletin_id] = {}
+            while len(self._named) > self.size:
+                self._named.popitem(last=False)
+        self._named.move_to_end(bulletin_id)
+        for short, actor in short_names.items():
+            named.setdefault(short, actor)  # the first to introduce a name keeps it
+
+
+def short_names(
+    actors: list[Actor], texts: Mapping[str, str], persons: set[str]
+) -> dict[str, Actor]:
+    """The names later items may use for `actors`: a person's surname (`persons` are the
+    names that are persons'), and an acronym given in brackets after a name. `texts`: the
+    passages by span field, to read what follows each actor's span."""
+    out: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.name in persons and len(words := actor.name.split()) > 1:
+            surname = _SURNAME.match(words[-1])
+            if surname is not None:
+                out[surname.group()] = actor
+        span = actor.span
+        if span is not None and (text := texts.get(span.field)) is not None:
+            acronym = _ACRONYM_AFTER.match(text, span.end)
+            if acronym is not None:
+                out[acronym.group("short")] = actor
+    return out
