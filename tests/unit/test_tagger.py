@@ -5943,3 +5943,25 @@ def test_a_later_item_names_a_person_by_surname_and_a_body_by_acronym() -> None:
     # another bulletin, or none, knows nothing of them
     alone = tagger.classify(_item("Verhaal promised a new cabinet.", "b2", 1))
     assert "Tomas Verhaal" not in [a.name for a in alone.actors]
+
+
+def test_an_item_naming_no_place_is_in_the_country_its_bulletin_s_items_lie_in() -> None:
+    tagger = Tagger(learned=False)
+    items = [
+        "Floods cut roads around Kandy and Badulla overnight.",
+        "Landslides buried 12 homes in Ratnapura district.",
+        "The government declared a state of emergency and allocated 3 billion rupees.",
+    ]
+    tagged = tagger.classify_many([_item(text, "b3", n) for n, text in enumerate(items, 1)])
+    assert "Sri Lanka" in [a.name for a in tagged[2].actors]
+    # one item alone says nothing of where the government is
+    alone = Tagger(learned=False).classify(_item(items[2], "b4", 1))
+    assert "Sri Lanka" not in [a.name for a in alone.actors]
+    # a round-up of several countries has no such country
+    roundup = [
+        "Floods cut roads around Kandy overnight.",
+        "Protesters marched in Nairobi.",
+        "The government declared a state of emergency.",
+    ]
+    mixed = tagger.classify_many([_item(text, "b5", n) for n, text in enumerate(roundup, 1)])
+    assert {"Sri Lanka", "Kenya"}.isdisjoint(a.name for a in mixed[2].actors)

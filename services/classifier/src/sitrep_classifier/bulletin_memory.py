@@ -12,7 +12,7 @@ bulletins are forgotten) and an item whose bulletin is forgotten is tagged on it
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 
 from sitrep_schemas import Actor
@@ -23,11 +23,38 @@ _SURNAME = re.compile(r"[A-Z][\w’'-]+$")
 
 
 class BulletinMemory:
-    """Short name -> the actor it stands for, per bulletin id, for the last `size` bulletins."""
+    """Per bulletin id, for the last `size` bulletins: short name -> the actor it stands for,
+    and the countries its items' places lay in."""
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._named: OrderedDict[str, dict[str, Actor]] = OrderedDict()
+        self._countries: OrderedDict[str, Counter[str]] = OrderedDict()
+
+    def located(self, bulletin_id: str, countries: set[str]) -> None:
+        """An item of the bulletin had places in `countries`."""
+        seen = self._countries.get(bulletin_id)
+        if seen is None:
+            seen = self._countries[bulletin_id] = Counter()
+            while len(self._countries) > self.size:
+                self._countries.popitem(last=False)
+        self._countries.move_to_end(bulletin_id)
+        seen["items"] += 1
+        seen.update(countries)
+
+    def home(self, bulletin_id: str) -> str | None:
+        """The country the bulletin is about, by its items so far: the one whose places at
+        least two items and two in three items name ("Cyclone Ditwah: situation report" on
+        Sri Lanka's districts), else None (a round-up of several countries)."""
+        seen = self._countries.get(bulletin_id)
+        if not seen:
+            return None
+        items = seen["items"]
+        top = [(n, c) for c, n in seen.items() if c != "items"]
+        if not top:
+            return None
+        count, country = max(top)
+        return country if count >= 2 and 3 * count >= 2 * items else None
 
     def recall(self, bulletin_id: str) -> Mapping[str, Actor]:
         named = self._named.get(bulletin_id)

@@ -136,16 +136,26 @@ class Tagger:
             self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
         ]
         found = self._with_earlier_items(events, passages, [self.actors.find(p) for p in passages])
-        homes = [self._home(e) for e in events]
-        towns = [
-            self.gazetteer.town_of(e.bulletin_title) if e.bulletin_title else None for e in events
-        ]
-        locations = [
-            self._locate(p, actors, home, town, d.event_type.split(".", 1)[0] in _HAPPENINGS)
-            for p, (actors, _), home, town, d in zip(
-                passages, found, homes, towns, decisions, strict=True
-            )
-        ]
+        homes: list[str | None] = []
+        arounds: list[str | None] = []
+        locations: list[list[Location]] = []
+        for event, parts, (actors, _), decision in zip(
+            events, passages, found, decisions, strict=True
+        ):
+            home = self._home(event)
+            # the country the bulletin's items so far lie in: where its names are looked for
+            # first, and the home of an item naming no place ("The government declared ...")
+            around = self.memory.home(event.bulletin_id) if event.bulletin_id else None
+            if around is not None and any(a.country not in (None, around) for a in actors):
+                around = None  # "Mali shuts schools nationwide" in a bulletin on Burkina Faso
+            town = self.gazetteer.town_of(event.bulletin_title) if event.bulletin_title else None
+            happening = decision.event_type.split(".", 1)[0] in _HAPPENINGS
+            located = self._locate(parts, actors, home or around, town, happening)
+            if event.bulletin_id is not None:
+                self.memory.located(event.bulletin_id, {p.country for p in located if p.country})
+            homes.append(home)
+            arounds.append(around)
+            locations.append(located)
         quantities = [_figures(e.headline, e.text) for e in events]
         return [
             TaggedEvent(
@@ -163,6 +173,7 @@ class Tagger:
                     decision.event_type,
                     passage,
                     home or self._voice(event),
+                    around,
                 ),
                 # a note to readers ("our reporters in Kyiv contributed") happened nowhere
                 locations=[] if decision.event_type in _NOTES else places,
@@ -171,8 +182,19 @@ class Tagger:
                 classifier=self.info,
                 tagged_at=tagged_at,
             )
-            for event, decision, (actors, attributions), places, figures, passage, home in zip(
-                events, decisions, found, locations, quantities, passages, homes, strict=True
+            for event, decision, (
+                actors,
+                attributions,
+            ), places, figures, passage, home, around in zip(
+                events,
+                decisions,
+                found,
+                locations,
+                quantities,
+                passages,
+                homes,
+                arounds,
+                strict=True,
             )
         ]
 
@@ -261,9 +283,12 @@ class Tagger:
         event_type: str,
         passages: list[Passage],
         home: str | None = None,
+        around: str | None = None,
     ) -> list[Actor]:
         """The actors the text names, less the places and targets among them, plus those the
-        event implies: the home forces of "the army", a protest's crowd, counted victims."""
+        event implies: the home forces of "the army", a protest's crowd, counted victims.
+        `around`: the country the bulletin's earlier items lie in, standing in for the places
+        of an item that names none."""
         actors = _not_targets(_not_places(_not_labels(named, passages), places), passages)
         actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
@@ -271,8 +296,9 @@ class Tagger:
         # "The army" is the forces of the country the bulletin or its section is about
         # ("Sudan: ... hosted the army in Jeddah"), else of the one country the places lie in.
         # the country a label names, not one guessed from the places, has "the government"
-        state = self.home_states.get(home) if home else None
-        countries = {p.country for p in places if p.country}
+        # (or the one country the bulletin's items lie in)
+        state = self.home_states.get(home or around or "")
+        countries = {p.country for p in places if p.country} or ({around} if around else set())
         if (
             home is None
             and len(countries) == 1
