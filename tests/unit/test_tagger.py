@@ -5965,3 +5965,14 @@ def test_an_item_naming_no_place_is_in_the_country_its_bulletin_s_items_lie_in()
     ]
     mixed = tagger.classify_many([_item(text, "b5", n) for n, text in enumerate(roundup, 1)])
     assert {"Sri Lanka", "Kenya"}.isdisjoint(a.name for a in mixed[2].actors)
+
+
+def test_more_titles_name_persons_and_a_head_of_a_body_acts_for_it(tagger: Tagger) -> None:
+    chair = "The panel recommended charges against former committee chair Ruben Talavera."
+    assert "Ruben Talavera" in actor_names(tagger, chair)
+    successor = "Manzo's successor Elena Quiroga was sworn in as mayor."
+    assert "Elena Quiroga" in actor_names(tagger, successor)
+    head = "The head of the Revolutionary Guards, Hossein Salami, was killed."
+    assert actor_names(tagger, head) == ["Hossein Salami"]
+    staff = "Armed forces chief of staff Mohammad Bagheri was killed."
+    assert "Mohammad Bagheri" in actor_names(tagger, staff)

@@ -350,7 +350,8 @@ class Unlisted:
             # "President X", "the governor of West Darfur, Khamis Abakar", "Presidents X and Y"
             persons=re.compile(
                 rf"\b(?:(?P<title>{title})"
-                rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?)?(?:,\s+|\s+)(?P<name>{name})"
+                rf"(?:\s+(?:for|of)\s+[\w’' -]{{1,40}}?,\s+|\s+(?:for|of)\s+(?!the\b)[a-z][a-z-]*\s+"
+                rf"|,\s+|\s+)(?P<name>{name})"
                 rf"|(?P<plural>{plural})\s+(?P<first>{name})\s+and\s+(?P<second>{name}))"
             ),
             appositive=re.compile(
@@ -739,6 +740,15 @@ class ActorIndex:
                     for m in titled
                 ):
                     continue  # "the Humanitarian Coordinator for Sudan, Denise Brown": she acts
+                if not entry.person and any(
+                    m.group("title")
+                    and m.group("name")
+                    and m.end("title") < m_start
+                    and m_end <= m.start("name")
+                    and _OF_BETWEEN.match(text, m.end("title"), m_start)
+                    for m in titled
+                ):
+                    continue  # "the head of the Revolutionary Guards, Hossein Salami": he acts
                 if not entry.person and _HEAD_OF_BEFORE.search(
                     text, max(0, m_start - _REACH), m_start
                 ):
@@ -1022,6 +1032,7 @@ class ActorIndex:
 
 
 # "'s top military" between a known actor and a person's title: the actor is whose he is
+_OF_BETWEEN = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
 _PERSON_WORD = re.compile(rf"^{_NAME_WORD}$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _OWNER_GAP = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){0,3}$")
