@@ -5976,3 +5976,56 @@ def test_more_titles_name_persons_and_a_head_of_a_body_acts_for_it(tagger: Tagge
     assert actor_names(tagger, head) == ["Hossein Salami"]
     staff = "Armed forces chief of staff Mohammad Bagheri was killed."
     assert "Mohammad Bagheri" in actor_names(tagger, staff)
+
+
+def test_a_later_item_names_bare_a_place_an_earlier_one_found_by_its_noun() -> None:
+    tagger = Tagger(learned=False)
+    items = [
+        "Gunmen attacked the town of Lachapelle in Artibonite, Haiti, killing eight residents.",
+        "More than 6,000 people fled Lachapelle towards Saint-Marc.",
+        "Residents of Old Lachapelle were also evacuated.",  # another name
+    ]
+    tagged = tagger.classify_many([_item(text, "b6", n) for n, text in enumerate(items, 1)])
+    assert "Lachapelle" in [p.name for p in tagged[1].locations]
+    assert "Lachapelle" not in [p.name for p in tagged[2].locations]
+
+
+def test_bodies_parties_acronyms_and_a_head_of_a_known_body(tagger: Tagger) -> None:
+    party = "The junta-backed Union Solidarity and Development Party has fielded 1,000 candidates."
+    assert actor_names(tagger, party) == ["Union Solidarity and Development Party"]
+    peoples = "The opposition People's Democratic Party boycotted the vote."
+    assert actor_names(tagger, peoples) == ["People's Democratic Party"]
+    force = "The first troops of the UN-authorised Gang Suppression Force landed on Monday."
+    assert "Gang Suppression Force" in actor_names(tagger, force)
+    congress = "Peru's Congress voted to censure the interior minister."
+    assert actor_names(tagger, congress) == ["Peru"]
+    lines = [
+        "The Somali Disaster Management Agency (SoDMA) opened 12 temporary sites.",
+        "SoDMA teams evacuated 2,300 people by boat.",
+        "The Union Solidarity and Development Party (USDP) fielded 1,000 candidates.",
+        "USDP leader Khin Yi told a rally that the vote would restore stability.",
+    ]
+    fresh = Tagger(learned=False)
+    tagged = fresh.classify_many([_item(text, "b7", n) for n, text in enumerate(lines, 1)])
+    assert "Somali Disaster Management Agency" in [a.name for a in tagged[1].actors]
+    assert "Union Solidarity and Development Party" not in [a.name for a in tagged[3].actors]
+
+
+def test_drowned_rivers_and_roads_between_two_towns(tagger: Tagger) -> None:
+    drowned = tagger.classify(event("At least nine people have drowned in Baidoa."))
+    assert [(q.kind, q.value) for q in drowned.quantities] == [("killed", 9.0)]
+    river = tagger.classify(event("In Luuq district, the Juba river burst its banks."))
+    assert "Juba" not in [p.name for p in river.locations]
+    assert "SOM" in {p.country for p in river.locations if p.kind == "water_body"}
+    road = tagger.classify(event("Access remains constrained on the Kismayo-Dhobley road."))
+    assert [p.name for p in road.locations] == ["Kismayo", "Dhobley"]
+
+
+def test_a_leader_under_sanctions_and_anyone_who_criticises_are_descriptions() -> None:
+    under = "Cherizier, the gang leader under US and UN sanctions, said his fighters would resist."
+    assert top_cue(under) != "economic.sanctions"
+    assert top_cue("Washington placed the gang leader under sanctions.") == "economic.sanctions"
+    law = (
+        "Anyone who criticises the election faces 10 years in prison; 90 people have been charged."
+    )
+    assert top_cue(law) != "diplomacy.criticism"

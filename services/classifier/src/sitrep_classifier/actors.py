@@ -278,7 +278,9 @@ _BODY_AS_PLACE_BEFORE = EndAnchored(
     ends=("the", "'s", "’s"),
 )
 _BODY_AS_PLACE_AFTER = re.compile(
-    r"\s+(?:headquarters|building|compound|offices|premises|estate|housing|complex|grounds)\b"
+    r"\s+(?:headquarters|building|compound|offices|premises|estate|housing|complex|grounds|"
+    # "parts of Artibonite and Centre departments": places
+    r"departments|provinces|regions|districts|states|counties|governorates)\b"
 )
 
 
@@ -287,7 +289,7 @@ def _bodies(heads: Mapping[str, str]) -> re.Pattern[str]:
     what it is of or for ("Department of Public Works and Highways")."""
     head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
     return re.compile(
-        rf"\b(?P<name>(?:{_PROPER}\s+){{0,5}}(?P<head>{head})\b"
+        rf"\b(?P<name>(?:{_PROPER}\s+(?:and\s+)?){{0,5}}(?P<head>{head})\b"
         rf"(?P<of>\s+(?:of|for)\s+(?:the\s+)?{_PROPER}(?:\s+(?:and\s+)?{_PROPER}){{0,4}}){{0,2}})"
     )
 
@@ -421,6 +423,12 @@ class ActorIndex:
         # state's army, not an armed group.
         self.state_words = frozenset(
             alias.split()[0] for alias, entry in aliases.items() if entry.type == "state"
+        )
+        # of those, the words of states, not of persons ("Afghan", not "Ahmed")
+        self.body_state_words = frozenset(
+            alias.split()[0]
+            for alias, entry in aliases.items()
+            if entry.type == "state" and not entry.person
         )
         self._countries = {
             alias.casefold(): entry.country
@@ -862,7 +870,7 @@ class ActorIndex:
             and 2 <= len(words) <= 4
             and all(_PERSON_WORD.match(w) for w in words)
             and not any(
-                w in unlisted.body_types or w in unlisted.group_words or w in self.state_words
+                w in unlisted.body_types or w in unlisted.group_words or w in self.body_state_words
                 for w in words
             )
         )
@@ -897,6 +905,9 @@ class ActorIndex:
                     claims = self.attributions(passages)
                 if _in_claim(claims, passage, start):
                     continue
+                title = _TITLE_AFTER.match(passage.lower[end : end + _REACH])
+                if title and _PERSON_AFTER_TITLE.match(text, end + title.end()):
+                    continue  # "USDP leader Khin Yi told a rally": the person acts
                 role = _role(passage.lower[max(0, start - _REACH) : start])
                 out.append(
                     actor.model_copy(
@@ -1017,7 +1028,12 @@ class ActorIndex:
                 continue
             words = m.group("name").split()
             skip = unlisted.not_first | unlisted.body_not_first
-            while words and (words[0] in skip or words[0].endswith(("'s", "’s"))):
+            while words and words[0] in skip:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if words and words[0][:-2] in self.body_state_words and words[0].endswith(_OWNED):
+                # "Russia's Federal Security Service": whose it is is no part of its name, as
+                # "People's" of "People's Democratic Party" is
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or (len(words) == 2 and words[0] in self.state_words):
@@ -1032,11 +1048,16 @@ class ActorIndex:
 
 
 # "'s top military" between a known actor and a person's title: the actor is whose he is
+_OWNED = ("'s", "’s")
+_PERSON_AFTER_TITLE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
 _OF_BETWEEN = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
 _PERSON_WORD = re.compile(rf"^{_NAME_WORD}$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _OWNER_GAP = re.compile(r"['’]s(?:\s+[a-z][a-z-]*){0,3}$")
-_BACKER = re.compile(r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated)$")
+_BACKER = re.compile(
+    r"[\w.]+-(?:backed|led|supported|allied|aligned|funded|linked|affiliated|authori[sz]ed|"
+    r"mandated|sponsored)$"
+)
 
 
 # A capitalised word right before a surname: a first name, unless a title

@@ -15,10 +15,11 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Mapping
 
-from sitrep_schemas import Actor
+from sitrep_schemas import Actor, Location
 
 # "the National Anti-Corruption Bureau (NABU)": the acronym right after the name
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Z0-9&-]{1,9})\)")
+# ("SoDMA": two capitals at least, with small letters between)
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z0-9&-]{0,8}[A-Z0-9])\)")
 _SURNAME = re.compile(r"[A-Z][\w’'-]+$")
 
 
@@ -30,6 +31,25 @@ class BulletinMemory:
         self.size = size
         self._named: OrderedDict[str, dict[str, Actor]] = OrderedDict()
         self._countries: OrderedDict[str, Counter[str]] = OrderedDict()
+        self._places: OrderedDict[str, dict[str, Location]] = OrderedDict()
+
+    def places(self, bulletin_id: str) -> Mapping[str, Location]:
+        """The places the gazetteer does not list that earlier items found by a noun ("the
+        town of Lachapelle"), by their written name."""
+        return self._places.get(bulletin_id, {})
+
+    def remember_places(self, bulletin_id: str, located: list[Location]) -> None:
+        found = [loc for loc in located if loc.place_id.startswith("unlisted:") and loc.span]
+        if not found:
+            return
+        named = self._places.get(bulletin_id)
+        if named is None:
+            named = self._places[bulletin_id] = {}
+            while len(self._places) > self.size:
+                self._places.popitem(last=False)
+        for loc in found:
+            if loc.span is not None:
+                named.setdefault(loc.span.text, loc)
 
     def located(self, bulletin_id: str, countries: set[str]) -> None:
         """An item of the bulletin had places in `countries`."""

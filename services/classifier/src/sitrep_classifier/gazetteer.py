@@ -81,6 +81,7 @@ _ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft", "pt"})
 _ROUTE_AFTER = caseless(
     r"\s+(?:road|highway|motorway|route|railway|rail\s+line|pipeline|corridor)\b"
 )
+_ROUTE_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 _POSSESSIVE_JOINER = re.compile(r"['’]s\s+(?=[A-Z])")
 _KEYS: dict[str, str] = {}
 
@@ -523,6 +524,7 @@ _ROUTE_BEFORE = EndAnchored(
 )
 # "Jerusalem Boulevard", "Baghdad Road": a street named after a town (capitalised: "the
 # Pokrovsk road" leads to the town)
+_RIVER_AFTER = re.compile(r"\s+[Rr]ivers?\b")
 _STREET_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Avenue|Boulevard|Lane|Highway)\b")
 # "saying the two attackers were from Hebron": where they came from
 _ORIGIN_BEFORE = EndAnchored(
@@ -857,6 +859,8 @@ class Gazetteer:
                     continue  # "the bulk carrier Magic Seas": a ship's name
                 if _STREET_AFTER.match(text, end):
                     continue  # "on Jerusalem Boulevard in Jaffa": a street named after it
+                if place.kind == "settlement" and _RIVER_AFTER.match(text, end):
+                    continue  # "the Juba river burst its banks": the river, not the town
                 if (
                     place.curated
                     and place.kind in ("region", "territory")
@@ -875,7 +879,12 @@ class Gazetteer:
                     continue  # "Caribbean nations", "Mediterranean countries": an adjective
                 if not place.curated and _WIND_AFTER.match(after):
                     continue  # "renewed Santa Ana winds": a wind, not where it blows
-                if not place.curated and _inside_longer_name(text, start, end, bool(suffix)):
+                route = _route_part(text, start, end)  # "Kismayo" of "the Kismayo-Dhobley road"
+                if (
+                    not place.curated
+                    and not route
+                    and _inside_longer_name(text, start, end, bool(suffix))
+                ):
                     continue  # "Abu" of "Abu Shouk", "Salim" of "Abu Salim"
                 # "near New Hope in south-western Jamaica": Jamaica's, not the US New Hope;
                 # "Maga, Kebbi state": Nigeria's, not Burkina Faso's
@@ -894,6 +903,7 @@ class Gazetteer:
                     elif not (
                         shared
                         or listed
+                        or route
                         or moved is not None
                         or _PLACE_NOUN_AFTER.match(after)
                         or (place.population >= 100_000 and _QUARTER_AFTER.match(after))
@@ -1525,6 +1535,15 @@ def inside_name(field: str, start: int, end: int, names: tuple[tuple[str, int, i
     """Does `start:end` of `field` lie inside, and is it shorter than, one of `names`
     ((field, start, end) of organisations' names)?"""
     return any(f == field and s <= start and end <= e and e - s > end - start for f, s, e in names)
+
+
+def _route_part(text: str, start: int, end: int) -> bool:
+    """Is the match one of the towns a hyphened road name joins ("the Kismayo-Dhobley
+    road")?"""
+    if not (text.startswith("-", end) or text.endswith("-", 0, start)):
+        return False
+    token = _ROUTE_TOKEN.match(text, text.rfind(" ", 0, start) + 1)
+    return token is not None and _ROUTE_AFTER.match(text, token.end()) is not None
 
 
 def _inside_longer_name(text: str, start: int, end: int, suffixed: bool) -> bool:

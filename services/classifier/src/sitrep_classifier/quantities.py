@@ -458,7 +458,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                       "lives", "fatalities", "bodies", "victims", "eliminated", "eliminating",
                       "to death", "shot dead", "found dead", "executed", "executing", "hanged", "hangs", "beheaded", "beheading", "behead", "beheads",
                       "massacred", "slaughtered", "martyred", "burned to death", "burnt to death", "burned alive",
-                      "burnt alive")),
+                      "burnt alive", "drowned", "drowning", "drown")),
     ("injured", True, ("injured", "injuring", "wounded", "wounding", "wound", "hurt", "injuries", "maimed",
                        "maiming", "maims", "wounds", "injures", "treated for", "hospitalised",
                        "hospitalized", "taken to hospital", "in hospital", "in hospitals")),

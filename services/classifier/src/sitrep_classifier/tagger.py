@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -152,6 +152,10 @@ class Tagger:
             happening = decision.event_type.split(".", 1)[0] in _HAPPENINGS
             located = self._locate(parts, actors, home or around, town, happening)
             if event.bulletin_id is not None:
+                known = self.memory.places(event.bulletin_id)
+                if known:
+                    located = _with_known_places(located, parts[0], known, actors)
+                self.memory.remember_places(event.bulletin_id, located)
                 self.memory.located(event.bulletin_id, {p.country for p in located if p.country})
             homes.append(home)
             arounds.append(around)
@@ -569,6 +573,39 @@ def _foreign_after(
         ):
             return None
     return span
+
+
+_LONGER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][\w’'-]*\s$")
+_LONGER_NAME_AFTER = re.compile(r"\s[A-Z]")
+
+
+def _with_known_places(
+    located: list[Location], passage: Passage, known: Mapping[str, Location], actors: list[Actor]
+) -> list[Location]:
+    """`located` and the places an earlier item of the bulletin found by a noun ("the town
+    of Lachapelle") that the text names bare ("fled Lachapelle"), outside actors' names."""
+    out = list(located)
+    have = {loc.place_id for loc in located}
+    names = [a.span for a in actors if a.span is not None and a.span.field == passage.field]
+    for written, place in known.items():
+        if place.place_id in have or written not in passage.value:
+            continue
+        text = passage.value
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(written)}(?![\w-])", text):
+            if any(s.start <= m.start() < s.end for s in names):
+                continue
+            if _LONGER_NAME_BEFORE.search(text, 0, m.start()) or _LONGER_NAME_AFTER.match(
+                text, m.end()
+            ):
+                continue  # "Old Fangak", "Tapanuli Tengah", "Merseyside Police": another name
+            out.append(
+                place.model_copy(
+                    update={"span": passage.span(m.start(), m.end()), "confidence": 0.4}
+                )
+            )
+            have.add(place.place_id)
+            break
+    return out
 
 
 def _is_dateline(headline: str | None) -> bool:

@@ -202,7 +202,8 @@ STATE_ORGAN_AFTER = caseless(
     r"(?:(?:caretaker|interim|acting|transitional|deputy|new)\s+)?(?:"
     r"president|prime\s+minister|government|foreign\s+minister|defen[cs]e\s+minister|"
     # not "health ministry": it counts the dead of an event, it is no party to it
-    r"(?:(?!health\b)\w+\s+)?ministry|parliament|(?:\w+\s+)?spokes(?:man|woman|person)|"
+    r"(?:(?!health\b)\w+\s+)?ministry|parliament|congress|senate|national\s+assembly|legislature|lawmakers|"
+    r"(?:\w+\s+)?spokes(?:man|woman|person)|"
     r"leader|(?:security\s+|war\s+)?cabinet|(?:\w+\s+)?security\s+service|security\s+council|"
     r"national\s+guard|"
     # "Sudan's defence council severed relations"
