@@ -6029,3 +6029,10 @@ def test_a_leader_under_sanctions_and_anyone_who_criticises_are_descriptions() -
         "Anyone who criticises the election faces 10 years in prison; 90 people have been charged."
     )
     assert top_cue(law) != "diplomacy.criticism"
+
+
+def test_a_shell_that_slammed_into_a_market_is_no_criticism() -> None:
+    assert top_cue("Shells slammed into a crowded market in Omdurman, killing 56.") != (
+        "diplomacy.criticism"
+    )
+    assert top_cue("The minister slammed the decision as reckless.") == "diplomacy.criticism"
