@@ -6036,3 +6036,27 @@ def test_a_shell_that_slammed_into_a_market_is_no_criticism() -> None:
         "diplomacy.criticism"
     )
     assert top_cue("The minister slammed the decision as reckless.") == "diplomacy.criticism"
+
+
+def test_an_item_opening_with_a_pronoun_is_about_the_previous_item_s_subject() -> None:
+    tagger = Tagger(learned=False)
+    items = [
+        "The members of the Security Council condemned the attacks in North Kivu.",
+        "They called on all parties to allow humanitarian access.",
+        "Opposition candidate Tomas Verhaal rejected the result.",
+        "He called for a recount in three provinces.",
+    ]
+    tagged = tagger.classify_many([_item(text, "b8", n) for n, text in enumerate(items, 1)])
+    assert "UN Security Council" in [a.name for a in tagged[1].actors]
+    assert [a.name for a in tagged[3].actors] == ["Tomas Verhaal"]
+
+
+def test_one_by_one_is_no_figure_and_burned_trucks_are_destroyed(tagger: Tagger) -> None:
+    protocols = "The protocols are to be negotiated one by one."
+    assert figures(tagger, protocols) == []
+    convoy = (
+        "Jihadists attacked a convoy of 40 fuel tankers escorted by soldiers, burning 15 trucks."
+    )
+    assert figures(tagger, convoy) == [("count", 40.0), ("destroyed", 15.0)]
+    keita = "The Council backed the Special Representative of the Secretary-General, Bintou Keita."
+    assert "Antonio Guterres" not in actor_names(tagger, keita)

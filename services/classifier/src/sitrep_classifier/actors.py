@@ -161,8 +161,11 @@ _STATE_PAIR = re.compile(
 )
 # "the likely successor to Hassan Nasrallah", "a son of Muammar Gaddafi": named through another
 _RELATION_BEFORE = re.compile(
-    r"\b(?:successor|predecessor|heir|widow|son|daughter|brother|sister|cousin|nephew)\s+"
-    r"(?:to|of)\s+(?:the\s+late\s+)?$"
+    r"\b(?:successor|predecessor|heir|widow|son|daughter|brother|sister|cousin|nephew|"
+    # "the Special Representative of the Secretary-General, Bintou Keita": she acts
+    r"representative|envoy|adviser|advisor|spokes(?:man|woman|person))\s+"
+    r"(?:to|of|for)\s+(?:the\s+late\s+|the\s+)?$",
+    re.I,
 )
 _MODEL_BETWEEN = re.compile(
     r"\b(?P<people>[A-Z][a-z]+)\s+(?:[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]{0,2}s?)\s+"

@@ -32,6 +32,21 @@ class BulletinMemory:
         self._named: OrderedDict[str, dict[str, Actor]] = OrderedDict()
         self._countries: OrderedDict[str, Counter[str]] = OrderedDict()
         self._places: OrderedDict[str, dict[str, Location]] = OrderedDict()
+        # the person, and the body or group, the last item opened with: who "He", "She" and
+        # "They" opening the next item are
+        self._subjects: OrderedDict[str, tuple[Actor | None, Actor | None]] = OrderedDict()
+
+    def subject(self, bulletin_id: str, pronoun: str) -> Actor | None:
+        person, other = self._subjects.get(bulletin_id, (None, None))
+        return person if pronoun in ("He", "She") else other
+
+    def remember_subjects(
+        self, bulletin_id: str, person: Actor | None, other: Actor | None
+    ) -> None:
+        self._subjects[bulletin_id] = (person, other)
+        self._subjects.move_to_end(bulletin_id)
+        while len(self._subjects) > self.size:
+            self._subjects.popitem(last=False)
 
     def places(self, bulletin_id: str) -> Mapping[str, Location]:
         """The places the gazetteer does not list that earlier items found by a noun ("the

@@ -279,7 +279,9 @@ _ONE_AS_DETERMINER = caseless(
     r"afternoon|week|month|year|more(?!\s+(?:hostages?|captives?|bod(?:y|ies)|prisoners?))|last|"
     r"such|single|"
     # "burned 40 tankers in one ambush": which attack, not a count of them
-    r"ambush|attack|raid|assault|incident|blast|explosion|operation|go)\b"
+    r"ambush|attack|raid|assault|incident|blast|explosion|operation|go|"
+    # "negotiated one by one", "one after another": in turn, not a count
+    r"by\s+one|after\s+(?:another|the\s+other))\b"
     r"|\s+of\s+(?:(?:the|its|their|his|her)\s+)?(?:[a-z]+['’]s\s+)?(?:most|least|last|first|few|"
     r"only|main|best|worst|[a-z]+est)\b"
     # "two buildings collapsed; one, the Uranus building, ...": one of those already counted
@@ -549,6 +551,8 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
     ("count", True, ("lost access", "lost contact", "lost touch", "lost their jobs")),
     # "129 contacts are under follow-up": people traced in an outbreak, not its dead
     ("count", False, ("contacts", "close contacts", "contacts under follow-up")),
+    # "a convoy of 40 fuel tankers escorted by soldiers": the vehicles counted
+    ("count", False, ("tankers", "fuel tankers", "oil tankers")),
     ("lost", True, ("lost", "losses")),
     ("repelled", True, ("repelled", "repulsed", "repelling", "repels", "thwarted", "fended off",
                         "beat back", "beat off", "stopped")),
@@ -557,6 +561,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                             "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled",
                          "burned", "burnt", "torched", "set ablaze", "set on fire", "set fire to",
+                         "burning", "torching",
                          "sank", "sunk",
                          "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
@@ -1403,6 +1408,10 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
             or _CHANGE_AFTER.match(lowered, end, end + 40)
         ):
             continue  # "two thirds", "220 km/h", "three times as many", "up by 1,000"
+        if m.group("num").lower() == "one" and lowered.endswith(
+            ("one by ", "one after "), 0, m.start()
+        ):
+            continue  # the second "one" of "one by one"
         if (
             m.group("num").lower() == "one"
             and _ONE_AS_DETERMINER.match(lowered, end, end + 40)

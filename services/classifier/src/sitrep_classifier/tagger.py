@@ -217,11 +217,28 @@ class Tagger:
                 named = self.memory.recall(event.bulletin_id)
                 if named:
                     actors = self.actors.recalled(parts, named, actors)
+                actors = self._pronoun_subject(event.bulletin_id, parts[0], actors)
                 persons = {a.name for a in actors if self.actors.is_person(a.name)}
                 texts: dict[str, str] = {p.field: p.value for p in parts}
                 self.memory.remember(event.bulletin_id, short_names(actors, texts, persons))
+                self.memory.remember_subjects(
+                    event.bulletin_id, *_subjects(actors, persons, parts[0].field)
+                )
             out.append((actors, claims))
         return out
+
+    def _pronoun_subject(self, bulletin_id: str, text: Passage, actors: list[Actor]) -> list[Actor]:
+        """`actors`, with who an item opening with "He", "She" or "They" means: the person,
+        or the body or group, the bulletin's previous item opened with ("The members of the
+        Security Council condemned ..." / "They welcomed ...")."""
+        pronoun = _PRONOUN_OPENING.match(text.value)
+        if pronoun is None:
+            return actors
+        subject = self.memory.subject(bulletin_id, pronoun.group(1))
+        if subject is None or any(a.name == subject.name for a in actors):
+            return actors
+        span = text.span(pronoun.start(1), pronoun.end(1))
+        return [*actors, subject.model_copy(update={"span": span, "confidence": 0.4})]
 
     def _learned(
         self,
@@ -573,6 +590,35 @@ def _foreign_after(
         ):
             return None
     return span
+
+
+_PRONOUN_OPENING = re.compile(r"^\W{0,3}(He|She|They)\s")
+# an actor named within a sentence's first words is its subject ("The members of the Security
+# Council condemned ...")
+_SUBJECT_REACH = 40
+
+
+def _subjects(
+    actors: list[Actor], persons: set[str], field: str
+) -> tuple[Actor | None, Actor | None]:
+    """The first person the item names, and the body or group that opens it, if any."""
+    named = sorted(
+        (a for a in actors if a.span is not None and a.span.field == field and a.role == "actor"),
+        key=lambda a: a.span.start if a.span else 0,
+    )
+    person = next((a for a in named if a.name in persons), None)
+    other = next(
+        (
+            a
+            for a in named
+            if a.name not in persons
+            and a.span is not None
+            and a.span.start <= _SUBJECT_REACH
+            and a.type not in ("civilians", "protesters")
+        ),
+        None,
+    )
+    return person, other
 
 
 _LONGER_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b[A-Z][\w’'-]*\s$")
