@@ -6060,3 +6060,8 @@ def test_one_by_one_is_no_figure_and_burned_trucks_are_destroyed(tagger: Tagger)
     assert figures(tagger, convoy) == [("count", 40.0), ("destroyed", 15.0)]
     keita = "The Council backed the Special Representative of the Secretary-General, Bintou Keita."
     assert "Antonio Guterres" not in actor_names(tagger, keita)
+
+
+def test_explosions_at_a_depot_with_no_cause_named_are_an_incident() -> None:
+    depot = "Explosions at an army ammunition depot in the capital killed nine people."
+    assert top_cue(depot) == "military.incident"
