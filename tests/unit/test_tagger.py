@@ -6065,3 +6065,5 @@ def test_one_by_one_is_no_figure_and_burned_trucks_are_destroyed(tagger: Tagger)
 def test_explosions_at_a_depot_with_no_cause_named_are_an_incident() -> None:
     depot = "Explosions at an army ammunition depot in the capital killed nine people."
     assert top_cue(depot) == "military.incident"
+    assert top_cue("Fire at a fuel depot was started by a short circuit.") == "military.incident"
+    assert top_cue("Army ends siege at a cadet college, blames militants.") == "battle.armed_clash"
