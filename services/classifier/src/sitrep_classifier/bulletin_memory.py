@@ -2,9 +2,12 @@
 
 A report names a person in full once ("Sinisa Karan, the ruling party's candidate, won ...")
 and by surname after ("Karan took 50.4 percent"), and spells a body out once with its
-acronym ("the National Anti-Corruption Bureau (NABU)") before using the acronym alone. Items
-are tagged one by one, so the tagger remembers, per bulletin, the short names its items have
-introduced. Items of one bulletin come in order (one source is one Kafka key, so one
+acronym ("the National Anti-Corruption Bureau (NABU)") before using the acronym alone; it
+says "the town of Lachapelle" once and "Lachapelle" after; a sitrep on one country's
+districts need not name the country in each item; "They called on ..." follows "The members
+of the Security Council condemned ...". Items are tagged one by one, so the tagger remembers,
+per bulletin: the short names its items have introduced, the unlisted places they found, the
+countries their places lay in, and who the last item opened with. Items of one bulletin come in order (one source is one Kafka key, so one
 partition), so a replay tags them the same way; the memory is bounded (least recently used
 bulletins are forgotten) and an item whose bulletin is forgotten is tagged on its own text.
 """

@@ -1,7 +1,8 @@
 """`classify()`: one `UpdateEvent` in, one `TaggedEvent` out. Deterministic, no I/O.
 
-The one state a `Tagger` keeps is `bulletin_memory`: the short names ("Karan", "NABU") a
-bulletin's earlier items introduced, for its later items; items of one bulletin are tagged in
+The one state a `Tagger` keeps is its `memory` (`bulletin_memory.BulletinMemory`): what a
+bulletin's earlier items named, for its later items (a surname, an acronym, an unlisted
+place, the country the items lie in, who "They" are). Items of one bulletin are tagged in
 their stream order, so a replay tags them alike."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from sitrep_classifier import CLASSIFIER_NAME, CLASSIFIER_VERSION
 from sitrep_classifier.actors import (
@@ -58,6 +60,12 @@ from sitrep_schemas import (
     UpdateEvent,
 )
 from sitrep_schemas.events import Attribution
+
+
+class _Placed(NamedTuple):
+    home: str | None  # the country the event's labels are about
+    around: str | None  # the one country its bulletin's items so far lie in
+    places: list[Location]
 
 
 class Tagger:
@@ -136,30 +144,12 @@ class Tagger:
             self._mixed_attack(d, p, c) for d, p, c in zip(decisions, passages, cues, strict=True)
         ]
         found = self._with_earlier_items(events, passages, [self.actors.find(p) for p in passages])
-        homes: list[str | None] = []
-        arounds: list[str | None] = []
-        locations: list[list[Location]] = []
-        for event, parts, (actors, _), decision in zip(
-            events, passages, found, decisions, strict=True
-        ):
-            home = self._home(event)
-            # the country the bulletin's items so far lie in: where its names are looked for
-            # first, and the home of an item naming no place ("The government declared ...")
-            around = self.memory.home(event.bulletin_id) if event.bulletin_id else None
-            if around is not None and any(a.country not in (None, around) for a in actors):
-                around = None  # "Mali shuts schools nationwide" in a bulletin on Burkina Faso
-            town = self.gazetteer.town_of(event.bulletin_title) if event.bulletin_title else None
-            happening = decision.event_type.split(".", 1)[0] in _HAPPENINGS
-            located = self._locate(parts, actors, home or around, town, happening)
-            if event.bulletin_id is not None:
-                known = self.memory.places(event.bulletin_id)
-                if known:
-                    located = _with_known_places(located, parts[0], known, actors)
-                self.memory.remember_places(event.bulletin_id, located)
-                self.memory.located(event.bulletin_id, {p.country for p in located if p.country})
-            homes.append(home)
-            arounds.append(around)
-            locations.append(located)
+        placed = [
+            self._placed(event, parts, actors, decision.event_type)
+            for event, parts, (actors, _), decision in zip(
+                events, passages, found, decisions, strict=True
+            )
+        ]  # in order: each item's places are remembered for the next
         quantities = [_figures(e.headline, e.text) for e in events]
         return [
             TaggedEvent(
@@ -172,35 +162,48 @@ class Tagger:
                 alternate_categories=list(decision.alternate_categories),
                 actors=self._actors(
                     actors,
-                    places,
+                    where.places,
                     figures,
                     decision.event_type,
                     passage,
-                    home or self._voice(event),
-                    around,
+                    where.home or self._voice(event),
+                    where.around,
                 ),
                 # a note to readers ("our reporters in Kyiv contributed") happened nowhere
-                locations=[] if decision.event_type in _NOTES else places,
+                locations=[] if decision.event_type in _NOTES else where.places,
                 quantities=figures,
                 attributed_to=attributions,
                 classifier=self.info,
                 tagged_at=tagged_at,
             )
-            for event, decision, (
-                actors,
-                attributions,
-            ), places, figures, passage, home, around in zip(
-                events,
-                decisions,
-                found,
-                locations,
-                quantities,
-                passages,
-                homes,
-                arounds,
-                strict=True,
+            for event, decision, (actors, attributions), where, figures, passage in zip(
+                events, decisions, found, placed, quantities, passages, strict=True
             )
         ]
+
+    def _placed(
+        self, event: UpdateEvent, passages: list[Passage], actors: list[Actor], event_type: str
+    ) -> _Placed:
+        """The country the event's labels are about, the one its bulletin's items so far
+        lie in, and its places. The second is where its names are looked for first, and the
+        home of an item naming no place ("The government declared ..."); not when the item
+        names another country's actor ("Mali shuts schools nationwide" in a bulletin on
+        Burkina Faso)."""
+        home = self._home(event)
+        bulletin = event.bulletin_id
+        around = self.memory.home(bulletin) if bulletin else None
+        if around is not None and any(a.country not in (None, around) for a in actors):
+            around = None
+        town = self.gazetteer.town_of(event.bulletin_title) if event.bulletin_title else None
+        happening = event_type.split(".", 1)[0] in _HAPPENINGS
+        located = self._locate(passages, actors, home or around, town, happening)
+        if bulletin is not None:
+            known = self.memory.places(bulletin)
+            if known:
+                located = _with_known_places(located, passages[0], known, actors)
+            self.memory.remember_places(bulletin, located)
+            self.memory.located(bulletin, {p.country for p in located if p.country})
+        return _Placed(home, around, located)
 
     def _with_earlier_items(
         self,
