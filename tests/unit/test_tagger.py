@@ -6067,3 +6067,16 @@ def test_explosions_at_a_depot_with_no_cause_named_are_an_incident() -> None:
     assert top_cue(depot) == "military.incident"
     assert top_cue("Fire at a fuel depot was started by a short circuit.") == "military.incident"
     assert top_cue("Army ends siege at a cadet college, blames militants.") == "battle.armed_clash"
+
+
+def test_a_body_s_owner_and_qualifier_and_a_second_national_adjective(tagger: Tagger) -> None:
+    party = "Oli's Communist Party of Nepal (Unified Marxist-Leninist) called it unconstitutional."
+    assert actor_names(tagger, party) == ["Communist Party of Nepal (Unified Marxist-Leninist)"]
+    acronym = "The Ruritanian Integrity Bureau (RIB) searched his flat."
+    assert actor_names(tagger, acronym) == ["Ruritanian Integrity Bureau"]
+    crash = "A Philippine Air Force helicopter crashed in Agusan del Sur, killing six crew members."
+    assert actor_names(tagger, crash) == ["Filipino forces"]
+    assert top_cue("A war would likely draw in the armed groups of the north.") == (
+        "assessment.analysis"
+    )
+    assert top_cue("Watch for: a visit by the prime minister to the Gulf.") == "assessment.analysis"

@@ -927,7 +927,7 @@ class ActorIndex:
         Army"), else None."""
         if not _NATIONAL_FORCES.match(" ".join(words[1:])):
             return None
-        entry = self.aliases.get(f"{words[0]} army")
+        entry = self.aliases.get(f"{words[0]} army") or self.aliases.get(f"{words[0]} forces")
         if entry is None:
             entry = self.forces.get(self._countries.get(words[0].casefold(), ""))
         return entry.name if entry is not None and entry.name in self.aliases else None
@@ -1034,9 +1034,9 @@ class ActorIndex:
             while words and words[0] in skip:
                 start += len(words[0]) + 1
                 words = words[1:]
-            if words and words[0][:-2] in self.body_state_words and words[0].endswith(_OWNED):
-                # "Russia's Federal Security Service": whose it is is no part of its name, as
-                # "People's" of "People's Democratic Party" is
+            if words and words[0].endswith(_OWNED) and words[0] not in _NAMED_BY_OWNER:
+                # "Russia's Federal Security Service", "Oli's Communist Party of Nepal": whose
+                # it is is no part of its name, as "People's" of "People's Democratic Party" is
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or (len(words) == 2 and words[0] in self.state_words):
@@ -1045,13 +1045,22 @@ class ActorIndex:
             if words[0] in unlisted.state_body_first:
                 kind = "state"
             end = m.end("name")
-            found.append((" ".join(words), kind, start, end))
+            name = " ".join(words)
+            qualifier = _QUALIFIER_AFTER.match(text, end)
+            if qualifier is not None:  # "Communist Party of Nepal (Unified Marxist-Leninist)"
+                name, end = f"{name}{qualifier.group()}", qualifier.end()
+            found.append((name, kind, start, end))
             taken.append((start, end))
         return found
 
 
 # "'s top military" between a known actor and a person's title: the actor is whose he is
 _OWNED = ("'s", "’s")
+# a bracketed qualifier that is part of a body's name: words, not an acronym ("(NABU)")
+_QUALIFIER_AFTER = re.compile(r" \([A-Z][\w-]*(?: [A-Z][\w-]*)+\)")
+_NAMED_BY_OWNER = frozenset(
+    f"{word}{mark}" for word in ("People", "Workers", "Women", "Farmers") for mark in _OWNED
+)
 _PERSON_AFTER_TITLE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
 _OF_BETWEEN = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?$")
 _PERSON_WORD = re.compile(rf"^{_NAME_WORD}$")
