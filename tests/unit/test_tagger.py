@@ -6080,3 +6080,16 @@ def test_a_body_s_owner_and_qualifier_and_a_second_national_adjective(tagger: Ta
         "assessment.analysis"
     )
     assert top_cue("Watch for: a visit by the prime minister to the Gulf.") == "assessment.analysis"
+
+
+def test_more_cues_for_demands_threats_displacement_and_aid(tagger: Tagger) -> None:
+    assert top_cue("The cleric called instead for self-determination.") == "diplomacy.demand"
+    assert top_cue("We will not allow the group to rearm, the minister said.") == "diplomacy.threat"
+    assert top_cue("Partners are distributing food and tents to the displaced.") == (
+        "aid.humanitarian"
+    )
+    sheikh = "Sheikh Hikmat al-Hijri, the most influential spiritual leader, called for talks."
+    assert "Hikmat al-Hijri" in actor_names(tagger, sheikh)
+    assert top_cue("The military used a paraglider to bomb a protest, killing 24.") == (
+        "remote.air_drone_strike"
+    )
