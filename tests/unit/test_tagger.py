@@ -6093,3 +6093,23 @@ def test_more_cues_for_demands_threats_displacement_and_aid(tagger: Tagger) -> N
     assert top_cue("The military used a paraglider to bomb a protest, killing 24.") == (
         "remote.air_drone_strike"
     )
+
+
+def test_votes_against_titles_leagues_and_a_man_killed(tagger: Tagger) -> None:
+    votes = "The resolution passed with 19 votes in favour and three against."
+    assert figures(tagger, votes) == [("votes_for", 19.0), ("votes_against", 3.0)]
+    launched = (
+        "The resolution passed with 19 votes in favour; three drones were launched against Kyiv."
+    )
+    assert ("votes_against", 3.0) not in figures(tagger, launched)
+    cec = tagger.classify(
+        event("Chief Election Commissioner AMM Nasir Uddin said nominations open.")
+    )
+    assert [a.name for a in cec.actors] == ["AMM Nasir Uddin"]
+    assert cec.locations == []  # "Nasir" of his name is no town
+    cs = "Interior Cabinet Secretary Kipchumba Murkomen ordered more officers to the area."
+    assert actor_names(tagger, cs) == ["Kipchumba Murkomen"]
+    league = "The Awami League will not be able to take part."
+    assert actor_names(tagger, league) == ["Awami League"]
+    man = "A 64-year-old man was killed by an FPV drone near the village of Kivsharivka."
+    assert "civilians" in actor_names(tagger, man)

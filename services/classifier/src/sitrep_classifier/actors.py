@@ -1446,7 +1446,8 @@ def victims_span(
     named_only = family in unlisted.named_only
     nouns = unlisted.named_nouns if named_only else unlisted.victim_nouns
     for figure in figures:
-        noun = (figure.what or "").split()[:1]
+        # "a 64-year-old man": the noun after the age
+        noun = [w for w in (figure.what or "").split() if not w[:1].isdigit()][:1]
         if figure.kind in unlisted.victim_kinds and noun and noun[0].lower() in nouns:
             for passage in passages:
                 if passage.name != "text":

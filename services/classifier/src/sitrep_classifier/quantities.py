@@ -1829,6 +1829,8 @@ def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> 
 
 # "voted 24 to 8", "passed by 311 votes to 97": the first figure is for, the second against.
 _VOTE_BEFORE = caseless(r"\bvot(?:ed|es?|ing)\b[^.;\d]{0,25}$")
+_AGAINST_AFTER = caseless(r"\s+(?:votes?\s+)?against\b(?!\s+(?:the|a|an|its|their)\b)")
+_CLAUSE_BREAK = re.compile(r"[.;]")
 _VOTE_GAP = caseless(r"^\s*(?:votes?\s+)?(?:to|-|–)\s*$")
 
 
@@ -1845,6 +1847,13 @@ def _tally_votes(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
             )
         ):
             kinds[i], kinds[i + 1] = "votes_for", "votes_against"
+        elif (
+            kinds.get(i) == "votes_for"
+            and i + 1 in kinds
+            and _AGAINST_AFTER.match(lowered, second.end)
+            and not _CLAUSE_BREAK.search(lowered, first.end, second.start)
+        ):
+            kinds[i + 1] = "votes_against"  # "19 votes in favour and three against"
 
 
 # "25 people were killed, including two police officers": the part keeps the whole's verb.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -509,7 +509,7 @@ class Tagger:
         capitals label names the town of when its text names none."""
         context = {a.country for a in actors if a.country}
 
-        names = tuple((n.field, n.start, n.end) for n in _name_spans(actors))
+        names = tuple((n.field, n.start, n.end) for n in _name_spans(actors, self.actors.is_person))
 
         def locate(part: list[Passage]) -> list[Location]:
             located = self.gazetteer.locate(part, context, home, town, names)
@@ -663,13 +663,15 @@ def _is_dateline(headline: str | None) -> bool:
     return headline is not None and headline.isupper() and len(headline.split()) <= 3
 
 
-def _name_spans(actors: list[Actor]) -> list[TextSpan]:
-    """The spans of organisations' names; a state office keeps its place ("the Kharkiv
-    regional administration")."""
+def _name_spans(actors: list[Actor], is_person: Callable[[str], bool]) -> list[TextSpan]:
+    """The spans of organisations' and persons' names ("Nasir" of "AMM Nasir Uddin" is no
+    town); a state office keeps its place ("the Kharkiv regional administration")."""
     return [
         a.span
         for a in actors
-        if a.span is not None and a.type != "state" and a.span.text[:1].isupper()
+        if a.span is not None
+        and a.span.text[:1].isupper()
+        and (a.type != "state" or is_person(a.name))
     ]
 
 
