@@ -274,7 +274,7 @@ _PROPER = r"[A-Z][\w’'-]*"
 
 
 # "struck the Defense Ministry headquarters", "taken to the National Center of Forensic
-# Medicine", "Lebanon's Health Ministry said": a place, or a state's organ the state stands for
+# Medicine": a place; "the group's Political Bureau": an organ its owner stands for
 _BODY_AS_PLACE_BEFORE = EndAnchored(
     r"(?:\b(?:at|to|into|inside|outside|near|struck|hit|attacked|stormed|targeted)\s+the\s+"
     r"|[’']s\s+)$",
