@@ -615,7 +615,7 @@ def _subjects(
             a
             for a in named
             if a.name not in persons
-            and a.span is not None
+            and a.span is not None  # (always, by `named`; for the type checker)
             and a.span.start <= _SUBJECT_REACH
             and a.type not in ("civilians", "protesters")
         ),
@@ -636,10 +636,10 @@ def _with_known_places(
     out = list(located)
     have = {loc.place_id for loc in located}
     names = [a.span for a in actors if a.span is not None and a.span.field == passage.field]
+    text = passage.value
     for written, place in known.items():
-        if place.place_id in have or written not in passage.value:
+        if place.place_id in have or written not in text:
             continue
-        text = passage.value
         for m in re.finditer(rf"(?<![\w’'-]){re.escape(written)}(?![\w-])", text):
             if any(s.start <= m.start() < s.end for s in names):
                 continue
