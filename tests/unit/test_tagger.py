@@ -6113,3 +6113,54 @@ def test_votes_against_titles_leagues_and_a_man_killed(tagger: Tagger) -> None:
     assert actor_names(tagger, league) == ["Awami League"]
     man = "A 64-year-old man was killed by an FPV drone near the village of Kivsharivka."
     assert "civilians" in actor_names(tagger, man)
+
+
+def test_partisan_names_for_forces_in_the_country_they_hold_or_fight() -> None:
+    tagger = Tagger(learned=False)
+    gaza = "Occupation aircraft bombed a house in the Sheikh Radwan neighbourhood of Gaza City."
+    assert "Israeli forces" in actor_names(tagger, gaza)
+    colonists = "Colonists set fire to farmland and two vehicles in the village of Sinjil."
+    assert "Israeli settlers" in actor_names(tagger, colonists, headline="West Bank")
+    kherson = "The occupiers shelled Kherson overnight, the regional administration said."
+    assert "Russian forces" in actor_names(tagger, kherson)
+    # the same words in a country no one occupies name no one
+    assert actor_names(tagger, "Occupation forces left the square in Lagos.") == []
+    resistance = "The Islamic Resistance said it struck the Ramim barracks with two missiles."
+    assert "Hezbollah" in actor_names(tagger, resistance, headline="South Lebanon")
+    assert "Ramim barracks" in [
+        p.name for p in tagger.classify(event(resistance, "South Lebanon")).locations
+    ]
+    raids = "The American aggression launched three raids on the port of Ras Isa in Hodeidah."
+    tagged = tagger.classify(event(raids))
+    assert "US forces" in [a.name for a in tagged.actors]
+    assert tagged.event_type == "remote.air_drone_strike"
+    dagalo = "The army repelled an attack by the terrorist Dagalo militia on El Fasher."
+    assert "Rapid Support Forces" in actor_names(tagger, dagalo)
+    assert "Mohamed Hamdan Dagalo" not in actor_names(tagger, dagalo)
+    ocha = "The UN's humanitarian office said only a fraction of the convoys had been approved."
+    assert actor_names(tagger, ocha) == ["OCHA"]
+
+
+def test_airdrops_threats_to_defend_and_operations_until(tagger: Tagger) -> None:
+    drop = "In addition, 25 pallets of aid were airdropped over the Gaza Strip by Jordan."
+    tagged = tagger.classify(event(drop))
+    assert tagged.event_type == "aid.humanitarian"
+    assert [(q.kind, q.value) for q in tagged.quantities] == [("aid_volume", 25.0)]
+    assert top_cue("The group reserves the right to defend the population by all means.") == (
+        "diplomacy.threat"
+    )
+    assert top_cue("He vowed that operations would continue until the siege is lifted.") == (
+        "diplomacy.threat"
+    )
+
+
+def test_an_unlisted_place_stands_in_the_one_country_of_the_bulletins_items() -> None:
+    tagger = Tagger(learned=False)
+    items = [
+        "The rebels denounced the bombing of populated areas in Masisi and Walikale territories.",
+        "These bombings killed nine civilians in the locality of Nyabiondo.",
+    ]
+    tagged = tagger.classify_many([_item(text, "b7", n) for n, text in enumerate(items, 1)])
+    assert [(p.name, p.country) for p in tagged[1].locations] == [("Nyabiondo", "COD")]
+    # on its own the item has no country to put the name in
+    assert tagger.classify(event(items[1])).locations == []

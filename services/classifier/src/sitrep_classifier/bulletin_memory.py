@@ -112,6 +112,16 @@ class BulletinMemory:
         count, country = max((n, c) for c, n in bulletin.countries.items())
         return country if count >= 2 and 3 * count >= 2 * bulletin.items else None
 
+    def sole_country(self, bulletin_id: str) -> str | None:
+        """The one country every item of the bulletin so far had places in, if there is
+        one and at least one item: where a name a later item introduces by its noun ("in the
+        locality of Nyabiondo") is put when the item names no other place."""
+        bulletin = self._read(bulletin_id)
+        if len(bulletin.countries) != 1:
+            return None
+        country, count = next(iter(bulletin.countries.items()))
+        return country if count == bulletin.items else None
+
 
 def short_names(
     actors: list[Actor], texts: Mapping[str, str], persons: set[str]

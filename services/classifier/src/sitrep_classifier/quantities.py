@@ -539,7 +539,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                         "food insecurity", "acute hunger", "acutely food insecure",
                         "crisis levels of", "emergency levels of")),
     ("aid_volume", False, ("aid trucks", "trucks", "truckloads", "tonnes", "tons", "aid flights", "convoy",
-                           "tarpaulins", "tarps", "shelter kits", "doses",
+                           "tarpaulins", "tarps", "shelter kits", "doses", "pallets",
                            "convoys", "tents", "family tents", "food parcels", "hygiene kits",
                            "food packs", "family food packs", "food kits", "relief packs",
                            "blankets", "litres", "liters", "hot meals", "meals",

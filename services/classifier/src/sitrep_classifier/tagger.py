@@ -192,11 +192,12 @@ class Tagger:
         home = self._home(event)
         bulletin = event.bulletin_id
         around = self.memory.home(bulletin) if bulletin else None
-        if around is not None and any(a.country not in (None, around) for a in actors):
-            around = None
+        sole = self.memory.sole_country(bulletin) if bulletin else None
+        if any(a.country not in (None, around or sole) for a in actors):
+            around = sole = None
         town = self.gazetteer.town_of(event.bulletin_title) if event.bulletin_title else None
         happening = event_type.split(".", 1)[0] in _HAPPENINGS
-        located = self._locate(passages, actors, home or around, town, happening)
+        located = self._locate(passages, actors, home or around or sole, town, happening)
         if bulletin is not None:
             known = self.memory.places(bulletin)
             if known:
