@@ -1277,3 +1277,25 @@ def test_of_two_reports_each_is_listed_where_the_other_reads(tagger: Tagger) -> 
         for b in reports:
             found = set(read_blocks(a, rules)) & set(stored_blocks(b, rules))
             assert bool(found) == bool(set(read_blocks(b, rules)) & set(stored_blocks(a, rules)))
+
+
+def test_a_massacres_count_grown_days_on_at_its_town_is_one_massacre(tagger: Tagger) -> None:
+    first = report(
+        tagger, "More than 300 people were killed in three days of attacks on Kutum, in North "
+        "Darfur, the UN refugee agency said.", "a",
+    )  # fmt: skip
+    grown = report(
+        tagger, "The EU condemned the killing of more than 450 civilians in Kutum and called "
+        "for an inquiry.", "b", days=2,
+    )  # fmt: skip
+    assert decide(first, grown) is not None
+    # past twice the first count it is not a recount but another total
+    total = report(
+        tagger, "The EU condemned the killing of more than 900 civilians in Kutum and called "
+        "for an inquiry.", "b", days=2,
+    )  # fmt: skip
+    assert decide(first, total) is None
+    # small tolls days apart in one town are two attacks
+    small = report(tagger, "Gunmen killed 12 people in Kutum, residents said.", "a")
+    later = report(tagger, "Gunmen killed 14 people in Kutum, residents said.", "b", days=3)
+    assert decide(small, later) is None

@@ -87,6 +87,9 @@ class IncidentRules:
     # update names its happening, so it may reach back further than a day if the words agree
     late_toll_days: int
     late_toll_min_similarity: float
+    # "more than 800 killed in Ardamata" and, two days on, "the killing of more than 1,000
+    # in Ardamata": a massacre's count, grown, at its own place, within `late_toll_days`
+    massacre_toll_min: int
     # "RSF enters Wad Madani" and, the next day, "the RSF said it had taken Wad Madani": a
     # town changes hands once, so two reports of its fall a day apart are one happening
     once_types: frozenset[str]
@@ -133,6 +136,7 @@ class IncidentRules:
             ),
             late_toll_days=int(raw["late_toll_days"]),
             late_toll_min_similarity=float(raw["late_toll_min_similarity"]),
+            massacre_toll_min=int(raw["massacre_toll_min"]),
             once_types=frozenset(raw["once_types"]),
             once_min_similarity=float(raw["once_min_similarity"]),
             follow_ups={k: frozenset(v) for k, v in raw["follow_ups"].items()},
@@ -586,6 +590,23 @@ def _toll_revised(a: Report, b: Report) -> bool:
     return _by_publication(a, b)[1].toll_update and _toll_carried(a, b)
 
 
+def _massacre_recounted(a: Report, b: Report, gap: int, place: str, rules: IncidentRules) -> bool:
+    """Do the two count one massacre at one place, days apart, the later-published count the
+    same or higher but not past twice the first (a recount, not a war's total)? "More than
+    800 people were killed in Ardamata", then "the killing of more than 1,000 in Ardamata":
+    tolls of `massacre_toll_min` or more within `late_toll_days`; two such massacres in one
+    town in a few days are not told apart by a bulletin without naming both."""
+    earlier, later = _by_publication(a, b)
+    ke, kl = earlier.claim("killed"), later.claim("killed")
+    return (
+        place == "same"
+        and gap <= rules.late_toll_days
+        and ke is not None
+        and kl is not None
+        and rules.massacre_toll_min <= ke <= kl <= 2 * ke
+    )
+
+
 def _same_deaths(
     a: Report, b: Report, types: str, gap: int, place: str, rules: IncidentRules
 ) -> bool:
@@ -692,6 +713,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         and _late_toll(a, b, gap, rules)
     )
     rival = bool(a.actors and b.actors and not set(a.actors) & set(b.actors))
+    recounted = _massacre_recounted(a, b, gap, place, rules)
     follow_up = gap > slack and _follows(a, b, gap, rules)
     if follow_up and (place not in ("same", _coarser(a, b)) or rival):
         return None  # what followed is told at the happening's own place, by its sides
@@ -703,6 +725,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         # "officials raised the number injured to 113; the toll stayed at seven", two days
         # after the Bryansk region's bridge collapse: an update saying so, in the region
         and not (gap <= carried_days and place == "region" and _toll_revised(a, b))
+        and not recounted
     ):
         required += rules.day_gap_penalty
     if types != "paired" and rival:
@@ -724,7 +747,11 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     if once and place == "same" and not rival:
         # a town taken, told on its day and the next; retaken by the other side is another
         required = min(required, rules.once_min_similarity)
-    if _same_deaths(a, b, types, gap, place, rules) or _one_toll_unplaced(a, b, types, place):
+    if (
+        _same_deaths(a, b, types, gap, place, rules)
+        or _one_toll_unplaced(a, b, types, place)
+        or recounted
+    ):
         required = min(required, rules.same_toll_min_similarity)
     if (
         place == "country"
