@@ -464,7 +464,7 @@ def test_one_armed_group_one_day_one_province_needs_few_words(tagger: Tagger) ->
     assert church.groups == rewritten.groups == ("Allied Democratic Forces",)
     link = decide(church, rewritten)
     assert link is not None and link.place == "region"
-    assert link.similarity < load_rules().min_similarity["region"]["same"]
+    assert link.required == load_rules().shared_group_min_similarity
     # another group's attack that day in the province is not it
     other = report(
         tagger, "CODECO militiamen killed 12 people in an attack on a displacement camp in "
@@ -1289,9 +1289,9 @@ def test_a_massacres_count_grown_days_on_at_its_town_is_one_massacre(tagger: Tag
         "for an inquiry.", "b", days=2,
     )  # fmt: skip
     assert decide(first, grown) is not None
-    # past twice the first count it is not a recount but another total
+    # past three times the first count it is not a recount but another total
     total = report(
-        tagger, "The EU condemned the killing of more than 900 civilians in Kutum and called "
+        tagger, "The EU condemned the killing of more than 1,000 civilians in Kutum and called "
         "for an inquiry.", "b", days=2,
     )  # fmt: skip
     assert decide(first, total) is None
@@ -1299,3 +1299,14 @@ def test_a_massacres_count_grown_days_on_at_its_town_is_one_massacre(tagger: Tag
     small = report(tagger, "Gunmen killed 12 people in Kutum, residents said.", "a")
     later = report(tagger, "Gunmen killed 14 people in Kutum, residents said.", "b", days=3)
     assert decide(small, later) is None
+
+
+def test_an_acronym_matches_the_name_it_stands_for(tagger: Tagger) -> None:
+    spelled = report(
+        tagger, "Three Hope Relief Network workers were wounded when a shell hit their "
+        "clinic in Kherson on Monday.", "a",
+    )  # fmt: skip
+    short = report(tagger, "HRN clinic shelled; three staff wounded", "b")
+    unrelated = report(tagger, "ICRC clinic shelled; three staff wounded", "b")
+    assert similarity(spelled, short) > similarity(spelled, unrelated)
+    assert similarity(spelled, short) == similarity(short, spelled)

@@ -420,10 +420,13 @@ def similarity(a: Report, b: Report, word_match: float = 88) -> float:
     if not wa or not wb:
         return 0.0
     shared = wa & wb
-    rest_b = [w for w in wb if w not in shared]
-    matched = len(shared)
+    # "WCK" in one, "World Central Kitchen" in the other: the acronym is among the other's
+    # names (which hold the initials of its names), so it matches the name
+    acronyms = {w for w in wa - shared if w in b.names} | {w for w in wb - shared if w in a.names}
+    rest_b = [w for w in wb if w not in shared and w not in acronyms]
+    matched = len(shared) + len(acronyms)
     if rest_b:
-        for word in wa - shared:
+        for word in wa - shared - acronyms:
             if len(word) >= 5 and not word.isdigit():
                 found = _stem_match(word, rest_b)
                 if found is None:
@@ -590,20 +593,28 @@ def _toll_revised(a: Report, b: Report) -> bool:
     return _by_publication(a, b)[1].toll_update and _toll_carried(a, b)
 
 
+def _casualties(report: Report) -> float | None:
+    """The dead and injured a report counts, if it counts either."""
+    killed, injured = report.claim("killed"), report.claim("injured")
+    return None if killed is None and injured is None else (killed or 0) + (injured or 0)
+
+
 def _massacre_recounted(a: Report, b: Report, gap: int, place: str, rules: IncidentRules) -> bool:
-    """Do the two count one massacre at one place, days apart, the later-published count the
-    same or higher but not past twice the first (a recount, not a war's total)? "More than
-    800 people were killed in Ardamata", then "the killing of more than 1,000 in Ardamata":
-    tolls of `massacre_toll_min` or more within `late_toll_days`; two such massacres in one
-    town in a few days are not told apart by a bulletin without naming both."""
+    """Do the two count one mass-casualty happening at one place, days apart, the later-
+    published count of dead and injured the same or higher but within three times the first
+    (a recount, not a war's total)? "More than 800 people were reported killed in Ardamata",
+    then "the killing of more than 1,000 in Ardamata"; "14 dead, 750 hurt" at a port, then
+    "57 killed and about 1,200 injured" there. Counts of `massacre_toll_min` or more within
+    `late_toll_days`: two such happenings at one place in a few days are not told apart by
+    a bulletin without naming both."""
     earlier, later = _by_publication(a, b)
-    ke, kl = earlier.claim("killed"), later.claim("killed")
+    ce, cl = _casualties(earlier), _casualties(later)
     return (
         place == "same"
         and gap <= rules.late_toll_days
-        and ke is not None
-        and kl is not None
-        and rules.massacre_toll_min <= ke <= kl <= 2 * ke
+        and ce is not None
+        and cl is not None
+        and rules.massacre_toll_min <= ce <= cl <= 3 * ce
     )
 
 
