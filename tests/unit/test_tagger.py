@@ -6164,3 +6164,46 @@ def test_an_unlisted_place_stands_in_the_one_country_of_the_bulletins_items() ->
     assert [(p.name, p.country) for p in tagged[1].locations] == [("Nyabiondo", "COD")]
     # on its own the item has no country to put the name in
     assert tagger.classify(event(items[1])).locations == []
+
+
+def test_villages_between_towns_and_of_a_named_region(tagger: Tagger) -> None:
+    def places(text: str, headline: str | None = None) -> list[tuple[str, str | None]]:
+        return [(p.name, p.country) for p in tagger.classify(event(text, headline)).locations]
+
+    convoy = "Militants ambushed a convoy between Diapaga and Kantchari, killing 30."
+    assert places(convoy) == [("Diapaga", "BFA"), ("Kantchari", "BFA")]
+    assert places("Relations between Paris and Algiers soured.") == []
+    # a region written "Zamfara State" names Nigeria: its village is no US namesake
+    kairu = "Bandits attacked Kairu village in Maru Local Government Area of Zamfara State."
+    assert ("Kairu", "NGA") in places(kairu)
+    # "Kani Township" is the township of Kani
+    assert places("An airstrike hit a monastery in Kani Township.", "Sagaing Region") == [
+        ("Kani", "MMR")
+    ]
+
+
+def test_statement_idioms_of_the_sahel_somalia_and_colombia(tagger: Tagger) -> None:
+    neutralised = "Troops repelled the attack on their base, neutralising 12 of the terrorists."
+    assert figures(tagger, neutralised) == [("killed", 12.0)]
+    somalia = "More than 40 Khawarij were killed in the operation in Hiiraan."
+    assert "al-Shabaab" in actor_names(tagger, somalia, headline="Somalia")
+    pakistan = "In North Waziristan, 4 khwarij were neutralised."
+    assert "Tehreek-e-Taliban Pakistan" in actor_names(tagger, pakistan, headline="Pakistan")
+    front = "A drone dropped explosives on a police station; authorities blamed the Jaime Martínez front."
+    assert "FARC dissidents" in actor_names(tagger, front)
+    assert top_cue("The Ombudsman's Office issued an early warning for three towns.") == (
+        "security.alert_warning"
+    )
+    assert top_cue("Junta troops torched more than 200 houses in three villages.") == (
+        "civilians.attack"
+    )
+
+
+def test_a_far_namesake_known_by_another_name_is_not_meant(tagger: Tagger) -> None:
+    # GeoNames gives "Zike" as another name of Syke, Germany
+    tagged = tagger.classify(event("Plateau: 54 killed in Zike attack, Amnesty says", "Nigeria"))
+    assert all(p.country != "DEU" for p in tagged.locations)
+    village = "Gunmen attacked the village of Zike in the Bassa area of Plateau state overnight."
+    assert ("Zike", "NGA") in [
+        (p.name, p.country) for p in tagger.classify(event(village)).locations
+    ]

@@ -157,7 +157,7 @@ _TAKEN_LIST_BEFORE = re.compile(
 _HANDED_BEFORE = caseless(r"\b(?:handed|hands|handing|gave|gives|giving|returned|returns)\s+$")
 _BACK_AFTER = caseless(r"\s+(?:back|over)\s+to\b")
 _LOCATIVE_BEFORE = caseless(
-    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|"
+    r"(?:\b(?:in|into|inside|near|outside|around|across|throughout|over|at|on|off|to|towards?|within|from|through|via|between|"
     r"hit|hitting|struck|striking|targeted|targeting|attacked|shelled|bombed|captured|seized|entered|against|"
     r"reached|evacuated|fled|hits|strikes|targets|attacks|shells|bombs|captures|seizes|enters|enter|"
     r"entering|storm|storms|leaving|leave|leaves|left|attack|"
@@ -197,6 +197,10 @@ _PLACES_INCLUDING_BEFORE = caseless(
 # "the Natanz enrichment plant": a nuclear facility named after its town
 _NUCLEAR_SITE = r"(?:uranium\s+)?enrichment\s+(?:plant|site|facility)|nuclear\s+(?:site|facility)"
 # "Abu Shouk camp", "Lubero territory", "Pazigyi village": the noun after says it is a place.
+# "Zike" in a text on Nigeria: a namesake known by another name this far from the country
+# the text is about is not meant (a neighbour's town may be: "Poonch" in a text on Pakistan)
+_FOREIGN_NAMESAKE_KM = 2_000
+_PLACE_NOUN_OF_BEFORE = caseless(r"\b(?:village|town|hamlet|locality|commune|settlement)\s+of\s+$")
 _PLACE_NOUN_AFTER = caseless(
     r"^\s+(?:refugee\s+|displacement\s+|border\s+)?(?:camp|village|town|township|territory|border\s+post|"
     r"crossing|neighbou?rhood|district|commune|locality|municipality|residents|airport|palace|"
@@ -643,6 +647,7 @@ class Gazetteer:
         self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
         self.persons = persons
         self.peoples = frozenset(normalise(d) for d in self.demonyms)
+        self._country_places: dict[str, Place] | None = None
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -733,7 +738,10 @@ class Gazetteer:
                     consumed = ends[0]
         return out
 
-    def mentions(self, passages: list[Passage], context_countries: set[str]) -> list[Mention]:
+    def mentions(
+        self, passages: list[Passage], context_countries: set[str], home: str | None = None
+    ) -> list[Mention]:
+        """`home`: the country the text's label is about (also among `context_countries`)."""
         found: list[Mention] = []
         elsewhere: list[Mention] = []
         for passage in passages:
@@ -755,9 +763,10 @@ class Gazetteer:
             # country names it too (a one-word name only with its designation: "Unity" is a word)
             one_country_regions = {
                 cands[0].country
-                for _, end, key, cands in spans
+                for cands in (
+                    _designated(self.index, lower, end, key, cands) for _, end, key, cands in spans
+                )
                 if cands
-                and (" " in key or _first_level_after(text, end))  # "Paktika province"
                 and cands[0].country
                 and all(p.kind == "admin1" and p.country == cands[0].country for p in cands)
             }
@@ -896,6 +905,32 @@ class Gazetteer:
                 )
                 place = moved or place
                 if not place.curated:
+                    if (
+                        not suffix
+                        and place.kind == "settlement"
+                        and named
+                        and place.country not in named
+                        and place.population < 100_000
+                        and (
+                            (
+                                one_country_regions
+                                and (
+                                    _PLACE_NOUN_AFTER.match(after)
+                                    or _PLACE_NOUN_OF_BEFORE.search(before)
+                                )
+                            )
+                            # "Nigeria" / "Plateau: 54 killed in Zike attack": not the German
+                            # town one of whose other names "Zike" is
+                            or (
+                                key != normalise(place.name)
+                                and self._far_from(place, home, _FOREIGN_NAMESAKE_KM)
+                            )
+                        )
+                    ):
+                        # "Kairu village in Maru, Zamfara State", "the village of Zike in Bassa,
+                        # Plateau state": a village of the country whose region the text names,
+                        # which the unlisted reader puts there, not a namesake abroad
+                        continue
                     if suffix:
                         if place.kind not in _REGIONS:  # a region already: keep its id and code
                             place = _as_region(place, text[start:end])
@@ -1084,7 +1119,7 @@ class Gazetteer:
         (field, start, end) of organisations' names, whose places are none of the event's
         ("the UN interim force in Abyei" leaves "in Sudan" the place)."""
         named = context_countries | {home} if home else context_countries
-        found = self.mentions(passages, named) + self._territories(passages)
+        found = self.mentions(passages, named, home) + self._territories(passages)
         if names:
             found = [m for m in found if not inside_name(m.passage.field, m.start, m.end, names)]
         found += self._paired(passages)
@@ -1175,7 +1210,9 @@ class Gazetteer:
                     continue
                 if _VESSEL_BEFORE.search(passage.lower[max(0, u.start - 20) : u.start]):
                     continue  # "the bulk carrier Magic Seas": a ship's name
-                if self._decided(normalise(u.name)) or (
+                # a capitalised name only ("Manila's airport" is no town named Airport)
+                countries = {a.country for a in anchors if a.country and u.name[:1].isupper()}
+                if self._decided(normalise(u.name), countries) or (
                     u.kind in _COARSE and normalise(u.name).rpartition(" ")[0] in self.index.aliases
                 ):
                     continue  # the gazetteer knows the name ("Bekaa Valley") and decided on it;
@@ -1207,11 +1244,18 @@ class Gazetteer:
             }
         )  # fmt: skip
 
-    def _decided(self, key: str) -> bool:
+    def _decided(self, key: str, countries: set[str]) -> bool:
         """Does the index know the name well enough to have decided on it? A name known only
         as an alternate of district seats GeoNames gives no population ("Tawila" is also
-        a hamlet in Yemen) leaves the place to the unlisted reader."""
-        return any(p.population > 0 or p.curated for p in self.index.candidates(key))
+        a hamlet in Yemen) leaves the place to the unlisted reader; so does one known only
+        as an uncurated town of another country than `countries`, those of the places the
+        text names ("Kairu village in Maru, Zamfara State" is no namesake in the US)."""
+        return any(
+            p.curated
+            or (p.kind != "settlement" and p.population > 0)
+            or (p.population > 0 and (not countries or p.country in countries))
+            for p in self.index.candidates(key)
+        )
 
     def _territories(self, passages: list[Passage]) -> list[Mention]:
         """The country of "Israeli territory" or "Russian airspace", where something happened."""
@@ -1417,13 +1461,24 @@ class Gazetteer:
         return self.index.capitals()
 
     @cache  # noqa: B019 - one Gazetteer per process
+    def _far_from(self, place: Place, country: str | None, km: float) -> bool:
+        """Is `place` more than `km` from the centre of `country` (False without one)?"""
+        centre = self._countries().get(country) if country else None
+        return (
+            centre is not None
+            and great_circle_km(place.lat, place.lon, centre.lat, centre.lon) > km
+        )
+
     def _countries(self) -> dict[str, Place]:
-        out: dict[str, Place] = {}
-        for name, code in self.index.country_names().items():
-            for p in self.index.candidates(normalise(name)):
-                if p.kind == "country" and p.country == code:
-                    out.setdefault(code, p)
-        return out
+        """ISO-3 -> the country's place (made once)."""
+        if self._country_places is None:
+            out: dict[str, Place] = {}
+            for name, code in self.index.country_names().items():
+                for p in self.index.candidates(normalise(name)):
+                    if p.kind == "country" and p.country == code:
+                        out.setdefault(code, p)
+            self._country_places = out
+        return self._country_places
 
 
 # A capitalised word joined to a name by a space or hyphen continues it; a possessive
@@ -1712,10 +1767,17 @@ _DOMINANT = 6  # a capital this many times larger than each namesake is the one 
 _NAMESAKE_KM = 150  # an unlisted town's namesake this near its anchor is the town
 
 
-def _first_level_after(text: str, end: int) -> bool:
-    """Does a first-level designation follow the name ("Paktika province", "Niger State")?"""
-    suffix = _ADMIN_SUFFIX.match(text[end : end + _REACH])
-    return suffix is not None and _designation(suffix) in _FIRST_LEVEL
+def _designated(
+    index: PlaceIndex, lower: str, end: int, key: str, candidates: list[Place]
+) -> list[Place]:
+    """The places a name of several words, or a name and the first-level designation after
+    it, stands for ("Paktika province"; "Plateau state", which alone would be a US town);
+    none for a bare one-word name ("Unity" is a word)."""
+    suffix = _ADMIN_SUFFIX.match(lower[end : end + _REACH])
+    if suffix is not None and _designation(suffix) in _FIRST_LEVEL:
+        regional = f"{key} {_designation(suffix)}"
+        return index.candidates(regional) if regional in index.aliases else candidates
+    return candidates if " " in key else []
 
 
 def _pick(

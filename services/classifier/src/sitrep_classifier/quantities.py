@@ -939,9 +939,11 @@ _SEIZED_AFTER = caseless(
     r"(?:\s+[a-z-]+){1,3}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
     r"(?:seized|snatched|grabbed|carried\s+off)\b"
 )
-# "neutralised 23 terrorists": fighters a military statement "neutralised" are dead
+# "neutralised 23 terrorists", "neutralising 12 of the terrorists": fighters a military
+# statement "neutralised" are dead
 _FIGHTERS_AFTER = caseless(
-    r"\s+(?:[a-z-]+\s+)?(?:terrorists|militants|insurgents|fighters|bandits|gunmen|attackers|"
+    r"\s+of\s+them\b|\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?"
+    r"(?:terrorists|militants|insurgents|fighters|bandits|gunmen|attackers|"
     r"jihadists|rebels|kidnappers|soldiers|troops|servicemen|khwarij|khawarij)\b"
 )
 _KILLED_VERB_BEFORE = caseless(

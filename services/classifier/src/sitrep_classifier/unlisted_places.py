@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -265,6 +266,24 @@ def _without_modifier(u: Unlisted) -> Unlisted:
     return replace(u, name=u.name[m.end() :], start=u.start + m.end())
 
 
+def _without_noun(
+    u: Unlisted, after: Mapping[str, str], keep: tuple[str, ...], kept_capitalised: list[str]
+) -> Unlisted:
+    """ "in Kani Township": a bare name read with the place noun after it is the name without
+    the noun, as "Kani township" is (but "Kerr County", "the Azovstal Steelworks" keep it)."""
+    words = u.name.split()
+    last = words[-1] if len(words) > 1 else ""
+    if (
+        not last[:1].isupper()
+        or last.lower() not in after
+        or _without_kept_noun(u.name, keep) != u.name
+        or last in kept_capitalised
+    ):
+        return u
+    end = u.end - len(last) - 1
+    return replace(u, name=u.name[: -len(last) - 1], end=end)
+
+
 def find(
     text: str,
     stop: frozenset[str],
@@ -315,7 +334,10 @@ def find(
                 if said.endswith("s"):  # "the localities of Belot and Godet": each one
                     out += listed_after(text, [named.end("name")], marked=True)
     kept: list[Unlisted] = []
-    owned = (_without_modifier(_without_owner(u)) for u in out)
+    owned = (
+        _without_noun(_without_modifier(_without_owner(u)), after, keep_noun, kept_capitalised)
+        for u in out
+    )
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
         words = [normalise(w) for w in re.split(r"[ -]+", _without_kept_noun(u.name, keep_noun))]
         owned_by_people = _peoples_facility(text, u, words[0], peoples)
