@@ -6207,3 +6207,18 @@ def test_a_far_namesake_known_by_another_name_is_not_meant(tagger: Tagger) -> No
     assert ("Zike", "NGA") in [
         (p.name, p.country) for p in tagger.classify(event(village)).locations
     ]
+
+
+def test_a_tally_after_voted_counts_the_votes_for(tagger: Tagger) -> None:
+    assert figures(tagger, "The Security Council voted 12-0, with three abstentions.") == [
+        ("votes_for", 12.0),
+        ("count", 3.0),
+    ]
+    assert figures(tagger, "The council voted 13 to 2 to adopt it.") == [
+        ("votes_for", 13.0),
+        ("votes_against", 2.0),
+    ]
+    assert figures(tagger, "The match ended 2-0.") == []
+    assert top_cue("The UN said the RSF had blocked food convoys to both cities for months.") == (
+        "humanitarian.needs_conditions"
+    )

@@ -1342,6 +1342,9 @@ def _glued(tail: str) -> bool:
     return False
 
 
+_VOTED_BEFORE = caseless(r"\bvoted\s+$")
+
+
 def _hits(text: str, lowered: str) -> list[_Hit]:
     hits = []
     for m in matches_at(_NUMBER, lowered, _FIGURE_STARTS):
@@ -1354,12 +1357,18 @@ def _hits(text: str, lowered: str) -> list[_Hit]:
         # "Magnitude-6.9": a magnitude glued to its name
         glued_magnitude = "." in m.group("num") and lowered.endswith("magnitude-", 0, m.start())
         magnitude = magnitude or glued_magnitude
-        end = m.end() - len(suffix) if suffix and (magnitude or strong) else m.end()
+        # "voted 12-0": a tally, its first number the votes for
+        tally = (
+            bool(suffix)
+            and suffix[1:2].isdigit()
+            and _VOTED_BEFORE.search(lowered, max(0, m.start() - 16), m.start())
+        )
+        end = m.end() - len(suffix) if suffix and (magnitude or strong or tally) else m.end()
         # Patterns anchored at the end search only a short tail: a search over the whole
         # prefix would scan it from its start for every number.
         tail = lowered[max(0, m.start() - 24) : m.start()]
         if (
-            (suffix and not duration and not magnitude and not strong)
+            (suffix and not duration and not magnitude and not strong and not tally)
             or (_glued(tail) and not glued_magnitude)
             or _NOT_A_FIGURE_BEFORE.search(tail)
         ):
@@ -2005,7 +2014,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if hit.magnitude or hit.strong or hit.duration_unit or hit.currency or units[i]:
             continue
         plain[i] = (
-            "count"  # "across 17 states": regions counted, not what happened in them
+            "votes_for"  # "voted 12-0", "voted 190 to 0"
+            if _VOTED_BEFORE.search(lowered, max(0, hit.start - 16), hit.start)
+            else "count"  # "across 17 states": regions counted, not what happened in them
             if _REGIONS_AFTER.match(lowered, hit.end, hit.end + 50)
             # "16,500 sick and wounded people waiting to leave": patients, not one attack's hurt
             or _SICK_AFTER.match(lowered, hit.end, hit.end + 30)
