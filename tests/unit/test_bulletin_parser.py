@@ -88,7 +88,7 @@ def test_paragraph_bulletin_without_bullets_uses_paragraphs_under_headers() -> N
 
 @pytest.mark.parametrize(
     ("bullet", "dash"),
-    [("-", True), ("•", True), ("*", True), ("1.", False), ("2)", False)],
+    [("-", True), ("•", True), ("*", True), ("1.", False), ("2)", False), ("3/", False)],
 )
 def test_every_bullet_marker(bullet: str, dash: bool) -> None:
     body = f"Lead line of the day.\nFighting:\n{bullet} Shelling hit a school.\n{bullet} Drones were shot down.\n"

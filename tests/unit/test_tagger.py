@@ -6222,3 +6222,18 @@ def test_a_tally_after_voted_counts_the_votes_for(tagger: Tagger) -> None:
     assert top_cue("The UN said the RSF had blocked food convoys to both cities for months.") == (
         "humanitarian.needs_conditions"
     )
+
+
+def test_titles_missions_and_corps_of_regional_press(tagger: Tagger) -> None:
+    harfuch = "Security Secretary Omar García Harfuch said federal forces arrested 25 suspects."
+    assert "Omar García Harfuch" in actor_names(tagger, harfuch)
+    unsmil = "The UN Support Mission in Libya said at least eight civilians had been killed."
+    assert "UN Support Mission in Libya" in actor_names(tagger, unsmil)
+    fc = "Three Frontier Corps soldiers were killed when a check post in Kech was attacked."
+    assert "Pakistani forces" in actor_names(tagger, fc)
+    assert top_cue("Army units responded to sources of fire near the neighbourhood.") == (
+        "battle.armed_clash"
+    )
+    assert top_cue("The fighting has left more than 1,700 people dead since September.") == (
+        "assessment.casualty_toll"
+    )
