@@ -148,6 +148,14 @@ def test_long_sentence_ending_in_colon_is_a_lead_in_not_a_header() -> None:
             "Evacuations",
             "authorities ordered 20 villages out.",
         ),
+        # a label naming the figure after it is read with it
+        (
+            "Deaths since 26 June: 706 (Punjab 164).",
+            None,
+            "Deaths since 26 June: 706 (Punjab 164).",
+        ),
+        ("Houses damaged: 1,893", None, "Houses damaged: 1,893"),
+        ("Gaza City: 104 killed as crowds wait", "Gaza City", "104 killed as crowds wait"),
     ],
 )
 def test_split_headline(text: str, headline: str | None, rest: str) -> None:

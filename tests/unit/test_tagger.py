@@ -6237,3 +6237,26 @@ def test_titles_missions_and_corps_of_regional_press(tagger: Tagger) -> None:
     assert top_cue("The fighting has left more than 1,700 people dead since September.") == (
         "assessment.casualty_toll"
     )
+
+
+def test_sitrep_tables_strikes_counted_and_rivers_listed(tagger: Tagger) -> None:
+    deaths = "Deaths since 26 June: 706 (Khyber Pakhtunkhwa 427, Punjab 164, Sindh 29)."
+    assert figures(tagger, deaths) == [
+        ("killed", 706.0),
+        ("killed", 427.0),
+        ("killed", 164.0),
+        ("killed", 29.0),
+    ]
+    strikes = "The military carried out at least 60 airstrikes on schools, killing more than 300."
+    assert figures(tagger, strikes) == [("attacks", 60.0), ("killed", 300.0)]
+    rivers = "Teams evacuated 25,000 people from areas along the Swat and Panjkora rivers."
+    assert [p.name for p in tagger.classify(event(rivers, "Pakistan")).locations] == [
+        "Swat",
+        "Panjkora",
+    ]
+    buner = "In Buner district alone, flash floods killed 224 people."
+    assert [p.name for p in tagger.classify(event(buner, "Pakistan")).locations] == ["Buner"]
+    assert top_cue("India advised its citizens in Iran to remain indoors.") == (
+        "security.alert_warning"
+    )
+    assert top_cue("The junta did not respond to a request for comment.") == "other.meta"

@@ -36,6 +36,7 @@ class _Bulletin:
     places: dict[str, Location] = field(default_factory=dict)  # written name -> unlisted place
     items: int = 0  # items that have had their places read
     countries: Counter[str] = field(default_factory=Counter)  # items whose places lie in each
+    placed: int = 0  # items that had places
     # the person, and the body or group, the last item opened with: who "He", "She" and
     # "They" opening the next item are
     person: Actor | None = None
@@ -100,6 +101,7 @@ class BulletinMemory:
         """An item of the bulletin had places in `countries`."""
         bulletin = self._write(bulletin_id)
         bulletin.items += 1
+        bulletin.placed += bool(countries)
         bulletin.countries.update(countries)
 
     def home(self, bulletin_id: str) -> str | None:
@@ -113,14 +115,14 @@ class BulletinMemory:
         return country if count >= 2 and 3 * count >= 2 * bulletin.items else None
 
     def sole_country(self, bulletin_id: str) -> str | None:
-        """The one country every item of the bulletin so far had places in, if there is
-        one and at least one item: where a name a later item introduces by its noun ("in the
-        locality of Nyabiondo") is put when the item names no other place."""
+        """The one country every item of the bulletin so far that had places had them in, if
+        there is one: where a name a later item introduces by its noun ("in the locality of
+        Nyabiondo") is put when the item names no other place."""
         bulletin = self._read(bulletin_id)
         if len(bulletin.countries) != 1:
             return None
         country, count = next(iter(bulletin.countries.items()))
-        return country if count == bulletin.items else None
+        return country if count == bulletin.placed else None
 
 
 def short_names(

@@ -565,6 +565,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                          "sank", "sunk",
                          "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
+                        "airstrikes", "air strikes", "air raids", "drone strikes", "missile strikes",
                         "attempts to advance", "attempts to break through", "attempted assaults",
                         "engagements", "assault actions", "clashes", "shellings", "bombardments")),
     ("troops", False, ("troops", "soldiers", "servicemen", "personnel", "fighters", "conscripts",
@@ -1819,6 +1820,25 @@ def _same_noun_before(
     )
 
 
+_BREAKDOWN_OPEN = re.compile(r"\s*\(")
+
+
+def _breakdown(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    """ "Deaths: 706 (Khyber Pakhtunkhwa 427, Punjab 164, Sindh 29)": the figures in the
+    brackets after a figure are its parts, of its kind."""
+    for i, head in enumerate(hits):
+        kind = kinds.get(i)
+        opened = _BREAKDOWN_OPEN.match(lowered, head.end)
+        if kind in (None, "count") or opened is None:
+            continue
+        close = lowered.find(")", opened.end())
+        for j in range(i + 1, len(hits)):
+            if close < 0 or hits[j].start > close:
+                break
+            if kinds.get(j) == "count":
+                kinds[j] = kind
+
+
 def _share_list_verbs(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
     """Figures of a list that only a noun or nothing typed take the verb the list shares."""
     for run in _list_runs(lowered, hits):
@@ -2065,6 +2085,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         ):
             plain[i] = "troops"
     _share_list_verbs(lowered, hits, plain)
+    _breakdown(lowered, hits, plain)
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
     _subtotals(lowered, hits, plain)

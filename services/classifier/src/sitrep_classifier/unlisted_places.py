@@ -266,6 +266,13 @@ def _without_modifier(u: Unlisted) -> Unlisted:
     return replace(u, name=u.name[m.end() :], start=u.start + m.end())
 
 
+_LISTED_RIVERS = frozenset({"river", "lake"})
+# a sentence's capitalised first word before a name the noun after marks
+_OPENING_PREPOSITIONS = frozenset(
+    {"In", "At", "Near", "From", "Outside", "Around", "Across", "Inside"}
+)
+
+
 def _without_noun(
     u: Unlisted, after: Mapping[str, str], keep: tuple[str, ...], kept_capitalised: list[str]
 ) -> Unlisted:
@@ -313,11 +320,15 @@ def find(
             named = name_ends.search(text, max(0, m.start() - _NAME_REACH), m.start())
             if named:
                 start = named.start("name")
-                with_noun = noun in keep_noun or m.group("noun") in kept_capitalised
+                plural = m.group().endswith("s") and not noun.endswith("s")
+                # "the Swat and Panjkora rivers": two rivers, each named bare, as "the Ravi"
+                rivers = plural and noun in _LISTED_RIVERS
+                with_noun = (
+                    noun in keep_noun or m.group("noun") in kept_capitalised
+                ) and not rivers
                 end = m.end() if with_noun else named.end("name")
                 out.append(Unlisted(text[start:end], after[noun], start, end))
-                plural = m.group().endswith("s") and not noun.endswith("s")
-                while plural and noun not in keep_noun:  # "the Kyeshero and Katindo areas"
+                while plural and not with_noun:  # "the Kyeshero and Katindo areas"
                     named = _listed_before().search(text, max(0, start - _NAME_REACH), start)
                     if not named:
                         break
@@ -339,6 +350,9 @@ def find(
         for u in out
     )
     for u in sorted(owned, key=lambda u: (u.start, -u.end)):
+        opening, _, rest = u.name.partition(" ")
+        if rest and opening in _OPENING_PREPOSITIONS:  # "In Buner district alone, ...": Buner
+            u = replace(u, name=rest, start=u.start + len(opening) + 1)
         words = [normalise(w) for w in re.split(r"[ -]+", _without_kept_noun(u.name, keep_noun))]
         owned_by_people = _peoples_facility(text, u, words[0], peoples)
         if (

@@ -309,6 +309,12 @@ _DASH_LABEL = re.compile(
 )
 
 
+_FIGURE_LABEL = re.compile(
+    r"\b(?:deaths?|dead|killed|fatalities|injured|injuries|wounded|casualties|toll|displaced|"
+    r"evacuated|missing|damaged|destroyed|affected|arrested|detained|cases|refugees|returnees)\b"
+)
+
+
 def split_headline(text: str) -> tuple[str | None, str]:
     """`Headline: text` -> (headline, text); a colon that is not a label stays in the text."""
     m = re.match(r"^(?P<label>[^:\n]{2,80}?)\s*:\s+(?P<rest>\S.*)$", text)
@@ -333,6 +339,9 @@ def split_headline(text: str) -> tuple[str | None, str]:
         or re.search(r"(?<![A-Z])(?<!\bSt)(?<!\bMr)(?<!\bDr)[.!?]\s|[\"“”«»]", label)
         or words[-1].lower().strip(",") in _SPEECH_VERBS
         or (re.search(r"\d$", label) and m.group("rest")[:1].isdigit())  # a clock time, 10:30
+        # "Deaths since 26 June: 706 (...)", "Injured: 965": the label names the figure after
+        # it, so the two are read together
+        or (m.group("rest")[:1].isdigit() and _FIGURE_LABEL.search(label.lower()))
         or _DATE_LABEL.match(label)
         or _names_only(m.group("rest"))
         # "Funding remains a critical constraint: the plan is 30 per cent funded.": a clause
