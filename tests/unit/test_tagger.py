@@ -6260,3 +6260,15 @@ def test_sitrep_tables_strikes_counted_and_rivers_listed(tagger: Tagger) -> None
         "security.alert_warning"
     )
     assert top_cue("The junta did not respond to a request for comment.") == "other.meta"
+
+
+def test_a_communiques_body_is_the_one_its_title_names() -> None:
+    tagger = Tagger(learned=False)
+    title = "Final communique of the ECOWAS Authority of Heads of State and Government"
+    item = UpdateEvent(
+        event_id="1" * 32, source="test", bulletin_id="c1", bulletin_title=title, position=1,
+        text="The Authority condemns the attempted coup in Guinea-Bissau.", received_at=NOW,
+    )  # fmt: skip
+    assert "ECOWAS" in [a.name for a in tagger.classify(item).actors]
+    other = item.model_copy(update={"bulletin_title": "Weekly digest", "bulletin_id": "c2"})
+    assert "ECOWAS" not in [a.name for a in tagger.classify(other).actors]

@@ -543,6 +543,18 @@ class ActorIndex:
         entry = self.aliases[alias]
         return entry.country if entry.type == "state" and not entry.person else None
 
+    def body_in(self, label: str, noun: str) -> ActorEntry | None:
+        """The body a label names by a name holding `noun` or followed by it, that a
+        document's items call "the <noun>" ("Final communique of the ECOWAS Authority of
+        Heads of State": the Authority is ECOWAS; "... of the Peace and Security Council")."""
+        for _, end, alias in self._matches(label):
+            entry = self.aliases[alias]
+            if entry.person or entry.type not in ("intergovernmental", "state"):
+                continue
+            if noun.lower() in alias.lower().split() or label[end:].lstrip().startswith(noun):
+                return entry
+        return None
+
     def _organ_before_document(self, label: str) -> str | None:
         """The alias opening a label that goes on to name a document ("IDF statement")."""
         found = self._matches(label)

@@ -222,6 +222,7 @@ class Tagger:
                 if named:
                     actors = self.actors.recalled(parts, named, actors)
                 actors = self._pronoun_subject(event.bulletin_id, parts[0], actors)
+                actors = self._titled_body(event.bulletin_title, parts[0], actors)
                 persons = {a.name for a in actors if self.actors.is_person(a.name)}
                 texts: dict[str, str] = {p.field: p.value for p in parts}
                 self.memory.remember(event.bulletin_id, short_names(actors, texts, persons))
@@ -230,6 +231,19 @@ class Tagger:
                 )
             out.append((actors, claims))
         return out
+
+    def _titled_body(self, title: str | None, text: Passage, actors: list[Actor]) -> list[Actor]:
+        """`actors`, with the body a communique's title names when an item opens with "The
+        Authority", "The Council" ... ("Final communique of the ECOWAS Authority ..." / "The
+        Authority condemns ...")."""
+        opening = _BODY_OPENING.match(text.value)
+        entry = self.actors.body_in(title, opening.group(1)) if opening and title else None
+        if opening is None or entry is None or any(a.name == entry.name for a in actors):
+            return actors
+        return _implied(
+            actors, text.span(opening.start(1), opening.end(1)), name=entry.name,
+            type=entry.type, sector=entry.sector, country=entry.country, role="actor",
+        )  # fmt: skip
 
     def _pronoun_subject(self, bulletin_id: str, text: Passage, actors: list[Actor]) -> list[Actor]:
         """`actors`, with who an item opening with "He", "She" or "They" means: the person,
@@ -597,6 +611,10 @@ def _foreign_after(
 
 
 _PRONOUN_OPENING = re.compile(r"^\W{0,3}(He|She|They)\s")
+# "The Authority condemns ...": a communique's body, named in its title
+_BODY_OPENING = re.compile(
+    r"^\W{0,3}The\s+(Authority|Council|Commission|Assembly|Summit|Committee|Conference|Board)\s"
+)
 # an actor named within a sentence's first words is its subject ("The members of the Security
 # Council condemned ...")
 _SUBJECT_REACH = 40
