@@ -156,6 +156,13 @@ def test_long_sentence_ending_in_colon_is_a_lead_in_not_a_header() -> None:
         ),
         ("Houses damaged: 1,893", None, "Houses damaged: 1,893"),
         ("Gaza City: 104 killed as crowds wait", "Gaza City", "104 killed as crowds wait"),
+        ("Children in need: 15.6 million.", None, "Children in need: 15.6 million."),
+        (
+            "Funding gap: 68 per cent of the $1 billion.",
+            None,
+            "Funding gap: 68 per cent of the $1 billion.",
+        ),
+        ("Swap: 1,000 to Ukraine, 31 to Russia", "Swap", "1,000 to Ukraine, 31 to Russia"),
     ],
 )
 def test_split_headline(text: str, headline: str | None, rest: str) -> None:

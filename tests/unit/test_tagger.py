@@ -6272,3 +6272,28 @@ def test_a_communiques_body_is_the_one_its_title_names() -> None:
     assert "ECOWAS" in [a.name for a in tagger.classify(item).actors]
     other = item.model_copy(update={"bulletin_title": "Weekly digest", "bulletin_id": "c2"})
     assert "ECOWAS" not in [a.name for a in tagger.classify(other).actors]
+
+
+def test_table_rows_read_their_label_and_figures_stay_exact(tagger: Tagger) -> None:
+    trucks = "Aid trucks offloaded at crossings: 3,452 (Kerem Shalom 2,310; Zikim 712)."
+    assert figures(tagger, trucks) == [
+        ("aid_volume", 3452.0),
+        ("aid_volume", 2310.0),
+        ("aid_volume", 712.0),
+    ]
+    screened = "Children screened since January: 4.1 million."
+    assert [q.value for q in tagger.classify(event(screened)).quantities] == [4_100_000.0]
+    assert top_cue("Decides to remain actively seized of the matter.") == "other.meta"
+
+
+def test_a_communiques_operative_clauses_are_its_bodys() -> None:
+    tagger = Tagger(learned=False)
+    title = "Communique of the 1,300th meeting of the AU Peace and Security Council"
+    item = UpdateEvent(
+        event_id="2" * 32, source="test", bulletin_id="c3", bulletin_title=title, position=1,
+        section="The Council", text="Demands the immediate withdrawal of the M23 from Uvira.",
+        received_at=NOW,
+    )  # fmt: skip
+    assert "African Union Peace and Security Council" in [
+        a.name for a in tagger.classify(item).actors
+    ]

@@ -834,7 +834,8 @@ class _Hit:
 def _value(num: str, scale: str | None) -> float:
     key = num.lower()
     base = float(_WORDS[key]) if key in _WORDS else float(re.sub(r"[,\s]", "", num))
-    return base * (_SCALES[scale.lower()] if scale else 1.0)
+    # "4.1 million" is 4,100,000, not the float product 4,099,999.9999999995
+    return round(base * (_SCALES[scale.lower()] if scale else 1.0), 6)
 
 
 # "3,408 were injured", "21 soldiers were killed": the verb the figure is the subject of.
@@ -1820,6 +1821,30 @@ def _same_noun_before(
     )
 
 
+_TABLE_LABEL_BEFORE = caseless(
+    r"(?:^|[.;]\s+)(?P<label>[a-z][a-z ,'-]{2,80}):\s+"
+    r"(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+|almost\s+|around\s+)?$"
+)
+
+
+def _table_labels(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    """ "Aid trucks offloaded at crossings: 3,452": a table row's figure is of the kind its
+    label names (the first words of the label that are a kind's cue)."""
+    for i, hit in enumerate(hits):
+        if kinds.get(i) != "count":
+            continue
+        label = _TABLE_LABEL_BEFORE.search(lowered, max(0, hit.start - 100), hit.start)
+        if label is None:
+            continue
+        words = label.group("label").replace(",", " ").split()
+        kind = next(
+            (k for n in range(len(words)) if (k := _cue_kind(" ".join(words[n:]), False))),
+            None,
+        )
+        if kind is not None:
+            kinds[i] = kind
+
+
 _BREAKDOWN_OPEN = re.compile(r"\s*\(")
 
 
@@ -2085,6 +2110,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         ):
             plain[i] = "troops"
     _share_list_verbs(lowered, hits, plain)
+    _table_labels(lowered, hits, plain)
     _breakdown(lowered, hits, plain)
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)

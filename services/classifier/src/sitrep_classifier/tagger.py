@@ -222,7 +222,7 @@ class Tagger:
                 if named:
                     actors = self.actors.recalled(parts, named, actors)
                 actors = self._pronoun_subject(event.bulletin_id, parts[0], actors)
-                actors = self._titled_body(event.bulletin_title, parts[0], actors)
+                actors = self._titled_body(event, parts[0], actors)
                 persons = {a.name for a in actors if self.actors.is_person(a.name)}
                 texts: dict[str, str] = {p.field: p.value for p in parts}
                 self.memory.remember(event.bulletin_id, short_names(actors, texts, persons))
@@ -232,17 +232,24 @@ class Tagger:
             out.append((actors, claims))
         return out
 
-    def _titled_body(self, title: str | None, text: Passage, actors: list[Actor]) -> list[Actor]:
+    def _titled_body(self, event: UpdateEvent, text: Passage, actors: list[Actor]) -> list[Actor]:
         """`actors`, with the body a communique's title names when an item opens with "The
         Authority", "The Council" ... ("Final communique of the ECOWAS Authority ..." / "The
-        Authority condemns ...")."""
+        Authority condemns ..."), or is an operative clause under such a lead-in ("The
+        Council:" / "Demands the immediate withdrawal ...")."""
         opening = _BODY_OPENING.match(text.value)
-        entry = self.actors.body_in(title, opening.group(1)) if opening and title else None
-        if opening is None or entry is None or any(a.name == entry.name for a in actors):
+        lead_in = _BODY_LEAD_IN.match(event.section or "")
+        clause = _OPERATIVE_VERB.match(text.value) if lead_in else None
+        noun = opening.group(1) if opening else lead_in.group(1) if lead_in and clause else None
+        title = event.bulletin_title
+        entry = self.actors.body_in(title, noun) if noun and title else None
+        if entry is None or any(a.name == entry.name for a in actors):
             return actors
+        at = opening or clause
+        span = text.span(at.start(1), at.end(1)) if at else None
         return _implied(
-            actors, text.span(opening.start(1), opening.end(1)), name=entry.name,
-            type=entry.type, sector=entry.sector, country=entry.country, role="actor",
+            actors, span, name=entry.name, type=entry.type, sector=entry.sector,
+            country=entry.country, role="actor",
         )  # fmt: skip
 
     def _pronoun_subject(self, bulletin_id: str, text: Passage, actors: list[Actor]) -> list[Actor]:
@@ -612,9 +619,11 @@ def _foreign_after(
 
 _PRONOUN_OPENING = re.compile(r"^\W{0,3}(He|She|They)\s")
 # "The Authority condemns ...": a communique's body, named in its title
-_BODY_OPENING = re.compile(
-    r"^\W{0,3}The\s+(Authority|Council|Commission|Assembly|Summit|Committee|Conference|Board)\s"
-)
+_BODIES = r"(Authority|Council|Commission|Assembly|Summit|Committee|Conference|Board)"
+_BODY_OPENING = re.compile(rf"^\W{{0,3}}The\s+{_BODIES}\s")
+# "The Council:" over "Demands the immediate withdrawal ...": the operative clauses' subject
+_BODY_LEAD_IN = re.compile(rf"^The\s+{_BODIES}$")
+_OPERATIVE_VERB = re.compile(r"^\W{0,3}([A-Z][a-z]+s)\s")
 # an actor named within a sentence's first words is its subject ("The members of the Security
 # Council condemned ...")
 _SUBJECT_REACH = 40

@@ -315,6 +315,16 @@ _FIGURE_LABEL = re.compile(
 )
 
 
+_NUMBER = r"(?:US\$\s?|\$)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_FIGURE_ALONE = re.compile(
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
+    + _NUMBER
+    + r"(?:\s*(?:million|billion|thousand|per\s?cent|%))?"
+    r"(?:\s+of\s+(?:the\s+)?" + _NUMBER + r"(?:\s*(?:million|billion))?(?:\s+\w+){0,2})?"
+    r"\s*(?:[.;,](?:\s|$)|\(|$)"
+)
+
+
 def split_headline(text: str) -> tuple[str | None, str]:
     """`Headline: text` -> (headline, text); a colon that is not a label stays in the text."""
     m = re.match(r"^(?P<label>[^:\n]{2,80}?)\s*:\s+(?P<rest>\S.*)$", text)
@@ -342,6 +352,9 @@ def split_headline(text: str) -> tuple[str | None, str]:
         # "Deaths since 26 June: 706 (...)", "Injured: 965": the label names the figure after
         # it, so the two are read together
         or (m.group("rest")[:1].isdigit() and _FIGURE_LABEL.search(label.lower()))
+        # "Children in need: 15.6 million.", "Aid trucks offloaded: 3,452 (Kerem Shalom
+        # 2,310; ...)": a figure alone after its label is a table's row, read as one line
+        or _FIGURE_ALONE.match(m.group("rest"))
         or _DATE_LABEL.match(label)
         or _names_only(m.group("rest"))
         # "Funding remains a critical constraint: the plan is 30 per cent funded.": a clause
