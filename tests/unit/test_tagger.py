@@ -6297,3 +6297,9 @@ def test_a_communiques_operative_clauses_are_its_bodys() -> None:
     assert "African Union Peace and Security Council" in [
         a.name for a in tagger.classify(item).actors
     ]
+
+
+def test_a_clocks_seconds_are_no_figure_and_a_labelled_depth_is(tagger: Tagger) -> None:
+    assert figures(tagger, "Origin time: 2025-08-31 19:17:34 UTC; depth: 8.0 km.") == [
+        ("depth", 8.0)
+    ]

@@ -217,9 +217,21 @@ _TIME_WINDOW = EndAnchored(
     ("past", "last", "next", "previous", "preceding", "coming", "within", "the"),
 )
 _NOT_A_FIGURE_BEFORE = EndAnchored(
-    r"(?:\bgroup\s+of\s+|\baged\s+|\bage\s+of\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
+    # "19:17:34": a clock's seconds
+    r"(?:\d:|\bgroup\s+of\s+|\baged\s+|\bage\s+of\s+|\bday\s+|\bno\.\s*|\bno\s+|\bnot\s+|\bone\s+of\s+|"
     r"\b(?:children|child|boys|girls|babies|infants)\s+(?:under|below|over|aged)\s+)$",
-    ("of", "aged", "day", "no.", "no", "not", "under", "below", "over"),
+    (
+        "of",
+        "aged",
+        "day",
+        "no.",
+        "no",
+        "not",
+        "under",
+        "below",
+        "over",
+        *(f"{d}:" for d in range(10)),
+    ),
 )
 # "a lakeside city of about 700,000 people", "home to 1.2 million residents", "Bogo, which
 # has a population of about 90,000": how many live there, background to what happened (after
@@ -367,7 +379,7 @@ _SPEED_AFTER = caseless(
 )
 # "at a depth of 18 km", "10 km deep": how deep, not how far.
 _DEPTH_BEFORE = caseless(
-    r"\b(?:depths?\s+of|submerged\s+(?:by|to|under)|"
+    r"\b(?:depths?\s+of|depth:|submerged\s+(?:by|to|under)|"
     # "the lake rose to a record 5.3 metres": a water level
     r"(?:rose|risen|rising|peaked|crested)\s+(?:to\s+)?(?:an?\s+(?:record|peak|high)\s+(?:of\s+)?)?)\s*"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|up\s+to\s+|nearly\s+|more\s+than\s+)?$"
