@@ -6303,3 +6303,16 @@ def test_a_clocks_seconds_are_no_figure_and_a_labelled_depth_is(tagger: Tagger) 
     assert figures(tagger, "Origin time: 2025-08-31 19:17:34 UTC; depth: 8.0 km.") == [
         ("depth", 8.0)
     ]
+
+
+def test_the_other_sides_drones_and_the_air_forces_acronym(tagger: Tagger) -> None:
+    fpv = "A Ukrainian FPV drone struck a car in Shebekino, wounding two men."
+    assert "Ukrainian forces" in actor_names(tagger, fpv)
+    assert "Ukrainian forces" in actor_names(
+        tagger, "In Novaya Tavolzhanka, the AFU shelled a farm."
+    )
+    iaf = "Overnight, the IAF struck a Hezbollah weapons depot in the area of Yohmor."
+    assert "Israeli forces" in actor_names(tagger, iaf, headline="Lebanon")
+    repelled = "Air defence forces repelled an attack by 18 drones flying towards the capital."
+    assert figures(tagger, repelled) == [("intercepted", 18.0)]
+    assert figures(tagger, "A soldier was severely injured.") == [("injured", 1.0)]

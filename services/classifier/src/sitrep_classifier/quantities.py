@@ -1542,7 +1542,8 @@ _ONE_PERSON = caseless(
     # "a terrorist who crossed the Yellow Line and approached troops was eliminated"
     r"(?:(?:who|that)\s+[^.;]{1,120}?\s+)?"
     r"(?:was|has\s+been|had\s+been|is)\s+(?:reportedly\s+|also\s+|later\s+)?(?:found\s+)?"
-    r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+)?"
+    r"(?:lightly\s+|slightly\s+|seriously\s+|critically\s+|badly\s+|moderately\s+|"
+    r"severely\s+|gravely\s+|mortally\s+)?"
     r"(?P<harm>killed|shot\s+dead|wounded|injured|hurt|eliminated)\b"
     rf"|\b(?P<harm2>killed|killing|shot\s+dead|executed|executing|wounded|wounding|injured|injuring|"
     r"eliminated)\s+"
@@ -1857,6 +1858,18 @@ def _table_labels(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None
             kinds[i] = kind
 
 
+_PROJECTILES_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:drones?|uavs?|missiles?|rockets?|projectiles)\b"
+)
+
+
+def _repelled_projectiles(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    """ "Air defences repelled an attack by 18 drones": drones repelled were shot down."""
+    for i, hit in enumerate(hits):
+        if kinds.get(i) == "repelled" and _PROJECTILES_AFTER.match(lowered, hit.end):
+            kinds[i] = "intercepted"
+
+
 _BREAKDOWN_OPEN = re.compile(r"\s*\(")
 
 
@@ -2123,6 +2136,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             plain[i] = "troops"
     _share_list_verbs(lowered, hits, plain)
     _table_labels(lowered, hits, plain)
+    _repelled_projectiles(lowered, hits, plain)
     _breakdown(lowered, hits, plain)
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
