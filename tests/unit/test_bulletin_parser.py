@@ -637,3 +637,22 @@ def test_a_short_bullet_over_a_paragraph_is_its_headline() -> None:
     ]
     # a wrapped line of a long bullet stays its text
     assert items[2].headline is None and items[2].text.endswith("dispersed.")
+
+
+def test_a_channel_posts_emoji_title_alert_labels_and_marks() -> None:
+    body = (
+        "⚡️ Morning digest | 14 November\n\n"
+        "🔴 BREAKING: Russian missiles hit Kyiv overnight, killing four.\n"
+        "🇸🇩 Sudan: RSF drone hits power station in Atbara.\n"
+        "‼️ Israel says it will reopen the Allenby crossing on Sunday.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert bulletin.heading == "⚡️ Morning digest | 14 November"
+    assert [(it.headline, it.text) for it in bulletin.items] == [
+        (None, "Russian missiles hit Kyiv overnight, killing four."),
+        ("Sudan", "RSF drone hits power station in Atbara."),
+        (None, "Israel says it will reopen the Allenby crossing on Sunday."),
+    ]
+    # an emoji-marked first line that is an item stays one
+    post = "🔴 Russian missiles hit Kyiv overnight, killing four.\n🔴 Drones hit Odesa.\n"
+    assert len(parse_bulletin(post).items) == 2

@@ -19,7 +19,7 @@ from datetime import date
 # ("🔴 Russian drones hit Odesa", "🇺🇦 Zelensky to meet Trump")
 _EMOJI = (
     "(?:[\U0001f1e6-\U0001f1ff]{2}"
-    "|[\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
+    "|[\u203c\u2049\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2900-\u297f\u2b00-\u2bff"
     "\U0001f000-\U0001faff]\ufe0f?)"
 )
 _BULLET = re.compile(
@@ -205,17 +205,37 @@ def clean_inline(text: str) -> str:
 
 
 def _scan(body: str) -> list[_Line]:
-    lines = []
+    lines: list[_Line] = []
     for number, raw in enumerate(body.splitlines(), start=1):
         raw = raw.replace("\t", "    ").rstrip()
         m = _BULLET.match(raw)
         # "* " is a bullet, but "**Bold** text" is emphasis, not a bullet.
         if m and raw.lstrip().startswith("**"):
             m = None
+        if (
+            m
+            and not any(line.text for line in lines)
+            and _EMOJI_MARK.match(raw)
+            and _emoji_title(m.group("body"))
+        ):
+            m = None  # "⚡️ Morning digest | 14 November": a channel post's title, not an item
         bullet = clean_inline(m.group("body")) if m else None
         indent = len(raw) - len(raw.lstrip())
         lines.append(_Line(number, raw, clean_inline(_MD_HEADER.sub("", raw)), bullet, indent))
     return lines
+
+
+_EMOJI_MARK = re.compile(r"^\s*" + _EMOJI)
+
+
+def _emoji_title(body: str) -> bool:
+    """Is an emoji-marked first line a title ("Morning digest | 14 November"): one that says
+    what the document is, without an end stop?"""
+    return (
+        _TERMINAL.search(body) is None
+        and len(body.split()) <= 12
+        and bool(re.search(r"\s\|\s", body) or _TITLE.search(body))
+    )
 
 
 def is_meta(text: str) -> bool:
@@ -325,6 +345,11 @@ _FIGURE_ALONE = re.compile(
 )
 
 
+_ALERT_LABEL = re.compile(
+    r"(?:breaking(?:\s+news)?|just\s+in|urgent|flash|alert|developing|update)", re.IGNORECASE
+)
+
+
 def split_headline(text: str) -> tuple[str | None, str]:
     """`Headline: text` -> (headline, text); a colon that is not a label stays in the text."""
     m = re.match(r"^(?P<label>[^:\n]{2,80}?)\s*:\s+(?P<rest>\S.*)$", text)
@@ -341,6 +366,8 @@ def split_headline(text: str) -> tuple[str | None, str]:
             return label, dash.group("rest").strip()
         return None, text
     label = m.group("label").strip().strip("*_").strip()
+    if _ALERT_LABEL.fullmatch(label):
+        return None, m.group("rest").strip()  # "BREAKING: ...": how urgent, not what about
     words = label.split()
     if (
         not words
