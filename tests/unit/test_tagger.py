@@ -5919,10 +5919,11 @@ def test_a_body_the_list_does_not_know_is_found_by_the_noun_that_heads_its_name(
     assert "Ministry of Health" not in actor_names(tagger, "The Ministry of Health said 4 died.")
 
 
-def _item(text: str, bulletin: str, position: int) -> UpdateEvent:
+def _item(text: str, bulletin: str, position: int, **fields: str) -> UpdateEvent:
+    """Item `position` of bulletin `bulletin`; `fields`: its title, section ..."""
     return UpdateEvent(
         event_id=f"{position:032x}", source="test", bulletin_id=bulletin, position=position,
-        text=text, received_at=NOW,
+        text=text, received_at=NOW, **fields,
     )  # fmt: skip
 
 
@@ -6265,10 +6266,8 @@ def test_sitrep_tables_strikes_counted_and_rivers_listed(tagger: Tagger) -> None
 def test_a_communiques_body_is_the_one_its_title_names() -> None:
     tagger = Tagger(learned=False)
     title = "Final communique of the ECOWAS Authority of Heads of State and Government"
-    item = UpdateEvent(
-        event_id="1" * 32, source="test", bulletin_id="c1", bulletin_title=title, position=1,
-        text="The Authority condemns the attempted coup in Guinea-Bissau.", received_at=NOW,
-    )  # fmt: skip
+    text = "The Authority condemns the attempted coup in Guinea-Bissau."
+    item = _item(text, "c1", 1, bulletin_title=title)
     assert "ECOWAS" in [a.name for a in tagger.classify(item).actors]
     other = item.model_copy(update={"bulletin_title": "Weekly digest", "bulletin_id": "c2"})
     assert "ECOWAS" not in [a.name for a in tagger.classify(other).actors]
@@ -6289,11 +6288,8 @@ def test_table_rows_read_their_label_and_figures_stay_exact(tagger: Tagger) -> N
 def test_a_communiques_operative_clauses_are_its_bodys() -> None:
     tagger = Tagger(learned=False)
     title = "Communique of the 1,300th meeting of the AU Peace and Security Council"
-    item = UpdateEvent(
-        event_id="2" * 32, source="test", bulletin_id="c3", bulletin_title=title, position=1,
-        section="The Council", text="Demands the immediate withdrawal of the M23 from Uvira.",
-        received_at=NOW,
-    )  # fmt: skip
+    text = "Demands the immediate withdrawal of the M23 from Uvira."
+    item = _item(text, "c3", 1, bulletin_title=title, section="The Council")
     assert "African Union Peace and Security Council" in [
         a.name for a in tagger.classify(item).actors
     ]

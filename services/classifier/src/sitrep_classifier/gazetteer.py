@@ -647,7 +647,6 @@ class Gazetteer:
         self.not_unlisted = _stopwords() | (not_places - persons) | actor_tokens
         self.persons = persons
         self.peoples = frozenset(normalise(d) for d in self.demonyms)
-        self._country_places: dict[str, Place] | None = None
 
     def _spans(self, text: str) -> list[tuple[int, int, str, list[Place]]]:
         """Longest alias matches (start, end, key, candidates), tried only where a name can begin.
@@ -905,31 +904,9 @@ class Gazetteer:
                 )
                 place = moved or place
                 if not place.curated:
-                    if (
-                        not suffix
-                        and place.kind == "settlement"
-                        and named
-                        and place.country not in named
-                        and place.population < 100_000
-                        and (
-                            (
-                                one_country_regions
-                                and (
-                                    _PLACE_NOUN_AFTER.match(after)
-                                    or _PLACE_NOUN_OF_BEFORE.search(before)
-                                )
-                            )
-                            # "Nigeria" / "Plateau: 54 killed in Zike attack": not the German
-                            # town one of whose other names "Zike" is
-                            or (
-                                key != normalise(place.name)
-                                and self._far_from(place, home, _FOREIGN_NAMESAKE_KM)
-                            )
-                        )
+                    if not suffix and self._namesake_abroad(
+                        place, key, before, after, named, bool(one_country_regions), home
                     ):
-                        # "Kairu village in Maru, Zamfara State", "the village of Zike in Bassa,
-                        # Plateau state": a village of the country whose region the text names,
-                        # which the unlisted reader puts there, not a namesake abroad
                         continue
                     if suffix:
                         if place.kind not in _REGIONS:  # a region already: keep its id and code
@@ -1252,8 +1229,10 @@ class Gazetteer:
         text names ("Kairu village in Maru, Zamfara State" is no namesake in the US)."""
         return any(
             p.curated
-            or (p.kind != "settlement" and p.population > 0)
-            or (p.population > 0 and (not countries or p.country in countries))
+            or (
+                p.population > 0
+                and (p.kind != "settlement" or not countries or p.country in countries)
+            )
             for p in self.index.candidates(key)
         )
 
@@ -1460,7 +1439,33 @@ class Gazetteer:
     def _capitals(self) -> dict[str, Place]:
         return self.index.capitals()
 
-    @cache  # noqa: B019 - one Gazetteer per process
+    def _namesake_abroad(
+        self,
+        place: Place,
+        key: str,
+        before: str,
+        after: str,
+        named: set[str],
+        region_named: bool,
+        home: str | None,
+    ) -> bool:
+        """Is an uncurated town the index matched a namesake abroad of the place the text
+        means? "Kairu village in Maru, Zamfara State", "the village of Zike in Bassa, Plateau
+        state": a village marked by its noun in a text naming another country's region, which
+        the unlisted reader puts there; "Nigeria" / "Plateau: 54 killed in Zike attack": not
+        the German town one of whose other names "Zike" is."""
+        if (
+            place.kind != "settlement"
+            or not named
+            or place.country in named
+            or place.population >= 100_000
+        ):
+            return False
+        marked = bool(_PLACE_NOUN_AFTER.match(after) or _PLACE_NOUN_OF_BEFORE.search(before))
+        return (region_named and marked) or (
+            key != normalise(place.name) and self._far_from(place, home, _FOREIGN_NAMESAKE_KM)
+        )
+
     def _far_from(self, place: Place, country: str | None, km: float) -> bool:
         """Is `place` more than `km` from the centre of `country` (False without one)?"""
         centre = self._countries().get(country) if country else None
@@ -1469,16 +1474,14 @@ class Gazetteer:
             and great_circle_km(place.lat, place.lon, centre.lat, centre.lon) > km
         )
 
+    @cache  # noqa: B019 - one Gazetteer per process
     def _countries(self) -> dict[str, Place]:
-        """ISO-3 -> the country's place (made once)."""
-        if self._country_places is None:
-            out: dict[str, Place] = {}
-            for name, code in self.index.country_names().items():
-                for p in self.index.candidates(normalise(name)):
-                    if p.kind == "country" and p.country == code:
-                        out.setdefault(code, p)
-            self._country_places = out
-        return self._country_places
+        out: dict[str, Place] = {}
+        for name, code in self.index.country_names().items():
+            for p in self.index.candidates(normalise(name)):
+                if p.kind == "country" and p.country == code:
+                    out.setdefault(code, p)
+        return out
 
 
 # A capitalised word joined to a name by a space or hyphen continues it; a possessive
