@@ -6312,3 +6312,16 @@ def test_the_other_sides_drones_and_the_air_forces_acronym(tagger: Tagger) -> No
     repelled = "Air defence forces repelled an attack by 18 drones flying towards the capital."
     assert figures(tagger, repelled) == [("intercepted", 18.0)]
     assert figures(tagger, "A soldier was severely injured.") == [("injured", 1.0)]
+
+
+def test_a_spoken_acronym_written_as_a_word_and_a_note_names_no_party(
+    tagger: Tagger, rules: Tagger
+) -> None:
+    unifil = "The UN peacekeeping force Unifil says two rockets hit its base in Shama."
+    assert "UNIFIL" in actor_names(tagger, unifil)
+    assert "UNICEF" in actor_names(tagger, "Unicef said 12 children were among the dead.")
+    note = rules.classify(event("The RSF did not immediately respond to a request for comment."))
+    assert (note.event_type, note.actors) == ("other.meta", [])
+    assert top_cue("Hamas handed over three hostages to the Red Cross.") == (
+        "humanitarian.prisoners_hostages"
+    )

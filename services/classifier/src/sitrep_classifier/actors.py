@@ -624,6 +624,9 @@ class ActorIndex:
                 titled = " ".join(w[:1].upper() + w[1:] for w in alias.split(" "))
                 if titled != alias and not alias.isupper():
                     aliases.setdefault(titled, actor)
+                if alias.isupper() and alias.isalpha() and len(alias) >= 4:
+                    # British style writes a spoken acronym as a word: "Unicef", "Unifil", "Nato"
+                    aliases.setdefault(alias.capitalize(), actor)
                 # "the U.N. Security Council", "U.S. forces": the initials with dots
                 for initials, dotted in (("UN ", "U.N. "), ("US ", "U.S. "), ("UK ", "U.K. ")):
                     if alias.startswith(initials):

@@ -160,7 +160,10 @@ class Tagger:
                 confidence=decision.confidence,
                 evidence=decision.evidence,
                 alternate_categories=list(decision.alternate_categories),
-                actors=self._actors(
+                # a note to readers ("X did not respond to a request for comment") names no party
+                actors=[]
+                if decision.event_type in _NOTES
+                else self._actors(
                     actors,
                     where.places,
                     figures,
