@@ -6325,3 +6325,16 @@ def test_a_spoken_acronym_written_as_a_word_and_a_note_names_no_party(
     assert top_cue("Hamas handed over three hostages to the Red Cross.") == (
         "humanitarian.prisoners_hostages"
     )
+
+
+def test_a_headlines_risen_toll_beside_the_days_dead_and_a_list_of_arms(rules: Tagger) -> None:
+    day = "The ministry says 35 people were killed over the past 24 hours."
+    toll = rules.classify(event(day, headline="Gaza death toll rises to 44,211, ministry says"))
+    assert sorted(q.value for q in toll.quantities if q.kind == "killed") == [35, 44211]
+    same = rules.classify(
+        event("The authority said 802 people had died.", headline="Toll passes 800")
+    )
+    assert [q.value for q in same.quantities] == [802]
+    mixed = "The enemy struck 38 settlements with artillery, drones and guided bombs."
+    assert rules.classify(event(mixed)).event_type == "remote.missile_artillery"
+    assert top_cue("WFP has dispatched food for 150,000 people to Tawila.") == "aid.humanitarian"

@@ -804,10 +804,10 @@ _CAPITAL_OBJECT = re.compile(
 )
 _DRONES, _MISSILES = "remote.air_drone_strike", "remote.missile_artillery"
 _MIXED_WEAPONS = re.compile(
-    # "came under artillery fire and FPV drone attacks"
-    r"\b(?:missiles?|rockets?|shelling|artillery(?:\s+fire)?|mortars?)\s+and\s+(?:\w+\s+)?"
+    # "came under artillery fire and FPV drone attacks", "with artillery, drones and bombs"
+    r"\b(?:missiles?|rockets?|shelling|artillery(?:\s+fire)?|mortars?)(?:,\s+|\s+and\s+)(?:\w+\s+)?"
     r"drones?\b|"
-    r"\bdrones?\s+and\s+(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?|artillery|"
+    r"\bdrones?(?:,\s+|\s+and\s+)(?:\w+\s+)?(?:ballistic\s+|cruise\s+)?(?:missiles?|rockets?|artillery|"
     r"mortars?)\b",
     re.I,
 )
@@ -974,6 +974,13 @@ def classify(event: UpdateEvent) -> TaggedEvent:
     return _default.classify(event)
 
 
+# "Gaza death toll rises to 44,211" over "35 people were killed over the past 24 hours": the
+# headline's total beside the text's day
+_TOLL_RISES = re.compile(
+    r"\btoll\s+(?:rises|climbs|jumps|passes|tops|surpasses|reaches|hits)\b", re.I
+)
+
+
 def _figures(headline: str | None, text: str) -> list[Quantity]:
     """The text's figures, and a headline's of a kind and value the text does not give
     ("Odesa strike kills 14" over "Russian missile hits port district"): an RSS item's toll
@@ -986,5 +993,14 @@ def _figures(headline: str | None, text: str) -> list[Quantity]:
     return found + [
         q
         for q in extract_quantities(headline)
-        if q.kind not in kinds and q.value not in values and q.kind != "count"
+        if q.value not in values
+        and q.kind != "count"
+        and (q.kind not in kinds or _toll_beside_day(q, found, headline))
     ]
+
+
+def _toll_beside_day(figure: Quantity, found: list[Quantity], headline: str) -> bool:
+    """A headline's toll that rose to more than twice the text's count of its kind: the total
+    beside the day's dead ("Toll passes 800" over "802 people had died" is the same count)."""
+    same = [q.value for q in found if q.kind == figure.kind]
+    return bool(_TOLL_RISES.search(headline)) and figure.value > 2 * max(same)
