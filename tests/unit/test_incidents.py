@@ -1310,3 +1310,56 @@ def test_an_acronym_matches_the_name_it_stands_for(tagger: Tagger) -> None:
     unrelated = report(tagger, "ICRC clinic shelled; three staff wounded", "b")
     assert similarity(spelled, short) > similarity(spelled, unrelated)
     assert similarity(spelled, short) == similarity(short, spelled)
+
+
+def test_a_final_toll_days_on_at_the_place_and_one_number_of_abducted(tagger: Tagger) -> None:
+    """A count told days on of "the attack" at its place, or once the search ended, is the
+    happening's toll; the same number taken in one region within a day is one abduction."""
+    strike = report(
+        tagger, "Russian missiles hit two apartment blocks in Ternopil overnight, killing at "
+        "least 19 people and injuring 64, the regional administration said.", "a",
+    )  # fmt: skip
+    final = report(
+        tagger, "Search operations at the destroyed building in Ternopil have ended; 33 people "
+        "were killed and 94 injured in the attack, according to the interior minister.", "b",
+        days=3,
+    )  # fmt: skip
+    assert final.toll_update
+    assert decide(strike, final) is not None
+    church = report(
+        tagger, "ADF rebels attacked a Catholic church in Komanda, Ituri province, during an "
+        "overnight vigil, killing at least 21 people, a civil society leader said.", "a",
+    )  # fmt: skip
+    mission = report(
+        tagger, "The UN mission MONUSCO said at least 43 people, including 19 women and 9 "
+        "children, were killed in the attack on the church in Komanda.", "b", days=2,
+    )  # fmt: skip
+    assert [p.name for p in mission.places] == ["Komanda"]
+    assert decide(church, mission) is not None
+    school = report(
+        tagger, "Gunmen stormed a girls' secondary school in Maga, Kebbi state, abducting 25 "
+        "students and killing a staff member, police said.", "a",
+    )  # fmt: skip
+    told = report(
+        tagger, "Nigeria: 25 schoolgirls kidnapped from boarding school in Kebbi; "
+        "vice-principal shot dead.", "b", days=1,
+    )  # fmt: skip
+    assert decide(school, told) is not None
+    other = report(
+        tagger, "Gunmen abducted 25 worshippers from a church in Kebbi state, police said.", "b",
+        days=6,
+    )  # fmt: skip
+    assert decide(school, other) is None
+
+
+def test_another_attack_is_not_the_one_told_the_day_before(tagger: Tagger) -> None:
+    first = report(
+        tagger, "A Russian drone attack on Kharkiv's Shevchenkivskyi district killed four "
+        "people and wounded 17, the governor said.", "a",
+    )  # fmt: skip
+    again = report(
+        tagger, "Another drone attack on Kharkiv overnight injured five people in the Kyivskyi "
+        "district, the mayor said.", "a", days=1,
+    )  # fmt: skip
+    assert again.another and not first.another
+    assert decide(first, again) is None

@@ -6338,3 +6338,16 @@ def test_a_headlines_risen_toll_beside_the_days_dead_and_a_list_of_arms(rules: T
     mixed = "The enemy struck 38 settlements with artillery, drones and guided bombs."
     assert rules.classify(event(mixed)).event_type == "remote.missile_artillery"
     assert top_cue("WFP has dispatched food for 150,000 people to Tawila.") == "aid.humanitarian"
+
+
+def test_a_towns_own_name_a_missions_theatre_and_parts_before_the_verb(rules: Tagger) -> None:
+    # "Islamabad" is also an old name of Chattogram, a bigger city
+    label = rules.classify(event("Islamabad: suicide blast at court complex kills 12."))
+    assert [(p.name, p.country) for p in label.locations] == [("Islamabad", "PAK")]
+    assert rules.gazetteer.country_of("Islamabad court bombing: what we know") == "PAK"
+    church = "The UN mission MONUSCO said 43 people were killed in the attack in Komanda."
+    assert [(p.name, p.country) for p in rules.classify(event(church)).locations] == [
+        ("Komanda", "COD")
+    ]
+    parts = "At least 43 people, including 19 women and 9 children, were killed in the attack."
+    assert figures(rules, parts) == [("killed", 43.0), ("killed", 19.0), ("killed", 9.0)]

@@ -416,6 +416,8 @@ class ActorEntry:
     country: str | None
     person: bool = False
     adjectives: frozenset[str] = frozenset()  # aliases that, before a noun, only describe it
+    # the country a mission of no country works in ("MONUSCO": COD): where its text's places are
+    theatre: str | None = None
 
 
 class ActorIndex:
@@ -600,6 +602,7 @@ class ActorIndex:
                 entry.get("country"),
                 bool(entry.get("person")),
                 frozenset(entry.get("adjectives", ())),
+                entry.get("theatre"),
             )
             names = [entry["name"], *entry["aliases"]]
             if (

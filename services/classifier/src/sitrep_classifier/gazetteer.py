@@ -1271,18 +1271,19 @@ class Gazetteer:
                     found.append(Mention(place, passage, start, end, _PRECISION[place.kind], end))
         return found
 
-    @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; one entry per title
     @lru_cache(maxsize=10_000)  # noqa: B019 - one Gazetteer per process; read for every event
     def country_of(self, label: str) -> str | None:
         """The one country a title or section names places of ("Sri Lanka: Cyclone Ditwah",
         "Israel strikes Beirut: key events" is Lebanon's), or None: by each name's curated or
         first-level place, or a town of 100,000 people."""
         countries = set()
-        for _, _, _, candidates in self._spans(label):
+        for _, _, key, candidates in self._spans(label):
             # a city of half a million before a namesake region elsewhere: Manchester is
-            # England's, not the Jamaican parish
+            # England's, not the Jamaican parish; one named so before one once called so
+            own = [p for p in candidates if normalise(p.name) == key]
             chosen = (
                 next((p for p in candidates if p.curated), None)
+                or _most_populous(own, 500_000)
                 or _most_populous(candidates, 500_000)
                 or next((p for p in candidates if p.kind == "admin1"), None)
                 or _most_populous(candidates, 100_000)  # Los Angeles, California, not Chile
@@ -1296,8 +1297,8 @@ class Gazetteer:
         """The one town a title names ("El Fasher: the fall of a city"), curated or of 50,000
         people, or None."""
         towns = {}
-        for _, _, _, candidates in self._spans(label):
-            town = _town(candidates)
+        for _, _, key, candidates in self._spans(label):
+            town = _town(candidates, key)
             if town is not None:
                 towns[town.place_id] = town
         return next(iter(towns.values())) if len(towns) == 1 else None
@@ -1309,7 +1310,7 @@ class Gazetteer:
         spans = self._spans(label)
         if len(spans) != 1 or spans[0][0] != 0 or spans[0][1] != len(label):
             return None
-        town = _town(spans[0][3])
+        town = _town(spans[0][3], spans[0][2])
         if town is None:
             return None
         start = passage.value.find(label)
@@ -1721,9 +1722,14 @@ _ATTACKING_NOUNS = (
 )
 
 
-def _town(candidates: list[Place]) -> Place | None:
-    """The town a name means, curated or of 50,000 people, if it means one."""
-    chosen = next((p for p in candidates if p.curated), _most_populous(candidates, 50_000))
+def _town(candidates: list[Place], key: str | None = None) -> Place | None:
+    """The town a name means, curated or of 50,000 people, if it means one; of those, one
+    named so before one known by it as an alternate name (`key`, normalised: "Islamabad" is
+    Pakistan's capital, not Chattogram, once called so)."""
+    own = [p for p in candidates if normalise(p.name) == key] if key is not None else []
+    chosen = next((p for p in candidates if p.curated), None) or (
+        _most_populous(own, 50_000) or _most_populous(candidates, 50_000)
+    )
     return chosen if chosen is not None and chosen.kind == "settlement" else None
 
 

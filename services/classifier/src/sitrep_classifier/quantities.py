@@ -1944,6 +1944,33 @@ _INCLUDING_BEFORE = caseless(rf"\b(?:including|among\s+them|of\s+whom|of\s+them)
 _OWN_CLAUSE_AFTER = caseless(r"\s+(?:[a-z-]+\s+)?(?:who|that|which|were|was|have|had)\b")
 
 
+# "43 people, including 19 women and 9 children, were killed": the verb after the parts'
+# list is the whole's and every part's, not the last part's alone
+_PARTS_CLOSE_AFTER = caseless(
+    r"\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,\s+(?:were|was|had\s+been|have\s+been)\b"
+)
+_WHOLE_BEFORE_PARTS = caseless(r"^\s+(?:[a-z-]+\s+){0,2}?[a-z-]+,\s+(?:including|among\s+them)\s+")
+
+
+def _parts_before_verb(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
+    for i in range(1, len(hits)):
+        if not (kinds.get(i - 1) == kinds.get(i) == "count"):
+            continue
+        if not _WHOLE_BEFORE_PARTS.match(lowered[hits[i - 1].end : hits[i].start]):
+            continue
+        j = i
+        while (
+            j + 1 < len(hits)
+            and kinds.get(j) == "count"
+            and _LIST_GAP.match(lowered[hits[j].end : hits[j + 1].start])
+        ):
+            j += 1
+        kind = kinds.get(j)
+        if j > i and kind in _VERB_KINDS and _PARTS_CLOSE_AFTER.match(lowered, hits[j].end):
+            for k in range(i - 1, j):
+                kinds[k] = kind
+
+
 def _subtotals(lowered: str, hits: list[_Hit], kinds: dict[int, str]) -> None:
     for i in range(1, len(hits)):
         whole = kinds.get(i - 1)
@@ -2140,6 +2167,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     _breakdown(lowered, hits, plain)
     _running_totals(lowered, hits, plain)
     _tally_votes(lowered, hits, plain)
+    _parts_before_verb(lowered, hits, plain)
     _subtotals(lowered, hits, plain)
     _among(lowered, hits, plain)
     _ranges(lowered, hits, plain)

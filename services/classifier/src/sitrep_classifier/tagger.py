@@ -533,6 +533,15 @@ class Tagger:
         """`happening`: the event is a fight, a strike, an attack or a disaster, which a
         capitals label names the town of when its text names none."""
         context = {a.country for a in actors if a.country}
+        # where a mission among the actors works, if nothing else says where ("the UN mission
+        # MONUSCO said ... the church in Komanda": Congo's Komanda)
+        theatres = {
+            entry.theatre
+            for a in actors
+            if (entry := self.actors.aliases.get(a.name)) is not None and entry.theatre
+        }
+        if home is None and len(theatres) == 1:
+            (home,) = theatres
 
         names = tuple((n.field, n.start, n.end) for n in _name_spans(actors, self.actors.is_person))
 

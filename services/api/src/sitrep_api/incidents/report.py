@@ -78,6 +78,11 @@ def _reaction() -> re.Pattern[str]:
 
 
 @cache
+def _another() -> re.Pattern[str]:
+    return re.compile(_words()["another"])
+
+
+@cache
 def _attacker_claim() -> re.Pattern[str]:
     return re.compile(_words()["attacker_claim"], re.IGNORECASE)
 
@@ -294,6 +299,9 @@ class Report:
     # "Hamas's armed wing claimed the Jaffa shooting": a claim of responsibility, told often a
     # day or more after the attack it claims (stored reports before had none)
     responsibility: bool = False
+    # "Another drone attack on Kharkiv overnight", "A second strike hit": a happening after one
+    # of its kind told before, never one of a day before it (stored reports before had none)
+    another: bool = False
 
     def claim(self, kind: str) -> float | None:
         """The value the report claims for `kind` ("killed", "magnitude"), if any."""
@@ -461,4 +469,5 @@ def report_of(event: TaggedEvent) -> Report:
         targets=targets(text),
         names=names_of(event),
         responsibility=bool(_responsibility().search(text.lower())),
+        another=bool(_another().match(opening)),
     )

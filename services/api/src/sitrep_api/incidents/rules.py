@@ -642,6 +642,23 @@ def _same_deaths(
     )
 
 
+def _same_abducted(
+    a: Report, b: Report, types: str, gap: int, place: str, rules: IncidentRules
+) -> bool:
+    """Do the two count the same people taken, of one kind of act, in one region within a day
+    ("abducting 25 students" in Maga, Kebbi State, and "25 schoolgirls kidnapped ... in
+    Kebbi" the next morning)? Ten or more, the same number."""
+    ha, hb = a.claim("held_hostage"), b.claim("held_hostage")
+    return (
+        ha is not None
+        and ha == hb
+        and ha >= rules.same_toll_min
+        and types == "same"
+        and gap <= 1
+        and place in ("same", "near", "region")
+    )
+
+
 def _one_day_toll(a: Report, b: Report, types: str) -> float | None:
     """The death toll two reports of one type and one day both give, when it is the same."""
     ka = a.claim("killed")
@@ -688,6 +705,9 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
     word_free = _word_free(a, b, rules)
     if word_free is None:
         return None
+    later = a if a.occurred > b.occurred else b if b.occurred > a.occurred else None
+    if later is not None and later.another:
+        return None  # "Another drone attack on Kharkiv overnight": not the day before's
     if (a.separate or b.separate) and (a.source, a.bulletin_day) == (b.source, b.bulletin_day):
         # "Separately, ...": one outlet's bulletin telling of two happenings. Read here, not
         # in the word-free checks: the resolver's shapes hold reports of many sources
@@ -760,6 +780,7 @@ def decide(a: Report, b: Report, rules: IncidentRules | None = None) -> Link | N
         required = min(required, rules.once_min_similarity)
     if (
         _same_deaths(a, b, types, gap, place, rules)
+        or _same_abducted(a, b, types, gap, place, rules)
         or _one_toll_unplaced(a, b, types, place)
         or recounted
     ):
