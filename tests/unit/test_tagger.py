@@ -6351,3 +6351,21 @@ def test_a_towns_own_name_a_missions_theatre_and_parts_before_the_verb(rules: Ta
     ]
     parts = "At least 43 people, including 19 women and 9 children, were killed in the attack."
     assert figures(rules, parts) == [("killed", 43.0), ("killed", 19.0), ("killed", 9.0)]
+
+
+def test_a_peninsula_a_road_between_towns_a_commissioners_title_and_destroying(
+    rules: Tagger,
+) -> None:
+    # "Noto" is an Italian town and an old name of Ushitsu: neither is the peninsula
+    quake = "A magnitude 7.5 earthquake strikes the Noto Peninsula in Ishikawa prefecture."
+    assert "Noto Peninsula" in [p.name for p in rules.classify(event(quake)).locations]
+    road = "An enemy drone targeted a car on the road between Kfar Roummane and Nabatieh."
+    named = rules.classify(event(road, headline="South Lebanon")).locations
+    assert {"Kfar Roummane", "Nabatieh"} <= {p.name for p in named}
+    commissioner = (
+        "UN High Commissioner for Human Rights Volker Türk said the strikes were unlawful."
+    )
+    assert actor_names(rules, commissioner) == ["Volker Turk"]
+    assert figures(rules, "A fire broke out in Wajima, destroying 200 buildings.") == [
+        ("destroyed", 200.0)
+    ]

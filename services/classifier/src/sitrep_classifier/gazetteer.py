@@ -1190,7 +1190,7 @@ class Gazetteer:
                 # a capitalised name only ("Manila's airport" is no town named Airport)
                 countries = {a.country for a in anchors if a.country and u.name[:1].isupper()}
                 if self._decided(normalise(u.name), countries) or (
-                    u.kind in _COARSE and normalise(u.name).rpartition(" ")[0] in self.index.aliases
+                    u.kind in _COARSE and self._known_here(normalise(u.name), countries)
                 ):
                     continue  # the gazetteer knows the name ("Bekaa Valley") and decided on it;
                     # a river named after a town ("the Guadalupe River") is still the river
@@ -1316,6 +1316,18 @@ class Gazetteer:
         start = passage.value.find(label)
         end = start + len(label)
         return _location(Mention(town, passage, start, end, _PRECISION[town.kind], end), label)
+
+    def _known_here(self, key: str, countries: set[str]) -> bool:
+        """Does the gazetteer know the name before a region's noun ("bekaa" of "Bekaa
+        Valley"), in one of `countries` if any are given, as its own name or a region's? "the
+        Noto Peninsula" beside Ishikawa is no Italian town's, nor Ushitsu's, once called Noto."""
+        head = key.rpartition(" ")[0]
+        if head not in self.index.aliases:
+            return False
+        return not countries or any(
+            p.country in countries and (p.kind != "settlement" or normalise(p.name) == head)
+            for p in self.index.candidates(head)
+        )
 
     def _home_parts(self, passages: list[Passage], home: str) -> list[Mention]:
         """ "schools in the south", "the country's east": that part of the bulletin's country,

@@ -573,7 +573,7 @@ _KIND_CUES: list[tuple[str, bool, tuple[str, ...]]] = [
                             "command post", "command posts", "concentrations of")),
     ("destroyed", True, ("demolished", "razed", "collapsed", "flattened", "levelled", "leveled",
                          "burned", "burnt", "torched", "set ablaze", "set on fire", "set fire to",
-                         "burning", "torching",
+                         "burning", "torching", "destroying",
                          "sank", "sunk",
                          "sinking")),
     ("attacks", False, ("attacks", "strikes", "assaults", "raids", "combat engagements",
