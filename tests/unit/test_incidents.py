@@ -1363,3 +1363,21 @@ def test_another_attack_is_not_the_one_told_the_day_before(tagger: Tagger) -> No
     )  # fmt: skip
     assert again.another and not first.another
     assert decide(first, again) is None
+
+
+def test_an_earlier_happenings_figure_and_a_toll_told_again_days_on(tagger: Tagger) -> None:
+    again = report(
+        tagger, "Another magnitude 6.3 earthquake struck Herat province on Wednesday, killing "
+        "at least one person and injuring 120, days after quakes killed more than 1,000.",
+    )  # fmt: skip
+    assert (again.claim("killed"), again.claim("injured")) == (1, 120)
+    first = report(
+        tagger, "A gang leader in Port-au-Prince's Cité Soleil ordered the killing of at least "
+        "60 elderly people in the Wharf Jérémie area, a human rights group said.", "a",
+    )  # fmt: skip
+    vowed = report(
+        tagger, "Haiti's government vowed to hunt down those responsible for the massacre in "
+        "Cité Soleil, in which at least 184 people died.", "b", days=3,
+    )  # fmt: skip
+    assert vowed.toll_update
+    assert decide(first, vowed) is not None

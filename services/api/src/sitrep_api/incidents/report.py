@@ -110,6 +110,22 @@ def claimed_by_attacker(text: str, surface: str) -> bool:
 
 
 @cache
+def _earlier() -> re.Pattern[str]:
+    return re.compile(_words()["earlier"], re.IGNORECASE)
+
+
+def told_of_earlier(text: str, surface: str) -> bool:
+    """Is the figure (its surface's first occurrence) in a clause that tells of an earlier
+    happening ("Another quake struck Herat, killing one, days after quakes killed more than
+    1,000")? It is that happening's figure, not the report's."""
+    at = text.find(surface)
+    if at < 0:
+        return False
+    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_STARTS) + 1
+    return _earlier().search(text, start, at) is not None
+
+
+@cache
 def _canonical() -> dict[str, str]:
     canonical: dict[str, str] = _words()["canonical"]
     return canonical
@@ -417,6 +433,8 @@ def report_of(event: TaggedEvent) -> Report:
         if q.modality is not None:
             continue  # expected or projected numbers are not a toll
         if q.kind in _HARM_KINDS and claimed_by_attacker(update.text, q.surface):
+            continue
+        if told_of_earlier(update.text, q.surface):
             continue
         # Several figures of one kind in one report are mostly a total and its parts
         # ("12 killed, including 3 children"): the report claims the largest.
