@@ -6369,3 +6369,17 @@ def test_a_peninsula_a_road_between_towns_a_commissioners_title_and_destroying(
     assert figures(rules, "A fire broke out in Wajima, destroying 200 buildings.") == [
         ("destroyed", 200.0)
     ]
+
+
+def test_blocked_roads_by_a_landslide_fighters_killed_and_an_agencys_initials(
+    rules: Tagger,
+) -> None:
+    assert top_cue("Most deaths were in Kunar, where landslides blocked roads to villages.") == (
+        "disaster.natural_event"
+    )
+    repelled = "The army said it repelled an attack, killing dozens of the paramilitary's fighters."
+    assert "civilians" not in actor_names(rules, repelled)
+    wfp = "The UN World Food Programme says 25 million people will face acute hunger."
+    assert actor_names(rules, wfp) == ["World Food Programme"]
+    war = "The army and the RSF have been at war since April 2023, when fighting erupted."
+    assert top_cue(war) == "other.background"

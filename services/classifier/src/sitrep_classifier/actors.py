@@ -1436,7 +1436,8 @@ _CROWD_HARMED = caseless(
     r"|\bdisplaced\s+(?:people|persons|families|residents|civilians)\b"
     # "a tower collapsed, trapping dozens of workers": harmed, however many
     r"|\b(?:trapping|burying|killing|injuring|wounding|displacing)\s+(?:dozens|scores|hundreds|thousands)\b"
-    rf"(?!\s+of\s+(?:{_COMBATANTS}|gunmen|bandits|attackers)\b)"
+    # "killing dozens of the paramilitary's fighters": not civilians
+    rf"(?!\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+)?(?:{_COMBATANTS}|gunmen|bandits|attackers)\b)"
     # "ordered the evacuation of families with children": uprooted, however many
     r"|\bevacuation\s+of\s+(?:all\s+)?(?:the\s+)?(?:families|residents|civilians|children|"
     r"villagers|inhabitants|people)\b"

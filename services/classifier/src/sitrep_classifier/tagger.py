@@ -339,6 +339,7 @@ class Tagger:
         `around`: the country the bulletin's earlier items lie in, standing in for the places
         of an item that names none."""
         actors = _not_targets(_not_places(_not_labels(named, passages), places), passages)
+        actors = _not_un_prefix(actors)
         actors = self._capital_voices(actors, passages, event_type)
         if self.actors.unlisted is not None:
             actors = _named_over_generic(actors, self.actors.unlisted.generic_groups, passages)
@@ -721,6 +722,27 @@ _BARE_STATE = re.compile(
     r"regime|cabinet|ministry|officials)\b",
     re.IGNORECASE,
 )
+
+
+def _not_un_prefix(actors: list[Actor]) -> list[Actor]:
+    """Not the UN whose initials open an agency's name ("the UN World Food Programme says",
+    "UN OCHA"): the agency is the actor, the initials are its name's."""
+    un = [a for a in actors if a.name == "United Nations" and a.span is not None]
+    if not un:
+        return actors
+    agencies = [
+        a.span for a in actors if a.type == "intergovernmental" and a.name != "United Nations"
+    ]
+    prefixes = {
+        id(a)
+        for a in un
+        if a.span is not None
+        and any(
+            s is not None and s.field == a.span.field and 0 < s.start - a.span.end <= 3
+            for s in agencies
+        )
+    }
+    return [a for a in actors if id(a) not in prefixes]
 
 
 def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:
