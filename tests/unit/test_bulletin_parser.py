@@ -656,3 +656,27 @@ def test_a_channel_posts_emoji_title_alert_labels_and_marks() -> None:
     # an emoji-marked first line that is an item stays one
     post = "🔴 Russian missiles hit Kyiv overnight, killing four.\n🔴 Drones hit Odesa.\n"
     assert len(parse_bulletin(post).items) == 2
+
+
+def test_posts_whose_headlines_are_too_long_for_sections_beside_short_ones() -> None:
+    """A post's headline of too many words for a section stays its post's; the first post
+    is no standfirst, and the next keeps its own headline."""
+    body = (
+        "The Latest: Israel and Iran trade strikes for a fourth day\n\n"
+        "Here's the latest:\n\n"
+        "Iranian missiles hit Haifa's oil refinery and Tel Aviv\n"
+        "Iranian missiles struck the Bazan oil refinery in Haifa overnight, killing eight people.\n\n"
+        "Israel strikes Iran's state broadcaster\n"
+        "Israeli warplanes hit the headquarters of Iran's state broadcaster IRIB in Tehran.\n\n"
+        "Iran's health ministry says 224 people killed since Friday\n"
+        "Iran says at least 224 people have been killed in Israeli strikes since Friday.\n\n"
+        "Trump urges everyone to evacuate Tehran\n"
+        "US President Donald Trump posted that everyone should immediately evacuate Tehran.\n"
+    )
+    bulletin = parse_bulletin(body)
+    assert [(it.section, it.headline, it.text.split()[0]) for it in bulletin.items] == [
+        (None, "Iranian missiles hit Haifa's oil refinery and Tel Aviv", "Iranian"),
+        (None, "Israel strikes Iran's state broadcaster", "Israeli"),
+        (None, "Iran's health ministry says 224 people killed since Friday", "Iran"),
+        (None, "Trump urges everyone to evacuate Tehran", "US"),
+    ]

@@ -6383,3 +6383,10 @@ def test_blocked_roads_by_a_landslide_fighters_killed_and_an_agencys_initials(
     assert actor_names(rules, wfp) == ["World Food Programme"]
     war = "The army and the RSF have been at war since April 2023, when fighting erupted."
     assert top_cue(war) == "other.background"
+
+
+def test_a_capital_signing_and_soldiers_counted_after_their_adjective(rules: Tagger) -> None:
+    signed = "The M23 rebel group and Kinshasa signed a framework for peace in Doha."
+    assert "Democratic Republic of the Congo" in actor_names(rules, signed)
+    soldiers = "Five Israeli soldiers were killed and 14 wounded when a bomb went off."
+    assert "civilians" not in actor_names(rules, soldiers)

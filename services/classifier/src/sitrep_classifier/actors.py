@@ -1475,7 +1475,7 @@ def victims_span(
                 start = passage.value.find(noun[0], max(at, 0))
                 if start >= 0:
                     return passage.span(start, start + len(noun[0]))
-    if family in _ATTACKS and not _combatants_counted(figures):
+    if family in _ATTACKS and not _combatants_counted(figures, passages):
         # "Russian glide bombs kill four in Zaporizhzhia", "Two killed, 11 hurt as a drone
         # hits a minibus": an attack's dead counted without a noun are people (not where the
         # text counts soldiers: "killed 12 soldiers and wounded more than 60")
@@ -1501,12 +1501,23 @@ _COMBATANT = caseless(
 )
 
 
-def _combatants_counted(figures: list[Quantity]) -> bool:
-    """Does a death or injury figure count soldiers, police or fighters?"""
-    return any(
-        f.kind in ("killed", "injured") and _COMBATANT.search(f"{f.what or ''} {f.surface}")
-        for f in figures
-    )
+def _combatants_counted(figures: list[Quantity], passages: list[Passage]) -> bool:
+    """Does a death or injury figure count soldiers, police or fighters? Its noun may come
+    after an adjective the figure's own noun stops at ("Five Israeli soldiers were killed")."""
+    for f in figures:
+        if f.kind not in ("killed", "injured"):
+            continue
+        if _COMBATANT.search(f"{f.what or ''} {f.surface}"):
+            return True
+        for passage in passages:
+            at = passage.value.find(f.surface)
+            if at >= 0 and _COMBATANT_AFTER.match(passage.value, at + len(f.surface)):
+                return True
+    return False
+
+
+# the two words after a figure, the second its noun: "Five Israeli soldiers"
+_COMBATANT_AFTER = caseless(rf"\s+[\w-]+\s+(?:{_COMBATANTS})\b")
 
 
 def harmed_span(
@@ -1514,7 +1525,7 @@ def harmed_span(
 ) -> TextSpan | None:
     """Where the text counts people harmed ("at least 20 dead"), whoever they were: the
     victims of violence against civilians are civilians unless the text names them."""
-    if unlisted is None or _combatants_counted(figures):
+    if unlisted is None or _combatants_counted(figures, passages):
         return None  # "a police officer was killed and another wounded": no civilians
     spans = (_figure_span(passages, f) for f in figures if f.kind in unlisted.victim_kinds)
     return next((span for span in spans if span is not None), None)

@@ -800,7 +800,7 @@ _CAPITAL_VOICE = re.compile(
     r"accused|accuses|denied|denies|rejected|rejects|insisted|condemned|condemns|urged|urges|"
     r"vowed|vows|let|lets|demanded|demands|refused|refuses|agreed|agrees|responded|retaliated|"
     r"recalled|recalls|expelled|expels|summoned|summons|called|calls|criticised|criticized|"
-    r"criticises|criticizes|blamed|blames|described|describes)\b"
+    r"criticises|criticizes|blamed|blames|described|describes|signed|signs)\b"
 )
 # "Kinshasa and the AFC/M23 signed a framework agreement": a capital and its counterpart
 _CAPITAL_PAIR = re.compile(

@@ -632,11 +632,16 @@ def parse_bulletin(body: str) -> Bulletin:
     if not bullet_mode and len(bulletin.sections) >= 2:
         # Every header over exactly one paragraph, right below it: the headlines of a live
         # blog's posts ("Three killed in Dnipro" / "Three people were killed ..."), not sections
-        per_section = Counter(sec for _, sec, _ in items if sec is not None)
+        # (a post under one of them with its own headline line is a post of its own)
+        per_section = Counter(
+            sec
+            for index, (_, sec, _) in enumerate(items)
+            if sec is not None and index not in headlines
+        )
         glued = all(
             per_section[sec] == 1 and lines[number - 2].text == sec
-            for number, sec, _ in items
-            if sec is not None and number >= 2
+            for index, (number, sec, _) in enumerate(items)
+            if sec is not None and number >= 2 and index not in headlines
         )
         if glued and set(per_section) == set(bulletin.sections):
             # A paragraph above the first post is the standfirst, as above a first header
@@ -654,16 +659,27 @@ def parse_bulletin(body: str) -> Bulletin:
             headlines.clear()
             headlines.update(shifted)
             for index, (_, sec, _) in enumerate(items):
-                if sec is not None:
+                if sec is not None and index not in headlines:
                     headlines[index] = sec
             items = [(n, None, parts) for n, _, parts in items]
             bulletin.sections.clear()
     if bulletin.sections and not bullet_mode:
         # Paragraphs before the first header are the standfirst, not items; but a live blog's
         # stamped posts ("06:07 - ...") or a timeline's dated lines above a "Next day" header
-        # are items like those under it.
-        preamble += [" ".join(it[2]) for it in items if it[1] is None and not _posted(it[2][0])]
-        items = [it for it in items if it[1] is not None or _posted(it[2][0])]
+        # are items like those under it, and so is a post its headline line labels ("Iranian
+        # missiles hit Haifa" over its paragraph, a header of too many words to be a section)
+        kept: list[tuple[int, str | None, list[str]]] = []
+        labelled: dict[int, str] = {}
+        for index, item in enumerate(items):
+            if item[1] is None and not _posted(item[2][0]) and index not in headlines:
+                preamble.append(" ".join(item[2]))
+                continue
+            if index in headlines:
+                labelled[len(kept)] = headlines[index]
+            kept.append(item)
+        items = kept
+        headlines.clear()
+        headlines.update(labelled)
     _read_preamble(bulletin, [*preamble, wire_lead] if wire_lead else preamble)
     if preamble:
         bulletin.title = preamble[0] if len(preamble) > 1 or title_header else None
