@@ -6390,3 +6390,8 @@ def test_a_capital_signing_and_soldiers_counted_after_their_adjective(rules: Tag
     assert "Democratic Republic of the Congo" in actor_names(rules, signed)
     soldiers = "Five Israeli soldiers were killed and 14 wounded when a bomb went off."
     assert "civilians" not in actor_names(rules, soldiers)
+
+
+def test_two_peoples_delegations_with_the_second_in_initials(rules: Tagger) -> None:
+    met = "Ukrainian and U.S. delegations met in Florida on Sunday to refine a plan."
+    assert {"Ukraine", "United States"} <= set(actor_names(rules, met))

@@ -2,4 +2,4 @@
 
 CLASSIFIER_NAME = "sitrep-rules"
 # Bump when tagging changes: the projector replaces contributions of older versions on replay.
-CLASSIFIER_VERSION = "0.10.56"
+CLASSIFIER_VERSION = "0.10.57"

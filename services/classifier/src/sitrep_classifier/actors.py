@@ -193,7 +193,8 @@ _DISTRIBUTED = re.compile(
     # "Polish and Dutch F-35 fighter jets": a model or a kind between the peoples and the noun;
     # "Polish and allied aircraft": the first people's too
     # "Estonian, Latvian and Lithuanian leaders": each people's before "and"
-    rf"\b(?P<first>[A-Z][A-Za-z]+(?:\s*,\s*[A-Z][A-Za-z]+)*),?\s+and\s+(?:[A-Z][A-Za-z]+|allied)\s+"
+    # "Ukrainian and U.S. delegations": the second in initials with dots
+    rf"\b(?P<first>[A-Z][A-Za-z]+(?:\s*,\s*[A-Z][A-Za-z]+)*),?\s+and\s+(?:[A-Z][A-Za-z]+|U\.[SK]\.|allied)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(_DISTRIBUTED_NOUNS)})\b"
 )
