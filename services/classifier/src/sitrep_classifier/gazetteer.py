@@ -1280,11 +1280,9 @@ class Gazetteer:
         for _, _, key, candidates in self._spans(label):
             # a city of half a million before a namesake region elsewhere: Manchester is
             # England's, not the Jamaican parish; one named so before one once called so
-            own = [p for p in candidates if normalise(p.name) == key]
             chosen = (
                 next((p for p in candidates if p.curated), None)
-                or _most_populous(own, 500_000)
-                or _most_populous(candidates, 500_000)
+                or _most_populous_named(candidates, key, 500_000)
                 or next((p for p in candidates if p.kind == "admin1"), None)
                 or _most_populous(candidates, 100_000)  # Los Angeles, California, not Chile
             )
@@ -1734,13 +1732,11 @@ _ATTACKING_NOUNS = (
 )
 
 
-def _town(candidates: list[Place], key: str | None = None) -> Place | None:
-    """The town a name means, curated or of 50,000 people, if it means one; of those, one
-    named so before one known by it as an alternate name (`key`, normalised: "Islamabad" is
-    Pakistan's capital, not Chattogram, once called so)."""
-    own = [p for p in candidates if normalise(p.name) == key] if key is not None else []
-    chosen = next((p for p in candidates if p.curated), None) or (
-        _most_populous(own, 50_000) or _most_populous(candidates, 50_000)
+def _town(candidates: list[Place], key: str) -> Place | None:
+    """The town a name (`key`, normalised) means, curated or of 50,000 people, if it means
+    one; a place named so before one known by it as an alternate name."""
+    chosen = next((p for p in candidates if p.curated), None) or _most_populous_named(
+        candidates, key, 50_000
     )
     return chosen if chosen is not None and chosen.kind == "settlement" else None
 
@@ -1749,6 +1745,13 @@ def _most_populous(candidates: list[Place], at_least: int) -> Place | None:
     """The candidate with the most people, if it has `at_least` that many."""
     biggest = max(candidates, key=lambda p: p.population, default=None)
     return biggest if biggest is not None and biggest.population >= at_least else None
+
+
+def _most_populous_named(candidates: list[Place], key: str, at_least: int) -> Place | None:
+    """`_most_populous`, of the places whose own name is `key` (normalised) first, then of
+    all: "Islamabad" is Pakistan's capital before Chattogram, once called so."""
+    own = [p for p in candidates if normalise(p.name) == key]
+    return _most_populous(own, at_least) or _most_populous(candidates, at_least)
 
 
 def _as_region(place: Place, name: str) -> Place:

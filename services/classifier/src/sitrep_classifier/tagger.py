@@ -534,15 +534,16 @@ class Tagger:
         """`happening`: the event is a fight, a strike, an attack or a disaster, which a
         capitals label names the town of when its text names none."""
         context = {a.country for a in actors if a.country}
-        # where a mission among the actors works, if nothing else says where ("the UN mission
-        # MONUSCO said ... the church in Komanda": Congo's Komanda)
-        theatres = {
-            entry.theatre
-            for a in actors
-            if (entry := self.actors.aliases.get(a.name)) is not None and entry.theatre
-        }
-        if home is None and len(theatres) == 1:
-            (home,) = theatres
+        if home is None:
+            # where a mission among the actors works, if nothing else says where ("the UN
+            # mission MONUSCO said ... the church in Komanda": Congo's Komanda)
+            theatres = {
+                entry.theatre
+                for a in actors
+                if (entry := self.actors.aliases.get(a.name)) is not None and entry.theatre
+            }
+            if len(theatres) == 1:
+                (home,) = theatres
 
         names = tuple((n.field, n.start, n.end) for n in _name_spans(actors, self.actors.is_person))
 
@@ -727,22 +728,21 @@ _BARE_STATE = re.compile(
 def _not_un_prefix(actors: list[Actor]) -> list[Actor]:
     """Not the UN whose initials open an agency's name ("the UN World Food Programme says",
     "UN OCHA"): the agency is the actor, the initials are its name's."""
-    un = [a for a in actors if a.name == "United Nations" and a.span is not None]
-    if not un:
-        return actors
     agencies = [
-        a.span for a in actors if a.type == "intergovernmental" and a.name != "United Nations"
+        a.span
+        for a in actors
+        if a.type == "intergovernmental" and a.name != "United Nations" and a.span is not None
     ]
-    prefixes = {
-        id(a)
-        for a in un
-        if a.span is not None
-        and any(
-            s is not None and s.field == a.span.field and 0 < s.start - a.span.end <= 3
-            for s in agencies
+
+    def prefix(actor: Actor) -> bool:
+        span = actor.span
+        return (
+            actor.name == "United Nations"
+            and span is not None
+            and any(s.field == span.field and 0 < s.start - span.end <= 3 for s in agencies)
         )
-    }
-    return [a for a in actors if id(a) not in prefixes]
+
+    return [a for a in actors if not prefix(a)] if agencies else actors
 
 
 def _not_labels(actors: list[Actor], passages: list[Passage]) -> list[Actor]:

@@ -105,8 +105,13 @@ def claimed_by_attacker(text: str, surface: str) -> bool:
     at = text.find(surface)
     if at < 0 or not _FIGHTERS_AFTER.match(text, at + len(surface)):
         return False  # "the strike, which killed 16 people": a toll, whoever tells it
+    return _in_clause_before(_attacker_claim(), text, at)
+
+
+def _in_clause_before(pattern: re.Pattern[str], text: str, at: int) -> bool:
+    """Does `pattern` occur in the sentence or clause of `text` before offset `at`?"""
     start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_STARTS) + 1
-    return _attacker_claim().search(text, start, at) is not None
+    return pattern.search(text, start, at) is not None
 
 
 @cache
@@ -119,10 +124,7 @@ def told_of_earlier(text: str, surface: str) -> bool:
     happening ("Another quake struck Herat, killing one, days after quakes killed more than
     1,000")? It is that happening's figure, not the report's."""
     at = text.find(surface)
-    if at < 0:
-        return False
-    start = max(text.rfind(mark, 0, at) for mark in _CLAUSE_STARTS) + 1
-    return _earlier().search(text, start, at) is not None
+    return at >= 0 and _in_clause_before(_earlier(), text, at)
 
 
 @cache
